@@ -1,0 +1,22 @@
+// The subcommands, each in its own file; main.cpp (the only CLI11 user) parses
+// arguments and calls these. They return the process exit code.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace schemac::cli {
+
+enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2 };
+
+struct CheckOptions {
+    std::vector<std::string> paths;
+    std::string format = "text";   // text | json
+};
+int run_check(const CheckOptions& opts);
+
+struct ShowOptions {
+    std::vector<std::string> paths;
+};
+int run_show(const ShowOptions& opts);
+
+}  // namespace schemac::cli

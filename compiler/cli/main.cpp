@@ -1,0 +1,47 @@
+// The command-line driver: the only user of CLI11. Parses arguments and hands
+// over to one function per subcommand. Exit codes: 0 ok, 1 failure, 2 usage.
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+#ifndef SCHEMAC_VERSION
+#define SCHEMAC_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+    using namespace schemac::cli;
+    CLI::App app{"schemac: PostgreSQL schema as code"};
+    app.set_version_flag("--version", SCHEMAC_VERSION);
+    app.require_subcommand(1);
+
+    CheckOptions check;
+    auto* check_cmd = app.add_subcommand("check", "Validate the YAML schema and report every problem");
+    check_cmd->add_option("paths", check.paths, "Schema files or directories (default: schema/)");
+    check_cmd->add_option("--format", check.format, "Diagnostics format")->check(CLI::IsMember({"text", "json"}));
+
+    ShowOptions show;
+    auto* show_cmd = app.add_subcommand("show", "Print what the schema contains");
+    show_cmd->add_option("paths", show.paths, "Schema files or directories (default: schema/)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return kUsage;
+    }
+    try {
+        if (check.paths.empty()) check.paths = {"schema"};
+        if (show.paths.empty()) show.paths = {"schema"};
+        if (*check_cmd) return run_check(check);
+        if (*show_cmd) return run_show(show);
+    } catch (const std::exception& e) {
+        std::cerr << "schemac: error: " << e.what() << '\n';
+        return kFailure;
+    }
+    return kUsage;
+}

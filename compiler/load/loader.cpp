@@ -1,0 +1,753 @@
+#include "load/loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <set>
+#include <sstream>
+
+#include "model/analyze.hpp"
+
+namespace schemac {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Keys = std::initializer_list<const char*>;
+
+const Keys kFileKeys = {"schema", "enums", "tables"};
+const Keys kTableKeys = {"schema", "comment", "renamed_from", "columns", "primary_key", "unique",
+                         "foreign_keys", "checks", "indexes", "hypertable", "seed"};
+const Keys kColumnKeys = {"type", "nullable", "default", "comment", "primary_key", "unique",
+                          "references", "identity", "renamed_from", "using"};
+const Keys kKeyKeys = {"name", "columns"};
+const Keys kForeignKeyKeys = {"name", "columns", "references", "on_delete", "on_update"};
+const Keys kReferenceKeys = {"table", "columns", "on_delete", "on_update", "name"};
+const Keys kIndexKeys = {"name", "columns", "unique", "where", "method", "concurrently"};
+const Keys kIndexElementKeys = {"column", "expr", "order", "nulls"};
+const Keys kHypertableKeys = {"time_column", "chunk_interval"};
+const Keys kSeedKeys = {"key", "rows"};
+const Keys kEnumKeys = {"values", "comment", "schema"};
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string trim(const std::string& s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    return s.substr(b, e - b);
+}
+
+const char* kind_name(const YAML::Node& n) {
+    switch (n.Type()) {
+        case YAML::NodeType::Map: return "a mapping";
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Scalar: return "a scalar";
+        case YAML::NodeType::Null: return "null";
+        default: return "nothing";
+    }
+}
+
+class DocumentReader {
+public:
+    DocumentReader(std::shared_ptr<const std::string> file, std::size_t budget, Schema& out, Diagnostics& d)
+        : file_(std::move(file)), budget_(budget), out_(out), diags_(d) {}
+
+    void read(const YAML::Node& doc) {
+        const SourcePos top = pos(doc, {file_, 1, 1});
+        if (doc.IsNull()) return;   // an empty file is a valid, empty schema
+        if (!doc.IsMap()) {
+            diags_.error(top, "wrong-type", std::string("a schema file must be a mapping with keys schema, enums, tables; found ") + kind_name(doc));
+            return;
+        }
+        std::string schema_name = "public";
+        each_entry(doc, "schema file", kFileKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
+            if (key == "schema") scalar(v, kp, "schema", schema_name);
+        });
+        each_entry(doc, "schema file", {}, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
+            if (key == "enums") read_enums(v, kp, schema_name);
+            else if (key == "tables") read_tables(v, kp, schema_name);
+        }, false);
+    }
+
+    bool over_budget() const { return exhausted_; }
+
+private:
+    std::shared_ptr<const std::string> file_;
+    std::size_t budget_;
+    bool exhausted_ = false;
+    Schema& out_;
+    Diagnostics& diags_;
+
+    SourcePos pos(const YAML::Node& n, const SourcePos& fallback) const {
+        const auto m = n.Mark();
+        if (n.IsNull() || m.line < 0 || m.column < 0) return fallback;
+        return {file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
+    }
+
+    // Counts visited nodes; YAML aliases can make a small file expand without
+    // bound, so the walk stops once it has seen more nodes than the text has bytes.
+    bool spend() {
+        if (exhausted_) return false;
+        if (budget_ == 0) {
+            exhausted_ = true;
+            diags_.error({file_, 1, 1}, "alias-expansion",
+                         "the document expands through YAML aliases far beyond its own size; stopped reading it");
+            return false;
+        }
+        --budget_;
+        return true;
+    }
+
+    // Walks a mapping: reports non-scalar and duplicate keys (yaml-cpp keeps
+    // duplicates silently) and keys outside `allowed` (empty = any), then calls fn.
+    template <typename F>
+    void each_entry(const YAML::Node& map, const char* what, Keys allowed, F fn, bool report = true) {
+        std::set<std::string> seen;
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            if (!spend()) return;
+            const YAML::Node& k = it->first;
+            const SourcePos kp = pos(k, pos(map, {file_, 1, 1}));
+            if (!k.IsScalar()) {
+                if (report) diags_.error(kp, "wrong-type", std::string("keys of ") + what + " must be plain strings");
+                continue;
+            }
+            const std::string key = k.Scalar();
+            if (!seen.insert(key).second) {
+                if (report) diags_.error(kp, "duplicate-key", "duplicate key '" + key + "' in " + what);
+                continue;
+            }
+            if (allowed.size() > 0 && std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
+                if (report) {
+                    std::string msg = "unknown key '" + key + "' in " + what;
+                    const std::string hint = closest_match(key, std::vector<std::string>(allowed.begin(), allowed.end()));
+                    msg += hint.empty() ? "; expected one of: " + join(allowed) : "; did you mean '" + hint + "'?";
+                    diags_.error(kp, "unknown-key", msg);
+                }
+                continue;
+            }
+            fn(key, kp, it->second);
+        }
+    }
+
+    static std::string join(Keys keys) {
+        std::string s;
+        for (const char* k : keys) {
+            if (!s.empty()) s += ", ";
+            s += k;
+        }
+        return s;
+    }
+
+    bool expect(const YAML::Node& n, YAML::NodeType::value type, const SourcePos& at, const std::string& what) {
+        if (n.Type() == type) return true;
+        const char* want = type == YAML::NodeType::Map ? "a mapping" : type == YAML::NodeType::Sequence ? "a list" : "a scalar";
+        diags_.error(pos(n, at), "wrong-type", what + " must be " + want + ", not " + kind_name(n));
+        return false;
+    }
+
+    bool scalar(const YAML::Node& n, const SourcePos& at, const std::string& what, std::string& out) {
+        if (!expect(n, YAML::NodeType::Scalar, at, what)) return false;
+        out = n.Scalar();
+        return true;
+    }
+
+    bool boolean(const YAML::Node& n, const SourcePos& at, const std::string& what, bool& out) {
+        std::string s;
+        if (!scalar(n, at, what, s)) return false;
+        const std::string l = lower(s);
+        if (l == "true") { out = true; return true; }
+        if (l == "false") { out = false; return true; }
+        diags_.error(pos(n, at), "wrong-type", what + " must be true or false, not '" + s + "'");
+        return false;
+    }
+
+    Ident ident(const YAML::Node& n, const SourcePos& at, const std::string& what) {
+        Ident id{"", pos(n, at)};
+        scalar(n, at, what, id.name);
+        return id;
+    }
+
+    std::vector<Ident> ident_list(const YAML::Node& n, const SourcePos& at, const std::string& what) {
+        std::vector<Ident> out;
+        if (!expect(n, YAML::NodeType::Sequence, at, what)) return out;
+        if (n.size() == 0) diags_.error(pos(n, at), "empty-list", what + " must not be empty");
+        for (const auto& item : n) {
+            if (!spend()) break;
+            Ident id = ident(item, pos(n, at), what + " entry");
+            if (!id.name.empty()) out.push_back(std::move(id));
+        }
+        return out;
+    }
+
+    Value value(const YAML::Node& n, const SourcePos& at, bool allow_sql, const std::string& what) {
+        Value v;
+        v.pos = pos(n, at);
+        if (!spend()) return v;
+        if (n.IsNull()) return v;
+        if (n.IsScalar()) {
+            v.kind = Value::Kind::Scalar;
+            v.text = n.Scalar();
+            return v;
+        }
+        if (n.IsSequence()) {
+            v.kind = Value::Kind::Array;
+            for (const auto& item : n) {
+                Value e = value(item, v.pos, false, what);
+                if (e.kind == Value::Kind::Array && !item.IsSequence()) continue;
+                v.items.push_back(std::move(e));
+                if (exhausted_) break;
+            }
+            return v;
+        }
+        if (n.IsMap() && allow_sql && n.size() == 1 && n["sql"]) {
+            each_entry(n, "SQL expression", {"sql"}, [&](const std::string&, const SourcePos& kp, const YAML::Node& e) {
+                if (scalar(e, kp, "sql", v.text)) v.kind = Value::Kind::Sql;
+                v.text = trim(v.text);
+            });
+            return v;
+        }
+        diags_.error(v.pos, "wrong-type", what + (allow_sql ? " must be a value, a list of values, or {sql: expression}"
+                                                            : " must be a value or a list of values (SQL expressions are not allowed here)"));
+        v.kind = Value::Kind::Null;
+        return v;
+    }
+
+    bool fk_action(const YAML::Node& n, const SourcePos& at, const std::string& what, FkAction& out) {
+        std::string s;
+        if (!scalar(n, at, what, s)) return false;
+        std::string l = lower(trim(s));
+        std::replace(l.begin(), l.end(), ' ', '_');
+        if (l == "no_action") out = FkAction::NoAction;
+        else if (l == "restrict") out = FkAction::Restrict;
+        else if (l == "cascade") out = FkAction::Cascade;
+        else if (l == "set_null") out = FkAction::SetNull;
+        else if (l == "set_default") out = FkAction::SetDefault;
+        else {
+            diags_.error(pos(n, at), "bad-value", what + " must be one of no_action, restrict, cascade, set_null, set_default, not '" + s + "'");
+            return false;
+        }
+        return true;
+    }
+
+    // --- enums
+    void read_enums(const YAML::Node& n, const SourcePos& at, const std::string& schema_name) {
+        if (!expect(n, YAML::NodeType::Map, at, "enums")) return;
+        each_entry(n, "enums", {}, [&](const std::string& name, const SourcePos& kp, const YAML::Node& v) {
+            Enum e;
+            e.name = {schema_name, name};
+            e.pos = kp;
+            if (v.IsSequence()) {
+                e.values = ident_list(v, kp, "enum " + name + " values");
+            } else if (expect(v, YAML::NodeType::Map, kp, "enum '" + name + "'")) {
+                bool has_values = false;
+                each_entry(v, "enum", kEnumKeys, [&](const std::string& key, const SourcePos& ekp, const YAML::Node& ev) {
+                    if (key == "values") { e.values = ident_list(ev, ekp, "enum values"); has_values = true; }
+                    else if (key == "comment") scalar(ev, ekp, "comment", e.comment);
+                    else if (key == "schema") scalar(ev, ekp, "schema", e.name.schema);
+                });
+                if (!has_values) diags_.error(kp, "missing-key", "enum '" + name + "' needs 'values'");
+            }
+            out_.enums.push_back(std::move(e));
+        });
+    }
+
+    // --- tables
+    void read_tables(const YAML::Node& n, const SourcePos& at, const std::string& schema_name) {
+        if (!expect(n, YAML::NodeType::Map, at, "tables")) return;
+        each_entry(n, "tables", {}, [&](const std::string& name, const SourcePos& kp, const YAML::Node& v) {
+            Table t;
+            t.name = {schema_name, name};
+            t.pos = kp;
+            if (expect(v, YAML::NodeType::Map, kp, "table '" + name + "'")) read_table(v, t);
+            out_.tables.push_back(std::move(t));
+        });
+    }
+
+    void read_table(const YAML::Node& n, Table& t) {
+        bool has_columns = false;
+        each_entry(n, "table", kTableKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
+            if (key == "schema") scalar(v, kp, "schema", t.name.schema);
+            else if (key == "comment") scalar(v, kp, "comment", t.comment);
+            else if (key == "renamed_from") {
+                std::string s;
+                if (!scalar(v, kp, "renamed_from", s)) return;
+                t.renamed_pos = pos(v, kp);
+                if (auto qn = parse_qualified_name(s)) t.renamed_from = *qn;
+                else diags_.error(t.renamed_pos, "bad-value", "renamed_from '" + s + "' is not a table name");
+            } else if (key == "columns") {
+                has_columns = true;
+                read_columns(v, kp, t);
+            }
+        });
+        if (!has_columns) diags_.error(t.pos, "missing-key", "table '" + t.name.name + "' needs 'columns'");
+        // Constraints after columns, so column shorthands come first in order.
+        each_entry(n, "table", {}, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
+            if (key == "primary_key") read_primary_key(v, kp, t);
+            else if (key == "unique") read_uniques(v, kp, t);
+            else if (key == "foreign_keys") read_foreign_keys(v, kp, t);
+            else if (key == "checks") read_checks(v, kp, t);
+            else if (key == "indexes") read_indexes(v, kp, t);
+            else if (key == "hypertable") read_hypertable(v, kp, t);
+            else if (key == "seed") read_seed(v, kp, t);
+        }, false);
+    }
+
+    void set_type(Column& c, std::string text, const SourcePos& at, bool& nullable_mark) {
+        text = trim(text);
+        c.type_pos = at;
+        if (!text.empty() && text.back() == '?') {
+            nullable_mark = true;
+            text.pop_back();
+        }
+        std::string error;
+        if (auto t = parse_type(text, error)) c.type = *t;
+        else diags_.error(at, "unknown-type", error);
+    }
+
+    void read_columns(const YAML::Node& n, const SourcePos& at, Table& t) {
+        if (!expect(n, YAML::NodeType::Map, at, "columns")) return;
+        each_entry(n, "columns", {}, [&](const std::string& name, const SourcePos& kp, const YAML::Node& v) {
+            Column c;
+            c.name = name;
+            c.pos = kp;
+            bool mark = false;
+            if (v.IsScalar()) {
+                set_type(c, v.Scalar(), pos(v, kp), mark);
+                c.nullable = mark;
+            } else if (expect(v, YAML::NodeType::Map, kp, "column '" + name + "'")) {
+                read_column(v, kp, t, c);
+            }
+            t.columns.push_back(std::move(c));
+        });
+    }
+
+    void read_column(const YAML::Node& n, const SourcePos& at, Table& t, Column& c) {
+        bool has_type = false, mark = false;
+        std::optional<bool> nullable;
+        SourcePos nullable_pos;
+        each_entry(n, "column", kColumnKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
+            if (key == "type") {
+                std::string s;
+                if (scalar(v, kp, "type", s)) { set_type(c, s, pos(v, kp), mark); has_type = true; }
+            } else if (key == "nullable") {
+                bool b = false;
+                if (boolean(v, kp, "nullable", b)) { nullable = b; nullable_pos = kp; }
+            } else if (key == "default") {
+                Value d = value(v, kp, true, "default");
+                if (d.kind != Value::Kind::Null) c.default_value = std::move(d);
+            } else if (key == "comment") {
+                scalar(v, kp, "comment", c.comment);
+            } else if (key == "primary_key") {
+                bool b = false;
+                if (boolean(v, kp, "primary_key", b) && b) add_primary_key(t, {c.name, kp}, kp);
+            } else if (key == "unique") {
+                bool b = false;
+                if (boolean(v, kp, "unique", b) && b) t.uniques.push_back({"", false, {{c.name, kp}}, kp});
+            } else if (key == "references") {
+                read_column_reference(v, kp, t, c);
+            } else if (key == "identity") {
+                std::string s;
+                if (!scalar(v, kp, "identity", s)) return;
+                const std::string l = lower(s);
+                if (l == "always") c.identity = Identity::Always;
+                else if (l == "by_default" || l == "by default") c.identity = Identity::ByDefault;
+                else diags_.error(pos(v, kp), "bad-value", "identity must be 'always' or 'by_default', not '" + s + "'");
+            } else if (key == "renamed_from") {
+                c.renamed_from = ident(v, kp, "renamed_from");
+            } else if (key == "using") {
+                scalar(v, kp, "using", c.using_expr);
+            }
+        });
+        if (!has_type) diags_.error(at, "missing-key", "column '" + c.name + "' needs 'type'");
+        c.nullable = mark || nullable.value_or(false);
+        if (mark && nullable == false)
+            diags_.error(nullable_pos, "conflict", "column '" + c.name + "' is marked nullable with '?' in its type but says nullable: false");
+    }
+
+    void add_primary_key(Table& t, Ident col, const SourcePos& at) {
+        if (t.primary_key) {
+            auto& d = diags_.error(at, "duplicate-primary-key", "table '" + t.name.name + "' has more than one primary key");
+            Diagnostics::add_note(d, t.primary_key->pos, "first primary key here");
+            return;
+        }
+        t.primary_key = KeyConstraint{"", false, {std::move(col)}, at};
+    }
+
+    // "table", "table(col, ...)", "schema.table(col)"
+    bool parse_reference(const std::string& text, const SourcePos& at, ForeignKey& fk) {
+        std::string s = trim(text);
+        std::string cols;
+        const auto open = s.find('(');
+        if (open != std::string::npos) {
+            if (s.back() != ')') {
+                diags_.error(at, "bad-reference", "reference '" + text + "' must look like table or table(column, ...)");
+                return false;
+            }
+            cols = s.substr(open + 1, s.size() - open - 2);
+            s = trim(s.substr(0, open));
+        }
+        auto qn = parse_qualified_name(s);
+        if (!qn) {
+            diags_.error(at, "bad-reference", "reference '" + text + "' must look like table or table(column, ...)");
+            return false;
+        }
+        fk.ref_table = *qn;
+        fk.ref_pos = at;
+        if (open != std::string::npos) {
+            std::stringstream ss(cols);
+            std::string part;
+            while (std::getline(ss, part, ',')) {
+                part = trim(part);
+                if (part.size() >= 2 && part.front() == '"' && part.back() == '"') part = part.substr(1, part.size() - 2);
+                if (part.empty()) {
+                    diags_.error(at, "bad-reference", "reference '" + text + "' has an empty column name");
+                    return false;
+                }
+                fk.ref_columns.push_back({part, at});
+            }
+        }
+        return true;
+    }
+
+    void read_reference_map(const YAML::Node& n, const SourcePos& at, ForeignKey& fk, bool actions) {
+        bool has_table = false;
+        each_entry(n, "references", actions ? kReferenceKeys : Keys{"table", "columns"},
+                   [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
+            if (key == "table") {
+                std::string s;
+                if (!scalar(v, kp, "table", s)) return;
+                has_table = true;
+                fk.ref_pos = pos(v, kp);
+                if (auto qn = parse_qualified_name(s)) fk.ref_table = *qn;
+                else diags_.error(fk.ref_pos, "bad-reference", "'" + s + "' is not a table name");
+            } else if (key == "columns") {
+                fk.ref_columns = ident_list(v, kp, "referenced columns");
+            } else if (key == "on_delete") {
+                fk_action(v, kp, "on_delete", fk.on_delete);
+            } else if (key == "on_update") {
+                fk_action(v, kp, "on_update", fk.on_update);
+            } else if (key == "name") {
+                if (scalar(v, kp, "name", fk.name)) fk.name_given = true;
+            }
+        });
+        if (!has_table) diags_.error(at, "missing-key", "references needs 'table'");
+    }
+
+    void read_column_reference(const YAML::Node& n, const SourcePos& at, Table& t, const Column& c) {
+        ForeignKey fk;
+        fk.pos = at;
+        fk.columns = {{c.name, at}};
+        if (n.IsScalar()) {
+            if (!parse_reference(n.Scalar(), pos(n, at), fk)) return;
+        } else if (expect(n, YAML::NodeType::Map, at, "references")) {
+            read_reference_map(n, at, fk, true);
+        } else {
+            return;
+        }
+        t.foreign_keys.push_back(std::move(fk));
+    }
+
+    bool read_key(const YAML::Node& n, const SourcePos& at, const std::string& what, KeyConstraint& k) {
+        k.pos = pos(n, at);
+        if (n.IsSequence()) {
+            k.columns = ident_list(n, at, what + " columns");
+            return true;
+        }
+        if (!n.IsMap()) {
+            diags_.error(k.pos, "wrong-type", what + " must be a list of columns or {name, columns}, not " + kind_name(n));
+            return false;
+        }
+        bool has_columns = false;
+        each_entry(n, what.c_str(), kKeyKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
+            if (key == "name") { if (scalar(v, kp, "name", k.name)) k.name_given = true; }
+            else { k.columns = ident_list(v, kp, what + " columns"); has_columns = true; }
+        });
+        if (!has_columns) diags_.error(k.pos, "missing-key", what + " needs 'columns'");
+        return true;
+    }
+
+    void read_primary_key(const YAML::Node& n, const SourcePos& at, Table& t) {
+        KeyConstraint k;
+        if (!read_key(n, at, "primary key", k)) return;
+        if (t.primary_key) {
+            auto& d = diags_.error(at, "duplicate-primary-key", "table '" + t.name.name + "' has more than one primary key");
+            Diagnostics::add_note(d, t.primary_key->pos, "first primary key here");
+            return;
+        }
+        k.pos = at;
+        t.primary_key = std::move(k);
+    }
+
+    void read_uniques(const YAML::Node& n, const SourcePos& at, Table& t) {
+        if (!expect(n, YAML::NodeType::Sequence, at, "unique")) return;
+        for (const auto& item : n) {
+            if (!spend()) return;
+            KeyConstraint k;
+            if (read_key(item, pos(n, at), "unique constraint", k)) t.uniques.push_back(std::move(k));
+        }
+    }
+
+    void read_foreign_keys(const YAML::Node& n, const SourcePos& at, Table& t) {
+        if (!expect(n, YAML::NodeType::Sequence, at, "foreign_keys")) return;
+        for (const auto& item : n) {
+            if (!spend()) return;
+            ForeignKey fk;
+            fk.pos = pos(item, at);
+            if (!expect(item, YAML::NodeType::Map, at, "a foreign key")) continue;
+            bool has_cols = false, has_ref = false;
+            each_entry(item, "foreign key", kForeignKeyKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
+                if (key == "name") { if (scalar(v, kp, "name", fk.name)) fk.name_given = true; }
+                else if (key == "columns") { fk.columns = ident_list(v, kp, "foreign key columns"); has_cols = true; }
+                else if (key == "on_delete") fk_action(v, kp, "on_delete", fk.on_delete);
+                else if (key == "on_update") fk_action(v, kp, "on_update", fk.on_update);
+                else if (key == "references") {
+                    has_ref = true;
+                    if (v.IsScalar()) parse_reference(v.Scalar(), pos(v, kp), fk);
+                    else if (expect(v, YAML::NodeType::Map, kp, "references")) read_reference_map(v, kp, fk, false);
+                }
+            });
+            if (!has_cols) diags_.error(fk.pos, "missing-key", "foreign key needs 'columns'");
+            if (!has_ref) diags_.error(fk.pos, "missing-key", "foreign key needs 'references'");
+            if (has_cols && has_ref && !fk.ref_table.name.empty()) t.foreign_keys.push_back(std::move(fk));
+        }
+    }
+
+    void read_checks(const YAML::Node& n, const SourcePos& at, Table& t) {
+        if (!expect(n, YAML::NodeType::Map, at, "checks")) return;
+        each_entry(n, "checks", {}, [&](const std::string& name, const SourcePos& kp, const YAML::Node& v) {
+            Check c{name, "", kp};
+            if (scalar(v, kp, "check '" + name + "'", c.expr)) {
+                c.expr = trim(c.expr);
+                t.checks.push_back(std::move(c));
+            }
+        });
+    }
+
+    bool sort_words(std::string& words, IndexElement& e, const SourcePos& at) {
+        // trailing "asc|desc [nulls first|last]" or "nulls first|last"
+        std::vector<std::string> w;
+        std::stringstream ss(words);
+        for (std::string x; ss >> x;) w.push_back(x);
+        auto tail_is = [&](std::size_t k, const char* s) { return w.size() > k && lower(w[w.size() - 1 - k]) == s; };
+        if (w.size() >= 3 && tail_is(1, "nulls") && (tail_is(0, "first") || tail_is(0, "last"))) {
+            e.nulls = tail_is(0, "first") ? NullsOrder::First : NullsOrder::Last;
+            w.resize(w.size() - 2);
+        }
+        if (w.size() >= 2 && (tail_is(0, "asc") || tail_is(0, "desc"))) {
+            e.order = tail_is(0, "desc") ? SortOrder::Desc : SortOrder::Asc;
+            w.pop_back();
+        }
+        if (w.size() != 1) {
+            diags_.error(at, "bad-index", "index column '" + words + "' must be a column name, optionally followed by ASC or DESC and NULLS FIRST or NULLS LAST; use {expr: ...} for expressions");
+            return false;
+        }
+        words = w[0];
+        return true;
+    }
+
+    void read_index_element(const YAML::Node& n, const SourcePos& at, Index& idx) {
+        IndexElement e;
+        e.pos = pos(n, at);
+        if (n.IsScalar()) {
+            std::string s = n.Scalar();
+            if (sort_words(s, e, e.pos)) { e.column = s; idx.elements.push_back(std::move(e)); }
+            return;
+        }
+        if (!expect(n, YAML::NodeType::Map, at, "an index column")) return;
+        each_entry(n, "index column", kIndexElementKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
+            std::string s;
+            if (!scalar(v, kp, key, s)) return;
+            if (key == "column") e.column = s;
+            else if (key == "expr") e.expr = trim(s);
+            else if (key == "order") {
+                const std::string l = lower(s);
+                if (l == "asc") e.order = SortOrder::Asc;
+                else if (l == "desc") e.order = SortOrder::Desc;
+                else diags_.error(pos(v, kp), "bad-value", "order must be asc or desc, not '" + s + "'");
+            } else if (key == "nulls") {
+                const std::string l = lower(s);
+                if (l == "first") e.nulls = NullsOrder::First;
+                else if (l == "last") e.nulls = NullsOrder::Last;
+                else diags_.error(pos(v, kp), "bad-value", "nulls must be first or last, not '" + s + "'");
+            }
+        });
+        if (e.column.empty() == e.expr.empty()) {
+            diags_.error(e.pos, "bad-index", "an index column needs exactly one of 'column' and 'expr'");
+            return;
+        }
+        idx.elements.push_back(std::move(e));
+    }
+
+    void read_indexes(const YAML::Node& n, const SourcePos& at, Table& t) {
+        if (!expect(n, YAML::NodeType::Sequence, at, "indexes")) return;
+        for (const auto& item : n) {
+            if (!spend()) return;
+            Index idx;
+            idx.pos = pos(item, at);
+            idx.method_pos = idx.pos;
+            if (!expect(item, YAML::NodeType::Map, at, "an index")) continue;
+            bool has_cols = false;
+            each_entry(item, "index", kIndexKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
+                if (key == "name") { if (scalar(v, kp, "name", idx.name)) idx.name_given = true; }
+                else if (key == "unique") boolean(v, kp, "unique", idx.unique);
+                else if (key == "concurrently") boolean(v, kp, "concurrently", idx.concurrently);
+                else if (key == "where") { if (scalar(v, kp, "where", idx.where)) idx.where = trim(idx.where); }
+                else if (key == "method") {
+                    std::string s;
+                    if (!scalar(v, kp, "method", s)) return;
+                    idx.method_pos = pos(v, kp);
+                    const std::string l = lower(s);
+                    if (l == "btree") idx.method = IndexMethod::Btree;
+                    else if (l == "hash") idx.method = IndexMethod::Hash;
+                    else if (l == "gist") idx.method = IndexMethod::Gist;
+                    else if (l == "gin") idx.method = IndexMethod::Gin;
+                    else if (l == "brin") idx.method = IndexMethod::Brin;
+                    else diags_.error(idx.method_pos, "bad-value",
+                                      "index method must be btree, hash, gist, gin or brin, not '" + s + "'");
+                } else if (key == "columns") {
+                    has_cols = true;
+                    if (!expect(v, YAML::NodeType::Sequence, kp, "index columns")) return;
+                    if (v.size() == 0) diags_.error(pos(v, kp), "empty-list", "index columns must not be empty");
+                    for (const auto& el : v) {
+                        if (!spend()) return;
+                        read_index_element(el, pos(v, kp), idx);
+                    }
+                }
+            });
+            if (!has_cols) diags_.error(idx.pos, "missing-key", "index needs 'columns'");
+            else if (!idx.elements.empty()) t.indexes.push_back(std::move(idx));
+        }
+    }
+
+    void read_hypertable(const YAML::Node& n, const SourcePos& at, Table& t) {
+        if (!expect(n, YAML::NodeType::Map, at, "hypertable")) return;
+        Hypertable h;
+        h.pos = at;
+        bool has_time = false;
+        each_entry(n, "hypertable", kHypertableKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
+            if (key == "time_column") { h.time_column = ident(v, kp, "time_column"); has_time = true; }
+            else h.chunk_interval = value(v, kp, false, "chunk_interval");
+        });
+        if (!has_time) {
+            diags_.error(at, "missing-key", "hypertable needs 'time_column'");
+            return;
+        }
+        t.hypertable = std::move(h);
+    }
+
+    void read_seed_rows(const YAML::Node& n, const SourcePos& at, Seed& s) {
+        if (!expect(n, YAML::NodeType::Sequence, at, "seed rows")) return;
+        for (const auto& row : n) {
+            if (!spend()) return;
+            SeedRow r;
+            r.pos = pos(row, at);
+            if (!expect(row, YAML::NodeType::Map, at, "a seed row")) continue;
+            each_entry(row, "seed row", {}, [&](const std::string& col, const SourcePos& kp, const YAML::Node& v) {
+                Value val = value(v, kp, false, "seed value");
+                if (val.kind == Value::Kind::Null) val.pos = kp;
+                r.values.emplace_back(Ident{col, kp}, std::move(val));
+            });
+            s.rows.push_back(std::move(r));
+        }
+    }
+
+    void read_seed(const YAML::Node& n, const SourcePos& at, Table& t) {
+        Seed s;
+        s.pos = at;
+        if (n.IsSequence()) {
+            read_seed_rows(n, at, s);
+        } else if (expect(n, YAML::NodeType::Map, at, "seed")) {
+            bool has_rows = false;
+            each_entry(n, "seed", kSeedKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
+                if (key == "key") s.key = ident_list(v, kp, "seed key");
+                else { has_rows = true; read_seed_rows(v, kp, s); }
+            });
+            if (!has_rows) diags_.error(at, "missing-key", "seed needs 'rows'");
+        } else {
+            return;
+        }
+        t.seed = std::move(s);
+    }
+};
+
+}  // namespace
+
+void load_yaml_text(const std::string& file_name, const std::string& text, Schema& out, Diagnostics& diags) {
+    auto file = std::make_shared<const std::string>(file_name);
+    std::vector<YAML::Node> docs;
+    try {
+        docs = YAML::LoadAll(text);
+    } catch (const YAML::ParserException& e) {
+        const auto line = e.mark.line < 0 ? 1u : static_cast<std::uint32_t>(e.mark.line + 1);
+        const auto col = e.mark.column < 0 ? 1u : static_cast<std::uint32_t>(e.mark.column + 1);
+        diags.error({file, line, col}, "yaml-syntax", "invalid YAML: " + e.msg);
+        return;
+    } catch (const std::exception& e) {
+        diags.error({file, 1, 1}, "yaml-syntax", std::string("invalid YAML: ") + e.what());
+        return;
+    }
+    DocumentReader reader(file, text.size() + 1024, out, diags);
+    for (const auto& doc : docs) {
+        try {
+            reader.read(doc);
+        } catch (const std::exception& e) {
+            // yaml-cpp can throw on node access for malformed trees; never crash.
+            diags.error({file, 1, 1}, "yaml-syntax", std::string("could not read YAML document: ") + e.what());
+        }
+        if (reader.over_budget()) break;
+    }
+}
+
+std::vector<std::string> expand_schema_paths(const std::vector<std::string>& paths, Diagnostics& diags) {
+    std::vector<std::string> files;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        const fs::path path(p);
+        if (fs::is_directory(path, ec)) {
+            std::vector<std::string> found;
+            fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+            for (; !ec && it != end; it.increment(ec)) {
+                const auto ext = it->path().extension().string();
+                if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec)) found.push_back(it->path().generic_string());
+            }
+            if (ec) diags.error({std::make_shared<const std::string>(p), 0, 0}, "io", "cannot read directory: " + ec.message());
+            std::sort(found.begin(), found.end());
+            if (found.empty() && !ec) diags.error({std::make_shared<const std::string>(p), 0, 0}, "io", "no .yaml or .yml files in this directory");
+            files.insert(files.end(), found.begin(), found.end());
+        } else if (fs::exists(path, ec)) {
+            files.push_back(p);
+        } else {
+            diags.error({std::make_shared<const std::string>(p), 0, 0}, "io", "no such file or directory");
+        }
+    }
+    return files;
+}
+
+Schema load_schema(const std::vector<std::string>& paths, Diagnostics& diags, LoadStats* stats) {
+    Schema schema;
+    const auto files = expand_schema_paths(paths, diags);
+    for (const auto& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        std::ostringstream buf;
+        if (in) buf << in.rdbuf();
+        if (!in || in.bad()) {
+            diags.error({std::make_shared<const std::string>(f), 0, 0}, "io", "cannot read file");
+            continue;
+        }
+        load_yaml_text(f, buf.str(), schema, diags);
+    }
+    if (stats) stats->files = files.size();
+    analyze(schema, diags);
+    diags.sort();
+    return schema;
+}
+
+}  // namespace schemac

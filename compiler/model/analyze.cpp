@@ -1,0 +1,450 @@
+#include "model/analyze.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <unordered_map>
+
+#include "model/literal.hpp"
+#include "model/naming.hpp"
+
+namespace schemac {
+
+namespace {
+
+struct QNameHash {
+    std::size_t operator()(const QualifiedName& q) const {
+        return std::hash<std::string>()(q.schema) * 31 + std::hash<std::string>()(q.name);
+    }
+};
+
+std::string q(const std::string& name) { return "'" + name + "'"; }
+
+std::string with_hint(std::string msg, const std::string& word, const std::vector<std::string>& candidates) {
+    const std::string hint = closest_match(word, candidates);
+    if (!hint.empty()) msg += "; did you mean '" + hint + "'?";
+    return msg;
+}
+
+std::vector<std::string> column_names(const Table& t) {
+    std::vector<std::string> v;
+    v.reserve(t.columns.size());
+    for (const auto& c : t.columns) v.push_back(c.name);
+    return v;
+}
+
+std::set<std::string> name_set(const std::vector<Ident>& ids) {
+    std::set<std::string> s;
+    for (const auto& i : ids) s.insert(i.name);
+    return s;
+}
+
+const char* type_family(const Type& t) {
+    if (t.is_array) return nullptr;
+    if (is_integer(t.kind)) return "integer";
+    if (is_text(t.kind)) return "text";
+    if (t.kind == TypeKind::Real || t.kind == TypeKind::Double) return "float";
+    return nullptr;
+}
+
+bool fk_compatible(const Type& a, const Type& b) {
+    const char* fa = type_family(a);
+    const char* fb = type_family(b);
+    if (fa && fb) return std::string(fa) == fb;
+    if (a.kind == TypeKind::Numeric && b.kind == TypeKind::Numeric) return a.is_array == b.is_array;
+    if ((a.kind == TypeKind::Timestamp || a.kind == TypeKind::TimestampTz) && a.kind == b.kind) return a.is_array == b.is_array;
+    return a.kind == b.kind && a.is_array == b.is_array && (a.kind != TypeKind::Enum || a.enum_name == b.enum_name);
+}
+
+class Analyzer {
+public:
+    Analyzer(Schema& s, Diagnostics& d) : schema_(s), diags_(d) {}
+
+    void run() {
+        index_enums();
+        index_tables();
+        for (auto& t : schema_.tables) resolve_table(t);
+        assign_default_names(schema_);
+        check_namespaces();
+        for (const auto& t : schema_.tables) check_table(t);
+    }
+
+private:
+    Schema& schema_;
+    Diagnostics& diags_;
+    std::unordered_map<QualifiedName, const Enum*, QNameHash> enums_;
+    std::unordered_map<QualifiedName, Table*, QNameHash> tables_;
+    std::vector<std::string> all_type_words_;
+
+    void ident(const std::string& name, const SourcePos& pos, const char* what) {
+        if (auto why = check_identifier(name)) diags_.error(pos, "bad-identifier", std::string(what) + " name " + q(name) + " " + *why);
+    }
+
+    void schema_name(const std::string& name, const SourcePos& pos) {
+        ident(name, pos, "schema");
+        if (name.rfind("pg_", 0) == 0)
+            diags_.error(pos, "bad-identifier", "schema name " + q(name) + " is reserved: names starting with 'pg_' belong to PostgreSQL");
+    }
+
+    void duplicate(const SourcePos& pos, const SourcePos& first, const std::string& code, const std::string& msg) {
+        auto& d = diags_.error(pos, code, msg);
+        Diagnostics::add_note(d, first, "first defined here");
+    }
+
+    void index_enums() {
+        for (const auto& e : schema_.enums) {
+            schema_name(e.name.schema, e.pos);
+            ident(e.name.name, e.pos, "enum");
+            auto [it, fresh] = enums_.emplace(e.name, &e);
+            if (!fresh) {
+                duplicate(e.pos, it->second->pos, "duplicate-enum", "enum " + e.name.display() + " is defined twice");
+                continue;
+            }
+            if (e.values.empty()) diags_.error(e.pos, "empty-enum", "enum " + e.name.display() + " has no values");
+            std::unordered_map<std::string, const Ident*> seen;
+            for (const auto& v : e.values) {
+                if (v.name.empty()) diags_.error(v.pos, "bad-enum-value", "enum value is empty");
+                else if (v.name.size() > 63)
+                    diags_.error(v.pos, "bad-enum-value", "enum value " + q(v.name) + " is " + std::to_string(v.name.size()) +
+                                                              " bytes long; PostgreSQL allows at most 63");
+                auto [vit, vfresh] = seen.emplace(v.name, &v);
+                if (!vfresh) duplicate(v.pos, vit->second->pos, "duplicate-enum-value",
+                                       "enum " + e.name.display() + " lists value " + q(v.name) + " twice");
+            }
+            all_type_words_.push_back(e.name.name);
+        }
+        for (const auto& w : builtin_type_names()) all_type_words_.push_back(w);
+    }
+
+    void index_tables() {
+        for (auto& t : schema_.tables) {
+            schema_name(t.name.schema, t.pos);
+            ident(t.name.name, t.pos, "table");
+            auto [it, fresh] = tables_.emplace(t.name, &t);
+            if (!fresh) duplicate(t.pos, it->second->pos, "duplicate-table", "table " + t.name.display() + " is defined twice");
+            // A table is also a composite type of the same name.
+            if (auto e = enums_.find(t.name); e != enums_.end())
+                duplicate(t.pos, e->second->pos, "duplicate-type",
+                          "table " + t.name.display() + " has the same name as an enum (a table is also a type in PostgreSQL)");
+        }
+    }
+
+    const Enum* lookup_enum(const QualifiedName& n, const std::string& home) const {
+        auto find = [&](const QualifiedName& k) -> const Enum* {
+            auto it = enums_.find(k);
+            return it == enums_.end() ? nullptr : it->second;
+        };
+        if (!n.schema.empty()) return find(n);
+        if (auto e = find({home, n.name})) return e;
+        return find({"public", n.name});
+    }
+
+    Table* lookup_table(const QualifiedName& n, const std::string& home) const {
+        auto find = [&](const QualifiedName& k) -> Table* {
+            auto it = tables_.find(k);
+            return it == tables_.end() ? nullptr : it->second;
+        };
+        if (!n.schema.empty()) return find(n);
+        if (auto t = find({home, n.name})) return t;
+        return find({"public", n.name});
+    }
+
+    void resolve_table(Table& t) {
+        for (auto& c : t.columns) {
+            if (c.type.kind != TypeKind::Enum) continue;
+            if (const Enum* e = lookup_enum(c.type.enum_name, t.name.schema)) {
+                c.type.enum_name = e->name;
+            } else {
+                diags_.error(c.type_pos, "unknown-type",
+                             with_hint("unknown type " + q(c.type.enum_name.display()), c.type.enum_name.name, all_type_words_));
+                c.type.kind = TypeKind::Text;   // keep analysing without cascades
+                c.type.enum_name = {};
+                c.default_value.reset();
+            }
+        }
+        for (auto& f : t.foreign_keys)
+            if (Table* target = lookup_table(f.ref_table, t.name.schema)) f.ref_table = target->name;
+        if (t.seed && t.seed->key.empty() && t.primary_key) t.seed->key = t.primary_key->columns;
+    }
+
+    // Relation names (tables, indexes, key constraints) are unique per schema;
+    // constraint names are unique per table.
+    void check_namespaces() {
+        std::unordered_map<QualifiedName, SourcePos, QNameHash> relations;
+        for (const auto& t : schema_.tables) relations.emplace(t.name, t.pos);
+        auto relation = [&](const std::string& schema, const std::string& name, const SourcePos& pos, const char* what) {
+            auto [it, fresh] = relations.emplace(QualifiedName{schema, name}, pos);
+            if (!fresh)
+                duplicate(pos, it->second, "duplicate-name",
+                          std::string(what) + " name " + q(name) + " is already used in schema " + q(schema) +
+                              " (tables, indexes and key constraints share one namespace)");
+        };
+        for (const auto& t : schema_.tables) {
+            std::unordered_map<std::string, SourcePos> cons;
+            auto constraint = [&](const std::string& name, const SourcePos& pos) {
+                ident(name, pos, "constraint");
+                auto [it, fresh] = cons.emplace(name, pos);
+                if (!fresh)
+                    duplicate(pos, it->second, "duplicate-constraint",
+                              "constraint name " + q(name) + " is used twice on table " + t.name.display());
+            };
+            if (t.primary_key) {
+                constraint(t.primary_key->name, t.primary_key->pos);
+                relation(t.name.schema, t.primary_key->name, t.primary_key->pos, "primary key");
+            }
+            for (const auto& u : t.uniques) {
+                constraint(u.name, u.pos);
+                relation(t.name.schema, u.name, u.pos, "unique constraint");
+            }
+            for (const auto& f : t.foreign_keys) constraint(f.name, f.pos);
+            for (const auto& c : t.checks) constraint(c.name, c.pos);
+            for (const auto& i : t.indexes) {
+                ident(i.name, i.pos, "index");
+                relation(t.name.schema, i.name, i.pos, "index");
+            }
+        }
+    }
+
+    // Reports columns of a key/index list that do not exist or repeat; true when all exist.
+    bool check_columns(const Table& t, const std::vector<Ident>& cols, const char* what) {
+        bool ok = true;
+        std::set<std::string> seen;
+        if (cols.empty()) return false;
+        for (const auto& c : cols) {
+            if (!t.find_column(c.name)) {
+                diags_.error(c.pos, "unknown-column",
+                             with_hint(std::string(what) + " names column " + q(c.name) + ", which table " + t.name.display() +
+                                           " does not have", c.name, column_names(t)));
+                ok = false;
+            } else if (!seen.insert(c.name).second) {
+                diags_.error(c.pos, "duplicate-column", std::string(what) + " lists column " + q(c.name) + " twice");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    void check_value(const Column& c, const Value& v, const char* what) {
+        if (v.kind == Value::Kind::Sql) {
+            if (v.text.empty()) diags_.error(v.pos, "bad-default", std::string(what) + " of column " + q(c.name) + " has an empty SQL expression");
+            return;
+        }
+        if (v.kind == Value::Kind::Null) {
+            if (!c.nullable && std::string(what) != "default")
+                diags_.error(v.pos, "null-in-not-null", std::string(what) + " of column " + q(c.name) + " is null, but the column is NOT NULL");
+            return;
+        }
+        const Enum* e = c.type.kind == TypeKind::Enum ? lookup_enum(c.type.enum_name, "") : nullptr;
+        if (auto why = check_literal(c.type, v, e)) {
+            const std::string shown = v.kind == Value::Kind::Array ? "[...]" : q(v.text);
+            diags_.error(v.pos, "bad-value", std::string(what) + " " + shown + " of column " + q(c.name) + " (" +
+                                                 c.type.display() + ") " + *why);
+        }
+    }
+
+    void check_column(const Table& t, const Column& c) {
+        ident(c.name, c.pos, "column");
+        if (is_serial(c.type.kind)) {
+            if (c.type.is_array) diags_.error(c.type_pos, "bad-serial", "serial types cannot be array elements; use integer[] or bigint[]");
+            if (c.nullable) diags_.error(c.type_pos, "bad-serial", "column " + q(c.name) + " is " + c.type.display() + ", which is always NOT NULL; remove the nullable mark");
+            if (c.default_value) diags_.error(c.default_value->pos, "bad-serial", "column " + q(c.name) + " is " + c.type.display() + ", which has its own default (the sequence)");
+        }
+        if (c.identity != Identity::None) {
+            if (!(c.type.kind == TypeKind::SmallInt || c.type.kind == TypeKind::Integer || c.type.kind == TypeKind::BigInt) || c.type.is_array)
+                diags_.error(c.type_pos, "bad-identity", "identity column " + q(c.name) + " must be smallint, integer or bigint, not " + c.type.display());
+            if (c.nullable) diags_.error(c.type_pos, "bad-identity", "identity column " + q(c.name) + " is always NOT NULL; remove the nullable mark");
+            if (c.default_value) diags_.error(c.default_value->pos, "bad-identity", "identity column " + q(c.name) + " cannot have a default");
+        }
+        if (c.default_value) check_value(c, *c.default_value, "default");
+        if (c.renamed_from) {
+            if (c.renamed_from->name == c.name)
+                diags_.error(c.renamed_from->pos, "bad-rename", "column " + q(c.name) + " is renamed from itself");
+            else if (t.find_column(c.renamed_from->name))
+                diags_.error(c.renamed_from->pos, "bad-rename", "column " + q(c.name) + " is renamed from " + q(c.renamed_from->name) +
+                                                                    ", but table " + t.name.display() + " still has a column of that name");
+        }
+    }
+
+    void check_table(const Table& t) {
+        if (t.columns.empty()) diags_.error(t.pos, "no-columns", "table " + t.name.display() + " has no columns");
+        std::unordered_map<std::string, const Ident*> renames;
+        for (const auto& c : t.columns) {
+            check_column(t, c);
+            if (c.renamed_from) {
+                auto [it, fresh] = renames.emplace(c.renamed_from->name, &*c.renamed_from);
+                if (!fresh) duplicate(c.renamed_from->pos, it->second->pos, "bad-rename",
+                                      "two columns are renamed from " + q(c.renamed_from->name));
+            }
+        }
+        if (t.renamed_from && *t.renamed_from == t.name)
+            diags_.error(t.renamed_pos, "bad-rename", "table " + t.name.display() + " is renamed from itself");
+        if (t.primary_key && check_columns(t, t.primary_key->columns, "primary key")) {
+            for (const auto& id : t.primary_key->columns)
+                if (t.find_column(id.name)->nullable)
+                    diags_.error(id.pos, "nullable-primary-key", "primary key column " + q(id.name) + " is marked nullable; primary key columns are always NOT NULL");
+        }
+        for (const auto& u : t.uniques) check_columns(t, u.columns, "unique constraint");
+        for (const auto& f : t.foreign_keys) check_foreign_key(t, f);
+        for (const auto& c : t.checks)
+            if (c.expr.empty()) diags_.error(c.pos, "bad-check", "check " + q(c.name) + " has an empty expression");
+        for (const auto& i : t.indexes) check_index(t, i);
+        if (t.hypertable) check_hypertable(t, *t.hypertable);
+        if (t.seed) check_seed(t, *t.seed);
+    }
+
+    bool is_key_of(const Table& target, const std::set<std::string>& cols) const {
+        if (target.primary_key && name_set(target.primary_key->columns) == cols) return true;
+        for (const auto& u : target.uniques)
+            if (name_set(u.columns) == cols) return true;
+        return false;
+    }
+
+    void check_foreign_key(const Table& t, const ForeignKey& f) {
+        const bool cols_ok = check_columns(t, f.columns, "foreign key");
+        const Table* target = lookup_table(f.ref_table, t.name.schema);
+        if (!target) {
+            std::vector<std::string> names;
+            for (const auto& [k, v] : tables_) names.push_back(k.name);
+            std::sort(names.begin(), names.end());
+            diags_.error(f.ref_pos, "fk-missing-table",
+                         with_hint("foreign key references table " + q(f.ref_table.display()) + ", which does not exist", f.ref_table.name, names));
+            return;
+        }
+        std::vector<Ident> ref = f.ref_columns;
+        if (ref.empty()) {
+            if (!target->primary_key) {
+                diags_.error(f.ref_pos, "fk-no-key", "foreign key references table " + target->name.display() +
+                                                         ", which has no primary key; name the referenced columns");
+                return;
+            }
+            ref = target->primary_key->columns;
+            for (auto& r : ref) r.pos = f.ref_pos;
+        }
+        bool ref_ok = true;
+        for (const auto& r : ref)
+            if (!target->find_column(r.name)) {
+                diags_.error(r.pos, "fk-missing-column",
+                             with_hint("foreign key references column " + q(r.name) + ", which table " + target->name.display() + " does not have",
+                                       r.name, column_names(*target)));
+                ref_ok = false;
+            }
+        if (!cols_ok || !ref_ok) return;
+        if (ref.size() != f.columns.size()) {
+            diags_.error(f.ref_pos, "fk-arity", "foreign key has " + std::to_string(f.columns.size()) + " column(s) but references " +
+                                                    std::to_string(ref.size()));
+            return;
+        }
+        for (std::size_t i = 0; i < ref.size(); ++i) {
+            const Column* a = t.find_column(f.columns[i].name);
+            const Column* b = target->find_column(ref[i].name);
+            if (!fk_compatible(a->type, b->type))
+                diags_.error(f.columns[i].pos, "fk-type-mismatch",
+                             "foreign key column " + q(a->name) + " is " + a->type.display() + " but references " +
+                                 target->name.display() + "." + display_ident(b->name) + " of type " + b->type.display());
+            if (f.on_delete == FkAction::SetNull || f.on_update == FkAction::SetNull)
+                if (!a->nullable)
+                    diags_.error(f.pos, "fk-set-null", "foreign key action set_null on NOT NULL column " + q(a->name) + " would always fail");
+            if (f.on_delete == FkAction::SetDefault || f.on_update == FkAction::SetDefault)
+                if (!a->default_value && !a->nullable)
+                    diags_.error(f.pos, "fk-set-default", "foreign key action set_default on column " + q(a->name) + ", which has no default and is NOT NULL");
+        }
+        if (!is_key_of(*target, name_set(ref)))
+            diags_.error(f.ref_pos, "fk-not-unique", "foreign key references columns of " + target->name.display() +
+                                                         " that are not its primary key or a unique constraint");
+    }
+
+    void check_index(const Table& t, const Index& i) {
+        if (i.elements.empty()) diags_.error(i.pos, "bad-index", "index " + q(i.name) + " has no columns");
+        std::set<std::string> seen;
+        for (const auto& e : i.elements) {
+            if (e.expr.empty() && !t.find_column(e.column))
+                diags_.error(e.pos, "unknown-column", with_hint("index " + q(i.name) + " names column " + q(e.column) + ", which table " +
+                                                                    t.name.display() + " does not have", e.column, column_names(t)));
+            if (i.method != IndexMethod::Btree && (e.order == SortOrder::Desc || e.nulls != NullsOrder::Default))
+                diags_.error(e.pos, "bad-index", "only btree indexes have an order; index " + q(i.name) + " uses another method");
+        }
+        if (i.unique && i.method != IndexMethod::Btree)
+            diags_.error(i.method_pos, "bad-index", "only btree indexes can be unique (index " + q(i.name) + ")");
+        if (i.method == IndexMethod::Hash && i.elements.size() > 1)
+            diags_.error(i.method_pos, "bad-index", "hash indexes have exactly one column (index " + q(i.name) + ")");
+    }
+
+    void check_hypertable(const Table& t, const Hypertable& h) {
+        const Column* c = t.find_column(h.time_column.name);
+        if (!c) {
+            diags_.error(h.time_column.pos, "hypertable-time-column",
+                         with_hint("hypertable time column " + q(h.time_column.name) + " is not a column of table " + t.name.display(),
+                                   h.time_column.name, column_names(t)));
+            return;
+        }
+        if (!is_time(c->type.kind) || c->type.is_array)
+            diags_.error(h.time_column.pos, "hypertable-time-column", "hypertable time column " + q(c->name) + " is " + c->type.display() +
+                                                                          "; it must be date, timestamp or timestamptz");
+        if (c->nullable)
+            diags_.error(h.time_column.pos, "hypertable-time-column", "hypertable time column " + q(c->name) + " must be NOT NULL");
+        if (h.chunk_interval && h.chunk_interval->kind == Value::Kind::Scalar && !is_valid_interval(h.chunk_interval->text))
+            diags_.error(h.chunk_interval->pos, "bad-value", "chunk_interval " + q(h.chunk_interval->text) + " is not an interval (such as '1 day')");
+        auto must_include = [&](const std::vector<Ident>& cols, const SourcePos& pos, const std::string& what) {
+            if (!name_set(cols).count(c->name))
+                diags_.error(pos, "hypertable-unique", what + " of hypertable " + t.name.display() + " must include the time column " + q(c->name) +
+                                                           " (TimescaleDB partitions by it)");
+        };
+        if (t.primary_key) must_include(t.primary_key->columns, t.primary_key->pos, "the primary key");
+        for (const auto& u : t.uniques) must_include(u.columns, u.pos, "unique constraint " + q(u.name));
+        for (const auto& i : t.indexes) {
+            if (!i.unique) continue;
+            std::vector<Ident> cols;
+            for (const auto& e : i.elements) if (e.expr.empty()) cols.push_back({e.column, e.pos});
+            must_include(cols, i.pos, "unique index " + q(i.name));
+        }
+    }
+
+    void check_seed(const Table& t, const Seed& s) {
+        if (s.key.empty()) {
+            diags_.error(s.pos, "seed-key", "seed rows of table " + t.name.display() + " need a key: give 'key:' or a primary key");
+            return;
+        }
+        if (!check_columns(t, s.key, "seed key")) return;
+        if (!is_key_of(t, name_set(s.key))) {
+            diags_.error(s.key.front().pos, "seed-key", "seed key of table " + t.name.display() + " must be its primary key or the columns of a unique constraint");
+            return;
+        }
+        std::set<std::vector<std::string>> keys;
+        const auto names = column_names(t);
+        for (const auto& row : s.rows) {
+            for (const auto& [col, val] : row.values) {
+                const Column* c = t.find_column(col.name);
+                if (!c) {
+                    diags_.error(col.pos, "seed-unknown-column",
+                                 with_hint("seed row names column " + q(col.name) + ", which table " + t.name.display() + " does not have", col.name, names));
+                    continue;
+                }
+                check_value(*c, val, "seed value");
+            }
+            std::vector<std::string> key;
+            bool complete = true;
+            for (const auto& k : s.key) {
+                const Value* v = row.find(k.name);
+                if (!v || v->kind == Value::Kind::Null) {
+                    diags_.error(row.pos, "seed-missing-key", "seed row has no value for key column " + q(k.name));
+                    complete = false;
+                } else {
+                    key.push_back(v->kind == Value::Kind::Array ? "[...]" : v->text);
+                }
+            }
+            for (const auto& c : t.columns) {
+                const bool required = !c.nullable && !c.default_value && !is_serial(c.type.kind) && c.identity == Identity::None;
+                if (required && !row.find(c.name) && name_set(s.key).count(c.name) == 0)
+                    diags_.error(row.pos, "seed-missing-column", "seed row has no value for NOT NULL column " + q(c.name) + ", which has no default");
+            }
+            if (complete && !keys.insert(key).second)
+                diags_.error(row.pos, "seed-duplicate-key", "two seed rows of table " + t.name.display() + " have the same key");
+        }
+    }
+};
+
+}  // namespace
+
+void analyze(Schema& schema, Diagnostics& diags) { Analyzer(schema, diags).run(); }
+
+}  // namespace schemac

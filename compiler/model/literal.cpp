@@ -1,0 +1,490 @@
+#include "model/literal.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdint>
+#include <string_view>
+
+namespace schemac {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_hex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// Number of UTF-8 characters; -1 when not valid UTF-8.
+long utf8_length(const std::string& s) {
+    long n = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || i + len > s.size()) return -1;
+        for (std::size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return -1;
+        i += len;
+        ++n;
+    }
+    return n;
+}
+
+bool parse_integer(const std::string& s, std::int64_t lo, std::int64_t hi) {
+    std::string_view v = s;
+    if (!v.empty() && v[0] == '+') v.remove_prefix(1);
+    std::int64_t x = 0;
+    auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+    return ec == std::errc() && p == v.data() + v.size() && !v.empty() && x >= lo && x <= hi;
+}
+
+// [+-]digits[.digits] — returns integer and fraction digit counts.
+bool parse_decimal(const std::string& s, std::size_t& int_digits, std::size_t& frac_digits) {
+    std::size_t i = 0;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    const std::size_t start = i;
+    while (i < s.size() && is_digit(s[i])) ++i;
+    std::size_t ints = i - start;
+    std::size_t fracs = 0;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        const std::size_t f = i;
+        while (i < s.size() && is_digit(s[i])) ++i;
+        fracs = i - f;
+    }
+    if (i != s.size() || ints + fracs == 0) return false;
+    // leading zeros do not count toward precision
+    std::size_t z = start;
+    while (ints > 0 && s[z] == '0') { ++z; --ints; }
+    int_digits = ints;
+    frac_digits = fracs;
+    return true;
+}
+
+bool parse_float(const std::string& s) {
+    const std::string l = lower(s);
+    if (l == "nan" || l == "infinity" || l == "-infinity" || l == "+infinity") return true;
+    std::size_t i = 0;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    std::size_t digits = 0;
+    while (i < s.size() && is_digit(s[i])) { ++i; ++digits; }
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        while (i < s.size() && is_digit(s[i])) { ++i; ++digits; }
+    }
+    if (digits == 0) return false;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+        std::size_t e = 0;
+        while (i < s.size() && is_digit(s[i])) { ++i; ++e; }
+        if (e == 0) return false;
+    }
+    return i == s.size();
+}
+
+bool parse_fixed_digits(std::string_view s, std::size_t& i, std::size_t n, int& out) {
+    if (i + n > s.size()) return false;
+    out = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (!is_digit(s[i + k])) return false;
+        out = out * 10 + (s[i + k] - '0');
+    }
+    i += n;
+    return true;
+}
+
+bool date_part(std::string_view s, std::size_t& i) {
+    int y, m, d;
+    if (!parse_fixed_digits(s, i, 4, y) || i >= s.size() || s[i++] != '-') return false;
+    if (!parse_fixed_digits(s, i, 2, m) || i >= s.size() || s[i++] != '-') return false;
+    if (!parse_fixed_digits(s, i, 2, d)) return false;
+    if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + ((m == 2 && leap) ? 1 : 0);
+}
+
+bool time_part(std::string_view s, std::size_t& i) {
+    int h, mi, se;
+    if (!parse_fixed_digits(s, i, 2, h) || i >= s.size() || s[i++] != ':') return false;
+    if (!parse_fixed_digits(s, i, 2, mi)) return false;
+    if (h > 24 || mi > 59) return false;
+    if (i < s.size() && s[i] == ':') {
+        ++i;
+        if (!parse_fixed_digits(s, i, 2, se) || se > 60) return false;
+        if (i < s.size() && s[i] == '.') {
+            ++i;
+            std::size_t f = 0;
+            while (i < s.size() && is_digit(s[i])) { ++i; ++f; }
+            if (f == 0 || f > 6) return false;
+        }
+    }
+    return true;
+}
+
+bool zone_part(std::string_view s, std::size_t& i) {
+    if (i < s.size() && (s[i] == 'Z' || s[i] == 'z')) { ++i; return true; }
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+        ++i;
+        int h, m;
+        if (!parse_fixed_digits(s, i, 2, h) || h > 15) return false;
+        if (i < s.size() && s[i] == ':') {
+            ++i;
+            if (!parse_fixed_digits(s, i, 2, m) || m > 59) return false;
+        }
+        return true;
+    }
+    return true;   // no zone: the server's time zone applies
+}
+
+bool is_infinity_word(const std::string& s) {
+    const std::string l = lower(s);
+    return l == "infinity" || l == "-infinity";
+}
+
+// Values PostgreSQL evaluates once at CREATE time: almost always a mistake as a default.
+bool is_frozen_time_word(const std::string& s) {
+    static const char* words[] = {"now", "today", "tomorrow", "yesterday", "current_timestamp",
+                                  "current_date", "current_time", "localtimestamp", "localtime", "now()"};
+    const std::string l = lower(s);
+    return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return l == w; });
+}
+
+// --- JSON syntax (RFC 8259), iterative on depth to stay safe on hostile input.
+struct JsonParser {
+    std::string_view s;
+    std::size_t i = 0;
+    int depth = 0;
+    void ws() { while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i; }
+    bool lit(std::string_view w) {
+        if (s.substr(i, w.size()) != w) return false;
+        i += w.size();
+        return true;
+    }
+    bool string() {
+        if (i >= s.size() || s[i] != '"') return false;
+        ++i;
+        while (i < s.size()) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c == '"') { ++i; return true; }
+            if (c < 0x20) return false;
+            if (c == '\\') {
+                ++i;
+                if (i >= s.size()) return false;
+                const char e = s[i];
+                if (e == 'u') {
+                    for (int k = 0; k < 4; ++k)
+                        if (++i >= s.size() || !is_hex(s[i])) return false;
+                } else if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) {
+                    return false;
+                }
+            }
+            ++i;
+        }
+        return false;
+    }
+    bool number() {
+        const std::size_t st = i;
+        if (i < s.size() && s[i] == '-') ++i;
+        if (i >= s.size()) return false;
+        if (s[i] == '0') ++i;
+        else if (is_digit(s[i])) while (i < s.size() && is_digit(s[i])) ++i;
+        else return false;
+        if (i < s.size() && s[i] == '.') {
+            ++i;
+            if (i >= s.size() || !is_digit(s[i])) return false;
+            while (i < s.size() && is_digit(s[i])) ++i;
+        }
+        if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+            ++i;
+            if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+            if (i >= s.size() || !is_digit(s[i])) return false;
+            while (i < s.size() && is_digit(s[i])) ++i;
+        }
+        return i > st;
+    }
+    bool value() {
+        if (++depth > 256) return false;
+        ws();
+        if (i >= s.size()) return false;
+        bool ok;
+        const char c = s[i];
+        if (c == '{') {
+            ++i;
+            ws();
+            ok = true;
+            if (i < s.size() && s[i] == '}') { ++i; }
+            else {
+                while (true) {
+                    ws();
+                    if (!string()) { ok = false; break; }
+                    ws();
+                    if (i >= s.size() || s[i] != ':') { ok = false; break; }
+                    ++i;
+                    if (!value()) { ok = false; break; }
+                    ws();
+                    if (i < s.size() && s[i] == ',') { ++i; continue; }
+                    if (i < s.size() && s[i] == '}') { ++i; break; }
+                    ok = false;
+                    break;
+                }
+            }
+        } else if (c == '[') {
+            ++i;
+            ws();
+            ok = true;
+            if (i < s.size() && s[i] == ']') { ++i; }
+            else {
+                while (true) {
+                    if (!value()) { ok = false; break; }
+                    ws();
+                    if (i < s.size() && s[i] == ',') { ++i; continue; }
+                    if (i < s.size() && s[i] == ']') { ++i; break; }
+                    ok = false;
+                    break;
+                }
+            }
+        } else if (c == '"') {
+            ok = string();
+        } else if (c == 't') {
+            ok = lit("true");
+        } else if (c == 'f') {
+            ok = lit("false");
+        } else if (c == 'n') {
+            ok = lit("null");
+        } else {
+            ok = number();
+        }
+        --depth;
+        return ok;
+    }
+};
+
+bool is_interval_unit(const std::string& u) {
+    static const char* units[] = {
+        "microsecond", "microseconds", "us", "usec", "usecs", "millisecond", "milliseconds", "ms", "msec", "msecs",
+        "second", "seconds", "s", "sec", "secs", "minute", "minutes", "m", "min", "mins", "hour", "hours", "h",
+        "hr", "hrs", "day", "days", "d", "week", "weeks", "w", "month", "months", "mon", "mons", "year", "years",
+        "y", "yr", "yrs", "decade", "decades", "century", "centuries", "millennium", "millennia"};
+    return std::any_of(std::begin(units), std::end(units), [&](const char* w) { return u == w; });
+}
+
+bool is_iso_interval(const std::string& s) {
+    // P[nY][nM][nW][nD][T[nH][nM][nS]] with at least one component.
+    std::size_t i = 1;
+    bool in_time = false, any = false;
+    while (i < s.size()) {
+        if (s[i] == 'T') {
+            if (in_time) return false;
+            in_time = true;
+            ++i;
+            continue;
+        }
+        std::size_t d = 0;
+        while (i < s.size() && (is_digit(s[i]) || s[i] == '.')) { ++i; ++d; }
+        if (d == 0 || i >= s.size()) return false;
+        const char u = s[i++];
+        const std::string_view allowed = in_time ? "HMS" : "YMWD";
+        if (allowed.find(u) == std::string_view::npos) return false;
+        any = true;
+    }
+    return any;
+}
+
+}  // namespace
+
+bool is_valid_json(const std::string& s) {
+    JsonParser p{s};
+    if (!p.value()) return false;
+    p.ws();
+    return p.i == s.size();
+}
+
+bool is_valid_date(const std::string& s) {
+    if (is_infinity_word(s)) return true;
+    std::size_t i = 0;
+    return date_part(s, i) && i == s.size();
+}
+
+bool is_valid_time(const std::string& s) {
+    std::size_t i = 0;
+    return time_part(s, i) && i == s.size();
+}
+
+bool is_valid_timestamp(const std::string& s, bool with_zone) {
+    if (is_infinity_word(s)) return true;
+    std::size_t i = 0;
+    if (!date_part(s, i)) return false;
+    if (i == s.size()) return true;   // a date alone means midnight
+    if (s[i] != ' ' && s[i] != 'T') return false;
+    ++i;
+    if (!time_part(s, i)) return false;
+    if (with_zone && !zone_part(s, i)) return false;
+    return i == s.size();
+}
+
+bool is_valid_interval(const std::string& raw) {
+    const std::string s = lower(raw);
+    if (s.empty()) return false;
+    if (s[0] == 'p') return is_iso_interval(raw);
+    // tokens: (number unit)* [hh:mm[:ss]] [ago]
+    std::vector<std::string> tokens;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ') ++i;
+        std::size_t st = i;
+        while (i < s.size() && s[i] != ' ') ++i;
+        if (i > st) tokens.push_back(s.substr(st, i - st));
+    }
+    if (tokens.empty()) return false;
+    std::size_t k = 0;
+    bool any = false;
+    while (k < tokens.size()) {
+        const std::string& t = tokens[k];
+        if (t == "ago" && k + 1 == tokens.size() && any) return true;
+        if (t.find(':') != std::string::npos) {
+            std::string tt = t;
+            if (!tt.empty() && (tt[0] == '-' || tt[0] == '+')) tt.erase(0, 1);
+            std::size_t j = 0;
+            // allow h:mm as well as hh:mm
+            if (tt.size() >= 2 && tt[1] == ':') tt = "0" + tt;
+            if (!time_part(tt, j) || j != tt.size()) return false;
+            any = true;
+            ++k;
+            continue;
+        }
+        // number, optionally glued to its unit ("5min")
+        std::size_t j = 0;
+        if (j < t.size() && (t[j] == '-' || t[j] == '+')) ++j;
+        const std::size_t ds = j;
+        while (j < t.size() && (is_digit(t[j]) || t[j] == '.')) ++j;
+        if (j == ds) return false;
+        std::string unit = t.substr(j);
+        if (unit.empty()) {
+            if (k + 1 >= tokens.size()) return false;
+            unit = tokens[++k];
+        }
+        if (!is_interval_unit(unit)) return false;
+        any = true;
+        ++k;
+    }
+    return any;
+}
+
+std::optional<std::string> check_identifier(const std::string& name) {
+    if (name.empty()) return "is empty";
+    if (name.size() > 63) return "is " + std::to_string(name.size()) + " bytes long; PostgreSQL allows at most 63";
+    if (utf8_length(name) < 0) return "is not valid UTF-8";
+    for (unsigned char c : name)
+        if (c < 0x20 || c == 0x7f) return "contains a control character";
+    return std::nullopt;
+}
+
+std::optional<std::string> check_literal(const Type& t, const Value& v, const Enum* e) {
+    if (v.kind == Value::Kind::Sql || v.kind == Value::Kind::Null) return std::nullopt;
+    if (t.is_array) {
+        if (v.kind != Value::Kind::Array) return std::string("is not a list; a value of type ") + t.display() + " is written as a YAML sequence";
+        const Type el = t.element();
+        for (const auto& item : v.items) {
+            if (item.kind == Value::Kind::Array) return std::string("has a nested list; only one-dimensional arrays are supported");
+            if (auto why = check_literal(el, item, e)) return "has an element '" + item.text + "' that " + *why;
+        }
+        return std::nullopt;
+    }
+    if (v.kind == Value::Kind::Array) return "is a list, but the type " + t.display() + " is not an array";
+    const std::string& s = v.text;
+    const std::string tn = t.display();
+    auto not_a = [&](const std::string& what) { return "is not " + what; };
+    switch (t.kind) {
+        case TypeKind::SmallInt:
+            return parse_integer(s, -32768, 32767) ? std::nullopt : std::optional(not_a("a smallint (-32768 to 32767)"));
+        case TypeKind::Integer:
+        case TypeKind::Serial:
+            return parse_integer(s, INT32_MIN, INT32_MAX) ? std::nullopt : std::optional(not_a("an integer (-2147483648 to 2147483647)"));
+        case TypeKind::BigInt:
+        case TypeKind::BigSerial:
+            return parse_integer(s, INT64_MIN, INT64_MAX) ? std::nullopt : std::optional(not_a("a bigint (64-bit integer)"));
+        case TypeKind::Real:
+        case TypeKind::Double:
+            return parse_float(s) ? std::nullopt : std::optional(not_a("a number"));
+        case TypeKind::Numeric: {
+            std::size_t ints = 0, fracs = 0;
+            if (lower(s) == "nan") return std::nullopt;
+            if (!parse_decimal(s, ints, fracs)) return std::optional(not_a("a decimal number"));
+            if (t.precision >= 0) {
+                const std::size_t max_int = static_cast<std::size_t>(t.precision - t.scale);
+                if (ints > max_int)
+                    return "has " + std::to_string(ints) + " digits before the decimal point; " + tn + " allows " + std::to_string(max_int);
+                if (fracs > static_cast<std::size_t>(t.scale))
+                    return "has " + std::to_string(fracs) + " decimal places; " + tn + " keeps " + std::to_string(t.scale) + " (PostgreSQL would round it)";
+            }
+            return std::nullopt;
+        }
+        case TypeKind::Varchar:
+        case TypeKind::Char: {
+            const long len = utf8_length(s);
+            if (len < 0) return std::string("is not valid UTF-8");
+            if (t.length >= 0 && len > t.length)
+                return "is " + std::to_string(len) + " characters long; " + tn + " allows " + std::to_string(t.length);
+            return std::nullopt;
+        }
+        case TypeKind::Text:
+            return utf8_length(s) < 0 ? std::optional<std::string>("is not valid UTF-8") : std::nullopt;
+        case TypeKind::Boolean: {
+            const std::string l = lower(s);
+            return l == "true" || l == "false" ? std::nullopt : std::optional<std::string>("is not a boolean (true or false)");
+        }
+        case TypeKind::Date:
+        case TypeKind::Time:
+        case TypeKind::Timestamp:
+        case TypeKind::TimestampTz: {
+            if (is_frozen_time_word(s))
+                return "would be evaluated once, when the table is created, and frozen; write {sql: " +
+                       std::string(t.kind == TypeKind::Date ? "CURRENT_DATE" : "now()") + "} for the time of each insert";
+            bool ok = t.kind == TypeKind::Date ? is_valid_date(s)
+                    : t.kind == TypeKind::Time ? is_valid_time(s)
+                    : is_valid_timestamp(s, t.kind == TypeKind::TimestampTz);
+            if (ok) return std::nullopt;
+            const char* shape = t.kind == TypeKind::Date ? "a date (YYYY-MM-DD)"
+                              : t.kind == TypeKind::Time ? "a time (HH:MM[:SS[.ffffff]])"
+                              : t.kind == TypeKind::Timestamp ? "a timestamp (YYYY-MM-DD HH:MM[:SS[.ffffff]])"
+                              : "a timestamptz (YYYY-MM-DD HH:MM[:SS[.ffffff]][+HH:MM])";
+            return not_a(shape);
+        }
+        case TypeKind::Interval:
+            return is_valid_interval(s) ? std::nullopt : std::optional(not_a("an interval (such as '1 day' or '02:30:00')"));
+        case TypeKind::Uuid: {
+            bool ok = s.size() == 36;
+            for (std::size_t i = 0; ok && i < s.size(); ++i)
+                ok = (i == 8 || i == 13 || i == 18 || i == 23) ? s[i] == '-' : is_hex(s[i]);
+            return ok ? std::nullopt : std::optional(not_a("a uuid (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"));
+        }
+        case TypeKind::Json:
+        case TypeKind::Jsonb:
+            return is_valid_json(s) ? std::nullopt : std::optional(not_a("valid JSON"));
+        case TypeKind::Bytea: {
+            bool ok = s.size() >= 2 && s[0] == '\\' && (s[1] == 'x' || s[1] == 'X') && s.size() % 2 == 0;
+            for (std::size_t i = 2; ok && i < s.size(); ++i) ok = is_hex(s[i]);
+            return ok ? std::nullopt : std::optional(not_a("bytea hex ('\\x' followed by pairs of hex digits)"));
+        }
+        case TypeKind::Enum: {
+            if (!e) return std::nullopt;   // unknown enum is reported elsewhere
+            for (const auto& val : e->values)
+                if (val.name == s) return std::nullopt;
+            std::vector<std::string> names;
+            for (const auto& val : e->values) names.push_back(val.name);
+            std::string msg = "is not a value of enum " + e->name.display();
+            const std::string hint = closest_match(s, names);
+            if (!hint.empty()) msg += "; did you mean '" + hint + "'?";
+            return msg;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace schemac

@@ -1,0 +1,26 @@
+// Does a literal value fit a column type? Shared by defaults, seed rows and
+// hypertable intervals, and by inspection later (same rules both ways).
+#pragma once
+#include <optional>
+#include <string>
+
+#include "model/schema.hpp"
+
+namespace schemac {
+
+// nullopt when `v` is a valid value of `t`; otherwise the reason, phrased to
+// follow "value 'x' ". `e` is the resolved enum for TypeKind::Enum, else null.
+std::optional<std::string> check_literal(const Type& t, const Value& v, const Enum* e);
+
+// Each returns true when `s` is valid text for that PostgreSQL type.
+bool is_valid_json(const std::string& s);
+bool is_valid_interval(const std::string& s);
+bool is_valid_date(const std::string& s);
+bool is_valid_time(const std::string& s);
+bool is_valid_timestamp(const std::string& s, bool with_zone);
+
+// Identifier rules: 1..63 bytes, valid UTF-8, no control characters.
+// nullopt when legal, else the reason.
+std::optional<std::string> check_identifier(const std::string& name);
+
+}  // namespace schemac

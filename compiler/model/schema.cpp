@@ -1,0 +1,47 @@
+#include "model/schema.hpp"
+
+namespace schemac {
+
+const Value* SeedRow::find(const std::string& column) const {
+    for (const auto& [k, v] : values)
+        if (k.name == column) return &v;
+    return nullptr;
+}
+
+const Column* Table::find_column(const std::string& n) const {
+    for (const auto& c : columns)
+        if (c.name == n) return &c;
+    return nullptr;
+}
+
+Column* Table::find_column(const std::string& n) {
+    for (auto& c : columns)
+        if (c.name == n) return &c;
+    return nullptr;
+}
+
+const Table* Schema::find_table(const QualifiedName& n) const {
+    for (const auto& t : tables)
+        if (t.name == n) return &t;
+    return nullptr;
+}
+
+const Enum* Schema::find_enum(const QualifiedName& n) const {
+    for (const auto& e : enums)
+        if (e.name == n) return &e;
+    return nullptr;
+}
+
+const Table* Schema::resolve_table(const QualifiedName& n, const std::string& home) const {
+    if (!n.schema.empty()) return find_table(n);
+    if (const Table* t = find_table({home, n.name})) return t;
+    return find_table({"public", n.name});
+}
+
+const Enum* Schema::resolve_enum(const QualifiedName& n, const std::string& home) const {
+    if (!n.schema.empty()) return find_enum(n);
+    if (const Enum* e = find_enum({home, n.name})) return e;
+    return find_enum({"public", n.name});
+}
+
+}  // namespace schemac

@@ -1,0 +1,155 @@
+// The neutral schema model: what every later stage (diff, plan, codegen,
+// inspect) works on. It knows nothing of YAML or SQL text; every node keeps the
+// source position it came from so later stages can report at the user's line.
+#pragma once
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+#include "model/type.hpp"
+
+namespace schemac {
+
+// A name together with where it was written.
+struct Ident {
+    std::string name;
+    SourcePos pos;
+};
+
+// A literal value (checked against the column type, quoted by the dialect) or a
+// raw SQL expression (copied verbatim). YAML's unquoted null is Null.
+struct Value {
+    enum class Kind { Null, Scalar, Array, Sql };
+    Kind kind = Kind::Null;
+    std::string text;           // Scalar: the value; Sql: the expression
+    std::vector<Value> items;   // Array elements
+    SourcePos pos;
+};
+
+enum class Identity { None, Always, ByDefault };
+
+struct Column {
+    std::string name;
+    SourcePos pos;
+    Type type;
+    SourcePos type_pos;
+    bool nullable = false;
+    std::optional<Value> default_value;
+    Identity identity = Identity::None;
+    std::string comment;
+    std::optional<Ident> renamed_from;
+    std::string using_expr;     // for a later type change; "" = plain cast
+};
+
+// PRIMARY KEY and UNIQUE share a shape. `name_given` says whether the user
+// wrote the name or schemac chose PostgreSQL's default.
+struct KeyConstraint {
+    std::string name;
+    bool name_given = false;
+    std::vector<Ident> columns;
+    SourcePos pos;
+};
+
+enum class FkAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
+
+struct ForeignKey {
+    std::string name;
+    bool name_given = false;
+    std::vector<Ident> columns;
+    QualifiedName ref_table;            // schema "" = resolve like an unqualified name
+    SourcePos ref_pos;
+    std::vector<Ident> ref_columns;     // empty = the referenced primary key
+    FkAction on_delete = FkAction::NoAction;
+    FkAction on_update = FkAction::NoAction;
+    SourcePos pos;
+};
+
+struct Check {
+    std::string name;
+    std::string expr;
+    SourcePos pos;
+};
+
+enum class SortOrder { Asc, Desc };
+enum class NullsOrder { Default, First, Last };
+
+struct IndexElement {
+    std::string column;   // set for a column element
+    std::string expr;     // set for an expression element
+    SortOrder order = SortOrder::Asc;
+    NullsOrder nulls = NullsOrder::Default;
+    SourcePos pos;
+};
+
+enum class IndexMethod { Btree, Hash, Gist, Gin, Brin };
+
+struct Index {
+    std::string name;
+    bool name_given = false;
+    std::vector<IndexElement> elements;
+    bool unique = false;
+    std::string where;
+    IndexMethod method = IndexMethod::Btree;
+    SourcePos method_pos;
+    bool concurrently = false;
+    SourcePos pos;
+};
+
+struct Hypertable {
+    Ident time_column;
+    std::optional<Value> chunk_interval;
+    SourcePos pos;
+};
+
+struct SeedRow {
+    std::vector<std::pair<Ident, Value>> values;   // in the order written
+    SourcePos pos;
+    const Value* find(const std::string& column) const;
+};
+
+struct Seed {
+    std::vector<Ident> key;     // empty in YAML = the primary key (filled by resolve)
+    SourcePos pos;
+    std::vector<SeedRow> rows;
+};
+
+struct Table {
+    QualifiedName name;
+    SourcePos pos;
+    std::string comment;
+    std::optional<QualifiedName> renamed_from;
+    SourcePos renamed_pos;
+    std::vector<Column> columns;
+    std::optional<KeyConstraint> primary_key;
+    std::vector<KeyConstraint> uniques;
+    std::vector<ForeignKey> foreign_keys;
+    std::vector<Check> checks;
+    std::vector<Index> indexes;
+    std::optional<Hypertable> hypertable;
+    std::optional<Seed> seed;
+
+    const Column* find_column(const std::string& n) const;
+    Column* find_column(const std::string& n);
+};
+
+struct Enum {
+    QualifiedName name;
+    SourcePos pos;
+    std::vector<Ident> values;
+    std::string comment;
+};
+
+struct Schema {
+    std::vector<Table> tables;
+    std::vector<Enum> enums;
+
+    const Table* find_table(const QualifiedName& n) const;
+    const Enum* find_enum(const QualifiedName& n) const;
+    // An unqualified name (schema "") resolves in `home` first, then in public.
+    const Table* resolve_table(const QualifiedName& n, const std::string& home) const;
+    const Enum* resolve_enum(const QualifiedName& n, const std::string& home) const;
+};
+
+}  // namespace schemac
