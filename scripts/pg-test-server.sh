@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL 15 for the tests: `start DIR` creates a cluster in DIR
+# listening only on a unix socket in DIR; `stop DIR` stops it and deletes DIR.
+# As root, the server runs as the `postgres` user (PostgreSQL refuses root).
+set -euo pipefail
+cmd=${1:?usage: pg-test-server.sh start|stop DIR}
+dir=${2:?usage: pg-test-server.sh start|stop DIR}
+bin=/usr/lib/postgresql/15/bin
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+stop() {
+  if [ -f "$dir/data/postmaster.pid" ]; then
+    as_pg "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$dir"
+}
+
+case "$cmd" in
+  start)
+    [ -x "$bin/initdb" ] || { echo "pg-test-server: PostgreSQL 15 is not installed ($bin/initdb missing); run scripts/setup.sh" >&2; exit 1; }
+    stop   # a server left behind by a killed run
+    mkdir -p "$dir"
+    if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir"; fi
+    as_pg "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+      || { cat "$dir/initdb.log" >&2; echo "pg-test-server: initdb failed" >&2; exit 1; }
+    as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
+      -o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start \
+      || { cat "$dir/server.log" >&2; echo "pg-test-server: server did not start" >&2; exit 1; }
+    echo "pg-test-server: PostgreSQL 15 listening on $dir"
+    ;;
+  stop) stop ;;
+  *) echo "usage: pg-test-server.sh start|stop DIR" >&2; exit 2 ;;
+esac

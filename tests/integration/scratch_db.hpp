@@ -1,0 +1,50 @@
+// A fresh database on the test server (PGHOST etc. set by ctest), dropped at
+// the end. No server is a test failure, never a skip.
+#pragma once
+#include <pqxx/pqxx>
+
+#include <atomic>
+#include <cstdlib>
+#include <stdexcept>
+#include <memory>
+#include <string>
+#include <unistd.h>
+
+namespace schemac::test {
+
+class ScratchDb {
+public:
+    ScratchDb() : name_("schemac_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter()++)) {
+        pqxx::connection admin{server() + " dbname=postgres"};
+        pqxx::nontransaction tx{admin};
+        tx.exec0("CREATE DATABASE " + tx.quote_name(name_));
+        conn_ = std::make_unique<pqxx::connection>(server() + " dbname=" + name_);
+    }
+    ~ScratchDb() {
+        try {
+            conn_.reset();
+            pqxx::connection admin{server() + " dbname=postgres"};
+            pqxx::nontransaction tx{admin};
+            tx.exec0("DROP DATABASE IF EXISTS " + tx.quote_name(name_));
+        } catch (...) {
+        }
+    }
+    pqxx::connection& conn() { return *conn_; }
+
+    // The test server's conninfo, set by ctest (tests/integration/CMakeLists.txt).
+    static std::string server() {
+        const char* s = std::getenv("SCHEMAC_TEST_PG");
+        if (!s || !*s) throw std::runtime_error("SCHEMAC_TEST_PG is not set: run the integration tests through ctest");
+        return s;
+    }
+
+private:
+    static std::atomic<int>& counter() {
+        static std::atomic<int> c{0};
+        return c;
+    }
+    std::string name_;
+    std::unique_ptr<pqxx::connection> conn_;
+};
+
+}  // namespace schemac::test
