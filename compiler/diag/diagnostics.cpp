@@ -60,7 +60,18 @@ const char* severity_word(Severity s) {
 void render_one(std::ostringstream& out, const Diagnostic& d) {
     out << d.pos.file_name();
     if (d.pos.line > 0) out << ':' << d.pos.line << ':' << d.pos.column;
-    out << ": " << severity_word(d.severity) << ": " << d.message << '\n';
+    out << ": " << severity_word(d.severity) << ": ";
+    // A terminal must not interpret a name's control characters: show them as \xNN.
+    for (unsigned char c : d.message) {
+        if (c < 0x20 || c == 0x7f) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            out << buf;
+        } else {
+            out << static_cast<char>(c);
+        }
+    }
+    out << '\n';
 }
 
 void json_one(std::ostringstream& out, const Diagnostic& d) {
@@ -128,16 +139,18 @@ std::string json_escape(const std::string& s) {
 }
 
 namespace {
+// Optimal string alignment distance: a swap of two neighbours ("emial") is one edit.
 std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    auto eq = [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y)); };
+    std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         cur[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                              std::tolower(static_cast<unsigned char>(b[j - 1]));
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same ? 0 : 1)});
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (eq(a[i - 1], b[j - 1]) ? 0 : 1)});
+            if (i > 1 && j > 1 && eq(a[i - 1], b[j - 2]) && eq(a[i - 2], b[j - 1])) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
         }
+        prev2 = prev;
         std::swap(prev, cur);
     }
     return prev[b.size()];

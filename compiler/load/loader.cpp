@@ -1,5 +1,6 @@
 #include "load/loader.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -57,8 +59,8 @@ const char* kind_name(const YAML::Node& n) {
 
 class DocumentReader {
 public:
-    DocumentReader(std::shared_ptr<const std::string> file, std::size_t budget, Schema& out, Diagnostics& d)
-        : file_(std::move(file)), budget_(budget), out_(out), diags_(d) {}
+    DocumentReader(std::shared_ptr<const std::string> file, const std::string& text, Schema& out, Diagnostics& d)
+        : file_(std::move(file)), text_(text), budget_(text.size() + 1024), out_(out), diags_(d) {}
 
     void read(const YAML::Node& doc) {
         const SourcePos top = pos(doc, {file_, 1, 1});
@@ -69,7 +71,7 @@ public:
         }
         std::string schema_name = "public";
         each_entry(doc, "schema file", kFileKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
-            if (key == "schema") scalar(v, kp, "schema", schema_name);
+            if (key == "schema" && scalar(v, kp, "schema", schema_name)) schema_pos_ = pos(v, kp);
         });
         each_entry(doc, "schema file", {}, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
             if (key == "enums") read_enums(v, kp, schema_name);
@@ -81,8 +83,10 @@ public:
 
 private:
     std::shared_ptr<const std::string> file_;
+    const std::string& text_;
     std::size_t budget_;
     bool exhausted_ = false;
+    SourcePos schema_pos_;   // the file's `schema:` value, if written
     Schema& out_;
     Diagnostics& diags_;
 
@@ -90,6 +94,28 @@ private:
         const auto m = n.Mark();
         if (n.IsNull() || m.line < 0 || m.column < 0) return fallback;
         return {file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
+    }
+
+    // A scalar's text. yaml-cpp accepts a quoted scalar that is never closed
+    // (`id: "serial` at the end of a file), so look for the closing quote.
+    std::string text_of(const YAML::Node& n) {
+        const auto m = n.Mark();
+        if (n.Tag() == "!" && m.pos >= 0 && static_cast<std::size_t>(m.pos) < text_.size()) {
+            const char quote = text_[static_cast<std::size_t>(m.pos)];
+            if ((quote == '"' || quote == '\'') && !closed_quote(static_cast<std::size_t>(m.pos), quote))
+                diags_.error(pos(n, {file_, 1, 1}), "yaml-syntax", std::string("invalid YAML: this quoted string has no closing ") + quote);
+        }
+        return n.Scalar();
+    }
+
+    bool closed_quote(std::size_t start, char quote) const {
+        for (std::size_t i = start + 1; i < text_.size(); ++i) {
+            if (quote == '"' && text_[i] == '\\') { ++i; continue; }
+            if (text_[i] != quote) continue;
+            if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') { ++i; continue; }
+            return true;
+        }
+        return false;
     }
 
     // Counts visited nodes; YAML aliases can make a small file expand without
@@ -113,13 +139,16 @@ private:
         std::set<std::string> seen;
         for (auto it = map.begin(); it != map.end(); ++it) {
             if (!spend()) return;
-            const YAML::Node& k = it->first;
+            // Copy the entry: yaml-cpp's it->first lives in a temporary proxy,
+            // so a reference to it dangles (found by the fuzzer under ASan).
+            const auto entry = *it;
+            const YAML::Node k = entry.first;
             const SourcePos kp = pos(k, pos(map, {file_, 1, 1}));
             if (!k.IsScalar()) {
                 if (report) diags_.error(kp, "wrong-type", std::string("keys of ") + what + " must be plain strings");
                 continue;
             }
-            const std::string key = k.Scalar();
+            const std::string key = text_of(k);
             if (!seen.insert(key).second) {
                 if (report) diags_.error(kp, "duplicate-key", "duplicate key '" + key + "' in " + what);
                 continue;
@@ -133,7 +162,7 @@ private:
                 }
                 continue;
             }
-            fn(key, kp, it->second);
+            fn(key, kp, entry.second);
         }
     }
 
@@ -155,7 +184,7 @@ private:
 
     bool scalar(const YAML::Node& n, const SourcePos& at, const std::string& what, std::string& out) {
         if (!expect(n, YAML::NodeType::Scalar, at, what)) return false;
-        out = n.Scalar();
+        out = text_of(n);
         return true;
     }
 
@@ -181,43 +210,51 @@ private:
         if (n.size() == 0) diags_.error(pos(n, at), "empty-list", what + " must not be empty");
         for (const auto& item : n) {
             if (!spend()) break;
+            if (!item.IsScalar()) {
+                expect(item, YAML::NodeType::Scalar, pos(n, at), what + " entries");
+                continue;
+            }
             Ident id = ident(item, pos(n, at), what + " entry");
-            if (!id.name.empty()) out.push_back(std::move(id));
+            if (id.name.empty()) diags_.error(id.pos, "bad-identifier", what + " has an empty name");
+            else out.push_back(std::move(id));
         }
         return out;
     }
 
-    Value value(const YAML::Node& n, const SourcePos& at, bool allow_sql, const std::string& what) {
+    // nullopt when the value was malformed (and reported), so no later check
+    // reports a second error about the same place.
+    std::optional<Value> value(const YAML::Node& n, const SourcePos& at, bool allow_sql, const std::string& what) {
         Value v;
         v.pos = pos(n, at);
-        if (!spend()) return v;
+        if (!spend()) return std::nullopt;
         if (n.IsNull()) return v;
         if (n.IsScalar()) {
             v.kind = Value::Kind::Scalar;
-            v.text = n.Scalar();
+            v.text = text_of(n);
             return v;
         }
         if (n.IsSequence()) {
             v.kind = Value::Kind::Array;
             for (const auto& item : n) {
-                Value e = value(item, v.pos, false, what);
-                if (e.kind == Value::Kind::Array && !item.IsSequence()) continue;
-                v.items.push_back(std::move(e));
-                if (exhausted_) break;
+                auto e = value(item, v.pos, false, what);
+                if (!e) return std::nullopt;
+                v.items.push_back(std::move(*e));
             }
             return v;
         }
         if (n.IsMap() && allow_sql && n.size() == 1 && n["sql"]) {
+            bool ok = false;
             each_entry(n, "SQL expression", {"sql"}, [&](const std::string&, const SourcePos& kp, const YAML::Node& e) {
-                if (scalar(e, kp, "sql", v.text)) v.kind = Value::Kind::Sql;
+                ok = scalar(e, kp, "sql", v.text);
+                v.kind = Value::Kind::Sql;
                 v.text = trim(v.text);
             });
+            if (!ok) return std::nullopt;
             return v;
         }
         diags_.error(v.pos, "wrong-type", what + (allow_sql ? " must be a value, a list of values, or {sql: expression}"
                                                             : " must be a value or a list of values (SQL expressions are not allowed here)"));
-        v.kind = Value::Kind::Null;
-        return v;
+        return std::nullopt;
     }
 
     bool fk_action(const YAML::Node& n, const SourcePos& at, const std::string& what, FkAction& out) {
@@ -244,6 +281,7 @@ private:
             Enum e;
             e.name = {schema_name, name};
             e.pos = kp;
+            e.schema_pos = schema_pos_.line ? schema_pos_ : kp;
             if (v.IsSequence()) {
                 e.values = ident_list(v, kp, "enum " + name + " values");
             } else if (expect(v, YAML::NodeType::Map, kp, "enum '" + name + "'")) {
@@ -251,7 +289,7 @@ private:
                 each_entry(v, "enum", kEnumKeys, [&](const std::string& key, const SourcePos& ekp, const YAML::Node& ev) {
                     if (key == "values") { e.values = ident_list(ev, ekp, "enum values"); has_values = true; }
                     else if (key == "comment") scalar(ev, ekp, "comment", e.comment);
-                    else if (key == "schema") scalar(ev, ekp, "schema", e.name.schema);
+                    else if (key == "schema" && scalar(ev, ekp, "schema", e.name.schema)) e.schema_pos = pos(ev, ekp);
                 });
                 if (!has_values) diags_.error(kp, "missing-key", "enum '" + name + "' needs 'values'");
             }
@@ -266,6 +304,7 @@ private:
             Table t;
             t.name = {schema_name, name};
             t.pos = kp;
+            t.schema_pos = schema_pos_.line ? schema_pos_ : kp;
             if (expect(v, YAML::NodeType::Map, kp, "table '" + name + "'")) read_table(v, t);
             out_.tables.push_back(std::move(t));
         });
@@ -274,7 +313,7 @@ private:
     void read_table(const YAML::Node& n, Table& t) {
         bool has_columns = false;
         each_entry(n, "table", kTableKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
-            if (key == "schema") scalar(v, kp, "schema", t.name.schema);
+            if (key == "schema") { if (scalar(v, kp, "schema", t.name.schema)) t.schema_pos = pos(v, kp); }
             else if (key == "comment") scalar(v, kp, "comment", t.comment);
             else if (key == "renamed_from") {
                 std::string s;
@@ -314,13 +353,14 @@ private:
 
     void read_columns(const YAML::Node& n, const SourcePos& at, Table& t) {
         if (!expect(n, YAML::NodeType::Map, at, "columns")) return;
+        if (n.size() == 0) diags_.error(pos(n, at), "no-columns", "table '" + t.name.name + "' has no columns");
         each_entry(n, "columns", {}, [&](const std::string& name, const SourcePos& kp, const YAML::Node& v) {
             Column c;
             c.name = name;
             c.pos = kp;
             bool mark = false;
             if (v.IsScalar()) {
-                set_type(c, v.Scalar(), pos(v, kp), mark);
+                set_type(c, text_of(v), pos(v, kp), mark);
                 c.nullable = mark;
             } else if (expect(v, YAML::NodeType::Map, kp, "column '" + name + "'")) {
                 read_column(v, kp, t, c);
@@ -341,8 +381,8 @@ private:
                 bool b = false;
                 if (boolean(v, kp, "nullable", b)) { nullable = b; nullable_pos = kp; }
             } else if (key == "default") {
-                Value d = value(v, kp, true, "default");
-                if (d.kind != Value::Kind::Null) c.default_value = std::move(d);
+                auto d = value(v, kp, true, "default");
+                if (d && d->kind != Value::Kind::Null) c.default_value = std::move(*d);
             } else if (key == "comment") {
                 scalar(v, kp, "comment", c.comment);
             } else if (key == "primary_key") {
@@ -393,6 +433,10 @@ private:
             }
             cols = s.substr(open + 1, s.size() - open - 2);
             s = trim(s.substr(0, open));
+            if (trim(cols).empty()) {
+                diags_.error(at, "bad-reference", "reference '" + text + "' has an empty column list; write just the table to mean its primary key");
+                return false;
+            }
         }
         auto qn = parse_qualified_name(s);
         if (!qn) {
@@ -446,9 +490,10 @@ private:
         fk.pos = at;
         fk.columns = {{c.name, at}};
         if (n.IsScalar()) {
-            if (!parse_reference(n.Scalar(), pos(n, at), fk)) return;
+            if (!parse_reference(text_of(n), pos(n, at), fk)) return;
         } else if (expect(n, YAML::NodeType::Map, at, "references")) {
             read_reference_map(n, at, fk, true);
+            if (fk.ref_table.name.empty()) return;   // reported: needs 'table'
         } else {
             return;
         }
@@ -510,7 +555,7 @@ private:
                 else if (key == "on_update") fk_action(v, kp, "on_update", fk.on_update);
                 else if (key == "references") {
                     has_ref = true;
-                    if (v.IsScalar()) parse_reference(v.Scalar(), pos(v, kp), fk);
+                    if (v.IsScalar()) parse_reference(text_of(v), pos(v, kp), fk);
                     else if (expect(v, YAML::NodeType::Map, kp, "references")) read_reference_map(v, kp, fk, false);
                 }
             });
@@ -557,7 +602,7 @@ private:
         IndexElement e;
         e.pos = pos(n, at);
         if (n.IsScalar()) {
-            std::string s = n.Scalar();
+            std::string s = text_of(n);
             if (sort_words(s, e, e.pos)) { e.column = s; idx.elements.push_back(std::move(e)); }
             return;
         }
@@ -651,9 +696,13 @@ private:
             r.pos = pos(row, at);
             if (!expect(row, YAML::NodeType::Map, at, "a seed row")) continue;
             each_entry(row, "seed row", {}, [&](const std::string& col, const SourcePos& kp, const YAML::Node& v) {
-                Value val = value(v, kp, false, "seed value");
-                if (val.kind == Value::Kind::Null) val.pos = kp;
-                r.values.emplace_back(Ident{col, kp}, std::move(val));
+                auto val = value(v, kp, false, "seed value");
+                if (!val) {
+                    r.malformed.push_back(col);
+                    return;
+                }
+                if (val->kind == Value::Kind::Null) val->pos = kp;
+                r.values.emplace_back(Ident{col, kp}, std::move(*val));
             });
             s.rows.push_back(std::move(r));
         }
@@ -678,13 +727,102 @@ private:
     }
 };
 
+// yaml-cpp 0.7's LoadAll loops forever on some malformed input (",\nx: 1"):
+// the parser stops advancing and yields empty documents without end (found by
+// the fuzzer). Walk the documents as events first and stop at the first one
+// that starts where the previous one did.
+class DocumentProbe : public YAML::EventHandler {
+public:
+    YAML::Mark last{};
+    bool started = false;
+    void OnDocumentStart(const YAML::Mark& m) override { last = m; started = true; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+// nullopt when every document advances; else where the parser got stuck.
+std::optional<YAML::Mark> stuck_document(const std::string& text) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentProbe probe;
+    std::optional<YAML::Mark> previous;
+    while (parser.HandleNextDocument(probe)) {
+        if (previous && probe.last.pos == previous->pos) return probe.last;
+        previous = probe.last;
+    }
+    return std::nullopt;
+}
+
+bool has_document_markers(const std::string& text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text.compare(i, 3, "---") == 0 || text.compare(i, 3, "...") == 0) return true;
+        const std::size_t nl = text.find('\n', i);
+        if (nl == std::string::npos) break;
+        i = nl + 1;
+    }
+    return false;
+}
+
+// Where the first meaningful character is (0-based line, column), skipping
+// blank lines, comments, directives and document markers; nullopt if none.
+std::optional<std::pair<std::size_t, std::size_t>> first_content(const std::string& text) {
+    std::size_t line = 0, i = 0;
+    while (i < text.size()) {
+        const std::size_t nl = std::min(text.find('\n', i), text.size());
+        std::size_t j = i;
+        while (j < nl && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+        const bool skip = j == nl || text[j] == '#' || text[j] == '%' || text.compare(j, 3, "---") == 0 ||
+                          text.compare(j, 3, "...") == 0 || (line == 0 && text.compare(j, 3, "\xEF\xBB\xBF") == 0 && j + 3 == nl);
+        if (!skip) return std::make_pair(line, j - i);
+        i = nl + 1;
+        ++line;
+    }
+    return std::nullopt;
+}
+
+bool is_null_word(const std::string& text, std::size_t pos) {
+    for (const char* w : {"~", "null", "Null", "NULL"}) {
+        const std::size_t n = std::char_traits<char>::length(w);
+        if (text.compare(pos, n, w) == 0) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 void load_yaml_text(const std::string& file_name, const std::string& text, Schema& out, Diagnostics& diags) {
     auto file = std::make_shared<const std::string>(file_name);
     std::vector<YAML::Node> docs;
     try {
-        docs = YAML::LoadAll(text);
+        if (!has_document_markers(text)) {
+            docs.push_back(YAML::Load(text));
+            // yaml-cpp gives back an empty document, silently, for some input
+            // that starts with a stray flow character (",\na: 1"): nothing may be lost.
+            if (docs.back().IsNull()) {
+                if (auto at = first_content(text)) {
+                    std::size_t offset = 0;
+                    for (std::size_t l = 0; l < at->first; ++l) offset = text.find('\n', offset) + 1;
+                    if (!is_null_word(text, offset + at->second)) {
+                        diags.error({file, static_cast<std::uint32_t>(at->first + 1), static_cast<std::uint32_t>(at->second + 1)},
+                                    "yaml-syntax", std::string("invalid YAML: unexpected '") + text[offset + at->second] + "'");
+                        return;
+                    }
+                }
+            }
+        } else if (auto stuck = stuck_document(text)) {
+            diags.error({file, static_cast<std::uint32_t>(stuck->line + 1), static_cast<std::uint32_t>(stuck->column + 1)},
+                        "yaml-syntax", "invalid YAML: the parser cannot get past this point");
+            return;
+        } else {
+            docs = YAML::LoadAll(text);
+        }
     } catch (const YAML::ParserException& e) {
         const auto line = e.mark.line < 0 ? 1u : static_cast<std::uint32_t>(e.mark.line + 1);
         const auto col = e.mark.column < 0 ? 1u : static_cast<std::uint32_t>(e.mark.column + 1);
@@ -694,7 +832,7 @@ void load_yaml_text(const std::string& file_name, const std::string& text, Schem
         diags.error({file, 1, 1}, "yaml-syntax", std::string("invalid YAML: ") + e.what());
         return;
     }
-    DocumentReader reader(file, text.size() + 1024, out, diags);
+    DocumentReader reader(file, text, out, diags);
     for (const auto& doc : docs) {
         try {
             reader.read(doc);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <tuple>
 #include <set>
 #include <unordered_map>
 
@@ -75,32 +77,36 @@ private:
     std::unordered_map<QualifiedName, const Enum*, QNameHash> enums_;
     std::unordered_map<QualifiedName, Table*, QNameHash> tables_;
     std::vector<std::string> all_type_words_;
+    std::set<std::string> reported_schemas_;
 
     void ident(const std::string& name, const SourcePos& pos, const char* what) {
         if (auto why = check_identifier(name)) diags_.error(pos, "bad-identifier", std::string(what) + " name " + q(name) + " " + *why);
     }
 
+    // Once per place: a file-level `schema:` covers many tables.
     void schema_name(const std::string& name, const SourcePos& pos) {
+        if (!reported_schemas_.insert(pos.file_name() + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column)).second) return;
         ident(name, pos, "schema");
         if (name.rfind("pg_", 0) == 0)
             diags_.error(pos, "bad-identifier", "schema name " + q(name) + " is reserved: names starting with 'pg_' belong to PostgreSQL");
     }
 
-    void duplicate(const SourcePos& pos, const SourcePos& first, const std::string& code, const std::string& msg) {
-        auto& d = diags_.error(pos, code, msg);
-        Diagnostics::add_note(d, first, "first defined here");
+    // Error at the later of the two places (in file, line, column order), note at the earlier.
+    void duplicate(const SourcePos& a, const SourcePos& b, const std::string& code, const std::string& msg) {
+        const bool a_first = std::tie(a.file_name(), a.line, a.column) < std::tie(b.file_name(), b.line, b.column);
+        auto& d = diags_.error(a_first ? b : a, code, msg);
+        Diagnostics::add_note(d, a_first ? a : b, "first defined here");
     }
 
     void index_enums() {
         for (const auto& e : schema_.enums) {
-            schema_name(e.name.schema, e.pos);
+            schema_name(e.name.schema, e.schema_pos.line ? e.schema_pos : e.pos);
             ident(e.name.name, e.pos, "enum");
             auto [it, fresh] = enums_.emplace(e.name, &e);
             if (!fresh) {
                 duplicate(e.pos, it->second->pos, "duplicate-enum", "enum " + e.name.display() + " is defined twice");
                 continue;
             }
-            if (e.values.empty()) diags_.error(e.pos, "empty-enum", "enum " + e.name.display() + " has no values");
             std::unordered_map<std::string, const Ident*> seen;
             for (const auto& v : e.values) {
                 if (v.name.empty()) diags_.error(v.pos, "bad-enum-value", "enum value is empty");
@@ -118,7 +124,7 @@ private:
 
     void index_tables() {
         for (auto& t : schema_.tables) {
-            schema_name(t.name.schema, t.pos);
+            schema_name(t.name.schema, t.schema_pos.line ? t.schema_pos : t.pos);
             ident(t.name.name, t.pos, "table");
             auto [it, fresh] = tables_.emplace(t.name, &t);
             if (!fresh) duplicate(t.pos, it->second->pos, "duplicate-table", "table " + t.name.display() + " is defined twice");
@@ -235,6 +241,16 @@ private:
             return;
         }
         const Enum* e = c.type.kind == TypeKind::Enum ? lookup_enum(c.type.enum_name, "") : nullptr;
+        if (c.type.is_array && v.kind == Value::Kind::Array) {
+            for (const auto& item : v.items) {
+                if (item.kind == Value::Kind::Null) continue;
+                if (auto why = check_literal(item.kind == Value::Kind::Array ? c.type : c.type.element(), item, e))
+                    diags_.error(item.pos, "bad-value", std::string(what) + " of column " + q(c.name) + " (" + c.type.display() +
+                                                            ") has an element " + (item.kind == Value::Kind::Array ? "that is a list" : q(item.text) + " that " + *why) +
+                                                            (item.kind == Value::Kind::Array ? "; only one-dimensional arrays are supported" : ""));
+            }
+            return;
+        }
         if (auto why = check_literal(c.type, v, e)) {
             const std::string shown = v.kind == Value::Kind::Array ? "[...]" : q(v.text);
             diags_.error(v.pos, "bad-value", std::string(what) + " " + shown + " of column " + q(c.name) + " (" +
@@ -266,7 +282,6 @@ private:
     }
 
     void check_table(const Table& t) {
-        if (t.columns.empty()) diags_.error(t.pos, "no-columns", "table " + t.name.display() + " has no columns");
         std::unordered_map<std::string, const Ident*> renames;
         for (const auto& c : t.columns) {
             check_column(t, c);
@@ -276,11 +291,12 @@ private:
                                       "two columns are renamed from " + q(c.renamed_from->name));
             }
         }
-        if (t.renamed_from && *t.renamed_from == t.name)
+        if (t.renamed_from && QualifiedName{t.renamed_from->schema.empty() ? t.name.schema : t.renamed_from->schema,
+                                            t.renamed_from->name} == t.name)
             diags_.error(t.renamed_pos, "bad-rename", "table " + t.name.display() + " is renamed from itself");
         if (t.primary_key && check_columns(t, t.primary_key->columns, "primary key")) {
             for (const auto& id : t.primary_key->columns)
-                if (t.find_column(id.name)->nullable)
+                if (const Column* c = t.find_column(id.name); c->nullable && !is_serial(c->type.kind) && c->identity == Identity::None)
                     diags_.error(id.pos, "nullable-primary-key", "primary key column " + q(id.name) + " is marked nullable; primary key columns are always NOT NULL");
         }
         for (const auto& u : t.uniques) check_columns(t, u.columns, "unique constraint");
@@ -409,7 +425,7 @@ private:
             diags_.error(s.key.front().pos, "seed-key", "seed key of table " + t.name.display() + " must be its primary key or the columns of a unique constraint");
             return;
         }
-        std::set<std::vector<std::string>> keys;
+        std::map<std::vector<std::string>, SourcePos> keys;
         const auto names = column_names(t);
         for (const auto& row : s.rows) {
             for (const auto& [col, val] : row.values) {
@@ -425,8 +441,13 @@ private:
             bool complete = true;
             for (const auto& k : s.key) {
                 const Value* v = row.find(k.name);
-                if (!v || v->kind == Value::Kind::Null) {
+                if (!v) {
                     diags_.error(row.pos, "seed-missing-key", "seed row has no value for key column " + q(k.name));
+                    complete = false;
+                } else if (v->kind == Value::Kind::Null) {
+                    // A NOT NULL column's null is reported by check_value already.
+                    if (t.find_column(k.name)->nullable)
+                        diags_.error(v->pos, "seed-missing-key", "seed row has null for key column " + q(k.name) + "; a key identifies the row");
                     complete = false;
                 } else {
                     key.push_back(v->kind == Value::Kind::Array ? "[...]" : v->text);
@@ -434,11 +455,19 @@ private:
             }
             for (const auto& c : t.columns) {
                 const bool required = !c.nullable && !c.default_value && !is_serial(c.type.kind) && c.identity == Identity::None;
-                if (required && !row.find(c.name) && name_set(s.key).count(c.name) == 0)
+                const bool given = row.find(c.name) ||
+                                   std::find(row.malformed.begin(), row.malformed.end(), c.name) != row.malformed.end();
+                if (required && !given && name_set(s.key).count(c.name) == 0)
                     diags_.error(row.pos, "seed-missing-column", "seed row has no value for NOT NULL column " + q(c.name) + ", which has no default");
             }
-            if (complete && !keys.insert(key).second)
-                diags_.error(row.pos, "seed-duplicate-key", "two seed rows of table " + t.name.display() + " have the same key");
+            if (!complete) continue;
+            if (auto [it, fresh] = keys.emplace(key, row.pos); !fresh) {
+                std::string shown;
+                for (const auto& part : key) shown += (shown.empty() ? "" : ", ") + q(part);
+                auto& d = diags_.error(row.pos, "seed-duplicate-key",
+                                       "two seed rows of table " + t.name.display() + " have the same key (" + shown + ")");
+                Diagnostics::add_note(d, it->second, "first row with that key");
+            }
         }
     }
 };

@@ -105,6 +105,7 @@ struct Hypertable {
 
 struct SeedRow {
     std::vector<std::pair<Ident, Value>> values;   // in the order written
+    std::vector<std::string> malformed;             // columns whose value was already reported
     SourcePos pos;
     const Value* find(const std::string& column) const;
 };
@@ -118,6 +119,7 @@ struct Seed {
 struct Table {
     QualifiedName name;
     SourcePos pos;
+    SourcePos schema_pos;   // where the schema name was written (file or table level)
     std::string comment;
     std::optional<QualifiedName> renamed_from;
     SourcePos renamed_pos;
@@ -137,6 +139,7 @@ struct Table {
 struct Enum {
     QualifiedName name;
     SourcePos pos;
+    SourcePos schema_pos;
     std::vector<Ident> values;
     std::string comment;
 };

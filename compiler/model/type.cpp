@@ -1,5 +1,7 @@
 #include "model/type.hpp"
 
+#include "diag/diagnostics.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -270,6 +272,8 @@ std::optional<Type> parse_type(std::string_view raw, std::string& error) {
     }
     if (has_parens) {
         error = "unknown type '" + name + "'";
+        const std::string hint = closest_match(name, builtin_type_names());
+        if (!hint.empty()) error += "; did you mean '" + hint + "'?";
         return std::nullopt;
     }
     auto qn = parse_qualified_name(text);

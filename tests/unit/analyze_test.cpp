@@ -81,7 +81,7 @@ TEST_CASE("semantic rules, one broken at a time") {
           "seed-missing-key: seed row has no value for key column 'k'"}},
         {"seed rows with the same key",
          [] { return SchemaBuilder().table(TableBuilder("r").col("k", "text").pk({"k"}).seed_row({{"k", "x"}}).seed_row({{"k", "x"}})).build(); },
-         {"seed-duplicate-key: two seed rows of table r have the same key"}},
+         {"seed-duplicate-key: two seed rows of table r have the same key ('x')"}},
         {"default that does not fit",
          [] { return SchemaBuilder().table(TableBuilder("t").col("n", "numeric(4,2)").with_default(scalar("123.4"))).build(); },
          {"bad-value: default '123.4' of column 'n' (numeric(4,2)) has 3 digits before the decimal point; numeric(4,2) allows 2"}},

@@ -50,7 +50,7 @@ TEST_CASE("arrays and enums") {
     Value nulls{Value::Kind::Array, "", {scalar("1"), Value{}}, {}};
     CHECK_FALSE(check_literal(type_of("integer[]"), nulls, nullptr).has_value());
 
-    Enum side{{"public", "side"}, {}, {{"buy", {}}, {"sell", {}}}, ""};
+    Enum side{{"public", "side"}, {}, {}, {{"buy", {}}, {"sell", {}}}, ""};
     CHECK_FALSE(check_literal(type_of("side"), scalar("buy"), &side).has_value());
     CHECK(*check_literal(type_of("side"), scalar("sel"), &side) == "is not a value of enum side; did you mean 'sell'?");
 }

@@ -122,7 +122,7 @@ public:
         return *this;
     }
     SchemaBuilder& enumeration(const std::string& name, const std::vector<std::string>& values, const std::string& schema = "public") {
-        s_.enums.push_back({{schema, name}, next_pos(), idents(values), ""});
+        s_.enums.push_back({{schema, name}, next_pos(), {}, idents(values), ""});
         return *this;
     }
     Schema build() const { return s_; }
