@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Benchmarks (not tests): release build, results in build-bench/*.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSCHEMAC_BENCH=ON -DBUILD_TESTING=OFF >/dev/null
+cmake --build build-bench -j 2 --target load_bench
+./build-bench/bench/load_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+  --benchmark_out=build-bench/load_bench.json --benchmark_out_format=json "$@"
