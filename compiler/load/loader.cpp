@@ -387,7 +387,7 @@ private:
                 scalar(v, kp, "comment", c.comment);
             } else if (key == "primary_key") {
                 bool b = false;
-                if (boolean(v, kp, "primary_key", b) && b) add_primary_key(t, {c.name, kp}, kp);
+                if (boolean(v, kp, "primary_key", b) && b) set_primary_key(t, {"", false, {{c.name, kp}}, kp});
             } else if (key == "unique") {
                 bool b = false;
                 if (boolean(v, kp, "unique", b) && b) t.uniques.push_back({"", false, {{c.name, kp}}, kp});
@@ -412,13 +412,14 @@ private:
             diags_.error(nullable_pos, "conflict", "column '" + c.name + "' is marked nullable with '?' in its type but says nullable: false");
     }
 
-    void add_primary_key(Table& t, Ident col, const SourcePos& at) {
+    // Both the column shorthand and the table key land here, so two of them clash.
+    void set_primary_key(Table& t, KeyConstraint k) {
         if (t.primary_key) {
-            auto& d = diags_.error(at, "duplicate-primary-key", "table '" + t.name.name + "' has more than one primary key");
+            auto& d = diags_.error(k.pos, "duplicate-primary-key", "table '" + t.name.name + "' has more than one primary key");
             Diagnostics::add_note(d, t.primary_key->pos, "first primary key here");
             return;
         }
-        t.primary_key = KeyConstraint{"", false, {std::move(col)}, at};
+        t.primary_key = std::move(k);
     }
 
     // "table", "table(col, ...)", "schema.table(col)"
@@ -522,13 +523,8 @@ private:
     void read_primary_key(const YAML::Node& n, const SourcePos& at, Table& t) {
         KeyConstraint k;
         if (!read_key(n, at, "primary key", k)) return;
-        if (t.primary_key) {
-            auto& d = diags_.error(at, "duplicate-primary-key", "table '" + t.name.name + "' has more than one primary key");
-            Diagnostics::add_note(d, t.primary_key->pos, "first primary key here");
-            return;
-        }
         k.pos = at;
-        t.primary_key = std::move(k);
+        set_primary_key(t, std::move(k));
     }
 
     void read_uniques(const YAML::Node& n, const SourcePos& at, Table& t) {
