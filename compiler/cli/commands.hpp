@@ -19,4 +19,11 @@ struct ShowOptions {
 };
 int run_show(const ShowOptions& opts);
 
+struct PlanOptions {
+    std::string from;   // YAML file or directory; "" = the empty schema
+    std::string to;
+    bool down = false;
+};
+int run_plan(const PlanOptions& opts);
+
 }  // namespace schemac::cli

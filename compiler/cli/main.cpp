@@ -26,6 +26,12 @@ int main(int argc, char** argv) {
     auto* show_cmd = app.add_subcommand("show", "Print what the schema contains");
     show_cmd->add_option("paths", show.paths, "Schema files or directories (default: schema/)");
 
+    PlanOptions plan;
+    auto* plan_cmd = app.add_subcommand("plan", "Print the SQL that turns one schema into another (writes nothing)");
+    plan_cmd->add_option("--from", plan.from, "Schema to start from (YAML file or directory; omit for an empty database)");
+    plan_cmd->add_option("--to", plan.to, "Schema to arrive at (YAML file or directory; omit for an empty database)");
+    plan_cmd->add_flag("--down", plan.down, "Print the reverse (rollback) SQL instead");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -39,6 +45,7 @@ int main(int argc, char** argv) {
         if (show.paths.empty()) show.paths = {"schema"};
         if (*check_cmd) return run_check(check);
         if (*show_cmd) return run_show(show);
+        if (*plan_cmd) return run_plan(plan);
     } catch (const std::exception& e) {
         std::cerr << "schemac: error: " << e.what() << '\n';
         return kFailure;

@@ -25,7 +25,7 @@ const Keys kFileKeys = {"schema", "enums", "tables"};
 const Keys kTableKeys = {"schema", "comment", "renamed_from", "columns", "primary_key", "unique",
                          "foreign_keys", "checks", "indexes", "hypertable", "seed"};
 const Keys kColumnKeys = {"type", "nullable", "default", "comment", "primary_key", "unique",
-                          "references", "identity", "renamed_from", "using"};
+                          "references", "identity", "renamed_from", "using", "backfill"};
 const Keys kKeyKeys = {"name", "columns"};
 const Keys kForeignKeyKeys = {"name", "columns", "references", "on_delete", "on_update"};
 const Keys kReferenceKeys = {"table", "columns", "on_delete", "on_update", "name"};
@@ -404,6 +404,8 @@ private:
                 c.renamed_from = ident(v, kp, "renamed_from");
             } else if (key == "using") {
                 scalar(v, kp, "using", c.using_expr);
+            } else if (key == "backfill") {
+                if (scalar(v, kp, "backfill", c.backfill)) c.backfill = trim(c.backfill);
             }
         });
         if (!has_type) diags_.error(at, "missing-key", "column '" + c.name + "' needs 'type'");

@@ -41,6 +41,7 @@ struct Column {
     std::string comment;
     std::optional<Ident> renamed_from;
     std::string using_expr;     // for a later type change; "" = plain cast
+    std::string backfill;       // SQL expression filling existing rows when the column is added
 };
 
 // PRIMARY KEY and UNIQUE share a shape. `name_given` says whether the user

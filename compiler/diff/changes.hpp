@@ -1,0 +1,70 @@
+// The closed set of typed changes between two schema models: what to do, never
+// SQL. Changes point into the two models they came from (`from`, `to`), which
+// must outlive them. The dialect turns each into SQL with its reverse.
+#pragma once
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "model/schema.hpp"
+
+namespace schemac::diff {
+
+struct CreateSchema { std::string name; };
+struct DropSchema { std::string name; };
+
+struct CreateEnum { const Enum* e; };
+struct DropEnum { const Enum* e; };
+// ALTER TYPE ... ADD VALUE; `before` is the existing value it goes in front of ("" = at the end).
+struct AddEnumValue { const Enum* e; std::string value; std::string before; };
+
+// Columns, primary key, unique constraints and checks inline; foreign keys,
+// indexes, comments, hypertable and seed rows are separate changes.
+struct CreateTable { const Table* t; };
+struct DropTable { const Table* t; };
+struct RenameTable { const Table* from; const Table* to; };   // name and/or schema
+
+struct AddColumn { const Table* t; const Column* c; };
+struct DropColumn { const Table* t; const Column* c; };
+struct RenameColumn { const Table* t; std::string from; std::string to; };
+struct AlterColumnType { const Table* t; const Column* from; const Column* to; };
+struct SetNotNull { const Table* t; const Column* c; bool not_null; };
+struct SetDefault { const Table* t; const Column* from; const Column* to; };
+
+struct AddPrimaryKey { const Table* t; const KeyConstraint* k; };
+struct DropPrimaryKey { const Table* t; const KeyConstraint* k; };
+struct AddUnique { const Table* t; const KeyConstraint* k; };
+struct DropUnique { const Table* t; const KeyConstraint* k; };
+// `validate_separately`: the table exists already, so the key is added NOT VALID
+// and validated afterwards (no long write lock while existing rows are checked).
+struct AddForeignKey { const Table* t; const ForeignKey* fk; bool validate_separately; };
+struct DropForeignKey { const Table* t; const ForeignKey* fk; };
+struct AddCheck { const Table* t; const Check* c; };
+struct DropCheck { const Table* t; const Check* c; };
+// A constraint or index whose definition is unchanged but whose name differs
+// (typically a default name after a table or column rename).
+struct RenameConstraint { const Table* t; std::string from; std::string to; };
+struct RenameIndex { const Table* t; std::string from; std::string to; };
+struct CreateIndex { const Table* t; const Index* i; bool table_is_new; };
+struct DropIndex { const Table* t; const Index* i; };
+
+struct SetTableComment { const Table* t; std::string from; std::string to; };
+struct SetColumnComment { const Table* t; const Column* c; std::string from; std::string to; };
+struct SetEnumComment { const Enum* e; std::string from; std::string to; };
+
+struct CreateHypertable { const Table* t; bool table_is_new; };
+// Back-fill a column just added, from its `backfill` expression.
+struct BackfillColumn { const Table* t; const Column* c; };
+
+struct InsertSeedRow { const Table* t; const SeedRow* row; };
+struct UpdateSeedRow { const Table* t; const SeedRow* from; const SeedRow* to; };
+struct DeleteSeedRow { const Table* t; const SeedRow* row; };
+
+using Change = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, AddEnumValue, CreateTable, DropTable,
+                            RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumnType, SetNotNull, SetDefault,
+                            AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck,
+                            DropCheck, RenameConstraint, RenameIndex, CreateIndex, DropIndex, SetTableComment,
+                            SetColumnComment, SetEnumComment, CreateHypertable, BackfillColumn, InsertSeedRow,
+                            UpdateSeedRow, DeleteSeedRow>;
+
+}  // namespace schemac::diff

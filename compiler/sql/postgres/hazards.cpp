@@ -1,0 +1,107 @@
+#include "sql/postgres/hazards.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace schemac::sql::postgres {
+
+namespace {
+
+int int_rank(TypeKind k) {
+    switch (k) {
+        case TypeKind::SmallInt: return 1;
+        case TypeKind::Integer: case TypeKind::Serial: return 2;
+        case TypeKind::BigInt: case TypeKind::BigSerial: return 3;
+        default: return 0;
+    }
+}
+
+// Functions whose value differs per row: a default calling one makes ADD COLUMN rewrite the table.
+bool is_volatile_default(const Value& v) {
+    if (v.kind != Value::Kind::Sql) return false;
+    std::string l = v.text;
+    for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* f : {"random(", "gen_random_uuid(", "uuid_generate_v1", "uuid_generate_v4(", "clock_timestamp(",
+                          "timeofday(", "nextval(", "txid_current(", "setseed("})
+        if (l.find(f) != std::string::npos) return true;
+    return false;
+}
+
+std::string name(const Table& t) { return t.name.display(); }
+
+}  // namespace
+
+std::vector<Hazard> add_column_hazards(const Table& t, const Column& c) {
+    std::vector<Hazard> h;
+    const bool rewrites = is_serial(c.type.kind) || c.identity != Identity::None ||
+                          (c.default_value && is_volatile_default(*c.default_value));
+    if (rewrites)
+        h.push_back({HazardKind::TableRewrite, "filling " + display_ident(c.name) + " per row rewrites " + name(t) +
+                     " under an ACCESS EXCLUSIVE lock; add it nullable without a default, backfill in batches, then set the default"});
+    if (!c.nullable && !c.default_value && !is_serial(c.type.kind) && c.identity == Identity::None)
+        h.push_back({HazardKind::MayFail, "NOT NULL without a default fails if " + name(t) +
+                     " has rows; give it a default (no rewrite for a constant) or add it nullable, backfill, then set NOT NULL"});
+    return h;
+}
+
+bool is_binary_compatible(const Type& a, const Type& b) {
+    if (a.is_array != b.is_array) return false;
+    if (a == b) return true;
+    const bool a_text = a.kind == TypeKind::Varchar || a.kind == TypeKind::Text;
+    // varchar(n) → varchar(m ≥ n) / varchar / text, and text → varchar: same bytes.
+    if (a_text && b.kind == TypeKind::Text) return true;
+    if (a_text && b.kind == TypeKind::Varchar)
+        return b.length < 0 || (a.kind == TypeKind::Varchar && a.length >= 0 && b.length >= a.length);
+    // numeric(p,s) → numeric(p' ≥ p, s) or unconstrained numeric.
+    if (a.kind == TypeKind::Numeric && b.kind == TypeKind::Numeric)
+        return b.precision < 0 || (a.precision >= 0 && b.precision >= a.precision && b.scale == a.scale);
+    // time/timestamp precision increase.
+    if (a.kind == b.kind && (a.kind == TypeKind::Time || a.kind == TypeKind::Timestamp || a.kind == TypeKind::TimestampTz))
+        return b.precision < 0 || (a.precision >= 0 && b.precision >= a.precision);
+    return false;
+}
+
+bool is_narrowing(const Type& a, const Type& b) {
+    if (is_binary_compatible(a, b)) return false;
+    if (int_rank(a.kind) && int_rank(b.kind)) return int_rank(b.kind) < int_rank(a.kind);
+    if (is_text(a.kind) && is_text(b.kind)) return b.length >= 0;   // into a bounded type
+    if (a.kind == TypeKind::Numeric && b.kind == TypeKind::Numeric) return true;
+    if (a.kind == TypeKind::Real && b.kind == TypeKind::Double) return false;
+    if (int_rank(a.kind) && (b.kind == TypeKind::Numeric && b.precision < 0)) return false;
+    if (int_rank(a.kind) && is_text(b.kind) && b.length < 0) return false;
+    return true;   // across families: values may not convert
+}
+
+bool needs_using(const Type& a, const Type& b) {
+    if (a.is_array != b.is_array) return true;
+    const auto numeric_like = [](TypeKind k) {
+        return int_rank(k) || k == TypeKind::Numeric || k == TypeKind::Real || k == TypeKind::Double;
+    };
+    if (numeric_like(a.kind) && numeric_like(b.kind)) return false;
+    if (is_text(a.kind) && is_text(b.kind)) return false;
+    if (is_time(a.kind) && is_time(b.kind)) return false;
+    if (is_text(b.kind)) return false;   // everything has an assignment cast to text
+    if (a.kind == TypeKind::Json && b.kind == TypeKind::Jsonb) return false;
+    if (a.kind == TypeKind::Jsonb && b.kind == TypeKind::Json) return false;
+    return !(a == b);
+}
+
+std::vector<Hazard> type_change_hazards(const Table& t, const Column& from, const Column& to) {
+    std::vector<Hazard> h;
+    if (is_binary_compatible(from.type, to.type)) return h;
+    h.push_back({HazardKind::TableRewrite, "changing " + display_ident(to.name) + " from " + from.type.display() + " to " +
+                 to.type.display() + " rewrites " + name(t) + " and its indexes under an ACCESS EXCLUSIVE lock; on a large table "
+                 "add a new column, backfill it in batches, and switch over"});
+    if (is_narrowing(from.type, to.type))
+        h.push_back({HazardKind::DataLoss, "values of " + display_ident(to.name) + " that do not fit " + to.type.display() +
+                     " make the migration fail (or, through USING, are changed)"});
+    return h;
+}
+
+std::vector<Hazard> unique_index_hazards(const Table& t, const char* what) {
+    return {{HazardKind::ExclusiveLock, std::string("the ") + what + "'s index is built while " + name(t) +
+             " is locked against writes; on a large table build a unique index CONCURRENTLY first and add the constraint USING INDEX"},
+            {HazardKind::MayFail, "fails if existing rows have duplicates (or NULLs, for a primary key)"}};
+}
+
+}  // namespace schemac::sql::postgres

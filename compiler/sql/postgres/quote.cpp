@@ -1,0 +1,115 @@
+#include "sql/postgres/quote.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace schemac::sql::postgres {
+
+namespace {
+
+// PostgreSQL 15 keywords that are not "unreserved" (reserved, type/function
+// name and column name keywords, src/include/parser/kwlist.h): as identifiers
+// they need quotes in at least some positions, so we always quote them.
+const std::set<std::string>& keywords() {
+    static const std::set<std::string> k = {
+        "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "between",
+        "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character", "check", "coalesce",
+        "collate", "collation", "column", "concurrently", "constraint", "create", "cross", "current_catalog",
+        "current_date", "current_role", "current_schema", "current_time", "current_timestamp", "current_user", "dec",
+        "decimal", "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "exists", "extract",
+        "false", "fetch", "float", "for", "foreign", "freeze", "from", "full", "grant", "greatest", "group",
+        "grouping", "having", "ilike", "in", "initially", "inner", "inout", "int", "integer", "intersect",
+        "interval", "into", "is", "isnull", "join", "lateral", "leading", "least", "left", "like", "limit",
+        "localtime", "localtimestamp", "national", "natural", "nchar", "none", "normalize", "not", "notnull", "null",
+        "nullif", "numeric", "offset", "on", "only", "or", "order", "out", "outer", "overlaps", "overlay", "placing",
+        "position", "precision", "primary", "real", "references", "returning", "right", "row", "select",
+        "session_user", "setof", "similar", "smallint", "some", "substring", "symmetric", "table", "tablesample",
+        "then", "time", "timestamp", "to", "trailing", "treat", "trim", "true", "union", "unique", "user", "using",
+        "values", "varchar", "variadic", "verbose", "when", "where", "window", "with", "xmlattributes", "xmlconcat",
+        "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize",
+        "xmltable"};
+    return k;
+}
+
+bool plain(const std::string& s) {
+    if (s.empty() || !(std::islower(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+    });
+}
+
+// One element of an array literal: always double-quoted, with " and \ escaped.
+std::string array_element(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+bool bare_number_type(TypeKind k) {
+    return is_integer(k) || k == TypeKind::Numeric;
+}
+
+}  // namespace
+
+std::string quote_ident(const std::string& name) {
+    if (plain(name) && !keywords().count(name)) return name;
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string quote_name(const QualifiedName& q) {
+    return q.schema.empty() ? quote_ident(q.name) : quote_ident(q.schema) + "." + quote_ident(q.name);
+}
+
+std::string quote_literal(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) {
+        if (c == '\'') out += '\'';
+        out += c;
+    }
+    return out + "'";
+}
+
+std::string render_type(const Type& t) {
+    if (t.kind != TypeKind::Enum) return t.display();
+    return quote_name(t.enum_name) + (t.is_array ? "[]" : "");
+}
+
+std::string render_value(const Type& t, const Value& v) {
+    switch (v.kind) {
+        case Value::Kind::Null: return "NULL";
+        case Value::Kind::Sql: return v.text;
+        case Value::Kind::Array: {
+            std::string lit = "{";
+            for (std::size_t i = 0; i < v.items.size(); ++i) {
+                if (i) lit += ',';
+                lit += v.items[i].kind == Value::Kind::Null ? "NULL" : array_element(v.items[i].text);
+            }
+            return quote_literal(lit + "}");
+        }
+        case Value::Kind::Scalar:
+            break;
+    }
+    if (!t.is_array && bare_number_type(t.kind)) {
+        // Already validated as a plain decimal number: safe and more readable bare.
+        std::string s = v.text;
+        if (!s.empty() && s[0] == '+') s.erase(0, 1);
+        return s.find_first_not_of("-0123456789.") == std::string::npos ? s : quote_literal(v.text);
+    }
+    if (!t.is_array && t.kind == TypeKind::Boolean) {
+        std::string l = v.text;
+        for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return l;
+    }
+    return quote_literal(v.text);
+}
+
+}  // namespace schemac::sql::postgres

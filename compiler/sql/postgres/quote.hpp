@@ -1,0 +1,18 @@
+// The one place that turns names and values into PostgreSQL SQL text.
+#pragma once
+#include <string>
+
+#include "model/schema.hpp"
+
+namespace schemac::sql::postgres {
+
+// A name as an SQL identifier: bare when it is a lower-case word that is not a
+// keyword PostgreSQL reserves in any position, else double-quoted.
+std::string quote_ident(const std::string& name);
+std::string quote_name(const QualifiedName& q);          // schema.name, each part quoted as needed
+std::string quote_literal(const std::string& text);       // 'it''s'
+std::string render_type(const Type& t);                   // integer, varchar(20)[], market."Side"
+// A model value as an SQL expression for a column of type t.
+std::string render_value(const Type& t, const Value& v);
+
+}  // namespace schemac::sql::postgres

@@ -1,0 +1,16 @@
+// Changes → PostgreSQL 15 plan steps, each with its reverse, hazards and notes.
+#pragma once
+#include <vector>
+
+#include "diff/changes.hpp"
+#include "sql/plan.hpp"
+
+namespace schemac::sql::postgres {
+
+Plan render_plan(const std::vector<diff::Change>& changes);
+
+// The statement that makes a table a TimescaleDB hypertable, on its own (the
+// plan wraps it in a DO block that skips it loudly where the extension is missing).
+std::string create_hypertable_call(const Table& t);
+
+}  // namespace schemac::sql::postgres
