@@ -8,6 +8,7 @@ packages=(
   libyaml-cpp-dev libcli11-dev                 # compiler: YAML loader, command line
   libpqxx-dev libpq-dev                        # runtime and tests: PostgreSQL client
   doctest-dev                                  # unit tests
+  libpg-query-dev                              # tests: PostgreSQL's grammar checks every generated statement
   postgresql-15                                # the real database the tests start themselves
   clang libclang-rt-14-dev                     # libFuzzer and sanitizers
   libbenchmark-dev                             # bench/
