@@ -11,6 +11,7 @@ enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2 };
 struct CheckOptions {
     std::vector<std::string> paths;
     std::string format = "text";   // text | json
+    std::string migrations;        // "" = generated/migrations if it exists
 };
 int run_check(const CheckOptions& opts);
 
@@ -25,5 +26,14 @@ struct PlanOptions {
     bool down = false;
 };
 int run_plan(const PlanOptions& opts);
+
+struct DiffOptions {
+    std::vector<std::string> paths;
+    std::string dir = "generated/migrations";
+    std::string message;
+    bool dry_run = false;
+    bool allow_destructive = false;
+};
+int run_diff(const DiffOptions& opts);
 
 }  // namespace schemac::cli

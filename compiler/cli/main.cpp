@@ -32,6 +32,15 @@ int main(int argc, char** argv) {
     plan_cmd->add_option("--to", plan.to, "Schema to arrive at (YAML file or directory; omit for an empty database)");
     plan_cmd->add_flag("--down", plan.down, "Print the reverse (rollback) SQL instead");
 
+    DiffOptions diff;
+    auto* diff_cmd = app.add_subcommand("diff", "Write the next migration: the difference between the YAML schema and the last migration");
+    diff_cmd->add_option("-m,--message", diff.message, "What the migration does (becomes its file name)")->required();
+    diff_cmd->add_option("paths", diff.paths, "Schema files or directories (default: schema/)");
+    diff_cmd->add_option("--dir", diff.dir, "Migrations directory")->capture_default_str();
+    diff_cmd->add_flag("--dry-run", diff.dry_run, "Print the plan and the SQL, write nothing");
+    diff_cmd->add_flag("--allow-destructive", diff.allow_destructive, "Allow changes that lose data");
+    check_cmd->add_option("--migrations", check.migrations, "Migrations directory to check against (default: generated/migrations if present)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -46,6 +55,8 @@ int main(int argc, char** argv) {
         if (*check_cmd) return run_check(check);
         if (*show_cmd) return run_show(show);
         if (*plan_cmd) return run_plan(plan);
+        if (diff.paths.empty()) diff.paths = {"schema"};
+        if (*diff_cmd) return run_diff(diff);
     } catch (const std::exception& e) {
         std::cerr << "schemac: error: " << e.what() << '\n';
         return kFailure;

@@ -1,0 +1,78 @@
+// `schemac diff -m MESSAGE`: the next numbered migration from the difference
+// between the YAML schema and the snapshot of the last migration.
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/migration_dir.hpp"
+#include "diff/diff.hpp"
+#include "load/loader.hpp"
+#include "migrations/format.hpp"
+#include "sql/postgres/render.hpp"
+
+namespace schemac::cli {
+
+namespace {
+std::string today_utc() {
+    if (const char* fixed = std::getenv("SCHEMAC_DATE"); fixed && *fixed) return fixed;   // reproducible tests
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+std::string join_paths(const std::vector<std::string>& paths) {
+    std::string s;
+    for (const auto& p : paths) s += (s.empty() ? "" : " ") + p;
+    return s;
+}
+}  // namespace
+
+int run_diff(const DiffOptions& opts) {
+    Diagnostics diags;
+    const Schema target = load_schema(opts.paths, diags);
+    MigrationState state = load_migration_state(opts.dir, diags);
+    if (diags.has_errors()) {
+        std::cerr << render_text(diags);
+        return kFailure;
+    }
+    const auto changes = diff::diff_schemas(state.snapshot, target, diags);
+    std::cerr << render_text(diags);
+    if (diags.has_errors()) return kFailure;
+    const sql::Plan plan = sql::postgres::render_plan(changes);
+    if (plan.empty()) {
+        std::cerr << "schemac: no changes: " << join_paths(opts.paths) << " matches " << opts.dir << " (version "
+                  << state.history.last_version() << ")\n";
+        return kOk;
+    }
+    std::cerr << migrations::format_summary(plan);
+    std::size_t destructive = 0;
+    for (const auto& s : plan.steps) destructive += s.destructive ? 1 : 0;
+    if (destructive > 0 && !opts.allow_destructive && !opts.dry_run) {
+        std::cerr << "schemac: refusing: " << destructive << (destructive == 1 ? " change loses" : " changes lose")
+                  << " data (data-loss above); check that this is intended and rerun with --allow-destructive\n";
+        return kFailure;
+    }
+    migrations::NewMigration m{opts.message, today_utc(), SCHEMAC_VERSION, join_paths(opts.paths)};
+    const auto files = migrations::plan_new_migration(state.history, state.files, plan, target, m);
+    if (opts.dry_run) {
+        for (const auto& f : files)
+            if (f.name.size() > 4 && f.name.compare(f.name.size() - 4, 4, ".sql") == 0)
+                std::cout << "-- file: " << opts.dir << "/" << f.name << "\n" << f.contents << "\n";
+        std::cerr << "schemac: dry run: nothing written\n";
+        return kOk;
+    }
+    std::string error;
+    if (!write_files_atomically(opts.dir, files, error)) {
+        std::cerr << "schemac: error: could not write the migration, nothing was changed: " << error << "\n";
+        return kFailure;
+    }
+    for (const auto& f : files) std::cerr << "wrote " << opts.dir << "/" << f.name << "\n";
+    return kOk;
+}
+
+}  // namespace schemac::cli

@@ -1,0 +1,103 @@
+#include "cli/migration_dir.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "load/loader.hpp"
+#include "migrations/sum_file.hpp"
+#include "model/analyze.hpp"
+
+namespace schemac::cli {
+
+namespace fs = std::filesystem;
+
+MigrationState load_migration_state(const std::string& dir, Diagnostics& diags) {
+    MigrationState st;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return st;
+    st.exists = true;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        if (!e.is_regular_file()) continue;
+        const std::string name = e.path().filename().string();
+        if (name.find(".tmp-") != std::string::npos) continue;
+        std::ifstream in(e.path(), std::ios::binary);
+        std::ostringstream buf;
+        buf << in.rdbuf();
+        st.files[name] = buf.str();
+    }
+    st.history = migrations::read_history(st.files, dir, diags);
+    auto at = [&](const std::string& f) { return SourcePos{std::make_shared<const std::string>(dir + "/" + f), 0, 0}; };
+    const auto sum = st.files.find(migrations::kSumFile);
+    const auto inputs = migrations::sum_inputs(st.history, st.files);
+    if (sum == st.files.end()) {
+        if (!inputs.empty())
+            diags.error(at(migrations::kSumFile), "sum-missing", "schemac.sum is missing; migrations cannot be trusted without it");
+    } else {
+        const auto check = migrations::verify_sum(sum->second, inputs);
+        if (!check.ok)
+            diags.error(at(migrations::kSumFile), "sum-mismatch",
+                        check.problem + ". If the edit was deliberate, restore the file from git or regenerate with `schemac diff`");
+    }
+    const auto snap = st.files.find(migrations::kSnapshotFile);
+    if (snap != st.files.end()) {
+        load_yaml_text(dir + "/" + migrations::kSnapshotFile, snap->second, st.snapshot, diags);
+        analyze(st.snapshot, diags);
+    } else if (!st.history.migrations.empty()) {
+        diags.error(at(migrations::kSnapshotFile), "snapshot-missing", "the schema snapshot is missing, so the state after the last migration is unknown");
+    }
+    return st;
+}
+
+namespace {
+bool write_fully(const std::string& path, const std::string& data, std::string& error) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) { error = path + ": " + std::strerror(errno); return false; }
+    std::size_t done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            error = path + ": " + std::strerror(errno);
+            ::close(fd);
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) { error = path + ": " + std::strerror(errno); return false; }
+    return true;
+}
+}  // namespace
+
+bool write_files_atomically(const std::string& dir, const std::vector<migrations::OutputFile>& files, std::string& error) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) { error = dir + ": " + ec.message(); return false; }
+    const std::string suffix = ".tmp-" + std::to_string(::getpid());
+    std::vector<std::string> temps;
+    bool ok = true;
+    for (const auto& f : files) {
+        const std::string tmp = dir + "/" + f.name + suffix;
+        temps.push_back(tmp);
+        if (!write_fully(tmp, f.contents, error)) { ok = false; break; }
+    }
+    if (ok) {
+        // schemac.sum last: until it lands, `check` reports the new files as unknown.
+        for (std::size_t i = 0; i < files.size() && ok; ++i)
+            if (::rename(temps[i].c_str(), (dir + "/" + files[i].name).c_str()) != 0) {
+                error = dir + "/" + files[i].name + ": " + std::strerror(errno);
+                ok = false;
+            }
+        const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dfd >= 0) { ::fsync(dfd); ::close(dfd); }
+    }
+    if (!ok) for (const auto& t : temps) ::unlink(t.c_str());
+    return ok;
+}
+
+}  // namespace schemac::cli
