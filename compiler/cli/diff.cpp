@@ -67,7 +67,7 @@ int run_diff(const DiffOptions& opts) {
         return kOk;
     }
     std::string error;
-    if (!write_files_atomically(opts.dir, files, error)) {
+    if (!write_files_atomically(opts.dir, files, state.files, error)) {
         std::cerr << "schemac: error: could not write the migration, nothing was changed: " << error << "\n";
         return kFailure;
     }

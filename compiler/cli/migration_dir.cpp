@@ -74,7 +74,8 @@ bool write_fully(const std::string& path, const std::string& data, std::string& 
 }
 }  // namespace
 
-bool write_files_atomically(const std::string& dir, const std::vector<migrations::OutputFile>& files, std::string& error) {
+bool write_files_atomically(const std::string& dir, const std::vector<migrations::OutputFile>& files,
+                            const migrations::DirContents& previous, std::string& error) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) { error = dir + ": " + ec.message(); return false; }
@@ -88,11 +89,22 @@ bool write_files_atomically(const std::string& dir, const std::vector<migrations
     }
     if (ok) {
         // schemac.sum last: until it lands, `check` reports the new files as unknown.
-        for (std::size_t i = 0; i < files.size() && ok; ++i)
-            if (::rename(temps[i].c_str(), (dir + "/" + files[i].name).c_str()) != 0) {
-                error = dir + "/" + files[i].name + ": " + std::strerror(errno);
+        std::size_t renamed = 0;
+        for (; renamed < files.size(); ++renamed)
+            if (::rename(temps[renamed].c_str(), (dir + "/" + files[renamed].name).c_str()) != 0) {
+                error = dir + "/" + files[renamed].name + ": " + std::strerror(errno);
                 ok = false;
+                break;
             }
+        if (!ok) {
+            for (std::size_t i = 0; i < renamed; ++i) {
+                const std::string path = dir + "/" + files[i].name;
+                auto old = previous.find(files[i].name);
+                std::string ignored;
+                if (old == previous.end()) ::unlink(path.c_str());
+                else write_fully(path, old->second, ignored);
+            }
+        }
         const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (dfd >= 0) { ::fsync(dfd); ::close(dfd); }
     }

@@ -18,7 +18,9 @@ struct MigrationState {
 MigrationState load_migration_state(const std::string& dir, Diagnostics& diags);
 
 // Writes every file to a temporary name first, then renames them into place;
-// on any failure the temporaries are removed and the directory is as it was.
-bool write_files_atomically(const std::string& dir, const std::vector<migrations::OutputFile>& files, std::string& error);
+// on any failure the temporaries are removed, files already renamed are put
+// back from `previous` (or removed if they are new), and the directory is as it was.
+bool write_files_atomically(const std::string& dir, const std::vector<migrations::OutputFile>& files,
+                            const migrations::DirContents& previous, std::string& error);
 
 }  // namespace schemac::cli
