@@ -824,7 +824,11 @@ void load_yaml_text(const std::string& file_name, const std::string& text, Schem
     } catch (const YAML::ParserException& e) {
         const auto line = e.mark.line < 0 ? 1u : static_cast<std::uint32_t>(e.mark.line + 1);
         const auto col = e.mark.column < 0 ? 1u : static_cast<std::uint32_t>(e.mark.column + 1);
-        diags.error({file, line, col}, "yaml-syntax", "invalid YAML: " + e.msg);
+        std::string msg = "invalid YAML: " + e.msg;
+        // yaml-cpp rejects `{type: text?, ...}`: the nullable mark inside flow style.
+        if (e.mark.pos >= 0 && static_cast<std::size_t>(e.mark.pos) < text.size() && text[static_cast<std::size_t>(e.mark.pos)] == '?')
+            msg += "; inside {...} or [...], quote a nullable type: {type: 'text?'} (or use block style)";
+        diags.error({file, line, col}, "yaml-syntax", msg);
         return;
     } catch (const std::exception& e) {
         diags.error({file, 1, 1}, "yaml-syntax", std::string("invalid YAML: ") + e.what());

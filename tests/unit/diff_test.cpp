@@ -1,0 +1,71 @@
+// Table-driven: one kind of change per row, asserting the plan summary (what
+// a reviewer sees first) and that the reverse direction is planned too.
+#include <doctest/doctest.h>
+
+#include "plan_text.hpp"
+
+using namespace schemac;
+using namespace schemac::test;
+
+namespace {
+std::string summary(const std::string& from, const std::string& to) {
+    Diagnostics d;
+    const Schema a = load_text("from.yaml", from, d);
+    const Schema b = load_text("to.yaml", to, d);
+    const auto changes = diff::diff_schemas(a, b, d);
+    if (d.has_errors()) return render_text(d);
+    return migrations::format_summary(sql::postgres::render_plan(changes));
+}
+
+const std::string kBase = "tables:\n  t:\n    columns:\n      id: serial\n      a: text?\n    primary_key: [id]\n";
+std::string with(const std::string& extra_columns, const std::string& table_extra = "") {
+    return "tables:\n  t:\n    columns:\n      id: serial\n      a: text?\n" + extra_columns + "    primary_key: [id]\n" + table_extra;
+}
+}  // namespace
+
+TEST_CASE("each kind of change is planned with its hazards") {
+    struct Case { const char* name; std::string from, to, expected; };
+    const Case cases[] = {
+        {"create table", "", kBase, "+ table t\n"},
+        {"drop table", kBase, "",
+         "- table t\n    data-loss: every row of t is deleted; back it up (pg_dump -t) first\n"
+         "    breaks-running-app: a running application that still reads t fails: deploy the code that stops using it first\n"},
+        {"add nullable column", kBase, with("      b: integer?\n"), "+ column t.b\n"},
+        {"add NOT NULL column without default", kBase, with("      b: integer\n"),
+         "+ column t.b\n    may-fail: NOT NULL without a default fails if t has rows; give it a default (no rewrite for a constant) or add it nullable, backfill, then set NOT NULL\n"},
+        {"rename column", kBase, "tables:\n  t:\n    columns:\n      id: serial\n      b: {type: 'text?', renamed_from: a}\n    primary_key: [id]\n",
+         "> column t.a -> b\n    breaks-running-app: SQL that names a stops working; deploy code that copes with both names first\n"},
+        {"varchar to text needs no rewrite", with("      v: varchar(10)?\n"), with("      v: text?\n"), "~ column t.v: type varchar(10) -> text\n"},
+        {"integer to bigint rewrites", with("      n: integer?\n"), with("      n: bigint?\n"),
+         "~ column t.n: type integer -> bigint\n    table-rewrite: changing n from integer to bigint rewrites t and its indexes under an ACCESS EXCLUSIVE lock; "
+         "on a large table add a new column, backfill it in batches, and switch over\n"},
+        {"set NOT NULL", kBase, "tables:\n  t:\n    columns:\n      id: serial\n      a: text\n    primary_key: [id]\n",
+         "~ column t.a: NOT NULL\n"
+         "    full-scan: every row of t is checked under an ACCESS EXCLUSIVE lock; on a large table add CHECK (a IS NOT NULL) NOT VALID, VALIDATE it in a separate migration, then set NOT NULL\n"
+         "    may-fail: fails if any row has NULL in a: backfill first\n"},
+        {"default", kBase, "tables:\n  t:\n    columns:\n      id: serial\n      a: {type: 'text?', default: x}\n    primary_key: [id]\n", "~ column t.a: default\n"},
+        {"index concurrently", kBase, kBase + "    indexes:\n      - {name: t_a, columns: [a], concurrently: true}\n", "+ index t_a on t\n"},
+        {"enum value in the middle", "enums:\n  e: [a, c]\n", "enums:\n  e: [a, b, c]\n", "+ enum value e 'b'\n"},
+        {"enum value removed is refused", "enums:\n  e: [a, b]\n", "enums:\n  e: [a]\n",
+         "to.yaml:2:3: error: enum e loses or reorders existing values; PostgreSQL cannot remove or move an enum value: keep the old values (add new ones anywhere), or create a new enum and migrate the columns\n"},
+        {"seed row update", kBase + "    seed: [{id: '1', a: x}]\n", kBase + "    seed: [{id: '1', a: y}]\n", "~ seed row t (id=1)\n"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(std::string(c.name));
+        CHECK(summary(c.from, c.to) == c.expected);
+    }
+}
+
+TEST_CASE("a renamed table keeps its data: rename, and default-named constraints follow") {
+    const std::string from = "tables:\n  prices:\n    columns:\n      id: serial\n      s: text\n    primary_key: [id]\n    indexes:\n      - columns: [s]\n";
+    const std::string to = "tables:\n  bars:\n    renamed_from: prices\n    columns:\n      id: serial\n      s: text\n    primary_key: [id]\n    indexes:\n      - columns: [s]\n";
+    const PlanText p = plan_text(from, to);
+    CHECK(p.up == "-- > table prices -> bars\n"
+                  "--   breaks-running-app: SQL that names prices stops working; deploy code that works with both names, or use a view with the old name during the switch\n"
+                  "ALTER TABLE public.prices RENAME TO bars;\n\n"
+                  "-- > constraint prices_pkey -> bars_pkey on bars\n"
+                  "ALTER TABLE public.bars RENAME CONSTRAINT prices_pkey TO bars_pkey;\n\n"
+                  "-- > index prices_s_idx -> bars_s_idx\n"
+                  "ALTER INDEX public.prices_s_idx RENAME TO bars_s_idx;\n");
+    CHECK(p.down.find("ALTER TABLE public.bars RENAME TO prices;") != std::string::npos);
+}
