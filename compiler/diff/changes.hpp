@@ -27,6 +27,8 @@ struct RenameTable { const Table* from; const Table* to; };   // name and/or sch
 struct AddColumn { const Table* t; const Column* c; };
 struct DropColumn { const Table* t; const Column* c; };
 struct RenameColumn { const Table* t; std::string from; std::string to; };
+// Also carries the default across the type change (dropped before, set after),
+// since PostgreSQL cannot always cast a default to the new type.
 struct AlterColumnType { const Table* t; const Column* from; const Column* to; };
 struct SetNotNull { const Table* t; const Column* c; bool not_null; };
 struct SetDefault { const Table* t; const Column* from; const Column* to; };
@@ -45,6 +47,12 @@ struct DropCheck { const Table* t; const Check* c; };
 // (typically a default name after a table or column rename).
 struct RenameConstraint { const Table* t; std::string from; std::string to; };
 struct RenameIndex { const Table* t; std::string from; std::string to; };
+// Checks the rows of a constraint added NOT VALID, in a transaction of its own
+// (only then do writes continue while it scans).
+struct ValidateConstraint { const Table* t; std::string name; };
+// The sequence of a serial column, renamed along with its table or column, as
+// PostgreSQL would have named it (table_column_seq).
+struct RenameSequence { const Table* t; std::string from; std::string to; };
 struct CreateIndex { const Table* t; const Index* i; bool table_is_new; };
 struct DropIndex { const Table* t; const Index* i; };
 
@@ -63,7 +71,7 @@ struct DeleteSeedRow { const Table* t; const SeedRow* row; };
 using Change = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, AddEnumValue, CreateTable, DropTable,
                             RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumnType, SetNotNull, SetDefault,
                             AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck,
-                            DropCheck, RenameConstraint, RenameIndex, CreateIndex, DropIndex, SetTableComment,
+                            DropCheck, RenameConstraint, RenameIndex, ValidateConstraint, RenameSequence, CreateIndex, DropIndex, SetTableComment,
                             SetColumnComment, SetEnumComment, CreateHypertable, BackfillColumn, InsertSeedRow,
                             UpdateSeedRow, DeleteSeedRow>;
 

@@ -5,16 +5,20 @@
 #include <set>
 #include <unordered_map>
 
+#include "model/naming.hpp"
+
 namespace schemac::diff {
 
 namespace {
 
 // Changes are collected into phases and concatenated in phase order, which is
 // the dependency order (see docs/migrations.md, "Order of statements").
+// Drops come before renames, so they still name objects as they are; seed rows
+// go in before foreign keys are added or validated, so lookups they reference exist.
 enum Phase {
-    kCreateSchemas, kCreateEnums, kAddEnumValues, kRenames, kDropForeignKeys, kDropSeeds, kDropIndexes,
-    kDropConstraints, kDropTables, kDropColumns, kAlterColumns, kCreateTables, kAddColumns, kBackfill,
-    kAddConstraints, kCreateIndexes, kAddForeignKeys, kComments, kHypertables, kSeeds, kDropEnums,
+    kCreateSchemas, kCreateEnums, kAddEnumValues, kDropForeignKeys, kDropSeeds, kDropIndexes,
+    kDropConstraints, kDropTables, kDropColumns, kRenames, kAlterColumns, kCreateTables, kAddColumns, kBackfill,
+    kAddConstraints, kCreateIndexes, kComments, kHypertables, kSeeds, kAddForeignKeys, kValidate, kDropEnums,
     kDropSchemas, kPhaseCount
 };
 
@@ -59,6 +63,10 @@ private:
     const Schema& to_;
     Diagnostics& diags_;
     std::vector<Change> phases_[kPhaseCount];
+    // Old name -> new name of renamed tables, and per new table its column renames,
+    // so a foreign key to a renamed table or column compares equal to itself.
+    std::unordered_map<std::string, QualifiedName> table_renames_;
+    std::unordered_map<std::string, std::map<std::string, std::string>> column_renames_;
 
     void emit(Phase p, Change c) { phases_[p].push_back(std::move(c)); }
 
@@ -147,6 +155,10 @@ private:
         for (const Table* t : created) create_table(*t);
         for (const auto& t : from_.tables)
             if (old.count(key_of(t.name))) drop_table(t);
+        for (const auto& [a, b] : pairs) {
+            if (!(a->name == b->name)) table_renames_[key_of(a->name)] = b->name;
+            column_renames_[key_of(b->name)] = column_renames(*a, *b);
+        }
         for (const auto& [a, b] : pairs) diff_table(*a, *b);
     }
 
@@ -168,20 +180,44 @@ private:
         emit(kDropTables, DropTable{&t});
     }
 
-    void diff_table(const Table& a, const Table& b) {
-        // Old column name -> new, so keys and indexes written with old names compare equal.
+    // Old column name -> new for the columns of b declared renamed_from a column of a.
+    static std::map<std::string, std::string> column_renames(const Table& a, const Table& b) {
         std::map<std::string, std::string> renames;
-        std::set<std::string> matched_old;
+        std::set<std::string> taken;
+        for (const auto& c : b.columns) if (a.find_column(c.name)) taken.insert(c.name);
         for (const auto& c : b.columns) {
-            if (a.find_column(c.name)) { matched_old.insert(c.name); continue; }
-            if (c.renamed_from && a.find_column(c.renamed_from->name) && !matched_old.count(c.renamed_from->name)) {
+            if (a.find_column(c.name) || !c.renamed_from) continue;
+            if (a.find_column(c.renamed_from->name) && !taken.count(c.renamed_from->name)) {
                 renames[c.renamed_from->name] = c.name;
-                matched_old.insert(c.renamed_from->name);
-                emit(kRenames, RenameColumn{&b, c.renamed_from->name, c.name});
+                taken.insert(c.renamed_from->name);
             }
         }
-        for (const auto& c : a.columns)
-            if (!matched_old.count(c.name)) emit(kDropColumns, DropColumn{&a, &c});
+        return renames;
+    }
+
+    void diff_table(const Table& a, const Table& b) {
+        // Old column name -> new, so keys and indexes written with old names compare equal.
+        const std::map<std::string, std::string>& renames = column_renames_[key_of(b.name)];
+        std::set<std::string> matched_old;
+        for (const auto& c : b.columns) if (a.find_column(c.name)) matched_old.insert(c.name);
+        for (const auto& [from, to] : renames) {
+            matched_old.insert(from);
+            emit(kRenames, RenameColumn{&b, from, to});
+        }
+        // Serial sequences are named table_column_seq: they follow a renamed table or column.
+        for (const auto& c : b.columns) {
+            if (!is_serial(c.type.kind)) continue;
+            std::string old_col = c.name;
+            for (const auto& [from, to] : renames) if (to == c.name) old_col = from;
+            const Column* oc = a.find_column(old_col);
+            if (!oc || !is_serial(oc->type.kind)) continue;
+            const std::string before = pg_object_name(a.name.name, old_col, "seq");
+            const std::string after = pg_object_name(b.name.name, c.name, "seq");
+            if (before != after) emit(kRenames, RenameSequence{&b, before, after});
+        }
+        // Dropped last column first, so the rollback re-adds them in their order.
+        for (auto it = a.columns.rbegin(); it != a.columns.rend(); ++it)
+            if (!matched_old.count(it->name)) emit(kDropColumns, DropColumn{&a, &*it});
         for (const auto& c : b.columns) {
             const Column* old = a.find_column(c.name);
             if (!old && c.renamed_from && renames.count(c.renamed_from->name)) old = a.find_column(c.renamed_from->name);
@@ -201,14 +237,16 @@ private:
             diags_.error(b.pos, "hypertable-removed", "table " + b.name.display() +
                          " is no longer a hypertable; TimescaleDB cannot turn a hypertable back into a plain table: "
                          "create a new table and copy the rows");
-        diff_seeds(a, b);
+        diff_seeds(a, b, renames);
     }
 
     void diff_column(const Table& t, const Column& a, const Column& b) {
         const bool serial_same = is_serial(a.type.kind) && is_serial(b.type.kind) && a.type.kind == b.type.kind;
-        if (!(a.type == b.type) && !serial_same) emit(kAlterColumns, AlterColumnType{&t, &a, &b});
+        const bool type_changes = !(a.type == b.type) && !serial_same;
+        if (type_changes) emit(kAlterColumns, AlterColumnType{&t, &a, &b});
         if (a.nullable != b.nullable && !is_serial(b.type.kind)) emit(kAlterColumns, SetNotNull{&t, &b, !b.nullable});
-        if (!same_value(a.default_value, b.default_value)) emit(kAlterColumns, SetDefault{&t, &a, &b});
+        const bool default_in_type_change = type_changes && (a.default_value || b.default_value);
+        if (!same_value(a.default_value, b.default_value) && !default_in_type_change) emit(kAlterColumns, SetDefault{&t, &a, &b});
         if (a.comment != b.comment) emit(kComments, SetColumnComment{&t, &b, a.comment, b.comment});
         if (a.identity != b.identity)
             diags_.error(b.pos, "identity-changed", "changing the identity of column " + display_ident(b.name) +
@@ -264,14 +302,22 @@ private:
         }
         {
             auto same_fk = [&](const ForeignKey& x, const ForeignKey& y) {
-                return names(x.columns, renames) == names(y.columns) && x.ref_table == y.ref_table &&
-                       names(x.ref_columns) == names(y.ref_columns) && x.on_delete == y.on_delete && x.on_update == y.on_update;
+                auto tr = table_renames_.find(key_of(x.ref_table));
+                const QualifiedName ref = tr == table_renames_.end() ? x.ref_table : tr->second;
+                auto cr = column_renames_.find(key_of(ref));
+                const auto& ref_renames = cr == column_renames_.end() ? std::map<std::string, std::string>{} : cr->second;
+                return names(x.columns, renames) == names(y.columns) && ref == y.ref_table &&
+                       names(x.ref_columns, ref_renames) == names(y.ref_columns) && x.on_delete == y.on_delete &&
+                       x.on_update == y.on_update;
             };
             std::vector<const ForeignKey*> dropped, added;
             std::vector<std::pair<const ForeignKey*, const ForeignKey*>> renamed;
             diff_named(a.foreign_keys, b.foreign_keys, same_fk, dropped, added, renamed);
             for (auto* x : dropped) emit(kDropForeignKeys, DropForeignKey{&a, x});
-            for (auto* x : added) emit(kAddForeignKeys, AddForeignKey{&b, x, true});
+            for (auto* x : added) {
+                emit(kAddForeignKeys, AddForeignKey{&b, x, true});
+                emit(kValidate, ValidateConstraint{&b, x->name});
+            }
             for (const auto& [x, y] : renamed) emit(kRenames, RenameConstraint{&b, x->name, y->name});
         }
         {
@@ -280,7 +326,10 @@ private:
             std::vector<std::pair<const Check*, const Check*>> renamed;
             diff_named(a.checks, b.checks, same_check, dropped, added, renamed);
             for (auto* x : dropped) emit(kDropConstraints, DropCheck{&a, x});
-            for (auto* x : added) emit(kAddConstraints, AddCheck{&b, x});
+            for (auto* x : added) {
+                emit(kAddConstraints, AddCheck{&b, x});
+                emit(kValidate, ValidateConstraint{&b, x->name});
+            }
             for (const auto& [x, y] : renamed) emit(kRenames, RenameConstraint{&b, x->name, y->name});
         }
     }
@@ -306,40 +355,55 @@ private:
         for (const auto& [x, y] : renamed) emit(kRenames, RenameIndex{&b, x->name, y->name});
     }
 
-    static std::string row_key(const SeedRow& r, const std::vector<Ident>& key) {
+    // `new_to_old`: for a row of the old table, whose key columns may have been renamed since.
+    static std::string row_key(const SeedRow& r, const std::vector<Ident>& key,
+                               const std::map<std::string, std::string>& new_to_old = {}) {
         std::string k;
         for (const auto& c : key) {
-            const Value* v = r.find(c.name);
+            auto renamed = new_to_old.find(c.name);
+            const Value* v = r.find(renamed == new_to_old.end() ? c.name : renamed->second);
             k += (v ? v->text : std::string("\x1e")) + '\x1f';
         }
         return k;
     }
 
-    static bool same_row(const SeedRow& x, const SeedRow& y) {
-        if (x.values.size() != y.values.size()) return false;
+    // x is a row of the old table, y of the new table `b`. A value of a column the
+    // migration drops goes with the column, and a renamed column's value is compared
+    // under its new name (found by the random pairs: such rows came out "changed",
+    // an UPDATE with nothing to SET, or one whose rollback reset the value).
+    static bool same_row(const SeedRow& x, const SeedRow& y, const Table& b, const std::map<std::string, std::string>& renames) {
+        std::map<std::string, const Value*> old;
+        for (const auto& [col, v] : x.values) {
+            auto renamed = renames.find(col.name);
+            const std::string name = renamed == renames.end() ? col.name : renamed->second;
+            if (b.find_column(name)) old[name] = &v;
+        }
+        if (old.size() != y.values.size()) return false;
         for (const auto& [col, v] : y.values) {
-            const Value* o = x.find(col.name);
-            if (!o || !same_value(*o, v)) return false;
+            auto o = old.find(col.name);
+            if (o == old.end() || !same_value(*o->second, v)) return false;
         }
         return true;
     }
 
-    void diff_seeds(const Table& a, const Table& b) {
+    void diff_seeds(const Table& a, const Table& b, const std::map<std::string, std::string>& renames) {
         if (!a.seed && !b.seed) return;
         const std::vector<Ident> key = b.seed ? b.seed->key : a.seed->key;
+        std::map<std::string, std::string> new_to_old;
+        for (const auto& [from, to] : renames) new_to_old[to] = from;
         std::unordered_map<std::string, const SeedRow*> old;
-        if (a.seed) for (const auto& r : a.seed->rows) old[row_key(r, key)] = &r;
+        if (a.seed) for (const auto& r : a.seed->rows) old[row_key(r, key, new_to_old)] = &r;
         if (b.seed) {
             for (const auto& r : b.seed->rows) {
                 auto it = old.find(row_key(r, key));
                 if (it == old.end()) { emit(kSeeds, InsertSeedRow{&b, &r}); continue; }
-                if (!same_row(*it->second, r)) emit(kSeeds, UpdateSeedRow{&b, it->second, &r});
+                if (!same_row(*it->second, r, b, renames)) emit(kSeeds, UpdateSeedRow{&b, it->second, &r});
                 old.erase(it);
             }
         }
         if (a.seed)
             for (const auto& r : a.seed->rows)
-                if (old.count(row_key(r, key))) emit(kDropSeeds, DeleteSeedRow{&a, &r});
+                if (old.count(row_key(r, key, new_to_old))) emit(kDropSeeds, DeleteSeedRow{&a, &r});
     }
 };
 

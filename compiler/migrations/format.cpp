@@ -24,6 +24,8 @@ std::string format_up(const sql::Plan& plan) {
         out += "-- " + one_line(step.summary) + '\n';
         for (const auto& h : step.hazards) out += "--   " + std::string(sql::hazard_name(h.kind)) + ": " + one_line(h.message) + '\n';
         if (!step.up_note.empty()) out += "--   " + one_line(step.up_note) + '\n';
+        if (!step.transactional) out += "--   runs outside a transaction block (schemac diff puts it in a file of its own)\n";
+        if (step.own_transaction) out += "--   runs in a transaction of its own, after the steps above are committed (schemac diff starts a new file)\n";
         statements(out, step.up);
     }
     return out;

@@ -103,10 +103,12 @@ std::vector<std::pair<std::string, std::string>> sum_inputs(const History& h, co
 std::vector<OutputFile> plan_new_migration(const History& h, const DirContents& dir, const sql::Plan& plan,
                                            const Schema& target, const NewMigration& m) {
     std::vector<OutputFile> out;
-    // Runs of steps with the same transactionality, in order.
+    // Runs of steps with the same transactionality, in order; a step that needs
+    // its own transaction starts a new run (and so a new numbered file).
     std::vector<sql::Plan> groups;
     for (const auto& step : plan.steps) {
-        if (groups.empty() || groups.back().steps.front().transactional != step.transactional) groups.emplace_back();
+        if (groups.empty() || groups.back().steps.front().transactional != step.transactional || step.own_transaction)
+            groups.emplace_back();
         groups.back().steps.push_back(step);
     }
     DirContents next = dir;

@@ -34,6 +34,7 @@ struct PlanStep {
     std::string down_note;            // comment above the down statements; why there is no reverse
     std::vector<Hazard> hazards;
     bool transactional = true;        // false: must run outside a transaction block
+    bool own_transaction = false;     // must start a new transaction (e.g. VALIDATE after NOT VALID)
     bool destructive = false;         // the up loses data: needs --allow-destructive
     bool down_destructive = false;    // the down loses data (rollback needs --allow-destructive)
 };

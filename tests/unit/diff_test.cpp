@@ -63,6 +63,8 @@ TEST_CASE("a renamed table keeps its data: rename, and default-named constraints
     CHECK(p.up == "-- > table prices -> bars\n"
                   "--   breaks-running-app: SQL that names prices stops working; deploy code that works with both names, or use a view with the old name during the switch\n"
                   "ALTER TABLE public.prices RENAME TO bars;\n\n"
+                  "-- > sequence prices_id_seq -> bars_id_seq\n"
+                  "ALTER SEQUENCE public.prices_id_seq RENAME TO bars_id_seq;\n\n"
                   "-- > constraint prices_pkey -> bars_pkey on bars\n"
                   "ALTER TABLE public.bars RENAME CONSTRAINT prices_pkey TO bars_pkey;\n\n"
                   "-- > index prices_s_idx -> bars_s_idx\n"

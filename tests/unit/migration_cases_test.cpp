@@ -7,6 +7,7 @@
 // expected files: review the diff.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>

@@ -63,6 +63,11 @@ bool is_binary_compatible(const Type& a, const Type& b) {
 
 bool is_narrowing(const Type& a, const Type& b) {
     if (is_binary_compatible(a, b)) return false;
+    if (a.is_array == b.is_array && (b.kind == TypeKind::Text || (b.kind == TypeKind::Varchar && b.length < 0)))
+        return false;   // every value has a text form
+    if ((a.kind == TypeKind::Timestamp || a.kind == TypeKind::TimestampTz || a.kind == TypeKind::Date) &&
+        (b.kind == TypeKind::Timestamp || b.kind == TypeKind::TimestampTz))
+        return false;   // same instants (timestamp is read in the session's time zone)
     if (int_rank(a.kind) && int_rank(b.kind)) return int_rank(b.kind) < int_rank(a.kind);
     if (is_text(a.kind) && is_text(b.kind)) return b.length >= 0;   // into a bounded type
     if (a.kind == TypeKind::Numeric && b.kind == TypeKind::Numeric) return true;
@@ -92,9 +97,18 @@ std::vector<Hazard> type_change_hazards(const Table& t, const Column& from, cons
     h.push_back({HazardKind::TableRewrite, "changing " + display_ident(to.name) + " from " + from.type.display() + " to " +
                  to.type.display() + " rewrites " + name(t) + " and its indexes under an ACCESS EXCLUSIVE lock; on a large table "
                  "add a new column, backfill it in batches, and switch over"});
-    if (is_narrowing(from.type, to.type))
-        h.push_back({HazardKind::DataLoss, "values of " + display_ident(to.name) + " that do not fit " + to.type.display() +
-                     " make the migration fail (or, through USING, are changed)"});
+    const bool rounds = from.type.kind == TypeKind::Numeric && to.type.kind == TypeKind::Numeric && to.type.scale >= 0 &&
+                        (from.type.scale < 0 || to.type.scale < from.type.scale);
+    if (rounds)
+        h.push_back({HazardKind::DataLoss, "values of " + display_ident(to.name) + " are rounded to " + std::to_string(to.type.scale) +
+                     " decimal places; values with too many digits before the point make the migration fail"});
+    else if (is_narrowing(from.type, to.type))
+        // PostgreSQL refuses values that do not fit (it does not truncate them): a failure, not a loss.
+        h.push_back({HazardKind::MayFail, "values of " + display_ident(to.name) + " that do not fit " + to.type.display() +
+                     " make the migration fail"});
+    if (!to.using_expr.empty())
+        h.push_back({HazardKind::DataLoss, "the values of " + display_ident(to.name) + " are rewritten by the using expression (" +
+                     to.using_expr + "); the rollback cannot recompute the originals"});
     return h;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/naming.hpp"
 #include "sql/postgres/hazards.hpp"
 #include "sql/postgres/quote.hpp"
 
@@ -117,12 +118,17 @@ std::string where_key(const Table* t, const SeedRow& r) {
 
 std::string insert_row(const Table* t, const SeedRow& r, bool on_conflict) {
     std::vector<std::string> names, values;
+    bool overriding = false;
     for (const auto& [col, v] : r.values) {
         const Column* c = t->find_column(col.name);
         names.push_back(quote_ident(col.name));
         values.push_back(c ? render_value(c->type, v) : "NULL");
+        overriding = overriding || (c && c->identity == Identity::Always);
     }
-    std::string s = "INSERT INTO " + tbl(t) + " (" + join(names) + ") VALUES (" + join(values) + ")";
+    // A seed row that gives a GENERATED ALWAYS identity column (its key, typically)
+    // is refused without OVERRIDING SYSTEM VALUE (found by the random pairs).
+    std::string s = "INSERT INTO " + tbl(t) + " (" + join(names) + ")" + (overriding ? " OVERRIDING SYSTEM VALUE" : "") +
+                    " VALUES (" + join(values) + ")";
     if (on_conflict) s += " ON CONFLICT " + cols(t->seed->key) + " DO NOTHING";
     return s;
 }
@@ -137,6 +143,17 @@ std::string key_text(const Table* t, const SeedRow& r) {
 }
 
 std::string alter(const Table* t) { return "ALTER TABLE " + tbl(t) + " "; }
+
+// Runs create_hypertable where TimescaleDB is installed; elsewhere says so loudly.
+std::string hypertable_block(const Table& t) {
+    return "DO $schemac$\nBEGIN\n"
+           "    IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') THEN\n"
+           "        PERFORM " + create_hypertable_call(t).substr(7) + ";\n"
+           "    ELSE\n"
+           "        RAISE WARNING 'schemac: TimescaleDB is not installed: % stays a plain table (hypertable skipped)', " +
+           quote_literal(t.name.display()) + ";\n"
+           "    END IF;\nEND\n$schemac$";
+}
 std::string col_name(const Table* t, const std::string& c) { return t->name.display() + "." + display_ident(c); }
 
 struct Renderer {
@@ -154,11 +171,14 @@ struct Renderer {
     PlanStep operator()(const DropEnum& c) const {
         PlanStep s{"- enum " + c.e->name.display(), {"DROP TYPE " + quote_name(c.e->name)},
                    {"CREATE TYPE " + quote_name(c.e->name) + " AS ENUM " + enum_values(c.e)}};
+        // The rollback brings the comment back too (found by the random pairs).
+        if (!c.e->comment.empty()) s.down.push_back(comment_on("TYPE " + quote_name(c.e->name), c.e->comment));
         s.hazards.push_back({HazardKind::BreaksApp, "the running application can no longer use type " + c.e->name.display()});
         return s;
     }
     PlanStep operator()(const AddEnumValue& c) const {
-        std::string up = "ALTER TYPE " + quote_name(c.e->name) + " ADD VALUE " + quote_literal(c.value);
+        // IF NOT EXISTS: the down cannot remove the value, so up must be re-runnable after it.
+        std::string up = "ALTER TYPE " + quote_name(c.e->name) + " ADD VALUE IF NOT EXISTS " + quote_literal(c.value);
         if (!c.before.empty()) up += " BEFORE " + quote_literal(c.before);
         PlanStep s{"+ enum value " + c.e->name.display() + " '" + c.value + "'", {up}, {}};
         s.down_note = "value '" + c.value + "' stays in enum " + c.e->name.display() +
@@ -174,7 +194,16 @@ struct Renderer {
         return s;
     }
     PlanStep operator()(const DropTable& c) const {
-        PlanStep s{"- table " + c.t->name.display(), {"DROP TABLE " + tbl(c.t)}, {create_table(c.t)}};
+        // The down recreates everything the table carried except its foreign keys
+        // (separate steps) and its rows: indexes, comments, hypertable, seed rows.
+        std::vector<std::string> down = {create_table(c.t)};
+        for (const auto& i : c.t->indexes) down.push_back(index_def(c.t, i, false));
+        if (!c.t->comment.empty()) down.push_back(comment_on("TABLE " + tbl(c.t), c.t->comment));
+        for (const auto& col : c.t->columns)
+            if (!col.comment.empty()) down.push_back(comment_on("COLUMN " + tbl(c.t) + "." + quote_ident(col.name), col.comment));
+        if (c.t->hypertable) down.push_back(hypertable_block(*c.t));
+        if (c.t->seed) for (const auto& r : c.t->seed->rows) down.push_back(insert_row(c.t, r, true));
+        PlanStep s{"- table " + c.t->name.display(), {"DROP TABLE " + tbl(c.t)}, down};
         s.up_note = "loses every row of " + c.t->name.display();
         s.down_note = "recreates " + c.t->name.display() + " empty: its rows are not restored";
         s.destructive = true;
@@ -199,25 +228,30 @@ struct Renderer {
         return s;
     }
     PlanStep operator()(const AddColumn& c) const {
-        PlanStep s{"+ column " + col_name(c.t, c.c->name), {alter(c.t) + "ADD COLUMN " + column_def(*c.c)},
+        // A NOT NULL column that is backfilled is added nullable; the backfill step sets NOT NULL.
+        Column added = *c.c;
+        if (!c.c->backfill.empty()) added.nullable = true;
+        PlanStep s{"+ column " + col_name(c.t, c.c->name), {alter(c.t) + "ADD COLUMN " + column_def(added)},
                    {alter(c.t) + "DROP COLUMN " + quote_ident(c.c->name)}};
         s.down_note = "loses the values of column " + col_name(c.t, c.c->name);
         s.down_destructive = true;
-        s.hazards = add_column_hazards(*c.t, *c.c);
+        s.hazards = add_column_hazards(*c.t, added);
         return s;
     }
     PlanStep operator()(const BackfillColumn& c) const {
         PlanStep s{"~ backfill " + col_name(c.t, c.c->name),
                    {"UPDATE " + tbl(c.t) + " SET " + quote_ident(c.c->name) + " = (" + c.c->backfill + ") WHERE " +
                     quote_ident(c.c->name) + " IS NULL"}, {}};
+        if (!c.c->nullable) s.up.push_back(alter(c.t) + "ALTER COLUMN " + quote_ident(c.c->name) + " SET NOT NULL");
         s.down_note = "nothing to undo here: the column's own reverse drops it";
         s.hazards.push_back({HazardKind::FullScan, "updates every existing row of " + c.t->name.display() +
                              " in one transaction; on a large table, backfill in batches outside the migration"});
         return s;
     }
     PlanStep operator()(const DropColumn& c) const {
-        PlanStep s{"- column " + col_name(c.t, c.c->name), {alter(c.t) + "DROP COLUMN " + quote_ident(c.c->name)},
-                   {alter(c.t) + "ADD COLUMN " + column_def(*c.c)}};
+        std::vector<std::string> down = {alter(c.t) + "ADD COLUMN " + column_def(*c.c)};
+        if (!c.c->comment.empty()) down.push_back(comment_on("COLUMN " + tbl(c.t) + "." + quote_ident(c.c->name), c.c->comment));
+        PlanStep s{"- column " + col_name(c.t, c.c->name), {alter(c.t) + "DROP COLUMN " + quote_ident(c.c->name)}, down};
         s.up_note = "loses every value of column " + col_name(c.t, c.c->name);
         s.down_note = "re-adds column " + col_name(c.t, c.c->name) + " without its old values" +
                       (!c.c->nullable && !c.c->default_value ? " (fails on a non-empty table: NOT NULL without a default)" : "");
@@ -237,19 +271,45 @@ struct Renderer {
     }
     PlanStep operator()(const AlterColumnType& c) const {
         const std::string name = quote_ident(c.to->name);
-        auto type_sql = [&](const Column& target, const Column& source, const std::string& using_expr) {
-            std::string s = alter(c.t) + "ALTER COLUMN " + name + " TYPE " + render_type(target.type);
-            if (!using_expr.empty()) s += " USING " + using_expr;
-            else if (needs_using(source.type, target.type)) s += " USING " + name + "::" + render_type(target.type);
+        const std::string col = alter(c.t) + "ALTER COLUMN " + name;
+        // serial/bigserial are not types: the column is integer/bigint and its sequence follows.
+        auto storage = [](const Type& t) {
+            Type s = t;
+            if (s.kind == TypeKind::Serial) s.kind = TypeKind::Integer;
+            if (s.kind == TypeKind::BigSerial) s.kind = TypeKind::BigInt;
             return s;
         };
+        auto convert = [&](const Column& source, const Column& target, const std::string& using_expr) {
+            std::vector<std::string> out;
+            // The old default may not cast to the new type: drop it first, set the new one after.
+            if (source.default_value && !is_serial(source.type.kind)) out.push_back(col + " DROP DEFAULT");
+            const Type to = storage(target.type), from = storage(source.type);
+            std::string s = col + " TYPE " + render_type(to);
+            if (!using_expr.empty()) s += " USING " + using_expr;
+            else if (from.kind == TypeKind::Enum && to.kind == TypeKind::Enum) s += " USING " + name + "::text::" + render_type(to);
+            else if (needs_using(from, to)) s += " USING " + name + "::" + render_type(to);
+            out.push_back(s);
+            if (is_serial(target.type.kind) && is_serial(source.type.kind))
+                out.push_back("ALTER SEQUENCE " + quote_name({c.t->name.schema, pg_object_name(c.t->name.name, target.name, "seq")}) +
+                              " AS " + render_type(to));
+            if (target.default_value && !is_serial(target.type.kind))
+                out.push_back(col + " SET DEFAULT " + render_value(target.type, *target.default_value));
+            return out;
+        };
         PlanStep s{"~ column " + col_name(c.t, c.to->name) + ": type " + c.from->type.display() + " -> " + c.to->type.display(),
-                   {type_sql(*c.to, *c.from, c.to->using_expr)}, {type_sql(*c.from, *c.to, "")}};
+                   convert(*c.from, *c.to, c.to->using_expr), convert(*c.to, *c.from, "")};
         s.hazards = type_change_hazards(*c.t, *c.from, *c.to);
         s.destructive = std::any_of(s.hazards.begin(), s.hazards.end(), [](const Hazard& h) { return h.kind == HazardKind::DataLoss; });
-        s.down_destructive = !type_change_hazards(*c.t, *c.to, *c.from).empty() &&
-                             is_narrowing(c.to->type, c.from->type);
-        if (s.down_destructive) s.down_note = "narrows the type back: values that do not fit make it fail";
+        if (!c.to->using_expr.empty()) {
+            s.down_destructive = true;
+            s.down_note = "converts back with a plain cast: the using expression (" + c.to->using_expr +
+                          ") has no automatic inverse, so values may change or fail to convert";
+        } else if (is_narrowing(c.to->type, c.from->type)) {
+            const bool rounds = c.from->type.kind == TypeKind::Numeric;
+            s.down_destructive = rounds;
+            s.down_note = "converts back to " + c.from->type.display() + ": values that do not fit make the rollback fail" +
+                          (rounds ? ", extra decimals are rounded" : "");
+        }
         return s;
     }
     PlanStep operator()(const SetNotNull& c) const {
@@ -296,18 +356,24 @@ struct Renderer {
                 {alter(c.t) + "ADD CONSTRAINT " + quote_ident(c.k->name) + " UNIQUE " + cols(c.k->columns)}};
     }
     PlanStep operator()(const AddForeignKey& c) const {
+        // On an existing table: NOT VALID (a brief lock, no scan); the separate
+        // ValidateConstraint step checks the rows in a transaction of its own.
         const std::string add = alter(c.t) + "ADD CONSTRAINT " + quote_ident(c.fk->name) + " " + fk_def(*c.fk);
-        PlanStep s{"+ foreign key " + c.fk->name + " on " + c.t->name.display(), {}, {alter(c.t) + "DROP CONSTRAINT " + quote_ident(c.fk->name)}};
-        if (c.validate_separately) {
-            // Add without checking existing rows (brief lock), then check them
-            // under a lock that does not block writes.
-            s.up = {add + " NOT VALID", alter(c.t) + "VALIDATE CONSTRAINT " + quote_ident(c.fk->name)};
-            s.hazards.push_back({HazardKind::FullScan, "VALIDATE reads every row of " + c.t->name.display() +
-                                 " (writes continue); fails if a row has no match in " + c.fk->ref_table.display()});
-        } else {
-            s.up = {add};
-        }
+        return {"+ foreign key " + c.fk->name + " on " + c.t->name.display(), {c.validate_separately ? add + " NOT VALID" : add},
+                {alter(c.t) + "DROP CONSTRAINT " + quote_ident(c.fk->name)}};
+    }
+    PlanStep operator()(const ValidateConstraint& c) const {
+        PlanStep s{"~ validate " + c.name + " on " + c.t->name.display(), {alter(c.t) + "VALIDATE CONSTRAINT " + quote_ident(c.name)}, {}};
+        s.down_note = "nothing to undo: validating only checks the existing rows";
+        s.own_transaction = true;
+        s.hazards.push_back({HazardKind::FullScan, "reads every row of " + c.t->name.display() +
+                             " under a lock that lets writes continue; fails if a row breaks " + c.name});
         return s;
+    }
+    PlanStep operator()(const RenameSequence& c) const {
+        return {"> sequence " + c.from + " -> " + c.to,
+                {"ALTER SEQUENCE " + quote_name({c.t->name.schema, c.from}) + " RENAME TO " + quote_ident(c.to)},
+                {"ALTER SEQUENCE " + quote_name({c.t->name.schema, c.to}) + " RENAME TO " + quote_ident(c.from)}};
     }
     PlanStep operator()(const DropForeignKey& c) const {
         return {"- foreign key " + c.fk->name + " on " + c.t->name.display(), {alter(c.t) + "DROP CONSTRAINT " + quote_ident(c.fk->name)},
@@ -315,12 +381,9 @@ struct Renderer {
     }
     PlanStep operator()(const AddCheck& c) const {
         const std::string n = quote_ident(c.c->name);
-        PlanStep s{"+ check " + c.c->name + " on " + c.t->name.display(),
-                   {alter(c.t) + "ADD CONSTRAINT " + n + " CHECK (" + c.c->expr + ") NOT VALID", alter(c.t) + "VALIDATE CONSTRAINT " + n},
-                   {alter(c.t) + "DROP CONSTRAINT " + n}};
-        s.hazards.push_back({HazardKind::FullScan, "VALIDATE reads every row of " + c.t->name.display() +
-                             " (writes continue); fails if a row breaks the check"});
-        return s;
+        return {"+ check " + c.c->name + " on " + c.t->name.display(),
+                {alter(c.t) + "ADD CONSTRAINT " + n + " CHECK (" + c.c->expr + ") NOT VALID"},
+                {alter(c.t) + "DROP CONSTRAINT " + n}};
     }
     PlanStep operator()(const DropCheck& c) const {
         return {"- check " + c.c->name + " on " + c.t->name.display(), {alter(c.t) + "DROP CONSTRAINT " + quote_ident(c.c->name)},
@@ -366,15 +429,7 @@ struct Renderer {
     }
     PlanStep operator()(const CreateHypertable& c) const {
         const std::string name = c.t->name.display();
-        const std::string up =
-            "DO $schemac$\nBEGIN\n"
-            "    IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') THEN\n"
-            "        PERFORM " + create_hypertable_call(*c.t).substr(7) + ";\n"
-            "    ELSE\n"
-            "        RAISE WARNING 'schemac: TimescaleDB is not installed: % stays a plain table (hypertable skipped)', " +
-            quote_literal(name) + ";\n"
-            "    END IF;\nEND\n$schemac$";
-        PlanStep s{"+ hypertable " + name, {up}, {}};
+        PlanStep s{"+ hypertable " + name, {hypertable_block(*c.t)}, {}};
         s.down_note = c.table_is_new ? "nothing to undo here: the table's own reverse drops it"
                                      : "TimescaleDB cannot turn a hypertable back into a plain table; it stays a hypertable";
         if (!c.table_is_new)
@@ -391,11 +446,24 @@ struct Renderer {
             const Value* old = c.from->find(col.name);
             const Column* column = c.t->find_column(col.name);
             if (!column) continue;
+            // The old row names a renamed column by its old name (random pairs: the
+            // rollback reset such a value to DEFAULT).
+            if (!old && column->renamed_from) old = c.from->find(column->renamed_from->name);
             const std::string nv = render_value(column->type, v);
             const std::string ov = old ? render_value(column->type, *old) : "DEFAULT";
             if (nv == ov) continue;
             set_new.push_back(quote_ident(col.name) + " = " + nv);
             set_old.push_back(quote_ident(col.name) + " = " + ov);
+        }
+        // A column the row no longer gives goes back to the column's default, as an insert would.
+        for (const auto& [col, v] : c.from->values) {
+            const Column* column = c.t->find_column(col.name);
+            if (!column)   // renamed since: the new table knows it by its hint
+                for (const auto& renamed : c.t->columns)
+                    if (renamed.renamed_from && renamed.renamed_from->name == col.name && !c.from->find(renamed.name)) column = &renamed;
+            if (!column || c.to->find(column->name)) continue;   // dropped columns take their values along
+            set_new.push_back(quote_ident(column->name) + " = DEFAULT");
+            set_old.push_back(quote_ident(column->name) + " = " + render_value(column->type, v));
         }
         return {"~ seed row " + c.t->name.display() + " (" + key_text(c.t, *c.to) + ")",
                 {"UPDATE " + tbl(c.t) + " SET " + join(set_new) + where_key(c.t, *c.to)},
@@ -418,7 +486,7 @@ std::string create_hypertable_call(const Table& t) {
                     quote_literal(t.hypertable->time_column.name);
     if (t.hypertable->chunk_interval && t.hypertable->chunk_interval->kind == Value::Kind::Scalar)
         s += ", chunk_time_interval => INTERVAL " + quote_literal(t.hypertable->chunk_interval->text);
-    return s + ", migrate_data => true)";
+    return s + ", migrate_data => true, if_not_exists => true)";
 }
 
 Plan render_plan(const std::vector<diff::Change>& changes) {

@@ -1,0 +1,2 @@
+-- undo > table customer -> customers
+ALTER TABLE public.customers RENAME TO customer;

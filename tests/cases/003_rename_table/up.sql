@@ -1,0 +1,3 @@
+-- > table customer -> customers
+--   breaks-running-app: SQL that names customer stops working; deploy code that works with both names, or use a view with the old name during the switch
+ALTER TABLE public.customer RENAME TO customers;

@@ -1,0 +1,6 @@
+-- + schema ops
+CREATE SCHEMA ops;
+
+-- > table audit_log -> ops.audit_log
+--   breaks-running-app: SQL that names audit_log stops working; deploy code that works with both names, or use a view with the old name during the switch
+ALTER TABLE public.audit_log SET SCHEMA ops;

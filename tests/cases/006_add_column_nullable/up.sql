@@ -1,0 +1,2 @@
+-- + column articles.summary
+ALTER TABLE public.articles ADD COLUMN summary text;

@@ -1,0 +1,5 @@
+-- undo + unique uq_users_tenant_handle on users
+ALTER TABLE public.users DROP CONSTRAINT uq_users_tenant_handle;
+
+-- undo + unique users_email_key on users
+ALTER TABLE public.users DROP CONSTRAINT users_email_key;

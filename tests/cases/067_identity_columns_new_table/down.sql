@@ -1,0 +1,3 @@
+-- undo + table events
+--   data-loss: drops table events with every row written since it was created
+DROP TABLE public.events;

@@ -1,0 +1,6 @@
+-- undo + index machine_learning_model_perfor_evaluation_timestamp_in_coord_idx on machine_learning_model_performance_evaluation_results_daily
+DROP INDEX public.machine_learning_model_perfor_evaluation_timestamp_in_coord_idx;
+
+-- undo + table machine_learning_model_performance_evaluation_results_daily
+--   data-loss: drops table machine_learning_model_performance_evaluation_results_daily with every row written since it was created
+DROP TABLE public.machine_learning_model_performance_evaluation_results_daily;

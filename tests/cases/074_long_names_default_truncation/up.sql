@@ -1,0 +1,11 @@
+-- + table machine_learning_model_performance_evaluation_results_daily
+CREATE TABLE public.machine_learning_model_performance_evaluation_results_daily (
+    id bigserial NOT NULL,
+    model_identifier_with_a_rather_long_descriptive_name varchar(100) NOT NULL,
+    evaluation_timestamp_in_coordinated_universal_time timestamptz NOT NULL,
+    CONSTRAINT machine_learning_model_performance_evaluation_results_dail_pkey PRIMARY KEY (id),
+    CONSTRAINT machine_learning_model_perfor_model_identifier_with_a_rathe_key UNIQUE (model_identifier_with_a_rather_long_descriptive_name, evaluation_timestamp_in_coordinated_universal_time)
+);
+
+-- + index machine_learning_model_perfor_evaluation_timestamp_in_coord_idx on machine_learning_model_performance_evaluation_results_daily
+CREATE INDEX machine_learning_model_perfor_evaluation_timestamp_in_coord_idx ON public.machine_learning_model_performance_evaluation_results_daily (evaluation_timestamp_in_coordinated_universal_time);

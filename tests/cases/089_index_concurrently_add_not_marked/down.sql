@@ -1,0 +1,2 @@
+-- undo + index idx_perf_metadata on ml_model_performance
+DROP INDEX CONCURRENTLY public.idx_perf_metadata;

@@ -1,0 +1,2 @@
+-- undo + enum value signal_side 'hold'
+--   value 'hold' stays in enum signal_side: PostgreSQL cannot remove an enum value (harmless while no row uses it)

@@ -1,0 +1,2 @@
+-- undo + hypertable ticks
+--   TimescaleDB cannot turn a hypertable back into a plain table; it stays a hypertable

@@ -1,0 +1,2 @@
+-- undo ~ column t.at: type timestamp -> timestamptz
+ALTER TABLE public.t ALTER COLUMN at TYPE timestamp;
