@@ -2,6 +2,42 @@
 -- message: initial schema
 -- created: 2026-11-21 by schemac 0.1.0 from schema (generated; do not edit, see schemac.sum)
 
+-- undo + foreign key orders_signal_id_fkey on explainable.orders
+ALTER TABLE explainable.orders DROP CONSTRAINT orders_signal_id_fkey;
+
+-- undo + foreign key trading_signals_price_id_fkey on explainable.trading_signals
+ALTER TABLE explainable.trading_signals DROP CONSTRAINT trading_signals_price_id_fkey;
+
+-- undo + foreign key events_article_id_fkey on explainable.events
+ALTER TABLE explainable.events DROP CONSTRAINT events_article_id_fkey;
+
+-- undo + foreign key fk_sentiment_article on explainable.sentiment_scores
+ALTER TABLE explainable.sentiment_scores DROP CONSTRAINT fk_sentiment_article;
+
+-- undo + foreign key trades_signal_id_fkey on cloudbrain.trades
+ALTER TABLE cloudbrain.trades DROP CONSTRAINT trades_signal_id_fkey;
+
+-- undo + foreign key trades_order_id_fkey on cloudbrain.trades
+ALTER TABLE cloudbrain.trades DROP CONSTRAINT trades_order_id_fkey;
+
+-- undo + foreign key trade_orders_signal_id_fkey on cloudbrain.trade_orders
+ALTER TABLE cloudbrain.trade_orders DROP CONSTRAINT trade_orders_signal_id_fkey;
+
+-- undo + foreign key signal_outcomes_signal_id_fkey on cloudbrain.signal_outcomes
+ALTER TABLE cloudbrain.signal_outcomes DROP CONSTRAINT signal_outcomes_signal_id_fkey;
+
+-- undo + foreign key signal_events_signal_id_fkey on cloudbrain.signal_events
+ALTER TABLE cloudbrain.signal_events DROP CONSTRAINT signal_events_signal_id_fkey;
+
+-- undo + foreign key telegram_reports_briefing_date_fkey on cloudbrain.telegram_reports
+ALTER TABLE cloudbrain.telegram_reports DROP CONSTRAINT telegram_reports_briefing_date_fkey;
+
+-- undo + foreign key trades_personality_id_fkey on adaptive.trades
+ALTER TABLE adaptive.trades DROP CONSTRAINT trades_personality_id_fkey;
+
+-- undo + foreign key agent_decisions_personality_id_fkey on adaptive.agent_decisions
+ALTER TABLE adaptive.agent_decisions DROP CONSTRAINT agent_decisions_personality_id_fkey;
+
 -- undo + seed row adaptive.personality_profiles (name=aggressive)
 DELETE FROM adaptive.personality_profiles WHERE name = 'aggressive';
 
@@ -274,42 +310,6 @@ COMMENT ON TYPE cloudbrain.signal_result IS NULL;
 
 -- undo ~ comment on enum adaptive.agent_action
 COMMENT ON TYPE adaptive.agent_action IS NULL;
-
--- undo + foreign key orders_signal_id_fkey on explainable.orders
-ALTER TABLE explainable.orders DROP CONSTRAINT orders_signal_id_fkey;
-
--- undo + foreign key trading_signals_price_id_fkey on explainable.trading_signals
-ALTER TABLE explainable.trading_signals DROP CONSTRAINT trading_signals_price_id_fkey;
-
--- undo + foreign key events_article_id_fkey on explainable.events
-ALTER TABLE explainable.events DROP CONSTRAINT events_article_id_fkey;
-
--- undo + foreign key fk_sentiment_article on explainable.sentiment_scores
-ALTER TABLE explainable.sentiment_scores DROP CONSTRAINT fk_sentiment_article;
-
--- undo + foreign key trades_signal_id_fkey on cloudbrain.trades
-ALTER TABLE cloudbrain.trades DROP CONSTRAINT trades_signal_id_fkey;
-
--- undo + foreign key trades_order_id_fkey on cloudbrain.trades
-ALTER TABLE cloudbrain.trades DROP CONSTRAINT trades_order_id_fkey;
-
--- undo + foreign key trade_orders_signal_id_fkey on cloudbrain.trade_orders
-ALTER TABLE cloudbrain.trade_orders DROP CONSTRAINT trade_orders_signal_id_fkey;
-
--- undo + foreign key signal_outcomes_signal_id_fkey on cloudbrain.signal_outcomes
-ALTER TABLE cloudbrain.signal_outcomes DROP CONSTRAINT signal_outcomes_signal_id_fkey;
-
--- undo + foreign key signal_events_signal_id_fkey on cloudbrain.signal_events
-ALTER TABLE cloudbrain.signal_events DROP CONSTRAINT signal_events_signal_id_fkey;
-
--- undo + foreign key telegram_reports_briefing_date_fkey on cloudbrain.telegram_reports
-ALTER TABLE cloudbrain.telegram_reports DROP CONSTRAINT telegram_reports_briefing_date_fkey;
-
--- undo + foreign key trades_personality_id_fkey on adaptive.trades
-ALTER TABLE adaptive.trades DROP CONSTRAINT trades_personality_id_fkey;
-
--- undo + foreign key agent_decisions_personality_id_fkey on adaptive.agent_decisions
-ALTER TABLE adaptive.agent_decisions DROP CONSTRAINT agent_decisions_personality_id_fkey;
 
 -- undo + index idx_backtest_results_strategy on explainable.backtest_results
 DROP INDEX explainable.idx_backtest_results_strategy;

@@ -546,42 +546,6 @@ CREATE INDEX idx_orders_open ON explainable.orders (symbol, created_at) WHERE st
 -- + index idx_backtest_results_strategy on explainable.backtest_results
 CREATE INDEX idx_backtest_results_strategy ON explainable.backtest_results (strategy_name, created_at DESC);
 
--- + foreign key agent_decisions_personality_id_fkey on adaptive.agent_decisions
-ALTER TABLE adaptive.agent_decisions ADD CONSTRAINT agent_decisions_personality_id_fkey FOREIGN KEY (personality_id) REFERENCES adaptive.personality_profiles;
-
--- + foreign key trades_personality_id_fkey on adaptive.trades
-ALTER TABLE adaptive.trades ADD CONSTRAINT trades_personality_id_fkey FOREIGN KEY (personality_id) REFERENCES adaptive.personality_profiles;
-
--- + foreign key telegram_reports_briefing_date_fkey on cloudbrain.telegram_reports
-ALTER TABLE cloudbrain.telegram_reports ADD CONSTRAINT telegram_reports_briefing_date_fkey FOREIGN KEY (briefing_date) REFERENCES cloudbrain.briefings (briefing_date) ON DELETE SET NULL;
-
--- + foreign key signal_events_signal_id_fkey on cloudbrain.signal_events
-ALTER TABLE cloudbrain.signal_events ADD CONSTRAINT signal_events_signal_id_fkey FOREIGN KEY (signal_id) REFERENCES cloudbrain.signals (id) ON DELETE CASCADE;
-
--- + foreign key signal_outcomes_signal_id_fkey on cloudbrain.signal_outcomes
-ALTER TABLE cloudbrain.signal_outcomes ADD CONSTRAINT signal_outcomes_signal_id_fkey FOREIGN KEY (signal_id) REFERENCES cloudbrain.signals (id) ON DELETE CASCADE;
-
--- + foreign key trade_orders_signal_id_fkey on cloudbrain.trade_orders
-ALTER TABLE cloudbrain.trade_orders ADD CONSTRAINT trade_orders_signal_id_fkey FOREIGN KEY (signal_id) REFERENCES cloudbrain.signals (id) ON DELETE SET NULL;
-
--- + foreign key trades_order_id_fkey on cloudbrain.trades
-ALTER TABLE cloudbrain.trades ADD CONSTRAINT trades_order_id_fkey FOREIGN KEY (order_id) REFERENCES cloudbrain.trade_orders (id) ON DELETE RESTRICT;
-
--- + foreign key trades_signal_id_fkey on cloudbrain.trades
-ALTER TABLE cloudbrain.trades ADD CONSTRAINT trades_signal_id_fkey FOREIGN KEY (signal_id) REFERENCES cloudbrain.signals (id) ON DELETE SET NULL;
-
--- + foreign key fk_sentiment_article on explainable.sentiment_scores
-ALTER TABLE explainable.sentiment_scores ADD CONSTRAINT fk_sentiment_article FOREIGN KEY (article_id) REFERENCES explainable.articles (id);
-
--- + foreign key events_article_id_fkey on explainable.events
-ALTER TABLE explainable.events ADD CONSTRAINT events_article_id_fkey FOREIGN KEY (article_id) REFERENCES explainable.articles (id) ON DELETE SET NULL;
-
--- + foreign key trading_signals_price_id_fkey on explainable.trading_signals
-ALTER TABLE explainable.trading_signals ADD CONSTRAINT trading_signals_price_id_fkey FOREIGN KEY (price_id) REFERENCES explainable.prices (id) ON DELETE SET NULL;
-
--- + foreign key orders_signal_id_fkey on explainable.orders
-ALTER TABLE explainable.orders ADD CONSTRAINT orders_signal_id_fkey FOREIGN KEY (signal_id) REFERENCES explainable.trading_signals (id) ON DELETE SET NULL;
-
 -- ~ comment on enum adaptive.agent_action
 COMMENT ON TYPE adaptive.agent_action IS 'What an agent decided; halt is the circuit breaker stopping trading';
 
@@ -844,7 +808,7 @@ COMMENT ON COLUMN explainable.backtest_results.max_drawdown IS 'Fraction of peak
 DO $schemac$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') THEN
-        PERFORM create_hypertable('adaptive.market_data', 'time', chunk_time_interval => INTERVAL '1 day', migrate_data => true);
+        PERFORM create_hypertable('adaptive.market_data', 'time', chunk_time_interval => INTERVAL '1 day', migrate_data => true, if_not_exists => true);
     ELSE
         RAISE WARNING 'schemac: TimescaleDB is not installed: % stays a plain table (hypertable skipped)', 'adaptive.market_data';
     END IF;
@@ -855,7 +819,7 @@ $schemac$;
 DO $schemac$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') THEN
-        PERFORM create_hypertable('adaptive.agent_decisions', 'time', migrate_data => true);
+        PERFORM create_hypertable('adaptive.agent_decisions', 'time', migrate_data => true, if_not_exists => true);
     ELSE
         RAISE WARNING 'schemac: TimescaleDB is not installed: % stays a plain table (hypertable skipped)', 'adaptive.agent_decisions';
     END IF;
@@ -870,3 +834,39 @@ INSERT INTO adaptive.personality_profiles (name, description, risk_tolerance, ma
 
 -- + seed row adaptive.personality_profiles (name=aggressive)
 INSERT INTO adaptive.personality_profiles (name, description, risk_tolerance, max_position_pct, max_daily_loss_pct, holding_period, parameters) VALUES ('aggressive', 'Momentum-seeking; larger positions, shorter holds', '0.8', 10.00, 5.00, '4 hours', '{"min_confidence": 0.55, "use_leverage": true}') ON CONFLICT (name) DO NOTHING;
+
+-- + foreign key agent_decisions_personality_id_fkey on adaptive.agent_decisions
+ALTER TABLE adaptive.agent_decisions ADD CONSTRAINT agent_decisions_personality_id_fkey FOREIGN KEY (personality_id) REFERENCES adaptive.personality_profiles;
+
+-- + foreign key trades_personality_id_fkey on adaptive.trades
+ALTER TABLE adaptive.trades ADD CONSTRAINT trades_personality_id_fkey FOREIGN KEY (personality_id) REFERENCES adaptive.personality_profiles;
+
+-- + foreign key telegram_reports_briefing_date_fkey on cloudbrain.telegram_reports
+ALTER TABLE cloudbrain.telegram_reports ADD CONSTRAINT telegram_reports_briefing_date_fkey FOREIGN KEY (briefing_date) REFERENCES cloudbrain.briefings (briefing_date) ON DELETE SET NULL;
+
+-- + foreign key signal_events_signal_id_fkey on cloudbrain.signal_events
+ALTER TABLE cloudbrain.signal_events ADD CONSTRAINT signal_events_signal_id_fkey FOREIGN KEY (signal_id) REFERENCES cloudbrain.signals (id) ON DELETE CASCADE;
+
+-- + foreign key signal_outcomes_signal_id_fkey on cloudbrain.signal_outcomes
+ALTER TABLE cloudbrain.signal_outcomes ADD CONSTRAINT signal_outcomes_signal_id_fkey FOREIGN KEY (signal_id) REFERENCES cloudbrain.signals (id) ON DELETE CASCADE;
+
+-- + foreign key trade_orders_signal_id_fkey on cloudbrain.trade_orders
+ALTER TABLE cloudbrain.trade_orders ADD CONSTRAINT trade_orders_signal_id_fkey FOREIGN KEY (signal_id) REFERENCES cloudbrain.signals (id) ON DELETE SET NULL;
+
+-- + foreign key trades_order_id_fkey on cloudbrain.trades
+ALTER TABLE cloudbrain.trades ADD CONSTRAINT trades_order_id_fkey FOREIGN KEY (order_id) REFERENCES cloudbrain.trade_orders (id) ON DELETE RESTRICT;
+
+-- + foreign key trades_signal_id_fkey on cloudbrain.trades
+ALTER TABLE cloudbrain.trades ADD CONSTRAINT trades_signal_id_fkey FOREIGN KEY (signal_id) REFERENCES cloudbrain.signals (id) ON DELETE SET NULL;
+
+-- + foreign key fk_sentiment_article on explainable.sentiment_scores
+ALTER TABLE explainable.sentiment_scores ADD CONSTRAINT fk_sentiment_article FOREIGN KEY (article_id) REFERENCES explainable.articles (id);
+
+-- + foreign key events_article_id_fkey on explainable.events
+ALTER TABLE explainable.events ADD CONSTRAINT events_article_id_fkey FOREIGN KEY (article_id) REFERENCES explainable.articles (id) ON DELETE SET NULL;
+
+-- + foreign key trading_signals_price_id_fkey on explainable.trading_signals
+ALTER TABLE explainable.trading_signals ADD CONSTRAINT trading_signals_price_id_fkey FOREIGN KEY (price_id) REFERENCES explainable.prices (id) ON DELETE SET NULL;
+
+-- + foreign key orders_signal_id_fkey on explainable.orders
+ALTER TABLE explainable.orders ADD CONSTRAINT orders_signal_id_fkey FOREIGN KEY (signal_id) REFERENCES explainable.trading_signals (id) ON DELETE SET NULL;
