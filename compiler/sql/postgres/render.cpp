@@ -289,8 +289,10 @@ struct Renderer {
             else if (from.kind == TypeKind::Enum && to.kind == TypeKind::Enum) s += " USING " + name + "::text::" + render_type(to);
             else if (needs_using(from, to)) s += " USING " + name + "::" + render_type(to);
             out.push_back(s);
+            // Both ways the column has its new name here (renames run before, and are undone
+            // after), and so has its sequence: name it after c.to (random pairs, seed 2136).
             if (is_serial(target.type.kind) && is_serial(source.type.kind))
-                out.push_back("ALTER SEQUENCE " + quote_name({c.t->name.schema, pg_object_name(c.t->name.name, target.name, "seq")}) +
+                out.push_back("ALTER SEQUENCE " + quote_name({c.t->name.schema, pg_object_name(c.t->name.name, c.to->name, "seq")}) +
                               " AS " + render_type(to));
             if (target.default_value && !is_serial(target.type.kind))
                 out.push_back(col + " SET DEFAULT " + render_value(target.type, *target.default_value));
@@ -465,6 +467,15 @@ struct Renderer {
             set_new.push_back(quote_ident(column->name) + " = DEFAULT");
             set_old.push_back(quote_ident(column->name) + " = " + render_value(column->type, v));
         }
+        // Only the spelling changed (TRUE for true, +5 for 5): the values are the same,
+        // but the statement must stay valid SQL (random pairs: "SET  WHERE"). A GENERATED
+        // ALWAYS column can only be set to DEFAULT, so it is left alone.
+        if (set_new.empty())
+            for (const auto& [col, v] : c.to->values)
+                if (const Column* column = c.t->find_column(col.name); column && column->identity != Identity::Always) {
+                    set_new.push_back(quote_ident(col.name) + " = " + render_value(column->type, v));
+                    set_old.push_back(set_new.back());
+                }
         return {"~ seed row " + c.t->name.display() + " (" + key_text(c.t, *c.to) + ")",
                 {"UPDATE " + tbl(c.t) + " SET " + join(set_new) + where_key(c.t, *c.to)},
                 {"UPDATE " + tbl(c.t) + " SET " + join(set_old) + where_key(c.t, *c.to)}};
