@@ -468,7 +468,8 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
         case TypeKind::Jsonb:
             return is_valid_json(s) ? std::nullopt : std::optional(not_a("valid JSON"));
         case TypeKind::Bytea: {
-            bool ok = s.size() >= 2 && s[0] == '\\' && (s[1] == 'x' || s[1] == 'X') && s.size() % 2 == 0;
+            // Lower-case x only: PostgreSQL rejects '\X..' (found by the random pairs).
+            bool ok = s.size() >= 2 && s[0] == '\\' && s[1] == 'x' && s.size() % 2 == 0;
             for (std::size_t i = 2; ok && i < s.size(); ++i) ok = is_hex(s[i]);
             return ok ? std::nullopt : std::optional(not_a("bytea hex ('\\x' followed by pairs of hex digits)"));
         }
