@@ -30,17 +30,6 @@ const char* action_name(FkAction a) {
     return "";
 }
 
-const char* method_name(IndexMethod m) {
-    switch (m) {
-        case IndexMethod::Btree: return "btree";
-        case IndexMethod::Hash: return "hash";
-        case IndexMethod::Gist: return "gist";
-        case IndexMethod::Gin: return "gin";
-        case IndexMethod::Brin: return "brin";
-    }
-    return "";
-}
-
 std::string value_text(const Value& v) {
     switch (v.kind) {
         case Value::Kind::Null: return "null";
@@ -79,7 +68,7 @@ void show_table(std::ostream& out, const Table& t) {
     for (const auto& c : t.checks) out << "    check " << c.name << " (" << c.expr << ")\n";
     for (const auto& i : t.indexes) {
         out << "    " << (i.unique ? "unique index " : "index ") << i.name;
-        if (i.method != IndexMethod::Btree) out << " using " << method_name(i.method);
+        if (i.method != IndexMethod::Btree) out << " using " << index_method_name(i.method);
         out << " (";
         for (std::size_t k = 0; k < i.elements.size(); ++k) {
             const auto& e = i.elements[k];

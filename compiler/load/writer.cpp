@@ -74,17 +74,6 @@ const char* action(FkAction a) {
     return "no_action";
 }
 
-const char* method(IndexMethod m) {
-    switch (m) {
-        case IndexMethod::Btree: return "btree";
-        case IndexMethod::Hash: return "hash";
-        case IndexMethod::Gist: return "gist";
-        case IndexMethod::Gin: return "gin";
-        case IndexMethod::Brin: return "brin";
-    }
-    return "btree";
-}
-
 std::string qualified(const QualifiedName& q) {
     // Written in the loader's reference syntax: parts double-quoted only when needed.
     auto part = [](const std::string& p) {
@@ -121,7 +110,7 @@ void write_index(std::string& out, const Index& i) {
     }
     if (i.unique) out += "        unique: true\n";
     if (!i.where.empty()) out += "        where: " + dq(i.where) + "\n";
-    if (i.method != IndexMethod::Btree) out += std::string("        method: ") + method(i.method) + "\n";
+    if (i.method != IndexMethod::Btree) out += std::string("        method: ") + index_method_name(i.method) + "\n";
     if (i.concurrently) out += "        concurrently: true\n";
 }
 

@@ -2,6 +2,17 @@
 
 namespace schemac {
 
+const char* index_method_name(IndexMethod m) {
+    switch (m) {
+        case IndexMethod::Btree: return "btree";
+        case IndexMethod::Hash: return "hash";
+        case IndexMethod::Gist: return "gist";
+        case IndexMethod::Gin: return "gin";
+        case IndexMethod::Brin: return "brin";
+    }
+    return "btree";
+}
+
 const Value* SeedRow::find(const std::string& column) const {
     for (const auto& [k, v] : values)
         if (k.name == column) return &v;

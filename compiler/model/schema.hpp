@@ -85,6 +85,8 @@ struct IndexElement {
 };
 
 enum class IndexMethod { Btree, Hash, Gist, Gin, Brin };
+// "btree", "hash", ...: the spelling YAML, SQL and people all use.
+const char* index_method_name(IndexMethod m);
 
 struct Index {
     std::string name;

@@ -54,17 +54,6 @@ std::string fk_def(const ForeignKey& f) {
     return s;
 }
 
-const char* method(IndexMethod m) {
-    switch (m) {
-        case IndexMethod::Btree: return "btree";
-        case IndexMethod::Hash: return "hash";
-        case IndexMethod::Gist: return "gist";
-        case IndexMethod::Gin: return "gin";
-        case IndexMethod::Brin: return "brin";
-    }
-    return "btree";
-}
-
 std::string index_def(const Table* t, const Index& i, bool concurrently) {
     std::vector<std::string> els;
     for (const auto& e : i.elements) {
@@ -76,7 +65,7 @@ std::string index_def(const Table* t, const Index& i, bool concurrently) {
     }
     std::string s = std::string("CREATE ") + (i.unique ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "") +
                     quote_ident(i.name) + " ON " + tbl(t);
-    if (i.method != IndexMethod::Btree) s += std::string(" USING ") + method(i.method);
+    if (i.method != IndexMethod::Btree) s += std::string(" USING ") + index_method_name(i.method);
     s += " (" + join(els) + ")";
     if (!i.where.empty()) s += " WHERE " + i.where;
     return s;
