@@ -49,6 +49,27 @@ std::string array_element(const std::string& s) {
     return out + "\"";
 }
 
+// `now()`, `CURRENT_TIMESTAMP`, `nextval('s')`: a name, optionally one call whose
+// parentheses close at the very end. Anything else (operators, casts, NOT...) is
+// wrapped in parentheses, since DEFAULT accepts only a restricted expression form.
+bool is_bare_call(const std::string& e) {
+    std::size_t i = 0;
+    while (i < e.size() && (std::isalnum(static_cast<unsigned char>(e[i])) || e[i] == '_' || e[i] == '.')) ++i;
+    if (i > 0 && std::isdigit(static_cast<unsigned char>(e[0]))) return false;
+    if (i > 0 && i == e.size()) return true;
+    if (i >= e.size() || e[i] != '(') return false;   // i == 0 and '(': already parenthesised as a whole?
+    int depth = 0;
+    char quote = 0;
+    for (std::size_t k = i; k < e.size(); ++k) {
+        const char c = e[k];
+        if (quote) { if (c == quote) quote = 0; continue; }
+        if (c == '\'' || c == '"') quote = c;
+        else if (c == '(') ++depth;
+        else if (c == ')' && --depth == 0) return k + 1 == e.size();
+    }
+    return false;
+}
+
 bool bare_number_type(TypeKind k) {
     return is_integer(k) || k == TypeKind::Numeric;
 }
@@ -86,7 +107,7 @@ std::string render_type(const Type& t) {
 std::string render_value(const Type& t, const Value& v) {
     switch (v.kind) {
         case Value::Kind::Null: return "NULL";
-        case Value::Kind::Sql: return v.text;
+        case Value::Kind::Sql: return is_bare_call(v.text) ? v.text : "(" + v.text + ")";
         case Value::Kind::Array: {
             std::string lit = "{";
             for (std::size_t i = 0; i < v.items.size(); ++i) {
