@@ -54,6 +54,11 @@ struct NewMigration {
 std::vector<OutputFile> plan_new_migration(const History& h, const DirContents& dir, const sql::Plan& plan,
                                            const Schema& target, const NewMigration& m);
 
+// The plan as the files `schemac diff` writes it: runs of steps with the same
+// transactionality, in order; a step that needs its own transaction starts a
+// new run. Each run is one numbered migration.
+std::vector<sql::Plan> split_into_files(const sql::Plan& plan);
+
 std::string slugify(const std::string& message);
 std::string snapshot_header(int version);
 

@@ -9,7 +9,8 @@
 #include <sstream>
 
 #include "catalog_fingerprint.hpp"
-#include "pg_grammar.hpp"
+#include "read_file.hpp"
+#include "run_sql.hpp"
 #include "plan_text.hpp"
 #include "scratch_db.hpp"
 
@@ -17,32 +18,11 @@ namespace fs = std::filesystem;
 using namespace schemac::test;
 
 namespace {
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// Runs a migration file the way the runner will: in one transaction unless it
-// says `-- schemac:no-transaction`, then statement by statement.
-void run_file(pqxx::connection& c, const std::string& sql) {
-    if (sql.find("\n-- schemac:no-transaction\n") == std::string::npos) {
-        pqxx::work tx{c};
-        tx.exec(sql);
-        tx.commit();
-        return;
-    }
-    for (const auto& stmt : split_statements(sql)) {
-        pqxx::nontransaction tx{c};
-        tx.exec(stmt);
-    }
-}
 
 std::string schema_yaml() {
     std::string all;
     for (const auto& e : fs::recursive_directory_iterator(fs::path(SCHEMAC_SOURCE_DIR) / "schema"))
-        if (e.path().extension() == ".yaml") all += "---\n" + read(e.path());
+        if (e.path().extension() == ".yaml") all += "---\n" + read_file(e.path());
     return all;
 }
 }  // namespace
@@ -63,15 +43,15 @@ TEST_CASE("generated/migrations replays to the schema and rolls back to empty") 
     const std::string empty = catalog_fingerprint(replayed.conn());
     for (const auto& f : ups) {
         CAPTURE(f.filename().string());
-        run_file(replayed.conn(), read(f));
+        run_migration_file(replayed.conn(), read_file(f));
     }
     const PlanText fresh = plan_text("", schema_yaml());
     REQUIRE(fresh.errors.empty());
-    run_file(direct.conn(), fresh.up);
+    run_script(direct.conn(), fresh.up, true);
     CHECK(fingerprint_diff(catalog_fingerprint(replayed.conn()), catalog_fingerprint(direct.conn())) == "");
     for (const auto& f : downs) {
         CAPTURE(f.filename().string());
-        run_file(replayed.conn(), read(f));
+        run_migration_file(replayed.conn(), read_file(f));
     }
     CHECK(fingerprint_diff(catalog_fingerprint(replayed.conn()), empty) == "");
 }

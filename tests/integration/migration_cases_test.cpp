@@ -10,7 +10,8 @@
 #include <sstream>
 
 #include "catalog_fingerprint.hpp"
-#include "pg_grammar.hpp"
+#include "read_file.hpp"
+#include "run_sql.hpp"
 #include "plan_text.hpp"
 #include "scratch_db.hpp"
 
@@ -18,21 +19,10 @@ namespace fs = std::filesystem;
 using namespace schemac::test;
 
 namespace {
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // Statement by statement in autocommit: the case files carry no header saying
 // which of them cannot run in a transaction (CREATE INDEX CONCURRENTLY, ADD VALUE).
-void run(pqxx::connection& c, const std::string& sql) {
-    for (const auto& stmt : split_statements(sql)) {
-        pqxx::nontransaction tx{c};
-        tx.exec(stmt);
-    }
-}
+void run(pqxx::connection& c, const std::string& sql) { run_script(c, sql, false); }
 }  // namespace
 
 TEST_CASE("every migration case applies, reaches its target and rolls back on PostgreSQL") {
@@ -44,19 +34,19 @@ TEST_CASE("every migration case applies, reaches its target and rolls back on Po
     for (const auto& dir : cases) {
         const std::string name = dir.filename().string();
         CAPTURE(name);
-        const std::string from = fs::exists(dir / "from.yaml") ? read(dir / "from.yaml") : "";
-        const std::string to = read(dir / "to.yaml");
+        const std::string from = fs::exists(dir / "from.yaml") ? read_file(dir / "from.yaml") : "";
+        const std::string to = read_file(dir / "to.yaml");
         try {
             ScratchDb db, target;
             run(db.conn(), plan_text("", from).up);
             const std::string start = catalog_fingerprint(db.conn());
-            run(db.conn(), read(dir / "up.sql"));
+            run(db.conn(), read_file(dir / "up.sql"));
             run(target.conn(), plan_text("", to).up);
             CHECK_MESSAGE(fingerprint_diff(catalog_fingerprint(target.conn()), catalog_fingerprint(db.conn())) == "", "after up.sql");
             // What a rollback cannot undo (an added enum value stays) is written
             // down exactly in residue_after_down.txt; otherwise nothing may differ.
-            const std::string residue = fs::exists(dir / "residue_after_down.txt") ? read(dir / "residue_after_down.txt") : "";
-            run(db.conn(), read(dir / "down.sql"));
+            const std::string residue = fs::exists(dir / "residue_after_down.txt") ? read_file(dir / "residue_after_down.txt") : "";
+            run(db.conn(), read_file(dir / "down.sql"));
             const std::string after_down = fingerprint_diff(start, catalog_fingerprint(db.conn()));
             if (std::getenv("SCHEMAC_UPDATE_CASES") && !after_down.empty()) {
                 std::ofstream(dir / "residue_after_down.txt", std::ios::binary) << after_down;

@@ -31,6 +31,8 @@
 #include "pg_grammar.hpp"
 #include "plan_text.hpp"
 #include "random_schema.hpp"
+#include "run_sql.hpp"
+#include "migrations/history.hpp"
 #include "scratch_db.hpp"
 
 using namespace schemac;
@@ -66,40 +68,16 @@ Migration migration(const std::string& from, const std::string& to) {
         return m;
     }
     const sql::Plan plan = sql::postgres::render_plan(changes);
-    std::vector<sql::Plan> groups;
-    for (const auto& step : plan.steps) {
-        if (groups.empty() || groups.back().steps.front().transactional != step.transactional) groups.emplace_back();
-        groups.back().steps.push_back(step);
-    }
+    // Exactly the files `schemac diff` would write (a VALIDATE runs after a commit).
+    const std::vector<sql::Plan> groups = migrations::split_into_files(plan);
     for (const auto& g : groups) m.up.push_back({g.steps.front().transactional, migrations::format_up(g)});
     for (auto it = groups.rbegin(); it != groups.rend(); ++it)
         m.down.push_back({it->steps.front().transactional, migrations::format_down(*it)});
     return m;
 }
 
-// Like history_test.cpp's run_file: a transactional file in one transaction,
-// any other statement by statement (CREATE INDEX CONCURRENTLY, ALTER TYPE ... ADD VALUE).
 void run(pqxx::connection& c, const std::vector<Script>& scripts) {
-    for (const auto& s : scripts) {
-        if (s.transactional) {
-            pqxx::work tx{c};
-            try {
-                tx.exec(s.sql);
-            } catch (const std::exception& e) {
-                throw std::runtime_error(std::string(e.what()) + "in the transactional script:\n" + s.sql);
-            }
-            tx.commit();
-            continue;
-        }
-        for (const auto& stmt : split_statements(s.sql)) {
-            pqxx::nontransaction tx{c};
-            try {
-                tx.exec(stmt);
-            } catch (const std::exception& e) {
-                throw std::runtime_error(std::string(e.what()) + "in the statement (outside a transaction):\n" + stmt);
-            }
-        }
-    }
+    for (const auto& s : scripts) run_script(c, s.sql, s.transactional);
 }
 
 std::string all(const std::vector<Script>& scripts) {

@@ -8,6 +8,7 @@
 
 #include "load/loader.hpp"
 #include "pg_grammar.hpp"
+#include "read_file.hpp"
 #include "sql/postgres/render.hpp"
 
 namespace fs = std::filesystem;
@@ -17,10 +18,7 @@ TEST_CASE("generated/migrations parses with PostgreSQL's grammar") {
     for (const auto& e : fs::directory_iterator(fs::path(SCHEMAC_SOURCE_DIR) / "generated" / "migrations")) {
         if (e.path().extension() != ".sql") continue;
         ++files;
-        std::ifstream in(e.path());
-        std::ostringstream s;
-        s << in.rdbuf();
-        const auto err = schemac::test::parse_error(s.str());
+        const auto err = schemac::test::parse_error(schemac::test::read_file(e.path()));
         CHECK_MESSAGE(!err, (e.path().filename().string() + ": " + (err ? err->message + " in: " + err->statement : std::string())));
     }
     CHECK(files >= 8);

@@ -14,17 +14,12 @@
 
 #include "pg_grammar.hpp"
 #include "plan_text.hpp"
+#include "read_file.hpp"
 
 namespace fs = std::filesystem;
 using namespace schemac::test;
 
 namespace {
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 void write(const fs::path& p, const std::string& text) {
     std::ofstream out(p, std::ios::binary);
     out << text;
@@ -41,20 +36,20 @@ TEST_CASE("migration cases: from→to, to→to, from→from, grammar") {
     for (const auto& dir : cases) {
         const std::string name = dir.filename().string();
         CAPTURE(name);
-        const std::string from = fs::exists(dir / "from.yaml") ? read(dir / "from.yaml") : "";
-        const std::string to = fs::exists(dir / "to.yaml") ? read(dir / "to.yaml") : "";
+        const std::string from = fs::exists(dir / "from.yaml") ? read_file(dir / "from.yaml") : "";
+        const std::string to = fs::exists(dir / "to.yaml") ? read_file(dir / "to.yaml") : "";
         const PlanText p = plan_text(from, to);
         if (fs::exists(dir / "errors.txt") || !p.errors.empty()) {
             if (update) write(dir / "errors.txt", p.errors);
-            CHECK(p.errors == read(dir / "errors.txt"));
+            CHECK(p.errors == read_file(dir / "errors.txt"));
             continue;
         }
         if (update) {
             write(dir / "up.sql", p.up);
             write(dir / "down.sql", p.down);
         }
-        CHECK(p.up == read(dir / "up.sql"));
-        CHECK(p.down == read(dir / "down.sql"));
+        CHECK(p.up == read_file(dir / "up.sql"));
+        CHECK(p.down == read_file(dir / "down.sql"));
         CHECK_FALSE(p.empty);
         CHECK(plan_text(to, to).empty);
         CHECK(plan_text(from, from).empty);
