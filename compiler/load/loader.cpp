@@ -1,5 +1,7 @@
 #include "load/loader.hpp"
 
+#include "load/yaml_documents.hpp"
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -47,26 +49,16 @@ std::string trim(const std::string& s) {
     return s.substr(b, e - b);
 }
 
-const char* kind_name(const YAML::Node& n) {
-    switch (n.Type()) {
-        case YAML::NodeType::Map: return "a mapping";
-        case YAML::NodeType::Sequence: return "a list";
-        case YAML::NodeType::Scalar: return "a scalar";
-        case YAML::NodeType::Null: return "null";
-        default: return "nothing";
-    }
-}
-
-class DocumentReader {
+class DocumentReader : YamlWalk {
 public:
     DocumentReader(std::shared_ptr<const std::string> file, const std::string& text, Schema& out, Diagnostics& d)
-        : file_(std::move(file)), text_(text), budget_(text.size() + 1024), out_(out), diags_(d) {}
+        : YamlWalk(std::move(file), text, d), out_(out) {}
 
     void read(const YAML::Node& doc) {
         const SourcePos top = pos(doc, {file_, 1, 1});
         if (doc.IsNull()) return;   // an empty file is a valid, empty schema
         if (!doc.IsMap()) {
-            diags_.error(top, "wrong-type", std::string("a schema file must be a mapping with keys schema, enums, tables; found ") + kind_name(doc));
+            diags_.error(top, "wrong-type", std::string("a schema file must be a mapping with keys schema, enums, tables; found ") + yaml_kind_name(doc));
             return;
         }
         std::string schema_name = "public";
@@ -79,58 +71,11 @@ public:
         }, false);
     }
 
-    bool over_budget() const { return exhausted_; }
+    bool over_budget() const { return exhausted(); }
 
 private:
-    std::shared_ptr<const std::string> file_;
-    const std::string& text_;
-    std::size_t budget_;
-    bool exhausted_ = false;
     SourcePos schema_pos_;   // the file's `schema:` value, if written
     Schema& out_;
-    Diagnostics& diags_;
-
-    SourcePos pos(const YAML::Node& n, const SourcePos& fallback) const {
-        const auto m = n.Mark();
-        if (n.IsNull() || m.line < 0 || m.column < 0) return fallback;
-        return {file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
-    }
-
-    // A scalar's text. yaml-cpp accepts a quoted scalar that is never closed
-    // (`id: "serial` at the end of a file), so look for the closing quote.
-    std::string text_of(const YAML::Node& n) {
-        const auto m = n.Mark();
-        if (n.Tag() == "!" && m.pos >= 0 && static_cast<std::size_t>(m.pos) < text_.size()) {
-            const char quote = text_[static_cast<std::size_t>(m.pos)];
-            if ((quote == '"' || quote == '\'') && !closed_quote(static_cast<std::size_t>(m.pos), quote))
-                diags_.error(pos(n, {file_, 1, 1}), "yaml-syntax", std::string("invalid YAML: this quoted string has no closing ") + quote);
-        }
-        return n.Scalar();
-    }
-
-    bool closed_quote(std::size_t start, char quote) const {
-        for (std::size_t i = start + 1; i < text_.size(); ++i) {
-            if (quote == '"' && text_[i] == '\\') { ++i; continue; }
-            if (text_[i] != quote) continue;
-            if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') { ++i; continue; }
-            return true;
-        }
-        return false;
-    }
-
-    // Counts visited nodes; YAML aliases can make a small file expand without
-    // bound, so the walk stops once it has seen more nodes than the text has bytes.
-    bool spend() {
-        if (exhausted_) return false;
-        if (budget_ == 0) {
-            exhausted_ = true;
-            diags_.error({file_, 1, 1}, "alias-expansion",
-                         "the document expands through YAML aliases far beyond its own size; stopped reading it");
-            return false;
-        }
-        --budget_;
-        return true;
-    }
 
     // Walks a mapping: reports non-scalar and duplicate keys (yaml-cpp keeps
     // duplicates silently) and keys outside `allowed` (empty = any), then calls fn.
@@ -178,7 +123,7 @@ private:
     bool expect(const YAML::Node& n, YAML::NodeType::value type, const SourcePos& at, const std::string& what) {
         if (n.Type() == type) return true;
         const char* want = type == YAML::NodeType::Map ? "a mapping" : type == YAML::NodeType::Sequence ? "a list" : "a scalar";
-        diags_.error(pos(n, at), "wrong-type", what + " must be " + want + ", not " + kind_name(n));
+        diags_.error(pos(n, at), "wrong-type", what + " must be " + want + ", not " + yaml_kind_name(n));
         return false;
     }
 
@@ -510,7 +455,7 @@ private:
             return true;
         }
         if (!n.IsMap()) {
-            diags_.error(k.pos, "wrong-type", what + " must be a list of columns or {name, columns}, not " + kind_name(n));
+            diags_.error(k.pos, "wrong-type", what + " must be a list of columns or {name, columns}, not " + yaml_kind_name(n));
             return false;
         }
         bool has_columns = false;
@@ -725,115 +670,13 @@ private:
     }
 };
 
-// yaml-cpp 0.7's LoadAll loops forever on some malformed input (",\nx: 1"):
-// the parser stops advancing and yields empty documents without end (found by
-// the fuzzer). Walk the documents as events first and stop at the first one
-// that starts where the previous one did.
-class DocumentProbe : public YAML::EventHandler {
-public:
-    YAML::Mark last{};
-    bool started = false;
-    void OnDocumentStart(const YAML::Mark& m) override { last = m; started = true; }
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-    void OnMapEnd() override {}
-};
-
-// nullopt when every document advances; else where the parser got stuck.
-std::optional<YAML::Mark> stuck_document(const std::string& text) {
-    std::istringstream in(text);
-    YAML::Parser parser(in);
-    DocumentProbe probe;
-    std::optional<YAML::Mark> previous;
-    while (parser.HandleNextDocument(probe)) {
-        if (previous && probe.last.pos == previous->pos) return probe.last;
-        previous = probe.last;
-    }
-    return std::nullopt;
-}
-
-bool has_document_markers(const std::string& text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (text.compare(i, 3, "---") == 0 || text.compare(i, 3, "...") == 0) return true;
-        const std::size_t nl = text.find('\n', i);
-        if (nl == std::string::npos) break;
-        i = nl + 1;
-    }
-    return false;
-}
-
-// Where the first meaningful character is (0-based line, column), skipping
-// blank lines, comments, directives and document markers; nullopt if none.
-std::optional<std::pair<std::size_t, std::size_t>> first_content(const std::string& text) {
-    std::size_t line = 0, i = 0;
-    while (i < text.size()) {
-        const std::size_t nl = std::min(text.find('\n', i), text.size());
-        std::size_t j = i;
-        while (j < nl && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
-        const bool skip = j == nl || text[j] == '#' || text[j] == '%' || text.compare(j, 3, "---") == 0 ||
-                          text.compare(j, 3, "...") == 0 || (line == 0 && text.compare(j, 3, "\xEF\xBB\xBF") == 0 && j + 3 == nl);
-        if (!skip) return std::make_pair(line, j - i);
-        i = nl + 1;
-        ++line;
-    }
-    return std::nullopt;
-}
-
-bool is_null_word(const std::string& text, std::size_t pos) {
-    for (const char* w : {"~", "null", "Null", "NULL"}) {
-        const std::size_t n = std::char_traits<char>::length(w);
-        if (text.compare(pos, n, w) == 0) return true;
-    }
-    return false;
-}
-
 }  // namespace
 
 void load_yaml_text(const std::string& file_name, const std::string& text, Schema& out, Diagnostics& diags) {
     auto file = std::make_shared<const std::string>(file_name);
-    std::vector<YAML::Node> docs;
-    try {
-        if (!has_document_markers(text)) {
-            docs.push_back(YAML::Load(text));
-            // yaml-cpp gives back an empty document, silently, for some input
-            // that starts with a stray flow character (",\na: 1"): nothing may be lost.
-            if (docs.back().IsNull()) {
-                if (auto at = first_content(text)) {
-                    std::size_t offset = 0;
-                    for (std::size_t l = 0; l < at->first; ++l) offset = text.find('\n', offset) + 1;
-                    if (!is_null_word(text, offset + at->second)) {
-                        diags.error({file, static_cast<std::uint32_t>(at->first + 1), static_cast<std::uint32_t>(at->second + 1)},
-                                    "yaml-syntax", std::string("invalid YAML: unexpected '") + text[offset + at->second] + "'");
-                        return;
-                    }
-                }
-            }
-        } else if (auto stuck = stuck_document(text)) {
-            diags.error({file, static_cast<std::uint32_t>(stuck->line + 1), static_cast<std::uint32_t>(stuck->column + 1)},
-                        "yaml-syntax", "invalid YAML: the parser cannot get past this point");
-            return;
-        } else {
-            docs = YAML::LoadAll(text);
-        }
-    } catch (const YAML::ParserException& e) {
-        const auto line = e.mark.line < 0 ? 1u : static_cast<std::uint32_t>(e.mark.line + 1);
-        const auto col = e.mark.column < 0 ? 1u : static_cast<std::uint32_t>(e.mark.column + 1);
-        std::string msg = "invalid YAML: " + e.msg;
-        // yaml-cpp rejects `{type: text?, ...}`: the nullable mark inside flow style.
-        if (e.mark.pos >= 0 && static_cast<std::size_t>(e.mark.pos) < text.size() && text[static_cast<std::size_t>(e.mark.pos)] == '?')
-            msg += "; inside {...} or [...], quote a nullable type: {type: 'text?'} (or use block style)";
-        diags.error({file, line, col}, "yaml-syntax", msg);
-        return;
-    } catch (const std::exception& e) {
-        diags.error({file, 1, 1}, "yaml-syntax", std::string("invalid YAML: ") + e.what());
-        return;
-    }
+    auto parsed = parse_yaml_documents(file, text, diags);
+    if (!parsed) return;
+    const std::vector<YAML::Node>& docs = *parsed;
     DocumentReader reader(file, text, out, diags);
     for (const auto& doc : docs) {
         try {

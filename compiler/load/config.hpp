@@ -1,0 +1,68 @@
+// schemac.yaml: the project's settings — where the schema and the migrations
+// live, the history table, and the named database environments (dev,
+// production, ...) that `--env NAME` picks. Read with yaml-cpp, so it lives in
+// load/ with the schema loader.
+//
+//   schema: schema                          # default: schema
+//   migrations: generated/migrations        # default: generated/migrations
+//   history_table: public.schemac_migrations   # default; schema-qualified or bare (public)
+//   lock_timeout: 60s                       # default 60s; "500ms", "2m" also accepted
+//   environments:
+//     dev:
+//       url: postgresql://localhost/trading_dev
+//     production:
+//       url_env: PROD_DATABASE_URL          # the URL is read from this variable at run time,
+//       lock_timeout: 5m                    # so no password needs to be in the file
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+
+namespace schemac {
+
+inline constexpr const char* kConfigFile = "schemac.yaml";
+
+struct EnvironmentConfig {
+    std::string name;
+    std::string url;        // exactly one of url / url_env is set
+    std::string url_env;
+    std::optional<std::chrono::milliseconds> lock_timeout;
+    SourcePos pos;          // of the environment's key, for messages
+};
+
+struct ProjectConfig {
+    std::string path;                                  // the file read; "" = none (all defaults)
+    std::string schema_dir = "schema";
+    std::string migrations_dir = "generated/migrations";
+    std::string history_schema = "public";
+    std::string history_table = "schemac_migrations";
+    std::chrono::milliseconds lock_timeout{60'000};
+    std::vector<EnvironmentConfig> environments;       // in file order
+
+    const EnvironmentConfig* find_environment(const std::string& name) const;
+};
+
+// Reads the config text. Unknown keys, wrong types, a bad duration, an
+// environment with neither or both of url/url_env, and duplicate keys are
+// errors at file:line:col in `diags` (with a "did you mean" for misspelt keys),
+// in file order; nothing throws. No message ever contains a url's value. On
+// errors the result holds the defaults for whatever was malformed, and a
+// malformed environment is left out: check `diags` before using it.
+ProjectConfig parse_config(const std::string& file_name, const std::string& text, Diagnostics& diags);
+
+// Reads `path` if it exists; a missing file gives the defaults (path ""). An
+// unreadable file is an error in `diags`.
+ProjectConfig load_config(const std::string& path, Diagnostics& diags);
+
+// The longest duration parse_duration accepts.
+inline constexpr std::chrono::hours kMaxDuration{24};
+
+// "60s", "500ms", "2m", "1h": a positive integer (ASCII digits only) directly
+// followed by ms, s, m or h, at most kMaxDuration; nullopt otherwise (no sign,
+// no spaces, no fractions, no zero, no other units).
+std::optional<std::chrono::milliseconds> parse_duration(const std::string& text);
+
+}  // namespace schemac

@@ -1,0 +1,169 @@
+#include "load/yaml_documents.hpp"
+
+#include <sstream>
+
+#include <yaml-cpp/eventhandler.h>
+
+namespace schemac {
+
+namespace {
+
+// yaml-cpp 0.7's LoadAll loops forever on some malformed input (",\nx: 1"):
+// the parser stops advancing and yields empty documents without end (found by
+// the fuzzer). Walk the documents as events first and stop at the first one
+// that starts where the previous one did.
+class DocumentProbe : public YAML::EventHandler {
+public:
+    YAML::Mark last{};
+    bool started = false;
+    void OnDocumentStart(const YAML::Mark& m) override { last = m; started = true; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+// nullopt when every document advances; else where the parser got stuck.
+std::optional<YAML::Mark> stuck_document(const std::string& text) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentProbe probe;
+    std::optional<YAML::Mark> previous;
+    while (parser.HandleNextDocument(probe)) {
+        if (previous && probe.last.pos == previous->pos) return probe.last;
+        previous = probe.last;
+    }
+    return std::nullopt;
+}
+
+bool has_document_markers(const std::string& text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text.compare(i, 3, "---") == 0 || text.compare(i, 3, "...") == 0) return true;
+        const std::size_t nl = text.find('\n', i);
+        if (nl == std::string::npos) break;
+        i = nl + 1;
+    }
+    return false;
+}
+
+// Where the first meaningful character is (0-based line, column), skipping
+// blank lines, comments, directives and document markers; nullopt if none.
+std::optional<std::pair<std::size_t, std::size_t>> first_content(const std::string& text) {
+    std::size_t line = 0, i = 0;
+    while (i < text.size()) {
+        const std::size_t nl = std::min(text.find('\n', i), text.size());
+        std::size_t j = i;
+        while (j < nl && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+        const bool skip = j == nl || text[j] == '#' || text[j] == '%' || text.compare(j, 3, "---") == 0 ||
+                          text.compare(j, 3, "...") == 0 || (line == 0 && text.compare(j, 3, "\xEF\xBB\xBF") == 0 && j + 3 == nl);
+        if (!skip) return std::make_pair(line, j - i);
+        i = nl + 1;
+        ++line;
+    }
+    return std::nullopt;
+}
+
+bool is_null_word(const std::string& text, std::size_t pos) {
+    for (const char* w : {"~", "null", "Null", "NULL"}) {
+        const std::size_t n = std::char_traits<char>::length(w);
+        if (text.compare(pos, n, w) == 0) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+SourcePos at_mark(const std::shared_ptr<const std::string>& file, const YAML::Mark& m) {
+    return {file, m.line < 0 ? 1u : static_cast<std::uint32_t>(m.line + 1), m.column < 0 ? 1u : static_cast<std::uint32_t>(m.column + 1)};
+}
+
+const char* yaml_kind_name(const YAML::Node& n) {
+    switch (n.Type()) {
+        case YAML::NodeType::Map: return "a mapping";
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Scalar: return "a scalar";
+        case YAML::NodeType::Null: return "null";
+        default: return "nothing";
+    }
+}
+
+std::optional<std::vector<YAML::Node>> parse_yaml_documents(const std::shared_ptr<const std::string>& file,
+                                                            const std::string& text, Diagnostics& diags) {
+    try {
+        if (!has_document_markers(text)) {
+            std::vector<YAML::Node> docs{YAML::Load(text)};
+            // yaml-cpp gives back an empty document, silently, for some input
+            // that starts with a stray flow character (",\na: 1"): nothing may be lost.
+            if (docs.back().IsNull()) {
+                if (auto at = first_content(text)) {
+                    std::size_t offset = 0;
+                    for (std::size_t l = 0; l < at->first; ++l) offset = text.find('\n', offset) + 1;
+                    if (!is_null_word(text, offset + at->second)) {
+                        diags.error({file, static_cast<std::uint32_t>(at->first + 1), static_cast<std::uint32_t>(at->second + 1)},
+                                    "yaml-syntax", std::string("invalid YAML: unexpected '") + text[offset + at->second] + "'");
+                        return std::nullopt;
+                    }
+                }
+            }
+            return docs;
+        }
+        if (auto stuck = stuck_document(text)) {
+            diags.error(at_mark(file, *stuck), "yaml-syntax", "invalid YAML: the parser cannot get past this point");
+            return std::nullopt;
+        }
+        return YAML::LoadAll(text);
+    } catch (const YAML::ParserException& e) {
+        std::string msg = "invalid YAML: " + e.msg;
+        // yaml-cpp rejects `{type: text?, ...}`: the nullable mark inside flow style.
+        if (e.mark.pos >= 0 && static_cast<std::size_t>(e.mark.pos) < text.size() && text[static_cast<std::size_t>(e.mark.pos)] == '?')
+            msg += "; inside {...} or [...], quote a nullable type: {type: 'text?'} (or use block style)";
+        diags.error(at_mark(file, e.mark), "yaml-syntax", msg);
+    } catch (const std::exception& e) {
+        diags.error({file, 1, 1}, "yaml-syntax", std::string("invalid YAML: ") + e.what());
+    }
+    return std::nullopt;
+}
+
+SourcePos YamlWalk::pos(const YAML::Node& n, const SourcePos& fallback) const {
+    const auto m = n.Mark();
+    if (n.IsNull() || m.line < 0 || m.column < 0) return fallback;
+    return {file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
+}
+
+std::string YamlWalk::text_of(const YAML::Node& n) {
+    const auto m = n.Mark();
+    if (n.Tag() == "!" && m.pos >= 0 && static_cast<std::size_t>(m.pos) < text_.size()) {
+        const char quote = text_[static_cast<std::size_t>(m.pos)];
+        if ((quote == '"' || quote == '\'') && !closed_quote(static_cast<std::size_t>(m.pos), quote))
+            diags_.error(pos(n, start()), "yaml-syntax", std::string("invalid YAML: this quoted string has no closing ") + quote);
+    }
+    return n.Scalar();
+}
+
+bool YamlWalk::closed_quote(std::size_t start, char quote) const {
+    for (std::size_t i = start + 1; i < text_.size(); ++i) {
+        if (quote == '"' && text_[i] == '\\') { ++i; continue; }
+        if (text_[i] != quote) continue;
+        if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') { ++i; continue; }
+        return true;
+    }
+    return false;
+}
+
+bool YamlWalk::spend() {
+    if (exhausted_) return false;
+    if (budget_ == 0) {
+        exhausted_ = true;
+        diags_.error(start(), "alias-expansion", "the document expands through YAML aliases far beyond its own size; stopped reading it");
+        return false;
+    }
+    --budget_;
+    return true;
+}
+
+}  // namespace schemac

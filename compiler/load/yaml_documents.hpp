@@ -1,0 +1,56 @@
+// Parsing YAML text with yaml-cpp 0.7, guarded against its traps (each found
+// by the fuzzer): LoadAll looping forever, Load returning an empty document for
+// text that starts with a stray flow character, exceptions from the parser.
+// Shared by the schema loader and the config reader; private to load/.
+#pragma once
+#include <yaml-cpp/yaml.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+
+namespace schemac {
+
+// The documents of `text` (empty text: one null document). A syntax error is
+// reported at its position and gives nullopt.
+std::optional<std::vector<YAML::Node>> parse_yaml_documents(const std::shared_ptr<const std::string>& file,
+                                                            const std::string& text, Diagnostics& diags);
+
+// yaml-cpp marks are 0-based, and -1 when unknown.
+SourcePos at_mark(const std::shared_ptr<const std::string>& file, const YAML::Mark& m);
+
+// "a mapping", "a list", "a scalar", "null": for "must be X, not Y" messages.
+const char* yaml_kind_name(const YAML::Node& n);
+
+// What the schema loader and the config reader share while walking a document:
+// positions, scalar text with the unclosed-quote check, and the alias budget.
+class YamlWalk {
+protected:
+    YamlWalk(std::shared_ptr<const std::string> file, const std::string& text, Diagnostics& d)
+        : file_(std::move(file)), text_(text), diags_(d), budget_(text.size() + 1024) {}
+
+    SourcePos start() const { return {file_, 1, 1}; }
+    // yaml-cpp marks are 0-based; a node that is missing or null has none.
+    SourcePos pos(const YAML::Node& n, const SourcePos& fallback) const;
+    // A scalar's text. yaml-cpp accepts a quoted scalar that is never closed
+    // (`id: "serial` at the end of a file), so look for the closing quote.
+    std::string text_of(const YAML::Node& n);
+    // Counts visited nodes; YAML aliases can make a small file expand without
+    // bound, so the walk stops once it has seen more nodes than the text has bytes.
+    bool spend();
+    bool exhausted() const { return exhausted_; }
+
+    std::shared_ptr<const std::string> file_;
+    const std::string& text_;
+    Diagnostics& diags_;
+
+private:
+    bool closed_quote(std::size_t start, char quote) const;
+    std::size_t budget_;
+    bool exhausted_ = false;
+};
+
+}  // namespace schemac
