@@ -23,6 +23,9 @@ case "$cmd" in
     if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir"; fi
     as_pg "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; echo "pg-test-server: initdb failed" >&2; exit 1; }
+    # Trust for everyone except the role the tests use to check password
+    # failures (tests/integration/runner_process_test.cpp creates it).
+    printf 'local all schemac_password_user scram-sha-256\nlocal all all trust\n' >"$dir/data/pg_hba.conf"
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
       -o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start \
       || { cat "$dir/server.log" >&2; echo "pg-test-server: server did not start" >&2; exit 1; }

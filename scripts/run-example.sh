@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the example schema: install, build, check schema/ and show
-# what it contains.
+# what it contains; then start a throwaway PostgreSQL 15, apply
+# generated/migrations to it, show the status, roll the last migration back
+# and apply it again. The server is always stopped and deleted at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -8,3 +10,18 @@ cmake -S . -B build -G Ninja >/dev/null
 cmake --build build -j 2 --target schemac >/dev/null
 ./build/schemac check schema
 ./build/schemac show schema
+
+pg=$(mktemp -d /tmp/schemac-example-XXXXXX)
+trap 'scripts/pg-test-server.sh stop "$pg"' EXIT
+scripts/pg-test-server.sh start "$pg"
+psql -X -q -h "$pg" -U postgres -d postgres -c "CREATE DATABASE trading"
+export SCHEMAC_DATABASE_URL="host=$pg user=postgres dbname=trading"
+
+step() { printf '\n$ schemac %s\n' "$*"; ./build/schemac "$@"; }
+step apply
+step status
+# The down file of the last migration drops a table: a throwaway database, so allowed.
+step rollback --steps 1 --allow-destructive
+step status
+step apply
+step status

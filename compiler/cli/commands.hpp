@@ -1,12 +1,14 @@
 // The subcommands, each in its own file; main.cpp (the only CLI11 user) parses
 // arguments and calls these. They return the process exit code.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace schemac::cli {
 
-enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2 };
+// docs/cli.md: 3 and 4 let a deploy script retry what may pass on its own.
+enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2, kLockNotObtained = 3, kCannotConnect = 4 };
 
 struct CheckOptions {
     std::vector<std::string> paths;
@@ -35,5 +37,50 @@ struct DiffOptions {
     bool allow_destructive = false;
 };
 int run_diff(const DiffOptions& opts);
+
+// What the database commands share: where the database and the migrations are.
+struct DatabaseOptions {
+    std::string db;            // --db URL
+    std::string env;           // --env NAME (schemac.yaml)
+    std::string config;        // --config FILE ("" = schemac.yaml if present)
+    std::string dir;           // --dir ("" = from the config, default generated/migrations)
+    std::string lock_timeout;  // --lock-timeout ("" = from the config, default 60s)
+    bool json = false;         // --json: one JSON document on stdout
+};
+
+int run_status(const DatabaseOptions& db);
+
+struct ApplyCommand {
+    DatabaseOptions db;
+    std::optional<int> target;
+    bool dry_run = false;
+    bool allow_out_of_order = false;
+    bool resume = false;
+};
+int run_apply(const ApplyCommand& cmd);
+
+struct RollbackCommand {
+    DatabaseOptions db;
+    std::optional<int> steps;
+    std::optional<int> target;
+    bool dry_run = false;
+    bool allow_destructive = false;
+};
+int run_rollback(const RollbackCommand& cmd);
+
+struct RepairCommand {
+    DatabaseOptions db;
+    bool dry_run = false;
+    std::vector<int> mark_applied;
+    std::vector<int> forget;
+};
+int run_repair(const RepairCommand& cmd);
+
+struct BaselineCommand {
+    DatabaseOptions db;
+    int version = 0;
+    bool dry_run = false;
+};
+int run_baseline(const BaselineCommand& cmd);
 
 }  // namespace schemac::cli

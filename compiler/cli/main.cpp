@@ -4,6 +4,7 @@
 
 #include <exception>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.hpp"
 
@@ -41,6 +42,49 @@ int main(int argc, char** argv) {
     diff_cmd->add_flag("--allow-destructive", diff.allow_destructive, "Allow changes that lose data");
     check_cmd->add_option("--migrations", check.migrations, "Migrations directory to check against (default: generated/migrations if present)");
 
+    // The database commands: one set of connection options each.
+    auto add_database_options = [](CLI::App* cmd, DatabaseOptions& db) {
+        cmd->add_option("--db", db.db, "Database URL or libpq conninfo (else --env, SCHEMAC_DATABASE_URL, DATABASE_URL)");
+        cmd->add_option("--env", db.env, "Environment from schemac.yaml (dev, production, ...)");
+        cmd->add_option("--config", db.config, "Project config file (default: schemac.yaml if present)");
+        cmd->add_option("--dir", db.dir, "Migrations directory (default: from the config, else generated/migrations)");
+        cmd->add_option("--lock-timeout", db.lock_timeout, "How long to wait for another runner, e.g. 60s, 500ms, 2m (default 60s)");
+        cmd->add_flag("--json", db.json, "Print one JSON document on stdout");
+    };
+    DatabaseOptions status;
+    auto* status_cmd = app.add_subcommand("status", "Show applied, pending and modified migrations and the current version");
+    add_database_options(status_cmd, status);
+
+    ApplyCommand apply;
+    auto* apply_cmd = app.add_subcommand("apply", "Apply pending migrations in order (alias: migrate)");
+    apply_cmd->alias("migrate");
+    add_database_options(apply_cmd, apply.db);
+    apply_cmd->add_option("--target", apply.target, "Stop after this version");
+    apply_cmd->add_flag("--dry-run", apply.dry_run, "Print what would run, change nothing");
+    apply_cmd->add_flag("--allow-out-of-order", apply.allow_out_of_order, "Apply pending versions below the highest applied one");
+    apply_cmd->add_flag("--resume", apply.resume, "Continue a failed non-transactional migration at its failed statement");
+
+    RollbackCommand rollback;
+    auto* rollback_cmd = app.add_subcommand("rollback", "Run .down.sql files of applied migrations, newest first");
+    add_database_options(rollback_cmd, rollback.db);
+    auto* steps_opt = rollback_cmd->add_option("--steps", rollback.steps, "How many migrations to roll back (default 1)");
+    rollback_cmd->add_option("--target", rollback.target, "Roll back every migration above this version (0: all)")->excludes(steps_opt);
+    rollback_cmd->add_flag("--dry-run", rollback.dry_run, "Print what would run, change nothing");
+    rollback_cmd->add_flag("--allow-destructive", rollback.allow_destructive, "Run down files that lose data");
+
+    RepairCommand repair;
+    auto* repair_cmd = app.add_subcommand("repair", "Bring the history in line with the files after a deliberate edit or a failed migration");
+    add_database_options(repair_cmd, repair.db);
+    repair_cmd->add_flag("--dry-run", repair.dry_run, "Show what would change, change nothing");
+    repair_cmd->add_option("--mark-applied", repair.mark_applied, "A failed migration you finished by hand: record it as applied");
+    repair_cmd->add_option("--forget", repair.forget, "A failed migration you undid by hand: remove its row so apply runs it again");
+
+    BaselineCommand baseline;
+    auto* baseline_cmd = app.add_subcommand("baseline", "Mark an existing database as being at a version without running anything");
+    add_database_options(baseline_cmd, baseline.db);
+    baseline_cmd->add_option("--version", baseline.version, "The version the database is at")->required();
+    baseline_cmd->add_flag("--dry-run", baseline.dry_run, "Show what would be recorded, change nothing");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -57,6 +101,11 @@ int main(int argc, char** argv) {
         if (*plan_cmd) return run_plan(plan);
         if (diff.paths.empty()) diff.paths = {"schema"};
         if (*diff_cmd) return run_diff(diff);
+        if (*status_cmd) return run_status(status);
+        if (*apply_cmd) return run_apply(apply);
+        if (*rollback_cmd) return run_rollback(rollback);
+        if (*repair_cmd) return run_repair(repair);
+        if (*baseline_cmd) return run_baseline(baseline);
     } catch (const std::exception& e) {
         std::cerr << "schemac: error: " << e.what() << '\n';
         return kFailure;

@@ -30,6 +30,9 @@ public:
         }
     }
     pqxx::connection& conn() { return *conn_; }
+    const std::string& name() const { return name_; }
+    // A conninfo for this database, for a Runner or a child process.
+    std::string conninfo() const { return server() + " dbname=" + name_; }
 
     // The test server's conninfo, set by ctest (tests/integration/CMakeLists.txt).
     static std::string server() {

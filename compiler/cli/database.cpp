@@ -1,0 +1,78 @@
+#include "cli/database.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "load/config.hpp"
+
+namespace schemac::cli {
+
+namespace {
+
+std::string getenv_or_empty(const std::string& name) {
+    const char* v = std::getenv(name.c_str());
+    return v ? v : "";
+}
+
+ProjectConfig read_config(const DatabaseOptions& opts) {
+    Diagnostics diags;
+    if (!opts.config.empty() && !std::filesystem::exists(opts.config))
+        throw UsageError("--config " + opts.config + ": no such file");
+    ProjectConfig cfg = load_config(opts.config.empty() ? kConfigFile : opts.config, diags);
+    if (diags.has_errors()) throw UsageError(render_text(diags) + "the config file has errors");
+    return cfg;
+}
+
+std::string known_environments(const ProjectConfig& cfg) {
+    std::string names;
+    for (const auto& e : cfg.environments) names += (names.empty() ? "" : ", ") + e.name;
+    return names.empty() ? "none" : names;
+}
+
+}  // namespace
+
+// An explicit flag beats the environment: an operator who types --env
+// production must never reach whatever DATABASE_URL happens to point at.
+DatabaseTarget resolve_target(const DatabaseOptions& opts) {
+    const ProjectConfig cfg = read_config(opts);
+    DatabaseTarget t;
+    t.runner.history_schema = cfg.history_schema;
+    t.runner.history_table = cfg.history_table;
+    t.runner.lock_timeout = cfg.lock_timeout;
+    t.migrations_dir = opts.dir.empty() ? cfg.migrations_dir : opts.dir;
+
+    if (!opts.db.empty() && !opts.env.empty()) throw UsageError("--db and --env are two answers to one question: give one");
+    if (!opts.db.empty()) {
+        t.runner.conninfo = opts.db;
+        t.source = "--db";
+    } else if (!opts.env.empty()) {
+        const EnvironmentConfig* env = cfg.find_environment(opts.env);
+        if (cfg.path.empty()) throw UsageError("--env " + opts.env + ": there is no schemac.yaml here to define it (see docs/config.md)");
+        if (!env) throw UsageError("--env " + opts.env + ": " + cfg.path + " defines no such environment (known: " + known_environments(cfg) + ")");
+        if (!env->url_env.empty()) {
+            t.runner.conninfo = getenv_or_empty(env->url_env);
+            if (t.runner.conninfo.empty())
+                throw UsageError("--env " + opts.env + ": its URL is read from $" + env->url_env + ", which is not set");
+        } else {
+            t.runner.conninfo = env->url;
+        }
+        if (env->lock_timeout) t.runner.lock_timeout = *env->lock_timeout;
+        t.source = "--env " + opts.env;
+    } else if (auto v = getenv_or_empty("SCHEMAC_DATABASE_URL"); !v.empty()) {
+        t.runner.conninfo = v;
+        t.source = "SCHEMAC_DATABASE_URL";
+    } else if (auto d = getenv_or_empty("DATABASE_URL"); !d.empty()) {
+        t.runner.conninfo = d;
+        t.source = "DATABASE_URL";
+    } else {
+        throw UsageError("no database given: use --db URL or --env NAME (schemac.yaml), or set SCHEMAC_DATABASE_URL or DATABASE_URL");
+    }
+    if (!opts.lock_timeout.empty()) {
+        auto d = parse_duration(opts.lock_timeout);
+        if (!d) throw UsageError("--lock-timeout " + opts.lock_timeout + ": expected a duration such as 60s, 500ms, 2m");
+        t.runner.lock_timeout = *d;
+    }
+    return t;
+}
+
+}  // namespace schemac::cli

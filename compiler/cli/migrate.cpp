@@ -1,0 +1,264 @@
+// status, apply, rollback, repair, baseline: thin wrappers around the runtime's
+// Runner. This file turns its results into text (stdout: results, stderr:
+// progress and errors) or, with --json, into one JSON document on stdout.
+#include <functional>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/database.hpp"
+#include "diag/diagnostics.hpp"
+#include "schemac/migration_set.hpp"
+
+namespace schemac::cli {
+
+namespace {
+
+std::string v4(int version) {
+    std::string s = std::to_string(version);
+    return s.size() < 4 ? std::string(4 - s.size(), '0') + s : s;
+}
+
+std::string q(const std::string& s) { return "\"" + json_escape(s) + "\""; }
+
+const char* kind_name(RunnerErrorKind k) {
+    switch (k) {
+        case RunnerErrorKind::failure: return "failure";
+        case RunnerErrorKind::connection: return "connection";
+        case RunnerErrorKind::lock_timeout: return "lock_timeout";
+    }
+    return "failure";
+}
+
+// Runs `body` with a Runner for the target; every error becomes one message and
+// its exit code. No message contains the conninfo: only what libpq and the
+// server say, scrubbed of the password (runtime/src/connection.cpp).
+int with_runner(const DatabaseOptions& opts, const std::function<int(Runner&, const DatabaseTarget&)>& body) {
+    auto fail = [&](const char* kind, const std::string& message, int code) {
+        if (opts.json) std::cout << "{\"error\":{\"kind\":" << q(kind) << ",\"message\":" << q(message) << "}}\n";
+        else std::cerr << "schemac: error: " << message << '\n';
+        return code;
+    };
+    DatabaseTarget target;
+    try {
+        target = resolve_target(opts);
+        Runner runner(MigrationSet::from_directory(target.migrations_dir), target.runner);
+        return body(runner, target);
+    } catch (const UsageError& e) {
+        return fail("usage", e.what(), kUsage);
+    } catch (const MigrationSetError& e) {
+        return fail("failure", e.what(), kFailure);
+    } catch (const RunnerError& e) {
+        const int code = e.kind == RunnerErrorKind::connection ? kCannotConnect
+                         : e.kind == RunnerErrorKind::lock_timeout ? kLockNotObtained : kFailure;
+        return fail(kind_name(e.kind), scrub_passwords(e.what(), target.runner.conninfo), code);
+    } catch (const std::exception& e) {
+        // An unexpected server error outside a migration (e.g. no permission to create the history table).
+        std::string msg = e.what();
+        while (!msg.empty() && msg.back() == '\n') msg.pop_back();
+        for (auto& c : msg) if (c == '\n') c = ' ';
+        return fail("failure", scrub_passwords(msg, target.runner.conninfo), kFailure);
+    }
+}
+
+std::string history_name(const DatabaseTarget& t) { return t.runner.history_schema + "." + t.runner.history_table; }
+
+// ---- status
+
+void status_text(const Status& st, const DatabaseTarget& t) {
+    std::cout << "database: " << st.database << " (from " << t.source << ")\n";
+    std::cout << "history:  " << history_name(t) << (st.history_exists ? "" : " (not created yet)") << '\n';
+    std::cout << "version:  " << (st.current_version ? v4(st.current_version) : "none") << "\n\n";
+    std::size_t width = 0;
+    for (const auto& e : st.entries) width = std::max(width, e.name.size());
+    int pending = 0;
+    for (const auto& e : st.entries) {
+        std::string state = state_name(e.state);
+        if (e.out_of_order) state = "pending*";
+        std::cout << "  " << v4(e.version) << "  " << state << std::string(10 - std::min<std::size_t>(state.size(), 9), ' ')
+                  << e.name << std::string(width - e.name.size() + 2, ' ');
+        if (e.row) {
+            std::cout << e.row->applied_at << "  " << e.row->execution_time_ms << " ms  by " << e.row->applied_by;
+        }
+        std::cout << '\n';
+        if (e.state == MigrationState::pending) ++pending;
+        if (e.state == MigrationState::modified)
+            std::cout << "        " << e.file << " changed after it was applied: recorded " << e.row->checksum << ", file "
+                      << e.file_checksum << "\n        (apply refuses; restore the file, or `schemac repair` if the edit is deliberate)\n";
+        if (e.state == MigrationState::failed) {
+            std::cout << "        stopped at statement " << e.row->statements_done.value_or(0) + 1 << " of "
+                      << e.row->statements_total.value_or(0) << ": " << (e.row->error.empty() ? "interrupted" : e.row->error)
+                      << "\n        (`schemac apply --resume` continues there; see `schemac repair` for the alternatives)\n";
+        }
+        if (e.state == MigrationState::missing) std::cout << "        applied, but no file for it in " << t.migrations_dir << '\n';
+        if (e.out_of_order)
+            std::cout << "        * older than the newest applied migration: apply needs --allow-out-of-order\n";
+    }
+    std::cout << '\n' << pending << " pending\n";
+}
+
+void row_json(std::ostream& out, const HistoryRow& r) {
+    out << ",\"checksum\":" << q(r.checksum) << ",\"applied_at\":" << q(r.applied_at)
+        << ",\"execution_time_ms\":" << r.execution_time_ms << ",\"applied_by\":" << q(r.applied_by)
+        << ",\"success\":" << (r.success ? "true" : "false") << ",\"baseline\":" << (r.baseline ? "true" : "false");
+    if (r.statements_total)
+        out << ",\"statements_done\":" << r.statements_done.value_or(0) << ",\"statements_total\":" << *r.statements_total;
+    if (!r.error.empty()) out << ",\"error\":" << q(r.error);
+}
+
+void status_json(const Status& st, const DatabaseTarget& t) {
+    std::ostringstream out;
+    int pending = 0;
+    out << "{\"database\":" << q(st.database) << ",\"history_table\":" << q(history_name(t))
+        << ",\"history_exists\":" << (st.history_exists ? "true" : "false") << ",\"current_version\":" << st.current_version
+        << ",\"migrations\":[";
+    for (std::size_t i = 0; i < st.entries.size(); ++i) {
+        const auto& e = st.entries[i];
+        if (e.state == MigrationState::pending) ++pending;
+        out << (i ? "," : "") << "{\"version\":" << e.version << ",\"name\":" << q(e.name) << ",\"state\":" << q(state_name(e.state))
+            << ",\"file\":" << q(e.file) << ",\"file_checksum\":" << q(e.file_checksum)
+            << ",\"out_of_order\":" << (e.out_of_order ? "true" : "false");
+        if (e.row) row_json(out, *e.row);
+        out << "}";
+    }
+    out << "],\"pending\":" << pending << "}\n";
+    std::cout << out.str();
+}
+
+// ---- apply / rollback
+
+void print_progress(const Progress& p) {
+    using E = Progress::Event;
+    const std::string verb = p.down ? "rolled back" : "applied";
+    if (p.event == E::started && p.statement > 0)
+        std::cerr << "  " << v4(p.version) << " " << p.name << ": resuming at statement " << p.statement + 1 << " of " << p.statements << '\n';
+    if (p.event == E::statement_done)
+        std::cerr << "    statement " << p.statement << "/" << p.statements << " done (" << p.elapsed_ms << " ms)\n";
+    if (p.event == E::finished) std::cerr << "  " << verb << " " << v4(p.version) << " " << p.name << " (" << p.elapsed_ms << " ms)\n";
+}
+
+void run_result_json(const RunResult& r, bool dry_run) {
+    std::ostringstream out;
+    out << "{\"database\":" << q(r.database) << ",\"dry_run\":" << (dry_run ? "true" : "false")
+        << ",\"from_version\":" << r.from_version << ",\"to_version\":" << r.to_version << ",\"steps\":[";
+    for (std::size_t i = 0; i < r.steps.size(); ++i) {
+        const auto& s = r.steps[i];
+        out << (i ? "," : "") << "{\"version\":" << s.version << ",\"name\":" << q(s.name) << ",\"file\":" << q(s.script->file)
+            << ",\"transactional\":" << (s.script->transactional ? "true" : "false") << ",\"statements\":" << s.statements
+            << ",\"first_statement\":" << s.first_statement;
+        if (i < r.elapsed_ms.size()) out << ",\"execution_time_ms\":" << r.elapsed_ms[i];
+        out << "}";
+    }
+    out << "],\"warnings\":[";
+    for (std::size_t i = 0; i < r.warnings.size(); ++i) out << (i ? "," : "") << q(r.warnings[i]);
+    out << "]}\n";
+    std::cout << out.str();
+}
+
+// --dry-run in text: each file that would run, as it would run.
+void dry_run_text(const RunResult& r, const char* verb) {
+    for (const auto& s : r.steps) {
+        std::cout << "-- would " << verb << " " << s.script->file << " (" << s.statements << " statements, "
+                  << (s.script->transactional ? "in one transaction" : "outside a transaction, one by one");
+        if (s.first_statement > 1) std::cout << ", resuming at statement " << s.first_statement;
+        std::cout << ")\n" << s.script->sql;
+        if (!s.script->sql.empty() && s.script->sql.back() != '\n') std::cout << '\n';
+        std::cout << '\n';
+    }
+    std::cout << "-- dry run: " << r.steps.size() << " migration(s), version " << v4(r.from_version) << " -> " << v4(r.to_version)
+              << ", nothing was changed\n";
+}
+
+long long total_ms(const RunResult& r) {
+    long long t = 0;
+    for (auto ms : r.elapsed_ms) t += ms;
+    return t;
+}
+
+int report_run(const DatabaseOptions& db, const RunResult& r, bool dry_run, const char* verb, const char* done) {
+    if (db.json) {
+        run_result_json(r, dry_run);
+        return kOk;
+    }
+    for (const auto& w : r.warnings) std::cerr << "schemac: warning: " << w << '\n';
+    if (dry_run) {
+        dry_run_text(r, verb);
+        return kOk;
+    }
+    if (r.steps.empty()) std::cout << "schemac: nothing to " << verb << "; " << r.database << " is at version " << v4(r.to_version) << '\n';
+    else
+        std::cout << "schemac: " << done << " " << r.steps.size() << " migration(s) in " << total_ms(r) << " ms; " << r.database
+                  << " is at version " << v4(r.to_version) << '\n';
+    return kOk;
+}
+
+// ---- repair / baseline
+
+int report_repair(const DatabaseOptions& db, const RepairResult& r, bool dry_run) {
+    if (db.json) {
+        std::ostringstream out;
+        auto list = [&](const std::vector<RepairChange>& v) {
+            out << "[";
+            for (std::size_t i = 0; i < v.size(); ++i)
+                out << (i ? "," : "") << "{\"version\":" << v[i].version << ",\"name\":" << q(v[i].name)
+                    << ",\"action\":" << q(v[i].action) << ",\"detail\":" << q(v[i].detail) << "}";
+            out << "]";
+        };
+        out << "{\"database\":" << q(r.database) << ",\"dry_run\":" << (dry_run ? "true" : "false") << ",\"changes\":";
+        list(r.changes);
+        out << ",\"unresolved\":";
+        list(r.unresolved);
+        out << "}\n";
+        std::cout << out.str();
+    } else {
+        for (const auto& c : r.changes)
+            std::cout << "  " << (dry_run ? "would " : "") << c.action << ": " << v4(c.version) << " " << c.name << ": " << c.detail << '\n';
+        for (const auto& c : r.unresolved) std::cout << "  unresolved: " << v4(c.version) << " " << c.name << ": " << c.detail << '\n';
+        if (r.changes.empty() && r.unresolved.empty()) std::cout << "schemac: the history already matches the files\n";
+        else if (dry_run) std::cout << "schemac: dry run, nothing was changed\n";
+    }
+    return r.unresolved.empty() ? kOk : kFailure;
+}
+
+}  // namespace
+
+int run_status(const DatabaseOptions& db) {
+    return with_runner(db, [&](Runner& runner, const DatabaseTarget& t) {
+        const Status st = runner.status();
+        if (db.json) status_json(st, t);
+        else status_text(st, t);
+        for (const auto& e : st.entries)
+            if (e.state == MigrationState::modified || e.state == MigrationState::failed) return kFailure;
+        return kOk;
+    });
+}
+
+int run_apply(const ApplyCommand& cmd) {
+    return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget&) {
+        ApplyOptions o{cmd.target, cmd.dry_run, cmd.allow_out_of_order, cmd.resume};
+        const RunResult r = runner.apply(o, cmd.db.json ? ProgressFn{} : ProgressFn{print_progress});
+        return report_run(cmd.db, r, cmd.dry_run, "apply", "applied");
+    });
+}
+
+int run_rollback(const RollbackCommand& cmd) {
+    return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget&) {
+        RollbackOptions o{cmd.steps, cmd.target, cmd.dry_run, cmd.allow_destructive};
+        const RunResult r = runner.rollback(o, cmd.db.json ? ProgressFn{} : ProgressFn{print_progress});
+        return report_run(cmd.db, r, cmd.dry_run, "roll back", "rolled back");
+    });
+}
+
+int run_repair(const RepairCommand& cmd) {
+    return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget&) {
+        return report_repair(cmd.db, runner.repair(RepairOptions{cmd.dry_run, cmd.mark_applied, cmd.forget}), cmd.dry_run);
+    });
+}
+
+int run_baseline(const BaselineCommand& cmd) {
+    return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget&) {
+        return report_repair(cmd.db, runner.baseline(cmd.version, cmd.dry_run), cmd.dry_run);
+    });
+}
+
+}  // namespace schemac::cli

@@ -1,0 +1,180 @@
+// The migration runner: status, apply, rollback, repair and baseline of a
+// MigrationSet against one PostgreSQL database. The CLI's commands are thin
+// wrappers around this class; an application links it to migrate itself.
+//
+// Guarantees (docs/runtime.md, tests/integration/runner_*):
+// - a transactional migration and its history row commit together, or neither does;
+// - one runner at a time per database and history table: a session-level
+//   pg_try_advisory_lock on a connection of its own, polled with backoff up to
+//   lock_timeout; the history is read again once the lock is held;
+// - a non-transactional file runs statement by statement, its progress recorded,
+//   and a failed one is resumed at the statement that failed;
+// - a password is never part of any message.
+//
+// Part of the runtime: the only user of libpqxx, never a compiler header.
+#pragma once
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "schemac/migration_set.hpp"
+
+namespace schemac {
+
+enum class RunnerErrorKind {
+    failure,      // a migration failed, or the runner refused to go on (exit code 1)
+    connection,   // cannot connect: unreachable, authentication, no such database (exit code 4)
+    lock_timeout, // another runner held the lock for the whole lock timeout (exit code 3)
+};
+
+struct RunnerError : std::runtime_error {
+    RunnerError(RunnerErrorKind k, const std::string& what) : std::runtime_error(what), kind(k) {}
+    RunnerErrorKind kind;
+};
+
+struct RunnerOptions {
+    std::string conninfo;                        // libpq URL or key=value string
+    std::string history_schema = "public";
+    std::string history_table = "schemac_migrations";
+    std::chrono::milliseconds lock_timeout{60'000};
+};
+
+// One row of the history table.
+struct HistoryRow {
+    int version = 0;
+    std::string name;
+    std::string checksum;            // "sha256:<hex>"
+    std::string applied_at;          // ISO 8601, UTC
+    long long execution_time_ms = 0;
+    std::string applied_by;
+    bool success = false;
+    std::optional<int> statements_done;    // non-transactional files only
+    std::optional<int> statements_total;
+    std::string error;               // why a non-transactional file stopped
+    bool baseline = false;           // recorded by `baseline`, never run by schemac
+};
+
+enum class MigrationState {
+    applied,    // in the history, file unchanged
+    baseline,   // marked applied by `baseline`
+    modified,   // applied, but the file's checksum changed since
+    failed,     // a non-transactional file stopped part-way (failed or interrupted)
+    missing,    // in the history, but no file for it
+    pending,    // a file not yet applied
+};
+const char* state_name(MigrationState s);
+
+struct StatusEntry {
+    int version = 0;
+    std::string name;
+    MigrationState state = MigrationState::pending;
+    std::string file;                  // the up file; empty when missing
+    std::string file_checksum;         // empty when missing
+    std::optional<HistoryRow> row;     // when it is in the history
+    bool out_of_order = false;         // pending, but lower than the highest applied version
+};
+
+struct Status {
+    std::string database;              // user@host:port/dbname, never a password
+    bool history_exists = false;
+    int current_version = 0;           // highest version in the history (0: none)
+    std::vector<StatusEntry> entries;  // by version: files and history rows merged
+};
+
+struct ApplyOptions {
+    std::optional<int> target;         // stop after this version
+    bool dry_run = false;              // report what would run, change nothing
+    bool allow_out_of_order = false;   // apply pending versions below the highest applied one
+    bool resume = false;               // continue a failed non-transactional file at its failed statement
+};
+
+struct RollbackOptions {
+    std::optional<int> steps;          // how many migrations to roll back (default 1)
+    std::optional<int> target;         // or: roll back every migration above this version
+    bool dry_run = false;
+    bool allow_destructive = false;    // run down files that lose data
+};
+
+// Reported while a migration runs, for progress lines.
+struct Progress {
+    enum class Event { started, statement_done, finished } event;
+    int version = 0;
+    std::string name;
+    std::string file;
+    bool down = false;
+    int statement = 0;                 // statement_done: how many are done
+    int statements = 0;
+    long long elapsed_ms = 0;          // finished: the migration's execution time
+};
+using ProgressFn = std::function<void(const Progress&)>;
+
+struct PlannedStep {
+    int version = 0;
+    std::string name;
+    const MigrationScript* script = nullptr;   // the file that runs (up or down)
+    int first_statement = 1;                   // > 1 when resuming
+    int statements = 0;
+};
+
+struct RunResult {
+    std::string database;
+    int from_version = 0;
+    int to_version = 0;
+    std::vector<PlannedStep> steps;            // what runs (dry run: what would run), in order
+    std::vector<long long> elapsed_ms;         // per step that ran
+    std::vector<std::string> warnings;
+};
+
+struct RepairChange {
+    int version = 0;
+    std::string name;
+    std::string action;                        // "update checksum", "remove failed row", "baseline"
+    std::string detail;                        // what changes, e.g. "sha256:ab12… -> sha256:cd34…"
+};
+
+struct RepairOptions {
+    bool dry_run = false;
+    std::vector<int> mark_applied;             // failed rows the operator finished by hand
+    std::vector<int> forget;                   // failed rows the operator undid by hand
+};
+
+struct RepairResult {
+    std::string database;
+    std::vector<RepairChange> changes;         // what changed (dry run: what would change)
+    std::vector<RepairChange> unresolved;      // failed rows left as they are, with the choices
+};
+
+class Runner {
+public:
+    Runner(MigrationSet set, RunnerOptions options);
+
+    Status status();                                             // reads only, takes no lock
+    RunResult apply(const ApplyOptions& opts, const ProgressFn& progress = {});
+    RunResult rollback(const RollbackOptions& opts, const ProgressFn& progress = {});
+    // Brings the history in line with the files after a deliberate edit: the
+    // recorded checksum of every modified migration becomes the file's. A failed
+    // non-transactional file is only changed as the operator says: mark_applied
+    // (finished by hand) or forget (undone by hand: the next apply runs it from
+    // its first statement). A failed row with neither is reported as unresolved.
+    RepairResult repair(const RepairOptions& opts);
+    // Marks an existing database as being at `version` without running anything.
+    RepairResult baseline(int version, bool dry_run);
+
+    const MigrationSet& migrations() const { return set_; }
+
+private:
+    MigrationSet set_;
+    RunnerOptions opts_;
+};
+
+// The conninfo with any password replaced by "***" (URL user:password@,
+// ?password=, key=value password=), for messages that must show the target.
+std::string redact_conninfo(const std::string& conninfo);
+// `message` with every occurrence of the conninfo's password (as written, and
+// percent-decoded) replaced by "***".
+std::string scrub_passwords(std::string message, const std::string& conninfo);
+
+}  // namespace schemac

@@ -1,0 +1,158 @@
+#include "history_table.hpp"
+
+#include <random>
+#include <thread>
+
+#include "connection.hpp"
+#include "schemac/sha256.hpp"
+
+namespace schemac::detail {
+
+namespace {
+
+std::int64_t key_for(const std::string& schema, const std::string& table) {
+    Sha256 h;
+    h.update("schemac migration lock\n" + schema + "\n" + table);
+    const auto d = h.finish();
+    std::uint64_t k = 0;
+    for (int i = 0; i < 8; ++i) k = (k << 8) | d[i];
+    return static_cast<std::int64_t>(k);
+}
+
+template <class T>
+std::optional<T> opt(const pqxx::field& f) {
+    if (f.is_null()) return std::nullopt;
+    return f.as<T>();
+}
+
+}  // namespace
+
+HistoryTable::HistoryTable(pqxx::connection& c, const std::string& schema, const std::string& table)
+    : schema_(quote_ident(c, schema)),
+      qualified_(schema_ + "." + quote_ident(c, table)),
+      display_(schema + "." + table),
+      lock_key_(key_for(schema, table)) {}
+
+bool HistoryTable::exists(pqxx::transaction_base& tx) const {
+    return tx.exec_params1("SELECT to_regclass($1) IS NOT NULL", qualified_)[0].as<bool>();
+}
+
+void HistoryTable::create(pqxx::transaction_base& tx) const {
+    if (schema_ != "\"public\"") tx.exec0("CREATE SCHEMA IF NOT EXISTS " + schema_);
+    tx.exec0("CREATE TABLE IF NOT EXISTS " + qualified_ + R"( (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    checksum text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now(),
+    execution_time_ms bigint NOT NULL DEFAULT 0,
+    applied_by text NOT NULL DEFAULT current_user,
+    success boolean NOT NULL,
+    statements_done integer,
+    statements_total integer,
+    error text,
+    baseline boolean NOT NULL DEFAULT false
+))");
+    tx.exec0("COMMENT ON TABLE " + qualified_ +
+             " IS 'schemac: one row per applied migration; written only by schemac (see docs/runtime.md)'");
+}
+
+std::vector<HistoryRow> HistoryTable::read(pqxx::transaction_base& tx) const {
+    std::vector<HistoryRow> rows;
+    const auto r = tx.exec(
+        "SELECT version, name, checksum, to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+        "execution_time_ms, applied_by, success, statements_done, statements_total, coalesce(error, ''), baseline FROM " +
+        qualified_ + " ORDER BY version");
+    for (const auto& row : r) {
+        HistoryRow h;
+        h.version = row[0].as<int>();
+        h.name = row[1].as<std::string>();
+        h.checksum = row[2].as<std::string>();
+        h.applied_at = row[3].as<std::string>();
+        h.execution_time_ms = row[4].as<long long>();
+        h.applied_by = row[5].as<std::string>();
+        h.success = row[6].as<bool>();
+        h.statements_done = opt<int>(row[7]);
+        h.statements_total = opt<int>(row[8]);
+        h.error = row[9].as<std::string>();
+        h.baseline = row[10].as<bool>();
+        rows.push_back(std::move(h));
+    }
+    return rows;
+}
+
+void HistoryTable::insert(pqxx::transaction_base& tx, const HistoryRow& r) const {
+    tx.exec_params0("INSERT INTO " + qualified_ +
+                        " (version, name, checksum, execution_time_ms, success, statements_done, statements_total, "
+                        "error, baseline) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    r.version, r.name, r.checksum, r.execution_time_ms, r.success, r.statements_done,
+                    r.statements_total, r.error.empty() ? std::optional<std::string>{} : r.error, r.baseline);
+}
+
+void HistoryTable::set_progress(pqxx::transaction_base& tx, int version, int done, const std::string& error) const {
+    tx.exec_params0("UPDATE " + qualified_ + " SET statements_done = $2, error = $3 WHERE version = $1", version, done,
+                    error.empty() ? std::optional<std::string>{} : error);
+}
+
+void HistoryTable::finish(pqxx::transaction_base& tx, int version, long long ms) const {
+    tx.exec_params0("UPDATE " + qualified_ +
+                        " SET success = true, error = NULL, applied_at = now(), execution_time_ms = $2 WHERE version = $1",
+                    version, ms);
+}
+
+void HistoryTable::set_checksum(pqxx::transaction_base& tx, int version, const std::string& checksum) const {
+    tx.exec_params0("UPDATE " + qualified_ + " SET checksum = $2 WHERE version = $1", version, checksum);
+}
+
+void HistoryTable::remove(pqxx::transaction_base& tx, int version) const {
+    tx.exec_params0("DELETE FROM " + qualified_ + " WHERE version = $1", version);
+}
+
+AdvisoryLock::AdvisoryLock(const std::string& conninfo, std::int64_t key, std::chrono::milliseconds timeout,
+                           const std::string& what)
+    : conn_(connect(conninfo)), key_(key) {
+    using clock = std::chrono::steady_clock;
+    const auto deadline = clock::now() + timeout;
+    std::minstd_rand jitter{std::random_device{}()};
+    auto wait = std::chrono::milliseconds(20);
+    for (;;) {
+        {
+            pqxx::nontransaction tx{*conn_};
+            if (tx.exec_params1("SELECT pg_try_advisory_lock($1)", key_)[0].as<bool>()) return;
+        }
+        const auto now = clock::now();
+        if (now >= deadline) break;
+        // Backoff with jitter, so that runners started together do not poll in step.
+        auto sleep = wait + std::chrono::milliseconds(jitter() % (wait.count() / 2 + 1));
+        sleep = std::min<std::chrono::milliseconds>(sleep, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now));
+        std::this_thread::sleep_for(sleep);
+        wait = std::min(wait * 2, std::chrono::milliseconds(1000));
+    }
+    std::string holder;
+    try {
+        pqxx::nontransaction tx{*conn_};
+        const auto r = tx.exec_params(
+            "SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'), "
+            "to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') "
+            "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+            "WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            "AND ((l.classid::bigint << 32) | l.objid::bigint) = $1 AND l.objsubid = 1",
+            key_);
+        if (!r.empty())
+            holder = " (held by backend pid " + r[0][0].as<std::string>() + ", application '" + r[0][1].as<std::string>() +
+                     "', client " + r[0][2].as<std::string>() + ", connected since " + r[0][3].as<std::string>() + " UTC)";
+    } catch (const std::exception&) {
+    }
+    throw RunnerError(RunnerErrorKind::lock_timeout,
+                      "lock not obtained within " + std::to_string(timeout.count()) + " ms: another runner is " + what +
+                          holder + "; try again later or raise --lock-timeout");
+}
+
+AdvisoryLock::~AdvisoryLock() {
+    try {
+        pqxx::nontransaction tx{*conn_};
+        tx.exec_params("SELECT pg_advisory_unlock($1)", key_);
+    } catch (...) {
+    }
+}
+
+}  // namespace schemac::detail

@@ -1,0 +1,497 @@
+#include "schemac/runner.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "connection.hpp"
+#include "history_table.hpp"
+#include "schemac/sql_split.hpp"
+
+namespace schemac {
+
+using detail::HistoryTable;
+
+const char* state_name(MigrationState s) {
+    switch (s) {
+        case MigrationState::applied: return "applied";
+        case MigrationState::baseline: return "baseline";
+        case MigrationState::modified: return "modified";
+        case MigrationState::failed: return "failed";
+        case MigrationState::missing: return "missing";
+        case MigrationState::pending: return "pending";
+    }
+    return "?";
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+RunnerError failure(const std::string& what) { return RunnerError(RunnerErrorKind::failure, what); }
+
+std::string v4(int version) {
+    std::string s = std::to_string(version);
+    return s.size() < 4 ? std::string(4 - s.size(), '0') + s : s;
+}
+
+long long ms_since(Clock::time_point t0) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count();
+}
+
+// A connection that runs migrations, and the history table on it.
+struct Session {
+    std::unique_ptr<pqxx::connection> conn;
+    std::unique_ptr<HistoryTable> history;
+    std::string database;
+
+    explicit Session(const RunnerOptions& o) : conn(detail::connect(o.conninfo)) {
+        // A runner killed with SIGKILL leaves its backend running the current
+        // statement; since PostgreSQL 14 the server checks the client socket
+        // while a statement runs and aborts the transaction within a second.
+        if (conn->server_version() >= 140000) {
+            pqxx::nontransaction tx{*conn};
+            tx.exec0("SET client_connection_check_interval = '1s'");
+        }
+        history = std::make_unique<HistoryTable>(*conn, o.history_schema, o.history_table);
+        database = detail::describe(*conn);
+    }
+
+    std::vector<HistoryRow> rows(bool* exists = nullptr) {
+        pqxx::read_transaction tx{*conn};
+        const bool e = history->exists(tx);
+        if (exists) *exists = e;
+        return e ? history->read(tx) : std::vector<HistoryRow>{};
+    }
+
+    void ensure_history() {
+        pqxx::work tx{*conn};
+        // Checked first: CREATE ... IF NOT EXISTS still needs the CREATE privilege.
+        if (history->exists(tx)) return;
+        history->create(tx);
+        tx.commit();
+    }
+};
+
+Status make_status(const MigrationSet& set, const std::vector<HistoryRow>& rows, bool exists, const std::string& db) {
+    Status st;
+    st.database = db;
+    st.history_exists = exists;
+    std::map<int, const HistoryRow*> by_version;
+    int highest = 0;
+    for (const auto& r : rows) {
+        by_version[r.version] = &r;
+        highest = std::max(highest, r.version);
+        if (r.success) st.current_version = std::max(st.current_version, r.version);
+    }
+    std::set<int> versions;
+    for (const auto& m : set.migrations()) versions.insert(m.version);
+    for (const auto& r : rows) versions.insert(r.version);
+    for (int v : versions) {
+        StatusEntry e;
+        e.version = v;
+        const Migration* m = set.find(v);
+        auto it = by_version.find(v);
+        if (m) {
+            e.name = m->name;
+            e.file = m->up.file;
+            e.file_checksum = m->checksum;
+        }
+        if (it != by_version.end()) {
+            const HistoryRow& r = *it->second;
+            e.row = r;
+            if (e.name.empty()) e.name = r.name;
+            if (!m) e.state = MigrationState::missing;
+            else if (!r.success) e.state = MigrationState::failed;
+            else if (r.checksum != m->checksum) e.state = MigrationState::modified;
+            else e.state = r.baseline ? MigrationState::baseline : MigrationState::applied;
+        } else {
+            e.state = MigrationState::pending;
+            e.out_of_order = v < highest;
+        }
+        st.entries.push_back(std::move(e));
+    }
+    return st;
+}
+
+std::string stopped_at(const StatusEntry& e) {
+    const HistoryRow& r = *e.row;
+    const int done = r.statements_done.value_or(0);
+    const int total = r.statements_total.value_or(0);
+    std::string s = e.file + " stopped at statement " + std::to_string(done + 1) + " of " + std::to_string(total);
+    s += r.error.empty() ? " (the runner was interrupted)" : ": " + r.error;
+    return s;
+}
+
+std::string resolve_failed_hint(const StatusEntry& e) {
+    const int done = e.row->statements_done.value_or(0);
+    const std::string v = std::to_string(e.version);
+    return "fix the cause and run `schemac apply --resume` to continue at statement " + std::to_string(done + 1) +
+           ", or finish or undo it by hand and run `schemac repair --mark-applied " + v + "` or `schemac repair --forget " +
+           v + "`";
+}
+
+// The first failed migration, or nothing.
+const StatusEntry* first_failed(const Status& st) {
+    for (const auto& e : st.entries)
+        if (e.state == MigrationState::failed) return &e;
+    return nullptr;
+}
+
+void refuse_modified(const Status& st) {
+    for (const auto& e : st.entries)
+        if (e.state == MigrationState::modified)
+            throw failure(e.file + " was changed after it was applied (recorded " + e.row->checksum + ", file " +
+                          e.file_checksum + "): restore the file, or if the edit is deliberate run `schemac repair`");
+}
+
+std::vector<std::string> data_loss_notes(const std::string& sql) {
+    std::vector<std::string> notes;
+    std::istringstream in(sql);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.starts_with("--")) continue;
+        const auto p = line.find("data-loss:");
+        if (p != std::string::npos) notes.push_back(line.substr(p + 11));
+    }
+    return notes;
+}
+
+// The row that records `m` as applied (success true unless said otherwise).
+HistoryRow row_for(const Migration& m) {
+    HistoryRow r;
+    r.version = m.version;
+    r.name = m.name;
+    r.checksum = m.checksum;
+    r.success = true;
+    return r;
+}
+
+std::string statement_failed(const MigrationScript& s, const SqlStatement& stmt, int i, int n, const std::string& error) {
+    return s.file + ":" + std::to_string(stmt.line) + ": statement " + std::to_string(i) + " of " + std::to_string(n) +
+           " failed: " + statement_preview(stmt.text) + "\n  PostgreSQL: " + error;
+}
+
+class Executor {
+public:
+    Executor(Session& s, const ProgressFn& progress) : s_(s), progress_(progress) {}
+
+    long long run(const Migration& m, const PlannedStep& step, bool down, int from_version) {
+        const MigrationScript& script = *step.script;
+        const auto stmts = split_sql(script.sql);
+        report(Progress::Event::started, m, script, down, step.first_statement - 1, stmts.size(), 0);
+        const auto t0 = Clock::now();
+        long long ms = 0;
+        try {
+            ms = script.transactional ? run_transactional(m, script, stmts, down, from_version, t0)
+                                      : run_statements(m, script, stmts, down, step.first_statement, t0);
+        } catch (const pqxx::in_doubt_error&) {
+            throw RunnerError(RunnerErrorKind::connection, "the connection was lost while committing " + script.file +
+                                                               ": it may or may not be applied; run `schemac status`");
+        } catch (const pqxx::broken_connection& e) {
+            throw RunnerError(RunnerErrorKind::connection, "the connection was lost while running " + script.file + ": " +
+                                                               detail::one_line(e.what()) +
+                                                               (script.transactional ? " (nothing of it was committed)" : ""));
+        }
+        report(Progress::Event::finished, m, script, down, stmts.size(), stmts.size(), ms);
+        return ms;
+    }
+
+private:
+    long long run_transactional(const Migration& m, const MigrationScript& script, const std::vector<SqlStatement>& stmts,
+                                bool down, int from_version, Clock::time_point t0) {
+        pqxx::work tx{*s_.conn};
+        const int n = static_cast<int>(stmts.size());
+        for (int i = 0; i < n; ++i) {
+            try {
+                tx.exec0(stmts[i].text);
+            } catch (const pqxx::sql_error& e) {
+                throw failure(statement_failed(script, stmts[i], i + 1, n, detail::one_line(e.what())) + "\n  " +
+                              v4(m.version) + " was rolled back as a whole; the database stays at version " +
+                              v4(from_version));
+            }
+        }
+        const long long ms = ms_since(t0);
+        try {
+            if (down) {
+                s_.history->remove(tx, m.version);
+            } else {
+                HistoryRow r = row_for(m);
+                r.execution_time_ms = ms;
+                s_.history->insert(tx, r);
+            }
+        } catch (const pqxx::sql_error& e) {
+            throw failure(script.file + ": could not record it in " + s_.history->display_name() + ": " +
+                          detail::one_line(e.what()) + "\n  " + v4(m.version) +
+                          " was rolled back as a whole; the database stays at version " + v4(from_version));
+        }
+        tx.commit();
+        return ms;
+    }
+
+    // Outside a transaction: statement by statement, the progress recorded after
+    // each, so that a failure or a kill can be resumed where it stopped.
+    long long run_statements(const Migration& m, const MigrationScript& script, const std::vector<SqlStatement>& stmts,
+                             bool down, int first, Clock::time_point t0) {
+        pqxx::nontransaction tx{*s_.conn};
+        const int n = static_cast<int>(stmts.size());
+        if (!down) {
+            if (first == 1) {
+                HistoryRow r = row_for(m);
+                r.success = false;
+                r.statements_done = 0;
+                r.statements_total = n;
+                s_.history->insert(tx, r);
+            } else {
+                s_.history->set_progress(tx, m.version, first - 1, "");
+            }
+        }
+        for (int i = first - 1; i < n; ++i) {
+            try {
+                tx.exec0(stmts[i].text);
+            } catch (const pqxx::sql_error& e) {
+                const std::string error = detail::one_line(e.what());
+                std::string what = statement_failed(script, stmts[i], i + 1, n, error);
+                if (down) {
+                    what += "\n  this file runs outside a transaction: statements 1-" + std::to_string(i) +
+                            " of its rollback ran; " + v4(m.version) + " stays recorded as applied";
+                } else {
+                    s_.history->set_progress(tx, m.version, i, "statement " + std::to_string(i + 1) + " (line " +
+                                                                   std::to_string(stmts[i].line) + "): " + error);
+                    what += "\n  this file runs outside a transaction: statements before " + std::to_string(i + 1) +
+                            " are applied and recorded; fix the cause, then `schemac apply --resume` continues at statement " +
+                            std::to_string(i + 1);
+                }
+                throw failure(what);
+            }
+            if (!down) s_.history->set_progress(tx, m.version, i + 1, "");
+            report(Progress::Event::statement_done, m, script, down, i + 1, n, ms_since(t0));
+        }
+        const long long ms = ms_since(t0);
+        if (down) s_.history->remove(tx, m.version);
+        else s_.history->finish(tx, m.version, ms);
+        return ms;
+    }
+
+    void report(Progress::Event ev, const Migration& m, const MigrationScript& script, bool down, std::size_t done,
+                std::size_t total, long long ms) {
+        if (!progress_) return;
+        Progress p{ev, m.version, m.name, script.file, down, static_cast<int>(done), static_cast<int>(total), ms};
+        progress_(p);
+    }
+
+    Session& s_;
+    const ProgressFn& progress_;
+};
+
+PlannedStep step_for(const Migration& m, const MigrationScript& script, int first = 1) {
+    PlannedStep p;
+    p.version = m.version;
+    p.name = m.name;
+    p.script = &script;
+    p.first_statement = first;
+    p.statements = static_cast<int>(split_sql(script.sql).size());
+    return p;
+}
+
+int run_steps(Session& s, const MigrationSet& set, RunResult& result, bool down, const ProgressFn& progress) {
+    Executor ex(s, progress);
+    int at = result.from_version;
+    for (std::size_t i = 0; i < result.steps.size(); ++i) {
+        const auto& step = result.steps[i];
+        result.elapsed_ms.push_back(ex.run(*set.find(step.version), step, down, at));
+        at = down ? (i + 1 < result.steps.size() ? result.steps[i + 1].version : result.to_version) : step.version;
+    }
+    return at;
+}
+
+}  // namespace
+
+Runner::Runner(MigrationSet set, RunnerOptions options) : set_(std::move(set)), opts_(std::move(options)) {}
+
+Status Runner::status() {
+    Session s(opts_);
+    bool exists = false;
+    auto rows = s.rows(&exists);
+    return make_status(set_, rows, exists, s.database);
+}
+
+RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
+    Session s(opts_);
+    std::unique_ptr<detail::AdvisoryLock> lock;
+    if (!o.dry_run) {
+        lock = std::make_unique<detail::AdvisoryLock>(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout,
+                                                      "applying migrations to " + s.database);
+        s.ensure_history();
+    }
+    bool exists = false;
+    const Status st = make_status(set_, s.rows(&exists), exists, s.database);   // read again under the lock
+
+    RunResult result;
+    result.database = s.database;
+    result.from_version = st.current_version;
+    if (o.target) {
+        if (!set_.find(*o.target)) throw failure("--target " + std::to_string(*o.target) + ": there is no migration " + v4(*o.target));
+        if (*o.target < st.current_version)
+            throw failure("--target " + v4(*o.target) + " is below the current version " + v4(st.current_version) +
+                          ": use `schemac rollback --target " + std::to_string(*o.target) + "`");
+    }
+    refuse_modified(st);
+    if (const StatusEntry* f = first_failed(st)) {
+        if (!o.resume) throw failure(stopped_at(*f) + "\n  " + resolve_failed_hint(*f));
+        const Migration* m = set_.find(f->version);
+        if (!m) throw failure(stopped_at(*f) + "\n  its file is missing: it cannot be resumed");
+        if (f->row->checksum != m->checksum)
+            throw failure(f->file + " changed since it stopped (recorded " + f->row->checksum + ", file " + m->checksum +
+                          "): if the edit is deliberate, run `schemac repair` to record it, then `schemac apply --resume`");
+        result.steps.push_back(step_for(*m, m->up, f->row->statements_done.value_or(0) + 1));
+    }
+    std::vector<const StatusEntry*> late;
+    for (const auto& e : st.entries) {
+        if (e.state == MigrationState::missing)
+            result.warnings.push_back(v4(e.version) + " " + e.name + " is applied but its file is not in the migrations directory");
+        if (e.state != MigrationState::pending || (o.target && e.version > *o.target)) continue;
+        if (e.out_of_order) late.push_back(&e);
+        const Migration* m = set_.find(e.version);
+        result.steps.push_back(step_for(*m, m->up));
+    }
+    if (!late.empty() && !o.allow_out_of_order) {
+        std::string files;
+        for (const auto* e : late) files += (files.empty() ? "" : ", ") + e->file;
+        throw failure(files + (late.size() == 1 ? " is" : " are") + " older than the newest applied migration " +
+                      v4(st.current_version) +
+                      " (merged from another branch?): applying now would run it after migrations it may not expect. "
+                      "Review it against the applied ones, then run `schemac apply --allow-out-of-order`, or renumber it above " +
+                      v4(st.current_version));
+    }
+    result.to_version = result.steps.empty() ? st.current_version : std::max(st.current_version, result.steps.back().version);
+    if (o.dry_run) return result;
+    run_steps(s, set_, result, false, progress);
+    return result;
+}
+
+RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress) {
+    Session s(opts_);
+    std::unique_ptr<detail::AdvisoryLock> lock;
+    if (!o.dry_run)
+        lock = std::make_unique<detail::AdvisoryLock>(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout,
+                                                      "applying migrations to " + s.database);
+    bool exists = false;
+    const Status st = make_status(set_, s.rows(&exists), exists, s.database);
+    if (const StatusEntry* f = first_failed(st)) throw failure(stopped_at(*f) + "\n  resolve it before rolling back: " + resolve_failed_hint(*f));
+
+    std::vector<const StatusEntry*> applied;   // newest first
+    for (auto it = st.entries.rbegin(); it != st.entries.rend(); ++it)
+        if (it->row && it->row->success) applied.push_back(&*it);
+    std::size_t count = 0;
+    if (o.target) {
+        if (*o.target < 0) throw failure("--target must be 0 (everything) or a version");
+        while (count < applied.size() && applied[count]->version > *o.target) ++count;
+    } else {
+        const int steps = o.steps.value_or(1);
+        if (steps < 1) throw failure("--steps must be at least 1");
+        if (static_cast<std::size_t>(steps) > applied.size())
+            throw failure("--steps " + std::to_string(steps) + ": only " + std::to_string(applied.size()) + " migrations are applied");
+        count = steps;
+    }
+
+    RunResult result;
+    result.database = s.database;
+    result.from_version = st.current_version;
+    result.to_version = count < applied.size() ? applied[count]->version : 0;
+    std::string destructive;
+    for (std::size_t i = 0; i < count; ++i) {
+        const StatusEntry& e = *applied[i];
+        const Migration* m = set_.find(e.version);
+        if (!m) throw failure(v4(e.version) + " " + e.name + " cannot be rolled back: its files are not in the migrations directory");
+        if (!m->down) throw failure(m->up.file + " has no .down.sql file: it cannot be rolled back");
+        if (e.state == MigrationState::baseline)
+            throw failure(v4(e.version) + " " + e.name + " was marked applied by `schemac baseline`, never run by schemac: "
+                          "its down file was never checked against this database, so schemac does not roll it back");
+        if (e.state == MigrationState::modified)
+            throw failure(e.file + " was changed after it was applied (recorded " + e.row->checksum + ", file " +
+                          e.file_checksum + "): its down file may not match what was applied; run `schemac repair` if the edit is deliberate");
+        if (m->down_destructive) {
+            destructive += "\n  " + m->down->file + " loses data:";
+            for (const auto& n : data_loss_notes(m->down->sql)) destructive += "\n    " + n;
+        }
+        result.steps.push_back(step_for(*m, *m->down));
+    }
+    if (!destructive.empty() && !o.allow_destructive)
+        throw failure("refusing to roll back: a down file loses data; rerun with --allow-destructive if that is intended" + destructive);
+    if (o.dry_run) return result;
+    run_steps(s, set_, result, true, progress);
+    return result;
+}
+
+RepairResult Runner::repair(const RepairOptions& o) {
+    Session s(opts_);
+    detail::AdvisoryLock lock(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout, "applying migrations to " + s.database);
+    bool exists = false;
+    const Status st = make_status(set_, s.rows(&exists), exists, s.database);
+    RepairResult result;
+    result.database = s.database;
+    auto listed = [](const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+    for (int v : o.mark_applied)
+        if (listed(o.forget, v)) throw failure(v4(v) + " is given to both --mark-applied and --forget");
+    for (const auto* list : {&o.mark_applied, &o.forget})
+        for (int v : *list) {
+            auto it = std::find_if(st.entries.begin(), st.entries.end(), [&](const StatusEntry& e) { return e.version == v; });
+            if (it == st.entries.end() || it->state != MigrationState::failed)
+                throw failure(v4(v) + " is not a failed migration: --mark-applied and --forget only resolve failed ones");
+        }
+
+    pqxx::work tx{*s.conn};
+    for (const auto& e : st.entries) {
+        if (!e.row) continue;
+        const bool edited = !e.file.empty() && e.row->checksum != e.file_checksum;
+        if (edited) {
+            result.changes.push_back({e.version, e.name, "update checksum", e.row->checksum + " -> " + e.file_checksum});
+            if (!o.dry_run) s.history->set_checksum(tx, e.version, e.file_checksum);
+        }
+        if (e.state == MigrationState::missing)
+            result.unresolved.push_back({e.version, e.name, "file missing", "left as is: restore the file, or roll back with the files that created it"});
+        if (e.state != MigrationState::failed) continue;
+        const std::string at = "stopped at statement " + std::to_string(e.row->statements_done.value_or(0) + 1) + " of " +
+                               std::to_string(e.row->statements_total.value_or(0));
+        if (listed(o.mark_applied, e.version)) {
+            result.changes.push_back({e.version, e.name, "mark applied", at + "; recorded as applied (finished by hand)"});
+            if (!o.dry_run) {
+                s.history->set_progress(tx, e.version, e.row->statements_total.value_or(0), "");
+                s.history->finish(tx, e.version, e.row->execution_time_ms);
+            }
+        } else if (listed(o.forget, e.version)) {
+            result.changes.push_back({e.version, e.name, "remove row", at + "; the next apply runs it from statement 1 (undone by hand)"});
+            if (!o.dry_run) s.history->remove(tx, e.version);
+        } else {
+            result.unresolved.push_back({e.version, e.name, "failed", at + ": " + resolve_failed_hint(e)});
+        }
+    }
+    if (!o.dry_run) tx.commit();
+    return result;
+}
+
+RepairResult Runner::baseline(int version, bool dry_run) {
+    Session s(opts_);
+    detail::AdvisoryLock lock(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout, "applying migrations to " + s.database);
+    if (!set_.find(version)) throw failure("--version " + std::to_string(version) + ": there is no migration " + v4(version));
+    if (!dry_run) s.ensure_history();
+    const auto rows = s.rows();
+    if (!rows.empty())
+        throw failure("the history already has " + std::to_string(rows.size()) +
+                      " rows: baseline is only for a database schemac has never migrated");
+    RepairResult result;
+    result.database = s.database;
+    pqxx::work tx{*s.conn};
+    for (const auto& m : set_.migrations()) {
+        if (m.version > version) break;
+        result.changes.push_back({m.version, m.name, "baseline", "recorded as applied without running " + m.up.file});
+        HistoryRow r = row_for(m);
+        r.baseline = true;
+        if (!dry_run) s.history->insert(tx, r);
+    }
+    if (!dry_run) tx.commit();
+    return result;
+}
+
+}  // namespace schemac

@@ -1,0 +1,1 @@
+// The CLI as separate processes: arrives in the next commit.

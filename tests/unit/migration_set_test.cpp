@@ -1,0 +1,120 @@
+// Reading migration files (runtime/src/migration_set.cpp) and hiding passwords
+// in connection strings (runtime/src/connection.cpp): no database needed.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "schemac/migration_set.hpp"
+#include "schemac/runner.hpp"
+
+using namespace schemac;
+
+namespace {
+std::string set_error(const std::vector<MigrationFile>& files) {
+    try {
+        MigrationSet::from_files(files);
+    } catch (const MigrationSetError& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+}  // namespace
+
+TEST_CASE("migration set: pairs by version, reads directives and data-loss notes") {
+    const auto set = MigrationSet::from_files({
+        {"0002_idx.up.sql", "-- schemac migration 0002 up: idx\n-- schemac:no-transaction\n\nCREATE INDEX CONCURRENTLY i ON t (a);\n"},
+        {"0001_init.up.sql", "CREATE TABLE t (a int);\n"},
+        {"0001_init.down.sql", "-- undo + table t\n--   data-loss: drops table t with every row\nDROP TABLE t;\n"},
+        {"0002_idx.down.sql", "DROP INDEX i;\n"},
+        {"schemac.sum", "ignored"},
+        {"schema.snapshot.yaml", "ignored"},
+    });
+    REQUIRE(set.migrations().size() == 2);
+    const Migration& m1 = set.migrations()[0];
+    CHECK(m1.version == 1);
+    CHECK(m1.name == "init");
+    CHECK(m1.up.transactional);
+    CHECK(m1.down_destructive);
+    CHECK(m1.checksum == migration_checksum("CREATE TABLE t (a int);\n"));
+    const Migration& m2 = set.migrations()[1];
+    CHECK_FALSE(m2.up.transactional);
+    CHECK(m2.down->transactional);
+    CHECK_FALSE(m2.down_destructive);
+    CHECK(set.find(2) == &m2);
+    CHECK(set.find(3) == nullptr);
+    CHECK(set.last_version() == 2);
+}
+
+TEST_CASE("migration set: a directive counts only in the header; CRLF hashes like LF") {
+    const auto set = MigrationSet::from_files({
+        {"0001_a.up.sql", "CREATE TABLE t (a int);\n-- schemac:no-transaction\n"},
+        {"0001_a.down.sql", "-- schemac:destructive\nDROP TABLE t;\n"},
+        {"0002_b.up.sql", "-- x\r\n-- schemac:no-transaction\r\nSELECT 1;\r\n"},
+    });
+    CHECK(set.migrations()[0].up.transactional);
+    CHECK(set.migrations()[0].down_destructive);
+    CHECK_FALSE(set.migrations()[1].up.transactional);
+    CHECK(migration_checksum("a\r\nb\rc\n") == migration_checksum("a\nb\nc\n"));
+    CHECK(migration_checksum("").size() == 7 + 64);
+}
+
+TEST_CASE("migration set: malformed sets are refused with the file named") {
+    struct Case {
+        std::vector<MigrationFile> files;
+        std::string error;
+    };
+    const std::vector<Case> cases = {
+        {{{"1_a.sql", ""}}, "1_a.sql: not a migration file name (expected NNNN_name.up.sql or NNNN_name.down.sql)"},
+        {{{"0001_a-b.up.sql", ""}}, "0001_a-b.up.sql: not a migration file name (expected NNNN_name.up.sql or NNNN_name.down.sql)"},
+        {{{"0000_zero.up.sql", ""}}, "0000_zero.up.sql: not a migration file name (expected NNNN_name.up.sql or NNNN_name.down.sql)"},
+        {{{"0001_.up.sql", ""}}, "0001_.up.sql: not a migration file name (expected NNNN_name.up.sql or NNNN_name.down.sql)"},
+        {{{"0001_a.up.sql", ""}, {"0001_b.up.sql", ""}},
+         "0001_b.up.sql: version 1 is also 0001_a.up.sql (two branches each added a migration: renumber one with schemac diff)"},
+        {{{"0001_a.down.sql", ""}}, "0001_a.down.sql: has no matching .up.sql file"},
+        {{{"0001_a.up.sql", ""}, {"0001_b.down.sql", ""}}, "0001_b.down.sql: does not match 0001_a.up.sql (same version, other name)"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.error);
+        CHECK(set_error(c.files) == c.error);
+    }
+}
+
+TEST_CASE("migration set: from a directory, the same as from memory") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("schemac_set_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "0001_a.up.sql") << "CREATE TABLE a (id int);\n";
+    std::ofstream(dir / "0001_a.down.sql") << "DROP TABLE a;\n";
+    std::ofstream(dir / "README.md") << "not a migration";
+    const auto set = MigrationSet::from_directory(dir.string());
+    REQUIRE(set.migrations().size() == 1);
+    CHECK(set.migrations()[0].up.sql == "CREATE TABLE a (id int);\n");
+    fs::remove_all(dir);
+    CHECK_THROWS_WITH_AS(MigrationSet::from_directory(dir.string()), (dir.string() + ": no such migrations directory").c_str(),
+                         MigrationSetError);
+}
+
+TEST_CASE("conninfo: passwords are hidden in every form libpq accepts") {
+    struct Case {
+        std::string conninfo, redacted;
+    };
+    const std::vector<Case> cases = {
+        {"postgresql://app:s3cret@db.example:5432/trading", "postgresql://app:***@db.example:5432/trading"},
+        {"postgres://app:p%40ss@db/x?sslmode=require", "postgres://app:***@db/x?sslmode=require"},
+        {"postgresql://app@db/x?password=s3cret&sslmode=require", "postgresql://app@db/x?password=***&sslmode=require"},
+        {"postgresql:///trading?host=/tmp", "postgresql:///trading?host=/tmp"},
+        {"host=db user=app password=s3cret dbname=x", "host=db user=app password=*** dbname=x"},
+        {"host=db password = 'a b\\'c' dbname=x", "host=db password = *** dbname=x"},
+        {"host=/tmp dbname=x", "host=/tmp dbname=x"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.conninfo);
+        CHECK(redact_conninfo(c.conninfo) == c.redacted);
+    }
+    CHECK(scrub_passwords("missing \"=\" after \"s3cret\" in connection info string", "password=s3cret host") ==
+          "missing \"=\" after \"***\" in connection info string");
+    CHECK(scrub_passwords("bad: p@ss and p%40ss", "postgresql://u:p%40ss@h/d") == "bad: *** and ***");
+    CHECK(scrub_passwords("bad: a b'c", "password='a b\\'c'") == "bad: ***");
+}
