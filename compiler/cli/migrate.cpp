@@ -26,6 +26,7 @@ const char* kind_name(RunnerErrorKind k) {
         case RunnerErrorKind::failure: return "failure";
         case RunnerErrorKind::connection: return "connection";
         case RunnerErrorKind::lock_timeout: return "lock_timeout";
+        case RunnerErrorKind::invalid_conninfo: return "usage";
     }
     return "failure";
 }
@@ -49,15 +50,14 @@ int with_runner(const DatabaseOptions& opts, const std::function<int(Runner&, co
     } catch (const MigrationSetError& e) {
         return fail("failure", e.what(), kFailure);
     } catch (const RunnerError& e) {
-        const int code = e.kind == RunnerErrorKind::connection ? kCannotConnect
-                         : e.kind == RunnerErrorKind::lock_timeout ? kLockNotObtained : kFailure;
+        const int code = e.kind == RunnerErrorKind::connection         ? kCannotConnect
+                         : e.kind == RunnerErrorKind::lock_timeout     ? kLockNotObtained
+                         : e.kind == RunnerErrorKind::invalid_conninfo ? kUsage
+                                                                       : kFailure;
         return fail(kind_name(e.kind), scrub_passwords(e.what(), target.runner.conninfo), code);
     } catch (const std::exception& e) {
-        // An unexpected server error outside a migration (e.g. no permission to create the history table).
-        std::string msg = e.what();
-        while (!msg.empty() && msg.back() == '\n') msg.pop_back();
-        for (auto& c : msg) if (c == '\n') c = ' ';
-        return fail("failure", scrub_passwords(msg, target.runner.conninfo), kFailure);
+        // The runtime turns every database error into a RunnerError; this is for the rest (out of memory, ...).
+        return fail("failure", scrub_passwords(e.what(), target.runner.conninfo), kFailure);
     }
 }
 
@@ -213,11 +213,11 @@ int report_repair(const DatabaseOptions& db, const RepairResult& r, bool dry_run
     } else {
         for (const auto& c : r.changes)
             std::cout << "  " << (dry_run ? "would " : "") << c.action << ": " << v4(c.version) << " " << c.name << ": " << c.detail << '\n';
-        for (const auto& c : r.unresolved) std::cout << "  unresolved: " << v4(c.version) << " " << c.name << ": " << c.detail << '\n';
+        for (const auto& c : r.unresolved) std::cout << "  left as is: " << v4(c.version) << " " << c.name << ": " << c.detail << '\n';
         if (r.changes.empty() && r.unresolved.empty()) std::cout << "schemac: the history already matches the files\n";
         else if (dry_run) std::cout << "schemac: dry run, nothing was changed\n";
     }
-    return r.unresolved.empty() ? kOk : kFailure;
+    return kOk;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "connection.hpp"
 
+#include <libpq-fe.h>
+
 #include <algorithm>
 #include <cctype>
 #include <sstream>
@@ -58,8 +60,10 @@ std::vector<Span> url_password_spans(const std::string& s) {
     return spans;
 }
 
+// Anything with "://" is treated as a URL, also a mistyped scheme ("postgresq://",
+// " POSTGRESQL://"): libpq would read it as key=value and quote it back whole.
 std::vector<Span> password_spans(const std::string& conninfo) {
-    if (conninfo.starts_with("postgresql://") || conninfo.starts_with("postgres://")) return url_password_spans(conninfo);
+    if (conninfo.find("://") != std::string::npos) return url_password_spans(conninfo);
     return keyword_password_spans(conninfo);
 }
 
@@ -132,10 +136,26 @@ std::string one_line(const std::string& message) {
             main += (main.empty() ? "" : "; ") + line;
         }
     }
-    return extra.empty() ? main : main + " (" + extra + ")";
+    std::string out = extra.empty() ? main : main + " (" + extra + ")";
+    // libpq pads its severity ("failed: FATAL:  role ..."): one space is enough.
+    for (std::size_t at = out.find(":  "); at != std::string::npos; at = out.find(":  ", at)) out.erase(at + 1, 1);
+    return out;
 }
 
 std::unique_ptr<pqxx::connection> connect(const std::string& conninfo) {
+    // A malformed conninfo is the caller's mistake, not a server that may come
+    // back: say so (exit code 2, not 4), and never quote the string itself.
+    char* parse_error = nullptr;
+    if (PQconninfoOption* opts = PQconninfoParse(conninfo.c_str(), &parse_error)) {
+        PQconninfoFree(opts);
+    } else {
+        std::string why = parse_error ? parse_error : "out of memory";
+        PQfreemem(parse_error);
+        const std::string shown = redact_conninfo(conninfo);
+        for (std::size_t at = why.find(conninfo); at != std::string::npos; at = why.find(conninfo, at + shown.size()))
+            why.replace(at, conninfo.size(), shown);
+        throw RunnerError(RunnerErrorKind::invalid_conninfo, "invalid connection string: " + one_line(scrub_passwords(why, conninfo)));
+    }
     std::unique_ptr<pqxx::connection> c;
     try {
         c = std::make_unique<pqxx::connection>(conninfo);

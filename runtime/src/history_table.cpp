@@ -108,7 +108,7 @@ void HistoryTable::remove(pqxx::transaction_base& tx, int version) const {
 }
 
 AdvisoryLock::AdvisoryLock(const std::string& conninfo, std::int64_t key, std::chrono::milliseconds timeout,
-                           const std::string& what)
+                           const std::string& database)
     : conn_(connect(conninfo)), key_(key) {
     using clock = std::chrono::steady_clock;
     const auto deadline = clock::now() + timeout;
@@ -143,8 +143,8 @@ AdvisoryLock::AdvisoryLock(const std::string& conninfo, std::int64_t key, std::c
     } catch (const std::exception&) {
     }
     throw RunnerError(RunnerErrorKind::lock_timeout,
-                      "lock not obtained within " + std::to_string(timeout.count()) + " ms: another runner is " + what +
-                          holder + "; try again later or raise --lock-timeout");
+                      "lock not obtained within " + std::to_string(timeout.count()) + " ms: another schemac runner holds the migration lock on " +
+                          database + holder + "; try again later or raise --lock-timeout");
 }
 
 AdvisoryLock::~AdvisoryLock() {

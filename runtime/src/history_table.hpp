@@ -47,7 +47,7 @@ class AdvisoryLock {
 public:
     // Throws RunnerError(lock_timeout) naming the holder when `timeout` passes.
     AdvisoryLock(const std::string& conninfo, std::int64_t key, std::chrono::milliseconds timeout,
-                 const std::string& what);
+                 const std::string& database);   // database: for the message
     ~AdvisoryLock();   // unlocks; closing the connection would release it too
     AdvisoryLock(const AdvisoryLock&) = delete;
     AdvisoryLock& operator=(const AdvisoryLock&) = delete;

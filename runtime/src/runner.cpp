@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "connection.hpp"
 #include "history_table.hpp"
@@ -69,7 +70,11 @@ struct Session {
         pqxx::work tx{*conn};
         // Checked first: CREATE ... IF NOT EXISTS still needs the CREATE privilege.
         if (history->exists(tx)) return;
-        history->create(tx);
+        try {
+            history->create(tx);
+        } catch (const pqxx::sql_error& e) {
+            throw failure("cannot create the history table " + history->display_name() + ": " + detail::one_line(e.what()));
+        }
         tx.commit();
     }
 };
@@ -184,7 +189,7 @@ public:
         long long ms = 0;
         try {
             ms = script.transactional ? run_transactional(m, script, stmts, down, from_version, t0)
-                                      : run_statements(m, script, stmts, down, step.first_statement, t0);
+                                      : run_statements(m, script, stmts, down, step.first_statement, step.resumes, t0);
         } catch (const pqxx::in_doubt_error&) {
             throw RunnerError(RunnerErrorKind::connection, "the connection was lost while committing " + script.file +
                                                                ": it may or may not be applied; run `schemac status`");
@@ -204,8 +209,10 @@ private:
         const int n = static_cast<int>(stmts.size());
         for (int i = 0; i < n; ++i) {
             try {
-                tx.exec0(stmts[i].text);
-            } catch (const pqxx::sql_error& e) {
+                tx.exec(stmts[i].text);   // a statement may return rows (SELECT setval(...)): ignored
+            } catch (const pqxx::broken_connection&) {
+                throw;
+            } catch (const std::exception& e) {
                 throw failure(statement_failed(script, stmts[i], i + 1, n, detail::one_line(e.what())) + "\n  " +
                               v4(m.version) + " was rolled back as a whole; the database stays at version " +
                               v4(from_version));
@@ -232,11 +239,11 @@ private:
     // Outside a transaction: statement by statement, the progress recorded after
     // each, so that a failure or a kill can be resumed where it stopped.
     long long run_statements(const Migration& m, const MigrationScript& script, const std::vector<SqlStatement>& stmts,
-                             bool down, int first, Clock::time_point t0) {
+                             bool down, int first, bool resuming, Clock::time_point t0) {
         pqxx::nontransaction tx{*s_.conn};
         const int n = static_cast<int>(stmts.size());
         if (!down) {
-            if (first == 1) {
+            if (!resuming) {
                 HistoryRow r = row_for(m);
                 r.success = false;
                 r.statements_done = 0;
@@ -248,8 +255,10 @@ private:
         }
         for (int i = first - 1; i < n; ++i) {
             try {
-                tx.exec0(stmts[i].text);
-            } catch (const pqxx::sql_error& e) {
+                tx.exec(stmts[i].text);
+            } catch (const pqxx::broken_connection&) {
+                throw;
+            } catch (const std::exception& e) {
                 const std::string error = detail::one_line(e.what());
                 std::string what = statement_failed(script, stmts[i], i + 1, n, error);
                 if (down) {
@@ -258,9 +267,9 @@ private:
                 } else {
                     s_.history->set_progress(tx, m.version, i, "statement " + std::to_string(i + 1) + " (line " +
                                                                    std::to_string(stmts[i].line) + "): " + error);
-                    what += "\n  this file runs outside a transaction: statements before " + std::to_string(i + 1) +
-                            " are applied and recorded; fix the cause, then `schemac apply --resume` continues at statement " +
-                            std::to_string(i + 1);
+                    what += "\n  this file runs outside a transaction: " +
+                            (i == 0 ? std::string("none of its statements ran") : "statements 1-" + std::to_string(i) + " are applied and recorded") +
+                            "; fix the cause, then `schemac apply --resume` continues at statement " + std::to_string(i + 1);
                 }
                 throw failure(what);
             }
@@ -305,193 +314,240 @@ int run_steps(Session& s, const MigrationSet& set, RunResult& result, bool down,
     return at;
 }
 
+// Every database error leaves the runner as a RunnerError with one line of
+// text: a lost connection as `connection`, anything else as `failure`, with
+// what the runner was doing.
+template <class F>
+auto guarded(const char* doing, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const RunnerError&) {
+        throw;
+    } catch (const pqxx::broken_connection& e) {
+        throw RunnerError(RunnerErrorKind::connection, std::string("the connection was lost while ") + doing + ": " + detail::one_line(e.what()));
+    } catch (const std::exception& e) {
+        throw failure(std::string("while ") + doing + ": " + detail::one_line(e.what()));
+    }
+}
+
+// After a runner was killed its backend may still run a statement for a moment
+// (until client_connection_check_interval notices); resuming a non-transactional
+// file must not run that statement beside it. Waits until no other schemac
+// session in this database is busy, or the lock timeout passes.
+void wait_for_orphans(Session& s, std::chrono::milliseconds timeout) {
+    const auto deadline = Clock::now() + timeout;
+    for (;;) {
+        pqxx::nontransaction tx{*s.conn};
+        const long long busy = tx.exec1(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'schemac' "
+            "AND pid <> pg_backend_pid() AND state <> 'idle' AND query NOT LIKE 'SELECT pg_try_advisory_lock%'")[0].as<long long>();
+        if (busy == 0) return;
+        if (Clock::now() >= deadline)
+            throw failure("a schemac session that is not this runner is still running a statement in this database; "
+                          "wait for it to end (pg_stat_activity, application_name 'schemac') before resuming");
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+}
+
 }  // namespace
 
 Runner::Runner(MigrationSet set, RunnerOptions options) : set_(std::move(set)), opts_(std::move(options)) {}
 
 Status Runner::status() {
-    Session s(opts_);
-    bool exists = false;
-    auto rows = s.rows(&exists);
-    return make_status(set_, rows, exists, s.database);
+    return guarded("reading the history", [&] {
+        Session s(opts_);
+        bool exists = false;
+        auto rows = s.rows(&exists);
+        return make_status(set_, rows, exists, s.database);
+    });
 }
 
 RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
-    Session s(opts_);
-    std::unique_ptr<detail::AdvisoryLock> lock;
-    if (!o.dry_run) {
-        lock = std::make_unique<detail::AdvisoryLock>(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout,
-                                                      "applying migrations to " + s.database);
-        s.ensure_history();
-    }
-    bool exists = false;
-    const Status st = make_status(set_, s.rows(&exists), exists, s.database);   // read again under the lock
-
-    RunResult result;
-    result.database = s.database;
-    result.from_version = st.current_version;
-    if (o.target) {
-        if (!set_.find(*o.target)) throw failure("--target " + std::to_string(*o.target) + ": there is no migration " + v4(*o.target));
-        if (*o.target < st.current_version)
-            throw failure("--target " + v4(*o.target) + " is below the current version " + v4(st.current_version) +
-                          ": use `schemac rollback --target " + std::to_string(*o.target) + "`");
-    }
-    refuse_modified(st);
-    if (const StatusEntry* f = first_failed(st)) {
-        if (!o.resume) throw failure(stopped_at(*f) + "\n  " + resolve_failed_hint(*f));
-        const Migration* m = set_.find(f->version);
-        if (!m) throw failure(stopped_at(*f) + "\n  its file is missing: it cannot be resumed");
-        if (f->row->checksum != m->checksum)
-            throw failure(f->file + " changed since it stopped (recorded " + f->row->checksum + ", file " + m->checksum +
-                          "): if the edit is deliberate, run `schemac repair` to record it, then `schemac apply --resume`");
-        result.steps.push_back(step_for(*m, m->up, f->row->statements_done.value_or(0) + 1));
-    }
-    std::vector<const StatusEntry*> late;
-    for (const auto& e : st.entries) {
-        if (e.state == MigrationState::missing)
-            result.warnings.push_back(v4(e.version) + " " + e.name + " is applied but its file is not in the migrations directory");
-        if (e.state != MigrationState::pending || (o.target && e.version > *o.target)) continue;
-        if (e.out_of_order) late.push_back(&e);
-        const Migration* m = set_.find(e.version);
-        result.steps.push_back(step_for(*m, m->up));
-    }
-    if (!late.empty() && !o.allow_out_of_order) {
-        std::string files;
-        for (const auto* e : late) files += (files.empty() ? "" : ", ") + e->file;
-        throw failure(files + (late.size() == 1 ? " is" : " are") + " older than the newest applied migration " +
-                      v4(st.current_version) +
-                      " (merged from another branch?): applying now would run it after migrations it may not expect. "
-                      "Review it against the applied ones, then run `schemac apply --allow-out-of-order`, or renumber it above " +
-                      v4(st.current_version));
-    }
-    result.to_version = result.steps.empty() ? st.current_version : std::max(st.current_version, result.steps.back().version);
-    if (o.dry_run) return result;
-    run_steps(s, set_, result, false, progress);
-    return result;
+    return guarded("applying migrations", [&] {
+        Session s(opts_);
+        std::unique_ptr<detail::AdvisoryLock> lock;
+        if (!o.dry_run) {
+            lock = std::make_unique<detail::AdvisoryLock>(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout,
+                                                          s.database);
+            s.ensure_history();
+        }
+        bool exists = false;
+        const Status st = make_status(set_, s.rows(&exists), exists, s.database);   // read again under the lock
+    if (!o.dry_run && o.resume && first_failed(st)) wait_for_orphans(s, opts_.lock_timeout);
+    
+        RunResult result;
+        result.database = s.database;
+        result.from_version = st.current_version;
+        if (o.target) {
+            if (!set_.find(*o.target)) throw failure("--target " + std::to_string(*o.target) + ": there is no migration " + v4(*o.target));
+            if (*o.target < st.current_version)
+                throw failure("--target " + v4(*o.target) + " is below the current version " + v4(st.current_version) +
+                              ": use `schemac rollback --target " + std::to_string(*o.target) + "`");
+        }
+        refuse_modified(st);
+        if (const StatusEntry* f = first_failed(st)) {
+            if (!o.resume) throw failure(stopped_at(*f) + "\n  " + resolve_failed_hint(*f));
+            const Migration* m = set_.find(f->version);
+            if (!m) throw failure(stopped_at(*f) + "\n  its file is missing: it cannot be resumed");
+            if (f->row->checksum != m->checksum)
+                throw failure(f->file + " changed since it stopped (recorded " + f->row->checksum + ", file " + m->checksum +
+                              "): if the edit is deliberate, run `schemac repair` to record it, then `schemac apply --resume`");
+            result.steps.push_back(step_for(*m, m->up, f->row->statements_done.value_or(0) + 1));
+            result.steps.back().resumes = true;
+        }
+        std::vector<const StatusEntry*> late;
+        for (const auto& e : st.entries) {
+            if (e.state == MigrationState::missing)
+                result.warnings.push_back(v4(e.version) + " " + e.name + " is applied but its file is not in the migrations directory");
+            if (e.state != MigrationState::pending || (o.target && e.version > *o.target)) continue;
+            if (e.out_of_order) late.push_back(&e);
+            const Migration* m = set_.find(e.version);
+            result.steps.push_back(step_for(*m, m->up));
+        }
+        if (!late.empty() && !o.allow_out_of_order) {
+            std::string files;
+            for (const auto* e : late) files += (files.empty() ? "" : ", ") + e->file;
+            throw failure(files + (late.size() == 1 ? " is" : " are") + " older than the newest applied migration " +
+                          v4(st.current_version) +
+                          " (merged from another branch?): applying now would run it after migrations it may not expect. "
+                          "Review it against the applied ones, then run `schemac apply --allow-out-of-order`, or renumber it above " +
+                          v4(st.current_version));
+        }
+        result.to_version = result.steps.empty() ? st.current_version : std::max(st.current_version, result.steps.back().version);
+        if (o.dry_run) return result;
+        run_steps(s, set_, result, false, progress);
+        return result;
+    });
 }
 
 RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress) {
-    Session s(opts_);
-    std::unique_ptr<detail::AdvisoryLock> lock;
-    if (!o.dry_run)
-        lock = std::make_unique<detail::AdvisoryLock>(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout,
-                                                      "applying migrations to " + s.database);
-    bool exists = false;
-    const Status st = make_status(set_, s.rows(&exists), exists, s.database);
-    if (const StatusEntry* f = first_failed(st)) throw failure(stopped_at(*f) + "\n  resolve it before rolling back: " + resolve_failed_hint(*f));
-
-    std::vector<const StatusEntry*> applied;   // newest first
-    for (auto it = st.entries.rbegin(); it != st.entries.rend(); ++it)
-        if (it->row && it->row->success) applied.push_back(&*it);
-    std::size_t count = 0;
-    if (o.target) {
-        if (*o.target < 0) throw failure("--target must be 0 (everything) or a version");
-        while (count < applied.size() && applied[count]->version > *o.target) ++count;
-    } else {
-        const int steps = o.steps.value_or(1);
-        if (steps < 1) throw failure("--steps must be at least 1");
-        if (static_cast<std::size_t>(steps) > applied.size())
-            throw failure("--steps " + std::to_string(steps) + ": only " + std::to_string(applied.size()) + " migrations are applied");
-        count = steps;
-    }
-
-    RunResult result;
-    result.database = s.database;
-    result.from_version = st.current_version;
-    result.to_version = count < applied.size() ? applied[count]->version : 0;
-    std::string destructive;
-    for (std::size_t i = 0; i < count; ++i) {
-        const StatusEntry& e = *applied[i];
-        const Migration* m = set_.find(e.version);
-        if (!m) throw failure(v4(e.version) + " " + e.name + " cannot be rolled back: its files are not in the migrations directory");
-        if (!m->down) throw failure(m->up.file + " has no .down.sql file: it cannot be rolled back");
-        if (e.state == MigrationState::baseline)
-            throw failure(v4(e.version) + " " + e.name + " was marked applied by `schemac baseline`, never run by schemac: "
-                          "its down file was never checked against this database, so schemac does not roll it back");
-        if (e.state == MigrationState::modified)
-            throw failure(e.file + " was changed after it was applied (recorded " + e.row->checksum + ", file " +
-                          e.file_checksum + "): its down file may not match what was applied; run `schemac repair` if the edit is deliberate");
-        if (m->down_destructive) {
-            destructive += "\n  " + m->down->file + " loses data:";
-            for (const auto& n : data_loss_notes(m->down->sql)) destructive += "\n    " + n;
+    return guarded("rolling back", [&] {
+        Session s(opts_);
+        std::unique_ptr<detail::AdvisoryLock> lock;
+        if (!o.dry_run)
+            lock = std::make_unique<detail::AdvisoryLock>(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout,
+                                                          s.database);
+        bool exists = false;
+        const Status st = make_status(set_, s.rows(&exists), exists, s.database);
+        if (const StatusEntry* f = first_failed(st)) throw failure(stopped_at(*f) + "\n  resolve it before rolling back: " + resolve_failed_hint(*f));
+    
+        std::vector<const StatusEntry*> applied;   // newest first
+        for (auto it = st.entries.rbegin(); it != st.entries.rend(); ++it)
+            if (it->row && it->row->success) applied.push_back(&*it);
+        std::size_t count = 0;
+        if (o.target) {
+            if (*o.target < 0) throw failure("--target must be 0 (everything) or a version");
+            while (count < applied.size() && applied[count]->version > *o.target) ++count;
+        } else {
+            const int steps = o.steps.value_or(1);
+            if (steps < 1) throw failure("--steps must be at least 1");
+            if (static_cast<std::size_t>(steps) > applied.size())
+                throw failure("--steps " + std::to_string(steps) + ": only " + std::to_string(applied.size()) + " migrations are applied");
+            count = steps;
         }
-        result.steps.push_back(step_for(*m, *m->down));
-    }
-    if (!destructive.empty() && !o.allow_destructive)
-        throw failure("refusing to roll back: a down file loses data; rerun with --allow-destructive if that is intended" + destructive);
-    if (o.dry_run) return result;
-    run_steps(s, set_, result, true, progress);
-    return result;
+    
+        RunResult result;
+        result.database = s.database;
+        result.from_version = st.current_version;
+        result.to_version = count < applied.size() ? applied[count]->version : 0;
+        std::string destructive;
+        for (std::size_t i = 0; i < count; ++i) {
+            const StatusEntry& e = *applied[i];
+            const Migration* m = set_.find(e.version);
+            if (!m) throw failure(v4(e.version) + " " + e.name + " cannot be rolled back: its files are not in the migrations directory");
+            if (!m->down) throw failure(m->up.file + " has no .down.sql file: it cannot be rolled back");
+            if (e.state == MigrationState::baseline)
+                throw failure(v4(e.version) + " " + e.name + " was marked applied by `schemac baseline`, never run by schemac: "
+                              "its down file was never checked against this database, so schemac does not roll it back");
+            if (e.state == MigrationState::modified)
+                throw failure(e.file + " was changed after it was applied (recorded " + e.row->checksum + ", file " +
+                              e.file_checksum + "): its down file may not match what was applied; run `schemac repair` if the edit is deliberate");
+            if (m->down_destructive) {
+                destructive += "\n  " + m->down->file + " loses data:";
+                for (const auto& n : data_loss_notes(m->down->sql)) destructive += "\n    " + n;
+            }
+            result.steps.push_back(step_for(*m, *m->down));
+        }
+        if (!destructive.empty() && !o.allow_destructive)
+            throw failure("refusing to roll back: a down file loses data; rerun with --allow-destructive if that is intended" + destructive);
+        if (o.dry_run) return result;
+        run_steps(s, set_, result, true, progress);
+        return result;
+    });
 }
 
 RepairResult Runner::repair(const RepairOptions& o) {
-    Session s(opts_);
-    detail::AdvisoryLock lock(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout, "applying migrations to " + s.database);
-    bool exists = false;
-    const Status st = make_status(set_, s.rows(&exists), exists, s.database);
-    RepairResult result;
-    result.database = s.database;
-    auto listed = [](const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); };
-    for (int v : o.mark_applied)
-        if (listed(o.forget, v)) throw failure(v4(v) + " is given to both --mark-applied and --forget");
-    for (const auto* list : {&o.mark_applied, &o.forget})
-        for (int v : *list) {
-            auto it = std::find_if(st.entries.begin(), st.entries.end(), [&](const StatusEntry& e) { return e.version == v; });
-            if (it == st.entries.end() || it->state != MigrationState::failed)
-                throw failure(v4(v) + " is not a failed migration: --mark-applied and --forget only resolve failed ones");
-        }
-
-    pqxx::work tx{*s.conn};
-    for (const auto& e : st.entries) {
-        if (!e.row) continue;
-        const bool edited = !e.file.empty() && e.row->checksum != e.file_checksum;
-        if (edited) {
-            result.changes.push_back({e.version, e.name, "update checksum", e.row->checksum + " -> " + e.file_checksum});
-            if (!o.dry_run) s.history->set_checksum(tx, e.version, e.file_checksum);
-        }
-        if (e.state == MigrationState::missing)
-            result.unresolved.push_back({e.version, e.name, "file missing", "left as is: restore the file, or roll back with the files that created it"});
-        if (e.state != MigrationState::failed) continue;
-        const std::string at = "stopped at statement " + std::to_string(e.row->statements_done.value_or(0) + 1) + " of " +
-                               std::to_string(e.row->statements_total.value_or(0));
-        if (listed(o.mark_applied, e.version)) {
-            result.changes.push_back({e.version, e.name, "mark applied", at + "; recorded as applied (finished by hand)"});
-            if (!o.dry_run) {
-                s.history->set_progress(tx, e.version, e.row->statements_total.value_or(0), "");
-                s.history->finish(tx, e.version, e.row->execution_time_ms);
+    return guarded("repairing the history", [&] {
+        Session s(opts_);
+        detail::AdvisoryLock lock(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout, s.database);
+        bool exists = false;
+        const Status st = make_status(set_, s.rows(&exists), exists, s.database);
+        RepairResult result;
+        result.database = s.database;
+        auto listed = [](const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+        for (int v : o.mark_applied)
+            if (listed(o.forget, v)) throw failure(v4(v) + " is given to both --mark-applied and --forget");
+        for (const auto* list : {&o.mark_applied, &o.forget})
+            for (int v : *list) {
+                auto it = std::find_if(st.entries.begin(), st.entries.end(), [&](const StatusEntry& e) { return e.version == v; });
+                if (it == st.entries.end() || it->state != MigrationState::failed)
+                    throw failure(v4(v) + " is not a failed migration: --mark-applied and --forget only resolve failed ones");
             }
-        } else if (listed(o.forget, e.version)) {
-            result.changes.push_back({e.version, e.name, "remove row", at + "; the next apply runs it from statement 1 (undone by hand)"});
-            if (!o.dry_run) s.history->remove(tx, e.version);
-        } else {
-            result.unresolved.push_back({e.version, e.name, "failed", at + ": " + resolve_failed_hint(e)});
+    
+        pqxx::work tx{*s.conn};
+        for (const auto& e : st.entries) {
+            if (!e.row) continue;
+            const bool edited = !e.file.empty() && e.row->checksum != e.file_checksum;
+            if (edited) {
+                result.changes.push_back({e.version, e.name, "update checksum", e.row->checksum + " -> " + e.file_checksum});
+                if (!o.dry_run) s.history->set_checksum(tx, e.version, e.file_checksum);
+            }
+            if (e.state == MigrationState::missing)
+                result.unresolved.push_back({e.version, e.name, "file missing", "left as is: restore the file, or roll back with the files that created it"});
+            if (e.state != MigrationState::failed) continue;
+            const std::string at = "stopped at statement " + std::to_string(e.row->statements_done.value_or(0) + 1) + " of " +
+                                   std::to_string(e.row->statements_total.value_or(0));
+            if (listed(o.mark_applied, e.version)) {
+                result.changes.push_back({e.version, e.name, "mark applied", at + "; recorded as applied (finished by hand)"});
+                if (!o.dry_run) {
+                    s.history->set_progress(tx, e.version, e.row->statements_total.value_or(0), "");
+                    s.history->finish(tx, e.version, e.row->execution_time_ms);
+                }
+            } else if (listed(o.forget, e.version)) {
+                result.changes.push_back({e.version, e.name, "remove row", at + "; the next apply runs it from statement 1 (undone by hand)"});
+                if (!o.dry_run) s.history->remove(tx, e.version);
+            } else {
+                result.unresolved.push_back({e.version, e.name, "failed", at + ": " + resolve_failed_hint(e)});
+            }
         }
-    }
-    if (!o.dry_run) tx.commit();
-    return result;
+        if (!o.dry_run) tx.commit();
+        return result;
+    });
 }
 
 RepairResult Runner::baseline(int version, bool dry_run) {
-    Session s(opts_);
-    detail::AdvisoryLock lock(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout, "applying migrations to " + s.database);
-    if (!set_.find(version)) throw failure("--version " + std::to_string(version) + ": there is no migration " + v4(version));
-    if (!dry_run) s.ensure_history();
-    const auto rows = s.rows();
-    if (!rows.empty())
-        throw failure("the history already has " + std::to_string(rows.size()) +
-                      " rows: baseline is only for a database schemac has never migrated");
-    RepairResult result;
-    result.database = s.database;
-    pqxx::work tx{*s.conn};
-    for (const auto& m : set_.migrations()) {
-        if (m.version > version) break;
-        result.changes.push_back({m.version, m.name, "baseline", "recorded as applied without running " + m.up.file});
-        HistoryRow r = row_for(m);
-        r.baseline = true;
-        if (!dry_run) s.history->insert(tx, r);
-    }
-    if (!dry_run) tx.commit();
-    return result;
+    return guarded("recording a baseline", [&] {
+        Session s(opts_);
+        detail::AdvisoryLock lock(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout, s.database);
+        if (!set_.find(version)) throw failure("--version " + std::to_string(version) + ": there is no migration " + v4(version));
+        if (!dry_run) s.ensure_history();
+        const auto rows = s.rows();
+        if (!rows.empty())
+            throw failure("the history already has " + std::to_string(rows.size()) +
+                          " rows: baseline is only for a database schemac has never migrated");
+        RepairResult result;
+        result.database = s.database;
+        pqxx::work tx{*s.conn};
+        for (const auto& m : set_.migrations()) {
+            if (m.version > version) break;
+            result.changes.push_back({m.version, m.name, "baseline", "recorded as applied without running " + m.up.file});
+            HistoryRow r = row_for(m);
+            r.baseline = true;
+            if (!dry_run) s.history->insert(tx, r);
+        }
+        if (!dry_run) tx.commit();
+        return result;
+    });
 }
 
 }  // namespace schemac

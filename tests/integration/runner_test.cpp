@@ -56,7 +56,7 @@ std::vector<MigrationFile> three() {
 
 }  // namespace
 
-TEST_CASE("runner: apply records each migration with checksum, time and user; status reads it back") {
+TEST_CASE("runner: apply records each migration with checksum, time and user, and status reads it back") {
     ScratchDb db;
     auto files = three();
     files[4].contents = "CREATE TABLE c (id int);\r\n";   // CRLF: hashed as LF
@@ -259,7 +259,7 @@ TEST_CASE("runner: a pending version below the highest applied one is refused un
     CHECK(table_exists(db, "b"));
 }
 
-TEST_CASE("runner: rollback runs down files newest first; one that loses data needs allow_destructive") {
+TEST_CASE("runner: rollback runs down files newest first, and one that loses data needs allow_destructive") {
     ScratchDb db;
     Runner r = runner_for(db, three());
     r.apply({});
@@ -297,7 +297,7 @@ TEST_CASE("runner: rollback runs down files newest first; one that loses data ne
     CHECK(error_of([&] { r.rollback(too_many); }) == "--steps 3: only 2 migrations are applied");
 }
 
-TEST_CASE("runner: baseline marks an existing database without running anything; rollback stops at it") {
+TEST_CASE("runner: baseline marks an existing database without running anything, and rollback stops at it") {
     ScratchDb db;
     {
         pqxx::work tx{db.conn()};
@@ -334,7 +334,7 @@ TEST_CASE("runner: dry runs change nothing, not even the history table") {
     CHECK_FALSE(table_exists(db, "public.schemac_migrations"));
 }
 
-TEST_CASE("runner: the history table can live in a schema of its own; each history has its own lock") {
+TEST_CASE("runner: the history table can live in a schema of its own, and each history has its own lock") {
     ScratchDb db;
     RunnerOptions o;
     o.conninfo = db.conninfo();

@@ -47,7 +47,7 @@ TEST_CASE("migration set: pairs by version, reads directives and data-loss notes
     CHECK(set.last_version() == 2);
 }
 
-TEST_CASE("migration set: a directive counts only in the header; CRLF hashes like LF") {
+TEST_CASE("migration set: a directive counts only in the header, and CRLF hashes like LF") {
     const auto set = MigrationSet::from_files({
         {"0001_a.up.sql", "CREATE TABLE t (a int);\n-- schemac:no-transaction\n"},
         {"0001_a.down.sql", "-- schemac:destructive\nDROP TABLE t;\n"},

@@ -28,6 +28,7 @@ enum class RunnerErrorKind {
     failure,      // a migration failed, or the runner refused to go on (exit code 1)
     connection,   // cannot connect: unreachable, authentication, no such database (exit code 4)
     lock_timeout, // another runner held the lock for the whole lock timeout (exit code 3)
+    invalid_conninfo, // the connection string cannot be parsed (exit code 2)
 };
 
 struct RunnerError : std::runtime_error {
@@ -116,6 +117,7 @@ struct PlannedStep {
     std::string name;
     const MigrationScript* script = nullptr;   // the file that runs (up or down)
     int first_statement = 1;                   // > 1 when resuming
+    bool resumes = false;                      // continues a failed non-transactional file
     int statements = 0;
 };
 
