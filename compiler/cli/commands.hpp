@@ -7,8 +7,8 @@
 
 namespace schemac::cli {
 
-// docs/cli.md: 3 and 4 let a deploy script retry what may pass on its own.
-enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2, kLockNotObtained = 3, kCannotConnect = 4 };
+// docs/cli.md. 3 is drift (verify); 4 and 5 let a deploy script retry what may pass on its own.
+enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2, kDrift = 3, kCannotConnect = 4, kLockNotObtained = 5 };
 
 struct CheckOptions {
     std::vector<std::string> paths;

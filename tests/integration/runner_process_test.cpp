@@ -554,7 +554,7 @@ TEST_CASE("runner process: 8 concurrent applies x 20 rounds apply each migration
 
 // ============================================================== lock timeout
 
-TEST_CASE("runner process: a second apply gives up after --lock-timeout with exit 3 naming the holder and applies nothing") {
+TEST_CASE("runner process: a second apply gives up after --lock-timeout with exit 5 naming the holder and applies nothing") {
     Workdir w;
     Db db;
     db.create_effects();
@@ -573,7 +573,7 @@ TEST_CASE("runner process: a second apply gives up after --lock-timeout with exi
     const Outcome second = w.run(cmd("apply", w, db.conninfo(), {"--lock-timeout", "500ms"}));
     CAPTURE(second.out);
     CAPTURE(second.err);
-    CHECK(second.code == 3);
+    CHECK(second.code == 5);
     CHECK(one_error_line(second.err));
     CHECK(contains(second.err, "lock"));
     CHECK(contains(second.err, "held by backend pid " + holder));
@@ -587,7 +587,7 @@ TEST_CASE("runner process: a second apply gives up after --lock-timeout with exi
     // The same with --json: the error on stdout, kind lock_timeout.
     const Outcome json = w.run(cmd("apply", w, db.conninfo(), {"--lock-timeout", "300ms", "--json"}));
     CAPTURE(json.out);
-    CHECK(json.code == 3);
+    CHECK(json.code == 5);
     const auto doc = parse_json(json.out);
     REQUIRE(doc);
     const Json* error = doc->get("error");

@@ -27,7 +27,7 @@ namespace schemac {
 enum class RunnerErrorKind {
     failure,      // a migration failed, or the runner refused to go on (exit code 1)
     connection,   // cannot connect: unreachable, authentication, no such database (exit code 4)
-    lock_timeout, // another runner held the lock for the whole lock timeout (exit code 3)
+    lock_timeout, // another runner held the lock for the whole lock timeout (exit code 5)
     invalid_conninfo, // the connection string cannot be parsed (exit code 2)
 };
 
