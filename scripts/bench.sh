@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Benchmarks (not tests): release build, results in build-bench/*.json.
+# Benchmarks (not tests): release build, results in build-bench/*.json; the migration
+# runner against psql last (bench/apply_bench.sh: its own PostgreSQL 15, hyperfine,
+# results in build-bench/apply_bench/; RUNS=N for fewer or more runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSCHEMAC_BENCH=ON -DBUILD_TESTING=OFF >/dev/null
-cmake --build build-bench -j 2 --target load_bench load_phases diff_bench
+cmake --build build-bench -j 2 --target load_bench load_phases diff_bench schemac
 ./build-bench/bench/load_phases
 ./build-bench/bench/diff_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 ./build-bench/bench/load_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
   --benchmark_out=build-bench/load_bench.json --benchmark_out_format=json "$@"
+bench/apply_bench.sh build-bench/schemac

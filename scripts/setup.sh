@@ -11,7 +11,7 @@ packages=(
   libpg-query-dev                              # tests: PostgreSQL's grammar checks every generated statement
   postgresql-15                                # the real database the tests start themselves
   clang libclang-rt-14-dev                     # libFuzzer and sanitizers
-  libbenchmark-dev                             # bench/
+  libbenchmark-dev hyperfine                   # bench/
 )
 
 missing=()
