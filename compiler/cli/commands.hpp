@@ -23,9 +23,10 @@ struct ShowOptions {
 int run_show(const ShowOptions& opts);
 
 struct PlanOptions {
-    std::string from;   // YAML file or directory; "" = the empty schema
+    std::string from;   // YAML file or directory, or a database URL; "" = the empty schema
     std::string to;
     bool down = false;
+    bool allow_destructive = false;
 };
 int run_plan(const PlanOptions& opts);
 
@@ -56,6 +57,7 @@ struct ApplyCommand {
     bool dry_run = false;
     bool allow_out_of_order = false;
     bool resume = false;
+    bool verify = false;   // run `verify` afterwards
 };
 int run_apply(const ApplyCommand& cmd);
 
@@ -82,5 +84,16 @@ struct BaselineCommand {
     bool dry_run = false;
 };
 int run_baseline(const BaselineCommand& cmd);
+
+struct InspectCommand {
+    DatabaseOptions db;
+    std::vector<std::string> schemas;   // --schema (repeatable): only these PostgreSQL schemas
+    std::string out;                    // import: the directory to write
+};
+int run_inspect(const InspectCommand& cmd);   // the live schema as YAML on stdout
+int run_import(const InspectCommand& cmd);    // one YAML file per table under --out
+
+// Drift: the live database against the schema of the version in its history.
+int run_verify(const DatabaseOptions& db);
 
 }  // namespace schemac::cli

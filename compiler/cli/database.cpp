@@ -3,7 +3,10 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <iostream>
+
 #include "load/config.hpp"
+#include "schemac/migration_set.hpp"
 
 namespace schemac::cli {
 
@@ -29,7 +32,45 @@ std::string known_environments(const ProjectConfig& cfg) {
     return names.empty() ? "none" : names;
 }
 
+const char* kind_name(RunnerErrorKind k) {
+    switch (k) {
+        case RunnerErrorKind::failure: return "failure";
+        case RunnerErrorKind::connection: return "connection";
+        case RunnerErrorKind::lock_timeout: return "lock_timeout";
+        case RunnerErrorKind::invalid_conninfo: return "usage";
+    }
+    return "failure";
+}
+
 }  // namespace
+
+std::string json_string(const std::string& s) { return "\"" + json_escape(s) + "\""; }
+
+int with_database(const DatabaseOptions& opts, const std::function<int(const DatabaseTarget&)>& body) {
+    auto fail = [&](const char* kind, const std::string& message, int code) {
+        if (opts.json) std::cout << "{\"error\":{\"kind\":" << json_string(kind) << ",\"message\":" << json_string(message) << "}}\n";
+        else std::cerr << "schemac: error: " << message << '\n';
+        return code;
+    };
+    DatabaseTarget target;
+    try {
+        target = resolve_target(opts);
+        return body(target);
+    } catch (const UsageError& e) {
+        return fail("usage", e.what(), kUsage);
+    } catch (const MigrationSetError& e) {
+        return fail("failure", e.what(), kFailure);
+    } catch (const RunnerError& e) {
+        const int code = e.kind == RunnerErrorKind::connection         ? kCannotConnect
+                         : e.kind == RunnerErrorKind::lock_timeout     ? kLockNotObtained
+                         : e.kind == RunnerErrorKind::invalid_conninfo ? kUsage
+                                                                       : kFailure;
+        return fail(kind_name(e.kind), scrub_passwords(e.what(), target.runner.conninfo), code);
+    } catch (const std::exception& e) {
+        // The runtime turns every database error into a RunnerError; this is for the rest (out of memory, ...).
+        return fail("failure", scrub_passwords(e.what(), target.runner.conninfo), kFailure);
+    }
+}
 
 // An explicit flag beats the environment: an operator who types --env
 // production must never reach whatever DATABASE_URL happens to point at.

@@ -1,6 +1,8 @@
 // Where a database command connects and which migrations it reads: --db,
 // --env (schemac.yaml), SCHEMAC_DATABASE_URL, DATABASE_URL; --dir or the config.
 #pragma once
+#include <functional>
+#include <stdexcept>
 #include <string>
 
 #include "cli/commands.hpp"
@@ -19,5 +21,17 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 DatabaseTarget resolve_target(const DatabaseOptions& opts);
+
+// Resolves the target and runs `body`; every error becomes one message (text on
+// stderr, or {"error":{...}} on stdout with --json) and its exit code. No
+// message contains the conninfo: only what libpq and the server say, scrubbed
+// of the password (runtime/src/connection.cpp).
+int with_database(const DatabaseOptions& opts, const std::function<int(const DatabaseTarget&)>& body);
+
+// Drift of the target's database against its migrations (cli/verify.cpp): 0, 3 (drift) or 1.
+int verify_database(const DatabaseTarget& t, bool json);
+
+// "\"text\"" for JSON output.
+std::string json_string(const std::string& s);
 
 }  // namespace schemac::cli

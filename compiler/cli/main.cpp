@@ -29,9 +29,10 @@ int main(int argc, char** argv) {
 
     PlanOptions plan;
     auto* plan_cmd = app.add_subcommand("plan", "Print the SQL that turns one schema into another (writes nothing)");
-    plan_cmd->add_option("--from", plan.from, "Schema to start from (YAML file or directory; omit for an empty database)");
-    plan_cmd->add_option("--to", plan.to, "Schema to arrive at (YAML file or directory; omit for an empty database)");
+    plan_cmd->add_option("--from", plan.from, "Schema to start from: YAML file or directory, or a database URL (omit for an empty database)");
+    plan_cmd->add_option("--to", plan.to, "Schema to arrive at: YAML file or directory, or a database URL (omit for an empty database)");
     plan_cmd->add_flag("--down", plan.down, "Print the reverse (rollback) SQL instead");
+    plan_cmd->add_flag("--allow-destructive", plan.allow_destructive, "Print steps that lose data too");
 
     DiffOptions diff;
     auto* diff_cmd = app.add_subcommand("diff", "Write the next migration: the difference between the YAML schema and the last migration");
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
     apply_cmd->add_flag("--dry-run", apply.dry_run, "Print what would run, change nothing");
     apply_cmd->add_flag("--allow-out-of-order", apply.allow_out_of_order, "Apply pending versions below the highest applied one");
     apply_cmd->add_flag("--resume", apply.resume, "Continue a failed non-transactional migration at its failed statement");
+    apply_cmd->add_flag("--verify", apply.verify, "Afterwards, check the database for drift (as `schemac verify`)");
 
     RollbackCommand rollback;
     auto* rollback_cmd = app.add_subcommand("rollback", "Run .down.sql files of applied migrations, newest first");
@@ -85,6 +87,21 @@ int main(int argc, char** argv) {
     baseline_cmd->add_option("--version", baseline.version, "The version the database is at")->required();
     baseline_cmd->add_flag("--dry-run", baseline.dry_run, "Show what would be recorded, change nothing");
 
+    InspectCommand inspect;
+    auto* inspect_cmd = app.add_subcommand("inspect", "Print a live database's schema as schemac YAML");
+    add_database_options(inspect_cmd, inspect.db);
+    inspect_cmd->add_option("--schema", inspect.schemas, "Only this PostgreSQL schema (repeatable)");
+
+    InspectCommand import;
+    auto* import_cmd = app.add_subcommand("import", "Write a live database's schema as YAML files, one per table, to adopt it");
+    add_database_options(import_cmd, import.db);
+    import_cmd->add_option("--schema", import.schemas, "Only this PostgreSQL schema (repeatable)");
+    import_cmd->add_option("--out", import.out, "Directory to write (must be new or empty)")->required();
+
+    DatabaseOptions verify;
+    auto* verify_cmd = app.add_subcommand("verify", "Check a database for drift from its migrations (exit 3 on drift)");
+    add_database_options(verify_cmd, verify);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -106,6 +123,9 @@ int main(int argc, char** argv) {
         if (*rollback_cmd) return run_rollback(rollback);
         if (*repair_cmd) return run_repair(repair);
         if (*baseline_cmd) return run_baseline(baseline);
+        if (*inspect_cmd) return run_inspect(inspect);
+        if (*import_cmd) return run_import(import);
+        if (*verify_cmd) return run_verify(verify);
     } catch (const std::exception& e) {
         std::cerr << "schemac: error: " << e.what() << '\n';
         return kFailure;

@@ -19,46 +19,13 @@ std::string v4(int version) {
     return s.size() < 4 ? std::string(4 - s.size(), '0') + s : s;
 }
 
-std::string q(const std::string& s) { return "\"" + json_escape(s) + "\""; }
+std::string q(const std::string& s) { return json_string(s); }
 
-const char* kind_name(RunnerErrorKind k) {
-    switch (k) {
-        case RunnerErrorKind::failure: return "failure";
-        case RunnerErrorKind::connection: return "connection";
-        case RunnerErrorKind::lock_timeout: return "lock_timeout";
-        case RunnerErrorKind::invalid_conninfo: return "usage";
-    }
-    return "failure";
-}
-
-// Runs `body` with a Runner for the target; every error becomes one message and
-// its exit code. No message contains the conninfo: only what libpq and the
-// server say, scrubbed of the password (runtime/src/connection.cpp).
 int with_runner(const DatabaseOptions& opts, const std::function<int(Runner&, const DatabaseTarget&)>& body) {
-    auto fail = [&](const char* kind, const std::string& message, int code) {
-        if (opts.json) std::cout << "{\"error\":{\"kind\":" << q(kind) << ",\"message\":" << q(message) << "}}\n";
-        else std::cerr << "schemac: error: " << message << '\n';
-        return code;
-    };
-    DatabaseTarget target;
-    try {
-        target = resolve_target(opts);
+    return with_database(opts, [&](const DatabaseTarget& target) {
         Runner runner(MigrationSet::from_directory(target.migrations_dir), target.runner);
         return body(runner, target);
-    } catch (const UsageError& e) {
-        return fail("usage", e.what(), kUsage);
-    } catch (const MigrationSetError& e) {
-        return fail("failure", e.what(), kFailure);
-    } catch (const RunnerError& e) {
-        const int code = e.kind == RunnerErrorKind::connection         ? kCannotConnect
-                         : e.kind == RunnerErrorKind::lock_timeout     ? kLockNotObtained
-                         : e.kind == RunnerErrorKind::invalid_conninfo ? kUsage
-                                                                       : kFailure;
-        return fail(kind_name(e.kind), scrub_passwords(e.what(), target.runner.conninfo), code);
-    } catch (const std::exception& e) {
-        // The runtime turns every database error into a RunnerError; this is for the rest (out of memory, ...).
-        return fail("failure", scrub_passwords(e.what(), target.runner.conninfo), kFailure);
-    }
+    });
 }
 
 std::string history_name(const DatabaseTarget& t) { return t.runner.history_schema + "." + t.runner.history_table; }
@@ -234,10 +201,12 @@ int run_status(const DatabaseOptions& db) {
 }
 
 int run_apply(const ApplyCommand& cmd) {
-    return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget&) {
+    return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget& target) {
         ApplyOptions o{cmd.target, cmd.dry_run, cmd.allow_out_of_order, cmd.resume};
         const RunResult r = runner.apply(o, cmd.db.json ? ProgressFn{} : ProgressFn{print_progress});
-        return report_run(cmd.db, r, cmd.dry_run, "apply", "applied");
+        const int code = report_run(cmd.db, r, cmd.dry_run, "apply", "applied");
+        if (code != kOk || !cmd.verify || cmd.dry_run) return code;
+        return verify_database(target, cmd.db.json);   // with --json: a second document, on its own line
     });
 }
 

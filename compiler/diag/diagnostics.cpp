@@ -22,6 +22,11 @@ Diagnostic& Diagnostics::warning(const SourcePos& pos, std::string code, std::st
     return items_.back();
 }
 
+Diagnostic& Diagnostics::note(const SourcePos& pos, std::string code, std::string message) {
+    items_.push_back({Severity::Note, pos, std::move(code), std::move(message), {}});
+    return items_.back();
+}
+
 void Diagnostics::add_note(Diagnostic& d, const SourcePos& pos, std::string message) {
     d.notes.push_back({Severity::Note, pos, d.code, std::move(message), {}});
 }

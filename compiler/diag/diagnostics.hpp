@@ -30,6 +30,7 @@ class Diagnostics {
 public:
     Diagnostic& error(const SourcePos& pos, std::string code, std::string message);
     Diagnostic& warning(const SourcePos& pos, std::string code, std::string message);
+    Diagnostic& note(const SourcePos& pos, std::string code, std::string message);   // information only
     static void add_note(Diagnostic& d, const SourcePos& pos, std::string message);
 
     const std::vector<Diagnostic>& all() const { return items_; }

@@ -28,6 +28,38 @@ namespace schemac {
 //   inheritance) are errors ("unsupported-feature") naming the table: leaving
 //   them out would make a plan drop or recreate what it cannot see.
 // NOT VALID constraints are warnings: the model has no such state.
+//
+// The rules in detail (tests/unit/inspect_test.cpp has a case for each):
+// - Types: format_type()'s text through parse_type (character varying(20)[],
+//   timestamp(3) without time zone, ...); enums by their schema and name, and
+//   only when that schema is inspected. Anything else (time with time zone,
+//   money, interval fields, domains, ranges, ...) is an unsupported-feature error.
+// - serial/bigserial: an integer/bigint column whose default is exactly
+//   nextval() of the sequence it owns. A sequence named otherwise than
+//   PostgreSQL would name it (table_column_seq, truncated) still makes the
+//   column serial, with a warning "serial-sequence-name" (a later rename of
+//   the table or column renames the default name). smallint, or NULL allowed:
+//   an unsupported-feature error. Owned but not the default: the sequence is
+//   an unsupported-object warning and the default stays what it is.
+// - Defaults become literal values when PostgreSQL's text is exactly one
+//   constant of the column's type: a bare number (number columns), true/false
+//   (boolean), 'text'::cast where the cast is the column's own type (or any
+//   integer/numeric cast for a number column, any text type for a text
+//   column), '{...}'::type[] and ARRAY[constants] for arrays (one dimension,
+//   NULL elements kept), negative numbers quoted or in parentheses; and the
+//   value passes check_literal for the column (otherwise, e.g. 1.5 for an
+//   integer column, it stays SQL). Floats are written the way PostgreSQL
+//   prints them (shortest form), booleans in arrays as true/false. Everything
+//   else is {sql: ...} with PostgreSQL's text (pg_get_expr, pretty-printed).
+// - Checks: the expression alone (pg_get_expr of conbin, pretty-printed).
+//   Foreign keys always name the referenced columns. Indexes that back a
+//   primary key or unique constraint are not indexes of the model; an index
+//   expression loses the parentheses pg_get_indexdef puts around it.
+// Other diagnostics: "fk-outside-inspection" (error: a foreign key to a table
+// that was not read; it is left out), "invalid-index" (warning), and
+// "unsupported-object" warnings for comments on constraints and indexes.
+// Every position is {source, line 0}. The result is not analyzed: callers run
+// analyze(), which passes without errors for any database schemac created.
 Schema schema_from_catalog(const catalog::Snapshot& snapshot, const std::string& source, Diagnostics& diags);
 
 }  // namespace schemac

@@ -1,5 +1,7 @@
 #include "catalog_fingerprint.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -245,7 +247,36 @@ private:
 
 }  // namespace
 
-std::string catalog_fingerprint(pqxx::connection& c) {
+namespace {
+
+// A default with no function call (other than ARRAY[...] and casts) and no
+// SQL value function (CURRENT_TIMESTAMP, LOCALTIME, CURRENT_USER, ...)
+// evaluates the same in any transaction: safe to compare by value.
+bool is_constant_default(const std::string& expr) {
+    std::string words;   // the text outside string literals, upper case
+    bool in_string = false;
+    for (char ch : expr) {
+        if (ch == '\'') in_string = !in_string;
+        else if (!in_string) words += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    }
+    for (const char* f : {"CURRENT_", "LOCALTIME", "SESSION_USER", "USER"})
+        if (words.find(f) != std::string::npos) return false;
+    in_string = false;
+    for (std::size_t i = 0; i < expr.size(); ++i) {
+        const char ch = expr[i];
+        if (ch == '\'') in_string = !in_string;
+        if (in_string || ch != '(' || i == 0) continue;
+        std::size_t j = i;
+        while (j > 0 && expr[j - 1] == ' ') --j;
+        if (j > 0 && (std::isalnum(static_cast<unsigned char>(expr[j - 1])) || expr[j - 1] == '_' || expr[j - 1] == '"'))
+            return false;   // name( : a function call
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string catalog_fingerprint(pqxx::connection& c, const FingerprintOptions& options) {
     pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx{c, "catalog_fingerprint"};
     tx.exec(kSettings);
     Builder b;
@@ -308,7 +339,13 @@ std::string catalog_fingerprint(pqxx::connection& c) {
         if (!r[7].is_null()) l += " collate " + str(r[7]);
         l += flag(r[3]) ? " not null" : " null";
         if (!r[4].is_null()) {
-            l += str(r[6]) == "s" ? " generated always as (" + str(r[4]) + ") stored" : " default " + str(r[4]);
+            std::string dflt = str(r[4]);
+            if (options.default_values && str(r[6]) != "s" && is_constant_default(dflt)) {
+                pqxx::subtransaction sub{tx, "default_value"};
+                dflt = "= " + sub.exec1("SELECT (" + dflt + ")::text")[0].as<std::string>("NULL");
+                sub.commit();
+            }
+            l += str(r[6]) == "s" ? " generated always as (" + str(r[4]) + ") stored" : " default " + dflt;
         }
         const std::string identity = str(r[5]);
         if (identity == "a") l += " identity always";

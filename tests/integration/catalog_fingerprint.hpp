@@ -40,9 +40,18 @@
 
 namespace schemac::test {
 
+struct FingerprintOptions {
+    // A column default that is a constant (literals, casts, ARRAY[...], no
+    // function call) is shown by its value, `default = {1,2,3}`, instead of its
+    // text: PostgreSQL keeps how a constant was spelled (ARRAY[1, 2, 3] or
+    // '{1,2,3}'::integer[]), a schema model keeps the value. One extra query
+    // per such default.
+    bool default_values = false;
+};
+
 // Runs a constant number of catalog queries in one read-only, repeatable-read
 // transaction on `c` (which must not have a transaction open).
-std::string catalog_fingerprint(pqxx::connection& c);
+std::string catalog_fingerprint(pqxx::connection& c, const FingerprintOptions& options = {});
 
 // The lines that differ between two fingerprints, "- " for lines only in `a`
 // and "+ " for lines only in `b`; a detail line is prefixed with its block's

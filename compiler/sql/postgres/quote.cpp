@@ -70,8 +70,10 @@ bool is_bare_call(const std::string& e) {
     return false;
 }
 
+// Types whose validated literals are written bare, as people write them: a
+// hand-written `DEFAULT 1.5` and schemac's then store the same expression.
 bool bare_number_type(TypeKind k) {
-    return is_integer(k) || k == TypeKind::Numeric;
+    return is_integer(k) || k == TypeKind::Numeric || k == TypeKind::Real || k == TypeKind::Double;
 }
 
 }  // namespace
@@ -120,10 +122,13 @@ std::string render_value(const Type& t, const Value& v) {
             break;
     }
     if (!t.is_array && bare_number_type(t.kind)) {
-        // Already validated as a plain decimal number: safe and more readable bare.
+        // Already validated as a number: bare unless it is a special value
+        // ('NaN', 'Infinity'), which PostgreSQL only takes as a string.
         std::string s = v.text;
         if (!s.empty() && s[0] == '+') s.erase(0, 1);
-        return s.find_first_not_of("-0123456789.") == std::string::npos ? s : quote_literal(v.text);
+        const bool plain = s.find_first_not_of("-0123456789.eE+") == std::string::npos &&
+                           s.find_first_of("0123456789") != std::string::npos;
+        return plain ? s : quote_literal(v.text);
     }
     if (!t.is_array && t.kind == TypeKind::Boolean) {
         std::string l = v.text;

@@ -21,10 +21,12 @@ struct Column {
     char type_category = 0;         // pg_type.typcategory of the element type ('E' = enum)
     bool is_array = false;
     bool not_null = false;
-    std::string default_expr;       // pg_get_expr(adbin): "" = none
+    std::string default_expr;       // pg_get_expr(adbin, adrelid, true): "" = none
     char identity = 0;              // 'a' ALWAYS, 'd' BY DEFAULT, 0 none
     char generated = 0;             // 's' for GENERATED ALWAYS AS (...) STORED, 0 none
-    std::string owned_sequence;     // "schema.name" of a sequence owned by this column (serial), "" none
+    std::string owned_sequence;     // "schema.name" of a sequence owned by this column (serial), "" none;
+                                    // each part quoted as quote_ident() would, so it reads exactly as
+                                    // in the default's nextval('...'::regclass)
     std::string collation;          // a collation other than the type's default, "" none
     std::string comment;
 };
@@ -34,13 +36,14 @@ struct Constraint {
     char type = 0;                       // 'p' primary, 'u' unique, 'f' foreign, 'c' check, 'x' exclusion
     std::vector<std::string> columns;    // in key order (conkey)
     std::string definition;              // pg_get_constraintdef(oid, true)
-    std::string check_expr;              // 'c': the expression alone, pg_get_expr(conbin)
+    std::string check_expr;              // 'c': the expression alone, pg_get_expr(conbin, conrelid, true)
     std::string ref_schema, ref_table;   // 'f'
     std::vector<std::string> ref_columns;
     char on_update = 'a', on_delete = 'a';   // a no action, r restrict, c cascade, n set null, d set default
     char match_type = 's';               // s simple, f full, p partial
     bool deferrable = false, deferred = false;
     bool validated = true;               // false: NOT VALID
+    bool no_inherit = false;             // 'c': NO INHERIT (added: the model cannot say it)
     std::string comment;
 };
 
@@ -61,15 +64,17 @@ struct Index {
     std::string constraint;             // the constraint it backs (pkey/unique/exclusion), "" none
     std::vector<IndexElement> elements; // key columns only
     std::vector<std::string> include;   // INCLUDE (...) columns
-    std::string predicate;              // pg_get_expr(indpred), "" none
+    std::string predicate;              // pg_get_expr(indpred, indrelid, true), "" none
     std::string definition;             // pg_get_indexdef(oid)
     bool valid = true;                  // false: a failed CREATE INDEX CONCURRENTLY left it INVALID
+    bool nulls_not_distinct = false;    // UNIQUE NULLS NOT DISTINCT (PostgreSQL 15+; added: the model cannot say it)
     std::string comment;
 };
 
 struct Hypertable {
     std::string time_column;
     std::string chunk_interval;         // as TimescaleDB reports it, e.g. "7 days"
+    int dimensions = 1;                 // added: more than 1 = space partitioning too (not in the model)
 };
 
 struct Table {
@@ -81,7 +86,8 @@ struct Table {
     std::vector<Index> indexes;         // by name
     bool has_hypertable = false;
     Hypertable hypertable;
-    std::vector<std::string> inherits;  // parent tables, "schema.name"
+    std::vector<std::string> inherits;  // parent tables (or the partitioned parent), "schema.name" with
+                                        // each part quoted as quote_ident() would
 };
 
 struct Enum {
@@ -92,18 +98,34 @@ struct Enum {
 
 // Something the schema language cannot express: views, functions, triggers,
 // policies, sequences not owned by a column, domains, ... Reported, never dropped silently.
+// Kinds: "view", "materialized view", "foreign table", "sequence", "composite type",
+// "domain", "range type", "base type", "function", "procedure", "aggregate",
+// "window function", "trigger", "policy", "rule", "row level security" (a table
+// with RLS enabled), "unlogged table", "collation", "statistics", "operator",
+// "text search configuration", "extension", "event trigger" (only when no schema
+// filter is given: they belong to no schema). Names are shown with quote_ident()
+// quoting, e.g. "public.v", "trg on public.t", "public.f(integer)". Not listed:
+// objects that belong to an extension, triggers whose function belongs to one
+// (TimescaleDB's ts_insert_blocker), the extensions plpgsql and timescaledb, and
+// anything on an excluded table.
 struct Unsupported {
     std::string kind;                   // "view", "function", "trigger", ...
     std::string name;                   // "schema.name", "trigger_name on schema.table", "f(integer)"
 };
 
 struct Snapshot {
+    std::string database;               // user@host:port/dbname, for messages (never a password)
     std::vector<std::string> schemas;   // user schemas read, sorted
     std::vector<Enum> enums;            // by schema, name
     std::vector<Table> tables;          // by schema, name
     std::vector<Unsupported> unsupported;
     int server_version = 0;             // e.g. 150004
-    int queries = 0;                    // catalog queries issued (constant, whatever the size)
+    bool timescaledb = false;           // added: TimescaleDB is installed, so hypertables can exist (without
+                                        // it a plan's create_hypertable is skipped: compare YAML without them)
+    int queries = 0;                    // catalog queries issued (constant, whatever the size): the
+                                        // session settings, schemas, enums, tables, columns,
+                                        // constraints, indexes, unsupported objects = 8, and
+                                        // hypertables (+1) where TimescaleDB is installed
 };
 
 struct ReadOptions {
@@ -118,6 +140,10 @@ Snapshot read_catalog(const std::string& conninfo, const ReadOptions& options);
 // Runs `statements` in a transaction, reads the catalog as it is then, and
 // rolls everything back: how a schema written in YAML is put into PostgreSQL's
 // own normal form (types, expressions, defaults) without changing the database.
+// The statements run with the session's own settings (search_path, TimeZone, ...),
+// as a migration would; the reading settings are set after them. Each must be
+// able to run in a transaction block (no CREATE INDEX CONCURRENTLY). A failing
+// statement throws RunnerError(failure) naming it (number and first line).
 Snapshot read_catalog_after(const std::string& conninfo, const std::vector<std::string>& statements,
                             const ReadOptions& options);
 

@@ -1,0 +1,132 @@
+// `schemac inspect` (a live database as schemac YAML on stdout) and `schemac
+// import` (the same, one file per table, to adopt an existing database).
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "cli/commands.hpp"
+#include "cli/database.hpp"
+#include "cli/sources.hpp"
+#include "load/writer.hpp"
+
+namespace schemac::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Inspects the target; prints diagnostics; nullopt when there were errors.
+std::optional<Source> inspect_target(const InspectCommand& cmd, const DatabaseTarget& t) {
+    Diagnostics diags;
+    SourceOptions so;
+    so.schemas = cmd.schemas;
+    so.history_table = t.runner.history_schema + "." + t.runner.history_table;
+    Source src = load_source(t.runner.conninfo, so, diags);
+    std::cerr << render_text(diags);
+    if (diags.has_errors()) return std::nullopt;
+    return src;
+}
+
+// A name as a file or directory name: letters, digits, '_' and '-' kept (lower
+// case), anything else ('/', '.', spaces, ...) as '_', so no name can leave --out.
+std::string safe_name(const std::string& name) {
+    std::string s;
+    for (unsigned char c : name) s += (std::isalnum(c) || c == '_' || c == '-') ? static_cast<char>(std::tolower(c)) : '_';
+    return s.empty() ? "_" : s;
+}
+
+// A table's file name; a clash (Foo and foo, or a table named enums) gets a number.
+std::string file_name_for(const std::string& name, std::set<std::string>& taken) {
+    taken.insert("enums");
+    std::string base = safe_name(name);
+    std::string f = base;
+    for (int n = 2; !taken.insert(f).second; ++n) f = base + "_" + std::to_string(n);
+    return f + ".yaml";
+}
+
+// Writes every file into a fresh sibling directory, then renames it to `out`:
+// an import is all there or not at all.
+bool write_tree(const fs::path& out, const std::map<fs::path, std::string>& files, std::string& error) {
+    std::error_code ec;
+    const fs::path tmp = out.parent_path() / (out.filename().string() + ".tmp-import");
+    fs::remove_all(tmp, ec);
+    for (const auto& [rel, text] : files) {
+        fs::create_directories((tmp / rel).parent_path(), ec);
+        std::ofstream f(tmp / rel, std::ios::binary);
+        f << text;
+        f.close();
+        if (!f) {
+            error = "cannot write " + (out / rel).string();
+            fs::remove_all(tmp, ec);
+            return false;
+        }
+    }
+    fs::remove(out, ec);   // only an empty directory goes
+    fs::rename(tmp, out, ec);
+    if (ec) {
+        error = "cannot move the files into " + out.string() + ": " + ec.message();
+        fs::remove_all(tmp, ec);
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int run_inspect(const InspectCommand& cmd) {
+    return with_database(cmd.db, [&](const DatabaseTarget& t) {
+        auto src = inspect_target(cmd, t);
+        if (!src) return kFailure;
+        std::cout << write_schema_yaml(src->schema, "inspected by schemac from " + src->name);
+        return kOk;
+    });
+}
+
+int run_import(const InspectCommand& cmd) {
+    return with_database(cmd.db, [&](const DatabaseTarget& t) {
+        const fs::path out = cmd.out;
+        std::error_code ec;
+        if (fs::exists(out, ec) && !(fs::is_directory(out, ec) && fs::is_empty(out, ec))) {
+            std::cerr << "schemac: error: " << cmd.out << " exists and is not empty: import into a new or empty directory\n";
+            return kFailure;
+        }
+        auto src = inspect_target(cmd, t);
+        if (!src) return kFailure;
+        const std::string header = "imported by schemac from " + src->name;
+        // One directory per PostgreSQL schema, one file per table, the schema's
+        // enums in enums.yaml: small files review well and keep git history per table.
+        std::map<fs::path, std::string> files;
+        std::map<std::string, fs::path> dirs;                 // PostgreSQL schema -> its directory
+        std::set<std::string> taken_dirs;
+        std::map<fs::path, std::set<std::string>> taken;      // file names per directory
+        auto dir_of = [&](const std::string& schema) {
+            auto it = dirs.find(schema);
+            if (it != dirs.end()) return it->second;
+            std::string d = safe_name(schema);
+            for (int n = 2; !taken_dirs.insert(d).second; ++n) d = safe_name(schema) + "_" + std::to_string(n);
+            return dirs[schema] = fs::path(d);
+        };
+        std::map<std::string, Schema> enums;
+        for (const auto& e : src->schema.enums) enums[e.name.schema].enums.push_back(e);
+        for (const auto& [schema, s] : enums) files[dir_of(schema) / "enums.yaml"] = write_schema_yaml(s, header);
+        for (const auto& table : src->schema.tables) {
+            Schema one;
+            one.tables.push_back(table);
+            const fs::path dir = dir_of(table.name.schema);
+            files[dir / file_name_for(table.name.name, taken[dir])] = write_schema_yaml(one, header);
+        }
+        std::string error;
+        if (!write_tree(out, files, error)) {
+            std::cerr << "schemac: error: " << error << " (nothing was written)\n";
+            return kFailure;
+        }
+        std::cout << "schemac: imported " << src->schema.tables.size() << " tables and " << src->schema.enums.size()
+                  << " enums from " << src->name << " into " << cmd.out << " (" << files.size() << " files)\n";
+        return kOk;
+    });
+}
+
+}  // namespace schemac::cli

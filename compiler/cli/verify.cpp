@@ -1,0 +1,94 @@
+// `schemac verify`: drift. The live database against the schema of the
+// version its history records (the snapshot of generated/migrations), in the
+// plan summary format. Exit 0 when they match, 3 on drift, 1 on error.
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/database.hpp"
+#include "cli/migration_dir.hpp"
+#include "cli/sources.hpp"
+#include "diff/diff.hpp"
+#include "migrations/format.hpp"
+#include "sql/postgres/render.hpp"
+
+namespace schemac::cli {
+
+namespace {
+
+std::string v4(int version) {
+    std::string s = std::to_string(version);
+    return s.size() < 4 ? std::string(4 - s.size(), '0') + s : s;
+}
+
+// The schema the database should have: the snapshot when it is at the last
+// migration, nothing when it has none. Only the newest snapshot is kept, so an
+// older version cannot be verified from this checkout.
+std::optional<Schema> expected_schema(const MigrationState& state, const Status& st, std::string& error) {
+    for (const auto& e : st.entries) {
+        if (e.state == schemac::MigrationState::failed) {
+            error = e.file + " stopped part-way (see `schemac status`): finish or resolve it before verifying";
+            return std::nullopt;
+        }
+    }
+    if (st.current_version == 0) return Schema{};
+    if (st.current_version == state.history.last_version()) return state.snapshot;
+    error = "the database is at version " + v4(st.current_version) + " but the snapshot in the migrations directory describes " +
+            v4(state.history.last_version()) +
+            " (only the newest state is kept): apply the pending migrations (`schemac apply --verify`), or verify from a "
+            "checkout whose last migration is " + v4(st.current_version);
+    return std::nullopt;
+}
+
+}  // namespace
+
+int verify_database(const DatabaseTarget& t, bool json) {
+    Diagnostics diags;
+    const MigrationState state = load_migration_state(t.migrations_dir, diags);
+    if (diags.has_errors()) {
+        std::cerr << render_text(diags);
+        return kFailure;
+    }
+    Runner runner(MigrationSet::from_directory(t.migrations_dir), t.runner);
+    const Status st = runner.status();
+    std::string error;
+    auto expected = expected_schema(state, st, error);
+    if (!expected) throw RunnerError(RunnerErrorKind::failure, error);
+
+    SourceOptions so;
+    so.history_table = t.runner.history_schema + "." + t.runner.history_table;
+    Source live = load_source(t.runner.conninfo, so, diags);
+    Source want{*expected, t.migrations_dir + "/schema.snapshot.yaml", ""};
+    if (!diags.has_errors()) make_comparable(want, live, diags);
+    std::cerr << render_text(diags);
+    if (diags.has_errors()) return kFailure;
+    Diagnostics diff_diags;
+    const sql::Plan drift = sql::postgres::render_plan(diff::diff_schemas(want.schema, live.schema, diff_diags));
+    std::cerr << render_text(diff_diags);
+    if (diff_diags.has_errors()) return kFailure;
+    const std::string summary = migrations::format_summary(drift);
+    if (json) {
+        std::cout << "{\"database\":" << json_string(st.database) << ",\"version\":" << st.current_version
+                  << ",\"drift\":" << (drift.empty() ? "false" : "true") << ",\"differences\":[";
+        bool first = true;
+        for (const auto& step : drift.steps) {
+            std::cout << (first ? "" : ",") << json_string(step.summary);
+            first = false;
+        }
+        std::cout << "]}\n";
+    } else if (drift.empty()) {
+        std::cout << "schemac: no drift: " << st.database << " matches version " << v4(st.current_version) << " of "
+                  << t.migrations_dir << '\n';
+    } else {
+        std::cout << "schemac: drift: " << st.database << " differs from version " << v4(st.current_version) << " of "
+                  << t.migrations_dir << " (what was changed by hand):\n"
+                  << summary << "to see the SQL that undoes it: schemac plan --from <database> --to " << want.name << '\n';
+    }
+    return drift.empty() ? kOk : kDrift;
+}
+
+int run_verify(const DatabaseOptions& db) {
+    return with_database(db, [&](const DatabaseTarget& t) { return verify_database(t, db.json); });
+}
+
+}  // namespace schemac::cli

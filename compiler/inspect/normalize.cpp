@@ -1,0 +1,336 @@
+#include "inspect/normalize.hpp"
+
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <optional>
+#include <random>
+#include <set>
+#include <vector>
+
+#include "diff/diff.hpp"
+#include "inspect/inspect.hpp"
+#include "schemac/catalog.hpp"
+#include "sql/postgres/quote.hpp"
+#include "sql/postgres/render.hpp"
+
+namespace schemac {
+
+namespace {
+
+bool ident_start(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return std::isalpha(u) || c == '_' || u >= 0x80;
+}
+bool ident_char(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || c == '_' || c == '$' || u >= 0x80;
+}
+
+std::string lower_ascii(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// An identifier at s[i] (bare, folded to lower case, or "quoted"): its name and
+// where it ends; nullopt when there is none.
+std::optional<std::pair<std::string, std::size_t>> identifier_at(const std::string& s, std::size_t i) {
+    if (i >= s.size()) return std::nullopt;
+    if (s[i] == '"') {
+        std::string name;
+        for (std::size_t k = i + 1; k < s.size(); ++k) {
+            if (s[k] != '"') {
+                name += s[k];
+                continue;
+            }
+            if (k + 1 < s.size() && s[k + 1] == '"') {
+                name += '"';
+                ++k;
+                continue;
+            }
+            return std::pair{name, k + 1};
+        }
+        return std::nullopt;
+    }
+    if (!ident_start(s[i])) return std::nullopt;
+    std::size_t k = i;
+    while (k < s.size() && ident_char(s[k])) ++k;
+    return std::pair{lower_ascii(s.substr(i, k - i)), k};
+}
+
+// Rewrites the schema part of qualified names `schema.name` in SQL text: for
+// each identifier followed by '.' and another identifier, `replace(schema,
+// name)` may return the text to put instead of the schema. Strings, quoted
+// identifiers, dollar quotes and comments are copied untouched.
+using Replacer = std::function<std::optional<std::string>(const std::string&, const std::string&)>;
+
+std::string rewrite_schemas(const std::string& s, const Replacer& replace) {
+    std::string out;
+    std::size_t i = 0;
+    auto copy_until = [&](std::size_t end) {
+        out += s.substr(i, end - i);
+        i = end;
+    };
+    while (i < s.size()) {
+        const char c = s[i];
+        if (c == '\'') {   // 'string' ('' inside)
+            std::size_t k = i + 1;
+            while (k < s.size() && !(s[k] == '\'' && (k + 1 >= s.size() || s[k + 1] != '\''))) k += s[k] == '\'' ? 2 : 1;
+            copy_until(std::min(k + 1, s.size()));
+        } else if ((c == 'E' || c == 'e') && i + 1 < s.size() && s[i + 1] == '\'' && (i == 0 || !ident_char(s[i - 1]))) {
+            std::size_t k = i + 2;   // E'string' with backslash escapes
+            while (k < s.size() && s[k] != '\'') k += s[k] == '\\' ? 2 : 1;
+            while (k + 1 < s.size() && s[k] == '\'' && s[k + 1] == '\'') {
+                k += 2;
+                while (k < s.size() && s[k] != '\'') k += s[k] == '\\' ? 2 : 1;
+            }
+            copy_until(std::min(k + 1, s.size()));
+        } else if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
+            const std::size_t k = s.find('\n', i);
+            copy_until(k == std::string::npos ? s.size() : k);
+        } else if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
+            int depth = 0;
+            std::size_t k = i;
+            while (k < s.size()) {
+                if (s.compare(k, 2, "/*") == 0) { ++depth; k += 2; }
+                else if (s.compare(k, 2, "*/") == 0) { k += 2; if (--depth == 0) break; }
+                else ++k;
+            }
+            copy_until(std::min(k, s.size()));
+        } else if (c == '$' && (i == 0 || !ident_char(s[i - 1]))) {
+            std::size_t k = i + 1;
+            while (k < s.size() && (ident_char(s[k]) && s[k] != '$')) ++k;
+            if (k < s.size() && s[k] == '$' && !(k > i + 1 && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
+                const std::string tag = s.substr(i, k - i + 1);
+                const std::size_t end = s.find(tag, k + 1);
+                copy_until(end == std::string::npos ? s.size() : end + tag.size());
+            } else {
+                copy_until(k);
+            }
+        } else if (c == '"' || (ident_start(c) && (i == 0 || !ident_char(s[i - 1])))) {
+            const auto first = identifier_at(s, i);
+            if (!first) {
+                copy_until(s.size());
+                break;
+            }
+            std::size_t k = first->second;
+            while (k < s.size() && s[k] == ' ') ++k;
+            std::optional<std::string> replacement;
+            if (k < s.size() && s[k] == '.') {
+                ++k;
+                while (k < s.size() && s[k] == ' ') ++k;
+                if (const auto second = identifier_at(s, k)) replacement = replace(first->first, second->first);
+            }
+            if (replacement) {
+                out += *replacement;
+                i = first->second;
+            } else {
+                copy_until(first->second);
+            }
+        } else {
+            copy_until(i + 1);
+        }
+    }
+    return out;
+}
+
+std::string random_tag() {
+    std::random_device rd;
+    std::mt19937_64 g(rd() ^ static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(g()));
+    return std::string(buf, 12);
+}
+
+void set_pos(Value& v, const SourcePos& pos) {
+    v.pos = pos;
+    for (auto& item : v.items) set_pos(item, pos);
+}
+
+}  // namespace
+
+Schema normalize_through_server(const Schema& yaml, const std::string& conninfo, Diagnostics& diags) {
+    // Scratch schema names, and the model's own tables and enums (only
+    // references to those follow the scratch schemas inside expressions).
+    std::set<std::string> schemas;
+    std::set<QualifiedName> objects;
+    for (const auto& t : yaml.tables) {
+        schemas.insert(t.name.schema);
+        objects.insert(t.name);
+    }
+    for (const auto& e : yaml.enums) {
+        schemas.insert(e.name.schema);
+        objects.insert(e.name);
+    }
+    if (schemas.empty()) return yaml;
+    const std::string tag = random_tag();
+    std::map<std::string, std::string> to_scratch, from_scratch;
+    for (const auto& s : schemas) {
+        const std::string n = "schemac_norm_" + tag + "_" + std::to_string(to_scratch.size() + 1);
+        to_scratch[s] = n;
+        from_scratch[n] = s;
+    }
+    const Replacer in = [&](const std::string& schema, const std::string& name) -> std::optional<std::string> {
+        if (!objects.count({schema, name})) return std::nullopt;
+        return to_scratch.at(schema);
+    };
+    const Replacer back = [&](const std::string& schema, const std::string&) -> std::optional<std::string> {
+        const auto it = from_scratch.find(schema);
+        if (it == from_scratch.end()) return std::nullopt;
+        return sql::postgres::quote_ident(it->second);
+    };
+    auto sql_in = [&](const std::string& text) { return rewrite_schemas(text, in); };
+    auto sql_back = [&](const std::string& text) { return rewrite_schemas(text, back); };
+    auto scratch = [&](QualifiedName q) {
+        if (auto it = to_scratch.find(q.schema); it != to_scratch.end()) q.schema = it->second;
+        return q;
+    };
+
+    // The model to create: in the scratch schemas, without what the catalog
+    // comparison does not need (or what cannot run in a transaction).
+    Schema build = yaml;
+    for (auto& e : build.enums) {
+        e.name = scratch(e.name);
+        e.comment.clear();
+    }
+    for (auto& t : build.tables) {
+        t.name = scratch(t.name);
+        t.comment.clear();
+        t.renamed_from.reset();
+        t.hypertable.reset();
+        t.seed.reset();
+        for (auto& c : t.columns) {
+            if (c.type.kind == TypeKind::Enum) c.type.enum_name = scratch(c.type.enum_name);
+            c.comment.clear();
+            c.renamed_from.reset();
+            c.using_expr.clear();
+            c.backfill.clear();
+            if (c.default_value && c.default_value->kind == Value::Kind::Sql) c.default_value->text = sql_in(c.default_value->text);
+        }
+        for (auto& f : t.foreign_keys) f.ref_table = scratch(f.ref_table);
+        for (auto& k : t.checks) k.expr = sql_in(k.expr);
+        for (auto& i : t.indexes) {
+            i.concurrently = false;
+            i.where = sql_in(i.where);
+            for (auto& e : i.elements)
+                if (!e.expr.empty()) e.expr = sql_in(e.expr);
+        }
+    }
+    Diagnostics plan_diags;
+    const auto changes = diff::diff_schemas(Schema{}, build, plan_diags);
+    const sql::Plan plan = sql::postgres::render_plan(changes);
+    std::vector<std::string> statements;
+    if (to_scratch.count("public")) statements.push_back("SET LOCAL search_path = " + to_scratch.at("public") + ", public");
+    for (const auto& step : plan.steps)
+        for (const auto& s : step.up) statements.push_back(s);
+
+    catalog::ReadOptions options;
+    for (const auto& [s, n] : to_scratch) options.schemas.push_back(n);
+    const catalog::Snapshot snap = catalog::read_catalog_after(conninfo, statements, options);
+    Diagnostics inspect_diags;
+    const Schema got = schema_from_catalog(snap, "normalization", inspect_diags);
+    if (inspect_diags.has_errors() || plan_diags.has_errors()) {
+        std::string first;
+        for (const auto& d : inspect_diags.all())
+            if (d.severity == Severity::Error) { first = d.message; break; }
+        for (const auto& d : plan_diags.all())
+            if (first.empty() && d.severity == Severity::Error) first = d.message;
+        diags.warning({std::make_shared<const std::string>("normalization"), 0, 0}, "not-normalized",
+                      "the schema could not be put into PostgreSQL's normal form (" + first + "); it is compared as written");
+        return yaml;
+    }
+
+    // Copy PostgreSQL's forms into the YAML model, matched by name.
+    std::map<QualifiedName, const Table*> inspected;
+    for (const auto& t : got.tables) {
+        QualifiedName q = t.name;
+        if (auto it = from_scratch.find(q.schema); it != from_scratch.end()) q.schema = it->second;
+        inspected[q] = &t;
+    }
+    Schema out = yaml;
+    for (auto& t : out.tables) {
+        const auto found = inspected.find(t.name);
+        if (found == inspected.end()) continue;
+        const Table& g = *found->second;
+        for (auto& c : t.columns) {
+            const Column* gc = g.find_column(c.name);
+            if (!gc) continue;
+            c.type = gc->type;
+            if (c.type.kind == TypeKind::Enum)
+                if (auto it = from_scratch.find(c.type.enum_name.schema); it != from_scratch.end()) c.type.enum_name.schema = it->second;
+            const SourcePos pos = c.default_value ? c.default_value->pos : c.pos;
+            c.default_value = gc->default_value;
+            if (c.default_value) {
+                if (c.default_value->kind == Value::Kind::Sql) c.default_value->text = sql_back(c.default_value->text);
+                set_pos(*c.default_value, pos);
+            }
+        }
+        for (auto& k : t.checks)
+            for (const auto& gk : g.checks)
+                if (gk.name == k.name) k.expr = sql_back(gk.expr);
+        for (auto& i : t.indexes) {
+            for (const auto& gi : g.indexes) {
+                if (gi.name != i.name || gi.elements.size() != i.elements.size()) continue;
+                i.where = sql_back(gi.where);
+                for (std::size_t k = 0; k < i.elements.size(); ++k) {
+                    auto& e = i.elements[k];
+                    const auto& ge = gi.elements[k];
+                    if (!e.expr.empty() && !ge.expr.empty()) e.expr = sql_back(ge.expr);
+                    if (e.order == ge.order) e.nulls = ge.nulls;
+                }
+            }
+        }
+        for (auto& f : t.foreign_keys) {
+            if (!f.ref_columns.empty()) continue;
+            for (const auto& gf : g.foreign_keys) {
+                if (gf.name != f.name) continue;
+                f.ref_columns = gf.ref_columns;
+                for (auto& r : f.ref_columns) r.pos = f.ref_pos;
+            }
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// Every text normalising copies, in model order.
+std::vector<std::string> normal_texts(const Schema& s) {
+    std::vector<std::string> v;
+    for (const auto& t : s.tables) {
+        for (const auto& c : t.columns) {
+            v.push_back(c.type.display());
+            if (!c.default_value) v.push_back("-");
+            else if (c.default_value->kind == Value::Kind::Sql) v.push_back("sql:" + c.default_value->text);
+            else {
+                v.push_back("value:" + c.default_value->text);
+                for (const auto& item : c.default_value->items) v.push_back(item.kind == Value::Kind::Null ? "null" : item.text);
+            }
+        }
+        for (const auto& k : t.checks) v.push_back(k.expr);
+        for (const auto& i : t.indexes) {
+            v.push_back(i.where);
+            for (const auto& e : i.elements) v.push_back(e.expr + (e.nulls == NullsOrder::Default ? "" : "nulls"));
+        }
+    }
+    return v;
+}
+
+}  // namespace
+
+Schema normalize_to_fixed_point(const Schema& schema, const std::string& conninfo, Diagnostics& diags) {
+    Schema current = schema;
+    for (int round = 0; round < 3; ++round) {
+        const std::size_t before = diags.all().size();
+        Schema next = normalize_through_server(current, conninfo, diags);
+        if (diags.all().size() != before) return next;   // not normalised: compared as written
+        const bool stable = normal_texts(next) == normal_texts(current);
+        current = std::move(next);
+        if (stable) break;
+    }
+    return current;
+}
+
+}  // namespace schemac

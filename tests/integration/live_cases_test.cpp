@@ -1,0 +1,461 @@
+// tests/live_cases on a real PostgreSQL 15: `schemac plan` between two live
+// databases, run as a child process (SCHEMAC_BINARY), for hand-written DDL.
+//
+// Each case directory holds from.sql, to.sql and at most one marker file (see
+// tests/live_cases/README.md). Three databases are used: A and A0 loaded from
+// from.sql, B from to.sql. Then
+//   - the case itself is checked: A and A0 have the same catalog fingerprint,
+//     and A differs from B (or equals it, for an `expect_empty` case);
+//   - plan --from A --to B is non-empty; applied to A (statement by statement
+//     in autocommit: a plan can hold CREATE INDEX CONCURRENTLY and ALTER TYPE
+//     ... ADD VALUE), A's fingerprint equals B's, and planning again is empty;
+//   - plan --from A --to A0 (the way back) is non-empty; applied to A, A's
+//     fingerprint equals A0's, and planning again is empty. Where the way back
+//     has no SQL (an added enum value), `expect_error_reverse` holds the
+//     substring the refusal must print instead;
+//   - `expect_empty`: plan --from A --to B and --from B --to A are both empty;
+//   - `expect_error`: plan --from A --to B exits 1, prints nothing on stdout,
+//     and its stderr contains the marker's text.
+//
+// Speed (the whole test should take well under two minutes): all cases run in
+// this one process; the three databases are created once from template0 and
+// emptied between cases (every user schema dropped, `public` recreated as
+// template0 has it), and after emptying each must have exactly the catalog of
+// a fresh database, so no case can see another's leftovers. Plans that do not
+// depend on each other run as concurrent child processes. The databases are
+// dropped at the end, also when a check fails.
+//
+// SCHEMAC_LIVE_CASES=<substring> runs only the cases whose directory name
+// contains it (for debugging).
+#include <doctest/doctest.h>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "catalog_fingerprint.hpp"
+#include "pg_grammar.hpp"
+#include "read_file.hpp"
+#include "scratch_db.hpp"
+
+namespace fs = std::filesystem;
+using namespace schemac::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Dropping a table or a column loses data, and plan refuses that without this flag.
+const std::vector<std::string> kPlanFlags = {"--allow-destructive"};
+
+fs::path cases_dir() { return fs::path(SCHEMAC_SOURCE_DIR) / "tests" / "live_cases"; }
+
+std::string trim(std::string s) {
+    const auto ws = " \t\r\n";
+    s.erase(0, s.find_first_not_of(ws));
+    const auto end = s.find_last_not_of(ws);
+    s.erase(end == std::string::npos ? 0 : end + 1);
+    return s;
+}
+
+// ------------------------------------------------------------------- cases
+
+struct LiveCase {
+    fs::path dir;
+    std::string name;
+    std::string from_sql, to_sql;
+    bool expect_empty = false;
+    std::string expect_error;           // "" = the plan must succeed
+    std::string expect_error_reverse;   // "" = the way back must succeed
+};
+
+std::vector<LiveCase> load_cases() {
+    std::vector<LiveCase> out;
+    for (const auto& e : fs::directory_iterator(cases_dir())) {
+        if (!e.is_directory()) continue;
+        LiveCase c;
+        c.dir = e.path();
+        c.name = e.path().filename().string();
+        c.from_sql = read_file(c.dir / "from.sql");
+        c.to_sql = read_file(c.dir / "to.sql");
+        c.expect_empty = fs::exists(c.dir / "expect_empty");
+        if (fs::exists(c.dir / "expect_error")) c.expect_error = trim(read_file(c.dir / "expect_error"));
+        if (fs::exists(c.dir / "expect_error_reverse")) c.expect_error_reverse = trim(read_file(c.dir / "expect_error_reverse"));
+        out.push_back(std::move(c));
+    }
+    std::sort(out.begin(), out.end(), [](const LiveCase& a, const LiveCase& b) { return a.name < b.name; });
+    return out;
+}
+
+// --------------------------------------------------------------- databases
+
+// A database created from template0 (nothing a test left in template1 can
+// leak in), dropped WITH (FORCE) at the end (a killed child's connection
+// cannot keep it alive).
+class LiveDb {
+public:
+    explicit LiveDb(const std::string& tag)
+        : name_("schemac_live_" + std::to_string(::getpid()) + "_" + tag) {
+        admin([&](pqxx::nontransaction& tx) {
+            tx.exec0("DROP DATABASE IF EXISTS " + tx.quote_name(name_) + " WITH (FORCE)");
+            tx.exec0("CREATE DATABASE " + tx.quote_name(name_) + " TEMPLATE template0");
+        });
+        conn_ = std::make_unique<pqxx::connection>(conninfo());
+    }
+    ~LiveDb() {
+        try {
+            conn_.reset();
+            admin([&](pqxx::nontransaction& tx) { tx.exec0("DROP DATABASE IF EXISTS " + tx.quote_name(name_) + " WITH (FORCE)"); });
+        } catch (...) {
+        }
+    }
+    LiveDb(const LiveDb&) = delete;
+    LiveDb& operator=(const LiveDb&) = delete;
+
+    pqxx::connection& conn() { return *conn_; }
+    std::string conninfo() const { return ScratchDb::server() + " dbname=" + name_; }
+    // Constant defaults by value: see FingerprintOptions (a plan writes the
+    // value, not the spelling a person chose for it).
+    std::string fingerprint() { return catalog_fingerprint(*conn_, {.default_values = true}); }
+
+    // Back to what template0 gives: every user schema dropped (with all it
+    // holds), `public` recreated with its owner, comment and usage grant.
+    void empty() {
+        pqxx::nontransaction tx{*conn_};
+        std::string schemas;
+        for (const auto& row : tx.exec("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+                                       "AND nspname <> 'information_schema' ORDER BY nspname")) {
+            schemas += (schemas.empty() ? "" : ", ") + tx.quote_name(row[0].as<std::string>());
+        }
+        if (!schemas.empty()) tx.exec0("DROP SCHEMA " + schemas + " CASCADE");
+        tx.exec0("CREATE SCHEMA public AUTHORIZATION pg_database_owner");
+        tx.exec0("COMMENT ON SCHEMA public IS 'standard public schema'");
+        tx.exec0("GRANT USAGE ON SCHEMA public TO PUBLIC");
+    }
+
+private:
+    template <typename F>
+    static void admin(F f) {
+        pqxx::connection c{ScratchDb::server() + " dbname=postgres"};
+        pqxx::nontransaction tx{c};
+        f(tx);
+    }
+    std::string name_;
+    std::unique_ptr<pqxx::connection> conn_;
+};
+
+// Runs a script statement by statement in autocommit, as `psql` runs a file.
+// Throws with the failing statement.
+void run_statements(pqxx::connection& c, const std::string& sql, const std::string& what) {
+    std::vector<std::string> statements;
+    try {
+        statements = split_statements(sql);
+    } catch (const std::exception& e) {
+        throw std::runtime_error(what + " is not valid SQL: " + e.what() + "\n" + sql);
+    }
+    for (const auto& stmt : statements) {
+        pqxx::nontransaction tx{c};
+        try {
+            tx.exec(stmt);
+        } catch (const std::exception& e) {
+            throw std::runtime_error(what + ": " + e.what() + "in the statement:\n" + stmt + "\n\nof:\n" + sql);
+        }
+    }
+}
+
+// ------------------------------------------------------------ the children
+
+struct Outcome {
+    int code = -1;     // exit code; -1 when it ended by a signal or was killed
+    std::string out, err;
+};
+
+// A running `schemac`; killed and reaped if it is left behind.
+class Child {
+public:
+    Child(pid_t pid, fs::path out, fs::path err) : pid_(pid), out_(std::move(out)), err_(std::move(err)) {}
+    Child(Child&& o) noexcept : pid_(std::exchange(o.pid_, -1)), out_(std::move(o.out_)), err_(std::move(o.err_)) {}
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
+    ~Child() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGKILL);
+            int status = 0;
+            ::waitpid(pid_, &status, 0);
+        }
+    }
+
+    // The exit; killed after `limit` (a hung plan must not hang the suite).
+    Outcome wait(std::chrono::seconds limit = 60s) {
+        int status = 0;
+        bool killed = false;
+        const auto deadline = std::chrono::steady_clock::now() + limit;
+        while (::waitpid(pid_, &status, WNOHANG) == 0) {
+            if (std::chrono::steady_clock::now() > deadline) {
+                ::kill(pid_, SIGKILL);
+                ::waitpid(pid_, &status, 0);
+                killed = true;
+                break;
+            }
+            std::this_thread::sleep_for(1ms);
+        }
+        pid_ = -1;
+        Outcome o;
+        if (!killed && WIFEXITED(status)) o.code = WEXITSTATUS(status);
+        o.out = read_file(out_);
+        o.err = read_file(err_);
+        if (killed) o.err += "\n[killed: still running after " + std::to_string(limit.count()) + " s]";
+        return o;
+    }
+
+private:
+    pid_t pid_;
+    fs::path out_, err_;
+};
+
+// A temporary working directory and HOME for the children, so that no
+// schemac.yaml, .pgpass or pg_service.conf of the machine is read.
+class Workdir {
+public:
+    Workdir() {
+        std::string tmpl = (fs::temp_directory_path() / "schemac-live-XXXXXX").string();
+        if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+        root_ = tmpl;
+    }
+    ~Workdir() {
+        std::error_code ec;
+        fs::remove_all(root_, ec);
+    }
+    Workdir(const Workdir&) = delete;
+    Workdir& operator=(const Workdir&) = delete;
+
+    // Starts `schemac args...` with an environment built from scratch.
+    Child start(const std::vector<std::string>& args) {
+        const int n = ++count_ % 8;   // at most a few children at a time
+        const fs::path out = root_ / ("stdout-" + std::to_string(n)), err = root_ / ("stderr-" + std::to_string(n));
+        std::vector<std::string> env_s = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + root_.string(), "LC_ALL=C",
+                                          "PGPASSFILE=" + (root_ / "no-pgpass").string(), "PGSYSCONFDIR=" + root_.string()};
+        for (const char* keep : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"})
+            if (const char* v = std::getenv(keep)) env_s.push_back(std::string(keep) + "=" + v);
+        std::vector<std::string> argv_s{SCHEMAC_BINARY};
+        argv_s.insert(argv_s.end(), args.begin(), args.end());
+        // Everything the child needs is built before fork: after it, only
+        // async-signal-safe calls.
+        std::vector<char*> argv, envp;
+        for (auto& s : argv_s) argv.push_back(s.data());
+        argv.push_back(nullptr);
+        for (auto& s : env_s) envp.push_back(s.data());
+        envp.push_back(nullptr);
+        const std::string cwd = root_.string(), out_s = out.string(), err_s = err.string();
+
+        const pid_t pid = ::fork();
+        if (pid < 0) throw std::runtime_error("fork failed");
+        if (pid == 0) {
+            const int in_fd = ::open("/dev/null", O_RDONLY);
+            const int out_fd = ::open(out_s.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+            const int err_fd = ::open(err_s.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+            if (in_fd < 0 || out_fd < 0 || err_fd < 0 || ::chdir(cwd.c_str()) != 0) ::_exit(126);
+            ::dup2(in_fd, 0);
+            ::dup2(out_fd, 1);
+            ::dup2(err_fd, 2);
+            ::execve(argv[0], argv.data(), envp.data());
+            ::_exit(127);
+        }
+        return Child(pid, out, err);
+    }
+
+private:
+    fs::path root_;
+    int count_ = 0;
+};
+
+Child start_plan(Workdir& w, const LiveDb& from, const LiveDb& to) {
+    std::vector<std::string> args = {"plan", "--from", from.conninfo(), "--to", to.conninfo()};
+    args.insert(args.end(), kPlanFlags.begin(), kPlanFlags.end());
+    return w.start(args);
+}
+
+std::string show(const Outcome& o) {
+    return "exit code " + std::to_string(o.code) + "\n--- stdout:\n" + o.out + "\n--- stderr:\n" + o.err;
+}
+
+bool is_empty_plan(const Outcome& o) { return o.code == 0 && o.out.empty(); }
+
+// ------------------------------------------------------------ one case
+
+struct Dbs {
+    LiveDb a{"a"}, b{"b"}, a0{"a0"};
+    std::string fresh;   // the fingerprint of an empty database
+    Dbs() { fresh = a.fingerprint(); }
+};
+
+// Applies `p` (a plan from `a` to the target) to `a`; then `a` must look
+// exactly like the target. False when a step failed.
+bool apply_and_compare(LiveDb& a, const Outcome& p, const std::string& target_fp) {
+    CHECK_MESSAGE(p.code == 0, "plan failed\n" << show(p));
+    if (p.code != 0) return false;
+    CHECK_MESSAGE(!trim(p.out).empty(), "the plan is empty, but the databases differ\n" << show(p));
+    try {
+        run_statements(a.conn(), p.out, "applying the plan");
+    } catch (const std::exception& e) {
+        FAIL_CHECK(e.what());
+        return false;
+    }
+    const std::string diff = fingerprint_diff(target_fp, a.fingerprint());
+    CHECK_MESSAGE(diff.empty(), "after the plan, the database still differs from the target (- target, + after the plan):\n"
+                                    << diff << "\n--- the plan:\n" << p.out << "--- its stderr:\n" << p.err);
+    return diff.empty();
+}
+
+// True when every check of the case passed.
+bool check_case(const LiveCase& c, Workdir& w, Dbs& db) {
+    for (LiveDb* d : {&db.a, &db.b, &db.a0}) {
+        d->empty();
+        const std::string leftover = fingerprint_diff(db.fresh, d->fingerprint());
+        REQUIRE_MESSAGE(leftover.empty(), "emptying a database between cases left this behind:\n" << leftover);
+    }
+    try {
+        run_statements(db.a.conn(), c.from_sql, "loading from.sql");
+        run_statements(db.b.conn(), c.to_sql, "loading to.sql");
+    } catch (const std::exception& e) {
+        FAIL_CHECK(e.what());
+        return false;
+    }
+
+    if (!c.expect_error.empty()) {
+        const Outcome p = start_plan(w, db.a, db.b).wait();
+        const bool ok = p.code == 1 && p.out.empty() && p.err.find(c.expect_error) != std::string::npos;
+        CHECK_MESSAGE(ok, "expected exit code 1, no SQL, and \"" << c.expect_error << "\" on stderr\n" << show(p));
+        return ok;
+    }
+
+    if (c.expect_empty) {
+        Child there = start_plan(w, db.a, db.b), back = start_plan(w, db.b, db.a);
+        const std::string diff = fingerprint_diff(db.a.fingerprint(), db.b.fingerprint());
+        CHECK_MESSAGE(diff.empty(), "case error: expect_empty, but from.sql and to.sql differ in PostgreSQL:\n" << diff);
+        const Outcome t = there.wait(), b = back.wait();
+        CHECK_MESSAGE(is_empty_plan(t), "plan --from A --to B is not empty\n" << show(t));
+        CHECK_MESSAGE(is_empty_plan(b), "plan --from B --to A is not empty\n" << show(b));
+        return diff.empty() && is_empty_plan(t) && is_empty_plan(b);
+    }
+
+    // While the first plan runs: A0, and the fingerprints.
+    Child first = start_plan(w, db.a, db.b);
+    std::string fp_a, fp_b, fp_a0;
+    try {
+        run_statements(db.a0.conn(), c.from_sql, "loading from.sql again");
+        fp_a = db.a.fingerprint();
+        fp_b = db.b.fingerprint();
+        fp_a0 = db.a0.fingerprint();
+    } catch (...) {
+        first.wait();
+        throw;
+    }
+    const Outcome p1 = first.wait();
+    CHECK_MESSAGE(fp_a != fp_b, "case error: from.sql and to.sql mean the same in PostgreSQL (mark it expect_empty?)");
+    CHECK_MESSAGE(fingerprint_diff(fp_a, fp_a0).empty(),
+                  "case error: from.sql does not give the same catalog twice:\n" << fingerprint_diff(fp_a, fp_a0));
+
+    bool ok;
+    {
+        INFO("from → to: plan --from A --to B, applied to A");
+        ok = apply_and_compare(db.a, p1, fp_b);
+    }
+    if (!ok) return false;
+    // Both read A as it is now: planning again must be empty, and the way back.
+    Child again = start_plan(w, db.a, db.b), back = start_plan(w, db.a, db.a0);
+    const Outcome p2 = again.wait(), p3 = back.wait();
+    CHECK_MESSAGE(is_empty_plan(p2), "from → to: planning again after the plan is not empty\n" << show(p2));
+    ok = is_empty_plan(p2);
+
+    if (!c.expect_error_reverse.empty()) {
+        const bool refused = p3.code == 1 && p3.out.empty() && p3.err.find(c.expect_error_reverse) != std::string::npos;
+        CHECK_MESSAGE(refused, "to → from: expected exit code 1, no SQL, and \"" << c.expect_error_reverse << "\" on stderr\n"
+                                                                                  << show(p3));
+        return ok && refused;
+    }
+    INFO("to → from: plan --from A --to A0, applied to A");
+    if (!apply_and_compare(db.a, p3, fp_a0)) return false;
+    const Outcome p4 = start_plan(w, db.a, db.a0).wait();
+    CHECK_MESSAGE(is_empty_plan(p4), "planning again after the plan is not empty\n" << show(p4));
+    return ok && is_empty_plan(p4);
+}
+
+}  // namespace
+
+TEST_CASE("live cases: every case directory is well formed") {
+    const auto cases = load_cases();
+    CHECK(cases.size() >= 60);
+    std::set<std::string> numbers;
+    int empty = 0, errors = 0;
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        CHECK_MESSAGE(fs::is_regular_file(c.dir / "from.sql"), "from.sql is missing");
+        CHECK_MESSAGE(fs::is_regular_file(c.dir / "to.sql"), "to.sql is missing");
+        const bool numbered = c.name.size() > 4 && c.name.find_first_not_of("0123456789") == 3 && c.name[3] == '_';
+        CHECK_MESSAGE(numbered, "the name is NNN_short_name");
+        CHECK_MESSAGE(numbers.insert(c.name.substr(0, 3)).second, "two cases share the number " << c.name.substr(0, 3));
+        const int markers = (c.expect_empty ? 1 : 0) + (fs::exists(c.dir / "expect_error") ? 1 : 0) +
+                            (fs::exists(c.dir / "expect_error_reverse") ? 1 : 0);
+        CHECK_MESSAGE(markers <= 1, "at most one of expect_empty, expect_error, expect_error_reverse");
+        if (fs::exists(c.dir / "expect_error")) CHECK_MESSAGE(!c.expect_error.empty(), "expect_error holds the expected message");
+        if (fs::exists(c.dir / "expect_error_reverse"))
+            CHECK_MESSAGE(!c.expect_error_reverse.empty(), "expect_error_reverse holds the expected message");
+        if (!c.expect_empty) CHECK_MESSAGE(c.from_sql != c.to_sql, "from.sql and to.sql are the same file");
+        for (const auto& e : fs::directory_iterator(c.dir)) {
+            const std::string f = e.path().filename().string();
+            CHECK_MESSAGE((f == "from.sql" || f == "to.sql" || f == "expect_empty" || f == "expect_error" ||
+                           f == "expect_error_reverse"),
+                          "unexpected file " << f);
+        }
+        for (const auto* sql : {&c.from_sql, &c.to_sql}) {
+            const auto err = parse_error(*sql);
+            CHECK_MESSAGE(!err, (err ? err->message + " in: " + err->statement : std::string()));
+        }
+        empty += c.expect_empty ? 1 : 0;
+        errors += c.expect_error.empty() ? 0 : 1;
+    }
+    CHECK(empty >= 3);
+    CHECK(errors >= 3);
+}
+
+TEST_CASE("live cases: plan between two live databases reaches the target and comes back") {
+    const char* only = std::getenv("SCHEMAC_LIVE_CASES");
+    const auto started = std::chrono::steady_clock::now();
+    Workdir w;
+    Dbs db;
+    std::vector<std::string> failed;
+    int ran = 0;
+    for (const auto& c : load_cases()) {
+        if (only && *only && c.name.find(only) == std::string::npos) continue;
+        CAPTURE(c.name);
+        ++ran;
+        bool ok = false;
+        try {
+            ok = check_case(c, w, db);
+        } catch (const std::exception& e) {
+            FAIL_CHECK("PostgreSQL: " << e.what());
+        }
+        if (!ok) failed.push_back(c.name);
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::ostringstream summary;
+    summary << ran << " cases in " << static_cast<int>(seconds + 0.5) << " s, " << failed.size() << " failed";
+    for (const auto& f : failed) summary << "\n  " << f;
+    MESSAGE(summary.str());
+    CHECK(ran > 0);
+    CHECK(failed.empty());
+}

@@ -1,0 +1,1 @@
+-- An empty database: the plan creates everything in to.sql.

@@ -1,0 +1,4 @@
+create table authors (
+    id integer primary key,
+    name text not null
+);

@@ -1,0 +1,4 @@
+create table users (
+    id serial primary key,
+    name text not null
+);

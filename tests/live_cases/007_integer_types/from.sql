@@ -1,0 +1,3 @@
+CREATE TABLE counters (
+    id int PRIMARY KEY
+);

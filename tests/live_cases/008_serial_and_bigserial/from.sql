@@ -1,0 +1,3 @@
+create table tickets (
+    code text primary key
+);

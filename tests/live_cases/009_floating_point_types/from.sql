@@ -1,0 +1,4 @@
+create table measurements (
+    id serial primary key,
+    value real
+);

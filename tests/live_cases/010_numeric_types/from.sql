@@ -1,0 +1,4 @@
+CREATE TABLE prices (
+    id SERIAL PRIMARY KEY,
+    amount NUMERIC(10,2) NOT NULL
+);

@@ -1,0 +1,4 @@
+create table contacts (
+    id integer primary key,
+    name text not null
+);

@@ -1,0 +1,3 @@
+CREATE TABLE shifts (
+    id serial PRIMARY KEY
+);

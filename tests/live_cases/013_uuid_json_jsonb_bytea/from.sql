@@ -1,0 +1,3 @@
+create table documents (
+    id uuid primary key
+);

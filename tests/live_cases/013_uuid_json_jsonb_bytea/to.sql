@@ -1,0 +1,8 @@
+create table documents (
+    id uuid primary key,
+    external_id uuid,
+    raw_json json,
+    attributes jsonb not null,
+    content bytea,
+    thumbnail bytea not null
+);

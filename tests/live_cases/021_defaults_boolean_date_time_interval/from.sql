@@ -1,0 +1,5 @@
+CREATE TABLE subscriptions (
+    id serial PRIMARY KEY,
+    active boolean NOT NULL,
+    trial boolean
+);

@@ -1,0 +1,6 @@
+CREATE TABLE profiles (
+    id integer PRIMARY KEY,
+    tags text[],
+    scores integer[],
+    aliases varchar(20)[]
+);

@@ -1,0 +1,4 @@
+create table products (
+    sku text primary key,
+    name text not null
+);

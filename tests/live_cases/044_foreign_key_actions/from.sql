@@ -1,0 +1,4 @@
+create table parents (
+    id integer primary key,
+    code text not null unique
+);

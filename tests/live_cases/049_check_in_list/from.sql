@@ -1,0 +1,5 @@
+create table shipments (
+    id serial primary key,
+    status text not null,
+    priority int not null
+);

@@ -1,0 +1,8 @@
+create table sessions (
+    id uuid primary key,
+    user_id int not null,
+    expires_at timestamptz not null,
+    ip text
+);
+
+create index sessions_user_id_idx on sessions (user_id);

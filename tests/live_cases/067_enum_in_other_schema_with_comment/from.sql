@@ -1,0 +1,6 @@
+CREATE SCHEMA catalog_data;
+
+CREATE TABLE catalog_data.items (
+    id serial PRIMARY KEY,
+    name text NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE TABLE "Orders" (
+    "OrderId" integer PRIMARY KEY,
+    "CustomerName" text NOT NULL
+);

@@ -1,0 +1,4 @@
+create table "user" (
+    id serial primary key,
+    "name" text not null
+);

@@ -1,0 +1,4 @@
+CREATE TABLE "Artikel" (
+    "Nummer" integer PRIMARY KEY,
+    "Bezeichnung" text NOT NULL
+);

@@ -1,0 +1,4 @@
+create table invoices (
+    id serial primary key,
+    number varchar(20) not null
+);

@@ -1,0 +1,9 @@
+create type size_v1 as enum ('s', 'm', 'l');
+create type size_v2 as enum ('xs', 's', 'm', 'l', 'xl');
+
+create table shirts (
+    id serial primary key,
+    size size_v1 not null default 'm',
+    alt_size size_v1,
+    label text
+);

@@ -1,0 +1,4 @@
+CREATE TABLE tickets (
+    id serial PRIMARY KEY,
+    title text NOT NULL
+);

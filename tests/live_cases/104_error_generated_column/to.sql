@@ -1,0 +1,6 @@
+create table rectangles (
+    id serial primary key,
+    width numeric(10,2) not null,
+    height numeric(10,2) not null,
+    area numeric(20,4) generated always as (width * height) stored
+);

@@ -1,0 +1,4 @@
+CREATE TABLE words (
+    id serial PRIMARY KEY,
+    word text NOT NULL
+);

@@ -1,0 +1,4 @@
+create table nodes (
+    id int primary key,
+    next_id int
+);

@@ -1,0 +1,4 @@
+create table vehicles (
+    id int primary key,
+    wheels smallint not null
+);

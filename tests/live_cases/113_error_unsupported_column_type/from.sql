@@ -1,0 +1,4 @@
+CREATE TABLE hosts (
+    id serial PRIMARY KEY,
+    name text NOT NULL
+);

@@ -1,0 +1,5 @@
+CREATE TABLE hosts (
+    id serial PRIMARY KEY,
+    name text NOT NULL,
+    address inet NOT NULL
+);

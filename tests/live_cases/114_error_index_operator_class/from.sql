@@ -1,0 +1,4 @@
+create table paths (
+    id serial primary key,
+    path text not null
+);
