@@ -43,7 +43,7 @@ TEST_CASE("each kind of change is planned with its hazards") {
          "~ column t.a: NOT NULL\n"
          "    full-scan: every row of t is checked under an ACCESS EXCLUSIVE lock; on a large table add CHECK (a IS NOT NULL) NOT VALID, VALIDATE it in a separate migration, then set NOT NULL\n"
          "    may-fail: fails if any row has NULL in a: backfill first\n"},
-        {"default", kBase, "tables:\n  t:\n    columns:\n      id: serial\n      a: {type: 'text?', default: x}\n    primary_key: [id]\n", "~ column t.a: default\n"},
+        {"default", kBase, "tables:\n  t:\n    columns:\n      id: serial\n      a: {type: 'text?', default: x}\n    primary_key: [id]\n", "~ column t.a: default none -> 'x'\n"},
         {"index concurrently", kBase, kBase + "    indexes:\n      - {name: t_a, columns: [a], concurrently: true}\n", "+ index t_a on t\n"},
         {"enum value in the middle", "enums:\n  e: [a, c]\n", "enums:\n  e: [a, b, c]\n", "+ enum value e 'b'\n"},
         {"enum value removed is refused", "enums:\n  e: [a, b]\n", "enums:\n  e: [a]\n",

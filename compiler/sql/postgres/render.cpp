@@ -322,7 +322,17 @@ struct Renderer {
         auto set = [&](const Column& x) {
             return x.default_value ? col + " SET DEFAULT " + render_value(x.type, *x.default_value) : col + " DROP DEFAULT";
         };
-        return {"~ column " + col_name(c.t, c.to->name) + ": default", {set(*c.to)}, {set(*c.from)}};
+        // The summary shows both values, so a reviewer (and `verify`'s drift
+        // report) sees what changed; long expressions are cut.
+        auto shown = [](const Column& x) {
+            if (!x.default_value) return std::string("none");
+            std::string v = render_value(x.type, *x.default_value);
+            for (auto& ch : v)
+                if (ch == '\n' || ch == '\r') ch = ' ';
+            return v.size() > 40 ? v.substr(0, 37) + "..." : v;
+        };
+        return {"~ column " + col_name(c.t, c.to->name) + ": default " + shown(*c.from) + " -> " + shown(*c.to), {set(*c.to)},
+                {set(*c.from)}};
     }
     PlanStep operator()(const AddPrimaryKey& c) const {
         PlanStep s{"+ primary key " + c.t->name.display() + " " + cols(c.k->columns),

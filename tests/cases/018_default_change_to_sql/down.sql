@@ -1,5 +1,5 @@
--- undo ~ column jobs.priority: default
+-- undo ~ column jobs.priority: default 5 -> 10
 ALTER TABLE public.jobs ALTER COLUMN priority SET DEFAULT 5;
 
--- undo ~ column jobs.scheduled_at: default
+-- undo ~ column jobs.scheduled_at: default '2024-01-01 00:00:00+00' -> now()
 ALTER TABLE public.jobs ALTER COLUMN scheduled_at SET DEFAULT '2024-01-01 00:00:00+00';

@@ -24,7 +24,7 @@ ALTER TABLE public.orders DROP COLUMN currency;
 --   fails if NULLs were written since
 ALTER TABLE public.orders ALTER COLUMN note SET NOT NULL;
 
--- undo ~ column orders.status: default
+-- undo ~ column orders.status: default 'new' -> none
 ALTER TABLE public.orders ALTER COLUMN status SET DEFAULT 'new';
 
 -- undo ~ column orders.customer_ref: type varchar(50) -> varchar(100)

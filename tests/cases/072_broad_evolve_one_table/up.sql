@@ -14,7 +14,7 @@ ALTER INDEX public.orders_cust_idx RENAME TO orders_customer_ref_idx;
 -- ~ column orders.customer_ref: type varchar(50) -> varchar(100)
 ALTER TABLE public.orders ALTER COLUMN customer_ref TYPE varchar(100);
 
--- ~ column orders.status: default
+-- ~ column orders.status: default 'new' -> none
 ALTER TABLE public.orders ALTER COLUMN status DROP DEFAULT;
 
 -- ~ column orders.note: nullable
