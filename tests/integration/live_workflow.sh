@@ -23,7 +23,10 @@ run verify
 [ "$code" -eq 0 ] || fail "verify after apply: exit $code: $(cat "$work/out" "$work/err")"
 grep -q "^schemac: no drift: " "$work/out" || fail "verify: $(cat "$work/out")"
 
-# 2. The YAML and the migrated database agree: plans both ways are empty.
+# 2. The YAML and the migrated database agree: plans both ways are empty
+#    (the database given as a URI with the socket directory, and as key=value).
+run plan --from schema --to "postgresql:///$db?host=$pg&user=postgres"
+[ "$code" -eq 0 ] && [ ! -s "$work/out" ] || fail "plan schema -> db (URI) not empty (exit $code): $(cat "$work/out" "$work/err")"
 run plan --from schema --to "$conn"
 [ "$code" -eq 0 ] && [ ! -s "$work/out" ] || fail "plan schema -> db not empty (exit $code): $(cat "$work/out" "$work/err")"
 run plan --from "$conn" --to schema
@@ -67,4 +70,11 @@ run plan --from "$conn" --to schema --allow-destructive
 psql_ -d "$db" -f "$work/out" >/dev/null
 run verify
 [ "$code" -eq 0 ] || fail "verify after undoing the drift: $(cat "$work/out" "$work/err")"
+
+# 7. apply --verify: nothing to apply, no drift, exit 0; after a hand-made change, exit 3.
+run apply --verify
+[ "$code" -eq 0 ] && grep -q "^schemac: no drift" "$work/out" || fail "apply --verify: exit $code: $(cat "$work/out" "$work/err")"
+psql_ -d "$db" -c "CREATE INDEX by_hand ON explainable.prices (close)"
+run apply --verify
+[ "$code" -eq 3 ] && grep -q "^+ index by_hand on explainable.prices" "$work/out" || fail "apply --verify after a change: exit $code: $(cat "$work/out")"
 echo "ok: apply, verify, drift, inspect, import and plans against a live database"
