@@ -342,7 +342,8 @@ std::string catalog_fingerprint(pqxx::connection& c, const FingerprintOptions& o
             std::string dflt = str(r[4]);
             if (options.default_values && str(r[6]) != "s" && is_constant_default(dflt)) {
                 pqxx::subtransaction sub{tx, "default_value"};
-                dflt = "= " + sub.exec1("SELECT (" + dflt + ")::text")[0].as<std::string>("NULL");
+                // As the column's type: 0.0 for a double column is the value 0.
+                dflt = "= " + sub.exec1("SELECT ((" + dflt + ")::" + str(r[2]) + ")::text")[0].as<std::string>("NULL");
                 sub.commit();
             }
             l += str(r[6]) == "s" ? " generated always as (" + str(r[4]) + ") stored" : " default " + dflt;

@@ -23,7 +23,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -32,15 +31,15 @@
 
 #include "catalog_fingerprint.hpp"
 #include "diff/diff.hpp"
+#include "error_of.hpp"
 #include "inspect/inspect.hpp"
 #include "inspect/normalize.hpp"
 #include "load/loader.hpp"
 #include "load/writer.hpp"
+#include "migration_files.hpp"
 #include "migrations/format.hpp"
-#include "migrations/history.hpp"
 #include "model/analyze.hpp"
 #include "random_schema.hpp"
-#include "run_sql.hpp"
 #include "schemac/catalog.hpp"
 #include "schemac/runner.hpp"
 #include "scratch_db.hpp"
@@ -51,32 +50,12 @@ using namespace schemac::test;
 
 namespace {
 
-Schema load_yaml(const std::string& name, const std::string& yaml, Diagnostics& d) {
-    Schema s;
-    if (!yaml.empty()) load_yaml_text(name, yaml, s, d);
-    analyze(s, d);
-    return s;
-}
-
 // The plan from an empty database to `s`, run the way the migration files would.
 void create(pqxx::connection& c, const Schema& s) {
     Diagnostics d;
-    const auto changes = diff::diff_schemas(Schema{}, s, d);
-    REQUIRE_MESSAGE(!d.has_errors(), render_text(d));
-    const sql::Plan plan = sql::postgres::render_plan(changes);
-    for (const auto& file : migrations::split_into_files(plan))
-        run_script(c, migrations::format_up(file), file.steps.front().transactional);
-}
-
-// Back to an empty database: cheaper than CREATE DATABASE for every seed.
-void reset(pqxx::connection& c) {
-    pqxx::work tx{c};
-    const auto schemas = tx.exec(
-        "SELECT quote_ident(nspname) FROM pg_namespace"
-        " WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_%'");
-    for (const auto& row : schemas) tx.exec0("DROP SCHEMA " + row[0].as<std::string>() + " CASCADE");
-    tx.exec0("CREATE SCHEMA public");
-    tx.commit();
+    const MigrationScripts m = migration_scripts(Schema{}, s, d);
+    REQUIRE_MESSAGE(m.errors.empty(), m.errors);
+    run_scripts(c, m.up);
 }
 
 std::string plan_summary(const Schema& from, const Schema& to, std::vector<diff::Change>* out = nullptr) {
@@ -116,7 +95,7 @@ RoundTrip round_trip(ScratchDb& db, ScratchDb& again, const std::string& label, 
     }
     r.tables = static_cast<int>(yaml.tables.size());
     try {
-        reset(db.conn());
+        empty_database(db.conn());
         create(db.conn(), yaml_in);
     } catch (const std::exception& e) {
         r.failure = "creating the schema failed: " + std::string(e.what());
@@ -174,11 +153,14 @@ RoundTrip round_trip(ScratchDb& db, ScratchDb& again, const std::string& label, 
     // (status)::text = ANY ((ARRAY['a'::character varying, ...])::text[]), which
     // parses back as ARRAY[('a'::character varying)::text, ...]): such checks
     // may differ once, and a third generation must then equal the second.
+    // Constant defaults are compared by value: the model keeps a float as its
+    // value (0), the first database as it was written (0.0).
+    const FingerprintOptions by_value{.default_values = true};
     try {
-        const std::string first = catalog_fingerprint(db.conn());
-        reset(again.conn());
+        const std::string first = catalog_fingerprint(db.conn(), by_value);
+        empty_database(again.conn());
         create(again.conn(), live);
-        const std::string second = catalog_fingerprint(again.conn());
+        const std::string second = catalog_fingerprint(again.conn(), by_value);
         if (const std::string f = fingerprint_diff(first, second); !f.empty()) {
             std::istringstream lines{f};
             int respelled = 0;
@@ -190,9 +172,9 @@ RoundTrip round_trip(ScratchDb& db, ScratchDb& again, const std::string& label, 
             r.respelled_checks += respelled / 2;
             Diagnostics d2;
             const Schema live2 = schema_from_catalog(catalog::read_catalog(again.conninfo(), {}), "again", d2);
-            reset(db.conn());
+            empty_database(db.conn());
             create(db.conn(), live2);
-            if (const std::string f3 = fingerprint_diff(second, catalog_fingerprint(db.conn())); !f3.empty())
+            if (const std::string f3 = fingerprint_diff(second, catalog_fingerprint(db.conn(), by_value)); !f3.empty())
                 r.failure += label + ": a third generation differs from the second:\n" + f3;
         }
     } catch (const std::exception& e) {
@@ -201,25 +183,11 @@ RoundTrip round_trip(ScratchDb& db, ScratchDb& again, const std::string& label, 
     // The inspected model survives YAML: written, loaded, analyzed, the same.
     Diagnostics wd;
     const std::string text = write_schema_yaml(live, "inspected");
-    const Schema reread = load_yaml("inspected.yaml", text, wd);
+    const Schema reread = load_text("inspected.yaml", text, wd);
     if (wd.has_errors()) r.failure += label + ": the inspected model written as YAML does not load:\n" + render_text(wd) + text;
     else if (const std::string p = plan_summary(live, reread); !p.empty())
         r.failure += label + ": the inspected model written as YAML and read back differs:\n" + p;
     return r;
-}
-
-std::uint64_t env_number(const char* name, std::uint64_t fallback) {
-    const char* s = std::getenv(name);
-    return s && *s ? std::strtoull(s, nullptr, 10) : fallback;
-}
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const RunnerError& e) {
-        return e.what();
-    }
-    return "(no error)";
 }
 
 bool has(const Diagnostics& d, Severity s, const std::string& code, const std::string& text) {
@@ -264,7 +232,7 @@ TEST_CASE("inspect: random schemas round-trip through a database with an empty p
         const SchemaPair p = random_schema_pair(seed);
         for (const std::string* yaml_text : {&p.from_yaml, &p.to_yaml}) {
             Diagnostics d;
-            const Schema yaml = load_yaml("random.yaml", *yaml_text, d);
+            const Schema yaml = load_text("random.yaml", *yaml_text, d);
             REQUIRE_MESSAGE(!d.has_errors(), render_text(d));
             const std::string label = "seed " + std::to_string(seed) + (yaml_text == &p.from_yaml ? " A" : " B");
             const RoundTrip r = round_trip(db, again, label, yaml);
@@ -449,7 +417,7 @@ TEST_CASE("inspect: read_catalog_after sees the statements' objects and leaves n
 TEST_CASE("inspect: normalising through the server maps scratch schemas back, also inside expressions") {
     ScratchDb db;
     Diagnostics d;
-    const Schema yaml = load_yaml("n.yaml",
+    const Schema yaml = load_text("n.yaml",
                                   "schema: Market\n"
                                   "enums:\n  side: [buy, sell]\n"
                                   "tables:\n"
@@ -565,7 +533,7 @@ TEST_CASE("inspect: imported YAML and its database agree once both are normalise
     create(db.conn(), yaml);
     Schema live = schema_from_catalog(catalog::read_catalog(db.conninfo(), {}), "db", d);
     analyze(live, d);
-    const Schema imported = load_yaml("imported.yaml", write_schema_yaml(live, "imported"), d);
+    const Schema imported = load_text("imported.yaml", write_schema_yaml(live, "imported"), d);
     REQUIRE_MESSAGE(d.all().empty(), render_text(d));
 
     std::vector<diff::Change> one_round;

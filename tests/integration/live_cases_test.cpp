@@ -29,13 +29,10 @@
 // contains it (for debugging).
 #include <doctest/doctest.h>
 
-#include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -43,18 +40,17 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "catalog_fingerprint.hpp"
+#include "child_process.hpp"
 #include "pg_grammar.hpp"
 #include "read_file.hpp"
 #include "scratch_db.hpp"
 
 namespace fs = std::filesystem;
 using namespace schemac::test;
-using namespace std::chrono_literals;
 
 namespace {
 
@@ -131,21 +127,6 @@ public:
     // value, not the spelling a person chose for it).
     std::string fingerprint() { return catalog_fingerprint(*conn_, {.default_values = true}); }
 
-    // Back to what template0 gives: every user schema dropped (with all it
-    // holds), `public` recreated with its owner, comment and usage grant.
-    void empty() {
-        pqxx::nontransaction tx{*conn_};
-        std::string schemas;
-        for (const auto& row : tx.exec("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
-                                       "AND nspname <> 'information_schema' ORDER BY nspname")) {
-            schemas += (schemas.empty() ? "" : ", ") + tx.quote_name(row[0].as<std::string>());
-        }
-        if (!schemas.empty()) tx.exec0("DROP SCHEMA " + schemas + " CASCADE");
-        tx.exec0("CREATE SCHEMA public AUTHORIZATION pg_database_owner");
-        tx.exec0("COMMENT ON SCHEMA public IS 'standard public schema'");
-        tx.exec0("GRANT USAGE ON SCHEMA public TO PUBLIC");
-    }
-
 private:
     template <typename F>
     static void admin(F f) {
@@ -177,110 +158,6 @@ void run_statements(pqxx::connection& c, const std::string& sql, const std::stri
 }
 
 // ------------------------------------------------------------ the children
-
-struct Outcome {
-    int code = -1;     // exit code; -1 when it ended by a signal or was killed
-    std::string out, err;
-};
-
-// A running `schemac`; killed and reaped if it is left behind.
-class Child {
-public:
-    Child(pid_t pid, fs::path out, fs::path err) : pid_(pid), out_(std::move(out)), err_(std::move(err)) {}
-    Child(Child&& o) noexcept : pid_(std::exchange(o.pid_, -1)), out_(std::move(o.out_)), err_(std::move(o.err_)) {}
-    Child(const Child&) = delete;
-    Child& operator=(const Child&) = delete;
-    ~Child() {
-        if (pid_ > 0) {
-            ::kill(pid_, SIGKILL);
-            int status = 0;
-            ::waitpid(pid_, &status, 0);
-        }
-    }
-
-    // The exit; killed after `limit` (a hung plan must not hang the suite).
-    Outcome wait(std::chrono::seconds limit = 60s) {
-        int status = 0;
-        bool killed = false;
-        const auto deadline = std::chrono::steady_clock::now() + limit;
-        while (::waitpid(pid_, &status, WNOHANG) == 0) {
-            if (std::chrono::steady_clock::now() > deadline) {
-                ::kill(pid_, SIGKILL);
-                ::waitpid(pid_, &status, 0);
-                killed = true;
-                break;
-            }
-            std::this_thread::sleep_for(1ms);
-        }
-        pid_ = -1;
-        Outcome o;
-        if (!killed && WIFEXITED(status)) o.code = WEXITSTATUS(status);
-        o.out = read_file(out_);
-        o.err = read_file(err_);
-        if (killed) o.err += "\n[killed: still running after " + std::to_string(limit.count()) + " s]";
-        return o;
-    }
-
-private:
-    pid_t pid_;
-    fs::path out_, err_;
-};
-
-// A temporary working directory and HOME for the children, so that no
-// schemac.yaml, .pgpass or pg_service.conf of the machine is read.
-class Workdir {
-public:
-    Workdir() {
-        std::string tmpl = (fs::temp_directory_path() / "schemac-live-XXXXXX").string();
-        if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-        root_ = tmpl;
-    }
-    ~Workdir() {
-        std::error_code ec;
-        fs::remove_all(root_, ec);
-    }
-    Workdir(const Workdir&) = delete;
-    Workdir& operator=(const Workdir&) = delete;
-
-    // Starts `schemac args...` with an environment built from scratch.
-    Child start(const std::vector<std::string>& args) {
-        const int n = ++count_ % 8;   // at most a few children at a time
-        const fs::path out = root_ / ("stdout-" + std::to_string(n)), err = root_ / ("stderr-" + std::to_string(n));
-        std::vector<std::string> env_s = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + root_.string(), "LC_ALL=C",
-                                          "PGPASSFILE=" + (root_ / "no-pgpass").string(), "PGSYSCONFDIR=" + root_.string()};
-        for (const char* keep : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"})
-            if (const char* v = std::getenv(keep)) env_s.push_back(std::string(keep) + "=" + v);
-        std::vector<std::string> argv_s{SCHEMAC_BINARY};
-        argv_s.insert(argv_s.end(), args.begin(), args.end());
-        // Everything the child needs is built before fork: after it, only
-        // async-signal-safe calls.
-        std::vector<char*> argv, envp;
-        for (auto& s : argv_s) argv.push_back(s.data());
-        argv.push_back(nullptr);
-        for (auto& s : env_s) envp.push_back(s.data());
-        envp.push_back(nullptr);
-        const std::string cwd = root_.string(), out_s = out.string(), err_s = err.string();
-
-        const pid_t pid = ::fork();
-        if (pid < 0) throw std::runtime_error("fork failed");
-        if (pid == 0) {
-            const int in_fd = ::open("/dev/null", O_RDONLY);
-            const int out_fd = ::open(out_s.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-            const int err_fd = ::open(err_s.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-            if (in_fd < 0 || out_fd < 0 || err_fd < 0 || ::chdir(cwd.c_str()) != 0) ::_exit(126);
-            ::dup2(in_fd, 0);
-            ::dup2(out_fd, 1);
-            ::dup2(err_fd, 2);
-            ::execve(argv[0], argv.data(), envp.data());
-            ::_exit(127);
-        }
-        return Child(pid, out, err);
-    }
-
-private:
-    fs::path root_;
-    int count_ = 0;
-};
 
 Child start_plan(Workdir& w, const LiveDb& from, const LiveDb& to) {
     std::vector<std::string> args = {"plan", "--from", from.conninfo(), "--to", to.conninfo()};
@@ -323,7 +200,7 @@ bool apply_and_compare(LiveDb& a, const Outcome& p, const std::string& target_fp
 // True when every check of the case passed.
 bool check_case(const LiveCase& c, Workdir& w, Dbs& db) {
     for (LiveDb* d : {&db.a, &db.b, &db.a0}) {
-        d->empty();
+        empty_database(d->conn());
         const std::string leftover = fingerprint_diff(db.fresh, d->fingerprint());
         REQUIRE_MESSAGE(leftover.empty(), "emptying a database between cases left this behind:\n" << leftover);
     }
@@ -435,7 +312,7 @@ TEST_CASE("live cases: every case directory is well formed") {
 TEST_CASE("live cases: plan between two live databases reaches the target and comes back") {
     const char* only = std::getenv("SCHEMAC_LIVE_CASES");
     const auto started = std::chrono::steady_clock::now();
-    Workdir w;
+    Workdir w{"schemac-live"};
     Dbs db;
     std::vector<std::string> failed;
     int ran = 0;

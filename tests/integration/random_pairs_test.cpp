@@ -28,11 +28,8 @@
 #include <vector>
 
 #include "catalog_fingerprint.hpp"
-#include "pg_grammar.hpp"
-#include "plan_text.hpp"
+#include "migration_files.hpp"
 #include "random_schema.hpp"
-#include "run_sql.hpp"
-#include "migrations/history.hpp"
 #include "scratch_db.hpp"
 
 using namespace schemac;
@@ -40,62 +37,10 @@ using namespace schemac::test;
 
 namespace {
 
-// One migration file: its statements and whether it runs in a transaction.
-struct Script {
-    bool transactional = true;
-    std::string sql;
-};
-
-struct Migration {
-    std::string errors;
-    std::vector<Script> up, down;   // in the order they run
-};
-
-// The files `schemac diff` would write (migrations/history.cpp): one per run of
-// steps with the same transactionality; the downs run in reverse order.
-Migration migration(const std::string& from, const std::string& to) {
-    Migration m;
-    Diagnostics d;
-    const Schema a = load_text("from.yaml", from, d);
-    const Schema b = load_text("to.yaml", to, d);
-    if (d.has_errors()) {
-        m.errors = render_text(d);
-        return m;
-    }
-    const auto changes = diff::diff_schemas(a, b, d);
-    if (d.has_errors()) {
-        m.errors = render_text(d);
-        return m;
-    }
-    const sql::Plan plan = sql::postgres::render_plan(changes);
-    // Exactly the files `schemac diff` would write (a VALIDATE runs after a commit).
-    const std::vector<sql::Plan> groups = migrations::split_into_files(plan);
-    for (const auto& g : groups) m.up.push_back({g.steps.front().transactional, migrations::format_up(g)});
-    for (auto it = groups.rbegin(); it != groups.rend(); ++it)
-        m.down.push_back({it->steps.front().transactional, migrations::format_down(*it)});
-    return m;
-}
-
-void run(pqxx::connection& c, const std::vector<Script>& scripts) {
-    for (const auto& s : scripts) run_script(c, s.sql, s.transactional);
-}
-
 std::string all(const std::vector<Script>& scripts) {
     std::string s;
     for (const auto& x : scripts) s += std::string("-- [") + (x.transactional ? "transaction" : "no transaction") + "]\n" + x.sql;
     return s;
-}
-
-// Back to an empty database: cheaper than CREATE DATABASE for every seed.
-void reset(pqxx::connection& c) {
-    pqxx::work tx{c};
-    const auto schemas = tx.exec(
-        "SELECT quote_ident(nspname) FROM pg_namespace"
-        " WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_%'");
-    for (const auto& row : schemas) tx.exec0("DROP SCHEMA " + row[0].as<std::string>() + " CASCADE");
-    tx.exec0("CREATE SCHEMA public");
-    tx.exec0("COMMENT ON SCHEMA public IS 'standard public schema'");
-    tx.commit();
 }
 
 std::map<std::string, std::string> enum_headers(const std::string& fingerprint) {
@@ -133,45 +78,40 @@ Outcome check_pair(std::uint64_t seed, ScratchDb& db, ScratchDb& direct) {
     const SchemaPair p = random_schema_pair(seed);
     std::string stage = "planning";
     try {
-        const Migration create_a = migration("", p.from_yaml);
-        const Migration create_b = migration("", p.to_yaml);
-        const Migration ab = migration(p.from_yaml, p.to_yaml);
+        const MigrationScripts create_a = migration_scripts("", p.from_yaml);
+        const MigrationScripts create_b = migration_scripts("", p.to_yaml);
+        const MigrationScripts ab = migration_scripts(p.from_yaml, p.to_yaml);
         for (const auto* m : {&create_a, &create_b, &ab})
             if (!m->errors.empty()) return {"planning", m->errors};
         if (ab.up.empty()) return {"planning", "the plan A→B is empty"};
 
         stage = "reset";
-        reset(db.conn());
-        reset(direct.conn());
+        empty_database(db.conn());
+        empty_database(direct.conn());
         stage = "create A";
-        run(db.conn(), create_a.up);
+        run_scripts(db.conn(), create_a.up);
         const std::string fa = catalog_fingerprint(db.conn());
         stage = "create B";
-        run(direct.conn(), create_b.up);
+        run_scripts(direct.conn(), create_b.up);
         const std::string fb = catalog_fingerprint(direct.conn());
 
         stage = "A→B up";
-        run(db.conn(), ab.up);
+        run_scripts(db.conn(), ab.up);
         if (auto d = fingerprint_diff(catalog_fingerprint(db.conn()), fb); !d.empty())
             return {"A→B up differs from B created directly (- migrated, + direct)", d + "\nup:\n" + all(ab.up)};
         stage = "A→B down";
-        run(db.conn(), ab.down);
+        run_scripts(db.conn(), ab.down);
         const std::string after_down = forgive_added_enum_values(catalog_fingerprint(db.conn()), fa, fb);
         if (auto d = fingerprint_diff(after_down, fa); !d.empty())
             return {"A→B down differs from A (- rolled back, + A)", d + "\ndown:\n" + all(ab.down)};
         stage = "A→B up after the down";
-        run(db.conn(), ab.up);
+        run_scripts(db.conn(), ab.up);
         if (auto d = fingerprint_diff(catalog_fingerprint(db.conn()), fb); !d.empty())
             return {"A→B up after the down differs from B (- migrated, + direct)", d};
     } catch (const std::exception& e) {
         return {stage, e.what()};
     }
     return {};
-}
-
-std::uint64_t env_number(const char* name, std::uint64_t fallback) {
-    const char* s = std::getenv(name);
-    return s && *s ? std::strtoull(s, nullptr, 10) : fallback;
 }
 
 }  // namespace

@@ -5,24 +5,16 @@
 // The library API is tested in runner_test.cpp; the guarantees are listed in
 // docs/runtime.md.
 //
-// Each child gets an environment built from scratch (PATH, HOME, LC_ALL and
-// PGPASSFILE pointing into its work directory, no PG* or *DATABASE_URL variable
-// unless a test gives one), runs in a temporary work directory (so no
-// schemac.yaml is read unless a test writes one), and writes stdout and stderr
-// to files there. Migrations sleep with DO ... PERFORM pg_sleep(...), never
-// with a bare SELECT (see "runner process: a migration may contain statements
-// that return rows").
+// Each child runs in a temporary work directory with an environment built from
+// scratch (child_process.hpp); its migrations are in migrations/ there.
+// Migrations sleep with DO ... PERFORM pg_sleep(...), never with a bare SELECT
+// (see "runner process: a migration may contain statements that return rows").
 #include <doctest/doctest.h>
 
-#include <fcntl.h>
 #include <signal.h>
-#include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -32,10 +24,14 @@
 #include <utility>
 #include <vector>
 
+#include "child_process.hpp"
 #include "scratch_db.hpp"
 
 namespace fs = std::filesystem;
+using schemac::test::Child;
+using schemac::test::Outcome;
 using schemac::test::ScratchDb;
+using schemac::test::Workdir;
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
@@ -45,166 +41,19 @@ namespace {
 
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 void write_text(const fs::path& p, const std::string& text) {
     std::ofstream out(p, std::ios::binary | std::ios::trunc);
     out << text;
     if (!out) throw std::runtime_error("cannot write " + p.string());
 }
 
-// What a finished child did.
-struct Outcome {
-    int code = -1;        // exit code; -1 when it ended by a signal
-    int signal = 0;       // the signal that ended it, or 0
-    std::string out;      // stdout
-    std::string err;      // stderr
-    double seconds = 0;   // from start to exit
-};
-
-// A running `schemac` process; killed and reaped if a test leaves it behind.
-class Child {
+// A Workdir (child_process.hpp) with the migrations directory, migrations/, in it.
+class ProjectDir : public Workdir {
 public:
-    Child(pid_t pid, fs::path out, fs::path err) : pid_(pid), out_(std::move(out)), err_(std::move(err)), t0_(Clock::now()) {}
-    Child(Child&& o) noexcept
-        : pid_(std::exchange(o.pid_, -1)), status_(o.status_), reaped_(o.reaped_), out_(std::move(o.out_)), err_(std::move(o.err_)),
-          t0_(o.t0_), ended_(o.ended_) {}
-    Child(const Child&) = delete;
-    Child& operator=(const Child&) = delete;
-    ~Child() {
-        if (pid_ > 0 && !reaped_) {
-            ::kill(pid_, SIGKILL);
-            ::waitpid(pid_, &status_, 0);
-        }
-    }
+    ProjectDir() : Workdir("schemac-proc") { fs::create_directory(root() / "migrations"); }
 
-    pid_t pid() const { return pid_; }
-
-    bool running() {
-        if (reaped_) return false;
-        const pid_t r = ::waitpid(pid_, &status_, WNOHANG);
-        if (r == pid_) {
-            reaped_ = true;
-            ended_ = seconds_since(t0_);
-        }
-        return !reaped_;
-    }
-
-    void kill9() {
-        if (running()) ::kill(pid_, SIGKILL);
-    }
-
-    // Waits for the exit; a child still running after `limit` is killed and
-    // the test fails (a hung runner must not hang the suite).
-    Outcome wait(std::chrono::seconds limit = 60s) {
-        const auto deadline = Clock::now() + limit;
-        while (running()) {
-            if (Clock::now() > deadline) {
-                ::kill(pid_, SIGKILL);
-                ::waitpid(pid_, &status_, 0);
-                reaped_ = true;
-                ended_ = seconds_since(t0_);
-                FAIL_CHECK("schemac (pid " << pid_ << ") still running after " << limit.count() << " s: killed");
-                break;
-            }
-            std::this_thread::sleep_for(5ms);
-        }
-        Outcome o;
-        if (WIFEXITED(status_)) o.code = WEXITSTATUS(status_);
-        if (WIFSIGNALED(status_)) o.signal = WTERMSIG(status_);
-        o.out = slurp(out_);
-        o.err = slurp(err_);
-        o.seconds = ended_;
-        return o;
-    }
-
-private:
-    pid_t pid_;
-    int status_ = 0;
-    bool reaped_ = false;
-    fs::path out_, err_;
-    Clock::time_point t0_;
-    double ended_ = 0;
-};
-
-using Env = std::vector<std::pair<std::string, std::string>>;
-
-// A temporary directory per test: the children's working directory and HOME,
-// their output files, and the migrations directory (migrations/).
-class Workdir {
-public:
-    Workdir() {
-        std::string tmpl = (fs::temp_directory_path() / "schemac-proc-XXXXXX").string();
-        if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-        root_ = tmpl;
-        fs::create_directory(root_ / "migrations");
-    }
-    ~Workdir() {
-        std::error_code ec;
-        fs::remove_all(root_, ec);
-    }
-    Workdir(const Workdir&) = delete;
-    Workdir& operator=(const Workdir&) = delete;
-
-    const fs::path& root() const { return root_; }
-    std::string dir() const { return (root_ / "migrations").string(); }
-    void migration(const std::string& file, const std::string& sql) const { write_text(root_ / "migrations" / file, sql); }
-
-    // Starts `schemac args...` in this directory with exactly the environment
-    // below plus `extra`.
-    Child start(const std::vector<std::string>& args, const Env& extra = {}) {
-        const int n = ++count_;
-        const fs::path out = root_ / ("stdout-" + std::to_string(n) + ".txt");
-        const fs::path err = root_ / ("stderr-" + std::to_string(n) + ".txt");
-
-        Env env = {{"PATH", "/usr/local/bin:/usr/bin:/bin"},
-                   {"HOME", root_.string()},
-                   {"LC_ALL", "C"},
-                   {"PGPASSFILE", (root_ / "no-pgpass").string()},
-                   {"PGSYSCONFDIR", root_.string()}};
-        for (const char* keep : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"})
-            if (const char* v = std::getenv(keep)) env.emplace_back(keep, v);
-        for (const auto& kv : extra) env.push_back(kv);
-
-        // Everything the child needs, built before fork: after it, only
-        // async-signal-safe calls.
-        std::vector<std::string> argv_s{SCHEMAC_BINARY};
-        argv_s.insert(argv_s.end(), args.begin(), args.end());
-        std::vector<std::string> envp_s;
-        for (const auto& [k, v] : env) envp_s.push_back(k + "=" + v);
-        std::vector<char*> argv, envp;
-        for (auto& s : argv_s) argv.push_back(s.data());
-        argv.push_back(nullptr);
-        for (auto& s : envp_s) envp.push_back(s.data());
-        envp.push_back(nullptr);
-        const std::string cwd = root_.string(), out_s = out.string(), err_s = err.string();
-
-        const pid_t pid = ::fork();
-        if (pid < 0) throw std::runtime_error("fork failed");
-        if (pid == 0) {
-            const int in_fd = ::open("/dev/null", O_RDONLY);
-            const int out_fd = ::open(out_s.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-            const int err_fd = ::open(err_s.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-            if (in_fd < 0 || out_fd < 0 || err_fd < 0 || ::chdir(cwd.c_str()) != 0) ::_exit(126);
-            ::dup2(in_fd, 0);
-            ::dup2(out_fd, 1);
-            ::dup2(err_fd, 2);
-            ::execve(argv[0], argv.data(), envp.data());
-            ::_exit(127);
-        }
-        return Child(pid, out, err);
-    }
-
-    Outcome run(const std::vector<std::string>& args, const Env& extra = {}) { return start(args, extra).wait(); }
-
-private:
-    fs::path root_;
-    int count_ = 0;
+    std::string dir() const { return (root() / "migrations").string(); }
+    void migration(const std::string& file, const std::string& sql) const { write_text(root() / "migrations" / file, sql); }
 };
 
 // ---------------------------------------------------------------- databases
@@ -311,7 +160,7 @@ std::string controlled_sleep(int secs) {
 }
 std::string effect(const std::string& what) { return "INSERT INTO effects VALUES ('" + what + "');\n"; }
 
-std::vector<std::string> cmd(const std::string& sub, const Workdir& w, const std::string& conninfo,
+std::vector<std::string> cmd(const std::string& sub, const ProjectDir& w, const std::string& conninfo,
                              std::vector<std::string> more = {}) {
     std::vector<std::string> a{sub, "--dir", w.dir(), "--db", conninfo};
     a.insert(a.end(), more.begin(), more.end());
@@ -505,7 +354,7 @@ int applied_count(const std::string& out) {
 // ============================================================== concurrency
 
 TEST_CASE("runner process: 8 concurrent applies x 20 rounds apply each migration exactly once and CREATE INDEX CONCURRENTLY does not deadlock") {
-    Workdir w;
+    ProjectDir w;
     w.migration("0001_first.up.sql", "CREATE TABLE t1 (id int PRIMARY KEY, v text);\n" + effect("m1"));
     w.migration("0002_fill.up.sql", effect("m2") + "DO $$ BEGIN PERFORM pg_sleep(0.05); END $$;\n"
                                     "INSERT INTO t1 SELECT g, g::text FROM generate_series(1, 2000) g;\n");
@@ -555,7 +404,7 @@ TEST_CASE("runner process: 8 concurrent applies x 20 rounds apply each migration
 // ============================================================== lock timeout
 
 TEST_CASE("runner process: a second apply gives up after --lock-timeout with exit 5 naming the holder and applies nothing") {
-    Workdir w;
+    ProjectDir w;
     Db db;
     db.create_effects();
     w.migration("0001_slow.up.sql", effect("m1") + "DO $$ BEGIN PERFORM pg_sleep(5); END $$;\n");
@@ -612,7 +461,7 @@ TEST_CASE("runner process: a second apply gives up after --lock-timeout with exi
 // ============================================================== a failing statement
 
 TEST_CASE("runner process: a failing statement is named with file and line and PostgreSQL's error and its migration leaves nothing") {
-    Workdir w;
+    ProjectDir w;
     Db db;
     db.create_effects();
     w.migration("0001_one.up.sql", "CREATE TABLE one (id int);\n" + effect("m1"));
@@ -673,7 +522,7 @@ void kill_during_sleep(Db& db, Child& runner) {
 }  // namespace
 
 TEST_CASE("runner process: kill -9 in the middle of a transactional migration leaves nothing of it and the next apply applies it once") {
-    Workdir w;
+    ProjectDir w;
     Db db;
     db.create_effects();
     w.migration("0001_one.up.sql", "CREATE TABLE one (id int);\n" + effect("m1"));
@@ -699,7 +548,7 @@ TEST_CASE("runner process: kill -9 in the middle of a transactional migration le
 }
 
 TEST_CASE("runner process: kill -9 during the first migration leaves an empty history and the next apply applies everything once") {
-    Workdir w;
+    ProjectDir w;
     Db db;
     db.create_effects();
     w.migration("0001_one.up.sql", "CREATE TABLE one (id int);\n" + effect("m1") + controlled_sleep(30));
@@ -729,7 +578,7 @@ TEST_CASE("runner process: kill -9 during the first migration leaves an empty hi
 }
 
 TEST_CASE("runner process: kill -9 during a non-transactional file's second statement then apply refuses and --resume continues at statement 2") {
-    Workdir w;
+    ProjectDir w;
     Db db;
     db.create_effects();
     w.migration("0001_one.up.sql", "CREATE TABLE one (id int);\n" + effect("m1"));
@@ -781,7 +630,7 @@ TEST_CASE("runner process: kill -9 during a non-transactional file's second stat
 // The server ends the runner's session (pg_terminate_backend, a failover, a
 // restart): docs/runtime.md lists "connection lost" under exit code 4.
 TEST_CASE("runner process: the runner's session ends mid-migration with exit 4 and nothing of the migration committed") {
-    Workdir w;
+    ProjectDir w;
     Db db;
     db.create_effects();
     w.migration("0001_one.up.sql", effect("m1"));
@@ -805,7 +654,7 @@ TEST_CASE("runner process: the runner's session ends mid-migration with exit 4 a
 // A non-transactional file that stopped at its FIRST statement (failed, or
 // killed) has statements_done = 0: --resume must run it from statement 1.
 TEST_CASE("runner process: --resume a non-transactional file that stopped at its first statement") {
-    Workdir w;
+    ProjectDir w;
     Db db;
     db.create_effects();
     SUBCASE("failed") {
@@ -841,7 +690,7 @@ TEST_CASE("runner process: --resume a non-transactional file that stopped at its
 // fixing the file itself, repair records its new checksum (keeping the
 // progress), then apply --resume."
 TEST_CASE("runner process: --resume after editing the failed file is refused until repair and then the history matches the file") {
-    Workdir w;
+    ProjectDir w;
     Db db;
     db.create_effects();
     const std::string head = "-- schemac:no-transaction\n" + effect("m1s1");
@@ -876,7 +725,7 @@ TEST_CASE("runner process: --resume after editing the failed file is refused unt
 // ============================================================== statements that return rows
 
 TEST_CASE("runner process: a migration may contain statements that return rows") {
-    Workdir w;
+    ProjectDir w;
     Db db;
     db.create_effects();
     // SELECT pg_sleep(...), SELECT setval(...), SELECT create_hypertable(...):
@@ -945,7 +794,7 @@ void check_cannot_connect(const Outcome& o, const std::string& secret = "", int 
 }  // namespace
 
 TEST_CASE("runner process: connection errors are one line with exit 4 and never show the password") {
-    Workdir w;
+    ProjectDir w;
     w.migration("0001_one.up.sql", "CREATE TABLE one (id int);\n");
     const std::string socket_dir = server_param("host");
     REQUIRE(!socket_dir.empty());
@@ -1019,7 +868,7 @@ TEST_CASE("runner process: connection errors are one line with exit 4 and never 
 // space, a JDBC URL) is parsed as key=value, and libpq quotes the whole
 // string in its error. The password must still not be printed.
 TEST_CASE("runner process: a URL with a mistyped scheme never shows its password") {
-    Workdir w;
+    ProjectDir w;
     w.migration("0001_one.up.sql", "CREATE TABLE one (id int);\n");
     const std::string secret = "hunter2-xyz";
     for (const std::string& conninfo : std::vector<std::string>{
@@ -1044,7 +893,7 @@ TEST_CASE("runner process: a URL with a mistyped scheme never shows its password
 
 TEST_CASE("runner process: apply without permission to create the history table is one clean line with exit 1") {
     PlainRole role;
-    Workdir w;
+    ProjectDir w;
     Db db;
     w.migration("0001_one.up.sql", "CREATE TABLE one (id int);\n");
     const std::string conninfo = ScratchDb::server() + " dbname=" + db.name() + " user=" + role.name();
@@ -1072,7 +921,7 @@ TEST_CASE("runner process: apply without permission to create the history table 
 // ============================================================== usage
 
 TEST_CASE("runner process: usage errors exit 2") {
-    Workdir w;
+    ProjectDir w;
     w.migration("0001_one.up.sql", "CREATE TABLE one (id int);\n");
 
     SUBCASE("no database given") {
@@ -1146,7 +995,7 @@ TEST_CASE("runner process: usage errors exit 2") {
 // ============================================================== --json
 
 TEST_CASE("runner process: --json output is one JSON document") {
-    Workdir w;
+    ProjectDir w;
     Db db;
     db.create_effects();
     w.migration("0001_one.up.sql", "CREATE TABLE one (id int);\n" + effect("m1"));

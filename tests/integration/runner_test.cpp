@@ -6,10 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "error_of.hpp"
 #include "schemac/runner.hpp"
 #include "scratch_db.hpp"
 
 using namespace schemac;
+using schemac::test::error_of;
 using schemac::test::ScratchDb;
 
 namespace {
@@ -32,15 +34,6 @@ long long count(ScratchDb& db, const std::string& sql) {
 bool table_exists(ScratchDb& db, const std::string& name) {
     pqxx::work tx{db.conn()};
     return !tx.exec1("SELECT to_regclass(" + tx.quote(name) + ")")[0].is_null();
-}
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const RunnerError& e) {
-        return e.what();
-    }
-    return "(no error)";
 }
 
 std::vector<MigrationFile> three() {

@@ -5,6 +5,7 @@
 // no standard distributions).
 #pragma once
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 
 namespace schemac::test {
@@ -16,5 +17,12 @@ struct SchemaPair {
 };
 
 SchemaPair random_schema_pair(std::uint64_t seed);
+
+// A seed or a count from the environment variable `name` (SCHEMAC_RANDOM_SEED
+// and the like); `fallback` when it is unset or empty.
+inline std::uint64_t env_number(const char* name, std::uint64_t fallback) {
+    const char* s = std::getenv(name);
+    return s && *s ? std::strtoull(s, nullptr, 10) : fallback;
+}
 
 }  // namespace schemac::test
