@@ -24,7 +24,7 @@ std::optional<Source> inspect_target(const InspectCommand& cmd, const DatabaseTa
     SourceOptions so;
     so.schemas = cmd.schemas;
     so.history_table = t.runner.history_schema + "." + t.runner.history_table;
-    Source src = load_source(t.runner.conninfo, so, diags);
+    Source src = load_database(t.runner.conninfo, so, diags);
     std::cerr << render_text(diags);
     if (diags.has_errors()) return std::nullopt;
     return src;
@@ -53,6 +53,7 @@ bool write_tree(const fs::path& out, const std::map<fs::path, std::string>& file
     std::error_code ec;
     const fs::path tmp = out.parent_path() / (out.filename().string() + ".tmp-import");
     fs::remove_all(tmp, ec);
+    fs::create_directories(tmp, ec);   // an empty database gives an empty directory
     for (const auto& [rel, text] : files) {
         fs::create_directories((tmp / rel).parent_path(), ec);
         std::ofstream f(tmp / rel, std::ios::binary);

@@ -44,10 +44,12 @@ int main(int argc, char** argv) {
     check_cmd->add_option("--migrations", check.migrations, "Migrations directory to check against (default: generated/migrations if present)");
 
     // The database commands: one set of connection options each.
-    auto add_database_options = [](CLI::App* cmd, DatabaseOptions& db) {
+    // `runner`: the options of commands that read the migrations and may take the lock.
+    auto add_database_options = [](CLI::App* cmd, DatabaseOptions& db, bool runner = true) {
         cmd->add_option("--db", db.db, "Database URL or libpq conninfo (else --env, SCHEMAC_DATABASE_URL, DATABASE_URL)");
         cmd->add_option("--env", db.env, "Environment from schemac.yaml (dev, production, ...)");
         cmd->add_option("--config", db.config, "Project config file (default: schemac.yaml if present)");
+        if (!runner) return;
         cmd->add_option("--dir", db.dir, "Migrations directory (default: from the config, else generated/migrations)");
         cmd->add_option("--lock-timeout", db.lock_timeout, "How long to wait for another runner, e.g. 60s, 500ms, 2m (default 60s)");
         cmd->add_flag("--json", db.json, "Print one JSON document on stdout");
@@ -60,7 +62,7 @@ int main(int argc, char** argv) {
     auto* apply_cmd = app.add_subcommand("apply", "Apply pending migrations in order (alias: migrate)");
     apply_cmd->alias("migrate");
     add_database_options(apply_cmd, apply.db);
-    apply_cmd->add_option("--target", apply.target, "Stop after this version");
+    apply_cmd->add_option("--target", apply.target, "Stop after this version")->check(CLI::Range(1, 1 << 30));
     apply_cmd->add_flag("--dry-run", apply.dry_run, "Print what would run, change nothing");
     apply_cmd->add_flag("--allow-out-of-order", apply.allow_out_of_order, "Apply pending versions below the highest applied one");
     apply_cmd->add_flag("--resume", apply.resume, "Continue a failed non-transactional migration at its failed statement");
@@ -69,8 +71,11 @@ int main(int argc, char** argv) {
     RollbackCommand rollback;
     auto* rollback_cmd = app.add_subcommand("rollback", "Run .down.sql files of applied migrations, newest first");
     add_database_options(rollback_cmd, rollback.db);
-    auto* steps_opt = rollback_cmd->add_option("--steps", rollback.steps, "How many migrations to roll back (default 1)");
-    rollback_cmd->add_option("--target", rollback.target, "Roll back every migration above this version (0: all)")->excludes(steps_opt);
+    auto* steps_opt = rollback_cmd->add_option("--steps", rollback.steps, "How many migrations to roll back (default 1)")
+                          ->check(CLI::Range(1, 1 << 30));
+    rollback_cmd->add_option("--target", rollback.target, "Roll back every migration above this version (0: all)")
+        ->excludes(steps_opt)
+        ->check(CLI::Range(0, 1 << 30));
     rollback_cmd->add_flag("--dry-run", rollback.dry_run, "Print what would run, change nothing");
     rollback_cmd->add_flag("--allow-destructive", rollback.allow_destructive, "Run down files that lose data");
 
@@ -84,17 +89,17 @@ int main(int argc, char** argv) {
     BaselineCommand baseline;
     auto* baseline_cmd = app.add_subcommand("baseline", "Mark an existing database as being at a version without running anything");
     add_database_options(baseline_cmd, baseline.db);
-    baseline_cmd->add_option("--version", baseline.version, "The version the database is at")->required();
+    baseline_cmd->add_option("--version", baseline.version, "The version the database is at")->required()->check(CLI::Range(1, 1 << 30));
     baseline_cmd->add_flag("--dry-run", baseline.dry_run, "Show what would be recorded, change nothing");
 
     InspectCommand inspect;
     auto* inspect_cmd = app.add_subcommand("inspect", "Print a live database's schema as schemac YAML");
-    add_database_options(inspect_cmd, inspect.db);
+    add_database_options(inspect_cmd, inspect.db, false);
     inspect_cmd->add_option("--schema", inspect.schemas, "Only this PostgreSQL schema (repeatable)");
 
     InspectCommand import;
     auto* import_cmd = app.add_subcommand("import", "Write a live database's schema as YAML files, one per table, to adopt it");
-    add_database_options(import_cmd, import.db);
+    add_database_options(import_cmd, import.db, false);
     import_cmd->add_option("--schema", import.schemas, "Only this PostgreSQL schema (repeatable)");
     import_cmd->add_option("--out", import.out, "Directory to write (must be new or empty)")->required();
 

@@ -57,6 +57,9 @@ void status_text(const Status& st, const DatabaseTarget& t) {
                       << e.row->statements_total.value_or(0) << ": " << (e.row->error.empty() ? "interrupted" : e.row->error)
                       << "\n        (`schemac apply --resume` continues there; see `schemac repair` for the alternatives)\n";
         }
+        if (e.state == MigrationState::running)
+            std::cout << "        being applied by another runner: statement " << e.row->statements_done.value_or(0) + 1 << " of "
+                      << e.row->statements_total.value_or(0) << '\n';
         if (e.state == MigrationState::missing) std::cout << "        applied, but no file for it in " << t.migrations_dir << '\n';
         if (e.out_of_order)
             std::cout << "        * older than the newest applied migration: apply needs --allow-out-of-order\n";

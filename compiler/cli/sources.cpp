@@ -1,5 +1,6 @@
 #include "cli/sources.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "inspect/inspect.hpp"
@@ -12,25 +13,36 @@
 namespace schemac::cli {
 
 bool is_database_source(const std::string& spec) {
-    if (spec.starts_with("postgresql://") || spec.starts_with("postgres://")) return true;
+    // Anything URL-like is a database, also with a mistyped scheme: read as a
+    // path it would be echoed, password and all, in "no such file".
+    if (spec.find("://") != std::string::npos) return true;
     std::error_code ec;
     if (std::filesystem::exists(spec, ec)) return false;
-    return spec.find('=') != std::string::npos;
+    // Not a path on disk: key=value, or anything that looks like a mistyped URL
+    // (user:password@host): as a database its password is hidden in errors.
+    return spec.find('=') != std::string::npos || spec.find('@') != std::string::npos || spec.starts_with("postgres");
 }
 
 Source load_source(const std::string& spec, const SourceOptions& opts, Diagnostics& diags) {
+    if (is_database_source(spec)) return load_database(spec, opts, diags);
     Source src;
-    if (!is_database_source(spec)) {
-        src.name = spec;
-        src.schema = load_schema({spec}, diags);
-        return src;
-    }
+    src.name = spec;
+    src.schema = load_schema({spec}, diags);
+    return src;
+}
+
+Source load_database(const std::string& spec, const SourceOptions& opts, Diagnostics& diags) {
+    Source src;
     src.conninfo = spec;
     catalog::ReadOptions ro;
     ro.schemas = opts.schemas;
     if (!opts.history_table.empty()) ro.exclude_tables.push_back(opts.history_table);
     const catalog::Snapshot snap = catalog::read_catalog(spec, ro);
     src.name = snap.database;
+    for (const auto& want : opts.schemas)   // a typo (--schema Public) must not look like an empty schema
+        if (std::find(snap.schemas.begin(), snap.schemas.end(), want) == snap.schemas.end())
+            diags.error({std::make_shared<const std::string>(src.name), 0, 0}, "no-such-schema",
+                        "--schema " + want + ": the database has no such schema");
     src.timescaledb = snap.timescaledb;
     src.schema = schema_from_catalog(snap, src.name, diags);
     if (!diags.has_errors()) analyze(src.schema, diags);
@@ -71,9 +83,12 @@ void make_comparable(Source& a, Source& b, Diagnostics& diags) {
         for (Source* s : {&a, &b}) s->schema = normalize_to_fixed_point(s->schema, db->conninfo, diags);
     } catch (const RunnerError& e) {
         if (e.kind != RunnerErrorKind::failure) throw;
-        diags.warning(at(*db), "not-normalized",
-                      std::string("could not put the schemas into PostgreSQL's normal form on ") + db->name + " (" + e.what() +
-                          "); expressions and defaults are compared as written, so a difference in their spelling may show up");
+        // Comparing texts as written would report spelling as change (every
+        // check dropped and re-added): no answer is better than a wrong one.
+        diags.error(at(*db), "not-normalized",
+                    std::string("cannot compare with ") + db->name +
+                        ": putting both sides into PostgreSQL's normal form needs the CREATE privilege on the database (it "
+                        "creates scratch schemas in a transaction that is rolled back), and that failed: " + e.what());
     }
 }
 

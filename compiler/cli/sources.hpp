@@ -27,6 +27,8 @@ struct SourceOptions {
 // Loads a YAML path or inspects a database. Problems go to `diags`; a database
 // that cannot be reached throws RunnerError.
 Source load_source(const std::string& spec, const SourceOptions& opts, Diagnostics& diags);
+// The same for a string that is a database whatever it looks like (--db).
+Source load_database(const std::string& conninfo, const SourceOptions& opts, Diagnostics& diags);
 
 // Makes two sources comparable when at least one is a live database (YAML
 // with YAML is compared as written):
@@ -36,8 +38,8 @@ Source load_source(const std::string& spec, const SourceOptions& opts, Diagnosti
 // - both sides are put into the form PostgreSQL itself stores (expressions,
 //   defaults, types) by creating them in scratch schemas of the database inside
 //   a transaction that is rolled back, until the texts stop changing
-//   (inspect/normalize.hpp). Without CREATE privilege this is a warning and the
-//   sides are compared as they are.
+//   (inspect/normalize.hpp). Without CREATE privilege this is an error: texts
+//   compared as written would report spelling as change.
 void make_comparable(Source& a, Source& b, Diagnostics& diags);
 
 

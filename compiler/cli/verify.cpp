@@ -57,7 +57,7 @@ int verify_database(const DatabaseTarget& t, bool json) {
 
     SourceOptions so;
     so.history_table = t.runner.history_schema + "." + t.runner.history_table;
-    Source live = load_source(t.runner.conninfo, so, diags);
+    Source live = load_database(t.runner.conninfo, so, diags);
     Source want{*expected, t.migrations_dir + "/schema.snapshot.yaml", ""};
     if (!diags.has_errors()) make_comparable(want, live, diags);
     std::cerr << render_text(diags);

@@ -139,7 +139,9 @@ private:
             out = *d;
             return true;
         }
-        diags_.error(pos(n, at), "bad-duration", "lock_timeout '" + s + "'" + owner + " is not a valid duration: " + kDurationForms);
+        // A URL pasted into the wrong key must not be echoed: it may hold a password.
+        const std::string shown = looks_like_url(s) ? "(a value that looks like a database URL, not shown)" : "'" + s + "'";
+        diags_.error(pos(n, at), "bad-duration", "lock_timeout " + shown + owner + " is not a valid duration: " + kDurationForms);
         return false;
     }
 

@@ -151,9 +151,26 @@ std::unique_ptr<pqxx::connection> connect(const std::string& conninfo) {
     } else {
         std::string why = parse_error ? parse_error : "out of memory";
         PQfreemem(parse_error);
-        const std::string shown = redact_conninfo(conninfo);
-        for (std::size_t at = why.find(conninfo); at != std::string::npos; at = why.find(conninfo, at + shown.size()))
-            why.replace(at, conninfo.size(), shown);
+        // libpq quotes pieces of the string it could not parse ("missing = after
+        // "..."), and a malformed string's password cannot be found reliably:
+        // every quoted piece is hidden.
+        // (A single punctuation character, as in `missing "=" after`, is kept.)
+        std::string safe, piece;
+        bool quoted = false;
+        for (char ch : why) {
+            if (ch != '"') {
+                (quoted ? piece : safe) += ch;
+                continue;
+            }
+            if (quoted) {
+                const bool punct = piece.size() == 1 && std::ispunct(static_cast<unsigned char>(piece[0]));
+                safe += "\"" + (punct ? piece : std::string("***")) + "\"";
+                piece.clear();
+            }
+            quoted = !quoted;
+        }
+        if (quoted) safe += "\"***";
+        why = safe;
         throw RunnerError(RunnerErrorKind::invalid_conninfo, "invalid connection string: " + one_line(scrub_passwords(why, conninfo)));
     }
     std::unique_ptr<pqxx::connection> c;

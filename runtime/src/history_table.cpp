@@ -38,7 +38,9 @@ bool HistoryTable::exists(pqxx::transaction_base& tx) const {
 }
 
 void HistoryTable::create(pqxx::transaction_base& tx) const {
-    if (schema_ != "\"public\"") tx.exec0("CREATE SCHEMA IF NOT EXISTS " + schema_);
+    // Only when missing (also public, which a database may have dropped):
+    // CREATE SCHEMA IF NOT EXISTS needs the CREATE privilege even when it exists.
+    if (tx.exec_params1("SELECT to_regnamespace($1) IS NULL", schema_)[0].as<bool>()) tx.exec0("CREATE SCHEMA " + schema_);
     tx.exec0("CREATE TABLE IF NOT EXISTS " + qualified_ + R"( (
     version integer PRIMARY KEY,
     name text NOT NULL,
@@ -105,6 +107,16 @@ void HistoryTable::set_checksum(pqxx::transaction_base& tx, int version, const s
 
 void HistoryTable::remove(pqxx::transaction_base& tx, int version) const {
     tx.exec_params0("DELETE FROM " + qualified_ + " WHERE version = $1", version);
+}
+
+bool HistoryTable::lock_held(pqxx::connection& c) const {
+    pqxx::nontransaction tx{c};
+    return tx.exec_params1(
+                 "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 "
+                 "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                 "AND ((classid::bigint << 32) | objid::bigint) = $1)",
+                 lock_key_)[0]
+        .as<bool>();
 }
 
 AdvisoryLock::AdvisoryLock(const std::string& conninfo, std::int64_t key, std::chrono::milliseconds timeout,

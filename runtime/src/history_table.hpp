@@ -31,6 +31,8 @@ public:
     void finish(pqxx::transaction_base& tx, int version, long long ms) const;   // success, now()
     void set_checksum(pqxx::transaction_base& tx, int version, const std::string& checksum) const;
     void remove(pqxx::transaction_base& tx, int version) const;
+    // Whether some session holds this history's advisory lock (a runner is at work).
+    bool lock_held(pqxx::connection& c) const;
 
 private:
     std::string schema_;

@@ -74,7 +74,32 @@ bool loses_data(const std::string& sql) {
     return false;
 }
 
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// A misspelt directive must not be ignored: `-- schemac: destructive` would let
+// a rollback that drops a table run without --allow-destructive, and
+// `-- SCHEMAC:NO-TRANSACTION` would run CREATE INDEX CONCURRENTLY in a transaction.
+void check_directives(const MigrationFile& f) {
+    std::istringstream in(f.contents);
+    int n = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++n;
+        line = trim_right(line);
+        if (!line.starts_with("--")) continue;
+        std::string rest = lower(line.substr(2));
+        rest.erase(0, rest.find_first_not_of(' '));
+        if (!rest.starts_with("schemac:") && !rest.starts_with("schemac :")) continue;
+        if (line == "-- schemac:no-transaction" || line == "-- schemac:destructive") continue;
+        throw MigrationSetError(f.name + ":" + std::to_string(n) + ": unknown or misspelt directive '" + line +
+                                "': the directives are exactly '-- schemac:no-transaction' and '-- schemac:destructive'");
+    }
+}
+
 MigrationScript script(const MigrationFile& f) {
+    check_directives(f);
     return MigrationScript{f.name, f.contents, !header_has(f.contents, "-- schemac:no-transaction")};
 }
 

@@ -1,6 +1,7 @@
 #include "schemac/runner.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <sstream>
@@ -20,6 +21,7 @@ const char* state_name(MigrationState s) {
         case MigrationState::baseline: return "baseline";
         case MigrationState::modified: return "modified";
         case MigrationState::failed: return "failed";
+        case MigrationState::running: return "running";
         case MigrationState::missing: return "missing";
         case MigrationState::pending: return "pending";
     }
@@ -107,8 +109,9 @@ Status make_status(const MigrationSet& set, const std::vector<HistoryRow>& rows,
             const HistoryRow& r = *it->second;
             e.row = r;
             if (e.name.empty()) e.name = r.name;
-            if (!m) e.state = MigrationState::missing;
-            else if (!r.success) e.state = MigrationState::failed;
+            // A failed row is failed whatever the files say: it must never be skipped.
+            if (!r.success) e.state = MigrationState::failed;
+            else if (!m) e.state = MigrationState::missing;
             else if (r.checksum != m->checksum) e.state = MigrationState::modified;
             else e.state = r.baseline ? MigrationState::baseline : MigrationState::applied;
         } else {
@@ -213,7 +216,10 @@ private:
             } catch (const pqxx::broken_connection&) {
                 throw;
             } catch (const std::exception& e) {
-                throw failure(statement_failed(script, stmts[i], i + 1, n, detail::one_line(e.what())) + "\n  " +
+                std::string error = detail::one_line(e.what());
+                if (error.find("cannot run inside a transaction block") != std::string::npos)
+                    error += " (mark the file with a -- schemac:no-transaction line in its header to run it statement by statement)";
+                throw failure(statement_failed(script, stmts[i], i + 1, n, error) + "\n  " +
                               v4(m.version) + " was rolled back as a whole; the database stays at version " +
                               v4(from_version));
             }
@@ -262,8 +268,9 @@ private:
                 const std::string error = detail::one_line(e.what());
                 std::string what = statement_failed(script, stmts[i], i + 1, n, error);
                 if (down) {
-                    what += "\n  this file runs outside a transaction: statements 1-" + std::to_string(i) +
-                            " of its rollback ran; " + v4(m.version) + " stays recorded as applied";
+                    what += "\n  this file runs outside a transaction: " +
+                            (i == 0 ? std::string("none of its statements ran") : "statements 1-" + std::to_string(i) + " of it ran") +
+                            "; " + v4(m.version) + " stays recorded as applied";
                 } else {
                     s_.history->set_progress(tx, m.version, i, "statement " + std::to_string(i + 1) + " (line " +
                                                                    std::to_string(stmts[i].line) + "): " + error);
@@ -293,13 +300,41 @@ private:
     const ProgressFn& progress_;
 };
 
+// The statement's first word, upper case ("" when it starts with a symbol).
+std::string first_word(const std::string& stmt, std::size_t from = 0) {
+    std::size_t b = from;
+    while (b < stmt.size() && std::isspace(static_cast<unsigned char>(stmt[b]))) ++b;
+    std::string w;
+    while (b < stmt.size() && std::isalpha(static_cast<unsigned char>(stmt[b])))
+        w += static_cast<char>(std::toupper(static_cast<unsigned char>(stmt[b++])));
+    return w;
+}
+
+// The runner owns the transactions: a file's own BEGIN/COMMIT/ROLLBACK would
+// commit part of a "transactional" migration, or record one that was rolled
+// back, or take the progress records of a non-transactional one with it.
+void refuse_transaction_control(const MigrationScript& script, const std::vector<SqlStatement>& stmts) {
+    static const std::set<std::string> control = {"BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE"};
+    for (std::size_t i = 0; i < stmts.size(); ++i) {
+        const std::string w = first_word(stmts[i].text);
+        const bool prepared = w == "PREPARE" && first_word(stmts[i].text, 7) == "TRANSACTION";
+        if (!control.count(w) && !prepared) continue;
+        throw failure(script.file + ":" + std::to_string(stmts[i].line) + ": statement " + std::to_string(i + 1) + " (" +
+                      statement_preview(stmts[i].text, 40) +
+                      ") controls the transaction, which the runner owns: remove it. A file runs in one transaction; "
+                      "one marked -- schemac:no-transaction runs statement by statement. Nothing was run.");
+    }
+}
+
 PlannedStep step_for(const Migration& m, const MigrationScript& script, int first = 1) {
     PlannedStep p;
     p.version = m.version;
     p.name = m.name;
     p.script = &script;
     p.first_statement = first;
-    p.statements = static_cast<int>(split_sql(script.sql).size());
+    const auto stmts = split_sql(script.sql);
+    refuse_transaction_control(script, stmts);
+    p.statements = static_cast<int>(stmts.size());
     return p;
 }
 
@@ -358,7 +393,13 @@ Status Runner::status() {
         Session s(opts_);
         bool exists = false;
         auto rows = s.rows(&exists);
-        return make_status(set_, rows, exists, s.database);
+        Status st = make_status(set_, rows, exists, s.database);
+        // A row without an error while another runner holds the lock is not
+        // stopped: it is being applied right now.
+        if (first_failed(st) && s.history->lock_held(*s.conn))
+            for (auto& e : st.entries)
+                if (e.state == MigrationState::failed && e.row->error.empty()) e.state = MigrationState::running;
+        return st;
     });
 }
 
@@ -468,8 +509,12 @@ RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress)
             }
             result.steps.push_back(step_for(*m, *m->down));
         }
-        if (!destructive.empty() && !o.allow_destructive)
-            throw failure("refusing to roll back: a down file loses data; rerun with --allow-destructive if that is intended" + destructive);
+        if (!destructive.empty() && !o.allow_destructive) {
+            if (!o.dry_run)
+                throw failure("refusing to roll back: a down file loses data; rerun with --allow-destructive if that is intended" +
+                              destructive);
+            result.warnings.push_back("a down file loses data: the rollback needs --allow-destructive" + destructive);
+        }
         if (o.dry_run) return result;
         run_steps(s, set_, result, true, progress);
         return result;

@@ -877,6 +877,8 @@ TEST_CASE("runner process: a URL with a mistyped scheme never shows its password
              "POSTGRESQL://deploy:" + secret + "@db.example/app",
              " postgresql://deploy:" + secret + "@db.example/app",
              "jdbc:postgresql://db.example/app?user=deploy&password=" + secret,
+             "postgresql//deploy:" + secret + "@db.example/app",   // the colon missing
+             "host=db.example password=" + secret + " more words",
          }) {
         CAPTURE(conninfo);
         for (bool json : {false, true}) {
@@ -888,7 +890,40 @@ TEST_CASE("runner process: a URL with a mistyped scheme never shows its password
             CHECK(!contains(o.out, secret));
             CHECK(!contains(o.err, secret));
         }
+        // The commands that read a database as a schema source, too.
+        for (const auto& args : std::vector<std::vector<std::string>>{{"inspect", "--db", conninfo},
+                                                                       {"import", "--db", conninfo, "--out", (w.root() / "imp").string()},
+                                                                       {"plan", "--from", conninfo, "--to", (w.root() / "migrations").string()},
+                                                                       {"verify", "--db", conninfo, "--dir", (w.root() / "migrations").string()}}) {
+            CAPTURE(args[0]);
+            const Outcome o = w.run(args);
+            CAPTURE(o.out);
+            CAPTURE(o.err);
+            CHECK(o.code != 0);
+            CHECK(!contains(o.out + o.err, secret));
+        }
     }
+}
+
+TEST_CASE("runner process: without the CREATE privilege plan and verify refuse to compare rather than report spelling as drift") {
+    PlainRole role;
+    ProjectDir w;
+    Db db;
+    w.migration("0001_one.up.sql", "CREATE TABLE one (id int, CONSTRAINT one_id_check CHECK (id > 0));\n");
+    REQUIRE(w.run(cmd("apply", w, db.conninfo())).code == 0);
+    write_text(w.root() / "schema.yaml", "tables:\n  one:\n    columns:\n      id: integer?\n    checks:\n      one_id_check: id > 0\n");
+    const std::string as_role = ScratchDb::server() + " dbname=" + db.name() + " user=" + role.name();
+    const Outcome o = w.run({"plan", "--from", as_role, "--to", (w.root() / "schema.yaml").string()});
+    CAPTURE(o.out);
+    CAPTURE(o.err);
+    CHECK(o.code == 1);
+    CHECK(o.out.empty());
+    CHECK(contains(o.err, "needs the CREATE privilege on the database"));
+    // With the privilege, the same comparison is empty: only spelling differed.
+    const Outcome ok = w.run({"plan", "--from", db.conninfo(), "--to", (w.root() / "schema.yaml").string()});
+    CAPTURE(ok.err);
+    CHECK(ok.code == 0);
+    CHECK(ok.out.empty());
 }
 
 TEST_CASE("runner process: apply without permission to create the history table is one clean line with exit 1") {

@@ -361,3 +361,47 @@ TEST_CASE("runner: errors outside a migration say what went wrong") {
     CHECK(res.warnings[0] == "0003 c is applied but its file is not in the migrations directory");
     CHECK(error_of([&] { g.rollback({}); }) == "0003 c cannot be rolled back: its files are not in the migrations directory");
 }
+
+TEST_CASE("runner: a file's own BEGIN, COMMIT or ROLLBACK is refused before anything runs") {
+    for (const std::string& control : std::vector<std::string>{"BEGIN", "COMMIT", "ROLLBACK", "end", "START TRANSACTION", "SAVEPOINT s", "PREPARE TRANSACTION 'x'"}) {
+        CAPTURE(control);
+        ScratchDb db;
+        auto files = three();
+        files[2].contents = "CREATE TABLE b (id int);\n" + control + ";\nCREATE TABLE b2 (id int);\n";
+        Runner r = runner_for(db, files);
+        const std::string err = error_of([&] { r.apply({}); });
+        CHECK(err.find("0002_b.up.sql:2: statement 2 (") == 0);
+        CHECK(err.find("controls the transaction, which the runner owns") != std::string::npos);
+        CHECK_FALSE(table_exists(db, "a"));   // refused while planning: not even 0001 ran
+    }
+}
+
+TEST_CASE("runner: a failed row is failed also when its file is missing, and apply refuses") {
+    ScratchDb db;
+    std::vector<MigrationFile> files = {
+        {up(1, "a"), "CREATE TABLE a (id int);\n"},
+        {up(2, "nt"), "-- schemac:no-transaction\nSELECT 1/0;\n"},
+        {up(3, "c"), "CREATE TABLE c (id int);\n"},
+    };
+    error_of([&] { runner_for(db, files).apply({}); });
+    Runner other_branch = runner_for(db, {files[0], files[2]});
+    const Status st = other_branch.status();
+    REQUIRE(st.entries.size() == 3);
+    CHECK(st.entries[1].state == MigrationState::failed);
+    CHECK(error_of([&] { other_branch.apply({}); }).find("stopped at statement 1 of 1") != std::string::npos);
+    CHECK_FALSE(table_exists(db, "c"));
+}
+
+TEST_CASE("runner: a dry run of a rollback that loses data shows it with a warning") {
+    ScratchDb db;
+    Runner r = runner_for(db, three());
+    r.apply({});
+    RollbackOptions o;
+    o.target = 1;
+    o.dry_run = true;
+    const RunResult res = r.rollback(o);
+    CHECK(res.steps.size() == 2);
+    REQUIRE(res.warnings.size() == 1);
+    CHECK(res.warnings[0].find("a down file loses data: the rollback needs --allow-destructive") == 0);
+    CHECK(table_exists(db, "b"));
+}

@@ -74,6 +74,12 @@ TEST_CASE("migration set: malformed sets are refused with the file named") {
          "0001_b.up.sql: version 1 is also 0001_a.up.sql (two branches each added a migration: renumber one with schemac diff)"},
         {{{"0001_a.down.sql", ""}}, "0001_a.down.sql: has no matching .up.sql file"},
         {{{"0001_a.up.sql", ""}, {"0001_b.down.sql", ""}}, "0001_b.down.sql: does not match 0001_a.up.sql (same version, other name)"},
+        {{{"0001_a.up.sql", "-- schemac: no-transaction\nSELECT 1;\n"}},
+         "0001_a.up.sql:1: unknown or misspelt directive '-- schemac: no-transaction': the directives are exactly "
+         "'-- schemac:no-transaction' and '-- schemac:destructive'"},
+        {{{"0001_a.up.sql", ""}, {"0001_a.down.sql", "DROP TABLE t;\n--SCHEMAC:DESTRUCTIVE\n"}},
+         "0001_a.down.sql:2: unknown or misspelt directive '--SCHEMAC:DESTRUCTIVE': the directives are exactly "
+         "'-- schemac:no-transaction' and '-- schemac:destructive'"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.error);

@@ -63,6 +63,7 @@ enum class MigrationState {
     baseline,   // marked applied by `baseline`
     modified,   // applied, but the file's checksum changed since
     failed,     // a non-transactional file stopped part-way (failed or interrupted)
+    running,    // a non-transactional file a runner is applying right now (status only)
     missing,    // in the history, but no file for it
     pending,    // a file not yet applied
 };
