@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Benchmarks (not tests): release build, results in build-bench/*.json; the migration
-# runner against psql last (bench/apply_bench.sh: its own PostgreSQL 15, hyperfine,
-# results in build-bench/apply_bench/; RUNS=N for fewer or more runs).
+# Benchmarks (not tests): release build, results in build-bench/*.json; then, each
+# with its own throwaway PostgreSQL 15 and hyperfine (RUNS=N for fewer or more runs):
+# the migration runner against psql (bench/apply_bench.sh, results in
+# build-bench/apply_bench/) and `schemac inspect` against `pg_dump --schema-only`
+# (bench/inspect_bench.sh, results in build-bench/inspect_bench/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -12,3 +14,4 @@ cmake --build build-bench -j 2 --target load_bench load_phases diff_bench schema
 ./build-bench/bench/load_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
   --benchmark_out=build-bench/load_bench.json --benchmark_out_format=json "$@"
 bench/apply_bench.sh build-bench/schemac
+bench/inspect_bench.sh build-bench/schemac

@@ -2,7 +2,14 @@
 // over every schema at once, so the number of queries does not grow with the
 // number of tables, only the size of the answers does. Queries are built once
 // per read from a few fragments (the schema filter, "not an extension's object").
-// Needs PostgreSQL 12 or later (attgenerated); NULLS NOT DISTINCT is read from 15.
+// Needs PostgreSQL 12 or later (attgenerated, MATERIALIZED); NULLS NOT DISTINCT is read from 15.
+//
+// Cost (docs/performance.md, "Inspecting a database"): per-row calls of SQL
+// functions such as obj_description()/col_description() run a query each, and
+// correlated sub-selects probe an index per row; at 1,000 tables those were
+// most of the server time. Comments are joined from pg_description, owned
+// sequences from one pass over pg_depend, per-index values computed once per
+// index rather than once per index element.
 #include "schemac/catalog.hpp"
 
 #include <algorithm>
@@ -46,6 +53,13 @@ std::string not_ext(const std::string& cls, const std::string& id) {
            " AND xd.deptype = 'e') ";
 }
 
+// LEFT JOIN of an object's own comment (objsubid 0) as `alias`.description:
+// what obj_description(id, 'catalog') returns, but one join instead of a query per row.
+std::string description(const std::string& alias, const std::string& id, const std::string& catalog) {
+    return " LEFT JOIN pg_description " + alias + " ON " + alias + ".objoid = " + id + " AND " + alias + ".classoid = '" +
+           catalog + "'::regclass AND " + alias + ".objsubid = 0";
+}
+
 class Reader {
 public:
     Reader(pqxx::transaction_base& tx, const ReadOptions& o, int version) : tx_(tx), options_(o), version_(version) {
@@ -60,7 +74,10 @@ public:
             ns += ")";
         }
         // Tables (plain and partitioned) of those schemas, not an extension's.
-        with_ = "WITH ns AS (" + ns + "), rel AS (SELECT c.oid, c.relname, ns.nspname FROM pg_class c JOIN ns ON ns.oid = c.relnamespace"
+        // MATERIALIZED: evaluated once (a few hundred rows at most), instead of
+        // inlined into every query, where the "not an extension's" anti-join
+        // would be planned against the much larger joins (a sort of every column).
+        with_ = "WITH ns AS MATERIALIZED (" + ns + "), rel AS MATERIALIZED (SELECT c.oid, c.relname, ns.nspname FROM pg_class c JOIN ns ON ns.oid = c.relnamespace"
                 " WHERE c.relkind IN ('r', 'p') AND" + not_ext("pg_class", "c.oid") + ") ";
     }
 
@@ -142,11 +159,11 @@ private:
 
     void tables() {
         const auto r = query(with_ +
-                             "SELECT c.oid::text, rel.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class'),"
+                             "SELECT c.oid::text, rel.nspname, c.relname, c.relkind, cd.description,"
                              " ARRAY(SELECT quote_ident(pn.nspname) || '.' || quote_ident(pc.relname) FROM pg_inherits i"
                              "  JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
                              "  WHERE i.inhrelid = c.oid ORDER BY i.inhseqno)::text[]"
-                             " FROM rel JOIN pg_class c ON c.oid = rel.oid");
+                             " FROM rel JOIN pg_class c ON c.oid = rel.oid" + description("cd", "c.oid", "pg_class"));
         for (const auto& row : r) {
             Table t;
             t.schema = str(row[1]);
@@ -161,25 +178,36 @@ private:
     }
 
     void columns() {
+        // The sequence a column owns (serial: deptype 'a'), the first by name;
+        // no ORDER BY: finish() sorts each table's columns by number.
         const auto r = query(with_ +
+                             ", seq AS MATERIALIZED (SELECT DISTINCT ON (d.refobjid, d.refobjsubid) d.refobjid, d.refobjsubid,"
+                             "  quote_ident(sn.nspname) || '.' || quote_ident(s.relname) AS name"
+                             "  FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
+                             "  JOIN pg_namespace sn ON sn.oid = s.relnamespace"
+                             "  WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'"
+                             "  AND d.refobjid IN (SELECT oid FROM rel)"
+                             "  ORDER BY d.refobjid, d.refobjsubid, s.relname, sn.nspname) "
                              "SELECT a.attrelid::text, a.attname, a.attnum, format_type(a.atttypid, a.atttypmod),"
                              " etn.nspname, et.typname, et.typcategory, et.oid <> t.oid, a.attnotnull,"
-                             " pg_get_expr(ad.adbin, ad.adrelid, true), a.attidentity, a.attgenerated,"
-                             " (SELECT quote_ident(sn.nspname) || '.' || quote_ident(s.relname) FROM pg_depend d"
-                             "   JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S' JOIN pg_namespace sn ON sn.oid = s.relnamespace"
-                             "   WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass"
-                             "   AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'a'"
-                             "   ORDER BY s.relname LIMIT 1),"
+                             // A default cannot refer to columns (a generated column's expression
+                             // can): deparsed without its table, pg_get_expr does not open the
+                             // table for every default; the same text in about a third of the time.
+                             " pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END, true),"
+                             " a.attidentity, a.attgenerated, seq.name,"
                              " CASE WHEN a.attcollation <> t.typcollation THEN"
                              "  (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' END"
                              "          || quote_ident(co.collname)"
                              "   FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END,"
-                             " col_description(a.attrelid, a.attnum)"
+                             " cd.description"
                              " FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid JOIN pg_type t ON t.oid = a.atttypid"
                              " JOIN pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END"
                              " JOIN pg_namespace etn ON etn.oid = et.typnamespace"
                              " LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
-                             " WHERE a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum");
+                             " LEFT JOIN seq ON seq.refobjid = a.attrelid AND seq.refobjsubid = a.attnum"
+                             " LEFT JOIN pg_description cd ON cd.objoid = a.attrelid AND cd.classoid = 'pg_class'::regclass"
+                             "  AND cd.objsubid = a.attnum"
+                             " WHERE a.attnum > 0 AND NOT a.attisdropped");
         for (const auto& row : r) {
             Table* t = table(row[0]);
             if (!t) continue;
@@ -206,18 +234,21 @@ private:
         // Key columns in key order; contype 't' (constraint triggers) are triggers.
         const auto r = query(with_ +
                              "SELECT co.conrelid::text, co.conname, co.contype,"
-                             " ARRAY(SELECT a.attname FROM unnest(co.conkey) WITH ORDINALITY k(n, i)"
-                             "  JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.n ORDER BY k.i)::text[],"
+                             // OFFSET 0 keeps the lateral sub-select one index lookup per key column:
+                             // pulled up, the planner reads all of the table's attributes into a
+                             // hash for every constraint (and, in indexes(), all of pg_attribute).
+                             " ARRAY(SELECT a.attname FROM unnest(co.conkey) WITH ORDINALITY k(n, i) JOIN LATERAL (SELECT a.attname"
+                             "  FROM pg_attribute a WHERE a.attrelid = co.conrelid AND a.attnum = k.n OFFSET 0) a ON true ORDER BY k.i)::text[],"
                              " pg_get_constraintdef(co.oid, true),"
                              " CASE WHEN co.contype = 'c' THEN pg_get_expr(co.conbin, co.conrelid, true) END,"
                              " fn.nspname, fc.relname,"
-                             " ARRAY(SELECT a.attname FROM unnest(co.confkey) WITH ORDINALITY k(n, i)"
-                             "  JOIN pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.n ORDER BY k.i)::text[],"
+                             " ARRAY(SELECT a.attname FROM unnest(co.confkey) WITH ORDINALITY k(n, i) JOIN LATERAL (SELECT a.attname"
+                             "  FROM pg_attribute a WHERE a.attrelid = co.confrelid AND a.attnum = k.n OFFSET 0) a ON true ORDER BY k.i)::text[],"
                              " co.confupdtype, co.confdeltype, co.confmatchtype, co.condeferrable, co.condeferred,"
-                             " co.convalidated, co.connoinherit, obj_description(co.oid, 'pg_constraint')"
+                             " co.convalidated, co.connoinherit, cd.description"
                              " FROM rel JOIN pg_constraint co ON co.conrelid = rel.oid"
-                             " LEFT JOIN pg_class fc ON fc.oid = co.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace"
-                             " WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')");
+                             " LEFT JOIN pg_class fc ON fc.oid = co.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace" +
+                             description("cd", "co.oid", "pg_constraint") + " WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')");
         for (const auto& row : r) {
             Table* t = table(row[0]);
             if (!t) continue;
@@ -249,11 +280,22 @@ private:
         // is DESC, bit 2 NULLS FIRST. An operator class is shown when it is not the
         // default one, a collation when it is not the column's (for an expression:
         // not the database default).
+        // The per-index values (definition, predicate, comment) once per index in
+        // idx, then one row per element with its column looked up by index.
         const std::string nnd = version_ >= 150000 ? "i.indnullsnotdistinct" : "false";
         const auto r = query(with_ +
-                             "SELECT i.indrelid::text, ic.relname, am.amname, i.indisunique, i.indisprimary, co.conname,"
-                             " pg_get_expr(i.indpred, i.indrelid, true), pg_get_indexdef(i.indexrelid), i.indisvalid,"
-                             " obj_description(i.indexrelid, 'pg_class'), " + nnd + ", i.indnkeyatts, k.k, a.attname,"
+                             ", idx AS MATERIALIZED (SELECT i.indexrelid, i.indrelid, ic.relname, am.amname, i.indisunique,"
+                             "  i.indisprimary, co.conname, pg_get_expr(i.indpred, i.indrelid, true) AS pred,"
+                             "  pg_get_indexdef(i.indexrelid) AS def, i.indisvalid, cd.description, " + nnd + " AS nnd,"
+                             "  i.indnkeyatts, i.indnatts, i.indkey, i.indoption, i.indclass, i.indcollation"
+                             "  FROM rel JOIN pg_index i ON i.indrelid = rel.oid JOIN pg_class ic ON ic.oid = i.indexrelid"
+                             "  JOIN pg_am am ON am.oid = ic.relam"
+                             // A join, not a sub-select: pg_constraint has no index on conindid.
+                             "  LEFT JOIN pg_constraint co ON co.conindid = i.indexrelid AND co.conrelid = i.indrelid"
+                             "   AND co.contype IN ('p', 'u', 'x')" +
+                             description("cd", "i.indexrelid", "pg_class") + ") "
+                             "SELECT i.indrelid::text, i.relname, i.amname, i.indisunique, i.indisprimary, i.conname,"
+                             " i.pred, i.def, i.indisvalid, i.description, i.nnd, i.indnkeyatts, k.k, a.attname,"
                              " CASE WHEN i.indkey[k.k] = 0 THEN pg_get_indexdef(i.indexrelid, k.k + 1, true) END,"
                              " i.indoption[k.k],"
                              " CASE WHEN NOT opc.opcdefault THEN CASE WHEN opn.nspname = 'pg_catalog' THEN ''"
@@ -263,16 +305,12 @@ private:
                              "  (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' END"
                              "          || quote_ident(co.collname)"
                              "   FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = i.indcollation[k.k]) END"
-                             " FROM rel JOIN pg_index i ON i.indrelid = rel.oid JOIN pg_class ic ON ic.oid = i.indexrelid"
-                             " JOIN pg_am am ON am.oid = ic.relam"
-                             // A join, not a sub-select: pg_constraint has no index on conindid.
-                             " LEFT JOIN pg_constraint co ON co.conindid = i.indexrelid AND co.conrelid = i.indrelid"
-                             "  AND co.contype IN ('p', 'u', 'x')"
-                             " CROSS JOIN LATERAL generate_series(0, i.indnatts - 1) AS k(k)"
-                             " LEFT JOIN pg_attribute a ON i.indkey[k.k] <> 0 AND a.attrelid = i.indrelid AND a.attnum = i.indkey[k.k]"
+                             " FROM idx i CROSS JOIN LATERAL generate_series(0, i.indnatts - 1) AS k(k)"
+                             " LEFT JOIN LATERAL (SELECT a.attname, a.attcollation FROM pg_attribute a"
+                             "  WHERE i.indkey[k.k] <> 0 AND a.attrelid = i.indrelid AND a.attnum = i.indkey[k.k] OFFSET 0) a ON true"
                              " LEFT JOIN pg_opclass opc ON k.k < i.indnkeyatts AND opc.oid = i.indclass[k.k]"
                              " LEFT JOIN pg_namespace opn ON opn.oid = opc.opcnamespace"
-                             " ORDER BY i.indrelid, ic.relname, k.k");
+                             " ORDER BY i.indrelid, i.relname, k.k");
         for (const auto& row : r) {
             Table* t = table(row[0]);
             if (!t) continue;
