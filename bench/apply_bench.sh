@@ -30,23 +30,8 @@
 # Its own throwaway PostgreSQL 15 (scripts/pg-test-server.sh, fsync off, unix
 # socket in /tmp/schemac-bench-pg), always stopped again.
 set -euo pipefail
-abs() { (cd "$(dirname "$1")" && printf '%s/%s\n' "$(pwd)" "$(basename "$1")"); }
-# A path given as $1 or RESULTS_DIR is relative to where the script is run from.
-schemac=${1:-}
-if [ -n "$schemac" ]; then
-  [ -x "$schemac" ] && [ -f "$schemac" ] || { echo "apply_bench: $schemac is not an executable" >&2; exit 2; }
-  schemac=$(abs "$schemac")
-fi
-if [ -n "${RESULTS_DIR:-}" ]; then mkdir -p "$RESULTS_DIR"; results=$(cd "$RESULTS_DIR" && pwd); fi
-cd "$(dirname "$0")/.."
-root=$PWD
-if [ -z "$schemac" ]; then
-  if [ -x build-bench/schemac ]; then schemac=$root/build-bench/schemac
-  elif [ -x build/schemac ]; then schemac=$root/build/schemac
-  else echo "apply_bench: no schemac binary: pass its path, or build it (scripts/bench.sh)" >&2; exit 2; fi
-fi
-runs=${RUNS:-10}
-if [ -z "${results:-}" ]; then mkdir -p build-bench/apply_bench; results=$root/build-bench/apply_bench; fi
+source "$(dirname "$0")/common.sh"
+bench_setup apply_bench "$@"
 command -v hyperfine >/dev/null || { echo "apply_bench: hyperfine is not installed (apt-get install hyperfine; scripts/setup.sh does not install it)" >&2; exit 2; }
 psql=$(command -v "${PSQL:-/usr/lib/postgresql/15/bin/psql}") \
   || { echo "apply_bench: ${PSQL:-/usr/lib/postgresql/15/bin/psql} missing: run scripts/setup.sh (PostgreSQL 15)" >&2; exit 2; }

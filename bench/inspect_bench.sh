@@ -49,27 +49,12 @@
 # Its own throwaway PostgreSQL 15 (scripts/pg-test-server.sh, fsync off, unix
 # socket in /tmp/schemac-inspect-bench-pg), always stopped again.
 set -euo pipefail
-abs() { (cd "$(dirname "$1")" && printf '%s/%s\n' "$(pwd)" "$(basename "$1")"); }
-# A path given as $1 or RESULTS_DIR is relative to where the script is run from.
-schemac=${1:-}
-if [ -n "$schemac" ]; then
-  [ -x "$schemac" ] && [ -f "$schemac" ] || { echo "inspect_bench: $schemac is not an executable" >&2; exit 2; }
-  schemac=$(abs "$schemac")
-fi
-if [ -n "${RESULTS_DIR:-}" ]; then mkdir -p "$RESULTS_DIR"; results=$(cd "$RESULTS_DIR" && pwd); fi
-cd "$(dirname "$0")/.."
-root=$PWD
-if [ -z "$schemac" ]; then
-  if [ -x build-bench/schemac ]; then schemac=$root/build-bench/schemac
-  elif [ -x build/schemac ]; then schemac=$root/build/schemac
-  else echo "inspect_bench: no schemac binary: pass its path, or build it (scripts/bench.sh)" >&2; exit 2; fi
-fi
-runs=${RUNS:-10}
+source "$(dirname "$0")/common.sh"
+bench_setup inspect_bench "$@"
 sizes=${SIZES:-100 1000}
 for n in $sizes; do
   [[ $n =~ ^[1-9][0-9]{0,3}$ ]] || { echo "inspect_bench: SIZES: $n is not a number of tables from 1 to 9999" >&2; exit 2; }
 done
-if [ -z "${results:-}" ]; then mkdir -p build-bench/inspect_bench; results=$root/build-bench/inspect_bench; fi
 command -v hyperfine >/dev/null || { echo "inspect_bench: hyperfine is not installed (apt-get install hyperfine; scripts/setup.sh does not install it)" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "inspect_bench: python3 is needed for the summary" >&2; exit 2; }
 psql=$(command -v "${PSQL:-/usr/lib/postgresql/15/bin/psql}") \
