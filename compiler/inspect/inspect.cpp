@@ -203,12 +203,9 @@ std::optional<std::vector<Value>> parse_array_text(const std::string& s, const S
     }
 }
 
-// A scalar constant of (element) type `t` as PostgreSQL prints it: a bare
-// number or boolean, or 'text'::type with a fitting cast. The text of the value.
-std::optional<std::string> scalar_constant(const std::string& expr, const Type& t) {
-    const std::string s = strip_parens(expr);
-    if (is_plain_number(s)) return is_number_kind(t.kind) ? std::optional(s) : std::nullopt;
-    if (s == "true" || s == "false") return t.kind == TypeKind::Boolean ? std::optional(s) : std::nullopt;
+// 'text'::type where the cast fits a column of type `t` (for an array column,
+// the array type): the text between the quotes.
+std::optional<std::string> quoted_with_fitting_cast(const std::string& s, const Type& t) {
     if (s.empty() || s[0] != '\'') return std::nullopt;
     const std::size_t close = closing_quote(s, 0);
     if (close == std::string::npos) return std::nullopt;
@@ -217,6 +214,15 @@ std::optional<std::string> scalar_constant(const std::string& expr, const Type& 
     const auto ct = cast_type(rest.substr(2));
     if (!ct || !cast_fits(*ct, t)) return std::nullopt;
     return unquote_sql(s, 0, close);
+}
+
+// A scalar constant of (element) type `t` as PostgreSQL prints it: a bare
+// number or boolean, or 'text'::type with a fitting cast. The text of the value.
+std::optional<std::string> scalar_constant(const std::string& expr, const Type& t) {
+    const std::string s = strip_parens(expr);
+    if (is_plain_number(s)) return is_number_kind(t.kind) ? std::optional(s) : std::nullopt;
+    if (s == "true" || s == "false") return t.kind == TypeKind::Boolean ? std::optional(s) : std::nullopt;
+    return quoted_with_fitting_cast(s, t);
 }
 
 // A float as PostgreSQL 12+ prints it (float8out/float4out with
@@ -260,13 +266,9 @@ std::optional<Value> constant(const std::string& expr, const Type& t, const Sour
     const std::string s = strip_parens(expr);
     // '{...}'::type[]
     if (!s.empty() && s[0] == '\'') {
-        const std::size_t close = closing_quote(s, 0);
-        if (close == std::string::npos) return std::nullopt;
-        const std::string rest = trim(s.substr(close + 1));
-        if (!rest.starts_with("::")) return std::nullopt;
-        const auto ct = cast_type(rest.substr(2));
-        if (!ct || !cast_fits(*ct, t)) return std::nullopt;
-        auto items = parse_array_text(unquote_sql(s, 0, close), pos);
+        const auto text = quoted_with_fitting_cast(s, t);
+        if (!text) return std::nullopt;
+        auto items = parse_array_text(*text, pos);
         if (!items) return std::nullopt;
         if (t.kind == TypeKind::Boolean)   // array_out prints booleans as t and f
             for (auto& item : *items)
