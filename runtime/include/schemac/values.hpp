@@ -1,0 +1,217 @@
+// C++ value types for PostgreSQL values that have no exact standard C++ type,
+// and their PostgreSQL text forms. Standard library only (schemac_runtime_core).
+//
+// The interface code generation uses — one spelling for every type:
+//
+//     std::string       schemac::to_pg_text(const T& value);
+//     std::optional<T>  schemac::from_pg_text<T>(std::string_view text, std::string* error = nullptr);
+//     T                 schemac::parse_pg_text<T>(std::string_view text);   // throws PgTextError
+//
+// for T in Decimal, Uuid, Interval, Bytes, Json, Timestamp, LocalTimestamp, Date.
+// from_pg_text never throws: it returns std::nullopt and, if `error` is given,
+// stores why (e.g. "timestamptz: infinity is not supported"). parse_pg_text
+// throws PgTextError with that message and the offending text. Generated code
+// should call them qualified (schemac::to_pg_text), since the time types are
+// std::chrono types and argument-dependent lookup would not find them.
+//
+// The session settings the DAO sets so the server prints what is parsed here:
+//     DateStyle = ISO, TimeZone = 'UTC', IntervalStyle = iso_8601,
+//     bytea_output = hex (the default), extra_float_digits irrelevant (no floats here).
+// Formatting produces exactly what PostgreSQL prints under those settings, so
+// a value read and written back compares equal as text.
+//
+// Column type -> C++ type:
+//     numeric/decimal          Decimal
+//     uuid                     Uuid
+//     interval                 Interval
+//     bytea                    Bytes (std::vector<std::byte>)
+//     json, jsonb              Json
+//     timestamptz              Timestamp      = sys_time<microseconds>
+//     timestamp                LocalTimestamp = local_time<microseconds>
+//     date                     Date           = sys_days
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace schemac {
+
+// Thrown by parse_pg_text; what() names the type, the reason and the text.
+class PgTextError : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+// ---------------------------------------------------------------------------
+// numeric: an exact decimal, never a double.
+//
+// text() is the canonical text, which is what numeric_out prints for the value
+// with the scale it was given: optional '-', digits, optional '.' and digits,
+// or "NaN". Parsing accepts any number of digits and normalises:
+//   - a leading '+' is dropped, leading integer zeros are dropped ("007" -> "7",
+//     ".5" -> "0.5"), a trailing '.' is dropped ("5." -> "5");
+//   - trailing fraction zeros are KEPT: they are the scale ("1.50" stays "1.50");
+//   - negative zero becomes zero with its scale ("-0.00" -> "0.00"), as in PostgreSQL;
+//   - exponent forms are expanded to plain digits the way numeric_in does
+//     (scale = max(0, fraction digits - exponent)): "1e-3" -> "0.001",
+//     "1.50e1" -> "15.0", "1e3" -> "1000"; |exponent| > 1000 is rejected;
+//   - "NaN" in any letter case is NaN.
+// Rejected: empty text, whitespace, a sign without digits, "Infinity"/"-Infinity"
+// (PostgreSQL 14+ numeric infinities: not representable, on purpose), underscores,
+// hexadecimal, anything else.
+//
+// Equality and ordering are numeric, like PostgreSQL's: 1.50 == 1.5, while
+// text() still distinguishes them. NaN equals NaN and sorts above every number
+// (PostgreSQL's rule, so that sorting agrees with ORDER BY).
+class Decimal {
+public:
+    Decimal() : text_("0") {}  // zero, scale 0
+
+    static std::optional<Decimal> parse(std::string_view text, std::string* error = nullptr);
+
+    const std::string& text() const { return text_; }
+    bool is_nan() const { return text_ == "NaN"; }
+
+    friend bool operator==(const Decimal& a, const Decimal& b) { return (a <=> b) == 0; }
+    friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
+
+private:
+    explicit Decimal(std::string canonical) : text_(std::move(canonical)) {}
+    std::string text_;
+};
+
+// ---------------------------------------------------------------------------
+// uuid: 16 bytes. Parsing accepts what uuid_in accepts: hex digits in either
+// case, optionally in braces, a hyphen allowed after any group of four hex
+// digits (so both 8-4-4-4-12 and 32 plain digits). Formatting is lower-case
+// 8-4-4-4-12, as uuid_out prints.
+struct Uuid {
+    std::array<std::uint8_t, 16> bytes{};
+    friend auto operator<=>(const Uuid&, const Uuid&) = default;
+};
+
+// ---------------------------------------------------------------------------
+// interval: exactly PostgreSQL's representation (months, days, microseconds
+// kept apart, since a month has no fixed number of days and a day no fixed
+// number of microseconds under DST).
+//
+// The text form is IntervalStyle = iso_8601, which the DAO sets for its
+// session: "P1Y2M3DT4H5M6.789S", "P-1Y-2M3DT-4H-5M-6.5S", "PT0S" for zero.
+// Formatting reproduces PostgreSQL's output byte for byte (years = months/12,
+// hours/minutes/seconds from the microseconds, all truncating toward zero, so
+// each part carries its own sign). Parsing accepts that form: designators in
+// the order Y M D T H M S, each at most once, integer parts with an optional
+// sign, seconds with up to 6 fraction digits. Rejected: the other
+// IntervalStyles, fractional Y/M/D/H/M, more than 6 second digits, the
+// alternative format "P0001-02-03T04:05:06", "infinity"/"-infinity"
+// (PostgreSQL 17), and values that overflow the three fields.
+// Equality is field by field (1 month != 30 days here, unlike PostgreSQL's
+// interval '=', which compares a normalised total).
+struct Interval {
+    std::int32_t months = 0;
+    std::int32_t days = 0;
+    std::int64_t microseconds = 0;
+    friend bool operator==(const Interval&, const Interval&) = default;
+};
+
+// ---------------------------------------------------------------------------
+// bytea: raw bytes. Text form is the hex format "\x0a0bff" (bytea_output = hex,
+// the default; formatting is lower-case). Parsing accepts upper- or lower-case
+// digits and whitespace between byte pairs, as byteain does. Rejected: the
+// escape format, an odd number of digits, a missing "\x".
+using Bytes = std::vector<std::byte>;
+
+// ---------------------------------------------------------------------------
+// json and jsonb: the JSON text as the server sends it, not parsed or checked
+// here (the server has validated it; jsonb arrives normalised). Equality is
+// textual.
+class Json {
+public:
+    Json() : text_("null") {}
+    explicit Json(std::string text) : text_(std::move(text)) {}
+    const std::string& text() const { return text_; }
+    friend bool operator==(const Json&, const Json&) = default;
+
+private:
+    std::string text_;
+};
+
+// ---------------------------------------------------------------------------
+// Time. All in the proleptic Gregorian calendar, microsecond precision like
+// PostgreSQL. With TimeZone = UTC there is no DST and no ambiguous or missing
+// local time: every timestamptz prints with "+00".
+//
+//   Timestamp      "2024-03-10 02:30:00.123456+00"   (timestamptz)
+//   LocalTimestamp "2024-03-10 02:30:00"             (timestamp without time zone)
+//   Date           "2024-03-10"                      (date)
+//
+// Formatting: year with at least 4 digits, fraction only if non-zero and
+// without trailing zeros (as PostgreSQL prints), BC years as PostgreSQL prints
+// them ("0044-03-15 BC", "0001-12-31 23:00:00+00 BC"; year 1 BC is astronomical
+// year 0). Years above 9999 print with more digits ("10000-01-01").
+// Parsing accepts that form, 'T' instead of the space, and for timestamptz any
+// offset PostgreSQL prints ("+00", "-05", "+05:30", "+00:53:28"), converted to
+// UTC. Rejected with a message: "infinity" and "-infinity" (no finite C++
+// value stands for them; make the column reject them with a CHECK or map them
+// yourself), year 0, invalid dates (2023-02-29), hour 24 and second 60 (which
+// PostgreSQL's input would roll over; it never prints them), more than 6
+// fraction digits, an offset on a timestamp without time zone, a missing offset
+// on a timestamptz, anything outside sys_time<microseconds> (about 290 000
+// years either side of 1970; PostgreSQL's own range is smaller except for the
+// last years before 294277 AD).
+using Timestamp = std::chrono::sys_time<std::chrono::microseconds>;
+using LocalTimestamp = std::chrono::local_time<std::chrono::microseconds>;
+using Date = std::chrono::sys_days;
+
+// ---------------------------------------------------------------------------
+// The text conversions.
+std::string to_pg_text(const Decimal& v);
+std::string to_pg_text(const Uuid& v);
+std::string to_pg_text(const Interval& v);
+std::string to_pg_text(const Bytes& v);
+std::string to_pg_text(const Json& v);
+std::string to_pg_text(const Timestamp& v);
+std::string to_pg_text(const LocalTimestamp& v);
+std::string to_pg_text(const Date& v);
+
+template <class T>
+std::optional<T> from_pg_text(std::string_view text, std::string* error = nullptr);
+
+template <> std::optional<Decimal> from_pg_text<Decimal>(std::string_view, std::string*);
+template <> std::optional<Uuid> from_pg_text<Uuid>(std::string_view, std::string*);
+template <> std::optional<Interval> from_pg_text<Interval>(std::string_view, std::string*);
+template <> std::optional<Bytes> from_pg_text<Bytes>(std::string_view, std::string*);
+template <> std::optional<Json> from_pg_text<Json>(std::string_view, std::string*);
+template <> std::optional<Timestamp> from_pg_text<Timestamp>(std::string_view, std::string*);
+template <> std::optional<LocalTimestamp> from_pg_text<LocalTimestamp>(std::string_view, std::string*);
+template <> std::optional<Date> from_pg_text<Date>(std::string_view, std::string*);
+
+// The name used in error messages ("numeric", "uuid", "timestamptz", ...).
+template <class T> std::string_view pg_type_name();
+template <> std::string_view pg_type_name<Decimal>();
+template <> std::string_view pg_type_name<Uuid>();
+template <> std::string_view pg_type_name<Interval>();
+template <> std::string_view pg_type_name<Bytes>();
+template <> std::string_view pg_type_name<Json>();
+template <> std::string_view pg_type_name<Timestamp>();
+template <> std::string_view pg_type_name<LocalTimestamp>();
+template <> std::string_view pg_type_name<Date>();
+
+// Like from_pg_text, but throws PgTextError:
+//   "invalid timestamptz \"infinity\": infinity is not supported"
+template <class T>
+T parse_pg_text(std::string_view text) {
+    std::string error;
+    if (auto v = from_pg_text<T>(text, &error)) return std::move(*v);
+    throw PgTextError("invalid " + std::string(pg_type_name<T>()) + " \"" + std::string(text) + "\": " + error);
+}
+
+}  // namespace schemac
