@@ -546,20 +546,22 @@ std::string to_pg_text(const Date& v) {
     return out;
 }
 
-template <> std::optional<Timestamp> from_pg_text<Timestamp>(std::string_view s, std::string* error) {
-    auto t = parse_date_time(s, TimeKind::timestamptz, error);
+// timestamptz and timestamp read the same way into a time point of their clock.
+template <typename TimePoint>
+std::optional<TimePoint> parse_time_point(std::string_view s, TimeKind kind, const char* range, std::string* error) {
+    auto t = parse_date_time(s, kind, error);
     if (!t) return std::nullopt;
     auto us = to_microseconds(*t);
-    if (!us) return Fail{error}("out of the range of sys_time<microseconds>");
-    return Timestamp(std::chrono::microseconds(*us));
+    if (!us) return Fail{error}(range);
+    return TimePoint(std::chrono::microseconds(*us));
+}
+
+template <> std::optional<Timestamp> from_pg_text<Timestamp>(std::string_view s, std::string* error) {
+    return parse_time_point<Timestamp>(s, TimeKind::timestamptz, "out of the range of sys_time<microseconds>", error);
 }
 
 template <> std::optional<LocalTimestamp> from_pg_text<LocalTimestamp>(std::string_view s, std::string* error) {
-    auto t = parse_date_time(s, TimeKind::timestamp, error);
-    if (!t) return std::nullopt;
-    auto us = to_microseconds(*t);
-    if (!us) return Fail{error}("out of the range of local_time<microseconds>");
-    return LocalTimestamp(std::chrono::microseconds(*us));
+    return parse_time_point<LocalTimestamp>(s, TimeKind::timestamp, "out of the range of local_time<microseconds>", error);
 }
 
 template <> std::optional<Date> from_pg_text<Date>(std::string_view s, std::string* error) {
