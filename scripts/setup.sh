@@ -11,6 +11,7 @@ packages=(
   libpg-query-dev                              # tests: PostgreSQL's grammar checks every generated statement
   postgresql-15                                # the real database the tests start themselves
   clang libclang-rt-14-dev                     # libFuzzer and sanitizers
+  libkainjow-mustache-dev                      # codegen: logic-less templates for the generated C++
   libbenchmark-dev hyperfine                   # bench/
 )
 

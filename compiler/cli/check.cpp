@@ -29,6 +29,23 @@ void check_migrations(const std::string& dir, const Schema& schema, Diagnostics&
     for (const auto& step : plan.steps) Diagnostics::add_note(d, {std::make_shared<const std::string>(dir), 0, 0}, "not yet migrated: " + step.summary);
 }
 
+// Is the committed generated C++ (codegen.out, default generated/cpp) what
+// `schemac generate` would write now? Checked when that directory exists.
+void check_generated(const std::vector<std::string>& paths, Diagnostics& diags) {
+    GenerateCommand cmd;
+    cmd.paths = paths;
+    if (!resolve_generate(cmd, diags) || !std::filesystem::is_directory(cmd.out)) return;
+    auto files = generate_files(cmd, diags);
+    if (!files) return;
+    const GenerateStatus st = compare_generated(cmd.out, *files);
+    if (st.fresh()) return;
+    const SourcePos at{std::make_shared<const std::string>(cmd.out), 0, 0};
+    auto& d = diags.error(at, "generated-stale", "the generated C++ is stale; run: schemac generate");
+    for (const auto& p : st.missing) Diagnostics::add_note(d, at, "missing: " + p);
+    for (const auto& p : st.changed) Diagnostics::add_note(d, at, "out of date: " + p);
+    for (const auto& p : st.extra) Diagnostics::add_note(d, at, "no longer generated: " + p);
+}
+
 }  // namespace
 
 int run_check(const CheckOptions& opts) {
@@ -39,6 +56,7 @@ int run_check(const CheckOptions& opts) {
     if (dir.empty() && opts.paths == std::vector<std::string>{"schema"} && std::filesystem::is_directory("generated/migrations"))
         dir = "generated/migrations";
     if (!dir.empty() && !diags.has_errors()) check_migrations(dir, schema, diags);
+    if (opts.paths == std::vector<std::string>{"schema"} && !diags.has_errors()) check_generated(opts.paths, diags);
     if (opts.format == "json") {
         std::cout << render_json(diags);
     } else {

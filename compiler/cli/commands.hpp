@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "codegen/render.hpp"
+#include "diag/diagnostics.hpp"
+
 namespace schemac::cli {
 
 // docs/cli.md. 3 is drift (verify); 4 and 5 let a deploy script retry what may pass on its own.
@@ -95,5 +98,34 @@ int run_import(const InspectCommand& cmd);    // one YAML file per table under -
 
 // Drift: the live database against the schema of the version in its history.
 int run_verify(const DatabaseOptions& db);
+
+// `schemac generate`: typed C++ rows, DAOs, queries and embedded migrations.
+// Empty settings come from schemac.yaml (`codegen:`, `schema`, `migrations`), else the defaults.
+struct GenerateCommand {
+    std::vector<std::string> paths;      // schema files or directories
+    std::string config;                  // "" = schemac.yaml if present
+    std::string out;                     // output directory
+    std::string migrations;              // migrations to embed; "" = the project's, if the directory exists
+    bool no_migrations = false;          // embed none
+    std::string cpp_namespace;
+    std::string templates;               // "" = built in
+    bool check = false;                  // write nothing; fail when stale
+    bool list = false;                   // print the output paths, write nothing
+};
+int run_generate(GenerateCommand cmd);
+
+// Which generated files differ from what is on disk.
+struct GenerateStatus {
+    std::vector<std::string> missing, changed, extra;   // paths relative to the output directory
+    bool fresh() const { return missing.empty() && changed.empty() && extra.empty(); }
+};
+
+
+// Fills the settings left empty from the project config. False (with the
+// reasons in `diags`) when the config is malformed.
+bool resolve_generate(GenerateCommand& cmd, Diagnostics& diags);
+// The files `cmd` would write, or nullopt with the reasons in `diags`.
+std::optional<std::vector<codegen::GeneratedFile>> generate_files(const GenerateCommand& cmd, Diagnostics& diags);
+GenerateStatus compare_generated(const std::string& out, const std::vector<codegen::GeneratedFile>& files);
 
 }  // namespace schemac::cli

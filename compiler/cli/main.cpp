@@ -107,6 +107,19 @@ int main(int argc, char** argv) {
     auto* verify_cmd = app.add_subcommand("verify", "Check a database for drift from its migrations (exit 3 on drift)");
     add_database_options(verify_cmd, verify);
 
+    GenerateCommand generate;
+    auto* generate_cmd = app.add_subcommand("generate", "Write the typed C++ of the schema: row structs, DAOs, named queries, embedded migrations");
+    generate_cmd->add_option("paths", generate.paths, "Schema files or directories (default: from schemac.yaml, else schema/)");
+    generate_cmd->add_option("--out", generate.out, "Output directory (default: codegen.out of schemac.yaml, else generated/cpp)");
+    generate_cmd->add_option("--namespace", generate.cpp_namespace, "Outer C++ namespace (default: codegen.namespace, else db)");
+    generate_cmd->add_option("--templates", generate.templates, "Directory of NAME.mustache files replacing the built-in templates");
+    auto* embed_opt = generate_cmd->add_option("--migrations", generate.migrations,
+                                               "Migrations directory to embed (default: the project's, if it exists)");
+    generate_cmd->add_flag("--no-migrations", generate.no_migrations, "Embed no migrations")->excludes(embed_opt);
+    generate_cmd->add_option("--config", generate.config, "Project config file (default: schemac.yaml if present)");
+    auto* gen_check = generate_cmd->add_flag("--check", generate.check, "Write nothing; fail if the output directory is stale");
+    generate_cmd->add_flag("--list", generate.list, "Print the paths of the files it would write, write nothing")->excludes(gen_check);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -131,6 +144,7 @@ int main(int argc, char** argv) {
         if (*inspect_cmd) return run_inspect(inspect);
         if (*import_cmd) return run_import(import);
         if (*verify_cmd) return run_verify(verify);
+        if (*generate_cmd) return run_generate(generate);
     } catch (const std::exception& e) {
         std::cerr << "schemac: error: " << e.what() << '\n';
         return kFailure;

@@ -97,8 +97,10 @@ std::string summary_line(const Schema& schema, std::size_t files) {
     }
     for (const auto& e : schema.enums) namespaces.insert(e.name.schema);
     auto n = [](std::size_t k, const char* one, const char* many) { return std::to_string(k) + " " + (k == 1 ? one : many); };
+    // Queries only when there are any, so the line of a schema without them reads as before.
+    const std::string queries = schema.queries.empty() ? "" : ", " + n(schema.queries.size(), "query", "queries");
     return n(schema.tables.size(), "table", "tables") + ", " + n(schema.enums.size(), "enum", "enums") + ", " +
-           n(indexes, "index", "indexes") + ", " + n(seeds, "seed row", "seed rows") + " in " +
+           n(indexes, "index", "indexes") + ", " + n(seeds, "seed row", "seed rows") + queries + " in " +
            n(namespaces.size(), "schema", "schemas") + " from " + n(files, "file", "files");
 }
 

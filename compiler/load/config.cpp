@@ -23,7 +23,8 @@ namespace {
 namespace fs = std::filesystem;
 using Keys = std::initializer_list<const char*>;
 
-const Keys kTopKeys = {"schema", "migrations", "history_table", "lock_timeout", "environments"};
+const Keys kTopKeys = {"schema", "migrations", "history_table", "lock_timeout", "environments", "codegen"};
+const Keys kCodegenKeys = {"out", "namespace", "templates"};
 const Keys kEnvironmentKeys = {"url", "url_env", "lock_timeout"};
 
 constexpr const char* kDurationForms = "use a positive integer with ms, s, m or h, e.g. \"60s\" (at most 24h)";
@@ -69,6 +70,7 @@ public:
             else if (key == "history_table") history_table(v, kp);
             else if (key == "lock_timeout") duration(v, kp, "", out_.lock_timeout);
             else if (key == "environments") environments(v, kp);
+            else if (key == "codegen") codegen(v, kp);
         });
     }
 
@@ -168,6 +170,30 @@ private:
         out_.history_table = table;
     }
 
+    void codegen(const YAML::Node& n, const SourcePos& at) {
+        if (n.IsNull()) return;
+        if (!n.IsMap()) {
+            diags_.error(pos(n, at), "wrong-type", std::string("codegen must be a mapping with keys ") + join(kCodegenKeys) + ", not " + yaml_kind_name(n));
+            return;
+        }
+        each_entry(n, "codegen", kCodegenKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
+            if (key == "out") path(v, kp, "codegen out", out_.codegen_out);
+            else if (key == "templates") path(v, kp, "codegen templates", out_.codegen_templates);
+            else if (key == "namespace") cpp_namespace(v, kp);
+        });
+    }
+
+    // A C++ namespace: identifiers separated by "::" ("db", "acme::db").
+    void cpp_namespace(const YAML::Node& n, const SourcePos& at) {
+        std::string s;
+        if (!scalar(n, at, "codegen namespace", s)) return;
+        if (!is_cpp_namespace(s)) {
+            diags_.error(pos(n, at), "bad-value", "codegen namespace '" + s + "' is not a C++ namespace name such as db or acme::db");
+            return;
+        }
+        out_.codegen_namespace = s;
+    }
+
     void environments(const YAML::Node& n, const SourcePos& at) {
         if (n.IsNull()) return;   // `environments:` with every entry commented out
         if (!n.IsMap()) {
@@ -260,6 +286,19 @@ std::optional<YAML::Node> parse_document(const std::shared_ptr<const std::string
 }
 
 }  // namespace
+
+bool is_cpp_namespace(const std::string& s) {
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = s.find("::", start);
+        const std::string part = s.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (part.empty() || (part[0] >= '0' && part[0] <= '9')) return false;
+        for (char c : part)
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+        if (end == std::string::npos) return true;
+        start = end + 2;
+    }
+}
 
 const EnvironmentConfig* ProjectConfig::find_environment(const std::string& name) const {
     for (const auto& e : environments)

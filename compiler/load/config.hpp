@@ -13,6 +13,10 @@
 //     production:
 //       url_env: PROD_DATABASE_URL          # the URL is read from this variable at run time,
 //       lock_timeout: 5m                    # so no password needs to be in the file
+//   codegen:                                # schemac generate / check
+//     out: generated/cpp                    # default: generated/cpp
+//     namespace: db                         # default: db (each PostgreSQL schema nests in it)
+//     templates: my-templates               # default: the templates built into schemac
 #pragma once
 #include <chrono>
 #include <optional>
@@ -41,6 +45,9 @@ struct ProjectConfig {
     std::string history_table = "schemac_migrations";
     std::chrono::milliseconds lock_timeout{60'000};
     std::vector<EnvironmentConfig> environments;       // in file order
+    std::string codegen_out = "generated/cpp";
+    std::string codegen_namespace = "db";
+    std::string codegen_templates;                     // "" = the built-in templates
 
     const EnvironmentConfig* find_environment(const std::string& name) const;
 };
@@ -56,6 +63,9 @@ ProjectConfig parse_config(const std::string& file_name, const std::string& text
 // Reads `path` if it exists; a missing file gives the defaults (path ""). An
 // unreadable file is an error in `diags`.
 ProjectConfig load_config(const std::string& path, Diagnostics& diags);
+
+// "db", "acme::db": identifiers joined by "::" (keywords are not checked).
+bool is_cpp_namespace(const std::string& s);
 
 // The longest duration parse_duration accepts.
 inline constexpr std::chrono::hours kMaxDuration{24};

@@ -1,5 +1,6 @@
 #include "load/loader.hpp"
 
+#include "load/queries.hpp"
 #include "load/yaml_documents.hpp"
 
 #include <yaml-cpp/eventhandler.h>
@@ -21,9 +22,7 @@ namespace schemac {
 namespace {
 
 namespace fs = std::filesystem;
-using Keys = std::initializer_list<const char*>;
-
-const Keys kFileKeys = {"schema", "enums", "tables"};
+const Keys kFileKeys = {"schema", "enums", "tables", "queries"};
 const Keys kTableKeys = {"schema", "comment", "renamed_from", "columns", "primary_key", "unique",
                          "foreign_keys", "checks", "indexes", "hypertable", "seed"};
 const Keys kColumnKeys = {"type", "nullable", "default", "comment", "primary_key", "unique",
@@ -58,7 +57,7 @@ public:
         const SourcePos top = pos(doc, {file_, 1, 1});
         if (doc.IsNull()) return;   // an empty file is a valid, empty schema
         if (!doc.IsMap()) {
-            diags_.error(top, "wrong-type", std::string("a schema file must be a mapping with keys schema, enums, tables; found ") + yaml_kind_name(doc));
+            diags_.error(top, "wrong-type", std::string("a schema file must be a mapping with keys schema, enums, tables, queries; found ") + yaml_kind_name(doc));
             return;
         }
         std::string schema_name = "public";
@@ -68,6 +67,7 @@ public:
         each_entry(doc, "schema file", {}, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
             if (key == "enums") read_enums(v, kp, schema_name);
             else if (key == "tables") read_tables(v, kp, schema_name);
+            else if (key == "queries") read_queries(*this, v, kp, schema_name, out_.queries);
         }, false);
     }
 
@@ -76,62 +76,6 @@ public:
 private:
     SourcePos schema_pos_;   // the file's `schema:` value, if written
     Schema& out_;
-
-    // Walks a mapping: reports non-scalar and duplicate keys (yaml-cpp keeps
-    // duplicates silently) and keys outside `allowed` (empty = any), then calls fn.
-    template <typename F>
-    void each_entry(const YAML::Node& map, const char* what, Keys allowed, F fn, bool report = true) {
-        std::set<std::string> seen;
-        for (auto it = map.begin(); it != map.end(); ++it) {
-            if (!spend()) return;
-            // Copy the entry: yaml-cpp's it->first lives in a temporary proxy,
-            // so a reference to it dangles (found by the fuzzer under ASan).
-            const auto entry = *it;
-            const YAML::Node k = entry.first;
-            const SourcePos kp = pos(k, pos(map, {file_, 1, 1}));
-            if (!k.IsScalar()) {
-                if (report) diags_.error(kp, "wrong-type", std::string("keys of ") + what + " must be plain strings");
-                continue;
-            }
-            const std::string key = text_of(k);
-            if (!seen.insert(key).second) {
-                if (report) diags_.error(kp, "duplicate-key", "duplicate key '" + key + "' in " + what);
-                continue;
-            }
-            if (allowed.size() > 0 && std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
-                if (report) {
-                    std::string msg = "unknown key '" + key + "' in " + what;
-                    const std::string hint = closest_match(key, std::vector<std::string>(allowed.begin(), allowed.end()));
-                    msg += hint.empty() ? "; expected one of: " + join(allowed) : "; did you mean '" + hint + "'?";
-                    diags_.error(kp, "unknown-key", msg);
-                }
-                continue;
-            }
-            fn(key, kp, entry.second);
-        }
-    }
-
-    static std::string join(Keys keys) {
-        std::string s;
-        for (const char* k : keys) {
-            if (!s.empty()) s += ", ";
-            s += k;
-        }
-        return s;
-    }
-
-    bool expect(const YAML::Node& n, YAML::NodeType::value type, const SourcePos& at, const std::string& what) {
-        if (n.Type() == type) return true;
-        const char* want = type == YAML::NodeType::Map ? "a mapping" : type == YAML::NodeType::Sequence ? "a list" : "a scalar";
-        diags_.error(pos(n, at), "wrong-type", what + " must be " + want + ", not " + yaml_kind_name(n));
-        return false;
-    }
-
-    bool scalar(const YAML::Node& n, const SourcePos& at, const std::string& what, std::string& out) {
-        if (!expect(n, YAML::NodeType::Scalar, at, what)) return false;
-        out = text_of(n);
-        return true;
-    }
 
     bool boolean(const YAML::Node& n, const SourcePos& at, const std::string& what, bool& out) {
         std::string s;

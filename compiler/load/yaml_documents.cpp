@@ -1,5 +1,7 @@
 #include "load/yaml_documents.hpp"
 
+#include <algorithm>
+#include <set>
 #include <sstream>
 
 #include <yaml-cpp/eventhandler.h>
@@ -153,6 +155,59 @@ bool YamlWalk::closed_quote(std::size_t start, char quote) const {
         return true;
     }
     return false;
+}
+
+std::string join_keys(Keys keys) {
+    std::string s;
+    for (const char* k : keys) {
+        if (!s.empty()) s += ", ";
+        s += k;
+    }
+    return s;
+}
+
+void YamlWalk::each_entry(const YAML::Node& map, const char* what, Keys allowed, const EntryFn& fn, bool report) {
+    std::set<std::string> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        if (!spend()) return;
+        // Copy the entry: yaml-cpp's it->first lives in a temporary proxy,
+        // so a reference to it dangles (found by the fuzzer under ASan).
+        const auto entry = *it;
+        const YAML::Node k = entry.first;
+        const SourcePos kp = pos(k, pos(map, start()));
+        if (!k.IsScalar()) {
+            if (report) diags_.error(kp, "wrong-type", std::string("keys of ") + what + " must be plain strings");
+            continue;
+        }
+        const std::string key = text_of(k);
+        if (!seen.insert(key).second) {
+            if (report) diags_.error(kp, "duplicate-key", "duplicate key '" + key + "' in " + what);
+            continue;
+        }
+        if (allowed.size() > 0 && std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
+            if (report) {
+                std::string msg = "unknown key '" + key + "' in " + what;
+                const std::string hint = closest_match(key, std::vector<std::string>(allowed.begin(), allowed.end()));
+                msg += hint.empty() ? "; expected one of: " + join_keys(allowed) : "; did you mean '" + hint + "'?";
+                diags_.error(kp, "unknown-key", msg);
+            }
+            continue;
+        }
+        fn(key, kp, entry.second);
+    }
+}
+
+bool YamlWalk::expect(const YAML::Node& n, YAML::NodeType::value type, const SourcePos& at, const std::string& what) {
+    if (n.Type() == type) return true;
+    const char* want = type == YAML::NodeType::Map ? "a mapping" : type == YAML::NodeType::Sequence ? "a list" : "a scalar";
+    diags_.error(pos(n, at), "wrong-type", what + " must be " + want + ", not " + yaml_kind_name(n));
+    return false;
+}
+
+bool YamlWalk::scalar(const YAML::Node& n, const SourcePos& at, const std::string& what, std::string& out) {
+    if (!expect(n, YAML::NodeType::Scalar, at, what)) return false;
+    out = text_of(n);
+    return true;
 }
 
 bool YamlWalk::spend() {

@@ -5,6 +5,8 @@
 #pragma once
 #include <yaml-cpp/yaml.h>
 
+#include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,12 +27,30 @@ SourcePos at_mark(const std::shared_ptr<const std::string>& file, const YAML::Ma
 // "a mapping", "a list", "a scalar", "null": for "must be X, not Y" messages.
 const char* yaml_kind_name(const YAML::Node& n);
 
+using Keys = std::initializer_list<const char*>;
+// "a, b, c": the keys a mapping allows, for "expected one of".
+std::string join_keys(Keys keys);
+
 // What the schema loader and the config reader share while walking a document:
 // positions, scalar text with the unclosed-quote check, and the alias budget.
+// Public so that a part of the schema read in its own file (load/queries.cpp)
+// walks with the same budget and the same messages as the rest of the document.
 class YamlWalk {
 protected:
     YamlWalk(std::shared_ptr<const std::string> file, const std::string& text, Diagnostics& d)
         : file_(std::move(file)), text_(text), diags_(d), budget_(text.size() + 1024) {}
+
+public:
+    using EntryFn = std::function<void(const std::string& key, const SourcePos& key_pos, const YAML::Node& value)>;
+    // Walks a mapping: reports non-scalar and duplicate keys (yaml-cpp keeps
+    // duplicates silently) and keys outside `allowed` (empty = any, with "did
+    // you mean"), then calls fn for each remaining entry. `report` false walks
+    // a mapping a second time without repeating those reports.
+    void each_entry(const YAML::Node& map, const char* what, Keys allowed, const EntryFn& fn, bool report = true);
+    // Reports "<what> must be a mapping/a list/a scalar, not ..." unless n has that type.
+    bool expect(const YAML::Node& n, YAML::NodeType::value type, const SourcePos& at, const std::string& what);
+    // A scalar's text into out, or a wrong-type report.
+    bool scalar(const YAML::Node& n, const SourcePos& at, const std::string& what, std::string& out);
 
     SourcePos start() const { return {file_, 1, 1}; }
     // yaml-cpp marks are 0-based; a node that is missing or null has none.
@@ -43,6 +63,11 @@ protected:
     bool spend();
     bool exhausted() const { return exhausted_; }
 
+    const std::shared_ptr<const std::string>& file() const { return file_; }
+    const std::string& text() const { return text_; }
+    Diagnostics& diags() { return diags_; }
+
+protected:
     std::shared_ptr<const std::string> file_;
     const std::string& text_;
     Diagnostics& diags_;

@@ -9,6 +9,7 @@
 
 #include "model/literal.hpp"
 #include "model/naming.hpp"
+#include "model/queries.hpp"
 
 namespace schemac {
 
@@ -69,6 +70,7 @@ public:
         assign_default_names(schema_);
         check_namespaces();
         for (const auto& t : schema_.tables) check_table(t);
+        analyze_queries(schema_, diags_);
     }
 
 private:

@@ -147,9 +147,43 @@ struct Enum {
     std::string comment;
 };
 
+// A named query declared beside the tables (`queries:`). It is not a database
+// object: diff, migrations and the snapshot ignore it; codegen turns it into a
+// typed C++ method (see docs/schema-language.md, "Named queries").
+struct QueryField {            // a parameter or a result column
+    std::string name;          // a lower-case identifier usable as a C++ name: [a-z_][a-z0-9_]*, not a C++ keyword
+    SourcePos pos;
+    Type type;                 // parsed with parse_type; enums resolved like column types (schema filled in)
+    SourcePos type_pos;
+    bool nullable = false;     // written with a trailing '?' like column types (`text?`)
+};
+
+// YAML: none | one | optional | many | count (count = rows affected, an int64)
+enum class QueryResult { None, One, Optional, Many, Count };
+
+struct Query {
+    std::string name;          // identifier rules as above; unique within its schema
+    std::string schema;        // the schema of the file it is declared in (its C++ namespace later)
+    SourcePos pos;
+    std::string comment;
+    std::vector<QueryField> params;    // in written order; $1 is the first
+    QueryResult result = QueryResult::None;
+    SourcePos result_pos;
+    std::vector<QueryField> columns;   // result columns in order (one/optional/many), OR empty when `row:` is used
+    std::optional<QualifiedName> row;  // `row: models`: the result rows are that table's row type (resolved; must exist)
+    SourcePos row_pos;
+    std::string sql;
+    SourcePos sql_pos;                 // where the sql value was written
+    // Where each '$' of `sql` was written, in order, so a placeholder error can
+    // point into a multi-line SQL block; empty when unknown (errors then go to sql_pos).
+    std::vector<SourcePos> sql_dollar_pos;
+    bool sql_reported = false;         // sql missing or not text, already reported: no "empty sql" on top
+};
+
 struct Schema {
     std::vector<Table> tables;
     std::vector<Enum> enums;
+    std::vector<Query> queries;   // in file order; not part of diff or the snapshot
 
     const Table* find_table(const QualifiedName& n) const;
     const Enum* find_enum(const QualifiedName& n) const;

@@ -570,6 +570,51 @@ template <> std::optional<Date> from_pg_text<Date>(std::string_view s, std::stri
     return Date(std::chrono::days(t->days));
 }
 
+// TimeOfDay (time_out: EncodeTimeOnly without a zone)
+
+std::string to_pg_text(const TimeOfDay& v) {
+    const std::int64_t us = v.since_midnight.count();
+    if (us < 0 || us > kUsecPerDay) {
+        // Not formatted: a negative or too large count has no time text, and
+        // sending something the server would roll over hides the bug.
+        throw PgTextError("invalid time: " + std::to_string(us) +
+                          " microseconds since midnight is outside 00:00:00..24:00:00");
+    }
+    std::string out;
+    append_time(out, us);  // 24h prints as "24:00:00", as PostgreSQL does
+    return out;
+}
+
+template <> std::optional<TimeOfDay> from_pg_text<TimeOfDay>(std::string_view s, std::string* error) {
+    Fail fail{error};
+    std::size_t i = 0;
+    std::int64_t h = 0, m = 0, sec = 0, frac = 0;
+    if (read_digits(s, i, 2, &h) != 2) return fail("expected 2-digit hours at offset 0");
+    if (i >= s.size() || s[i] != ':') return fail(describe_char(s, i) + ", expected ':'");
+    ++i;
+    if (read_digits(s, i, 2, &m) != 2) return fail("expected 2-digit minutes at offset " + std::to_string(i));
+    if (i >= s.size() || s[i] != ':') return fail(describe_char(s, i) + ", expected ':' and seconds");
+    ++i;
+    if (read_digits(s, i, 2, &sec) != 2) return fail("expected 2-digit seconds at offset " + std::to_string(i));
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        const std::size_t n = read_digits(s, i, 6, &frac);
+        if (n == 0) return fail("expected fraction digits at offset " + std::to_string(i));
+        if (i < s.size() && is_digit(s[i])) return fail("more than 6 fraction digits (PostgreSQL keeps microseconds)");
+        for (std::size_t k = n; k < 6; ++k) frac *= 10;
+    }
+    if (i != s.size()) {
+        if (s[i] == '+' || s[i] == '-') return fail("a time without time zone has no UTC offset (that is timetz)");
+        return fail(describe_char(s, i));
+    }
+    if (h > 24) return fail("hour " + std::to_string(h) + " out of range 00-24");
+    if (m > 59) return fail("minute " + std::to_string(m) + " out of range 00-59");
+    if (sec > 59) return fail("second " + std::to_string(sec) + " out of range 00-59");
+    const std::int64_t us = h * kUsecPerHour + m * kUsecPerMin + sec * kUsecPerSec + frac;
+    if (us > kUsecPerDay) return fail("after 24:00:00");
+    return TimeOfDay{std::chrono::microseconds(us)};
+}
+
 // ---------------------------------------------------------------------------
 
 template <> std::string_view pg_type_name<Decimal>() { return "numeric"; }
@@ -580,5 +625,6 @@ template <> std::string_view pg_type_name<Json>() { return "json"; }
 template <> std::string_view pg_type_name<Timestamp>() { return "timestamptz"; }
 template <> std::string_view pg_type_name<LocalTimestamp>() { return "timestamp"; }
 template <> std::string_view pg_type_name<Date>() { return "date"; }
+template <> std::string_view pg_type_name<TimeOfDay>() { return "time"; }
 
 }  // namespace schemac

@@ -93,6 +93,19 @@ TEST_CASE("config: every key, and the values it gives") {
     CHECK(c.find_environment("") == nullptr);
 }
 
+TEST_CASE("config: codegen settings") {
+    Diagnostics diags;
+    const auto cfg = parse_config("c.yaml", "codegen:\n  out: src/db\n  namespace: acme::db\n  templates: tpl\n", diags);
+    REQUIRE_FALSE(diags.has_errors());
+    CHECK(cfg.codegen_out == "src/db");
+    CHECK(cfg.codegen_namespace == "acme::db");
+    CHECK(cfg.codegen_templates == "tpl");
+    const auto defaults = parse_config("c.yaml", "schema: schema\n", diags);
+    CHECK(defaults.codegen_out == "generated/cpp");
+    CHECK(defaults.codegen_namespace == "db");
+    CHECK(defaults.codegen_templates.empty());
+}
+
 TEST_CASE("config: an empty file or document, and every key left out, give the defaults") {
     const char* cases[] = {
         "",
@@ -163,7 +176,15 @@ TEST_CASE("config: every error, rendered with file:line:col") {
          "c.yaml:1:1: error: unknown key 'lock_timoeut' in the config file; did you mean 'lock_timeout'?\n"},
         {"unknown top-level key", "database: postgresql:///x\n",
          "c.yaml:1:1: error: unknown key 'database' in the config file; expected one of: schema, migrations, "
-         "history_table, lock_timeout, environments\n"},
+         "history_table, lock_timeout, environments, codegen\n"},
+        {"misspelt codegen key", "codegen:\n  namespcae: db\n",
+         "c.yaml:2:3: error: unknown key 'namespcae' in codegen; did you mean 'namespace'?\n"},
+        {"codegen namespace not a C++ name", "codegen:\n  namespace: my-db\n",
+         "c.yaml:2:14: error: codegen namespace 'my-db' is not a C++ namespace name such as db or acme::db\n"},
+        {"codegen namespace with an empty part", "codegen:\n  namespace: 'acme::'\n",
+         "c.yaml:2:14: error: codegen namespace 'acme::' is not a C++ namespace name such as db or acme::db\n"},
+        {"codegen not a mapping", "codegen: generated/cpp\n",
+         "c.yaml:1:10: error: codegen must be a mapping with keys out, namespace, templates, not a scalar\n"},
         {"misspelt environment key", "environments:\n  dev:\n    url: postgresql:///x\n    lock_timout: 5s\n",
          "c.yaml:4:5: error: unknown key 'lock_timout' in environment 'dev'; did you mean 'lock_timeout'?\n"},
         {"url_env misspelt", "environments:\n  prod:\n    urlenv: PROD_URL\n",
@@ -195,10 +216,10 @@ TEST_CASE("config: every error, rendered with file:line:col") {
          "c.yaml:4:19: error: lock_timeout of environment 'dev' must be a string, not a list\n"},
         {"the file is a list", "- schema\n- migrations\n",
          "c.yaml:1:1: error: the config file must be a mapping with keys schema, migrations, history_table, "
-         "lock_timeout, environments, not a list\n"},
+         "lock_timeout, environments, codegen, not a list\n"},
         {"the file is a scalar", "schema\n",
          "c.yaml:1:1: error: the config file must be a mapping with keys schema, migrations, history_table, "
-         "lock_timeout, environments, not a scalar\n"},
+         "lock_timeout, environments, codegen, not a scalar\n"},
         {"a list as a key", "[a, b]: x\n", "c.yaml:1:1: error: keys of the config file must be plain strings\n"},
         {"an empty environment name", "environments:\n  '': {url: x}\n", "c.yaml:2:3: error: an environment name must not be empty\n"},
         {"a URL as an environment name (not echoed)", "environments:\n  postgresql://me:s3cret@db/x:\n    url: x\n",

@@ -1,29 +1,13 @@
 #include <doctest/doctest.h>
 
+#include "load_helpers.hpp"
+
 #include "load/loader.hpp"
 #include "model/analyze.hpp"
 
 using namespace schemac;
-
-namespace {
-std::string diagnose(const std::string& yaml) {
-    Schema s;
-    Diagnostics d;
-    load_yaml_text("s.yaml", yaml, s, d);
-    analyze(s, d);
-    d.sort();
-    return render_text(d);
-}
-
-Schema load_ok(const std::string& yaml) {
-    Schema s;
-    Diagnostics d;
-    load_yaml_text("s.yaml", yaml, s, d);
-    analyze(s, d);
-    REQUIRE_MESSAGE(!d.has_errors(), render_text(d));
-    return s;
-}
-}  // namespace
+using schemac::test::diagnose;
+using schemac::test::load_ok;
 
 TEST_CASE("concise and full forms load into the same model") {
     Schema a = load_ok("tables:\n  t:\n    columns:\n      id: serial\n      note: text?\n    primary_key: [id]\n");

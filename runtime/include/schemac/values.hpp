@@ -7,7 +7,8 @@
 //     std::optional<T>  schemac::from_pg_text<T>(std::string_view text, std::string* error = nullptr);
 //     T                 schemac::parse_pg_text<T>(std::string_view text);   // throws PgTextError
 //
-// for T in Decimal, Uuid, Interval, Bytes, Json, Timestamp, LocalTimestamp, Date.
+// for T in Decimal, Uuid, Interval, Bytes, Json, Timestamp, LocalTimestamp, Date,
+// TimeOfDay.
 // from_pg_text never throws: it returns std::nullopt and, if `error` is given,
 // stores why (e.g. "timestamptz: infinity is not supported"). parse_pg_text
 // throws PgTextError with that message and the offending text. Generated code
@@ -16,7 +17,7 @@
 //
 // The session settings the DAO sets so the server prints what is parsed here:
 //     DateStyle = ISO, TimeZone = 'UTC', IntervalStyle = iso_8601,
-//     bytea_output = hex (the default), extra_float_digits irrelevant (no floats here).
+//     bytea_output = hex (the default), extra_float_digits = 1 (floats: see pg_codec.hpp).
 // Formatting produces exactly what PostgreSQL prints under those settings, so
 // a value read and written back compares equal as text.
 //
@@ -29,6 +30,9 @@
 //     timestamptz              Timestamp      = sys_time<microseconds>
 //     timestamp                LocalTimestamp = local_time<microseconds>
 //     date                     Date           = sys_days
+//     time                     TimeOfDay      (microseconds since midnight)
+// schemac/pg_codec.hpp wraps all of these (and the standard types) in one
+// Codec<T> per C++ type, with arrays and COPY escaping.
 #pragma once
 
 #include <array>
@@ -172,6 +176,27 @@ using LocalTimestamp = std::chrono::local_time<std::chrono::microseconds>;
 using Date = std::chrono::sys_days;
 
 // ---------------------------------------------------------------------------
+// time (without time zone): microseconds since midnight, 00:00:00 to 24:00:00
+// inclusive (PostgreSQL accepts and stores 24:00:00 as a distinct value).
+//
+// A struct, not an alias of std::chrono::microseconds: as an alias, every
+// duration would convert to it implicitly (to_pg_text(5s) would print
+// "00:00:05"), and Codec<std::chrono::microseconds> would claim all
+// microsecond durations for the `time` type. Build one with
+// TimeOfDay{std::chrono::hours(13) + std::chrono::minutes(5)}.
+//
+// Text "HH:MM:SS" with ".ffffff" only if non-zero, trailing zeros trimmed, as
+// PostgreSQL prints it ("13:05:00", "23:59:59.5", "24:00:00"). Parsing accepts
+// that form (1 to 6 fraction digits). Rejected: a missing seconds field, hour
+// > 24, minute or second > 59, more than 6 fraction digits, anything after 24:00:00,
+// time zones ("13:05:00+02": that is timetz). to_pg_text throws PgTextError
+// for a value outside 0..24h, which PostgreSQL could not store either.
+struct TimeOfDay {
+    std::chrono::microseconds since_midnight{0};
+    friend auto operator<=>(const TimeOfDay&, const TimeOfDay&) = default;
+};
+
+// ---------------------------------------------------------------------------
 // The text conversions.
 std::string to_pg_text(const Decimal& v);
 std::string to_pg_text(const Uuid& v);
@@ -181,6 +206,7 @@ std::string to_pg_text(const Json& v);
 std::string to_pg_text(const Timestamp& v);
 std::string to_pg_text(const LocalTimestamp& v);
 std::string to_pg_text(const Date& v);
+std::string to_pg_text(const TimeOfDay& v);
 
 template <class T>
 std::optional<T> from_pg_text(std::string_view text, std::string* error = nullptr);
@@ -193,6 +219,7 @@ template <> std::optional<Json> from_pg_text<Json>(std::string_view, std::string
 template <> std::optional<Timestamp> from_pg_text<Timestamp>(std::string_view, std::string*);
 template <> std::optional<LocalTimestamp> from_pg_text<LocalTimestamp>(std::string_view, std::string*);
 template <> std::optional<Date> from_pg_text<Date>(std::string_view, std::string*);
+template <> std::optional<TimeOfDay> from_pg_text<TimeOfDay>(std::string_view, std::string*);
 
 // The name used in error messages ("numeric", "uuid", "timestamptz", ...).
 template <class T> std::string_view pg_type_name();
@@ -204,6 +231,7 @@ template <> std::string_view pg_type_name<Json>();
 template <> std::string_view pg_type_name<Timestamp>();
 template <> std::string_view pg_type_name<LocalTimestamp>();
 template <> std::string_view pg_type_name<Date>();
+template <> std::string_view pg_type_name<TimeOfDay>();
 
 // Like from_pg_text, but throws PgTextError:
 //   "invalid timestamptz \"infinity\": infinity is not supported"

@@ -1,0 +1,45 @@
+#include "codegen/view_naming.hpp"
+
+#include <schemac/statement_name.hpp>
+
+#include "codegen/cpp_names.hpp"
+
+namespace schemac::codegen {
+
+Naming::Naming(const Schema& schema, const GenerateOptions& options, Diagnostics& diags) : outer_(options.cpp_namespace) {
+    std::map<std::string, std::string> owner;   // C++ identifier -> schema
+    auto add = [&](const std::string& s, const SourcePos& pos) {
+        if (ident_.count(s)) return;
+        const std::string id = cpp_identifier(s);
+        if (auto [it, fresh] = owner.emplace(id, s); !fresh)
+            diags.error(pos, "codegen-name-clash",
+                        "schemas \"" + it->second + "\" and \"" + s + "\" both become the C++ namespace `" + id + "`; rename one");
+        ident_[s] = id;
+    };
+    for (const auto& t : schema.tables) add(t.name.schema, t.schema_pos);
+    for (const auto& e : schema.enums) add(e.name.schema, e.schema_pos);
+    for (const auto& q : schema.queries) add(q.schema, q.pos);
+}
+
+std::string Naming::directory(const std::string& pg_schema) const {
+    auto it = ident_.find(pg_schema);
+    return it != ident_.end() ? it->second : cpp_identifier(pg_schema);
+}
+
+std::string Naming::cpp_namespace(const std::string& pg_schema) const { return outer_ + "::" + directory(pg_schema); }
+
+EnumNaming Naming::enum_naming(const QualifiedName& e) const {
+    return {cpp_namespace(e.schema) + "::" + pascal_case(e.name), directory(e.schema) + "/enums.hpp"};
+}
+
+std::optional<CppType> Naming::type_of(const Type& t, bool nullable, const SourcePos& pos, Diagnostics& diags) const {
+    std::optional<EnumNaming> en;
+    if (t.kind == TypeKind::Enum) en = enum_naming(t.enum_name);
+    auto c = cpp_type(t, nullable, en);
+    if (!c) diags.error(pos, "codegen-unmapped-type", "type " + t.display() + " has no C++ mapping; see docs/codegen.md for the supported types");
+    return c;
+}
+
+std::string statement_name(const std::string& sql) { return pg::statement_name(sql); }
+
+}  // namespace schemac::codegen

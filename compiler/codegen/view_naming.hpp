@@ -1,0 +1,40 @@
+// What the builders of the view model share: where each PostgreSQL schema's
+// files and names go, and how a column type becomes a C++ type. Internal to
+// compiler/codegen.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+
+#include "codegen/cpp_types.hpp"
+#include "codegen/view_model.hpp"
+
+namespace schemac::codegen {
+
+class Naming {
+public:
+    // Reports two schemas whose C++ namespaces would collide.
+    Naming(const Schema& schema, const GenerateOptions& options, Diagnostics& diags);
+
+    std::string directory(const std::string& pg_schema) const;       // "modelstore"
+    std::string cpp_namespace(const std::string& pg_schema) const;   // "db::modelstore"
+    EnumNaming enum_naming(const QualifiedName& e) const;
+    // The C++ type of a column or query field; reports a type without mapping at `pos`.
+    std::optional<CppType> type_of(const Type& t, bool nullable, const SourcePos& pos, Diagnostics& diags) const;
+
+private:
+    std::string outer_;
+    std::map<std::string, std::string> ident_;   // PostgreSQL schema -> C++ identifier
+};
+
+// A prepared statement's name: "sc_" + 16 hex digits of SHA-256(sql). Short
+// (PostgreSQL truncates names at 63 bytes) and the same for the same SQL, in
+// generated code and in the runtime (schemac/statement_name.hpp).
+std::string statement_name(const std::string& sql);
+
+// Comments on one line: a newline in a YAML comment must not end a `//` comment early.
+std::string one_line(const std::string& text);
+
+void build_queries(ViewModel& vm, const Schema& schema, const Naming& naming, Diagnostics& diags);
+
+}  // namespace schemac::codegen

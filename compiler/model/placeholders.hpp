@@ -1,0 +1,40 @@
+// Finds the $n parameters of an SQL statement the way PostgreSQL's lexer
+// would: a '$' inside a string literal, a quoted identifier, a dollar-quoted
+// string, a comment or an identifier (`a$1` is one name) is not a parameter.
+// No SQL parser: a named query's SQL is checked only for its parameters, so
+// the declared params and the statement cannot drift apart unnoticed.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace schemac {
+
+struct Placeholder {
+    std::size_t offset = 0;     // of the '$' in the SQL text
+    std::string text;           // as written: "$3", "$0", "$01"
+    std::uint32_t number = 0;   // its value; kTooLarge when it does not fit
+    static constexpr std::uint32_t kTooLarge = 1'000'000'000;
+};
+
+struct Unterminated {
+    std::size_t offset = 0;     // where the literal, identifier or comment starts
+    std::string what;           // "string literal", "quoted identifier", "dollar-quoted string", "comment"
+};
+
+struct PlaceholderScan {
+    std::vector<Placeholder> placeholders;    // in order of appearance
+    std::optional<Unterminated> unterminated;  // the scan stopped there: the rest is inside it
+};
+
+// Lexical rules followed: '...' with '' (standard_conforming_strings, as
+// PostgreSQL has defaulted since 9.1), E'...' with backslash escapes too,
+// "..." with "", $tag$...$tag$ (tag: an identifier without '$', or empty),
+// -- line comments and nested /* */ comments, identifiers [A-Za-z_\x80-\xff]
+// followed by [A-Za-z0-9_$\x80-\xff]*.
+PlaceholderScan scan_placeholders(std::string_view sql);
+
+}  // namespace schemac

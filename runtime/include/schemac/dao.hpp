@@ -1,0 +1,273 @@
+// The libpqxx 6.4 side of generated DAOs (library schemac_dao): session
+// settings, parameters, prepared statements, result fields and COPY, all in
+// text form through the codecs of schemac/pg_codec.hpp. Generated code uses
+// only this header and pg_codec.hpp, never libpqxx's own conversions (which
+// differ between libpqxx versions and know none of the schemac value types).
+//
+// Typical generated code:
+//
+//     pg::prepare_session(conn);                         // once per connection (cheap after)
+//     static constexpr pg::Statement kFind{"schemac_orders_find", "SELECT ... WHERE id = $1"};
+//     pg::Params p;
+//     p.add(id);                                         // Codec<std::int64_t>
+//     for (const auto& row : pg::exec(tx, kFind, p)) {
+//         Order o;
+//         pg::read(row[0], o.id);                        // std::int64_t: NULL throws
+//         pg::read(row[1], o.note);                      // std::optional<std::string>: NULL -> nullopt
+//     }
+#pragma once
+
+#include <pqxx/pqxx>
+#include <pqxx/tablewriter>  // not part of <pqxx/pqxx> in 6.4; see CopyWriter
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "schemac/pg_codec.hpp"
+
+namespace schemac::pg {
+
+// Makes the session print what the codecs read, with set_variable so libpqxx
+// remembers the values (and restores them if it reconnects):
+//     DateStyle = ISO, TimeZone = 'UTC', IntervalStyle = iso_8601,
+//     bytea_output = hex, extra_float_digits = 1.
+// Works with or without an open transaction. Inside one, libpqxx sets the
+// values in that transaction: they last for the session once it commits; if
+// it aborts, the server forgets them and so does libpqxx, and the next call
+// sets them again. Each variable is compared with libpqxx's record of it first
+// (a SHOW the first time), so a second call sends nothing.
+void prepare_session(pqxx::connection_base& conn);
+
+// Statement parameters in text form; NULL for an empty optional.
+class Params {
+public:
+    template <class T> void add(const T& v) {
+        std::string text;
+        Codec<T>::write(text, v);
+        push(std::move(text));
+    }
+    template <class T> void add(const std::optional<T>& v) {
+        if (v) add(*v);
+        else values_.emplace_back();
+    }
+    void add_null() { values_.emplace_back(); }
+    void clear() { values_.clear(); }
+    std::size_t size() const { return values_.size(); }
+    const std::vector<std::optional<std::string>>& values() const { return values_; }
+
+    // The parameters as libpqxx takes them: pass
+    // pqxx::prepare::make_dynamic_params(params.pointers()) to exec_prepared or
+    // exec_params (null pointer = NULL). Valid while this Params is unchanged.
+    std::vector<const char*> pointers() const;
+
+private:
+    // Throws PgTextError for a zero byte: libpq sends text parameters as C
+    // strings and would silently cut the value there.
+    void push(std::string text);
+    std::vector<std::optional<std::string>> values_;
+};
+
+// A prepared statement, registered on the connection the first time it runs
+// there (libpqxx 6.4 prepares lazily; defining the same name with the same SQL
+// again is a no-op, with different SQL an error). The name must be unique per
+// SQL text on a connection.
+struct Statement {
+    const char* name;
+    const char* sql;
+};
+
+pqxx::result exec(pqxx::transaction_base& tx, const Statement& st, const Params& params);
+// The same for a statement built at run time (an INSERT whose column set varies).
+pqxx::result exec(pqxx::transaction_base& tx, const std::string& name, const std::string& sql, const Params& params);
+
+// ---------------------------------------------------------------------------
+// Reading values: T is a codec type U (NULL throws) or std::optional<U>
+// (NULL gives nullopt). Errors are PgTextError naming the column:
+//     column "price": invalid numeric "abc": no digits
+//     column "price" is NULL, read into a type that is not std::optional
+
+namespace detail {
+template <class T> struct is_optional : std::false_type {};
+template <class U> struct is_optional<std::optional<U>> : std::true_type {};
+
+[[noreturn]] void throw_null_column(std::string_view column);
+[[noreturn]] void throw_bad_column(std::string_view column, const std::exception& cause);
+
+template <class T> void read_text(const char* text, std::size_t size, bool is_null, T& out, std::string_view column) {
+    if constexpr (is_optional<T>::value) {
+        if (is_null) {
+            out.reset();
+            return;
+        }
+        try {
+            out = Codec<typename T::value_type>::read(std::string_view(text, size));
+        } catch (const PgTextError& e) {
+            throw_bad_column(column, e);
+        }
+    } else {
+        if (is_null) throw_null_column(column);
+        try {
+            out = Codec<T>::read(std::string_view(text, size));
+        } catch (const PgTextError& e) {
+            throw_bad_column(column, e);
+        }
+    }
+}
+}  // namespace detail
+
+template <class T> void read(const pqxx::field& f, T& out) {
+    detail::read_text(f.c_str(), f.size(), f.is_null(), out, f.name());
+}
+
+// A field from CopyReader::next(); `column` names it in errors.
+template <class T> void read(const std::optional<std::string>& copy_field, T& out, const char* column) {
+    detail::read_text(copy_field ? copy_field->data() : nullptr, copy_field ? copy_field->size() : 0,
+                      !copy_field.has_value(), out, column);
+}
+
+// ---------------------------------------------------------------------------
+// Bulk insert with COPY ... FROM STDIN (text format).
+//
+//     pg::CopyWriter w(tx, R"("shop"."orders" ("id", "note"))");
+//     for (const Order& o : orders) {
+//         w.field(o.id);
+//         w.field(o.note);          // std::optional: \N when empty
+//         w.end_line();
+//     }
+//     w.complete();
+//
+// `target` is pasted after COPY as it is: quote the names yourself. Rows are
+// buffered and sent in chunks of about flush_bytes. complete() must be called;
+// it throws what the server reports (a constraint violation, a bad value).
+// Destroyed without complete() (an exception while producing rows), the COPY
+// is made to fail: nothing of it is inserted, the destructor does not throw,
+// and the transaction is aborted (its next statement or commit throws with
+// "CopyWriter ... destroyed without complete()").
+class CopyWriter {
+public:
+    static constexpr std::size_t kDefaultFlushBytes = 256 * 1024;
+
+    CopyWriter(pqxx::transaction_base& tx, const std::string& target, std::size_t flush_bytes = kDefaultFlushBytes);
+    ~CopyWriter();
+    CopyWriter(const CopyWriter&) = delete;
+    CopyWriter& operator=(const CopyWriter&) = delete;
+
+    // Appends a field to the current row (the tab before it is added for you).
+    template <class T> void field(const T& v) {
+        separate();
+        if constexpr (std::is_same_v<T, std::string>) {
+            append_copy_field(buffer_, v);
+        } else {
+            scratch_.clear();
+            Codec<T>::write(scratch_, v);
+            append_copy_field(buffer_, scratch_);
+        }
+    }
+    template <class T> void field(const std::optional<T>& v) {
+        if (v) field(*v);
+        else null_field();
+    }
+    void null_field() {
+        separate();
+        append_copy_null(buffer_);
+    }
+
+    // The raw buffer, for building a row by hand with append_copy_field /
+    // append_copy_null: then append the '\t' between fields yourself, and do
+    // not mix with field() within that row.
+    std::string& line() { return buffer_; }
+
+    // Ends the current row; sends the buffer when it has reached flush_bytes.
+    void end_line();
+    // Sends what is left and ends the COPY; throws the server's error.
+    void complete();
+    std::size_t rows() const { return rows_; }
+
+private:
+    void separate() {
+        if (fields_in_line_++ > 0) buffer_ += '\t';
+    }
+    void flush();
+
+    std::unique_ptr<pqxx::tablewriter> writer_;
+    std::string buffer_;   // whole rows, each ending in '\n', then the row being built
+    std::string scratch_;  // one field's codec text before escaping
+    std::size_t flush_bytes_;
+    std::size_t fields_in_line_ = 0;
+    std::size_t rows_ = 0;
+    bool done_ = false;
+};
+
+// ---------------------------------------------------------------------------
+// Streaming read with COPY ... TO STDOUT (text format): one row in memory at a
+// time. `source` is pasted after COPY: `"schema"."table" ("a", "b")` or
+// `(SELECT ...)`; COPY takes no parameters, so quote any literal in it
+// yourself (or use stream_query below).
+//
+//     pg::CopyReader r(tx, R"("shop"."orders" ("id", "note"))");
+//     while (const auto* f = r.next()) {
+//         pg::read((*f)[0], o.id, "id");
+//         pg::read((*f)[1], o.note, "note");
+//     }
+//
+// Destroyed before the end, it reads and discards the remaining rows so that
+// the transaction can be used again.
+class CopyReader {
+public:
+    CopyReader(pqxx::transaction_base& tx, const std::string& source);
+    ~CopyReader();
+    CopyReader(const CopyReader&) = delete;
+    CopyReader& operator=(const CopyReader&) = delete;
+
+    // The next row's fields (unescaped; nullopt = NULL), valid until the next
+    // call, or nullptr at the end.
+    const std::vector<std::optional<std::string>>* next();
+
+private:
+    std::unique_ptr<pqxx::stream_from> stream_;
+    std::string raw_;
+    std::vector<std::optional<std::string>> fields_;
+};
+
+// ---------------------------------------------------------------------------
+// Streaming a parameterised query through a server-side cursor:
+//     DECLARE <name> NO SCROLL CURSOR FOR <sql>  (with the parameters), then
+//     FETCH <batch> until fewer rows come back, then CLOSE.
+// on_row(const pqxx::row&) sees every row; at most `batch` rows are held in
+// memory. Needs a real transaction (not pqxx::nontransaction): cursors live
+// in transaction blocks.
+
+class Cursor {
+public:
+    Cursor(pqxx::transaction_base& tx, const std::string& sql, const Params& params);
+    ~Cursor();  // CLOSE if still open; never throws
+    Cursor(const Cursor&) = delete;
+    Cursor& operator=(const Cursor&) = delete;
+    pqxx::result fetch(std::size_t rows);
+    void close();
+
+private:
+    pqxx::transaction_base& tx_;
+    std::string name_;
+    bool open_ = false;
+};
+
+template <class F>
+void stream_query(pqxx::transaction_base& tx, const Statement& st, const Params& params, std::size_t batch, F&& on_row) {
+    if (batch == 0) throw std::invalid_argument("stream_query: batch must be at least 1");
+    Cursor cursor(tx, st.sql, params);
+    for (;;) {
+        const pqxx::result r = cursor.fetch(batch);
+        for (const auto& row : r) on_row(row);
+        if (r.size() < batch) break;
+    }
+    cursor.close();
+}
+
+}  // namespace schemac::pg
