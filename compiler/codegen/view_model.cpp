@@ -225,9 +225,10 @@ private:
         }
     }
 
+    // By position: `f` may be a copy (new_fields holds copies of fields).
     bool in_key(const std::vector<std::string>& key, const FieldView& f) const {
         for (const auto& c : key)
-            if (field(c) == &f) return true;
+            if (field(c)->index == f.index) return true;
         return false;
     }
 

@@ -19,6 +19,9 @@ constexpr char kTable[] = "adaptive.agent_decisions";
 
 }  // namespace AgentDecisionsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 AgentDecisionsDao::AgentDecisionsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 AgentDecisionsRow AgentDecisionsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -39,6 +42,7 @@ std::vector<int> AgentDecisionsDao::positions_of_columns(const pqxx::result& r) 
 }
 
 AgentDecisionsRow AgentDecisionsDao::insert(pqxx::transaction_base& tx, const AgentDecisionsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("\"time\"", row.time);
     b.add("agent_name", row.agent_name);
@@ -52,6 +56,7 @@ AgentDecisionsRow AgentDecisionsDao::insert(pqxx::transaction_base& tx, const Ag
 }
 
 std::size_t AgentDecisionsDao::insert_many(pqxx::transaction_base& tx, const std::vector<AgentDecisionsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("\"time\"", rows.front().time);
@@ -79,6 +84,7 @@ std::size_t AgentDecisionsDao::insert_many(pqxx::transaction_base& tx, const std
 }
 
 std::optional<AgentDecisionsRow> AgentDecisionsDao::find_by_agent_name_and_symbol_and_time(pqxx::transaction_base& tx, const std::string& agent_name, const std::string& symbol, schemac::Timestamp time) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_3e48cafcf97e9f03", "SELECT \"time\", agent_name, symbol, action, confidence, personality_id, reasoning, context FROM adaptive.agent_decisions WHERE agent_name = $1 AND symbol = $2 AND \"time\" = $3"};
     schemac::pg::Params p;
     p.add(agent_name);
@@ -91,6 +97,7 @@ std::optional<AgentDecisionsRow> AgentDecisionsDao::find_by_agent_name_and_symbo
 }
 
 std::vector<AgentDecisionsRow> AgentDecisionsDao::list_by_agent_name(pqxx::transaction_base& tx, const std::string& agent_name) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_5f1c87ac45ab2a7f", "SELECT \"time\", agent_name, symbol, action, confidence, personality_id, reasoning, context FROM adaptive.agent_decisions WHERE agent_name = $1 ORDER BY symbol, \"time\""};
     schemac::pg::Params p;
     p.add(agent_name);
@@ -102,6 +109,7 @@ std::vector<AgentDecisionsRow> AgentDecisionsDao::list_by_agent_name(pqxx::trans
 }
 
 std::vector<AgentDecisionsRow> AgentDecisionsDao::list_by_agent_name_and_symbol(pqxx::transaction_base& tx, const std::string& agent_name, const std::string& symbol) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_f63a8b401d656bf5", "SELECT \"time\", agent_name, symbol, action, confidence, personality_id, reasoning, context FROM adaptive.agent_decisions WHERE agent_name = $1 AND symbol = $2 ORDER BY \"time\""};
     schemac::pg::Params p;
     p.add(agent_name);
@@ -114,6 +122,7 @@ std::vector<AgentDecisionsRow> AgentDecisionsDao::list_by_agent_name_and_symbol(
 }
 
 bool AgentDecisionsDao::update(pqxx::transaction_base& tx, const AgentDecisionsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_6c79c26a11836d44", "UPDATE adaptive.agent_decisions SET action = $1, confidence = $2, personality_id = $3, reasoning = $4, context = $5 WHERE agent_name = $6 AND symbol = $7 AND \"time\" = $8"};
     schemac::pg::Params p;
     p.add(row.action);
@@ -128,6 +137,7 @@ bool AgentDecisionsDao::update(pqxx::transaction_base& tx, const AgentDecisionsR
 }
 
 bool AgentDecisionsDao::delete_by_agent_name_and_symbol_and_time(pqxx::transaction_base& tx, const std::string& agent_name, const std::string& symbol, schemac::Timestamp time) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_23907bd6eed77db4", "DELETE FROM adaptive.agent_decisions WHERE agent_name = $1 AND symbol = $2 AND \"time\" = $3"};
     schemac::pg::Params p;
     p.add(agent_name);
@@ -137,6 +147,7 @@ bool AgentDecisionsDao::delete_by_agent_name_and_symbol_and_time(pqxx::transacti
 }
 
 AgentDecisionsRow AgentDecisionsDao::upsert(pqxx::transaction_base& tx, const AgentDecisionsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_c8e71c0153b3a5d2", "INSERT INTO adaptive.agent_decisions (\"time\", agent_name, symbol, action, confidence, personality_id, reasoning, context) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (agent_name, symbol, \"time\") DO UPDATE SET action = EXCLUDED.action, confidence = EXCLUDED.confidence, personality_id = EXCLUDED.personality_id, reasoning = EXCLUDED.reasoning, context = EXCLUDED.context RETURNING \"time\", agent_name, symbol, action, confidence, personality_id, reasoning, context"};
     schemac::pg::Params p;
     p.add(row.time);
@@ -151,6 +162,7 @@ AgentDecisionsRow AgentDecisionsDao::upsert(pqxx::transaction_base& tx, const Ag
 }
 
 std::int64_t AgentDecisionsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_5055beb0624ee2ba", "SELECT count(*) FROM adaptive.agent_decisions"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), AgentDecisionsDao_sql::kTable)[0], n);
@@ -158,6 +170,7 @@ std::int64_t AgentDecisionsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void AgentDecisionsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const AgentDecisionsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "adaptive.agent_decisions (\"time\", agent_name, symbol, action, confidence, personality_id, reasoning, context)");
     AgentDecisionsRow row;
     while (const auto* f = reader.next()) {

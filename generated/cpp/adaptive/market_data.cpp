@@ -19,6 +19,9 @@ constexpr char kTable[] = "adaptive.market_data";
 
 }  // namespace MarketDataDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 MarketDataDao::MarketDataDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 MarketDataRow MarketDataDao::read_row(const pqxx::row& r, const int* positions) {
@@ -41,6 +44,7 @@ std::vector<int> MarketDataDao::positions_of_columns(const pqxx::result& r) {
 }
 
 MarketDataRow MarketDataDao::insert(pqxx::transaction_base& tx, const MarketDataNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("\"time\"", row.time);
     b.add("symbol", row.symbol);
@@ -56,6 +60,7 @@ MarketDataRow MarketDataDao::insert(pqxx::transaction_base& tx, const MarketData
 }
 
 std::size_t MarketDataDao::insert_many(pqxx::transaction_base& tx, const std::vector<MarketDataNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("\"time\"", rows.front().time);
@@ -87,6 +92,7 @@ std::size_t MarketDataDao::insert_many(pqxx::transaction_base& tx, const std::ve
 }
 
 std::optional<MarketDataRow> MarketDataDao::find_by_symbol_and_timeframe_and_time(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe, schemac::Timestamp time) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_a0750826a0a70189", "SELECT \"time\", symbol, timeframe, open, high, low, close, volume, trade_count, source FROM adaptive.market_data WHERE symbol = $1 AND timeframe = $2 AND \"time\" = $3"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -99,6 +105,7 @@ std::optional<MarketDataRow> MarketDataDao::find_by_symbol_and_timeframe_and_tim
 }
 
 std::vector<MarketDataRow> MarketDataDao::list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_541a282abce32aea", "SELECT \"time\", symbol, timeframe, open, high, low, close, volume, trade_count, source FROM adaptive.market_data WHERE symbol = $1 ORDER BY timeframe, \"time\""};
     schemac::pg::Params p;
     p.add(symbol);
@@ -110,6 +117,7 @@ std::vector<MarketDataRow> MarketDataDao::list_by_symbol(pqxx::transaction_base&
 }
 
 std::vector<MarketDataRow> MarketDataDao::list_by_symbol_and_timeframe(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_bd72b1fa368355fa", "SELECT \"time\", symbol, timeframe, open, high, low, close, volume, trade_count, source FROM adaptive.market_data WHERE symbol = $1 AND timeframe = $2 ORDER BY \"time\""};
     schemac::pg::Params p;
     p.add(symbol);
@@ -122,6 +130,7 @@ std::vector<MarketDataRow> MarketDataDao::list_by_symbol_and_timeframe(pqxx::tra
 }
 
 bool MarketDataDao::update(pqxx::transaction_base& tx, const MarketDataRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_dfadc4eea3e8ad19", "UPDATE adaptive.market_data SET open = $1, high = $2, low = $3, close = $4, volume = $5, trade_count = $6, source = $7 WHERE symbol = $8 AND timeframe = $9 AND \"time\" = $10"};
     schemac::pg::Params p;
     p.add(row.open);
@@ -138,6 +147,7 @@ bool MarketDataDao::update(pqxx::transaction_base& tx, const MarketDataRow& row)
 }
 
 bool MarketDataDao::delete_by_symbol_and_timeframe_and_time(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe, schemac::Timestamp time) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_3fe010d977a608d8", "DELETE FROM adaptive.market_data WHERE symbol = $1 AND timeframe = $2 AND \"time\" = $3"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -147,6 +157,7 @@ bool MarketDataDao::delete_by_symbol_and_timeframe_and_time(pqxx::transaction_ba
 }
 
 MarketDataRow MarketDataDao::upsert(pqxx::transaction_base& tx, const MarketDataRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_ad9611fc29095ca5", "INSERT INTO adaptive.market_data (\"time\", symbol, timeframe, open, high, low, close, volume, trade_count, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (symbol, timeframe, \"time\") DO UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume, trade_count = EXCLUDED.trade_count, source = EXCLUDED.source RETURNING \"time\", symbol, timeframe, open, high, low, close, volume, trade_count, source"};
     schemac::pg::Params p;
     p.add(row.time);
@@ -163,6 +174,7 @@ MarketDataRow MarketDataDao::upsert(pqxx::transaction_base& tx, const MarketData
 }
 
 std::int64_t MarketDataDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_4b7017095f505d63", "SELECT count(*) FROM adaptive.market_data"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), MarketDataDao_sql::kTable)[0], n);
@@ -170,6 +182,7 @@ std::int64_t MarketDataDao::count(pqxx::transaction_base& tx) const {
 }
 
 void MarketDataDao::for_each(pqxx::transaction_base& tx, const std::function<void(const MarketDataRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "adaptive.market_data (\"time\", symbol, timeframe, open, high, low, close, volume, trade_count, source)");
     MarketDataRow row;
     while (const auto* f = reader.next()) {

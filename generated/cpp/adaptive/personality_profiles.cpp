@@ -19,6 +19,9 @@ constexpr char kTable[] = "adaptive.personality_profiles";
 
 }  // namespace PersonalityProfilesDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 PersonalityProfilesDao::PersonalityProfilesDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 PersonalityProfilesRow PersonalityProfilesDao::read_row(const pqxx::row& r, const int* positions) {
@@ -42,6 +45,7 @@ std::vector<int> PersonalityProfilesDao::positions_of_columns(const pqxx::result
 }
 
 PersonalityProfilesRow PersonalityProfilesDao::insert(pqxx::transaction_base& tx, const PersonalityProfilesNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("name", row.name);
@@ -58,6 +62,7 @@ PersonalityProfilesRow PersonalityProfilesDao::insert(pqxx::transaction_base& tx
 }
 
 std::size_t PersonalityProfilesDao::insert_many(pqxx::transaction_base& tx, const std::vector<PersonalityProfilesNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -91,6 +96,7 @@ std::size_t PersonalityProfilesDao::insert_many(pqxx::transaction_base& tx, cons
 }
 
 std::optional<PersonalityProfilesRow> PersonalityProfilesDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_fe4e57ed711e5f11", "SELECT id, name, description, risk_tolerance, max_position_pct, max_daily_loss_pct, holding_period, parameters, is_active, created_at, updated_at FROM adaptive.personality_profiles WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -101,6 +107,7 @@ std::optional<PersonalityProfilesRow> PersonalityProfilesDao::find_by_id(pqxx::t
 }
 
 std::optional<PersonalityProfilesRow> PersonalityProfilesDao::find_by_name(pqxx::transaction_base& tx, const std::string& name) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_40f74514ca17e0e6", "SELECT id, name, description, risk_tolerance, max_position_pct, max_daily_loss_pct, holding_period, parameters, is_active, created_at, updated_at FROM adaptive.personality_profiles WHERE name = $1"};
     schemac::pg::Params p;
     p.add(name);
@@ -111,6 +118,7 @@ std::optional<PersonalityProfilesRow> PersonalityProfilesDao::find_by_name(pqxx:
 }
 
 bool PersonalityProfilesDao::update(pqxx::transaction_base& tx, const PersonalityProfilesRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_ddd69c36a6808c99", "UPDATE adaptive.personality_profiles SET name = $1, description = $2, risk_tolerance = $3, max_position_pct = $4, max_daily_loss_pct = $5, holding_period = $6, parameters = $7, is_active = $8, created_at = $9, updated_at = $10 WHERE id = $11"};
     schemac::pg::Params p;
     p.add(row.name);
@@ -128,6 +136,7 @@ bool PersonalityProfilesDao::update(pqxx::transaction_base& tx, const Personalit
 }
 
 bool PersonalityProfilesDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_1e84f217da8a92ec", "DELETE FROM adaptive.personality_profiles WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -135,6 +144,7 @@ bool PersonalityProfilesDao::delete_by_id(pqxx::transaction_base& tx, std::int32
 }
 
 PersonalityProfilesRow PersonalityProfilesDao::upsert(pqxx::transaction_base& tx, const PersonalityProfilesRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_281928414b4c2c53", "INSERT INTO adaptive.personality_profiles (id, name, description, risk_tolerance, max_position_pct, max_daily_loss_pct, holding_period, parameters, is_active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, risk_tolerance = EXCLUDED.risk_tolerance, max_position_pct = EXCLUDED.max_position_pct, max_daily_loss_pct = EXCLUDED.max_daily_loss_pct, holding_period = EXCLUDED.holding_period, parameters = EXCLUDED.parameters, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, name, description, risk_tolerance, max_position_pct, max_daily_loss_pct, holding_period, parameters, is_active, created_at, updated_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -152,9 +162,10 @@ PersonalityProfilesRow PersonalityProfilesDao::upsert(pqxx::transaction_base& tx
 }
 
 PersonalityProfilesRow PersonalityProfilesDao::upsert_by_name(pqxx::transaction_base& tx, const PersonalityProfilesNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
-    b.add("id", row.id, true);
-    b.add("name", row.name, true);
+    b.add("id", row.id, false);
+    b.add("name", row.name, false);
     b.add("description", row.description, true);
     b.add("risk_tolerance", row.risk_tolerance, true);
     b.add("max_position_pct", row.max_position_pct, true);
@@ -169,6 +180,7 @@ PersonalityProfilesRow PersonalityProfilesDao::upsert_by_name(pqxx::transaction_
 }
 
 std::int64_t PersonalityProfilesDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_8143d6d51bef8ed8", "SELECT count(*) FROM adaptive.personality_profiles"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), PersonalityProfilesDao_sql::kTable)[0], n);
@@ -176,6 +188,7 @@ std::int64_t PersonalityProfilesDao::count(pqxx::transaction_base& tx) const {
 }
 
 void PersonalityProfilesDao::for_each(pqxx::transaction_base& tx, const std::function<void(const PersonalityProfilesRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "adaptive.personality_profiles (id, name, description, risk_tolerance, max_position_pct, max_daily_loss_pct, holding_period, parameters, is_active, created_at, updated_at)");
     PersonalityProfilesRow row;
     while (const auto* f = reader.next()) {

@@ -19,6 +19,9 @@ constexpr char kTable[] = "adaptive.trades";
 
 }  // namespace TradesDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 TradesDao::TradesDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 TradesRow TradesDao::read_row(const pqxx::row& r, const int* positions) {
@@ -43,6 +46,7 @@ std::vector<int> TradesDao::positions_of_columns(const pqxx::result& r) {
 }
 
 TradesRow TradesDao::insert(pqxx::transaction_base& tx, const TradesNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("executed_at", row.executed_at);
@@ -60,6 +64,7 @@ TradesRow TradesDao::insert(pqxx::transaction_base& tx, const TradesNew& row) co
 }
 
 std::size_t TradesDao::insert_many(pqxx::transaction_base& tx, const std::vector<TradesNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -95,6 +100,7 @@ std::size_t TradesDao::insert_many(pqxx::transaction_base& tx, const std::vector
 }
 
 std::optional<TradesRow> TradesDao::find_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b2bca09267c6719a", "SELECT id, executed_at, symbol, side, quantity, price, fee, realized_pnl, personality_id, agent_name, exchange_order_id, created_at FROM adaptive.trades WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -105,6 +111,7 @@ std::optional<TradesRow> TradesDao::find_by_id(pqxx::transaction_base& tx, std::
 }
 
 std::vector<TradesRow> TradesDao::list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_a399a06e009dc8e5", "SELECT id, executed_at, symbol, side, quantity, price, fee, realized_pnl, personality_id, agent_name, exchange_order_id, created_at FROM adaptive.trades WHERE symbol = $1 ORDER BY executed_at DESC, id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -116,6 +123,7 @@ std::vector<TradesRow> TradesDao::list_by_symbol(pqxx::transaction_base& tx, con
 }
 
 std::vector<TradesRow> TradesDao::list_by_symbol_and_executed_at(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp executed_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_72161cbfecbf33d0", "SELECT id, executed_at, symbol, side, quantity, price, fee, realized_pnl, personality_id, agent_name, exchange_order_id, created_at FROM adaptive.trades WHERE symbol = $1 AND executed_at = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -128,6 +136,7 @@ std::vector<TradesRow> TradesDao::list_by_symbol_and_executed_at(pqxx::transacti
 }
 
 std::vector<TradesRow> TradesDao::list_by_personality_id(pqxx::transaction_base& tx, std::int32_t personality_id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_9458dc9f259e9a8c", "SELECT id, executed_at, symbol, side, quantity, price, fee, realized_pnl, personality_id, agent_name, exchange_order_id, created_at FROM adaptive.trades WHERE personality_id = $1 ORDER BY id"};
     schemac::pg::Params p;
     p.add(personality_id);
@@ -139,6 +148,7 @@ std::vector<TradesRow> TradesDao::list_by_personality_id(pqxx::transaction_base&
 }
 
 bool TradesDao::update(pqxx::transaction_base& tx, const TradesRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_aa69581756ab3870", "UPDATE adaptive.trades SET executed_at = $1, symbol = $2, side = $3, quantity = $4, price = $5, fee = $6, realized_pnl = $7, personality_id = $8, agent_name = $9, exchange_order_id = $10, created_at = $11 WHERE id = $12"};
     schemac::pg::Params p;
     p.add(row.executed_at);
@@ -157,6 +167,7 @@ bool TradesDao::update(pqxx::transaction_base& tx, const TradesRow& row) const {
 }
 
 bool TradesDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_0c61ef337aa8e04d", "DELETE FROM adaptive.trades WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -164,6 +175,7 @@ bool TradesDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const 
 }
 
 TradesRow TradesDao::upsert(pqxx::transaction_base& tx, const TradesRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_e567b7d736a5d78f", "INSERT INTO adaptive.trades (id, executed_at, symbol, side, quantity, price, fee, realized_pnl, personality_id, agent_name, exchange_order_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO UPDATE SET executed_at = EXCLUDED.executed_at, symbol = EXCLUDED.symbol, side = EXCLUDED.side, quantity = EXCLUDED.quantity, price = EXCLUDED.price, fee = EXCLUDED.fee, realized_pnl = EXCLUDED.realized_pnl, personality_id = EXCLUDED.personality_id, agent_name = EXCLUDED.agent_name, exchange_order_id = EXCLUDED.exchange_order_id, created_at = EXCLUDED.created_at RETURNING id, executed_at, symbol, side, quantity, price, fee, realized_pnl, personality_id, agent_name, exchange_order_id, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -182,6 +194,7 @@ TradesRow TradesDao::upsert(pqxx::transaction_base& tx, const TradesRow& row) co
 }
 
 std::int64_t TradesDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_5a88eae6c688a107", "SELECT count(*) FROM adaptive.trades"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), TradesDao_sql::kTable)[0], n);
@@ -189,6 +202,7 @@ std::int64_t TradesDao::count(pqxx::transaction_base& tx) const {
 }
 
 void TradesDao::for_each(pqxx::transaction_base& tx, const std::function<void(const TradesRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "adaptive.trades (id, executed_at, symbol, side, quantity, price, fee, realized_pnl, personality_id, agent_name, exchange_order_id, created_at)");
     TradesRow row;
     while (const auto* f = reader.next()) {

@@ -19,6 +19,9 @@ constexpr char kTable[] = "alphaplus.advanced_ml_integration_results";
 
 }  // namespace AdvancedMlIntegrationResultsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 AdvancedMlIntegrationResultsDao::AdvancedMlIntegrationResultsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -51,6 +54,7 @@ std::vector<int> AdvancedMlIntegrationResultsDao::positions_of_columns(const pqx
 }
 
 AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::insert(pqxx::transaction_base& tx, const AdvancedMlIntegrationResultsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("signal_id", row.signal_id);
@@ -76,6 +80,7 @@ AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::insert(pqxx::tr
 }
 
 std::size_t AdvancedMlIntegrationResultsDao::insert_many(pqxx::transaction_base& tx, const std::vector<AdvancedMlIntegrationResultsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -127,6 +132,7 @@ std::size_t AdvancedMlIntegrationResultsDao::insert_many(pqxx::transaction_base&
 }
 
 std::optional<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_020530c76367943f", "SELECT id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at FROM alphaplus.advanced_ml_integration_results WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -137,6 +143,7 @@ std::optional<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::
 }
 
 std::vector<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::list_by_signal_id(pqxx::transaction_base& tx, const std::string& signal_id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_46bb68224f5a9862", "SELECT id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at FROM alphaplus.advanced_ml_integration_results WHERE signal_id = $1 ORDER BY id"};
     schemac::pg::Params p;
     p.add(signal_id);
@@ -148,6 +155,7 @@ std::vector<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::li
 }
 
 std::vector<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_ff0aa7ca75deb453", "SELECT id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at FROM alphaplus.advanced_ml_integration_results WHERE symbol = $1 ORDER BY timeframe, \"timestamp\" DESC, id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -159,6 +167,7 @@ std::vector<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::li
 }
 
 std::vector<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::list_by_symbol_and_timeframe(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b39d53e15bf43842", "SELECT id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at FROM alphaplus.advanced_ml_integration_results WHERE symbol = $1 AND timeframe = $2 ORDER BY \"timestamp\" DESC, id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -171,6 +180,7 @@ std::vector<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::li
 }
 
 std::vector<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::list_by_symbol_and_timeframe_and_timestamp(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe, schemac::Timestamp timestamp) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_943b40be2a88b7a1", "SELECT id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at FROM alphaplus.advanced_ml_integration_results WHERE symbol = $1 AND timeframe = $2 AND \"timestamp\" = $3 ORDER BY id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -184,6 +194,7 @@ std::vector<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::li
 }
 
 bool AdvancedMlIntegrationResultsDao::update(pqxx::transaction_base& tx, const AdvancedMlIntegrationResultsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_25e00d896771eb27", "UPDATE alphaplus.advanced_ml_integration_results SET signal_id = $1, symbol = $2, timeframe = $3, \"timestamp\" = $4, catboost_prediction = $5, catboost_confidence = $6, drift_detection_score = $7, chart_pattern_score = $8, candlestick_pattern_score = $9, volume_analysis_score = $10, ensemble_prediction = $11, ensemble_confidence = $12, ml_health_score = $13, processing_time_ms = $14, model_versions = $15, feature_importance = $16, prediction_explanations = $17, metadata = $18, created_at = $19 WHERE id = $20"};
     schemac::pg::Params p;
     p.add(row.signal_id);
@@ -210,6 +221,7 @@ bool AdvancedMlIntegrationResultsDao::update(pqxx::transaction_base& tx, const A
 }
 
 bool AdvancedMlIntegrationResultsDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_7eac53649457d9f8", "DELETE FROM alphaplus.advanced_ml_integration_results WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -217,6 +229,7 @@ bool AdvancedMlIntegrationResultsDao::delete_by_id(pqxx::transaction_base& tx, s
 }
 
 AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::upsert(pqxx::transaction_base& tx, const AdvancedMlIntegrationResultsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_47a2109d76888801", "INSERT INTO alphaplus.advanced_ml_integration_results (id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (id) DO UPDATE SET signal_id = EXCLUDED.signal_id, symbol = EXCLUDED.symbol, timeframe = EXCLUDED.timeframe, \"timestamp\" = EXCLUDED.\"timestamp\", catboost_prediction = EXCLUDED.catboost_prediction, catboost_confidence = EXCLUDED.catboost_confidence, drift_detection_score = EXCLUDED.drift_detection_score, chart_pattern_score = EXCLUDED.chart_pattern_score, candlestick_pattern_score = EXCLUDED.candlestick_pattern_score, volume_analysis_score = EXCLUDED.volume_analysis_score, ensemble_prediction = EXCLUDED.ensemble_prediction, ensemble_confidence = EXCLUDED.ensemble_confidence, ml_health_score = EXCLUDED.ml_health_score, processing_time_ms = EXCLUDED.processing_time_ms, model_versions = EXCLUDED.model_versions, feature_importance = EXCLUDED.feature_importance, prediction_explanations = EXCLUDED.prediction_explanations, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -243,6 +256,7 @@ AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::upsert(pqxx::tr
 }
 
 std::int64_t AdvancedMlIntegrationResultsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b2248f70469e21b5", "SELECT count(*) FROM alphaplus.advanced_ml_integration_results"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), AdvancedMlIntegrationResultsDao_sql::kTable)[0], n);
@@ -250,6 +264,7 @@ std::int64_t AdvancedMlIntegrationResultsDao::count(pqxx::transaction_base& tx) 
 }
 
 void AdvancedMlIntegrationResultsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const AdvancedMlIntegrationResultsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "alphaplus.advanced_ml_integration_results (id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at)");
     AdvancedMlIntegrationResultsRow row;
     while (const auto* f = reader.next()) {

@@ -19,6 +19,9 @@ constexpr char kTable[] = "alphaplus.ml_model_registry";
 
 }  // namespace MlModelRegistryDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 MlModelRegistryDao::MlModelRegistryDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 MlModelRegistryRow MlModelRegistryDao::read_row(const pqxx::row& r, const int* positions) {
@@ -48,6 +51,7 @@ std::vector<int> MlModelRegistryDao::positions_of_columns(const pqxx::result& r)
 }
 
 MlModelRegistryRow MlModelRegistryDao::insert(pqxx::transaction_base& tx, const MlModelRegistryNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("model_name", row.model_name);
@@ -70,6 +74,7 @@ MlModelRegistryRow MlModelRegistryDao::insert(pqxx::transaction_base& tx, const 
 }
 
 std::size_t MlModelRegistryDao::insert_many(pqxx::transaction_base& tx, const std::vector<MlModelRegistryNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -115,6 +120,7 @@ std::size_t MlModelRegistryDao::insert_many(pqxx::transaction_base& tx, const st
 }
 
 std::optional<MlModelRegistryRow> MlModelRegistryDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_db48b152792a45da", "SELECT id, model_name, model_type, model_path, onnx_path, version, status, accuracy, training_date, last_updated, model_size_mb, input_features, output_classes, hyperparameters, performance_metrics, metadata, created_at FROM alphaplus.ml_model_registry WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -125,6 +131,7 @@ std::optional<MlModelRegistryRow> MlModelRegistryDao::find_by_id(pqxx::transacti
 }
 
 std::optional<MlModelRegistryRow> MlModelRegistryDao::find_by_model_name(pqxx::transaction_base& tx, const std::string& model_name) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_56c063f7dbe1962d", "SELECT id, model_name, model_type, model_path, onnx_path, version, status, accuracy, training_date, last_updated, model_size_mb, input_features, output_classes, hyperparameters, performance_metrics, metadata, created_at FROM alphaplus.ml_model_registry WHERE model_name = $1"};
     schemac::pg::Params p;
     p.add(model_name);
@@ -135,6 +142,7 @@ std::optional<MlModelRegistryRow> MlModelRegistryDao::find_by_model_name(pqxx::t
 }
 
 std::vector<MlModelRegistryRow> MlModelRegistryDao::list_by_model_type(pqxx::transaction_base& tx, const std::string& model_type) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_c3597858a07fa9e8", "SELECT id, model_name, model_type, model_path, onnx_path, version, status, accuracy, training_date, last_updated, model_size_mb, input_features, output_classes, hyperparameters, performance_metrics, metadata, created_at FROM alphaplus.ml_model_registry WHERE model_type = $1 ORDER BY status, id"};
     schemac::pg::Params p;
     p.add(model_type);
@@ -146,6 +154,7 @@ std::vector<MlModelRegistryRow> MlModelRegistryDao::list_by_model_type(pqxx::tra
 }
 
 std::vector<MlModelRegistryRow> MlModelRegistryDao::list_by_model_type_and_status(pqxx::transaction_base& tx, const std::string& model_type, const std::string& status) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_529d564a360e7826", "SELECT id, model_name, model_type, model_path, onnx_path, version, status, accuracy, training_date, last_updated, model_size_mb, input_features, output_classes, hyperparameters, performance_metrics, metadata, created_at FROM alphaplus.ml_model_registry WHERE model_type = $1 AND status = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(model_type);
@@ -158,6 +167,7 @@ std::vector<MlModelRegistryRow> MlModelRegistryDao::list_by_model_type_and_statu
 }
 
 bool MlModelRegistryDao::update(pqxx::transaction_base& tx, const MlModelRegistryRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_7cd2e321fd221631", "UPDATE alphaplus.ml_model_registry SET model_name = $1, model_type = $2, model_path = $3, onnx_path = $4, version = $5, status = $6, accuracy = $7, training_date = $8, last_updated = $9, model_size_mb = $10, input_features = $11, output_classes = $12, hyperparameters = $13, performance_metrics = $14, metadata = $15, created_at = $16 WHERE id = $17"};
     schemac::pg::Params p;
     p.add(row.model_name);
@@ -181,6 +191,7 @@ bool MlModelRegistryDao::update(pqxx::transaction_base& tx, const MlModelRegistr
 }
 
 bool MlModelRegistryDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_e80acb0044359d86", "DELETE FROM alphaplus.ml_model_registry WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -188,6 +199,7 @@ bool MlModelRegistryDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t i
 }
 
 MlModelRegistryRow MlModelRegistryDao::upsert(pqxx::transaction_base& tx, const MlModelRegistryRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_41bb03de9f8da8c2", "INSERT INTO alphaplus.ml_model_registry (id, model_name, model_type, model_path, onnx_path, version, status, accuracy, training_date, last_updated, model_size_mb, input_features, output_classes, hyperparameters, performance_metrics, metadata, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (id) DO UPDATE SET model_name = EXCLUDED.model_name, model_type = EXCLUDED.model_type, model_path = EXCLUDED.model_path, onnx_path = EXCLUDED.onnx_path, version = EXCLUDED.version, status = EXCLUDED.status, accuracy = EXCLUDED.accuracy, training_date = EXCLUDED.training_date, last_updated = EXCLUDED.last_updated, model_size_mb = EXCLUDED.model_size_mb, input_features = EXCLUDED.input_features, output_classes = EXCLUDED.output_classes, hyperparameters = EXCLUDED.hyperparameters, performance_metrics = EXCLUDED.performance_metrics, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, model_name, model_type, model_path, onnx_path, version, status, accuracy, training_date, last_updated, model_size_mb, input_features, output_classes, hyperparameters, performance_metrics, metadata, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -211,9 +223,10 @@ MlModelRegistryRow MlModelRegistryDao::upsert(pqxx::transaction_base& tx, const 
 }
 
 MlModelRegistryRow MlModelRegistryDao::upsert_by_model_name(pqxx::transaction_base& tx, const MlModelRegistryNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
-    b.add("id", row.id, true);
-    b.add("model_name", row.model_name, true);
+    b.add("id", row.id, false);
+    b.add("model_name", row.model_name, false);
     b.add("model_type", row.model_type, true);
     b.add("model_path", row.model_path, true);
     b.add("onnx_path", row.onnx_path, true);
@@ -234,6 +247,7 @@ MlModelRegistryRow MlModelRegistryDao::upsert_by_model_name(pqxx::transaction_ba
 }
 
 std::int64_t MlModelRegistryDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_60ad2e26cbbc5297", "SELECT count(*) FROM alphaplus.ml_model_registry"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), MlModelRegistryDao_sql::kTable)[0], n);
@@ -241,6 +255,7 @@ std::int64_t MlModelRegistryDao::count(pqxx::transaction_base& tx) const {
 }
 
 void MlModelRegistryDao::for_each(pqxx::transaction_base& tx, const std::function<void(const MlModelRegistryRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "alphaplus.ml_model_registry (id, model_name, model_type, model_path, onnx_path, version, status, accuracy, training_date, last_updated, model_size_mb, input_features, output_classes, hyperparameters, performance_metrics, metadata, created_at)");
     MlModelRegistryRow row;
     while (const auto* f = reader.next()) {

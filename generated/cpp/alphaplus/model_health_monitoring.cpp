@@ -19,6 +19,9 @@ constexpr char kTable[] = "alphaplus.model_health_monitoring";
 
 }  // namespace ModelHealthMonitoringDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 ModelHealthMonitoringDao::ModelHealthMonitoringDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 ModelHealthMonitoringRow ModelHealthMonitoringDao::read_row(const pqxx::row& r, const int* positions) {
@@ -46,6 +49,7 @@ std::vector<int> ModelHealthMonitoringDao::positions_of_columns(const pqxx::resu
 }
 
 ModelHealthMonitoringRow ModelHealthMonitoringDao::insert(pqxx::transaction_base& tx, const ModelHealthMonitoringNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("model_name", row.model_name);
@@ -66,6 +70,7 @@ ModelHealthMonitoringRow ModelHealthMonitoringDao::insert(pqxx::transaction_base
 }
 
 std::size_t ModelHealthMonitoringDao::insert_many(pqxx::transaction_base& tx, const std::vector<ModelHealthMonitoringNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -107,6 +112,7 @@ std::size_t ModelHealthMonitoringDao::insert_many(pqxx::transaction_base& tx, co
 }
 
 std::optional<ModelHealthMonitoringRow> ModelHealthMonitoringDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_c17a1dc6acc4c101", "SELECT id, model_name, \"timestamp\", health_status, overall_health_score, feature_drift_score, concept_drift_score, performance_drift_score, data_quality_score, model_stability_score, alert_level, alert_message, recommendations, metadata, created_at FROM alphaplus.model_health_monitoring WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -117,6 +123,7 @@ std::optional<ModelHealthMonitoringRow> ModelHealthMonitoringDao::find_by_id(pqx
 }
 
 std::vector<ModelHealthMonitoringRow> ModelHealthMonitoringDao::list_by_model_name(pqxx::transaction_base& tx, const std::string& model_name) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_7c7e1e4b2740132a", "SELECT id, model_name, \"timestamp\", health_status, overall_health_score, feature_drift_score, concept_drift_score, performance_drift_score, data_quality_score, model_stability_score, alert_level, alert_message, recommendations, metadata, created_at FROM alphaplus.model_health_monitoring WHERE model_name = $1 ORDER BY \"timestamp\" DESC, id"};
     schemac::pg::Params p;
     p.add(model_name);
@@ -128,6 +135,7 @@ std::vector<ModelHealthMonitoringRow> ModelHealthMonitoringDao::list_by_model_na
 }
 
 std::vector<ModelHealthMonitoringRow> ModelHealthMonitoringDao::list_by_model_name_and_timestamp(pqxx::transaction_base& tx, const std::string& model_name, schemac::Timestamp timestamp) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_c058964a1803c183", "SELECT id, model_name, \"timestamp\", health_status, overall_health_score, feature_drift_score, concept_drift_score, performance_drift_score, data_quality_score, model_stability_score, alert_level, alert_message, recommendations, metadata, created_at FROM alphaplus.model_health_monitoring WHERE model_name = $1 AND \"timestamp\" = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(model_name);
@@ -140,6 +148,7 @@ std::vector<ModelHealthMonitoringRow> ModelHealthMonitoringDao::list_by_model_na
 }
 
 bool ModelHealthMonitoringDao::update(pqxx::transaction_base& tx, const ModelHealthMonitoringRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_ba32d782f2d5c77e", "UPDATE alphaplus.model_health_monitoring SET model_name = $1, \"timestamp\" = $2, health_status = $3, overall_health_score = $4, feature_drift_score = $5, concept_drift_score = $6, performance_drift_score = $7, data_quality_score = $8, model_stability_score = $9, alert_level = $10, alert_message = $11, recommendations = $12, metadata = $13, created_at = $14 WHERE id = $15"};
     schemac::pg::Params p;
     p.add(row.model_name);
@@ -161,6 +170,7 @@ bool ModelHealthMonitoringDao::update(pqxx::transaction_base& tx, const ModelHea
 }
 
 bool ModelHealthMonitoringDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_0e652c50b4033d65", "DELETE FROM alphaplus.model_health_monitoring WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -168,6 +178,7 @@ bool ModelHealthMonitoringDao::delete_by_id(pqxx::transaction_base& tx, std::int
 }
 
 ModelHealthMonitoringRow ModelHealthMonitoringDao::upsert(pqxx::transaction_base& tx, const ModelHealthMonitoringRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_9a0553669388a2bf", "INSERT INTO alphaplus.model_health_monitoring (id, model_name, \"timestamp\", health_status, overall_health_score, feature_drift_score, concept_drift_score, performance_drift_score, data_quality_score, model_stability_score, alert_level, alert_message, recommendations, metadata, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO UPDATE SET model_name = EXCLUDED.model_name, \"timestamp\" = EXCLUDED.\"timestamp\", health_status = EXCLUDED.health_status, overall_health_score = EXCLUDED.overall_health_score, feature_drift_score = EXCLUDED.feature_drift_score, concept_drift_score = EXCLUDED.concept_drift_score, performance_drift_score = EXCLUDED.performance_drift_score, data_quality_score = EXCLUDED.data_quality_score, model_stability_score = EXCLUDED.model_stability_score, alert_level = EXCLUDED.alert_level, alert_message = EXCLUDED.alert_message, recommendations = EXCLUDED.recommendations, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, model_name, \"timestamp\", health_status, overall_health_score, feature_drift_score, concept_drift_score, performance_drift_score, data_quality_score, model_stability_score, alert_level, alert_message, recommendations, metadata, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -189,6 +200,7 @@ ModelHealthMonitoringRow ModelHealthMonitoringDao::upsert(pqxx::transaction_base
 }
 
 std::int64_t ModelHealthMonitoringDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_54bbc10e5e3cc552", "SELECT count(*) FROM alphaplus.model_health_monitoring"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), ModelHealthMonitoringDao_sql::kTable)[0], n);
@@ -196,6 +208,7 @@ std::int64_t ModelHealthMonitoringDao::count(pqxx::transaction_base& tx) const {
 }
 
 void ModelHealthMonitoringDao::for_each(pqxx::transaction_base& tx, const std::function<void(const ModelHealthMonitoringRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "alphaplus.model_health_monitoring (id, model_name, \"timestamp\", health_status, overall_health_score, feature_drift_score, concept_drift_score, performance_drift_score, data_quality_score, model_stability_score, alert_level, alert_message, recommendations, metadata, created_at)");
     ModelHealthMonitoringRow row;
     while (const auto* f = reader.next()) {

@@ -19,6 +19,9 @@ constexpr char kTable[] = "alphaplus.model_training_history";
 
 }  // namespace ModelTrainingHistoryDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 ModelTrainingHistoryDao::ModelTrainingHistoryDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 ModelTrainingHistoryRow ModelTrainingHistoryDao::read_row(const pqxx::row& r, const int* positions) {
@@ -50,6 +53,7 @@ std::vector<int> ModelTrainingHistoryDao::positions_of_columns(const pqxx::resul
 }
 
 ModelTrainingHistoryRow ModelTrainingHistoryDao::insert(pqxx::transaction_base& tx, const ModelTrainingHistoryNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("model_name", row.model_name);
@@ -74,6 +78,7 @@ ModelTrainingHistoryRow ModelTrainingHistoryDao::insert(pqxx::transaction_base& 
 }
 
 std::size_t ModelTrainingHistoryDao::insert_many(pqxx::transaction_base& tx, const std::vector<ModelTrainingHistoryNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -123,6 +128,7 @@ std::size_t ModelTrainingHistoryDao::insert_many(pqxx::transaction_base& tx, con
 }
 
 std::optional<ModelTrainingHistoryRow> ModelTrainingHistoryDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_21ab7d50a34ef28d", "SELECT id, model_name, training_run_id, \"timestamp\", training_status, training_duration_seconds, training_samples, validation_samples, test_samples, initial_accuracy, final_accuracy, accuracy_improvement, loss_history, metrics_history, hyperparameters, feature_importance, training_logs, metadata, created_at FROM alphaplus.model_training_history WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -133,6 +139,7 @@ std::optional<ModelTrainingHistoryRow> ModelTrainingHistoryDao::find_by_id(pqxx:
 }
 
 std::vector<ModelTrainingHistoryRow> ModelTrainingHistoryDao::list_by_model_name(pqxx::transaction_base& tx, const std::string& model_name) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_0ed532178dc672b3", "SELECT id, model_name, training_run_id, \"timestamp\", training_status, training_duration_seconds, training_samples, validation_samples, test_samples, initial_accuracy, final_accuracy, accuracy_improvement, loss_history, metrics_history, hyperparameters, feature_importance, training_logs, metadata, created_at FROM alphaplus.model_training_history WHERE model_name = $1 ORDER BY \"timestamp\" DESC, id"};
     schemac::pg::Params p;
     p.add(model_name);
@@ -144,6 +151,7 @@ std::vector<ModelTrainingHistoryRow> ModelTrainingHistoryDao::list_by_model_name
 }
 
 std::vector<ModelTrainingHistoryRow> ModelTrainingHistoryDao::list_by_model_name_and_timestamp(pqxx::transaction_base& tx, const std::string& model_name, schemac::Timestamp timestamp) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_601671cf0e16e6db", "SELECT id, model_name, training_run_id, \"timestamp\", training_status, training_duration_seconds, training_samples, validation_samples, test_samples, initial_accuracy, final_accuracy, accuracy_improvement, loss_history, metrics_history, hyperparameters, feature_importance, training_logs, metadata, created_at FROM alphaplus.model_training_history WHERE model_name = $1 AND \"timestamp\" = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(model_name);
@@ -156,6 +164,7 @@ std::vector<ModelTrainingHistoryRow> ModelTrainingHistoryDao::list_by_model_name
 }
 
 bool ModelTrainingHistoryDao::update(pqxx::transaction_base& tx, const ModelTrainingHistoryRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_ed14b49d4370db9e", "UPDATE alphaplus.model_training_history SET model_name = $1, training_run_id = $2, \"timestamp\" = $3, training_status = $4, training_duration_seconds = $5, training_samples = $6, validation_samples = $7, test_samples = $8, initial_accuracy = $9, final_accuracy = $10, accuracy_improvement = $11, loss_history = $12, metrics_history = $13, hyperparameters = $14, feature_importance = $15, training_logs = $16, metadata = $17, created_at = $18 WHERE id = $19"};
     schemac::pg::Params p;
     p.add(row.model_name);
@@ -181,6 +190,7 @@ bool ModelTrainingHistoryDao::update(pqxx::transaction_base& tx, const ModelTrai
 }
 
 bool ModelTrainingHistoryDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_915cd9ed8e6051e2", "DELETE FROM alphaplus.model_training_history WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -188,6 +198,7 @@ bool ModelTrainingHistoryDao::delete_by_id(pqxx::transaction_base& tx, std::int3
 }
 
 ModelTrainingHistoryRow ModelTrainingHistoryDao::upsert(pqxx::transaction_base& tx, const ModelTrainingHistoryRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_9539daa4ffb5cbc7", "INSERT INTO alphaplus.model_training_history (id, model_name, training_run_id, \"timestamp\", training_status, training_duration_seconds, training_samples, validation_samples, test_samples, initial_accuracy, final_accuracy, accuracy_improvement, loss_history, metrics_history, hyperparameters, feature_importance, training_logs, metadata, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (id) DO UPDATE SET model_name = EXCLUDED.model_name, training_run_id = EXCLUDED.training_run_id, \"timestamp\" = EXCLUDED.\"timestamp\", training_status = EXCLUDED.training_status, training_duration_seconds = EXCLUDED.training_duration_seconds, training_samples = EXCLUDED.training_samples, validation_samples = EXCLUDED.validation_samples, test_samples = EXCLUDED.test_samples, initial_accuracy = EXCLUDED.initial_accuracy, final_accuracy = EXCLUDED.final_accuracy, accuracy_improvement = EXCLUDED.accuracy_improvement, loss_history = EXCLUDED.loss_history, metrics_history = EXCLUDED.metrics_history, hyperparameters = EXCLUDED.hyperparameters, feature_importance = EXCLUDED.feature_importance, training_logs = EXCLUDED.training_logs, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, model_name, training_run_id, \"timestamp\", training_status, training_duration_seconds, training_samples, validation_samples, test_samples, initial_accuracy, final_accuracy, accuracy_improvement, loss_history, metrics_history, hyperparameters, feature_importance, training_logs, metadata, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -213,6 +224,7 @@ ModelTrainingHistoryRow ModelTrainingHistoryDao::upsert(pqxx::transaction_base& 
 }
 
 std::int64_t ModelTrainingHistoryDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_6240ac647b26ca5e", "SELECT count(*) FROM alphaplus.model_training_history"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), ModelTrainingHistoryDao_sql::kTable)[0], n);
@@ -220,6 +232,7 @@ std::int64_t ModelTrainingHistoryDao::count(pqxx::transaction_base& tx) const {
 }
 
 void ModelTrainingHistoryDao::for_each(pqxx::transaction_base& tx, const std::function<void(const ModelTrainingHistoryRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "alphaplus.model_training_history (id, model_name, training_run_id, \"timestamp\", training_status, training_duration_seconds, training_samples, validation_samples, test_samples, initial_accuracy, final_accuracy, accuracy_improvement, loss_history, metrics_history, hyperparameters, feature_importance, training_logs, metadata, created_at)");
     ModelTrainingHistoryRow row;
     while (const auto* f = reader.next()) {

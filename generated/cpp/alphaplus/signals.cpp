@@ -19,6 +19,9 @@ constexpr char kTable[] = "alphaplus.signals";
 
 }  // namespace SignalsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 SignalsDao::SignalsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 SignalsRow SignalsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -54,6 +57,7 @@ std::vector<int> SignalsDao::positions_of_columns(const pqxx::result& r) {
 }
 
 SignalsRow SignalsDao::insert(pqxx::transaction_base& tx, const SignalsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("signal_id", row.signal_id);
@@ -82,6 +86,7 @@ SignalsRow SignalsDao::insert(pqxx::transaction_base& tx, const SignalsNew& row)
 }
 
 std::size_t SignalsDao::insert_many(pqxx::transaction_base& tx, const std::vector<SignalsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -139,6 +144,7 @@ std::size_t SignalsDao::insert_many(pqxx::transaction_base& tx, const std::vecto
 }
 
 std::optional<SignalsRow> SignalsDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_4f02e3853307d29d", "SELECT id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations FROM alphaplus.signals WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -149,6 +155,7 @@ std::optional<SignalsRow> SignalsDao::find_by_id(pqxx::transaction_base& tx, std
 }
 
 std::optional<SignalsRow> SignalsDao::find_by_signal_id(pqxx::transaction_base& tx, const std::string& signal_id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_45c3260afc731989", "SELECT id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations FROM alphaplus.signals WHERE signal_id = $1"};
     schemac::pg::Params p;
     p.add(signal_id);
@@ -159,6 +166,7 @@ std::optional<SignalsRow> SignalsDao::find_by_signal_id(pqxx::transaction_base& 
 }
 
 std::vector<SignalsRow> SignalsDao::list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_6a5bb1c50908cc47", "SELECT id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations FROM alphaplus.signals WHERE symbol = $1 ORDER BY timeframe, \"timestamp\" DESC, id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -170,6 +178,7 @@ std::vector<SignalsRow> SignalsDao::list_by_symbol(pqxx::transaction_base& tx, c
 }
 
 std::vector<SignalsRow> SignalsDao::list_by_symbol_and_timeframe(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_9cd98dd2a867557d", "SELECT id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations FROM alphaplus.signals WHERE symbol = $1 AND timeframe = $2 ORDER BY \"timestamp\" DESC, id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -182,6 +191,7 @@ std::vector<SignalsRow> SignalsDao::list_by_symbol_and_timeframe(pqxx::transacti
 }
 
 std::vector<SignalsRow> SignalsDao::list_by_symbol_and_timeframe_and_timestamp(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe, schemac::Timestamp timestamp) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_2a35d4c63a799903", "SELECT id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations FROM alphaplus.signals WHERE symbol = $1 AND timeframe = $2 AND \"timestamp\" = $3 ORDER BY id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -195,6 +205,7 @@ std::vector<SignalsRow> SignalsDao::list_by_symbol_and_timeframe_and_timestamp(p
 }
 
 std::vector<SignalsRow> SignalsDao::list_by_symbol_and_timestamp(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp timestamp) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_3af8a4e6478f1bfb", "SELECT id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations FROM alphaplus.signals WHERE symbol = $1 AND \"timestamp\" = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -207,6 +218,7 @@ std::vector<SignalsRow> SignalsDao::list_by_symbol_and_timestamp(pqxx::transacti
 }
 
 bool SignalsDao::update(pqxx::transaction_base& tx, const SignalsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_7ef1970fc9d29bd6", "UPDATE alphaplus.signals SET signal_id = $1, symbol = $2, timeframe = $3, direction = $4, confidence = $5, entry_price = $6, stop_loss = $7, take_profit = $8, status = $9, \"timestamp\" = $10, metadata = $11, created_at = $12, ml_model_confidence = $13, ml_health_score = $14, catboost_prediction = $15, drift_detection_score = $16, chart_pattern_ml_score = $17, candlestick_ml_score = $18, volume_ml_score = $19, ml_processing_time_ms = $20, ml_model_versions = $21, ml_prediction_explanations = $22 WHERE id = $23"};
     schemac::pg::Params p;
     p.add(row.signal_id);
@@ -236,6 +248,7 @@ bool SignalsDao::update(pqxx::transaction_base& tx, const SignalsRow& row) const
 }
 
 bool SignalsDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_6e21dd20b0c6003e", "DELETE FROM alphaplus.signals WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -243,6 +256,7 @@ bool SignalsDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const
 }
 
 SignalsRow SignalsDao::upsert(pqxx::transaction_base& tx, const SignalsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_feaba8410b08cc39", "INSERT INTO alphaplus.signals (id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) ON CONFLICT (id) DO UPDATE SET signal_id = EXCLUDED.signal_id, symbol = EXCLUDED.symbol, timeframe = EXCLUDED.timeframe, direction = EXCLUDED.direction, confidence = EXCLUDED.confidence, entry_price = EXCLUDED.entry_price, stop_loss = EXCLUDED.stop_loss, take_profit = EXCLUDED.take_profit, status = EXCLUDED.status, \"timestamp\" = EXCLUDED.\"timestamp\", metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, ml_model_confidence = EXCLUDED.ml_model_confidence, ml_health_score = EXCLUDED.ml_health_score, catboost_prediction = EXCLUDED.catboost_prediction, drift_detection_score = EXCLUDED.drift_detection_score, chart_pattern_ml_score = EXCLUDED.chart_pattern_ml_score, candlestick_ml_score = EXCLUDED.candlestick_ml_score, volume_ml_score = EXCLUDED.volume_ml_score, ml_processing_time_ms = EXCLUDED.ml_processing_time_ms, ml_model_versions = EXCLUDED.ml_model_versions, ml_prediction_explanations = EXCLUDED.ml_prediction_explanations RETURNING id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -272,9 +286,10 @@ SignalsRow SignalsDao::upsert(pqxx::transaction_base& tx, const SignalsRow& row)
 }
 
 SignalsRow SignalsDao::upsert_by_signal_id(pqxx::transaction_base& tx, const SignalsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
-    b.add("id", row.id, true);
-    b.add("signal_id", row.signal_id, true);
+    b.add("id", row.id, false);
+    b.add("signal_id", row.signal_id, false);
     b.add("symbol", row.symbol, true);
     b.add("timeframe", row.timeframe, true);
     b.add("direction", row.direction, true);
@@ -301,6 +316,7 @@ SignalsRow SignalsDao::upsert_by_signal_id(pqxx::transaction_base& tx, const Sig
 }
 
 std::int64_t SignalsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_16c2c54a41cadc13", "SELECT count(*) FROM alphaplus.signals"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), SignalsDao_sql::kTable)[0], n);
@@ -308,6 +324,7 @@ std::int64_t SignalsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void SignalsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const SignalsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "alphaplus.signals (id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations)");
     SignalsRow row;
     while (const auto* f = reader.next()) {

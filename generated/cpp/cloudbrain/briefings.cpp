@@ -19,6 +19,9 @@ constexpr char kTable[] = "cloudbrain.briefings";
 
 }  // namespace BriefingsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 BriefingsDao::BriefingsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 BriefingsRow BriefingsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -37,6 +40,7 @@ std::vector<int> BriefingsDao::positions_of_columns(const pqxx::result& r) {
 }
 
 BriefingsRow BriefingsDao::insert(pqxx::transaction_base& tx, const BriefingsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("briefing_date", row.briefing_date);
     b.add("title", row.title);
@@ -48,6 +52,7 @@ BriefingsRow BriefingsDao::insert(pqxx::transaction_base& tx, const BriefingsNew
 }
 
 std::size_t BriefingsDao::insert_many(pqxx::transaction_base& tx, const std::vector<BriefingsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("briefing_date", rows.front().briefing_date);
@@ -71,6 +76,7 @@ std::size_t BriefingsDao::insert_many(pqxx::transaction_base& tx, const std::vec
 }
 
 std::optional<BriefingsRow> BriefingsDao::find_by_briefing_date(pqxx::transaction_base& tx, schemac::Date briefing_date) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_d7126daefc1c552c", "SELECT briefing_date, title, content, market_snapshot, model, created_at FROM cloudbrain.briefings WHERE briefing_date = $1"};
     schemac::pg::Params p;
     p.add(briefing_date);
@@ -81,6 +87,7 @@ std::optional<BriefingsRow> BriefingsDao::find_by_briefing_date(pqxx::transactio
 }
 
 bool BriefingsDao::update(pqxx::transaction_base& tx, const BriefingsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_9599748bcae06783", "UPDATE cloudbrain.briefings SET title = $1, content = $2, market_snapshot = $3, model = $4, created_at = $5 WHERE briefing_date = $6"};
     schemac::pg::Params p;
     p.add(row.title);
@@ -93,6 +100,7 @@ bool BriefingsDao::update(pqxx::transaction_base& tx, const BriefingsRow& row) c
 }
 
 bool BriefingsDao::delete_by_briefing_date(pqxx::transaction_base& tx, schemac::Date briefing_date) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_1feb2f316877c792", "DELETE FROM cloudbrain.briefings WHERE briefing_date = $1"};
     schemac::pg::Params p;
     p.add(briefing_date);
@@ -100,6 +108,7 @@ bool BriefingsDao::delete_by_briefing_date(pqxx::transaction_base& tx, schemac::
 }
 
 BriefingsRow BriefingsDao::upsert(pqxx::transaction_base& tx, const BriefingsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_3f9b710f268007b8", "INSERT INTO cloudbrain.briefings (briefing_date, title, content, market_snapshot, model, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (briefing_date) DO UPDATE SET title = EXCLUDED.title, content = EXCLUDED.content, market_snapshot = EXCLUDED.market_snapshot, model = EXCLUDED.model, created_at = EXCLUDED.created_at RETURNING briefing_date, title, content, market_snapshot, model, created_at"};
     schemac::pg::Params p;
     p.add(row.briefing_date);
@@ -112,6 +121,7 @@ BriefingsRow BriefingsDao::upsert(pqxx::transaction_base& tx, const BriefingsRow
 }
 
 std::int64_t BriefingsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_c57012af926b8b7a", "SELECT count(*) FROM cloudbrain.briefings"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), BriefingsDao_sql::kTable)[0], n);
@@ -119,6 +129,7 @@ std::int64_t BriefingsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void BriefingsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const BriefingsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "cloudbrain.briefings (briefing_date, title, content, market_snapshot, model, created_at)");
     BriefingsRow row;
     while (const auto* f = reader.next()) {

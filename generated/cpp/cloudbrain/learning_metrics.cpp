@@ -19,6 +19,9 @@ constexpr char kTable[] = "cloudbrain.learning_metrics";
 
 }  // namespace LearningMetricsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 LearningMetricsDao::LearningMetricsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 LearningMetricsRow LearningMetricsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -37,6 +40,7 @@ std::vector<int> LearningMetricsDao::positions_of_columns(const pqxx::result& r)
 }
 
 LearningMetricsRow LearningMetricsDao::insert(pqxx::transaction_base& tx, const LearningMetricsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("period_date", row.period_date);
     b.add("scope", row.scope);
@@ -48,6 +52,7 @@ LearningMetricsRow LearningMetricsDao::insert(pqxx::transaction_base& tx, const 
 }
 
 std::size_t LearningMetricsDao::insert_many(pqxx::transaction_base& tx, const std::vector<LearningMetricsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("period_date", rows.front().period_date);
@@ -71,6 +76,7 @@ std::size_t LearningMetricsDao::insert_many(pqxx::transaction_base& tx, const st
 }
 
 std::optional<LearningMetricsRow> LearningMetricsDao::find_by_period_date_and_scope_and_metric_name(pqxx::transaction_base& tx, schemac::Date period_date, const std::string& scope, const std::string& metric_name) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_1c9e27d8c14357d5", "SELECT period_date, scope, metric_name, metric_value, sample_size, computed_at FROM cloudbrain.learning_metrics WHERE period_date = $1 AND scope = $2 AND metric_name = $3"};
     schemac::pg::Params p;
     p.add(period_date);
@@ -83,6 +89,7 @@ std::optional<LearningMetricsRow> LearningMetricsDao::find_by_period_date_and_sc
 }
 
 std::vector<LearningMetricsRow> LearningMetricsDao::list_by_period_date(pqxx::transaction_base& tx, schemac::Date period_date) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_76d0a00f3fd99cf2", "SELECT period_date, scope, metric_name, metric_value, sample_size, computed_at FROM cloudbrain.learning_metrics WHERE period_date = $1 ORDER BY scope, metric_name"};
     schemac::pg::Params p;
     p.add(period_date);
@@ -94,6 +101,7 @@ std::vector<LearningMetricsRow> LearningMetricsDao::list_by_period_date(pqxx::tr
 }
 
 std::vector<LearningMetricsRow> LearningMetricsDao::list_by_period_date_and_scope(pqxx::transaction_base& tx, schemac::Date period_date, const std::string& scope) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_bcef2e96dc172655", "SELECT period_date, scope, metric_name, metric_value, sample_size, computed_at FROM cloudbrain.learning_metrics WHERE period_date = $1 AND scope = $2 ORDER BY metric_name"};
     schemac::pg::Params p;
     p.add(period_date);
@@ -106,6 +114,7 @@ std::vector<LearningMetricsRow> LearningMetricsDao::list_by_period_date_and_scop
 }
 
 bool LearningMetricsDao::update(pqxx::transaction_base& tx, const LearningMetricsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_c2b130c45d4a1390", "UPDATE cloudbrain.learning_metrics SET metric_value = $1, sample_size = $2, computed_at = $3 WHERE period_date = $4 AND scope = $5 AND metric_name = $6"};
     schemac::pg::Params p;
     p.add(row.metric_value);
@@ -118,6 +127,7 @@ bool LearningMetricsDao::update(pqxx::transaction_base& tx, const LearningMetric
 }
 
 bool LearningMetricsDao::delete_by_period_date_and_scope_and_metric_name(pqxx::transaction_base& tx, schemac::Date period_date, const std::string& scope, const std::string& metric_name) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_7f8f749e50da9e45", "DELETE FROM cloudbrain.learning_metrics WHERE period_date = $1 AND scope = $2 AND metric_name = $3"};
     schemac::pg::Params p;
     p.add(period_date);
@@ -127,6 +137,7 @@ bool LearningMetricsDao::delete_by_period_date_and_scope_and_metric_name(pqxx::t
 }
 
 LearningMetricsRow LearningMetricsDao::upsert(pqxx::transaction_base& tx, const LearningMetricsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_a6c5c45ddeca58bb", "INSERT INTO cloudbrain.learning_metrics (period_date, scope, metric_name, metric_value, sample_size, computed_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (period_date, scope, metric_name) DO UPDATE SET metric_value = EXCLUDED.metric_value, sample_size = EXCLUDED.sample_size, computed_at = EXCLUDED.computed_at RETURNING period_date, scope, metric_name, metric_value, sample_size, computed_at"};
     schemac::pg::Params p;
     p.add(row.period_date);
@@ -139,6 +150,7 @@ LearningMetricsRow LearningMetricsDao::upsert(pqxx::transaction_base& tx, const 
 }
 
 std::int64_t LearningMetricsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_5b0be885648b4d51", "SELECT count(*) FROM cloudbrain.learning_metrics"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), LearningMetricsDao_sql::kTable)[0], n);
@@ -146,6 +158,7 @@ std::int64_t LearningMetricsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void LearningMetricsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const LearningMetricsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "cloudbrain.learning_metrics (period_date, scope, metric_name, metric_value, sample_size, computed_at)");
     LearningMetricsRow row;
     while (const auto* f = reader.next()) {

@@ -19,6 +19,9 @@ constexpr char kTable[] = "cloudbrain.news";
 
 }  // namespace NewsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 NewsDao::NewsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 NewsRow NewsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -41,6 +44,7 @@ std::vector<int> NewsDao::positions_of_columns(const pqxx::result& r) {
 }
 
 NewsRow NewsDao::insert(pqxx::transaction_base& tx, const NewsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("source", row.source);
@@ -56,6 +60,7 @@ NewsRow NewsDao::insert(pqxx::transaction_base& tx, const NewsNew& row) const {
 }
 
 std::size_t NewsDao::insert_many(pqxx::transaction_base& tx, const std::vector<NewsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -87,6 +92,7 @@ std::size_t NewsDao::insert_many(pqxx::transaction_base& tx, const std::vector<N
 }
 
 std::optional<NewsRow> NewsDao::find_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_f1ead122ada29994", "SELECT id, source, url, headline, summary, symbols, sentiment_score, sentiment_label, published_at, created_at FROM cloudbrain.news WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -97,6 +103,7 @@ std::optional<NewsRow> NewsDao::find_by_id(pqxx::transaction_base& tx, std::int6
 }
 
 std::optional<NewsRow> NewsDao::find_by_url(pqxx::transaction_base& tx, const std::string& url) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_86cefd077b0686d2", "SELECT id, source, url, headline, summary, symbols, sentiment_score, sentiment_label, published_at, created_at FROM cloudbrain.news WHERE url = $1"};
     schemac::pg::Params p;
     p.add(url);
@@ -107,6 +114,7 @@ std::optional<NewsRow> NewsDao::find_by_url(pqxx::transaction_base& tx, const st
 }
 
 std::vector<NewsRow> NewsDao::list_by_published_at(pqxx::transaction_base& tx, schemac::Timestamp published_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_7a725e348a62431b", "SELECT id, source, url, headline, summary, symbols, sentiment_score, sentiment_label, published_at, created_at FROM cloudbrain.news WHERE published_at = $1 ORDER BY id"};
     schemac::pg::Params p;
     p.add(published_at);
@@ -118,6 +126,7 @@ std::vector<NewsRow> NewsDao::list_by_published_at(pqxx::transaction_base& tx, s
 }
 
 std::vector<NewsRow> NewsDao::list_by_symbols(pqxx::transaction_base& tx, const std::vector<std::optional<std::string>>& symbols) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_ff5a5e9db67e8a36", "SELECT id, source, url, headline, summary, symbols, sentiment_score, sentiment_label, published_at, created_at FROM cloudbrain.news WHERE symbols = $1 ORDER BY id"};
     schemac::pg::Params p;
     p.add(symbols);
@@ -129,6 +138,7 @@ std::vector<NewsRow> NewsDao::list_by_symbols(pqxx::transaction_base& tx, const 
 }
 
 bool NewsDao::update(pqxx::transaction_base& tx, const NewsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_4e40c51647829e1d", "UPDATE cloudbrain.news SET source = $1, url = $2, headline = $3, summary = $4, symbols = $5, sentiment_score = $6, sentiment_label = $7, published_at = $8, created_at = $9 WHERE id = $10"};
     schemac::pg::Params p;
     p.add(row.source);
@@ -145,6 +155,7 @@ bool NewsDao::update(pqxx::transaction_base& tx, const NewsRow& row) const {
 }
 
 bool NewsDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_3c26a6427a29c6a1", "DELETE FROM cloudbrain.news WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -152,6 +163,7 @@ bool NewsDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
 }
 
 NewsRow NewsDao::upsert(pqxx::transaction_base& tx, const NewsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b996d6100271346f", "INSERT INTO cloudbrain.news (id, source, url, headline, summary, symbols, sentiment_score, sentiment_label, published_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO UPDATE SET source = EXCLUDED.source, url = EXCLUDED.url, headline = EXCLUDED.headline, summary = EXCLUDED.summary, symbols = EXCLUDED.symbols, sentiment_score = EXCLUDED.sentiment_score, sentiment_label = EXCLUDED.sentiment_label, published_at = EXCLUDED.published_at, created_at = EXCLUDED.created_at RETURNING id, source, url, headline, summary, symbols, sentiment_score, sentiment_label, published_at, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -168,10 +180,11 @@ NewsRow NewsDao::upsert(pqxx::transaction_base& tx, const NewsRow& row) const {
 }
 
 NewsRow NewsDao::upsert_by_url(pqxx::transaction_base& tx, const NewsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
-    b.add("id", row.id, true);
+    b.add("id", row.id, false);
     b.add("source", row.source, true);
-    b.add("url", row.url, true);
+    b.add("url", row.url, false);
     b.add("headline", row.headline, true);
     b.add("summary", row.summary, true);
     b.add("symbols", row.symbols, true);
@@ -184,6 +197,7 @@ NewsRow NewsDao::upsert_by_url(pqxx::transaction_base& tx, const NewsNew& row) c
 }
 
 std::int64_t NewsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_67b2a64f1188162f", "SELECT count(*) FROM cloudbrain.news"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), NewsDao_sql::kTable)[0], n);
@@ -191,6 +205,7 @@ std::int64_t NewsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void NewsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const NewsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "cloudbrain.news (id, source, url, headline, summary, symbols, sentiment_score, sentiment_label, published_at, created_at)");
     NewsRow row;
     while (const auto* f = reader.next()) {

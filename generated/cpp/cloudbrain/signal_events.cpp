@@ -19,6 +19,9 @@ constexpr char kTable[] = "cloudbrain.signal_events";
 
 }  // namespace SignalEventsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 SignalEventsDao::SignalEventsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 SignalEventsRow SignalEventsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -37,6 +40,7 @@ std::vector<int> SignalEventsDao::positions_of_columns(const pqxx::result& r) {
 }
 
 SignalEventsRow SignalEventsDao::insert(pqxx::transaction_base& tx, const SignalEventsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("signal_id", row.signal_id);
@@ -48,6 +52,7 @@ SignalEventsRow SignalEventsDao::insert(pqxx::transaction_base& tx, const Signal
 }
 
 std::size_t SignalEventsDao::insert_many(pqxx::transaction_base& tx, const std::vector<SignalEventsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -71,6 +76,7 @@ std::size_t SignalEventsDao::insert_many(pqxx::transaction_base& tx, const std::
 }
 
 std::optional<SignalEventsRow> SignalEventsDao::find_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_e6908d87cdd43d7f", "SELECT id, signal_id, event_type, market_context, component_scores, created_at FROM cloudbrain.signal_events WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -81,6 +87,7 @@ std::optional<SignalEventsRow> SignalEventsDao::find_by_id(pqxx::transaction_bas
 }
 
 std::vector<SignalEventsRow> SignalEventsDao::list_by_signal_id(pqxx::transaction_base& tx, const schemac::Uuid& signal_id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_659b0a92ad5dd00a", "SELECT id, signal_id, event_type, market_context, component_scores, created_at FROM cloudbrain.signal_events WHERE signal_id = $1 ORDER BY created_at, id"};
     schemac::pg::Params p;
     p.add(signal_id);
@@ -92,6 +99,7 @@ std::vector<SignalEventsRow> SignalEventsDao::list_by_signal_id(pqxx::transactio
 }
 
 std::vector<SignalEventsRow> SignalEventsDao::list_by_signal_id_and_created_at(pqxx::transaction_base& tx, const schemac::Uuid& signal_id, schemac::Timestamp created_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_ff00ef3adbf8d342", "SELECT id, signal_id, event_type, market_context, component_scores, created_at FROM cloudbrain.signal_events WHERE signal_id = $1 AND created_at = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(signal_id);
@@ -104,6 +112,7 @@ std::vector<SignalEventsRow> SignalEventsDao::list_by_signal_id_and_created_at(p
 }
 
 std::vector<SignalEventsRow> SignalEventsDao::list_by_market_context(pqxx::transaction_base& tx, const schemac::Json& market_context) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_f30b1642bff1fd68", "SELECT id, signal_id, event_type, market_context, component_scores, created_at FROM cloudbrain.signal_events WHERE market_context = $1 ORDER BY id"};
     schemac::pg::Params p;
     p.add(market_context);
@@ -115,6 +124,7 @@ std::vector<SignalEventsRow> SignalEventsDao::list_by_market_context(pqxx::trans
 }
 
 bool SignalEventsDao::update(pqxx::transaction_base& tx, const SignalEventsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_835f16bce05418d8", "UPDATE cloudbrain.signal_events SET signal_id = $1, event_type = $2, market_context = $3, component_scores = $4, created_at = $5 WHERE id = $6"};
     schemac::pg::Params p;
     p.add(row.signal_id);
@@ -127,6 +137,7 @@ bool SignalEventsDao::update(pqxx::transaction_base& tx, const SignalEventsRow& 
 }
 
 bool SignalEventsDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_aa1fdc4a0eca9b90", "DELETE FROM cloudbrain.signal_events WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -134,6 +145,7 @@ bool SignalEventsDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t id) 
 }
 
 SignalEventsRow SignalEventsDao::upsert(pqxx::transaction_base& tx, const SignalEventsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_c4a9e8d7ccffc115", "INSERT INTO cloudbrain.signal_events (id, signal_id, event_type, market_context, component_scores, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET signal_id = EXCLUDED.signal_id, event_type = EXCLUDED.event_type, market_context = EXCLUDED.market_context, component_scores = EXCLUDED.component_scores, created_at = EXCLUDED.created_at RETURNING id, signal_id, event_type, market_context, component_scores, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -146,6 +158,7 @@ SignalEventsRow SignalEventsDao::upsert(pqxx::transaction_base& tx, const Signal
 }
 
 std::int64_t SignalEventsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_c17aa1a946598e88", "SELECT count(*) FROM cloudbrain.signal_events"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), SignalEventsDao_sql::kTable)[0], n);
@@ -153,6 +166,7 @@ std::int64_t SignalEventsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void SignalEventsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const SignalEventsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "cloudbrain.signal_events (id, signal_id, event_type, market_context, component_scores, created_at)");
     SignalEventsRow row;
     while (const auto* f = reader.next()) {

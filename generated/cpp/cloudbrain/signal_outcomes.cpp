@@ -19,6 +19,9 @@ constexpr char kTable[] = "cloudbrain.signal_outcomes";
 
 }  // namespace SignalOutcomesDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 SignalOutcomesDao::SignalOutcomesDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 SignalOutcomesRow SignalOutcomesDao::read_row(const pqxx::row& r, const int* positions) {
@@ -39,6 +42,7 @@ std::vector<int> SignalOutcomesDao::positions_of_columns(const pqxx::result& r) 
 }
 
 SignalOutcomesRow SignalOutcomesDao::insert(pqxx::transaction_base& tx, const SignalOutcomesNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("signal_id", row.signal_id);
     b.add("horizon", row.horizon);
@@ -52,6 +56,7 @@ SignalOutcomesRow SignalOutcomesDao::insert(pqxx::transaction_base& tx, const Si
 }
 
 std::size_t SignalOutcomesDao::insert_many(pqxx::transaction_base& tx, const std::vector<SignalOutcomesNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("signal_id", rows.front().signal_id);
@@ -79,6 +84,7 @@ std::size_t SignalOutcomesDao::insert_many(pqxx::transaction_base& tx, const std
 }
 
 std::optional<SignalOutcomesRow> SignalOutcomesDao::find_by_signal_id_and_horizon(pqxx::transaction_base& tx, const schemac::Uuid& signal_id, schemac::Interval horizon) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_d2c6d1ce6c358b1f", "SELECT signal_id, horizon, price_at_signal, price_at_horizon, return_pct, result, due_at, evaluated_at FROM cloudbrain.signal_outcomes WHERE signal_id = $1 AND horizon = $2"};
     schemac::pg::Params p;
     p.add(signal_id);
@@ -90,6 +96,7 @@ std::optional<SignalOutcomesRow> SignalOutcomesDao::find_by_signal_id_and_horizo
 }
 
 std::vector<SignalOutcomesRow> SignalOutcomesDao::list_by_signal_id(pqxx::transaction_base& tx, const schemac::Uuid& signal_id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_bdcfc3df51ce89f9", "SELECT signal_id, horizon, price_at_signal, price_at_horizon, return_pct, result, due_at, evaluated_at FROM cloudbrain.signal_outcomes WHERE signal_id = $1 ORDER BY horizon"};
     schemac::pg::Params p;
     p.add(signal_id);
@@ -101,6 +108,7 @@ std::vector<SignalOutcomesRow> SignalOutcomesDao::list_by_signal_id(pqxx::transa
 }
 
 std::vector<SignalOutcomesRow> SignalOutcomesDao::list_by_due_at(pqxx::transaction_base& tx, schemac::Timestamp due_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_6442cb2154740ee0", "SELECT signal_id, horizon, price_at_signal, price_at_horizon, return_pct, result, due_at, evaluated_at FROM cloudbrain.signal_outcomes WHERE due_at = $1 ORDER BY signal_id, horizon"};
     schemac::pg::Params p;
     p.add(due_at);
@@ -112,6 +120,7 @@ std::vector<SignalOutcomesRow> SignalOutcomesDao::list_by_due_at(pqxx::transacti
 }
 
 bool SignalOutcomesDao::update(pqxx::transaction_base& tx, const SignalOutcomesRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_1609a016312a1881", "UPDATE cloudbrain.signal_outcomes SET price_at_signal = $1, price_at_horizon = $2, return_pct = $3, result = $4, due_at = $5, evaluated_at = $6 WHERE signal_id = $7 AND horizon = $8"};
     schemac::pg::Params p;
     p.add(row.price_at_signal);
@@ -126,6 +135,7 @@ bool SignalOutcomesDao::update(pqxx::transaction_base& tx, const SignalOutcomesR
 }
 
 bool SignalOutcomesDao::delete_by_signal_id_and_horizon(pqxx::transaction_base& tx, const schemac::Uuid& signal_id, schemac::Interval horizon) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_66b77a207f06329f", "DELETE FROM cloudbrain.signal_outcomes WHERE signal_id = $1 AND horizon = $2"};
     schemac::pg::Params p;
     p.add(signal_id);
@@ -134,6 +144,7 @@ bool SignalOutcomesDao::delete_by_signal_id_and_horizon(pqxx::transaction_base& 
 }
 
 SignalOutcomesRow SignalOutcomesDao::upsert(pqxx::transaction_base& tx, const SignalOutcomesRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_372a0c7bc88dcbfd", "INSERT INTO cloudbrain.signal_outcomes (signal_id, horizon, price_at_signal, price_at_horizon, return_pct, result, due_at, evaluated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (signal_id, horizon) DO UPDATE SET price_at_signal = EXCLUDED.price_at_signal, price_at_horizon = EXCLUDED.price_at_horizon, return_pct = EXCLUDED.return_pct, result = EXCLUDED.result, due_at = EXCLUDED.due_at, evaluated_at = EXCLUDED.evaluated_at RETURNING signal_id, horizon, price_at_signal, price_at_horizon, return_pct, result, due_at, evaluated_at"};
     schemac::pg::Params p;
     p.add(row.signal_id);
@@ -148,6 +159,7 @@ SignalOutcomesRow SignalOutcomesDao::upsert(pqxx::transaction_base& tx, const Si
 }
 
 std::int64_t SignalOutcomesDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_4e21fa23f56f0039", "SELECT count(*) FROM cloudbrain.signal_outcomes"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), SignalOutcomesDao_sql::kTable)[0], n);
@@ -155,6 +167,7 @@ std::int64_t SignalOutcomesDao::count(pqxx::transaction_base& tx) const {
 }
 
 void SignalOutcomesDao::for_each(pqxx::transaction_base& tx, const std::function<void(const SignalOutcomesRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "cloudbrain.signal_outcomes (signal_id, horizon, price_at_signal, price_at_horizon, return_pct, result, due_at, evaluated_at)");
     SignalOutcomesRow row;
     while (const auto* f = reader.next()) {

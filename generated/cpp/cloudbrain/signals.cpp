@@ -19,6 +19,9 @@ constexpr char kTable[] = "cloudbrain.signals";
 
 }  // namespace SignalsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 SignalsDao::SignalsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 SignalsRow SignalsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -40,6 +43,7 @@ std::vector<int> SignalsDao::positions_of_columns(const pqxx::result& r) {
 }
 
 SignalsRow SignalsDao::insert(pqxx::transaction_base& tx, const SignalsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("symbol", row.symbol);
@@ -54,6 +58,7 @@ SignalsRow SignalsDao::insert(pqxx::transaction_base& tx, const SignalsNew& row)
 }
 
 std::size_t SignalsDao::insert_many(pqxx::transaction_base& tx, const std::vector<SignalsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -83,6 +88,7 @@ std::size_t SignalsDao::insert_many(pqxx::transaction_base& tx, const std::vecto
 }
 
 std::optional<SignalsRow> SignalsDao::find_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_0093ce0d33c57e02", "SELECT id, symbol, action, confidence, price, reasoning, model, weights, created_at FROM cloudbrain.signals WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -93,6 +99,7 @@ std::optional<SignalsRow> SignalsDao::find_by_id(pqxx::transaction_base& tx, con
 }
 
 std::vector<SignalsRow> SignalsDao::list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_ff553acca3b57565", "SELECT id, symbol, action, confidence, price, reasoning, model, weights, created_at FROM cloudbrain.signals WHERE symbol = $1 ORDER BY created_at DESC, id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -104,6 +111,7 @@ std::vector<SignalsRow> SignalsDao::list_by_symbol(pqxx::transaction_base& tx, c
 }
 
 std::vector<SignalsRow> SignalsDao::list_by_symbol_and_created_at(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp created_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_60b415742efa1617", "SELECT id, symbol, action, confidence, price, reasoning, model, weights, created_at FROM cloudbrain.signals WHERE symbol = $1 AND created_at = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -116,6 +124,7 @@ std::vector<SignalsRow> SignalsDao::list_by_symbol_and_created_at(pqxx::transact
 }
 
 bool SignalsDao::update(pqxx::transaction_base& tx, const SignalsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_cc1b0af853bf0bdd", "UPDATE cloudbrain.signals SET symbol = $1, action = $2, confidence = $3, price = $4, reasoning = $5, model = $6, weights = $7, created_at = $8 WHERE id = $9"};
     schemac::pg::Params p;
     p.add(row.symbol);
@@ -131,6 +140,7 @@ bool SignalsDao::update(pqxx::transaction_base& tx, const SignalsRow& row) const
 }
 
 bool SignalsDao::delete_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_dfc28bcaa643c0ef", "DELETE FROM cloudbrain.signals WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -138,6 +148,7 @@ bool SignalsDao::delete_by_id(pqxx::transaction_base& tx, const schemac::Uuid& i
 }
 
 SignalsRow SignalsDao::upsert(pqxx::transaction_base& tx, const SignalsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_dc8692d55f391a80", "INSERT INTO cloudbrain.signals (id, symbol, action, confidence, price, reasoning, model, weights, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO UPDATE SET symbol = EXCLUDED.symbol, action = EXCLUDED.action, confidence = EXCLUDED.confidence, price = EXCLUDED.price, reasoning = EXCLUDED.reasoning, model = EXCLUDED.model, weights = EXCLUDED.weights, created_at = EXCLUDED.created_at RETURNING id, symbol, action, confidence, price, reasoning, model, weights, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -153,6 +164,7 @@ SignalsRow SignalsDao::upsert(pqxx::transaction_base& tx, const SignalsRow& row)
 }
 
 std::int64_t SignalsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_7c67a9709e97ff81", "SELECT count(*) FROM cloudbrain.signals"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), SignalsDao_sql::kTable)[0], n);
@@ -160,6 +172,7 @@ std::int64_t SignalsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void SignalsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const SignalsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "cloudbrain.signals (id, symbol, action, confidence, price, reasoning, model, weights, created_at)");
     SignalsRow row;
     while (const auto* f = reader.next()) {

@@ -19,6 +19,9 @@ constexpr char kTable[] = "cloudbrain.system_alerts";
 
 }  // namespace SystemAlertsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 SystemAlertsDao::SystemAlertsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 SystemAlertsRow SystemAlertsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -40,6 +43,7 @@ std::vector<int> SystemAlertsDao::positions_of_columns(const pqxx::result& r) {
 }
 
 SystemAlertsRow SystemAlertsDao::insert(pqxx::transaction_base& tx, const SystemAlertsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("severity", row.severity);
@@ -54,6 +58,7 @@ SystemAlertsRow SystemAlertsDao::insert(pqxx::transaction_base& tx, const System
 }
 
 std::size_t SystemAlertsDao::insert_many(pqxx::transaction_base& tx, const std::vector<SystemAlertsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -83,6 +88,7 @@ std::size_t SystemAlertsDao::insert_many(pqxx::transaction_base& tx, const std::
 }
 
 std::optional<SystemAlertsRow> SystemAlertsDao::find_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_d3a8b0db1c626680", "SELECT id, severity, source, title, message, details, acknowledged_at, resolved_at, created_at FROM cloudbrain.system_alerts WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -93,6 +99,7 @@ std::optional<SystemAlertsRow> SystemAlertsDao::find_by_id(pqxx::transaction_bas
 }
 
 std::vector<SystemAlertsRow> SystemAlertsDao::list_by_severity(pqxx::transaction_base& tx, db::cloudbrain::AlertSeverity severity) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_3e535e6bd04e617e", "SELECT id, severity, source, title, message, details, acknowledged_at, resolved_at, created_at FROM cloudbrain.system_alerts WHERE severity = $1 ORDER BY created_at DESC, id"};
     schemac::pg::Params p;
     p.add(severity);
@@ -104,6 +111,7 @@ std::vector<SystemAlertsRow> SystemAlertsDao::list_by_severity(pqxx::transaction
 }
 
 std::vector<SystemAlertsRow> SystemAlertsDao::list_by_severity_and_created_at(pqxx::transaction_base& tx, db::cloudbrain::AlertSeverity severity, schemac::Timestamp created_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_2129096037c4543d", "SELECT id, severity, source, title, message, details, acknowledged_at, resolved_at, created_at FROM cloudbrain.system_alerts WHERE severity = $1 AND created_at = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(severity);
@@ -116,6 +124,7 @@ std::vector<SystemAlertsRow> SystemAlertsDao::list_by_severity_and_created_at(pq
 }
 
 bool SystemAlertsDao::update(pqxx::transaction_base& tx, const SystemAlertsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_de3c122ca92becee", "UPDATE cloudbrain.system_alerts SET severity = $1, source = $2, title = $3, message = $4, details = $5, acknowledged_at = $6, resolved_at = $7, created_at = $8 WHERE id = $9"};
     schemac::pg::Params p;
     p.add(row.severity);
@@ -131,6 +140,7 @@ bool SystemAlertsDao::update(pqxx::transaction_base& tx, const SystemAlertsRow& 
 }
 
 bool SystemAlertsDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_6cab906974af46c0", "DELETE FROM cloudbrain.system_alerts WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -138,6 +148,7 @@ bool SystemAlertsDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t id) 
 }
 
 SystemAlertsRow SystemAlertsDao::upsert(pqxx::transaction_base& tx, const SystemAlertsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_9c963d7ba5ff81c7", "INSERT INTO cloudbrain.system_alerts (id, severity, source, title, message, details, acknowledged_at, resolved_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO UPDATE SET severity = EXCLUDED.severity, source = EXCLUDED.source, title = EXCLUDED.title, message = EXCLUDED.message, details = EXCLUDED.details, acknowledged_at = EXCLUDED.acknowledged_at, resolved_at = EXCLUDED.resolved_at, created_at = EXCLUDED.created_at RETURNING id, severity, source, title, message, details, acknowledged_at, resolved_at, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -153,6 +164,7 @@ SystemAlertsRow SystemAlertsDao::upsert(pqxx::transaction_base& tx, const System
 }
 
 std::int64_t SystemAlertsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_cda8a9055d231d9f", "SELECT count(*) FROM cloudbrain.system_alerts"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), SystemAlertsDao_sql::kTable)[0], n);
@@ -160,6 +172,7 @@ std::int64_t SystemAlertsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void SystemAlertsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const SystemAlertsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "cloudbrain.system_alerts (id, severity, source, title, message, details, acknowledged_at, resolved_at, created_at)");
     SystemAlertsRow row;
     while (const auto* f = reader.next()) {

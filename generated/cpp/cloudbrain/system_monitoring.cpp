@@ -19,6 +19,9 @@ constexpr char kTable[] = "cloudbrain.system_monitoring";
 
 }  // namespace SystemMonitoringDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 SystemMonitoringDao::SystemMonitoringDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 SystemMonitoringRow SystemMonitoringDao::read_row(const pqxx::row& r, const int* positions) {
@@ -38,6 +41,7 @@ std::vector<int> SystemMonitoringDao::positions_of_columns(const pqxx::result& r
 }
 
 SystemMonitoringRow SystemMonitoringDao::insert(pqxx::transaction_base& tx, const SystemMonitoringNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("recorded_at", row.recorded_at);
@@ -50,6 +54,7 @@ SystemMonitoringRow SystemMonitoringDao::insert(pqxx::transaction_base& tx, cons
 }
 
 std::size_t SystemMonitoringDao::insert_many(pqxx::transaction_base& tx, const std::vector<SystemMonitoringNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -75,6 +80,7 @@ std::size_t SystemMonitoringDao::insert_many(pqxx::transaction_base& tx, const s
 }
 
 std::optional<SystemMonitoringRow> SystemMonitoringDao::find_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_f47f2a6baa99bf56", "SELECT id, recorded_at, component, metric_name, metric_value, unit, tags FROM cloudbrain.system_monitoring WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -85,6 +91,7 @@ std::optional<SystemMonitoringRow> SystemMonitoringDao::find_by_id(pqxx::transac
 }
 
 std::vector<SystemMonitoringRow> SystemMonitoringDao::list_by_component(pqxx::transaction_base& tx, const std::string& component) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b6c5d765e80e0ce5", "SELECT id, recorded_at, component, metric_name, metric_value, unit, tags FROM cloudbrain.system_monitoring WHERE component = $1 ORDER BY metric_name, recorded_at DESC, id"};
     schemac::pg::Params p;
     p.add(component);
@@ -96,6 +103,7 @@ std::vector<SystemMonitoringRow> SystemMonitoringDao::list_by_component(pqxx::tr
 }
 
 std::vector<SystemMonitoringRow> SystemMonitoringDao::list_by_component_and_metric_name(pqxx::transaction_base& tx, const std::string& component, const std::string& metric_name) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_0dc0f48f7163911e", "SELECT id, recorded_at, component, metric_name, metric_value, unit, tags FROM cloudbrain.system_monitoring WHERE component = $1 AND metric_name = $2 ORDER BY recorded_at DESC, id"};
     schemac::pg::Params p;
     p.add(component);
@@ -108,6 +116,7 @@ std::vector<SystemMonitoringRow> SystemMonitoringDao::list_by_component_and_metr
 }
 
 std::vector<SystemMonitoringRow> SystemMonitoringDao::list_by_component_and_metric_name_and_recorded_at(pqxx::transaction_base& tx, const std::string& component, const std::string& metric_name, schemac::Timestamp recorded_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_82096e916d433eb2", "SELECT id, recorded_at, component, metric_name, metric_value, unit, tags FROM cloudbrain.system_monitoring WHERE component = $1 AND metric_name = $2 AND recorded_at = $3 ORDER BY id"};
     schemac::pg::Params p;
     p.add(component);
@@ -121,6 +130,7 @@ std::vector<SystemMonitoringRow> SystemMonitoringDao::list_by_component_and_metr
 }
 
 bool SystemMonitoringDao::update(pqxx::transaction_base& tx, const SystemMonitoringRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_3323e95f7906e45e", "UPDATE cloudbrain.system_monitoring SET recorded_at = $1, component = $2, metric_name = $3, metric_value = $4, unit = $5, tags = $6 WHERE id = $7"};
     schemac::pg::Params p;
     p.add(row.recorded_at);
@@ -134,6 +144,7 @@ bool SystemMonitoringDao::update(pqxx::transaction_base& tx, const SystemMonitor
 }
 
 bool SystemMonitoringDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_c99968ed27f39181", "DELETE FROM cloudbrain.system_monitoring WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -141,6 +152,7 @@ bool SystemMonitoringDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t 
 }
 
 SystemMonitoringRow SystemMonitoringDao::upsert(pqxx::transaction_base& tx, const SystemMonitoringRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_0e364086905c0747", "INSERT INTO cloudbrain.system_monitoring (id, recorded_at, component, metric_name, metric_value, unit, tags) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET recorded_at = EXCLUDED.recorded_at, component = EXCLUDED.component, metric_name = EXCLUDED.metric_name, metric_value = EXCLUDED.metric_value, unit = EXCLUDED.unit, tags = EXCLUDED.tags RETURNING id, recorded_at, component, metric_name, metric_value, unit, tags"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -154,6 +166,7 @@ SystemMonitoringRow SystemMonitoringDao::upsert(pqxx::transaction_base& tx, cons
 }
 
 std::int64_t SystemMonitoringDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_a3e2139e6669726d", "SELECT count(*) FROM cloudbrain.system_monitoring"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), SystemMonitoringDao_sql::kTable)[0], n);
@@ -161,6 +174,7 @@ std::int64_t SystemMonitoringDao::count(pqxx::transaction_base& tx) const {
 }
 
 void SystemMonitoringDao::for_each(pqxx::transaction_base& tx, const std::function<void(const SystemMonitoringRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "cloudbrain.system_monitoring (id, recorded_at, component, metric_name, metric_value, unit, tags)");
     SystemMonitoringRow row;
     while (const auto* f = reader.next()) {

@@ -19,6 +19,9 @@ constexpr char kTable[] = "cloudbrain.telegram_reports";
 
 }  // namespace TelegramReportsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 TelegramReportsDao::TelegramReportsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 TelegramReportsRow TelegramReportsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -40,6 +43,7 @@ std::vector<int> TelegramReportsDao::positions_of_columns(const pqxx::result& r)
 }
 
 TelegramReportsRow TelegramReportsDao::insert(pqxx::transaction_base& tx, const TelegramReportsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("chat_id", row.chat_id);
@@ -54,6 +58,7 @@ TelegramReportsRow TelegramReportsDao::insert(pqxx::transaction_base& tx, const 
 }
 
 std::size_t TelegramReportsDao::insert_many(pqxx::transaction_base& tx, const std::vector<TelegramReportsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -83,6 +88,7 @@ std::size_t TelegramReportsDao::insert_many(pqxx::transaction_base& tx, const st
 }
 
 std::optional<TelegramReportsRow> TelegramReportsDao::find_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_cda3c2419a486adf", "SELECT id, chat_id, report_type, briefing_date, message_text, telegram_message_id, status, error_message, sent_at FROM cloudbrain.telegram_reports WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -93,6 +99,7 @@ std::optional<TelegramReportsRow> TelegramReportsDao::find_by_id(pqxx::transacti
 }
 
 std::vector<TelegramReportsRow> TelegramReportsDao::list_by_chat_id(pqxx::transaction_base& tx, std::int64_t chat_id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b7d845490e9a41cd", "SELECT id, chat_id, report_type, briefing_date, message_text, telegram_message_id, status, error_message, sent_at FROM cloudbrain.telegram_reports WHERE chat_id = $1 ORDER BY sent_at DESC, id"};
     schemac::pg::Params p;
     p.add(chat_id);
@@ -104,6 +111,7 @@ std::vector<TelegramReportsRow> TelegramReportsDao::list_by_chat_id(pqxx::transa
 }
 
 std::vector<TelegramReportsRow> TelegramReportsDao::list_by_chat_id_and_sent_at(pqxx::transaction_base& tx, std::int64_t chat_id, schemac::Timestamp sent_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_86b02433b8e045f1", "SELECT id, chat_id, report_type, briefing_date, message_text, telegram_message_id, status, error_message, sent_at FROM cloudbrain.telegram_reports WHERE chat_id = $1 AND sent_at = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(chat_id);
@@ -116,6 +124,7 @@ std::vector<TelegramReportsRow> TelegramReportsDao::list_by_chat_id_and_sent_at(
 }
 
 bool TelegramReportsDao::update(pqxx::transaction_base& tx, const TelegramReportsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_8cb0900a19202c25", "UPDATE cloudbrain.telegram_reports SET chat_id = $1, report_type = $2, briefing_date = $3, message_text = $4, telegram_message_id = $5, status = $6, error_message = $7, sent_at = $8 WHERE id = $9"};
     schemac::pg::Params p;
     p.add(row.chat_id);
@@ -131,6 +140,7 @@ bool TelegramReportsDao::update(pqxx::transaction_base& tx, const TelegramReport
 }
 
 bool TelegramReportsDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_752d120b4488066e", "DELETE FROM cloudbrain.telegram_reports WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -138,6 +148,7 @@ bool TelegramReportsDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t i
 }
 
 TelegramReportsRow TelegramReportsDao::upsert(pqxx::transaction_base& tx, const TelegramReportsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_eed667e35aa623c6", "INSERT INTO cloudbrain.telegram_reports (id, chat_id, report_type, briefing_date, message_text, telegram_message_id, status, error_message, sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO UPDATE SET chat_id = EXCLUDED.chat_id, report_type = EXCLUDED.report_type, briefing_date = EXCLUDED.briefing_date, message_text = EXCLUDED.message_text, telegram_message_id = EXCLUDED.telegram_message_id, status = EXCLUDED.status, error_message = EXCLUDED.error_message, sent_at = EXCLUDED.sent_at RETURNING id, chat_id, report_type, briefing_date, message_text, telegram_message_id, status, error_message, sent_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -153,6 +164,7 @@ TelegramReportsRow TelegramReportsDao::upsert(pqxx::transaction_base& tx, const 
 }
 
 std::int64_t TelegramReportsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_82c97c62fc5f0836", "SELECT count(*) FROM cloudbrain.telegram_reports"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), TelegramReportsDao_sql::kTable)[0], n);
@@ -160,6 +172,7 @@ std::int64_t TelegramReportsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void TelegramReportsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const TelegramReportsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "cloudbrain.telegram_reports (id, chat_id, report_type, briefing_date, message_text, telegram_message_id, status, error_message, sent_at)");
     TelegramReportsRow row;
     while (const auto* f = reader.next()) {

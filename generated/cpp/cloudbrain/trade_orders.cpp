@@ -19,6 +19,9 @@ constexpr char kTable[] = "cloudbrain.trade_orders";
 
 }  // namespace TradeOrdersDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 TradeOrdersDao::TradeOrdersDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 TradeOrdersRow TradeOrdersDao::read_row(const pqxx::row& r, const int* positions) {
@@ -47,6 +50,7 @@ std::vector<int> TradeOrdersDao::positions_of_columns(const pqxx::result& r) {
 }
 
 TradeOrdersRow TradeOrdersDao::insert(pqxx::transaction_base& tx, const TradeOrdersNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("user_id", row.user_id);
@@ -68,6 +72,7 @@ TradeOrdersRow TradeOrdersDao::insert(pqxx::transaction_base& tx, const TradeOrd
 }
 
 std::size_t TradeOrdersDao::insert_many(pqxx::transaction_base& tx, const std::vector<TradeOrdersNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -111,6 +116,7 @@ std::size_t TradeOrdersDao::insert_many(pqxx::transaction_base& tx, const std::v
 }
 
 std::optional<TradeOrdersRow> TradeOrdersDao::find_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_cd46a582527aeed1", "SELECT id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at FROM cloudbrain.trade_orders WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -121,6 +127,7 @@ std::optional<TradeOrdersRow> TradeOrdersDao::find_by_id(pqxx::transaction_base&
 }
 
 std::optional<TradeOrdersRow> TradeOrdersDao::find_by_broker_and_broker_order_id(pqxx::transaction_base& tx, const std::string& broker, const std::string& broker_order_id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b27c3c8c75d82c47", "SELECT id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at FROM cloudbrain.trade_orders WHERE broker = $1 AND broker_order_id = $2"};
     schemac::pg::Params p;
     p.add(broker);
@@ -132,6 +139,7 @@ std::optional<TradeOrdersRow> TradeOrdersDao::find_by_broker_and_broker_order_id
 }
 
 std::vector<TradeOrdersRow> TradeOrdersDao::list_by_broker(pqxx::transaction_base& tx, const std::string& broker) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_ccd7cd042c8ad523", "SELECT id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at FROM cloudbrain.trade_orders WHERE broker = $1 ORDER BY broker_order_id, id"};
     schemac::pg::Params p;
     p.add(broker);
@@ -143,6 +151,7 @@ std::vector<TradeOrdersRow> TradeOrdersDao::list_by_broker(pqxx::transaction_bas
 }
 
 std::vector<TradeOrdersRow> TradeOrdersDao::list_by_user_id(pqxx::transaction_base& tx, const std::string& user_id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_bb292f122e837867", "SELECT id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at FROM cloudbrain.trade_orders WHERE user_id = $1 ORDER BY created_at DESC, id"};
     schemac::pg::Params p;
     p.add(user_id);
@@ -154,6 +163,7 @@ std::vector<TradeOrdersRow> TradeOrdersDao::list_by_user_id(pqxx::transaction_ba
 }
 
 std::vector<TradeOrdersRow> TradeOrdersDao::list_by_user_id_and_created_at(pqxx::transaction_base& tx, const std::string& user_id, schemac::Timestamp created_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_575416d07367dbe2", "SELECT id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at FROM cloudbrain.trade_orders WHERE user_id = $1 AND created_at = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(user_id);
@@ -166,6 +176,7 @@ std::vector<TradeOrdersRow> TradeOrdersDao::list_by_user_id_and_created_at(pqxx:
 }
 
 std::vector<TradeOrdersRow> TradeOrdersDao::list_by_status(pqxx::transaction_base& tx, db::cloudbrain::OrderStatus status) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_38ec1e7dfed69b42", "SELECT id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at FROM cloudbrain.trade_orders WHERE status = $1 ORDER BY created_at, id"};
     schemac::pg::Params p;
     p.add(status);
@@ -177,6 +188,7 @@ std::vector<TradeOrdersRow> TradeOrdersDao::list_by_status(pqxx::transaction_bas
 }
 
 std::vector<TradeOrdersRow> TradeOrdersDao::list_by_status_and_created_at(pqxx::transaction_base& tx, db::cloudbrain::OrderStatus status, schemac::Timestamp created_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_d26de838d1b7e9e2", "SELECT id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at FROM cloudbrain.trade_orders WHERE status = $1 AND created_at = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(status);
@@ -189,6 +201,7 @@ std::vector<TradeOrdersRow> TradeOrdersDao::list_by_status_and_created_at(pqxx::
 }
 
 bool TradeOrdersDao::update(pqxx::transaction_base& tx, const TradeOrdersRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b56baeefe2db61d0", "UPDATE cloudbrain.trade_orders SET user_id = $1, signal_id = $2, broker = $3, broker_order_id = $4, symbol = $5, side = $6, order_type = $7, quantity = $8, limit_price = $9, status = $10, filled_quantity = $11, avg_fill_price = $12, error_message = $13, created_at = $14, updated_at = $15 WHERE id = $16"};
     schemac::pg::Params p;
     p.add(row.user_id);
@@ -211,6 +224,7 @@ bool TradeOrdersDao::update(pqxx::transaction_base& tx, const TradeOrdersRow& ro
 }
 
 bool TradeOrdersDao::delete_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_edb7400b05746ff9", "DELETE FROM cloudbrain.trade_orders WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -218,6 +232,7 @@ bool TradeOrdersDao::delete_by_id(pqxx::transaction_base& tx, const schemac::Uui
 }
 
 TradeOrdersRow TradeOrdersDao::upsert(pqxx::transaction_base& tx, const TradeOrdersRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_0dff128254632100", "INSERT INTO cloudbrain.trade_orders (id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (id) DO UPDATE SET user_id = EXCLUDED.user_id, signal_id = EXCLUDED.signal_id, broker = EXCLUDED.broker, broker_order_id = EXCLUDED.broker_order_id, symbol = EXCLUDED.symbol, side = EXCLUDED.side, order_type = EXCLUDED.order_type, quantity = EXCLUDED.quantity, limit_price = EXCLUDED.limit_price, status = EXCLUDED.status, filled_quantity = EXCLUDED.filled_quantity, avg_fill_price = EXCLUDED.avg_fill_price, error_message = EXCLUDED.error_message, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -240,12 +255,13 @@ TradeOrdersRow TradeOrdersDao::upsert(pqxx::transaction_base& tx, const TradeOrd
 }
 
 TradeOrdersRow TradeOrdersDao::upsert_by_broker_and_broker_order_id(pqxx::transaction_base& tx, const TradeOrdersNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
-    b.add("id", row.id, true);
+    b.add("id", row.id, false);
     b.add("user_id", row.user_id, true);
     b.add("signal_id", row.signal_id, true);
-    b.add("broker", row.broker, true);
-    b.add("broker_order_id", row.broker_order_id, true);
+    b.add("broker", row.broker, false);
+    b.add("broker_order_id", row.broker_order_id, false);
     b.add("symbol", row.symbol, true);
     b.add("side", row.side, true);
     b.add("order_type", row.order_type, true);
@@ -262,6 +278,7 @@ TradeOrdersRow TradeOrdersDao::upsert_by_broker_and_broker_order_id(pqxx::transa
 }
 
 std::int64_t TradeOrdersDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_47759baf2fe015dc", "SELECT count(*) FROM cloudbrain.trade_orders"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), TradeOrdersDao_sql::kTable)[0], n);
@@ -269,6 +286,7 @@ std::int64_t TradeOrdersDao::count(pqxx::transaction_base& tx) const {
 }
 
 void TradeOrdersDao::for_each(pqxx::transaction_base& tx, const std::function<void(const TradeOrdersRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "cloudbrain.trade_orders (id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at)");
     TradeOrdersRow row;
     while (const auto* f = reader.next()) {

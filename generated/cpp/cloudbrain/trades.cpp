@@ -19,6 +19,9 @@ constexpr char kTable[] = "cloudbrain.trades";
 
 }  // namespace TradesDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 TradesDao::TradesDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 TradesRow TradesDao::read_row(const pqxx::row& r, const int* positions) {
@@ -43,6 +46,7 @@ std::vector<int> TradesDao::positions_of_columns(const pqxx::result& r) {
 }
 
 TradesRow TradesDao::insert(pqxx::transaction_base& tx, const TradesNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("order_id", row.order_id);
@@ -60,6 +64,7 @@ TradesRow TradesDao::insert(pqxx::transaction_base& tx, const TradesNew& row) co
 }
 
 std::size_t TradesDao::insert_many(pqxx::transaction_base& tx, const std::vector<TradesNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -95,6 +100,7 @@ std::size_t TradesDao::insert_many(pqxx::transaction_base& tx, const std::vector
 }
 
 std::optional<TradesRow> TradesDao::find_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_8e72b20c7b64cd2a", "SELECT id, order_id, signal_id, symbol, side, quantity, price, fee, realized_pnl, executed_at, metadata, created_at FROM cloudbrain.trades WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -105,6 +111,7 @@ std::optional<TradesRow> TradesDao::find_by_id(pqxx::transaction_base& tx, const
 }
 
 std::vector<TradesRow> TradesDao::list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_845bd3b875e1ccbe", "SELECT id, order_id, signal_id, symbol, side, quantity, price, fee, realized_pnl, executed_at, metadata, created_at FROM cloudbrain.trades WHERE symbol = $1 ORDER BY executed_at DESC, id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -116,6 +123,7 @@ std::vector<TradesRow> TradesDao::list_by_symbol(pqxx::transaction_base& tx, con
 }
 
 std::vector<TradesRow> TradesDao::list_by_symbol_and_executed_at(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp executed_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b3329ecea2c3025c", "SELECT id, order_id, signal_id, symbol, side, quantity, price, fee, realized_pnl, executed_at, metadata, created_at FROM cloudbrain.trades WHERE symbol = $1 AND executed_at = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -128,6 +136,7 @@ std::vector<TradesRow> TradesDao::list_by_symbol_and_executed_at(pqxx::transacti
 }
 
 std::vector<TradesRow> TradesDao::list_by_order_id(pqxx::transaction_base& tx, const schemac::Uuid& order_id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_2d83b99568b4b272", "SELECT id, order_id, signal_id, symbol, side, quantity, price, fee, realized_pnl, executed_at, metadata, created_at FROM cloudbrain.trades WHERE order_id = $1 ORDER BY id"};
     schemac::pg::Params p;
     p.add(order_id);
@@ -139,6 +148,7 @@ std::vector<TradesRow> TradesDao::list_by_order_id(pqxx::transaction_base& tx, c
 }
 
 bool TradesDao::update(pqxx::transaction_base& tx, const TradesRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_4d8510b413d20982", "UPDATE cloudbrain.trades SET order_id = $1, signal_id = $2, symbol = $3, side = $4, quantity = $5, price = $6, fee = $7, realized_pnl = $8, executed_at = $9, metadata = $10, created_at = $11 WHERE id = $12"};
     schemac::pg::Params p;
     p.add(row.order_id);
@@ -157,6 +167,7 @@ bool TradesDao::update(pqxx::transaction_base& tx, const TradesRow& row) const {
 }
 
 bool TradesDao::delete_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_df8ca9f666fc9b3e", "DELETE FROM cloudbrain.trades WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -164,6 +175,7 @@ bool TradesDao::delete_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id
 }
 
 TradesRow TradesDao::upsert(pqxx::transaction_base& tx, const TradesRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_83b20592b5c1998d", "INSERT INTO cloudbrain.trades (id, order_id, signal_id, symbol, side, quantity, price, fee, realized_pnl, executed_at, metadata, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO UPDATE SET order_id = EXCLUDED.order_id, signal_id = EXCLUDED.signal_id, symbol = EXCLUDED.symbol, side = EXCLUDED.side, quantity = EXCLUDED.quantity, price = EXCLUDED.price, fee = EXCLUDED.fee, realized_pnl = EXCLUDED.realized_pnl, executed_at = EXCLUDED.executed_at, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, order_id, signal_id, symbol, side, quantity, price, fee, realized_pnl, executed_at, metadata, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -182,6 +194,7 @@ TradesRow TradesDao::upsert(pqxx::transaction_base& tx, const TradesRow& row) co
 }
 
 std::int64_t TradesDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b1c5df23c53b8077", "SELECT count(*) FROM cloudbrain.trades"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), TradesDao_sql::kTable)[0], n);
@@ -189,6 +202,7 @@ std::int64_t TradesDao::count(pqxx::transaction_base& tx) const {
 }
 
 void TradesDao::for_each(pqxx::transaction_base& tx, const std::function<void(const TradesRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "cloudbrain.trades (id, order_id, signal_id, symbol, side, quantity, price, fee, realized_pnl, executed_at, metadata, created_at)");
     TradesRow row;
     while (const auto* f = reader.next()) {

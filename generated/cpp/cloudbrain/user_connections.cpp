@@ -19,6 +19,9 @@ constexpr char kTable[] = "cloudbrain.user_connections";
 
 }  // namespace UserConnectionsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 UserConnectionsDao::UserConnectionsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 UserConnectionsRow UserConnectionsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -43,6 +46,7 @@ std::vector<int> UserConnectionsDao::positions_of_columns(const pqxx::result& r)
 }
 
 UserConnectionsRow UserConnectionsDao::insert(pqxx::transaction_base& tx, const UserConnectionsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("user_id", row.user_id);
@@ -60,6 +64,7 @@ UserConnectionsRow UserConnectionsDao::insert(pqxx::transaction_base& tx, const 
 }
 
 std::size_t UserConnectionsDao::insert_many(pqxx::transaction_base& tx, const std::vector<UserConnectionsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -95,6 +100,7 @@ std::size_t UserConnectionsDao::insert_many(pqxx::transaction_base& tx, const st
 }
 
 std::optional<UserConnectionsRow> UserConnectionsDao::find_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_6150d92fd1cf7730", "SELECT id, user_id, provider, provider_account_id, email, access_token, refresh_token, token_expires_at, scopes, status, created_at, updated_at FROM cloudbrain.user_connections WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -105,6 +111,7 @@ std::optional<UserConnectionsRow> UserConnectionsDao::find_by_id(pqxx::transacti
 }
 
 std::optional<UserConnectionsRow> UserConnectionsDao::find_by_provider_and_provider_account_id(pqxx::transaction_base& tx, const std::string& provider, const std::string& provider_account_id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_92b94de24b0d5c51", "SELECT id, user_id, provider, provider_account_id, email, access_token, refresh_token, token_expires_at, scopes, status, created_at, updated_at FROM cloudbrain.user_connections WHERE provider = $1 AND provider_account_id = $2"};
     schemac::pg::Params p;
     p.add(provider);
@@ -116,6 +123,7 @@ std::optional<UserConnectionsRow> UserConnectionsDao::find_by_provider_and_provi
 }
 
 std::vector<UserConnectionsRow> UserConnectionsDao::list_by_provider(pqxx::transaction_base& tx, const std::string& provider) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_85316a52084df09e", "SELECT id, user_id, provider, provider_account_id, email, access_token, refresh_token, token_expires_at, scopes, status, created_at, updated_at FROM cloudbrain.user_connections WHERE provider = $1 ORDER BY provider_account_id, id"};
     schemac::pg::Params p;
     p.add(provider);
@@ -127,6 +135,7 @@ std::vector<UserConnectionsRow> UserConnectionsDao::list_by_provider(pqxx::trans
 }
 
 std::vector<UserConnectionsRow> UserConnectionsDao::list_by_user_id(pqxx::transaction_base& tx, const std::string& user_id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_bde2721c3374e1a6", "SELECT id, user_id, provider, provider_account_id, email, access_token, refresh_token, token_expires_at, scopes, status, created_at, updated_at FROM cloudbrain.user_connections WHERE user_id = $1 ORDER BY id"};
     schemac::pg::Params p;
     p.add(user_id);
@@ -138,6 +147,7 @@ std::vector<UserConnectionsRow> UserConnectionsDao::list_by_user_id(pqxx::transa
 }
 
 bool UserConnectionsDao::update(pqxx::transaction_base& tx, const UserConnectionsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b2e9654658a8732e", "UPDATE cloudbrain.user_connections SET user_id = $1, provider = $2, provider_account_id = $3, email = $4, access_token = $5, refresh_token = $6, token_expires_at = $7, scopes = $8, status = $9, created_at = $10, updated_at = $11 WHERE id = $12"};
     schemac::pg::Params p;
     p.add(row.user_id);
@@ -156,6 +166,7 @@ bool UserConnectionsDao::update(pqxx::transaction_base& tx, const UserConnection
 }
 
 bool UserConnectionsDao::delete_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_1728e78878b4bfcc", "DELETE FROM cloudbrain.user_connections WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -163,6 +174,7 @@ bool UserConnectionsDao::delete_by_id(pqxx::transaction_base& tx, const schemac:
 }
 
 UserConnectionsRow UserConnectionsDao::upsert(pqxx::transaction_base& tx, const UserConnectionsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_2b2539295c64e877", "INSERT INTO cloudbrain.user_connections (id, user_id, provider, provider_account_id, email, access_token, refresh_token, token_expires_at, scopes, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO UPDATE SET user_id = EXCLUDED.user_id, provider = EXCLUDED.provider, provider_account_id = EXCLUDED.provider_account_id, email = EXCLUDED.email, access_token = EXCLUDED.access_token, refresh_token = EXCLUDED.refresh_token, token_expires_at = EXCLUDED.token_expires_at, scopes = EXCLUDED.scopes, status = EXCLUDED.status, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, provider, provider_account_id, email, access_token, refresh_token, token_expires_at, scopes, status, created_at, updated_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -181,11 +193,12 @@ UserConnectionsRow UserConnectionsDao::upsert(pqxx::transaction_base& tx, const 
 }
 
 UserConnectionsRow UserConnectionsDao::upsert_by_provider_and_provider_account_id(pqxx::transaction_base& tx, const UserConnectionsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
-    b.add("id", row.id, true);
+    b.add("id", row.id, false);
     b.add("user_id", row.user_id, true);
-    b.add("provider", row.provider, true);
-    b.add("provider_account_id", row.provider_account_id, true);
+    b.add("provider", row.provider, false);
+    b.add("provider_account_id", row.provider_account_id, false);
     b.add("email", row.email, true);
     b.add("access_token", row.access_token, true);
     b.add("refresh_token", row.refresh_token, true);
@@ -199,6 +212,7 @@ UserConnectionsRow UserConnectionsDao::upsert_by_provider_and_provider_account_i
 }
 
 std::int64_t UserConnectionsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_684065784e74f2c0", "SELECT count(*) FROM cloudbrain.user_connections"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), UserConnectionsDao_sql::kTable)[0], n);
@@ -206,6 +220,7 @@ std::int64_t UserConnectionsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void UserConnectionsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const UserConnectionsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "cloudbrain.user_connections (id, user_id, provider, provider_account_id, email, access_token, refresh_token, token_expires_at, scopes, status, created_at, updated_at)");
     UserConnectionsRow row;
     while (const auto* f = reader.next()) {

@@ -19,6 +19,9 @@ constexpr char kTable[] = "cloudbrain.weight_history";
 
 }  // namespace WeightHistoryDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 WeightHistoryDao::WeightHistoryDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 WeightHistoryRow WeightHistoryDao::read_row(const pqxx::row& r, const int* positions) {
@@ -38,6 +41,7 @@ std::vector<int> WeightHistoryDao::positions_of_columns(const pqxx::result& r) {
 }
 
 WeightHistoryRow WeightHistoryDao::insert(pqxx::transaction_base& tx, const WeightHistoryNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("component", row.component);
@@ -50,6 +54,7 @@ WeightHistoryRow WeightHistoryDao::insert(pqxx::transaction_base& tx, const Weig
 }
 
 std::size_t WeightHistoryDao::insert_many(pqxx::transaction_base& tx, const std::vector<WeightHistoryNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -75,6 +80,7 @@ std::size_t WeightHistoryDao::insert_many(pqxx::transaction_base& tx, const std:
 }
 
 std::optional<WeightHistoryRow> WeightHistoryDao::find_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_c4e7d0f8b618bf47", "SELECT id, component, old_weight, new_weight, reason, metrics_snapshot, changed_at FROM cloudbrain.weight_history WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -85,6 +91,7 @@ std::optional<WeightHistoryRow> WeightHistoryDao::find_by_id(pqxx::transaction_b
 }
 
 std::vector<WeightHistoryRow> WeightHistoryDao::list_by_component(pqxx::transaction_base& tx, const std::string& component) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_75c03a8743796a9d", "SELECT id, component, old_weight, new_weight, reason, metrics_snapshot, changed_at FROM cloudbrain.weight_history WHERE component = $1 ORDER BY changed_at DESC, id"};
     schemac::pg::Params p;
     p.add(component);
@@ -96,6 +103,7 @@ std::vector<WeightHistoryRow> WeightHistoryDao::list_by_component(pqxx::transact
 }
 
 std::vector<WeightHistoryRow> WeightHistoryDao::list_by_component_and_changed_at(pqxx::transaction_base& tx, const std::string& component, schemac::Timestamp changed_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_02005fa2d687e77e", "SELECT id, component, old_weight, new_weight, reason, metrics_snapshot, changed_at FROM cloudbrain.weight_history WHERE component = $1 AND changed_at = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(component);
@@ -108,6 +116,7 @@ std::vector<WeightHistoryRow> WeightHistoryDao::list_by_component_and_changed_at
 }
 
 bool WeightHistoryDao::update(pqxx::transaction_base& tx, const WeightHistoryRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_ee32021dfa7c1d75", "UPDATE cloudbrain.weight_history SET component = $1, old_weight = $2, new_weight = $3, reason = $4, metrics_snapshot = $5, changed_at = $6 WHERE id = $7"};
     schemac::pg::Params p;
     p.add(row.component);
@@ -121,6 +130,7 @@ bool WeightHistoryDao::update(pqxx::transaction_base& tx, const WeightHistoryRow
 }
 
 bool WeightHistoryDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_ecfa6b724466147e", "DELETE FROM cloudbrain.weight_history WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -128,6 +138,7 @@ bool WeightHistoryDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t id)
 }
 
 WeightHistoryRow WeightHistoryDao::upsert(pqxx::transaction_base& tx, const WeightHistoryRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_ef4c38e9fb5f3684", "INSERT INTO cloudbrain.weight_history (id, component, old_weight, new_weight, reason, metrics_snapshot, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET component = EXCLUDED.component, old_weight = EXCLUDED.old_weight, new_weight = EXCLUDED.new_weight, reason = EXCLUDED.reason, metrics_snapshot = EXCLUDED.metrics_snapshot, changed_at = EXCLUDED.changed_at RETURNING id, component, old_weight, new_weight, reason, metrics_snapshot, changed_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -141,6 +152,7 @@ WeightHistoryRow WeightHistoryDao::upsert(pqxx::transaction_base& tx, const Weig
 }
 
 std::int64_t WeightHistoryDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_566c4bff57126a76", "SELECT count(*) FROM cloudbrain.weight_history"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), WeightHistoryDao_sql::kTable)[0], n);
@@ -148,6 +160,7 @@ std::int64_t WeightHistoryDao::count(pqxx::transaction_base& tx) const {
 }
 
 void WeightHistoryDao::for_each(pqxx::transaction_base& tx, const std::function<void(const WeightHistoryRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "cloudbrain.weight_history (id, component, old_weight, new_weight, reason, metrics_snapshot, changed_at)");
     WeightHistoryRow row;
     while (const auto* f = reader.next()) {

@@ -19,6 +19,9 @@ constexpr char kTable[] = "explainable.articles";
 
 }  // namespace ArticlesDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 ArticlesDao::ArticlesDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 ArticlesRow ArticlesDao::read_row(const pqxx::row& r, const int* positions) {
@@ -41,6 +44,7 @@ std::vector<int> ArticlesDao::positions_of_columns(const pqxx::result& r) {
 }
 
 ArticlesRow ArticlesDao::insert(pqxx::transaction_base& tx, const ArticlesNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("source", row.source);
@@ -56,6 +60,7 @@ ArticlesRow ArticlesDao::insert(pqxx::transaction_base& tx, const ArticlesNew& r
 }
 
 std::size_t ArticlesDao::insert_many(pqxx::transaction_base& tx, const std::vector<ArticlesNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -87,6 +92,7 @@ std::size_t ArticlesDao::insert_many(pqxx::transaction_base& tx, const std::vect
 }
 
 std::optional<ArticlesRow> ArticlesDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_5a630c51cc443f5a", "SELECT id, source, url, title, summary, content, author, symbols, published_at, created_at FROM explainable.articles WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -97,6 +103,7 @@ std::optional<ArticlesRow> ArticlesDao::find_by_id(pqxx::transaction_base& tx, s
 }
 
 std::optional<ArticlesRow> ArticlesDao::find_by_url(pqxx::transaction_base& tx, const std::string& url) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_815076d4ec30f26b", "SELECT id, source, url, title, summary, content, author, symbols, published_at, created_at FROM explainable.articles WHERE url = $1"};
     schemac::pg::Params p;
     p.add(url);
@@ -107,6 +114,7 @@ std::optional<ArticlesRow> ArticlesDao::find_by_url(pqxx::transaction_base& tx, 
 }
 
 std::vector<ArticlesRow> ArticlesDao::list_by_published_at(pqxx::transaction_base& tx, schemac::Timestamp published_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_11514367e21018eb", "SELECT id, source, url, title, summary, content, author, symbols, published_at, created_at FROM explainable.articles WHERE published_at = $1 ORDER BY id"};
     schemac::pg::Params p;
     p.add(published_at);
@@ -118,6 +126,7 @@ std::vector<ArticlesRow> ArticlesDao::list_by_published_at(pqxx::transaction_bas
 }
 
 std::vector<ArticlesRow> ArticlesDao::list_by_symbols(pqxx::transaction_base& tx, const std::vector<std::optional<std::string>>& symbols) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_8521db502099e489", "SELECT id, source, url, title, summary, content, author, symbols, published_at, created_at FROM explainable.articles WHERE symbols = $1 ORDER BY id"};
     schemac::pg::Params p;
     p.add(symbols);
@@ -129,6 +138,7 @@ std::vector<ArticlesRow> ArticlesDao::list_by_symbols(pqxx::transaction_base& tx
 }
 
 bool ArticlesDao::update(pqxx::transaction_base& tx, const ArticlesRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b3557f255aaf9a92", "UPDATE explainable.articles SET source = $1, url = $2, title = $3, summary = $4, content = $5, author = $6, symbols = $7, published_at = $8, created_at = $9 WHERE id = $10"};
     schemac::pg::Params p;
     p.add(row.source);
@@ -145,6 +155,7 @@ bool ArticlesDao::update(pqxx::transaction_base& tx, const ArticlesRow& row) con
 }
 
 bool ArticlesDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_29f9da736c83448f", "DELETE FROM explainable.articles WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -152,6 +163,7 @@ bool ArticlesDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) cons
 }
 
 ArticlesRow ArticlesDao::upsert(pqxx::transaction_base& tx, const ArticlesRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_a8db5d188653da43", "INSERT INTO explainable.articles (id, source, url, title, summary, content, author, symbols, published_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO UPDATE SET source = EXCLUDED.source, url = EXCLUDED.url, title = EXCLUDED.title, summary = EXCLUDED.summary, content = EXCLUDED.content, author = EXCLUDED.author, symbols = EXCLUDED.symbols, published_at = EXCLUDED.published_at, created_at = EXCLUDED.created_at RETURNING id, source, url, title, summary, content, author, symbols, published_at, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -168,10 +180,11 @@ ArticlesRow ArticlesDao::upsert(pqxx::transaction_base& tx, const ArticlesRow& r
 }
 
 ArticlesRow ArticlesDao::upsert_by_url(pqxx::transaction_base& tx, const ArticlesNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
-    b.add("id", row.id, true);
+    b.add("id", row.id, false);
     b.add("source", row.source, true);
-    b.add("url", row.url, true);
+    b.add("url", row.url, false);
     b.add("title", row.title, true);
     b.add("summary", row.summary, true);
     b.add("content", row.content, true);
@@ -184,6 +197,7 @@ ArticlesRow ArticlesDao::upsert_by_url(pqxx::transaction_base& tx, const Article
 }
 
 std::int64_t ArticlesDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_3135ce7639c6ae82", "SELECT count(*) FROM explainable.articles"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), ArticlesDao_sql::kTable)[0], n);
@@ -191,6 +205,7 @@ std::int64_t ArticlesDao::count(pqxx::transaction_base& tx) const {
 }
 
 void ArticlesDao::for_each(pqxx::transaction_base& tx, const std::function<void(const ArticlesRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "explainable.articles (id, source, url, title, summary, content, author, symbols, published_at, created_at)");
     ArticlesRow row;
     while (const auto* f = reader.next()) {

@@ -19,6 +19,9 @@ constexpr char kTable[] = "explainable.backtest_results";
 
 }  // namespace BacktestResultsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 BacktestResultsDao::BacktestResultsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 BacktestResultsRow BacktestResultsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -46,6 +49,7 @@ std::vector<int> BacktestResultsDao::positions_of_columns(const pqxx::result& r)
 }
 
 BacktestResultsRow BacktestResultsDao::insert(pqxx::transaction_base& tx, const BacktestResultsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("strategy_name", row.strategy_name);
@@ -66,6 +70,7 @@ BacktestResultsRow BacktestResultsDao::insert(pqxx::transaction_base& tx, const 
 }
 
 std::size_t BacktestResultsDao::insert_many(pqxx::transaction_base& tx, const std::vector<BacktestResultsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -107,6 +112,7 @@ std::size_t BacktestResultsDao::insert_many(pqxx::transaction_base& tx, const st
 }
 
 std::optional<BacktestResultsRow> BacktestResultsDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_2c64c6af42e98f17", "SELECT id, strategy_name, symbols, start_date, end_date, initial_capital, final_capital, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, parameters, equity_curve, created_at FROM explainable.backtest_results WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -117,6 +123,7 @@ std::optional<BacktestResultsRow> BacktestResultsDao::find_by_id(pqxx::transacti
 }
 
 std::vector<BacktestResultsRow> BacktestResultsDao::list_by_strategy_name(pqxx::transaction_base& tx, const std::string& strategy_name) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_4d98324c3e9e2dca", "SELECT id, strategy_name, symbols, start_date, end_date, initial_capital, final_capital, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, parameters, equity_curve, created_at FROM explainable.backtest_results WHERE strategy_name = $1 ORDER BY created_at DESC, id"};
     schemac::pg::Params p;
     p.add(strategy_name);
@@ -128,6 +135,7 @@ std::vector<BacktestResultsRow> BacktestResultsDao::list_by_strategy_name(pqxx::
 }
 
 std::vector<BacktestResultsRow> BacktestResultsDao::list_by_strategy_name_and_created_at(pqxx::transaction_base& tx, const std::string& strategy_name, schemac::Timestamp created_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_aaa44ee5a183e76e", "SELECT id, strategy_name, symbols, start_date, end_date, initial_capital, final_capital, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, parameters, equity_curve, created_at FROM explainable.backtest_results WHERE strategy_name = $1 AND created_at = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(strategy_name);
@@ -140,6 +148,7 @@ std::vector<BacktestResultsRow> BacktestResultsDao::list_by_strategy_name_and_cr
 }
 
 bool BacktestResultsDao::update(pqxx::transaction_base& tx, const BacktestResultsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_7b8e4ea566f48124", "UPDATE explainable.backtest_results SET strategy_name = $1, symbols = $2, start_date = $3, end_date = $4, initial_capital = $5, final_capital = $6, total_return = $7, sharpe_ratio = $8, max_drawdown = $9, win_rate = $10, total_trades = $11, parameters = $12, equity_curve = $13, created_at = $14 WHERE id = $15"};
     schemac::pg::Params p;
     p.add(row.strategy_name);
@@ -161,6 +170,7 @@ bool BacktestResultsDao::update(pqxx::transaction_base& tx, const BacktestResult
 }
 
 bool BacktestResultsDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_45032fe9369ebfad", "DELETE FROM explainable.backtest_results WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -168,6 +178,7 @@ bool BacktestResultsDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t i
 }
 
 BacktestResultsRow BacktestResultsDao::upsert(pqxx::transaction_base& tx, const BacktestResultsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_71ec12e4c2a6c74d", "INSERT INTO explainable.backtest_results (id, strategy_name, symbols, start_date, end_date, initial_capital, final_capital, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, parameters, equity_curve, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO UPDATE SET strategy_name = EXCLUDED.strategy_name, symbols = EXCLUDED.symbols, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, initial_capital = EXCLUDED.initial_capital, final_capital = EXCLUDED.final_capital, total_return = EXCLUDED.total_return, sharpe_ratio = EXCLUDED.sharpe_ratio, max_drawdown = EXCLUDED.max_drawdown, win_rate = EXCLUDED.win_rate, total_trades = EXCLUDED.total_trades, parameters = EXCLUDED.parameters, equity_curve = EXCLUDED.equity_curve, created_at = EXCLUDED.created_at RETURNING id, strategy_name, symbols, start_date, end_date, initial_capital, final_capital, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, parameters, equity_curve, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -189,6 +200,7 @@ BacktestResultsRow BacktestResultsDao::upsert(pqxx::transaction_base& tx, const 
 }
 
 std::int64_t BacktestResultsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_32df052d4e3aff83", "SELECT count(*) FROM explainable.backtest_results"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), BacktestResultsDao_sql::kTable)[0], n);
@@ -196,6 +208,7 @@ std::int64_t BacktestResultsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void BacktestResultsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const BacktestResultsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "explainable.backtest_results (id, strategy_name, symbols, start_date, end_date, initial_capital, final_capital, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, parameters, equity_curve, created_at)");
     BacktestResultsRow row;
     while (const auto* f = reader.next()) {

@@ -19,6 +19,9 @@ constexpr char kTable[] = "explainable.events";
 
 }  // namespace EventsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 EventsDao::EventsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 EventsRow EventsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -41,6 +44,7 @@ std::vector<int> EventsDao::positions_of_columns(const pqxx::result& r) {
 }
 
 EventsRow EventsDao::insert(pqxx::transaction_base& tx, const EventsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("symbol", row.symbol);
@@ -56,6 +60,7 @@ EventsRow EventsDao::insert(pqxx::transaction_base& tx, const EventsNew& row) co
 }
 
 std::size_t EventsDao::insert_many(pqxx::transaction_base& tx, const std::vector<EventsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -87,6 +92,7 @@ std::size_t EventsDao::insert_many(pqxx::transaction_base& tx, const std::vector
 }
 
 std::optional<EventsRow> EventsDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_d2fb16bf4c886eb5", "SELECT id, symbol, event_type, title, description, event_time, impact_score, article_id, details, created_at FROM explainable.events WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -97,6 +103,7 @@ std::optional<EventsRow> EventsDao::find_by_id(pqxx::transaction_base& tx, std::
 }
 
 std::vector<EventsRow> EventsDao::list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_4f80b33e33294aae", "SELECT id, symbol, event_type, title, description, event_time, impact_score, article_id, details, created_at FROM explainable.events WHERE symbol = $1 ORDER BY event_time DESC, id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -108,6 +115,7 @@ std::vector<EventsRow> EventsDao::list_by_symbol(pqxx::transaction_base& tx, con
 }
 
 std::vector<EventsRow> EventsDao::list_by_symbol_and_event_time(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp event_time) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b60c7cd0a7fbc981", "SELECT id, symbol, event_type, title, description, event_time, impact_score, article_id, details, created_at FROM explainable.events WHERE symbol = $1 AND event_time = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -120,6 +128,7 @@ std::vector<EventsRow> EventsDao::list_by_symbol_and_event_time(pqxx::transactio
 }
 
 bool EventsDao::update(pqxx::transaction_base& tx, const EventsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_3f495e4f95377a7f", "UPDATE explainable.events SET symbol = $1, event_type = $2, title = $3, description = $4, event_time = $5, impact_score = $6, article_id = $7, details = $8, created_at = $9 WHERE id = $10"};
     schemac::pg::Params p;
     p.add(row.symbol);
@@ -136,6 +145,7 @@ bool EventsDao::update(pqxx::transaction_base& tx, const EventsRow& row) const {
 }
 
 bool EventsDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_6b7bab9ee76dd67c", "DELETE FROM explainable.events WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -143,6 +153,7 @@ bool EventsDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const 
 }
 
 EventsRow EventsDao::upsert(pqxx::transaction_base& tx, const EventsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_034a423419266f76", "INSERT INTO explainable.events (id, symbol, event_type, title, description, event_time, impact_score, article_id, details, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO UPDATE SET symbol = EXCLUDED.symbol, event_type = EXCLUDED.event_type, title = EXCLUDED.title, description = EXCLUDED.description, event_time = EXCLUDED.event_time, impact_score = EXCLUDED.impact_score, article_id = EXCLUDED.article_id, details = EXCLUDED.details, created_at = EXCLUDED.created_at RETURNING id, symbol, event_type, title, description, event_time, impact_score, article_id, details, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -159,6 +170,7 @@ EventsRow EventsDao::upsert(pqxx::transaction_base& tx, const EventsRow& row) co
 }
 
 std::int64_t EventsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_dc1b9a9f7ba7b8b2", "SELECT count(*) FROM explainable.events"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), EventsDao_sql::kTable)[0], n);
@@ -166,6 +178,7 @@ std::int64_t EventsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void EventsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const EventsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "explainable.events (id, symbol, event_type, title, description, event_time, impact_score, article_id, details, created_at)");
     EventsRow row;
     while (const auto* f = reader.next()) {

@@ -19,6 +19,9 @@ constexpr char kTable[] = "explainable.orders";
 
 }  // namespace OrdersDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 OrdersDao::OrdersDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 OrdersRow OrdersDao::read_row(const pqxx::row& r, const int* positions) {
@@ -46,6 +49,7 @@ std::vector<int> OrdersDao::positions_of_columns(const pqxx::result& r) {
 }
 
 OrdersRow OrdersDao::insert(pqxx::transaction_base& tx, const OrdersNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("signal_id", row.signal_id);
@@ -66,6 +70,7 @@ OrdersRow OrdersDao::insert(pqxx::transaction_base& tx, const OrdersNew& row) co
 }
 
 std::size_t OrdersDao::insert_many(pqxx::transaction_base& tx, const std::vector<OrdersNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -107,6 +112,7 @@ std::size_t OrdersDao::insert_many(pqxx::transaction_base& tx, const std::vector
 }
 
 std::optional<OrdersRow> OrdersDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b15c5524f7b94155", "SELECT id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at FROM explainable.orders WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -117,6 +123,7 @@ std::optional<OrdersRow> OrdersDao::find_by_id(pqxx::transaction_base& tx, std::
 }
 
 std::optional<OrdersRow> OrdersDao::find_by_broker_order_id(pqxx::transaction_base& tx, const std::string& broker_order_id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_1fd63773d1c21cb8", "SELECT id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at FROM explainable.orders WHERE broker_order_id = $1"};
     schemac::pg::Params p;
     p.add(broker_order_id);
@@ -127,6 +134,7 @@ std::optional<OrdersRow> OrdersDao::find_by_broker_order_id(pqxx::transaction_ba
 }
 
 std::vector<OrdersRow> OrdersDao::list_by_signal_id(pqxx::transaction_base& tx, std::int32_t signal_id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_7930b889ae460887", "SELECT id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at FROM explainable.orders WHERE signal_id = $1 ORDER BY id"};
     schemac::pg::Params p;
     p.add(signal_id);
@@ -138,6 +146,7 @@ std::vector<OrdersRow> OrdersDao::list_by_signal_id(pqxx::transaction_base& tx, 
 }
 
 std::vector<OrdersRow> OrdersDao::list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_5af60754db448d76", "SELECT id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at FROM explainable.orders WHERE symbol = $1 ORDER BY created_at, id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -149,6 +158,7 @@ std::vector<OrdersRow> OrdersDao::list_by_symbol(pqxx::transaction_base& tx, con
 }
 
 std::vector<OrdersRow> OrdersDao::list_by_symbol_and_created_at(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp created_at) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_7aa182a8ab9e2e34", "SELECT id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at FROM explainable.orders WHERE symbol = $1 AND created_at = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -161,6 +171,7 @@ std::vector<OrdersRow> OrdersDao::list_by_symbol_and_created_at(pqxx::transactio
 }
 
 bool OrdersDao::update(pqxx::transaction_base& tx, const OrdersRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_0e62b2e81d756e1f", "UPDATE explainable.orders SET signal_id = $1, symbol = $2, side = $3, order_type = $4, quantity = $5, limit_price = $6, status = $7, broker_order_id = $8, filled_quantity = $9, avg_fill_price = $10, submitted_at = $11, filled_at = $12, created_at = $13, updated_at = $14 WHERE id = $15"};
     schemac::pg::Params p;
     p.add(row.signal_id);
@@ -182,6 +193,7 @@ bool OrdersDao::update(pqxx::transaction_base& tx, const OrdersRow& row) const {
 }
 
 bool OrdersDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_39c09861d6c7df0f", "DELETE FROM explainable.orders WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -189,6 +201,7 @@ bool OrdersDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const 
 }
 
 OrdersRow OrdersDao::upsert(pqxx::transaction_base& tx, const OrdersRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_baaf18537adb19cc", "INSERT INTO explainable.orders (id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO UPDATE SET signal_id = EXCLUDED.signal_id, symbol = EXCLUDED.symbol, side = EXCLUDED.side, order_type = EXCLUDED.order_type, quantity = EXCLUDED.quantity, limit_price = EXCLUDED.limit_price, status = EXCLUDED.status, broker_order_id = EXCLUDED.broker_order_id, filled_quantity = EXCLUDED.filled_quantity, avg_fill_price = EXCLUDED.avg_fill_price, submitted_at = EXCLUDED.submitted_at, filled_at = EXCLUDED.filled_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -210,8 +223,9 @@ OrdersRow OrdersDao::upsert(pqxx::transaction_base& tx, const OrdersRow& row) co
 }
 
 OrdersRow OrdersDao::upsert_by_broker_order_id(pqxx::transaction_base& tx, const OrdersNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
-    b.add("id", row.id, true);
+    b.add("id", row.id, false);
     b.add("signal_id", row.signal_id, true);
     b.add("symbol", row.symbol, true);
     b.add("side", row.side, true);
@@ -219,7 +233,7 @@ OrdersRow OrdersDao::upsert_by_broker_order_id(pqxx::transaction_base& tx, const
     b.add("quantity", row.quantity, true);
     b.add("limit_price", row.limit_price, true);
     b.add("status", row.status, true);
-    b.add("broker_order_id", row.broker_order_id, true);
+    b.add("broker_order_id", row.broker_order_id, false);
     b.add("filled_quantity", row.filled_quantity, true);
     b.add("avg_fill_price", row.avg_fill_price, true);
     b.add("submitted_at", row.submitted_at, true);
@@ -231,6 +245,7 @@ OrdersRow OrdersDao::upsert_by_broker_order_id(pqxx::transaction_base& tx, const
 }
 
 std::int64_t OrdersDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_faca5066267dd593", "SELECT count(*) FROM explainable.orders"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), OrdersDao_sql::kTable)[0], n);
@@ -238,6 +253,7 @@ std::int64_t OrdersDao::count(pqxx::transaction_base& tx) const {
 }
 
 void OrdersDao::for_each(pqxx::transaction_base& tx, const std::function<void(const OrdersRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "explainable.orders (id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at)");
     OrdersRow row;
     while (const auto* f = reader.next()) {

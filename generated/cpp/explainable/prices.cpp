@@ -19,6 +19,9 @@ constexpr char kTable[] = "explainable.prices";
 
 }  // namespace PricesDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 PricesDao::PricesDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 PricesRow PricesDao::read_row(const pqxx::row& r, const int* positions) {
@@ -41,6 +44,7 @@ std::vector<int> PricesDao::positions_of_columns(const pqxx::result& r) {
 }
 
 PricesRow PricesDao::insert(pqxx::transaction_base& tx, const PricesNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("symbol", row.symbol);
@@ -56,6 +60,7 @@ PricesRow PricesDao::insert(pqxx::transaction_base& tx, const PricesNew& row) co
 }
 
 std::size_t PricesDao::insert_many(pqxx::transaction_base& tx, const std::vector<PricesNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -87,6 +92,7 @@ std::size_t PricesDao::insert_many(pqxx::transaction_base& tx, const std::vector
 }
 
 std::optional<PricesRow> PricesDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_7f20c3c55e24b822", "SELECT id, symbol, \"timestamp\", open, high, low, close, volume, adjusted_close, created_at FROM explainable.prices WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -97,6 +103,7 @@ std::optional<PricesRow> PricesDao::find_by_id(pqxx::transaction_base& tx, std::
 }
 
 std::optional<PricesRow> PricesDao::find_by_symbol_and_timestamp(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp timestamp) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_07ada13d91dd87bf", "SELECT id, symbol, \"timestamp\", open, high, low, close, volume, adjusted_close, created_at FROM explainable.prices WHERE symbol = $1 AND \"timestamp\" = $2"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -108,6 +115,7 @@ std::optional<PricesRow> PricesDao::find_by_symbol_and_timestamp(pqxx::transacti
 }
 
 std::vector<PricesRow> PricesDao::list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_a8bc39b704cd776b", "SELECT id, symbol, \"timestamp\", open, high, low, close, volume, adjusted_close, created_at FROM explainable.prices WHERE symbol = $1 ORDER BY \"timestamp\", id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -119,6 +127,7 @@ std::vector<PricesRow> PricesDao::list_by_symbol(pqxx::transaction_base& tx, con
 }
 
 bool PricesDao::update(pqxx::transaction_base& tx, const PricesRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_1f6b37bf7b601571", "UPDATE explainable.prices SET symbol = $1, \"timestamp\" = $2, open = $3, high = $4, low = $5, close = $6, volume = $7, adjusted_close = $8, created_at = $9 WHERE id = $10"};
     schemac::pg::Params p;
     p.add(row.symbol);
@@ -135,6 +144,7 @@ bool PricesDao::update(pqxx::transaction_base& tx, const PricesRow& row) const {
 }
 
 bool PricesDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_1da4027153fcb82c", "DELETE FROM explainable.prices WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -142,6 +152,7 @@ bool PricesDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const 
 }
 
 PricesRow PricesDao::upsert(pqxx::transaction_base& tx, const PricesRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_7015df72575121b7", "INSERT INTO explainable.prices (id, symbol, \"timestamp\", open, high, low, close, volume, adjusted_close, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO UPDATE SET symbol = EXCLUDED.symbol, \"timestamp\" = EXCLUDED.\"timestamp\", open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume, adjusted_close = EXCLUDED.adjusted_close, created_at = EXCLUDED.created_at RETURNING id, symbol, \"timestamp\", open, high, low, close, volume, adjusted_close, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -158,10 +169,11 @@ PricesRow PricesDao::upsert(pqxx::transaction_base& tx, const PricesRow& row) co
 }
 
 PricesRow PricesDao::upsert_by_symbol_and_timestamp(pqxx::transaction_base& tx, const PricesNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
-    b.add("id", row.id, true);
-    b.add("symbol", row.symbol, true);
-    b.add("\"timestamp\"", row.timestamp, true);
+    b.add("id", row.id, false);
+    b.add("symbol", row.symbol, false);
+    b.add("\"timestamp\"", row.timestamp, false);
     b.add("open", row.open, true);
     b.add("high", row.high, true);
     b.add("low", row.low, true);
@@ -174,6 +186,7 @@ PricesRow PricesDao::upsert_by_symbol_and_timestamp(pqxx::transaction_base& tx, 
 }
 
 std::int64_t PricesDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_6288fbd854c16fec", "SELECT count(*) FROM explainable.prices"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), PricesDao_sql::kTable)[0], n);
@@ -181,6 +194,7 @@ std::int64_t PricesDao::count(pqxx::transaction_base& tx) const {
 }
 
 void PricesDao::for_each(pqxx::transaction_base& tx, const std::function<void(const PricesRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "explainable.prices (id, symbol, \"timestamp\", open, high, low, close, volume, adjusted_close, created_at)");
     PricesRow row;
     while (const auto* f = reader.next()) {

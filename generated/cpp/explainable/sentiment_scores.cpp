@@ -19,6 +19,9 @@ constexpr char kTable[] = "explainable.sentiment_scores";
 
 }  // namespace SentimentScoresDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 SentimentScoresDao::SentimentScoresDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 SentimentScoresRow SentimentScoresDao::read_row(const pqxx::row& r, const int* positions) {
@@ -37,6 +40,7 @@ std::vector<int> SentimentScoresDao::positions_of_columns(const pqxx::result& r)
 }
 
 SentimentScoresRow SentimentScoresDao::insert(pqxx::transaction_base& tx, const SentimentScoresNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("article_id", row.article_id);
     b.add("model", row.model);
@@ -48,6 +52,7 @@ SentimentScoresRow SentimentScoresDao::insert(pqxx::transaction_base& tx, const 
 }
 
 std::size_t SentimentScoresDao::insert_many(pqxx::transaction_base& tx, const std::vector<SentimentScoresNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("article_id", rows.front().article_id);
@@ -71,6 +76,7 @@ std::size_t SentimentScoresDao::insert_many(pqxx::transaction_base& tx, const st
 }
 
 std::optional<SentimentScoresRow> SentimentScoresDao::find_by_article_id_and_model(pqxx::transaction_base& tx, std::int32_t article_id, const std::string& model) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_25a7d34808874286", "SELECT article_id, model, score, label, confidence, scored_at FROM explainable.sentiment_scores WHERE article_id = $1 AND model = $2"};
     schemac::pg::Params p;
     p.add(article_id);
@@ -82,6 +88,7 @@ std::optional<SentimentScoresRow> SentimentScoresDao::find_by_article_id_and_mod
 }
 
 std::vector<SentimentScoresRow> SentimentScoresDao::list_by_article_id(pqxx::transaction_base& tx, std::int32_t article_id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_738863f4efcdb432", "SELECT article_id, model, score, label, confidence, scored_at FROM explainable.sentiment_scores WHERE article_id = $1 ORDER BY model"};
     schemac::pg::Params p;
     p.add(article_id);
@@ -93,6 +100,7 @@ std::vector<SentimentScoresRow> SentimentScoresDao::list_by_article_id(pqxx::tra
 }
 
 bool SentimentScoresDao::update(pqxx::transaction_base& tx, const SentimentScoresRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_2eb0e35c540aa04a", "UPDATE explainable.sentiment_scores SET score = $1, label = $2, confidence = $3, scored_at = $4 WHERE article_id = $5 AND model = $6"};
     schemac::pg::Params p;
     p.add(row.score);
@@ -105,6 +113,7 @@ bool SentimentScoresDao::update(pqxx::transaction_base& tx, const SentimentScore
 }
 
 bool SentimentScoresDao::delete_by_article_id_and_model(pqxx::transaction_base& tx, std::int32_t article_id, const std::string& model) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_2aba97ade0f3b5a7", "DELETE FROM explainable.sentiment_scores WHERE article_id = $1 AND model = $2"};
     schemac::pg::Params p;
     p.add(article_id);
@@ -113,6 +122,7 @@ bool SentimentScoresDao::delete_by_article_id_and_model(pqxx::transaction_base& 
 }
 
 SentimentScoresRow SentimentScoresDao::upsert(pqxx::transaction_base& tx, const SentimentScoresRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_9a6328f409b4de6f", "INSERT INTO explainable.sentiment_scores (article_id, model, score, label, confidence, scored_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (article_id, model) DO UPDATE SET score = EXCLUDED.score, label = EXCLUDED.label, confidence = EXCLUDED.confidence, scored_at = EXCLUDED.scored_at RETURNING article_id, model, score, label, confidence, scored_at"};
     schemac::pg::Params p;
     p.add(row.article_id);
@@ -125,6 +135,7 @@ SentimentScoresRow SentimentScoresDao::upsert(pqxx::transaction_base& tx, const 
 }
 
 std::int64_t SentimentScoresDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_3d0e9ec0a6f25ace", "SELECT count(*) FROM explainable.sentiment_scores"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), SentimentScoresDao_sql::kTable)[0], n);
@@ -132,6 +143,7 @@ std::int64_t SentimentScoresDao::count(pqxx::transaction_base& tx) const {
 }
 
 void SentimentScoresDao::for_each(pqxx::transaction_base& tx, const std::function<void(const SentimentScoresRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "explainable.sentiment_scores (article_id, model, score, label, confidence, scored_at)");
     SentimentScoresRow row;
     while (const auto* f = reader.next()) {

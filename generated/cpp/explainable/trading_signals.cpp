@@ -19,6 +19,9 @@ constexpr char kTable[] = "explainable.trading_signals";
 
 }  // namespace TradingSignalsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 TradingSignalsDao::TradingSignalsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 TradingSignalsRow TradingSignalsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -44,6 +47,7 @@ std::vector<int> TradingSignalsDao::positions_of_columns(const pqxx::result& r) 
 }
 
 TradingSignalsRow TradingSignalsDao::insert(pqxx::transaction_base& tx, const TradingSignalsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("symbol", row.symbol);
@@ -62,6 +66,7 @@ TradingSignalsRow TradingSignalsDao::insert(pqxx::transaction_base& tx, const Tr
 }
 
 std::size_t TradingSignalsDao::insert_many(pqxx::transaction_base& tx, const std::vector<TradingSignalsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -99,6 +104,7 @@ std::size_t TradingSignalsDao::insert_many(pqxx::transaction_base& tx, const std
 }
 
 std::optional<TradingSignalsRow> TradingSignalsDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_d61229c206216b14", "SELECT id, symbol, \"timestamp\", action, confidence, price_id, technical_score, sentiment_score, event_score, explanation, feature_contributions, model_version, created_at FROM explainable.trading_signals WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -109,6 +115,7 @@ std::optional<TradingSignalsRow> TradingSignalsDao::find_by_id(pqxx::transaction
 }
 
 std::vector<TradingSignalsRow> TradingSignalsDao::list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_3721681a2b9d0823", "SELECT id, symbol, \"timestamp\", action, confidence, price_id, technical_score, sentiment_score, event_score, explanation, feature_contributions, model_version, created_at FROM explainable.trading_signals WHERE symbol = $1 ORDER BY \"timestamp\" DESC, id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -120,6 +127,7 @@ std::vector<TradingSignalsRow> TradingSignalsDao::list_by_symbol(pqxx::transacti
 }
 
 std::vector<TradingSignalsRow> TradingSignalsDao::list_by_symbol_and_timestamp(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp timestamp) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_96453948eac131bc", "SELECT id, symbol, \"timestamp\", action, confidence, price_id, technical_score, sentiment_score, event_score, explanation, feature_contributions, model_version, created_at FROM explainable.trading_signals WHERE symbol = $1 AND \"timestamp\" = $2 ORDER BY id"};
     schemac::pg::Params p;
     p.add(symbol);
@@ -132,6 +140,7 @@ std::vector<TradingSignalsRow> TradingSignalsDao::list_by_symbol_and_timestamp(p
 }
 
 bool TradingSignalsDao::update(pqxx::transaction_base& tx, const TradingSignalsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_75b87992a272b2b5", "UPDATE explainable.trading_signals SET symbol = $1, \"timestamp\" = $2, action = $3, confidence = $4, price_id = $5, technical_score = $6, sentiment_score = $7, event_score = $8, explanation = $9, feature_contributions = $10, model_version = $11, created_at = $12 WHERE id = $13"};
     schemac::pg::Params p;
     p.add(row.symbol);
@@ -151,6 +160,7 @@ bool TradingSignalsDao::update(pqxx::transaction_base& tx, const TradingSignalsR
 }
 
 bool TradingSignalsDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_5f5be1b9281228ae", "DELETE FROM explainable.trading_signals WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -158,6 +168,7 @@ bool TradingSignalsDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id
 }
 
 TradingSignalsRow TradingSignalsDao::upsert(pqxx::transaction_base& tx, const TradingSignalsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_2c666be169863ae1", "INSERT INTO explainable.trading_signals (id, symbol, \"timestamp\", action, confidence, price_id, technical_score, sentiment_score, event_score, explanation, feature_contributions, model_version, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO UPDATE SET symbol = EXCLUDED.symbol, \"timestamp\" = EXCLUDED.\"timestamp\", action = EXCLUDED.action, confidence = EXCLUDED.confidence, price_id = EXCLUDED.price_id, technical_score = EXCLUDED.technical_score, sentiment_score = EXCLUDED.sentiment_score, event_score = EXCLUDED.event_score, explanation = EXCLUDED.explanation, feature_contributions = EXCLUDED.feature_contributions, model_version = EXCLUDED.model_version, created_at = EXCLUDED.created_at RETURNING id, symbol, \"timestamp\", action, confidence, price_id, technical_score, sentiment_score, event_score, explanation, feature_contributions, model_version, created_at"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -177,6 +188,7 @@ TradingSignalsRow TradingSignalsDao::upsert(pqxx::transaction_base& tx, const Tr
 }
 
 std::int64_t TradingSignalsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_c57b202dfea545f2", "SELECT count(*) FROM explainable.trading_signals"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), TradingSignalsDao_sql::kTable)[0], n);
@@ -184,6 +196,7 @@ std::int64_t TradingSignalsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void TradingSignalsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const TradingSignalsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "explainable.trading_signals (id, symbol, \"timestamp\", action, confidence, price_id, technical_score, sentiment_score, event_score, explanation, feature_contributions, model_version, created_at)");
     TradingSignalsRow row;
     while (const auto* f = reader.next()) {

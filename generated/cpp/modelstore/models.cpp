@@ -19,6 +19,9 @@ constexpr char kTable[] = "modelstore.models";
 
 }  // namespace ModelsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 ModelsDao::ModelsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 ModelsRow ModelsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -39,6 +42,7 @@ std::vector<int> ModelsDao::positions_of_columns(const pqxx::result& r) {
 }
 
 ModelsRow ModelsDao::insert(pqxx::transaction_base& tx, const ModelsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("name", row.name);
@@ -52,6 +56,7 @@ ModelsRow ModelsDao::insert(pqxx::transaction_base& tx, const ModelsNew& row) co
 }
 
 std::size_t ModelsDao::insert_many(pqxx::transaction_base& tx, const std::vector<ModelsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -79,6 +84,7 @@ std::size_t ModelsDao::insert_many(pqxx::transaction_base& tx, const std::vector
 }
 
 std::optional<ModelsRow> ModelsDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_15c766032b36122e", "SELECT id, name, version, model_type, event, model_binary, created_at, is_active FROM modelstore.models WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -89,6 +95,7 @@ std::optional<ModelsRow> ModelsDao::find_by_id(pqxx::transaction_base& tx, std::
 }
 
 std::optional<ModelsRow> ModelsDao::find_by_name_and_version(pqxx::transaction_base& tx, const std::string& name, std::int32_t version) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_3e6e059df5fb90f5", "SELECT id, name, version, model_type, event, model_binary, created_at, is_active FROM modelstore.models WHERE name = $1 AND version = $2"};
     schemac::pg::Params p;
     p.add(name);
@@ -100,6 +107,7 @@ std::optional<ModelsRow> ModelsDao::find_by_name_and_version(pqxx::transaction_b
 }
 
 std::vector<ModelsRow> ModelsDao::list_by_name(pqxx::transaction_base& tx, const std::string& name) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_fc9054ffbca0a995", "SELECT id, name, version, model_type, event, model_binary, created_at, is_active FROM modelstore.models WHERE name = $1 ORDER BY version, id"};
     schemac::pg::Params p;
     p.add(name);
@@ -111,6 +119,7 @@ std::vector<ModelsRow> ModelsDao::list_by_name(pqxx::transaction_base& tx, const
 }
 
 std::vector<ModelsRow> ModelsDao::list_by_name_and_event(pqxx::transaction_base& tx, const std::string& name, const std::string& event) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_bd29b7c9d04ef315", "SELECT id, name, version, model_type, event, model_binary, created_at, is_active FROM modelstore.models WHERE name = $1 AND event = $2 ORDER BY model_type, version DESC, id"};
     schemac::pg::Params p;
     p.add(name);
@@ -123,6 +132,7 @@ std::vector<ModelsRow> ModelsDao::list_by_name_and_event(pqxx::transaction_base&
 }
 
 std::vector<ModelsRow> ModelsDao::list_by_name_and_event_and_model_type(pqxx::transaction_base& tx, const std::string& name, const std::string& event, const std::string& model_type) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_927ad474750d9bf9", "SELECT id, name, version, model_type, event, model_binary, created_at, is_active FROM modelstore.models WHERE name = $1 AND event = $2 AND model_type = $3 ORDER BY version DESC, id"};
     schemac::pg::Params p;
     p.add(name);
@@ -136,6 +146,7 @@ std::vector<ModelsRow> ModelsDao::list_by_name_and_event_and_model_type(pqxx::tr
 }
 
 std::vector<ModelsRow> ModelsDao::list_by_name_and_event_and_model_type_and_version(pqxx::transaction_base& tx, const std::string& name, const std::string& event, const std::string& model_type, std::int32_t version) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_d72ac9032eff53b4", "SELECT id, name, version, model_type, event, model_binary, created_at, is_active FROM modelstore.models WHERE name = $1 AND event = $2 AND model_type = $3 AND version = $4 ORDER BY id"};
     schemac::pg::Params p;
     p.add(name);
@@ -150,6 +161,7 @@ std::vector<ModelsRow> ModelsDao::list_by_name_and_event_and_model_type_and_vers
 }
 
 bool ModelsDao::update(pqxx::transaction_base& tx, const ModelsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_33d507d0c06858d5", "UPDATE modelstore.models SET name = $1, version = $2, model_type = $3, event = $4, model_binary = $5, created_at = $6, is_active = $7 WHERE id = $8"};
     schemac::pg::Params p;
     p.add(row.name);
@@ -164,6 +176,7 @@ bool ModelsDao::update(pqxx::transaction_base& tx, const ModelsRow& row) const {
 }
 
 bool ModelsDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_bba7495edddebd4b", "DELETE FROM modelstore.models WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -171,6 +184,7 @@ bool ModelsDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const 
 }
 
 ModelsRow ModelsDao::upsert(pqxx::transaction_base& tx, const ModelsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_ddbe8e60372740f0", "INSERT INTO modelstore.models (id, name, version, model_type, event, model_binary, created_at, is_active) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version, model_type = EXCLUDED.model_type, event = EXCLUDED.event, model_binary = EXCLUDED.model_binary, created_at = EXCLUDED.created_at, is_active = EXCLUDED.is_active RETURNING id, name, version, model_type, event, model_binary, created_at, is_active"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -185,10 +199,11 @@ ModelsRow ModelsDao::upsert(pqxx::transaction_base& tx, const ModelsRow& row) co
 }
 
 ModelsRow ModelsDao::upsert_by_name_and_version(pqxx::transaction_base& tx, const ModelsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
-    b.add("id", row.id, true);
-    b.add("name", row.name, true);
-    b.add("version", row.version, true);
+    b.add("id", row.id, false);
+    b.add("name", row.name, false);
+    b.add("version", row.version, false);
     b.add("model_type", row.model_type, true);
     b.add("event", row.event, true);
     b.add("model_binary", row.model_binary, true);
@@ -199,6 +214,7 @@ ModelsRow ModelsDao::upsert_by_name_and_version(pqxx::transaction_base& tx, cons
 }
 
 std::int64_t ModelsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_422187aa229c40ef", "SELECT count(*) FROM modelstore.models"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), ModelsDao_sql::kTable)[0], n);
@@ -206,6 +222,7 @@ std::int64_t ModelsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void ModelsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const ModelsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "modelstore.models (id, name, version, model_type, event, model_binary, created_at, is_active)");
     ModelsRow row;
     while (const auto* f = reader.next()) {

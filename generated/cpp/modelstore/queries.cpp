@@ -48,7 +48,11 @@ db::modelstore::ModelsRow read_load_model_version(const pqxx::row& r, const int*
 
 }  // namespace
 
+// Each function first makes sure the session prints values the way the codecs
+// read them (schemac::pg::prepare_session: nothing is sent when they are set).
+
 SaveModelRow save_model(pqxx::transaction_base& tx, const std::string& name, const std::string& event, const std::string& model_type, const schemac::Bytes& model_binary) {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_945750fa6e34d923", "INSERT INTO modelstore.models (name, version, model_type, event, model_binary)\nSELECT ($1::varchar), coalesce(max(version), 0) + 1, ($3::varchar), ($2::varchar), ($4::bytea)\nFROM modelstore.models\nWHERE name = ($1::varchar)\nRETURNING id, version"};
     schemac::pg::Params p;
     p.add(name);
@@ -61,6 +65,7 @@ SaveModelRow save_model(pqxx::transaction_base& tx, const std::string& name, con
 }
 
 std::optional<db::modelstore::ModelsRow> load_latest_model(pqxx::transaction_base& tx, const std::string& name, const std::string& event, const std::string& model_type) {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_2edde046eaad1bf4", "SELECT *\nFROM modelstore.models\nWHERE name = ($1::varchar) AND event = ($2::varchar) AND model_type = ($3::varchar) AND is_active\nORDER BY version DESC\nLIMIT 1"};
     schemac::pg::Params p;
     p.add(name);
@@ -74,6 +79,7 @@ std::optional<db::modelstore::ModelsRow> load_latest_model(pqxx::transaction_bas
 }
 
 std::optional<LatestModelVersionRow> latest_model_version(pqxx::transaction_base& tx, const std::string& name, const std::string& event, const std::string& model_type) {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_0b7b47eb785ea462", "SELECT version\nFROM modelstore.models\nWHERE name = ($1::varchar) AND event = ($2::varchar) AND model_type = ($3::varchar) AND is_active\nORDER BY version DESC\nLIMIT 1"};
     schemac::pg::Params p;
     p.add(name);
@@ -87,6 +93,7 @@ std::optional<LatestModelVersionRow> latest_model_version(pqxx::transaction_base
 }
 
 std::optional<db::modelstore::ModelsRow> load_model_version(pqxx::transaction_base& tx, const std::string& name, const std::string& event, const std::string& model_type, std::int32_t version) {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_551b80ccf39854b9", "SELECT *\nFROM modelstore.models\nWHERE name = ($1::varchar) AND event = ($2::varchar) AND model_type = ($3::varchar) AND version = ($4::integer)"};
     schemac::pg::Params p;
     p.add(name);
@@ -101,6 +108,7 @@ std::optional<db::modelstore::ModelsRow> load_model_version(pqxx::transaction_ba
 }
 
 std::int64_t deactivate_model_version(pqxx::transaction_base& tx, const std::string& name, const std::string& event, const std::string& model_type, std::int32_t version) {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_2a6d03445310507a", "UPDATE modelstore.models SET is_active = false\nWHERE name = ($1::varchar) AND event = ($2::varchar) AND model_type = ($3::varchar) AND version = ($4::integer)"};
     schemac::pg::Params p;
     p.add(name);

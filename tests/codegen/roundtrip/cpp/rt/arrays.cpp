@@ -19,6 +19,9 @@ constexpr char kTable[] = "rt.arrays";
 
 }  // namespace ArraysDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 ArraysDao::ArraysDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 ArraysRow ArraysDao::read_row(const pqxx::row& r, const int* positions) {
@@ -44,6 +47,7 @@ std::vector<int> ArraysDao::positions_of_columns(const pqxx::result& r) {
 }
 
 ArraysRow ArraysDao::insert(pqxx::transaction_base& tx, const ArraysNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("ints", row.ints);
@@ -62,6 +66,7 @@ ArraysRow ArraysDao::insert(pqxx::transaction_base& tx, const ArraysNew& row) co
 }
 
 std::size_t ArraysDao::insert_many(pqxx::transaction_base& tx, const std::vector<ArraysNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -99,6 +104,7 @@ std::size_t ArraysDao::insert_many(pqxx::transaction_base& tx, const std::vector
 }
 
 std::optional<ArraysRow> ArraysDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_1f9be3a8496cece9", "SELECT id, ints, bigs, texts, nums, bins, tstzs, uuids, flags, moods, dates, floats, required_texts FROM rt.arrays WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -109,6 +115,7 @@ std::optional<ArraysRow> ArraysDao::find_by_id(pqxx::transaction_base& tx, std::
 }
 
 bool ArraysDao::update(pqxx::transaction_base& tx, const ArraysRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_af9f56abfa4362ef", "UPDATE rt.arrays SET ints = $1, bigs = $2, texts = $3, nums = $4, bins = $5, tstzs = $6, uuids = $7, flags = $8, moods = $9, dates = $10, floats = $11, required_texts = $12 WHERE id = $13"};
     schemac::pg::Params p;
     p.add(row.ints);
@@ -128,6 +135,7 @@ bool ArraysDao::update(pqxx::transaction_base& tx, const ArraysRow& row) const {
 }
 
 bool ArraysDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_41d7fc654ca1aa19", "DELETE FROM rt.arrays WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -135,6 +143,7 @@ bool ArraysDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const 
 }
 
 ArraysRow ArraysDao::upsert(pqxx::transaction_base& tx, const ArraysRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_b1525360d8fcd840", "INSERT INTO rt.arrays (id, ints, bigs, texts, nums, bins, tstzs, uuids, flags, moods, dates, floats, required_texts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO UPDATE SET ints = EXCLUDED.ints, bigs = EXCLUDED.bigs, texts = EXCLUDED.texts, nums = EXCLUDED.nums, bins = EXCLUDED.bins, tstzs = EXCLUDED.tstzs, uuids = EXCLUDED.uuids, flags = EXCLUDED.flags, moods = EXCLUDED.moods, dates = EXCLUDED.dates, floats = EXCLUDED.floats, required_texts = EXCLUDED.required_texts RETURNING id, ints, bigs, texts, nums, bins, tstzs, uuids, flags, moods, dates, floats, required_texts"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -154,6 +163,7 @@ ArraysRow ArraysDao::upsert(pqxx::transaction_base& tx, const ArraysRow& row) co
 }
 
 std::int64_t ArraysDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_2fd59b36f536a756", "SELECT count(*) FROM rt.arrays"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), ArraysDao_sql::kTable)[0], n);
@@ -161,6 +171,7 @@ std::int64_t ArraysDao::count(pqxx::transaction_base& tx) const {
 }
 
 void ArraysDao::for_each(pqxx::transaction_base& tx, const std::function<void(const ArraysRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "rt.arrays (id, ints, bigs, texts, nums, bins, tstzs, uuids, flags, moods, dates, floats, required_texts)");
     ArraysRow row;
     while (const auto* f = reader.next()) {

@@ -19,6 +19,9 @@ constexpr char kTable[] = "rt.keyed";
 
 }  // namespace KeyedDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 KeyedDao::KeyedDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 KeyedRow KeyedDao::read_row(const pqxx::row& r, const int* positions) {
@@ -40,6 +43,7 @@ std::vector<int> KeyedDao::positions_of_columns(const pqxx::result& r) {
 }
 
 KeyedRow KeyedDao::insert(pqxx::transaction_base& tx, const KeyedNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("tenant", row.tenant);
     b.add("seq", row.seq);
@@ -54,6 +58,7 @@ KeyedRow KeyedDao::insert(pqxx::transaction_base& tx, const KeyedNew& row) const
 }
 
 std::size_t KeyedDao::insert_many(pqxx::transaction_base& tx, const std::vector<KeyedNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("tenant", rows.front().tenant);
@@ -83,6 +88,7 @@ std::size_t KeyedDao::insert_many(pqxx::transaction_base& tx, const std::vector<
 }
 
 std::optional<KeyedRow> KeyedDao::find_by_tenant_and_seq(pqxx::transaction_base& tx, const std::string& tenant, std::int32_t seq) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_51dc62fd6eaec9f4", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 AND seq = $2"};
     schemac::pg::Params p;
     p.add(tenant);
@@ -94,6 +100,7 @@ std::optional<KeyedRow> KeyedDao::find_by_tenant_and_seq(pqxx::transaction_base&
 }
 
 std::optional<KeyedRow> KeyedDao::find_by_tenant_and_code(pqxx::transaction_base& tx, const std::string& tenant, const std::string& code) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_2c8c4ce3fc761ade", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 AND code = $2"};
     schemac::pg::Params p;
     p.add(tenant);
@@ -105,6 +112,7 @@ std::optional<KeyedRow> KeyedDao::find_by_tenant_and_code(pqxx::transaction_base
 }
 
 std::vector<KeyedRow> KeyedDao::list_by_tenant(pqxx::transaction_base& tx, const std::string& tenant) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_0ae79553dc70ba8b", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 ORDER BY seq"};
     schemac::pg::Params p;
     p.add(tenant);
@@ -116,6 +124,7 @@ std::vector<KeyedRow> KeyedDao::list_by_tenant(pqxx::transaction_base& tx, const
 }
 
 std::vector<KeyedRow> KeyedDao::list_by_tenant_and_status(pqxx::transaction_base& tx, const std::string& tenant, db::rt::Mood status) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_ce5eb713e970ed16", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 AND status = $2 ORDER BY created DESC, seq"};
     schemac::pg::Params p;
     p.add(tenant);
@@ -128,6 +137,7 @@ std::vector<KeyedRow> KeyedDao::list_by_tenant_and_status(pqxx::transaction_base
 }
 
 std::vector<KeyedRow> KeyedDao::list_by_tenant_and_status_and_created(pqxx::transaction_base& tx, const std::string& tenant, db::rt::Mood status, schemac::Timestamp created) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_7b23829bd6657703", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 AND status = $2 AND created = $3 ORDER BY seq"};
     schemac::pg::Params p;
     p.add(tenant);
@@ -141,6 +151,7 @@ std::vector<KeyedRow> KeyedDao::list_by_tenant_and_status_and_created(pqxx::tran
 }
 
 std::vector<KeyedRow> KeyedDao::list_by_class(pqxx::transaction_base& tx, const std::string& class_) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_81ce8d525927220f", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE class = $1 ORDER BY tenant, seq"};
     schemac::pg::Params p;
     p.add(class_);
@@ -152,6 +163,7 @@ std::vector<KeyedRow> KeyedDao::list_by_class(pqxx::transaction_base& tx, const 
 }
 
 bool KeyedDao::update(pqxx::transaction_base& tx, const KeyedRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_1fa65d531dcbd21c", "UPDATE rt.keyed SET code = $1, \"Order\" = $2, class = $3, status = $4, note = $5, created = $6, hits = $7 WHERE tenant = $8 AND seq = $9"};
     schemac::pg::Params p;
     p.add(row.code);
@@ -167,6 +179,7 @@ bool KeyedDao::update(pqxx::transaction_base& tx, const KeyedRow& row) const {
 }
 
 bool KeyedDao::delete_by_tenant_and_seq(pqxx::transaction_base& tx, const std::string& tenant, std::int32_t seq) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_74824df0216f258c", "DELETE FROM rt.keyed WHERE tenant = $1 AND seq = $2"};
     schemac::pg::Params p;
     p.add(tenant);
@@ -175,6 +188,7 @@ bool KeyedDao::delete_by_tenant_and_seq(pqxx::transaction_base& tx, const std::s
 }
 
 KeyedRow KeyedDao::upsert(pqxx::transaction_base& tx, const KeyedRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_70028b201523ed32", "INSERT INTO rt.keyed (tenant, seq, code, \"Order\", class, status, note, created, hits) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (tenant, seq) DO UPDATE SET code = EXCLUDED.code, \"Order\" = EXCLUDED.\"Order\", class = EXCLUDED.class, status = EXCLUDED.status, note = EXCLUDED.note, created = EXCLUDED.created, hits = EXCLUDED.hits RETURNING tenant, seq, code, \"Order\", class, status, note, created, hits"};
     schemac::pg::Params p;
     p.add(row.tenant);
@@ -190,10 +204,11 @@ KeyedRow KeyedDao::upsert(pqxx::transaction_base& tx, const KeyedRow& row) const
 }
 
 KeyedRow KeyedDao::upsert_by_tenant_and_code(pqxx::transaction_base& tx, const KeyedNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
-    b.add("tenant", row.tenant, true);
-    b.add("seq", row.seq, true);
-    b.add("code", row.code, true);
+    b.add("tenant", row.tenant, false);
+    b.add("seq", row.seq, false);
+    b.add("code", row.code, false);
     b.add("\"Order\"", row.Order, true);
     b.add("class", row.class_, true);
     b.add("status", row.status, true);
@@ -205,6 +220,7 @@ KeyedRow KeyedDao::upsert_by_tenant_and_code(pqxx::transaction_base& tx, const K
 }
 
 std::int64_t KeyedDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_20ba81186372e001", "SELECT count(*) FROM rt.keyed"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), KeyedDao_sql::kTable)[0], n);
@@ -212,6 +228,7 @@ std::int64_t KeyedDao::count(pqxx::transaction_base& tx) const {
 }
 
 void KeyedDao::for_each(pqxx::transaction_base& tx, const std::function<void(const KeyedRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "rt.keyed (tenant, seq, code, \"Order\", class, status, note, created, hits)");
     KeyedRow row;
     while (const auto* f = reader.next()) {

@@ -19,6 +19,9 @@ constexpr char kTable[] = "rt.required";
 
 }  // namespace RequiredDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 RequiredDao::RequiredDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 RequiredRow RequiredDao::read_row(const pqxx::row& r, const int* positions) {
@@ -51,6 +54,7 @@ std::vector<int> RequiredDao::positions_of_columns(const pqxx::result& r) {
 }
 
 RequiredRow RequiredDao::insert(pqxx::transaction_base& tx, const RequiredNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("small", row.small);
     b.add("\"int\"", row.int_);
@@ -75,6 +79,7 @@ RequiredRow RequiredDao::insert(pqxx::transaction_base& tx, const RequiredNew& r
 }
 
 std::size_t RequiredDao::insert_many(pqxx::transaction_base& tx, const std::vector<RequiredNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("small", rows.front().small);
@@ -124,6 +129,7 @@ std::size_t RequiredDao::insert_many(pqxx::transaction_base& tx, const std::vect
 }
 
 std::optional<RequiredRow> RequiredDao::find_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_806711ed0f0e1d55", "SELECT id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m FROM rt.required WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -134,6 +140,7 @@ std::optional<RequiredRow> RequiredDao::find_by_id(pqxx::transaction_base& tx, s
 }
 
 bool RequiredDao::update(pqxx::transaction_base& tx, const RequiredRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_db387696bba6e317", "UPDATE rt.required SET small = $1, \"int\" = $2, big = $3, r = $4, d = $5, num = $6, vc = $7, txt = $8, flag = $9, day = $10, tod = $11, ts = $12, tstz = $13, iv = $14, u = $15, j = $16, jb = $17, bin = $18, m = $19 WHERE id = $20"};
     schemac::pg::Params p;
     p.add(row.small);
@@ -160,6 +167,7 @@ bool RequiredDao::update(pqxx::transaction_base& tx, const RequiredRow& row) con
 }
 
 bool RequiredDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_779b9e1684d15eac", "DELETE FROM rt.required WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -167,6 +175,7 @@ bool RequiredDao::delete_by_id(pqxx::transaction_base& tx, std::int32_t id) cons
 }
 
 RequiredRow RequiredDao::upsert(pqxx::transaction_base& tx, const RequiredRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_91af6be80d8e4378", "INSERT INTO rt.required (id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m) OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (id) DO UPDATE SET small = EXCLUDED.small, \"int\" = EXCLUDED.\"int\", big = EXCLUDED.big, r = EXCLUDED.r, d = EXCLUDED.d, num = EXCLUDED.num, vc = EXCLUDED.vc, txt = EXCLUDED.txt, flag = EXCLUDED.flag, day = EXCLUDED.day, tod = EXCLUDED.tod, ts = EXCLUDED.ts, tstz = EXCLUDED.tstz, iv = EXCLUDED.iv, u = EXCLUDED.u, j = EXCLUDED.j, jb = EXCLUDED.jb, bin = EXCLUDED.bin, m = EXCLUDED.m RETURNING id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -193,6 +202,7 @@ RequiredRow RequiredDao::upsert(pqxx::transaction_base& tx, const RequiredRow& r
 }
 
 std::int64_t RequiredDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_86b85c60bc99e6c2", "SELECT count(*) FROM rt.required"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), RequiredDao_sql::kTable)[0], n);
@@ -200,6 +210,7 @@ std::int64_t RequiredDao::count(pqxx::transaction_base& tx) const {
 }
 
 void RequiredDao::for_each(pqxx::transaction_base& tx, const std::function<void(const RequiredRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "rt.required (id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m)");
     RequiredRow row;
     while (const auto* f = reader.next()) {

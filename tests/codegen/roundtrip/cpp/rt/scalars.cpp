@@ -19,6 +19,9 @@ constexpr char kTable[] = "rt.scalars";
 
 }  // namespace ScalarsDao_sql
 
+// Every method starts with prepare_session too: it sends nothing when the
+// settings are in place, and sets them again if an aborted transaction made
+// the session forget them.
 ScalarsDao::ScalarsDao(pqxx::connection_base& conn) { schemac::pg::prepare_session(conn); }
 
 ScalarsRow ScalarsDao::read_row(const pqxx::row& r, const int* positions) {
@@ -54,6 +57,7 @@ std::vector<int> ScalarsDao::positions_of_columns(const pqxx::result& r) {
 }
 
 ScalarsRow ScalarsDao::insert(pqxx::transaction_base& tx, const ScalarsNew& row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::InsertBuilder b;
     b.add("id", row.id);
     b.add("small", row.small);
@@ -82,6 +86,7 @@ ScalarsRow ScalarsDao::insert(pqxx::transaction_base& tx, const ScalarsNew& row)
 }
 
 std::size_t ScalarsDao::insert_many(pqxx::transaction_base& tx, const std::vector<ScalarsNew>& rows) const {
+    schemac::pg::prepare_session(tx.conn());
     if (rows.empty()) return 0;
     schemac::pg::CopyColumns columns;
     columns.add("id", rows.front().id);
@@ -139,6 +144,7 @@ std::size_t ScalarsDao::insert_many(pqxx::transaction_base& tx, const std::vecto
 }
 
 std::optional<ScalarsRow> ScalarsDao::find_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_6263a2f68ef5a8f6", "SELECT id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m FROM rt.scalars WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -149,6 +155,7 @@ std::optional<ScalarsRow> ScalarsDao::find_by_id(pqxx::transaction_base& tx, std
 }
 
 bool ScalarsDao::update(pqxx::transaction_base& tx, const ScalarsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_35910addbf1cb65a", "UPDATE rt.scalars SET small = $1, \"int\" = $2, big = $3, r = $4, d = $5, num = $6, num38 = $7, money2 = $8, vc = $9, ch = $10, txt = $11, flag = $12, day = $13, tod = $14, ts = $15, tstz = $16, iv = $17, u = $18, j = $19, jb = $20, bin = $21, m = $22 WHERE id = $23"};
     schemac::pg::Params p;
     p.add(row.small);
@@ -178,6 +185,7 @@ bool ScalarsDao::update(pqxx::transaction_base& tx, const ScalarsRow& row) const
 }
 
 bool ScalarsDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_c1f4316946fe233b", "DELETE FROM rt.scalars WHERE id = $1"};
     schemac::pg::Params p;
     p.add(id);
@@ -185,6 +193,7 @@ bool ScalarsDao::delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const
 }
 
 ScalarsRow ScalarsDao::upsert(pqxx::transaction_base& tx, const ScalarsRow& row) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_9e5a5d9095491bd2", "INSERT INTO rt.scalars (id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) ON CONFLICT (id) DO UPDATE SET small = EXCLUDED.small, \"int\" = EXCLUDED.\"int\", big = EXCLUDED.big, r = EXCLUDED.r, d = EXCLUDED.d, num = EXCLUDED.num, num38 = EXCLUDED.num38, money2 = EXCLUDED.money2, vc = EXCLUDED.vc, ch = EXCLUDED.ch, txt = EXCLUDED.txt, flag = EXCLUDED.flag, day = EXCLUDED.day, tod = EXCLUDED.tod, ts = EXCLUDED.ts, tstz = EXCLUDED.tstz, iv = EXCLUDED.iv, u = EXCLUDED.u, j = EXCLUDED.j, jb = EXCLUDED.jb, bin = EXCLUDED.bin, m = EXCLUDED.m RETURNING id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m"};
     schemac::pg::Params p;
     p.add(row.id);
@@ -214,6 +223,7 @@ ScalarsRow ScalarsDao::upsert(pqxx::transaction_base& tx, const ScalarsRow& row)
 }
 
 std::int64_t ScalarsDao::count(pqxx::transaction_base& tx) const {
+    schemac::pg::prepare_session(tx.conn());
     static constexpr schemac::pg::Statement statement{"sc_894ab7a965764b6f", "SELECT count(*) FROM rt.scalars"};
     std::int64_t n = 0;
     schemac::pg::read(schemac::pg::single_row(schemac::pg::exec(tx, statement, {}), ScalarsDao_sql::kTable)[0], n);
@@ -221,6 +231,7 @@ std::int64_t ScalarsDao::count(pqxx::transaction_base& tx) const {
 }
 
 void ScalarsDao::for_each(pqxx::transaction_base& tx, const std::function<void(const ScalarsRow&)>& on_row) const {
+    schemac::pg::prepare_session(tx.conn());
     schemac::pg::CopyReader reader(tx, "rt.scalars (id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m)");
     ScalarsRow row;
     while (const auto* f = reader.next()) {
