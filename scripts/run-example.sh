@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The main job on the example schema: install, build, check schema/ and show
-# what it contains; then start a throwaway PostgreSQL 15, apply
-# generated/migrations to it, show the status, roll the last migration back
-# and apply it again. The server is always stopped and deleted at the end.
+# The main job on the example schema: install, build, check schema/ (and that
+# generated/ is fresh) and show what it contains; then start a throwaway
+# PostgreSQL 15, apply generated/migrations to it, show the status, roll the
+# last migration back and apply it again, and run the model store example on
+# the generated C++. The server is always stopped and deleted at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 cmake -S . -B build -G Ninja >/dev/null
-cmake --build build -j 2 --target schemac >/dev/null
+cmake --build build -j 2 --target schemac model_store_example >/dev/null
 ./build/schemac check schema
 ./build/schemac show schema
 
@@ -20,8 +21,12 @@ export SCHEMAC_DATABASE_URL="host=$pg user=postgres dbname=trading"
 step() { printf '\n$ schemac %s\n' "$*"; ./build/schemac "$@"; }
 step apply
 step status
+
 # The down file of the last migration drops a table: a throwaway database, so allowed.
 step rollback --steps 1 --allow-destructive
 step status
 step apply
 step status
+
+printf '\n$ model_store_example   # generated DAOs and named queries (runtime/examples/model_store.cpp)\n'
+./build/generated/model_store_example "$SCHEMAC_DATABASE_URL"
