@@ -75,7 +75,7 @@ pqxx::result InsertBuilder::exec(pqxx::transaction_base& tx, const char* prefix,
 }
 
 CopyRowWriter::CopyRowWriter(pqxx::transaction_base& tx, const char* table, CopyColumns columns)
-    : columns_(std::move(columns)), writer_(tx, columns_.target(table)) {}
+    : columns_(std::move(columns)), writer_(tx, columns_.target(table), kFlushBytes) {}
 
 void CopyRowWriter::end_row() {
     writer_.end_line();

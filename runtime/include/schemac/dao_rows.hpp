@@ -74,6 +74,18 @@ private:
 // Writes rows through COPY FROM STDIN in the text format.
 class CopyRowWriter {
 public:
+    // Bytes per CopyData message. Not CopyWriter's default of 256 KB: the
+    // server reads a whole CopyData message before it parses any of it, and
+    // CopyWriter formats a whole message before it sends any of it, so with
+    // messages larger than the socket buffer the two take turns more than they
+    // overlap: with 256 KB the server sat idle ~0.5 s per million rows (about
+    // the client's formatting time) and insert_many reached 74-83 % of psql's
+    // \copy throughput. With 8 KB messages, as psql sends, the server is not
+    // left waiting (16 KB: 88-102 % of psql; 8 KB was faster than 16 KB in
+    // each of 6 interleaved rounds; bench/dao_bench.sh, docs/performance.md,
+    // "Generated DAOs").
+    static constexpr std::size_t kFlushBytes = 8 * 1024;
+
     CopyRowWriter(pqxx::transaction_base& tx, const char* table, CopyColumns columns);
 
     template <class T>
