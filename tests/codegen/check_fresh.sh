@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # check_fresh.sh SCHEMAC SOURCE_DIR
 # The committed generated C++ must be exactly what schemac writes now: the
-# example schema's (through `schemac check`, as CI and developers run it) and
-# the round-trip test schema's. Also: an unchanged regeneration rewrites no file.
+# example schema's (through `schemac check`, as CI and developers run it), the
+# round-trip test schema's and the DAO benchmark's. Also: an unchanged regeneration rewrites no file.
 set -euo pipefail
 schemac=$1 src=$2
 cd "$src"
 "$schemac" check
-"$schemac" generate tests/codegen/roundtrip/schema.yaml --out tests/codegen/roundtrip/cpp --no-migrations \
-  --config cmake/schemac-empty.yaml --check
+for d in tests/codegen/roundtrip bench/dao; do
+  "$schemac" generate $d/schema.yaml --out $d/cpp --no-migrations --config cmake/schemac-empty.yaml --check
+done
 # Regenerating into a copy changes no byte and no mtime.
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cp -a generated/cpp "$tmp/cpp"
