@@ -1,6 +1,7 @@
 // The subcommands, each in its own file; main.cpp (the only CLI11 user) parses
 // arguments and calls these. They return the process exit code.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -117,6 +118,7 @@ int run_generate(GenerateCommand cmd);
 // Which generated files differ from what is on disk.
 struct GenerateStatus {
     std::vector<std::string> missing, changed, extra;   // paths relative to the output directory
+    std::map<std::string, std::string> previous;        // the changed files as they are on disk
     bool fresh() const { return missing.empty() && changed.empty() && extra.empty(); }
 };
 

@@ -99,7 +99,10 @@ GenerateStatus compare_generated(const std::string& out, const std::vector<codeg
         current.insert(f.path);
         auto old = read_file(fs::path(out) / f.path);
         if (!old) st.missing.push_back(f.path);
-        else if (*old != f.contents) st.changed.push_back(f.path);
+        else if (*old != f.contents) {
+            st.changed.push_back(f.path);
+            st.previous.emplace(f.path, std::move(*old));   // kept to restore if a later write fails
+        }
     }
     st.extra = leftovers(out, current);
     return st;
@@ -130,15 +133,13 @@ int run_generate(GenerateCommand cmd) {
         return kFailure;
     }
     // Only what changed is written (each file through a temporary and a rename).
+    // Each file was read once, by compare_generated; a set keeps this linear in the file count.
     std::vector<migrations::OutputFile> changed;
-    migrations::DirContents previous;
     std::set<std::string> dirs;
+    const std::set<std::string> missing(st.missing.begin(), st.missing.end());
     for (const auto& f : *files) {
-        const bool is_new = std::find(st.missing.begin(), st.missing.end(), f.path) != st.missing.end();
-        const bool is_changed = std::find(st.changed.begin(), st.changed.end(), f.path) != st.changed.end();
-        if (!is_new && !is_changed) continue;
+        if (!missing.count(f.path) && !st.previous.count(f.path)) continue;
         changed.push_back({f.path, f.contents});
-        if (is_changed) previous[f.path] = *read_file(fs::path(cmd.out) / f.path);
         dirs.insert((fs::path(cmd.out) / f.path).parent_path().string());
     }
     for (const auto& d : dirs) {
@@ -150,7 +151,7 @@ int run_generate(GenerateCommand cmd) {
         }
     }
     std::string error;
-    if (!changed.empty() && !write_files_atomically(cmd.out, changed, previous, error)) {
+    if (!changed.empty() && !write_files_atomically(cmd.out, changed, st.previous, error)) {
         std::cerr << "schemac: error: " << error << " (nothing was changed)\n";
         return kFailure;
     }
