@@ -92,10 +92,16 @@ std::string quote_name(const QualifiedName& q) {
     return q.schema.empty() ? quote_ident(q.name) : quote_ident(q.schema) + "." + quote_ident(q.name);
 }
 
+// A backslash means itself in '...' only while standard_conforming_strings is
+// on; with it off, `\'` ends nothing and the rest of the line becomes SQL. A
+// text with a backslash is therefore written E'...' with the backslash doubled,
+// which means the same under either setting (quotes are doubled in both forms,
+// never written \', which backslash_quote may refuse).
 std::string quote_literal(const std::string& text) {
-    std::string out = "'";
+    const bool escaped = text.find('\\') != std::string::npos;
+    std::string out = escaped ? "E'" : "'";
     for (char c : text) {
-        if (c == '\'') out += '\'';
+        if (c == '\'' || (escaped && c == '\\')) out += c;
         out += c;
     }
     return out + "'";

@@ -10,7 +10,9 @@ namespace schemac::sql::postgres {
 // keyword PostgreSQL reserves in any position, else double-quoted.
 std::string quote_ident(const std::string& name);
 std::string quote_name(const QualifiedName& q);          // schema.name, each part quoted as needed
-std::string quote_literal(const std::string& text);       // 'it''s'
+// 'it''s'; E'C:\\dir' for C:\dir (a backslash): the same value whatever
+// standard_conforming_strings is.
+std::string quote_literal(const std::string& text);
 std::string render_type(const Type& t);                   // integer, varchar(20)[], market."Side"
 // A model value as an SQL expression for a column of type t.
 std::string render_value(const Type& t, const Value& v);
