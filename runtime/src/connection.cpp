@@ -5,111 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <sstream>
-#include <vector>
 
 #include "schemac/runner.hpp"
 
 namespace schemac {
-
-namespace {
-
-using Span = std::pair<std::size_t, std::size_t>;   // offset, length of a password
-
-// key=value form: password=... (value possibly quoted with '...').
-std::vector<Span> keyword_password_spans(const std::string& s) {
-    std::vector<Span> spans;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ') ++i;
-        const std::size_t key_start = i;
-        while (i < s.size() && s[i] != '=' && s[i] != ' ') ++i;
-        const std::string key = s.substr(key_start, i - key_start);
-        while (i < s.size() && s[i] == ' ') ++i;   // "key = value"
-        if (i >= s.size() || s[i] != '=') continue;
-        ++i;
-        while (i < s.size() && s[i] == ' ') ++i;
-        const std::size_t value_start = i;
-        if (i < s.size() && s[i] == '\'') {
-            ++i;
-            while (i < s.size() && s[i] != '\'') i += (s[i] == '\\' && i + 1 < s.size()) ? 2 : 1;
-            if (i < s.size()) ++i;
-        } else {
-            while (i < s.size() && s[i] != ' ') ++i;
-        }
-        if (key == "password") spans.push_back({value_start, i - value_start});
-    }
-    return spans;
-}
-
-// URL form: scheme://user:password@host/db?password=...
-std::vector<Span> url_password_spans(const std::string& s) {
-    std::vector<Span> spans;
-    const std::size_t auth = s.find("://") + 3;
-    const std::size_t end = s.find_first_of("/?#", auth);
-    const std::size_t at = s.rfind('@', end == std::string::npos ? s.size() : end);
-    if (at != std::string::npos && at >= auth) {
-        const std::size_t colon = s.find(':', auth);
-        if (colon != std::string::npos && colon < at) spans.push_back({colon + 1, at - colon - 1});
-    }
-    for (std::size_t q = s.find_first_of("?&"); q != std::string::npos; q = s.find('&', q + 1)) {
-        if (s.compare(q + 1, 9, "password=") != 0) continue;
-        const std::size_t v = q + 10;
-        const std::size_t e = s.find_first_of("&#", v);
-        spans.push_back({v, (e == std::string::npos ? s.size() : e) - v});
-    }
-    return spans;
-}
-
-// Anything with "://" is treated as a URL, also a mistyped scheme ("postgresq://",
-// " POSTGRESQL://"): libpq would read it as key=value and quote it back whole.
-std::vector<Span> password_spans(const std::string& conninfo) {
-    if (conninfo.find("://") != std::string::npos) return url_password_spans(conninfo);
-    return keyword_password_spans(conninfo);
-}
-
-std::string percent_decoded(const std::string& p) {
-    std::string d;
-    for (std::size_t k = 0; k < p.size(); ++k) {
-        if (p[k] == '%' && k + 2 < p.size() && std::isxdigit(static_cast<unsigned char>(p[k + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(p[k + 2]))) {
-            d += static_cast<char>(std::stoi(p.substr(k + 1, 2), nullptr, 16));
-            k += 2;
-        } else {
-            d += p[k];
-        }
-    }
-    return d;
-}
-
-}  // namespace
-
-std::string redact_conninfo(const std::string& conninfo) {
-    std::string out = conninfo;
-    auto spans = password_spans(conninfo);
-    for (auto it = spans.rbegin(); it != spans.rend(); ++it) out.replace(it->first, it->second, "***");
-    return out;
-}
-
-std::string scrub_passwords(std::string message, const std::string& conninfo) {
-    std::vector<std::string> secrets;
-    for (const auto& [at, len] : password_spans(conninfo)) {
-        std::string p = conninfo.substr(at, len);
-        if (p.size() >= 2 && p.front() == '\'' && p.back() == '\'') {   // 'quoted', with \' and \\ escapes
-            std::string v;
-            for (std::size_t k = 1; k + 1 < p.size(); ++k) v += (p[k] == '\\' && k + 2 < p.size()) ? p[++k] : p[k];
-            secrets.push_back(v);
-        }
-        secrets.push_back(percent_decoded(p));
-        secrets.push_back(p);
-    }
-    // Longest first, so a password that contains another is replaced whole.
-    std::sort(secrets.begin(), secrets.end(), [](const auto& x, const auto& y) { return x.size() > y.size(); });
-    for (const auto& p : secrets) {
-        if (p.empty()) continue;
-        for (std::size_t at = message.find(p); at != std::string::npos; at = message.find(p, at + 3)) message.replace(at, p.size(), "***");
-    }
-    return message;
-}
 
 namespace detail {
 
@@ -142,35 +41,51 @@ std::string one_line(const std::string& message) {
     return out;
 }
 
+namespace {
+
+// The settings the SQL schemac writes and reads is written for (docs/runtime.md,
+// "Session settings"). Set at the start of every session and again before each
+// migration file, so a file means the same whatever the server, the database,
+// the role or an earlier file set.
+constexpr const char* kPinnedSettings =
+    "SET standard_conforming_strings = on; SET client_encoding = 'UTF8'; SET search_path = public;"
+    " SET DateStyle = 'ISO, MDY'; SET IntervalStyle = postgres; SET TimeZone = 'UTC';"
+    " SET timezone_abbreviations = 'Default'; SET extra_float_digits = 1; SET bytea_output = hex;"
+    " SET array_nulls = on; SET transform_null_equals = off; SET quote_all_identifiers = off;"
+    " SET application_name = 'schemac'";
+
+// "mysql://..." read as key=value gives "missing "=" after ...": name the scheme instead.
+void refuse_other_schemes(const std::string& conninfo) {
+    const std::size_t sep = conninfo.find("://");
+    if (sep == std::string::npos || sep == 0) return;
+    const std::string scheme = conninfo.substr(0, sep);
+    const bool word = std::all_of(scheme.begin(), scheme.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+    });
+    if (!word || scheme == "postgresql" || scheme == "postgres") return;
+    throw RunnerError(RunnerErrorKind::invalid_conninfo,
+                      "invalid connection string: the URL scheme is \"" + scheme +
+                          "://\"; schemac connects to PostgreSQL, whose URLs start with postgresql:// or postgres://");
+}
+
+}  // namespace
+
+void pin_session(pqxx::connection& c) {
+    pqxx::nontransaction tx{c};
+    tx.exec(kPinnedSettings);
+}
+
 std::unique_ptr<pqxx::connection> connect(const std::string& conninfo) {
     // A malformed conninfo is the caller's mistake, not a server that may come
-    // back: say so (exit code 2, not 4), and never quote the string itself.
+    // back: say so (exit code 2, not 4). libpq quotes pieces of what it could
+    // not parse; scrub_passwords hides those made of the password.
+    refuse_other_schemes(conninfo);
     char* parse_error = nullptr;
     if (PQconninfoOption* opts = PQconninfoParse(conninfo.c_str(), &parse_error)) {
         PQconninfoFree(opts);
     } else {
-        std::string why = parse_error ? parse_error : "out of memory";
+        const std::string why = parse_error ? parse_error : "out of memory";
         PQfreemem(parse_error);
-        // libpq quotes pieces of the string it could not parse ("missing = after
-        // "..."), and a malformed string's password cannot be found reliably:
-        // every quoted piece is hidden.
-        // (A single punctuation character, as in `missing "=" after`, is kept.)
-        std::string safe, piece;
-        bool quoted = false;
-        for (char ch : why) {
-            if (ch != '"') {
-                (quoted ? piece : safe) += ch;
-                continue;
-            }
-            if (quoted) {
-                const bool punct = piece.size() == 1 && std::ispunct(static_cast<unsigned char>(piece[0]));
-                safe += "\"" + (punct ? piece : std::string("***")) + "\"";
-                piece.clear();
-            }
-            quoted = !quoted;
-        }
-        if (quoted) safe += "\"***";
-        why = safe;
         throw RunnerError(RunnerErrorKind::invalid_conninfo, "invalid connection string: " + one_line(scrub_passwords(why, conninfo)));
     }
     std::unique_ptr<pqxx::connection> c;
@@ -178,12 +93,11 @@ std::unique_ptr<pqxx::connection> connect(const std::string& conninfo) {
         c = std::make_unique<pqxx::connection>(conninfo);
     } catch (const std::exception& e) {
         // libpq's message names host, socket, user and database, never the password,
-        // but it quotes pieces of a malformed conninfo: scrubbed all the same.
+        // but it quotes values it parsed, which may be pieces of a password.
         throw RunnerError(RunnerErrorKind::connection, "cannot connect: " + one_line(scrub_passwords(e.what(), conninfo)));
     }
     try {
-        pqxx::nontransaction tx{*c};
-        tx.exec0("SET application_name = 'schemac'");
+        pin_session(*c);
     } catch (const std::exception& e) {
         throw RunnerError(RunnerErrorKind::connection, "cannot set up the session: " + one_line(e.what()));
     }

@@ -28,6 +28,8 @@ void prepare_session(pqxx::connection_base& conn) {
         {"IntervalStyle", "'iso_8601'"},    // "P1Y2M3DT4H5M6S": exact, unambiguous
         {"bytea_output", "'hex'"},          // "\x0102"
         {"extra_float_digits", "'1'"},      // shortest exact float text (PostgreSQL 12+); 0 rounds to 15 digits
+        {"client_encoding", "'UTF8'"},      // the codecs read and write UTF-8; LATIN1 would come back as other bytes
+        {"standard_conforming_strings", "'on'"},   // a backslash in a literal of a named query means itself
     };
     for (const auto& [name, value] : kSettings) {
         if (conn.get_variable(name) != value) conn.set_variable(name, value);

@@ -191,6 +191,7 @@ public:
         const auto t0 = Clock::now();
         long long ms = 0;
         try {
+            detail::pin_session(*s_.conn);   // whatever an earlier file SET
             ms = script.transactional ? run_transactional(m, script, stmts, down, from_version, t0)
                                       : run_statements(m, script, stmts, down, step.first_statement, step.resumes, t0);
         } catch (const pqxx::in_doubt_error&) {
