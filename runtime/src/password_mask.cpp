@@ -102,6 +102,28 @@ std::vector<Span> url_password_spans(const std::string& s, bool whole_userinfo) 
     return spans;
 }
 
+// In a string libpq cannot parse, any word with an '@' may be a URL with its
+// scheme mistyped (`postgresql//u:pw@h`, `u:pw@h`): what comes before its last
+// '@' (after a "//") is hidden, as the user part of a URL would be.
+std::vector<Span> userinfo_like_spans(const std::string& s) {
+    std::vector<Span> spans;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        std::size_t end = i;
+        while (end < s.size() && !std::isspace(static_cast<unsigned char>(s[end]))) ++end;
+        const std::string word = s.substr(i, end - i);
+        const std::size_t at = word.rfind('@');
+        if (at != std::string::npos) {
+            const std::size_t slashes = word.rfind("//", at);
+            const std::size_t from = slashes == std::string::npos ? 0 : slashes + 2;
+            spans.push_back({i + from, at - from});
+        }
+        i = end;
+    }
+    return spans;
+}
+
 // Anything with "://" is also read as a URL, a mistyped scheme included
 // (libpq would read it as key=value and quote it back whole); and every
 // string is also read as key=value. Reading too much as a password is safe.
@@ -110,6 +132,10 @@ std::vector<Span> password_spans(const std::string& conninfo, bool parsable) {
     if (conninfo.find("://") != std::string::npos) {
         auto url = url_password_spans(conninfo, !parsable);
         spans.insert(spans.end(), url.begin(), url.end());
+    }
+    if (!parsable) {
+        auto words = userinfo_like_spans(conninfo);
+        spans.insert(spans.end(), words.begin(), words.end());
     }
     return spans;
 }

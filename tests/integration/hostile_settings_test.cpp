@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "child_process.hpp"
+#include "schemac/dao.hpp"
 #include "scratch_db.hpp"
 
 namespace fs = std::filesystem;
@@ -146,4 +147,21 @@ TEST_CASE("hostile settings: each migration file starts from the pinned settings
     CHECK(text_of(tx, "SELECT body FROM public.later") == "a\\b");
     CHECK(text_of(tx, "SELECT lowered FROM public.later") == "abc");
     CHECK(text_of(tx, "SELECT encode(convert_to(accent, 'UTF8'), 'hex') FROM public.later") == "c3a9");
+}
+
+// The DAOs' own session setup pins what their codecs and named queries assume.
+TEST_CASE("hostile settings: pg::prepare_session pins client_encoding and standard_conforming_strings") {
+    ScratchDb db;
+    make_hostile(db, false);
+    pqxx::connection c{db.conninfo()};
+    {
+        pqxx::nontransaction before{c};
+        REQUIRE(text_of(before, "SHOW client_encoding") == "LATIN1");
+    }
+    schemac::pg::prepare_session(c);
+    pqxx::nontransaction tx{c};
+    CHECK(text_of(tx, "SHOW client_encoding") == "UTF8");
+    CHECK(text_of(tx, "SHOW standard_conforming_strings") == "on");
+    CHECK(text_of(tx, "SELECT 'a\\b'::text") == "a\\b");
+    CHECK(text_of(tx, "SELECT encode(convert_to('\xe2\x82\xac', 'UTF8'), 'hex')") == "e282ac");
 }

@@ -180,6 +180,10 @@ TEST_CASE("password masking: a string libpq cannot parse says what is wrong with
     const std::string bad = error_of("host=/nonexistent password=hunter2 dbname");
     CHECK(bad.find("hunter2") == std::string::npos);
     CHECK(bad.find("dbname") != std::string::npos);
+    // The scheme's colon missing: libpq reads key=value and quotes the word back.
+    const std::string colonless = error_of("postgresql//deploy:hunter2-xyz@db.example/app");
+    CHECK(colonless.find("hunter2") == std::string::npos);
+    CHECK(colonless.find("db.example/app") != std::string::npos);
     const std::string typo = error_of("postgresql://app:p@ss/w0rd@%2Fnonexistent/db?ssl=x");
     CHECK(typo.find("w0rd") == std::string::npos);
     CHECK(typo.find("\"ssl\"") != std::string::npos);
