@@ -11,11 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "catalog_fingerprint.hpp"
 #include "child_process.hpp"
 #include "schemac/dao.hpp"
 #include "scratch_db.hpp"
 
 namespace fs = std::filesystem;
+using schemac::test::catalog_fingerprint;
+using schemac::test::fingerprint_diff;
 using schemac::test::Outcome;
 using schemac::test::ScratchDb;
 using schemac::test::Workdir;
@@ -77,6 +80,12 @@ std::string text_of(pqxx::nontransaction& tx, const std::string& sql) {
     return r.empty() || r[0][0].is_null() ? "<null>" : r[0][0].as<std::string>();
 }
 
+// The seeded rows, as text the connection's settings do not change.
+std::string rows_of(pqxx::nontransaction& tx) {
+    return "\nrows " + text_of(tx, "SELECT string_agg(encode(convert_to(row_to_json(n)::text, 'UTF8'), 'hex'), ',' ORDER BY id) "
+                                   "FROM public.notes n");
+}
+
 void run_ok(Workdir& w, const std::vector<std::string>& args, const std::string& what) {
     const Outcome o = w.run(args);
     CAPTURE(what);
@@ -116,12 +125,25 @@ TEST_CASE("hostile settings: apply stores what the YAML says and runs nothing el
         CHECK(text_of(tx, "SELECT string_agg(DISTINCT lowered, ',') FROM public.notes") == "abc");
         CHECK(text_of(tx, "SELECT tags[1] || ',' || (tags[2] IS NULL)::text FROM public.notes WHERE id = 2") == "a\\b,true");
 
-        // Reading the catalog under the same settings finds what was written.
+        // Reading the catalog under the same settings finds what was written,
+        // and the commands that only read change nothing.
+        pqxx::connection reader{db.conninfo() + " client_encoding=UTF8"};
+        const std::string before = catalog_fingerprint(reader) + rows_of(tx);
         run_ok(w, {"verify", "--db", db.conninfo(), "--dir", dir}, "verify");
         const Outcome plan = w.run({"plan", "--from", db.conninfo(), "--to", "schema"});
         CAPTURE(plan.err);
         CHECK(plan.code == 0);
         CHECK(plan.out == "");
+        run_ok(w, {"status", "--db", db.conninfo(), "--dir", dir}, "status");
+        run_ok(w, {"inspect", "--db", db.conninfo()}, "inspect");
+        run_ok(w, {"import", "--db", db.conninfo(), "--out", (w.root() / "imported").string()}, "import");
+        run_ok(w, {"apply", "--db", db.conninfo(), "--dir", dir}, "apply again (nothing to do)");
+        CHECK(fingerprint_diff(before, catalog_fingerprint(reader) + rows_of(tx)) == "");
+
+        // And the way back removes exactly what the way there created.
+        run_ok(w, {"rollback", "--db", db.conninfo(), "--dir", dir, "--allow-destructive"}, "rollback");
+        CHECK(text_of(tx, "SELECT count(*) FROM pg_class WHERE relname IN ('notes', 'pwned')") == "0");
+        CHECK(text_of(tx, "SELECT count(*) FROM pg_type WHERE typname = 'path_kind'") == "0");
     }
 }
 
