@@ -47,8 +47,13 @@ namespace {
 // "Session settings"). Set at the start of every session and again before each
 // migration file, so a file means the same whatever the server, the database,
 // the role or an earlier file set.
+// search_path: public first, then the schemas the database's own path names
+// (an extension installed in a schema of its own is still found), never
+// pg_catalog by name, so it is searched first and nothing shadows a built-in.
 constexpr const char* kPinnedSettings =
-    "SET standard_conforming_strings = on; SET client_encoding = 'UTF8'; SET search_path = public;"
+    "SET standard_conforming_strings = on; SET client_encoding = 'UTF8'; RESET search_path;"
+    " SELECT set_config('search_path', array_to_string(ARRAY['public'] || ARRAY(SELECT quote_ident(s)"
+    " FROM unnest(current_schemas(false)) s WHERE s NOT IN ('public', 'pg_catalog')), ', '), false);"
     " SET DateStyle = 'ISO, MDY'; SET IntervalStyle = postgres; SET TimeZone = 'UTC';"
     " SET timezone_abbreviations = 'Default'; SET extra_float_digits = 1; SET bytea_output = hex;"
     " SET array_nulls = on; SET transform_null_equals = off; SET quote_all_identifiers = off;"

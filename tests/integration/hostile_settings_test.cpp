@@ -67,9 +67,12 @@ void make_hostile(ScratchDb& db, bool standard_conforming_strings) {
     tx.exec0("CREATE SCHEMA odd");
     // Earlier in the path than pg_catalog: lower() would be this one.
     tx.exec0("CREATE FUNCTION odd.lower(text) RETURNS text LANGUAGE sql IMMUTABLE AS $$SELECT 'shadowed'::text$$");
+    // Where an extension's functions may live: still found.
+    tx.exec0("CREATE SCHEMA ext");
+    tx.exec0("CREATE FUNCTION ext.ext_answer() RETURNS int LANGUAGE sql IMMUTABLE AS $$SELECT 42$$");
     for (const std::string& setting : {std::string("standard_conforming_strings = ") + (standard_conforming_strings ? "on" : "off"),
                                       std::string("DateStyle = 'SQL, DMY'"), std::string("TimeZone = 'Asia/Kathmandu'"),
-                                      std::string("IntervalStyle = sql_standard"), std::string("search_path = odd, pg_catalog, public"),
+                                      std::string("IntervalStyle = sql_standard"), std::string("search_path = odd, pg_catalog, public, ext"),
                                       std::string("bytea_output = escape"), std::string("client_encoding = 'LATIN1'"),
                                       std::string("extra_float_digits = -15"), std::string("array_nulls = off")})
         tx.exec0("ALTER DATABASE " + name + " SET " + setting);
@@ -159,7 +162,7 @@ TEST_CASE("hostile settings: each migration file starts from the pinned settings
                "SET client_encoding = 'LATIN1';\n");
     write_text(dir / "0002_later.up.sql",
                "CREATE TABLE later AS SELECT '2024-01-02 03:04:05'::timestamptz AS at, 'a\\b'::text AS body,\n"
-               "    lower('ABC') AS lowered, '\xc3\xa9' AS accent;\n");
+               "    lower('ABC') AS lowered, '\xc3\xa9' AS accent, ext_answer() AS answer;\n");
     const Outcome o = w.run({"apply", "--db", db.conninfo(), "--dir", dir.string()});
     CAPTURE(o.out);
     CAPTURE(o.err);
@@ -169,6 +172,7 @@ TEST_CASE("hostile settings: each migration file starts from the pinned settings
     CHECK(text_of(tx, "SELECT body FROM public.later") == "a\\b");
     CHECK(text_of(tx, "SELECT lowered FROM public.later") == "abc");
     CHECK(text_of(tx, "SELECT encode(convert_to(accent, 'UTF8'), 'hex') FROM public.later") == "c3a9");
+    CHECK(text_of(tx, "SELECT answer FROM public.later") == "42");
 }
 
 // The DAOs' own session setup pins what their codecs and named queries assume.
