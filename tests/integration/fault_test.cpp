@@ -312,6 +312,8 @@ TEST_CASE("fault: kill -9 during a non-transactional down file: status shows the
     CHECK(st.code == 1);
     CHECK(has(st.out, "rollback stopped at statement 2 of 2 of its down file: interrupted"));
     CHECK(has(st.out, "`schemac rollback` continues the rollback there"));
+    const Outcome json = t.run("status", {"--json"});
+    CHECK(has(json.out, "\"statements_done\":1,\"statements_total\":2,\"rolling_back\":true"));
     const Outcome apply = t.run("apply", {"--resume"});
     CHECK(apply.code == 1);
     CHECK(has(apply.err, "0002_idx.down.sql stopped at statement 2 of 2"));
@@ -484,4 +486,22 @@ TEST_CASE("fault: SIGKILL at random points of apply and rollback: history and da
     MESSAGE(kills << " kills in " << attempts << " runs, "
                   << std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - t0).count() << " s:" << summary);
     CHECK(kills >= 30);
+}
+
+TEST_CASE("fault: a history table from before down-file progress is read by status and gains the column on apply") {
+    Setup t;
+    t.sql("CREATE TABLE public.schemac_migrations (version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, "
+          "applied_at timestamptz NOT NULL DEFAULT now(), execution_time_ms bigint NOT NULL DEFAULT 0, "
+          "applied_by text NOT NULL DEFAULT current_user, success boolean NOT NULL, statements_done integer, "
+          "statements_total integer, error text, baseline boolean NOT NULL DEFAULT false)");
+    t.file("0001_one.up.sql", "CREATE TABLE one (id int);\n");
+    const Outcome st = t.run("status");
+    CAPTURE(st.err);
+    CHECK(st.code == 0);
+    CHECK(has(st.out, "1 pending"));
+    const Outcome o = t.run("apply");
+    CAPTURE(o.err);
+    CHECK(o.code == 0);
+    CHECK(t.history() == "1:ok");
+    CHECK(t.text("SELECT rolling_back FROM public.schemac_migrations") == "f");
 }
