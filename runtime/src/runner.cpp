@@ -88,12 +88,16 @@ struct Session {
     // schemac's table lacks.
     void ensure_history(bool create = true) {
         pqxx::work tx{*conn};
+        // Checked first: CREATE ... IF NOT EXISTS still needs the CREATE privilege.
+        const bool exists = history->exists(tx);
         try {
-            // Checked first: CREATE ... IF NOT EXISTS still needs the CREATE privilege.
-            if (history->exists(tx)) history->upgrade(tx);
+            if (exists) history->upgrade(tx);
             else if (create) history->create(tx);
         } catch (const pqxx::sql_error& e) {
-            throw failure("cannot create the history table " + history->display_name() + ": " + detail::one_line(e.what()));
+            throw failure(std::string(exists ? "cannot add the column rolling_back to the history table "
+                                             : "cannot create the history table ") +
+                          history->display_name() + ": " + detail::one_line(e.what()) +
+                          (exists ? " (run this schemac once as the table's owner)" : ""));
         }
         tx.commit();
     }

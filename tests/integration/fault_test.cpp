@@ -38,6 +38,10 @@ using Clock = std::chrono::steady_clock;
 
 bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
+// The history row h's rolling_back, false for a table without the column
+// (created by an older schemac).
+const std::string kRollingBack = "coalesce((to_jsonb(h) ->> 'rolling_back')::boolean, false)";
+
 // A scratch database, its migrations directory, and `schemac` commands on them.
 class Setup {
 public:
@@ -75,8 +79,8 @@ public:
     std::string history() {
         if (text("SELECT to_regclass('public.schemac_migrations')").empty()) return "";
         return text("SELECT string_agg(version || ':' || CASE WHEN success THEN 'ok' ELSE "
-                    "CASE WHEN rolling_back THEN 'down ' ELSE 'up ' END || statements_done || '/' || statements_total END, "
-                    "' ' ORDER BY version) FROM public.schemac_migrations");
+                    "CASE WHEN " + kRollingBack + " THEN 'down ' ELSE 'up ' END || statements_done || '/' || statements_total END, "
+                    "' ' ORDER BY version) FROM public.schemac_migrations h");
     }
     // "valid", "invalid" or "absent"; `name` as SQL writes it (quoted when it must be).
     std::string index(const std::string& name) {
@@ -379,8 +383,8 @@ struct Row {
 bool agrees(Setup& t, std::string& why, std::string& state) {
     std::map<int, Row> rows;
     if (!t.text("SELECT to_regclass('public.schemac_migrations')").empty())
-        for (const auto& r : t.sql("SELECT version, success, rolling_back, coalesce(statements_done, 0), coalesce(statements_total, 0) "
-                                   "FROM public.schemac_migrations"))
+        for (const auto& r : t.sql("SELECT version, success, " + kRollingBack +
+                                   ", coalesce(statements_done, 0), coalesce(statements_total, 0) FROM public.schemac_migrations h"))
             rows[r[0].as<int>()] = {r[1].as<bool>(), r[2].as<bool>(), r[3].as<int>(), r[4].as<int>()};
     auto fail = [&](const std::string& w) {
         why = w + " (history: " + t.history() + ")";
