@@ -314,8 +314,9 @@ private:
         }
         for (int i = first - 1; i < n; ++i) {
             s_.verify_lock(tx, script.file + " stopped before statement " + std::to_string(i + 1) + " of " + std::to_string(n) +
-                                   " (statements 1-" + std::to_string(i) + " are done and recorded); run `schemac status`, then " +
-                                   again + " once no other runner is at work");
+                                   (i == 0 ? std::string(" (none of its statements ran)")
+                                           : " (statements 1-" + std::to_string(i) + " are done and recorded)") +
+                                   "; run `schemac status`, then " + again + " once no other runner is at work");
             std::string note;
             if (resuming && i == first - 1 && detail::prepare_rerun(tx, stmts[i].text, note) == detail::Rerun::done) {
                 report_note(m, note + ": statement " + std::to_string(i + 1) + " counted as done");
