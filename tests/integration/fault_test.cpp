@@ -304,6 +304,10 @@ TEST_CASE("fault: kill -9 during a non-transactional down file: status shows the
     Holder reader(t.db(), "LOCK TABLE t2 IN ACCESS SHARE MODE");   // the second drop waits for it
     Child runner = t.start("rollback");
     REQUIRE(Setup::wait_for([&] { return t.active("DROP INDEX CONCURRENTLY t2_b%") == 1; }));
+    const Outcome during = t.run("status");   // the runner holds the lock: at work, not stopped
+    CAPTURE(during.out);
+    CHECK(has(during.out, "running"));
+    CHECK(has(during.out, "being rolled back by another runner: statement 2 of 2"));
     runner.kill9();
     CHECK(runner.wait().signal == SIGKILL);
     REQUIRE(t.runner_gone());
