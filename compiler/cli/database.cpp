@@ -37,6 +37,7 @@ const char* kind_name(RunnerErrorKind k) {
         case RunnerErrorKind::failure: return "failure";
         case RunnerErrorKind::connection: return "connection";
         case RunnerErrorKind::lock_timeout: return "lock_timeout";
+        case RunnerErrorKind::lock_lost: return "lock_lost";
         case RunnerErrorKind::invalid_conninfo: return "usage";
     }
     return "failure";
@@ -63,6 +64,7 @@ int with_database(const DatabaseOptions& opts, const std::function<int(const Dat
     } catch (const RunnerError& e) {
         const int code = e.kind == RunnerErrorKind::connection         ? kCannotConnect
                          : e.kind == RunnerErrorKind::lock_timeout     ? kLockNotObtained
+                         : e.kind == RunnerErrorKind::lock_lost        ? kLockNotObtained
                          : e.kind == RunnerErrorKind::invalid_conninfo ? kUsage
                                                                        : kFailure;
         return fail(kind_name(e.kind), scrub_passwords(e.what(), target.runner.conninfo), code);

@@ -52,14 +52,17 @@ void status_text(const Status& st, const DatabaseTarget& t) {
         if (e.state == MigrationState::modified)
             std::cout << "        " << e.file << " changed after it was applied: recorded " << e.row->checksum << ", file "
                       << e.file_checksum << "\n        (apply refuses; restore the file, or `schemac repair` if the edit is deliberate)\n";
+        const bool down = e.row && e.row->rolling_back;
         if (e.state == MigrationState::failed) {
-            std::cout << "        stopped at statement " << e.row->statements_done.value_or(0) + 1 << " of "
-                      << e.row->statements_total.value_or(0) << ": " << (e.row->error.empty() ? "interrupted" : e.row->error)
-                      << "\n        (`schemac apply --resume` continues there; see `schemac repair` for the alternatives)\n";
+            std::cout << "        " << (down ? "rollback stopped at statement " : "stopped at statement ")
+                      << e.row->statements_done.value_or(0) + 1 << " of " << e.row->statements_total.value_or(0)
+                      << (down ? " of its down file" : "") << ": " << (e.row->error.empty() ? "interrupted" : e.row->error)
+                      << (down ? "\n        (`schemac rollback` continues the rollback there; see `schemac repair` for the alternatives)\n"
+                               : "\n        (`schemac apply --resume` continues there; see `schemac repair` for the alternatives)\n");
         }
         if (e.state == MigrationState::running)
-            std::cout << "        being applied by another runner: statement " << e.row->statements_done.value_or(0) + 1 << " of "
-                      << e.row->statements_total.value_or(0) << '\n';
+            std::cout << "        being " << (down ? "rolled back" : "applied") << " by another runner: statement "
+                      << e.row->statements_done.value_or(0) + 1 << " of " << e.row->statements_total.value_or(0) << '\n';
         if (e.state == MigrationState::missing) std::cout << "        applied, but no file for it in " << t.migrations_dir << '\n';
         if (e.out_of_order)
             std::cout << "        * older than the newest applied migration: apply needs --allow-out-of-order\n";
@@ -74,6 +77,7 @@ void row_json(std::ostream& out, const HistoryRow& r) {
     if (r.statements_total)
         out << ",\"statements_done\":" << r.statements_done.value_or(0) << ",\"statements_total\":" << *r.statements_total;
     if (!r.error.empty()) out << ",\"error\":" << q(r.error);
+    if (r.rolling_back) out << ",\"rolling_back\":true";
 }
 
 void status_json(const Status& st, const DatabaseTarget& t) {
@@ -104,6 +108,7 @@ void print_progress(const Progress& p) {
         std::cerr << "  " << v4(p.version) << " " << p.name << ": resuming at statement " << p.statement + 1 << " of " << p.statements << '\n';
     if (p.event == E::statement_done)
         std::cerr << "    statement " << p.statement << "/" << p.statements << " done (" << p.elapsed_ms << " ms)\n";
+    if (p.event == E::note) std::cerr << "    " << p.note << '\n';
     if (p.event == E::finished) std::cerr << "  " << verb << " " << v4(p.version) << " " << p.name << " (" << p.elapsed_ms << " ms)\n";
 }
 

@@ -25,6 +25,27 @@ std::optional<T> opt(const pqxx::field& f) {
     return f.as<T>();
 }
 
+// pg_locks rows (alias l) of the advisory lock with key $1 in this database.
+const std::string kLockRows =
+    "l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
+    "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+    "AND ((l.classid::bigint << 32) | l.objid::bigint) = $1";
+
+// Settings of the lock's session: it sits idle for the whole run, and a
+// server that ends idle sessions would end it and release the lock.
+void keep_alive(pqxx::connection& c) {
+    pqxx::nontransaction tx{c};
+    tx.exec0("SET idle_in_transaction_session_timeout = 0");
+    tx.exec0("SET statement_timeout = 0");
+    if (c.server_version() >= 140000) tx.exec0("SET idle_session_timeout = 0");
+    // Over TCP, the server probes the idle client often enough that a NAT or
+    // firewall keeps the connection, and a dead client's lock is freed within
+    // about two minutes instead of hours (ignored on a Unix socket).
+    tx.exec0("SET tcp_keepalives_idle = 60");
+    tx.exec0("SET tcp_keepalives_interval = 10");
+    tx.exec0("SET tcp_keepalives_count = 6");
+}
+
 }  // namespace
 
 HistoryTable::HistoryTable(pqxx::connection& c, const std::string& schema, const std::string& table)
@@ -52,18 +73,34 @@ void HistoryTable::create(pqxx::transaction_base& tx) const {
     statements_done integer,
     statements_total integer,
     error text,
-    baseline boolean NOT NULL DEFAULT false
+    baseline boolean NOT NULL DEFAULT false,
+    rolling_back boolean NOT NULL DEFAULT false
 ))");
     tx.exec0("COMMENT ON TABLE " + qualified_ +
              " IS 'schemac: one row per applied migration; written only by schemac (see docs/runtime.md)'");
 }
 
+bool HistoryTable::has_rolling_back(pqxx::transaction_base& tx) const {
+    return tx.exec_params1("SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1) "
+                           "AND attname = 'rolling_back' AND NOT attisdropped)",
+                           qualified_)[0]
+        .as<bool>();
+}
+
+void HistoryTable::upgrade(pqxx::transaction_base& tx) const {
+    if (!has_rolling_back(tx))
+        tx.exec0("ALTER TABLE " + qualified_ + " ADD COLUMN IF NOT EXISTS rolling_back boolean NOT NULL DEFAULT false");
+}
+
 std::vector<HistoryRow> HistoryTable::read(pqxx::transaction_base& tx) const {
     std::vector<HistoryRow> rows;
+    // A table created by an older schemac has no rolling_back column until the
+    // next runner that takes the lock adds it; status reads it as it is.
+    const std::string rolling_back = has_rolling_back(tx) ? "rolling_back" : "false";
     const auto r = tx.exec(
         "SELECT version, name, checksum, to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
-        "execution_time_ms, applied_by, success, statements_done, statements_total, coalesce(error, ''), baseline FROM " +
-        qualified_ + " ORDER BY version");
+        "execution_time_ms, applied_by, success, statements_done, statements_total, coalesce(error, ''), baseline, " +
+        rolling_back + " FROM " + qualified_ + " ORDER BY version");
     for (const auto& row : r) {
         HistoryRow h;
         h.version = row[0].as<int>();
@@ -77,6 +114,7 @@ std::vector<HistoryRow> HistoryTable::read(pqxx::transaction_base& tx) const {
         h.statements_total = opt<int>(row[8]);
         h.error = row[9].as<std::string>();
         h.baseline = row[10].as<bool>();
+        h.rolling_back = row[11].as<bool>();
         rows.push_back(std::move(h));
     }
     return rows;
@@ -95,9 +133,22 @@ void HistoryTable::set_progress(pqxx::transaction_base& tx, int version, int don
                     error.empty() ? std::optional<std::string>{} : error);
 }
 
+void HistoryTable::set_counts(pqxx::transaction_base& tx, int version, int done, int total) const {
+    tx.exec_params0("UPDATE " + qualified_ + " SET statements_done = $2, statements_total = $3 WHERE version = $1", version,
+                    done, total);
+}
+
+void HistoryTable::start_rollback(pqxx::transaction_base& tx, int version, int total) const {
+    tx.exec_params0("UPDATE " + qualified_ +
+                        " SET success = false, rolling_back = true, statements_done = 0, statements_total = $2, error = NULL "
+                        "WHERE version = $1",
+                    version, total);
+}
+
 void HistoryTable::finish(pqxx::transaction_base& tx, int version, long long ms) const {
     tx.exec_params0("UPDATE " + qualified_ +
-                        " SET success = true, error = NULL, applied_at = now(), execution_time_ms = $2 WHERE version = $1",
+                        " SET success = true, rolling_back = false, error = NULL, applied_at = now(), execution_time_ms = $2 "
+                        "WHERE version = $1",
                     version, ms);
 }
 
@@ -111,17 +162,14 @@ void HistoryTable::remove(pqxx::transaction_base& tx, int version) const {
 
 bool HistoryTable::lock_held(pqxx::connection& c) const {
     pqxx::nontransaction tx{c};
-    return tx.exec_params1(
-                 "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 "
-                 "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-                 "AND ((classid::bigint << 32) | objid::bigint) = $1)",
-                 lock_key_)[0]
-        .as<bool>();
+    return tx.exec_params1("SELECT EXISTS (SELECT 1 FROM pg_locks l WHERE " + kLockRows + ")", lock_key_)[0].as<bool>();
 }
 
 AdvisoryLock::AdvisoryLock(const std::string& conninfo, std::int64_t key, std::chrono::milliseconds timeout,
                            const std::string& database)
     : conn_(connect(conninfo)), key_(key) {
+    keep_alive(*conn_);
+    backend_pid_ = conn_->backendpid();
     using clock = std::chrono::steady_clock;
     const auto deadline = clock::now() + timeout;
     std::minstd_rand jitter{std::random_device{}()};
@@ -145,9 +193,7 @@ AdvisoryLock::AdvisoryLock(const std::string& conninfo, std::int64_t key, std::c
         const auto r = tx.exec_params(
             "SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'), "
             "to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') "
-            "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-            "WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-            "AND ((l.classid::bigint << 32) | l.objid::bigint) = $1 AND l.objsubid = 1",
+            "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE " + kLockRows,
             key_);
         if (!r.empty())
             holder = " (held by backend pid " + r[0][0].as<std::string>() + ", application '" + r[0][1].as<std::string>() +
@@ -157,6 +203,12 @@ AdvisoryLock::AdvisoryLock(const std::string& conninfo, std::int64_t key, std::c
     throw RunnerError(RunnerErrorKind::lock_timeout,
                       "lock not obtained within " + std::to_string(timeout.count()) + " ms: another schemac runner holds the migration lock on " +
                           database + holder + "; try again later or raise --lock-timeout");
+}
+
+bool AdvisoryLock::still_held(pqxx::transaction_base& tx) const {
+    return tx.exec_params1("SELECT EXISTS (SELECT 1 FROM pg_locks l WHERE " + kLockRows + " AND l.pid = $2)", key_,
+                           backend_pid_)[0]
+        .as<bool>();
 }
 
 AdvisoryLock::~AdvisoryLock() {

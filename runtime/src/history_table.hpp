@@ -24,10 +24,15 @@ public:
 
     bool exists(pqxx::transaction_base& tx) const;
     void create(pqxx::transaction_base& tx) const;   // schema and table, if missing
+    // Adds what a table created by an older schemac lacks (rolling_back).
+    void upgrade(pqxx::transaction_base& tx) const;
     std::vector<HistoryRow> read(pqxx::transaction_base& tx) const;   // by version
 
     void insert(pqxx::transaction_base& tx, const HistoryRow& r) const;   // applied_at = now()
     void set_progress(pqxx::transaction_base& tx, int version, int done, const std::string& error) const;
+    void set_counts(pqxx::transaction_base& tx, int version, int done, int total) const;
+    // A non-transactional down file starts: the row records its progress from now on.
+    void start_rollback(pqxx::transaction_base& tx, int version, int total) const;
     void finish(pqxx::transaction_base& tx, int version, long long ms) const;   // success, now()
     void set_checksum(pqxx::transaction_base& tx, int version, const std::string& checksum) const;
     void remove(pqxx::transaction_base& tx, int version) const;
@@ -35,6 +40,8 @@ public:
     bool lock_held(pqxx::connection& c) const;
 
 private:
+    bool has_rolling_back(pqxx::transaction_base& tx) const;
+
     std::string schema_;
     std::string qualified_;
     std::string display_;
@@ -54,9 +61,17 @@ public:
     AdvisoryLock(const AdvisoryLock&) = delete;
     AdvisoryLock& operator=(const AdvisoryLock&) = delete;
 
+    // Whether the lock's session still holds the lock, asked on another
+    // session (`tx`: the migration's own transaction, so that the answer holds
+    // up to its commit). False once the server ended the lock's session
+    // (idle_session_timeout, pg_terminate_backend, a network failure).
+    bool still_held(pqxx::transaction_base& tx) const;
+    int backend_pid() const { return backend_pid_; }
+
 private:
     std::unique_ptr<pqxx::connection> conn_;
     std::int64_t key_;
+    int backend_pid_ = 0;
 };
 
 }  // namespace schemac::detail

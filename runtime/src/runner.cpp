@@ -9,6 +9,7 @@
 
 #include "connection.hpp"
 #include "history_table.hpp"
+#include "rerun.hpp"
 #include "schemac/sql_split.hpp"
 
 namespace schemac {
@@ -48,36 +49,72 @@ struct Session {
     std::unique_ptr<pqxx::connection> conn;
     std::unique_ptr<HistoryTable> history;
     std::string database;
+    std::unique_ptr<detail::AdvisoryLock> lock;   // held by apply, rollback, repair, baseline
 
     explicit Session(const RunnerOptions& o) : conn(detail::connect(o.conninfo)) {
+        pqxx::nontransaction tx{*conn};
         // A runner killed with SIGKILL leaves its backend running the current
         // statement; since PostgreSQL 14 the server checks the client socket
         // while a statement runs and aborts the transaction within a second.
+        // This session waits idle while the lock is polled: a server that ends
+        // idle sessions must not end it.
         if (conn->server_version() >= 140000) {
-            pqxx::nontransaction tx{*conn};
             tx.exec0("SET client_connection_check_interval = '1s'");
+            tx.exec0("SET idle_session_timeout = 0");
         }
+        tx.exec0("SET idle_in_transaction_session_timeout = 0");
         history = std::make_unique<HistoryTable>(*conn, o.history_schema, o.history_table);
         database = detail::describe(*conn);
     }
 
-    std::vector<HistoryRow> rows(bool* exists = nullptr) {
-        pqxx::read_transaction tx{*conn};
-        const bool e = history->exists(tx);
-        if (exists) *exists = e;
-        return e ? history->read(tx) : std::vector<HistoryRow>{};
+    void take_lock(const RunnerOptions& o) {
+        lock = std::make_unique<detail::AdvisoryLock>(o.conninfo, history->lock_key(), o.lock_timeout, database);
     }
 
-    void ensure_history() {
+    // The history rows. Under the lock, the read waits for a migration that a
+    // runner which lost the lock is committing right now (it holds a row lock
+    // on the history table until then), so its row is seen.
+    std::vector<HistoryRow> rows(bool* exists = nullptr) {
+        std::unique_ptr<pqxx::transaction_base> tx;
+        if (lock) tx = std::make_unique<pqxx::work>(*conn);
+        else tx = std::make_unique<pqxx::read_transaction>(*conn);
+        const bool e = history->exists(*tx);
+        if (exists) *exists = e;
+        if (e && lock) tx->exec0("LOCK TABLE " + history->qualified() + " IN SHARE MODE");
+        return e ? history->read(*tx) : std::vector<HistoryRow>{};
+    }
+
+    // Creates the history table (when `create`), or adds what an older
+    // schemac's table lacks.
+    void ensure_history(bool create = true) {
         pqxx::work tx{*conn};
         // Checked first: CREATE ... IF NOT EXISTS still needs the CREATE privilege.
-        if (history->exists(tx)) return;
+        const bool exists = history->exists(tx);
         try {
-            history->create(tx);
+            if (exists) history->upgrade(tx);
+            else if (create) history->create(tx);
         } catch (const pqxx::sql_error& e) {
-            throw failure("cannot create the history table " + history->display_name() + ": " + detail::one_line(e.what()));
+            throw failure(std::string(exists ? "cannot add the column rolling_back to the history table "
+                                             : "cannot create the history table ") +
+                          history->display_name() + ": " + detail::one_line(e.what()) +
+                          (exists ? " (run this schemac once as the table's owner)" : ""));
         }
         tx.commit();
+    }
+
+    // Throws when the lock's session no longer holds the lock (the server
+    // ended it: idle_session_timeout, pg_terminate_backend, a network
+    // failure); another runner may be migrating now. Asked inside the
+    // migration's own transaction after its history row is written, so the
+    // answer holds up to the commit: a runner that takes the lock after this
+    // reads the history only once that transaction has ended.
+    void verify_lock(pqxx::transaction_base& tx, const std::string& consequence) {
+        if (!lock || lock->still_held(tx)) return;
+        throw RunnerError(RunnerErrorKind::lock_lost,
+                          "lost the migration lock on " + database + ": its session (backend pid " +
+                              std::to_string(lock->backend_pid()) +
+                              ") was ended by the server (idle_session_timeout, pg_terminate_backend or a network failure), "
+                              "so another runner may be migrating now. " + consequence);
     }
 };
 
@@ -123,19 +160,29 @@ Status make_status(const MigrationSet& set, const std::vector<HistoryRow>& rows,
     return st;
 }
 
+// The file a failed row stopped in: its down file when it was being rolled back.
+std::string stopped_file(const StatusEntry& e) {
+    if (!e.row->rolling_back || !e.file.ends_with(".up.sql")) return e.file;
+    return e.file.substr(0, e.file.size() - 7) + ".down.sql";
+}
+
 std::string stopped_at(const StatusEntry& e) {
     const HistoryRow& r = *e.row;
     const int done = r.statements_done.value_or(0);
     const int total = r.statements_total.value_or(0);
-    std::string s = e.file + " stopped at statement " + std::to_string(done + 1) + " of " + std::to_string(total);
+    std::string s = stopped_file(e) + " stopped at statement " + std::to_string(done + 1) + " of " + std::to_string(total);
     s += r.error.empty() ? " (the runner was interrupted)" : ": " + r.error;
     return s;
 }
 
 std::string resolve_failed_hint(const StatusEntry& e) {
-    const int done = e.row->statements_done.value_or(0);
+    const std::string next = std::to_string(e.row->statements_done.value_or(0) + 1);
     const std::string v = std::to_string(e.version);
-    return "fix the cause and run `schemac apply --resume` to continue at statement " + std::to_string(done + 1) +
+    if (e.row->rolling_back)
+        return "fix the cause and run `schemac rollback` (with the options given before) to continue the rollback at statement " +
+               next + ", or finish undoing it by hand and run `schemac repair --forget " + v +
+               "`, or restore it by hand and run `schemac repair --mark-applied " + v + "`";
+    return "fix the cause and run `schemac apply --resume` to continue at statement " + next +
            ", or finish or undo it by hand and run `schemac repair --mark-applied " + v + "` or `schemac repair --forget " +
            v + "`";
 }
@@ -226,6 +273,9 @@ private:
             }
         }
         const long long ms = ms_since(t0);
+        const std::string undone = script.file + " was rolled back as a whole (nothing of it committed); run `schemac status`, then " +
+                                   (down ? "`schemac rollback` again" : "`schemac apply` again");
+        s_.verify_lock(tx, undone);   // before the history row: another runner may be writing the same one
         try {
             if (down) {
                 s_.history->remove(tx, m.version);
@@ -239,61 +289,76 @@ private:
                           detail::one_line(e.what()) + "\n  " + v4(m.version) +
                           " was rolled back as a whole; the database stays at version " + v4(from_version));
         }
+        s_.verify_lock(tx, undone);
         tx.commit();
         return ms;
     }
 
     // Outside a transaction: statement by statement, the progress recorded after
-    // each, so that a failure or a kill can be resumed where it stopped.
+    // each (for a down file too), so that a failure or a kill can be resumed
+    // where it stopped. The statement resumed at is checked first (rerun.hpp).
     long long run_statements(const Migration& m, const MigrationScript& script, const std::vector<SqlStatement>& stmts,
                              bool down, int first, bool resuming, Clock::time_point t0) {
         pqxx::nontransaction tx{*s_.conn};
         const int n = static_cast<int>(stmts.size());
-        if (!down) {
-            if (!resuming) {
-                HistoryRow r = row_for(m);
-                r.success = false;
-                r.statements_done = 0;
-                r.statements_total = n;
-                s_.history->insert(tx, r);
-            } else {
-                s_.history->set_progress(tx, m.version, first - 1, "");
-            }
+        const std::string again = down ? "`schemac rollback`" : "`schemac apply --resume`";
+        if (resuming) {
+            s_.history->set_progress(tx, m.version, first - 1, "");
+        } else if (down) {
+            s_.history->start_rollback(tx, m.version, n);
+        } else {
+            HistoryRow r = row_for(m);
+            r.success = false;
+            r.statements_done = 0;
+            r.statements_total = n;
+            s_.history->insert(tx, r);
         }
         for (int i = first - 1; i < n; ++i) {
-            try {
-                tx.exec(stmts[i].text);
-            } catch (const pqxx::broken_connection&) {
-                throw;
-            } catch (const std::exception& e) {
-                const std::string error = detail::one_line(e.what());
-                std::string what = statement_failed(script, stmts[i], i + 1, n, error);
-                if (down) {
-                    what += "\n  this file runs outside a transaction: " +
-                            (i == 0 ? std::string("none of its statements ran") : "statements 1-" + std::to_string(i) + " of it ran") +
-                            "; " + v4(m.version) + " stays recorded as applied";
-                } else {
+            s_.verify_lock(tx, script.file + " stopped before statement " + std::to_string(i + 1) + " of " + std::to_string(n) +
+                                   (i == 0 ? std::string(" (none of its statements ran)")
+                                           : " (statements 1-" + std::to_string(i) + " are done and recorded)") +
+                                   "; run `schemac status`, then " + again + " once no other runner is at work");
+            std::string note;
+            if (resuming && i == first - 1 && detail::prepare_rerun(tx, stmts[i].text, note) == detail::Rerun::done) {
+                report_note(m, note + ": statement " + std::to_string(i + 1) + " counted as done");
+            } else {
+                if (!note.empty()) report_note(m, note);
+                try {
+                    tx.exec(stmts[i].text);
+                } catch (const pqxx::broken_connection&) {
+                    throw;
+                } catch (const std::exception& e) {
+                    const std::string error = detail::one_line(e.what());
                     s_.history->set_progress(tx, m.version, i, "statement " + std::to_string(i + 1) + " (line " +
                                                                    std::to_string(stmts[i].line) + "): " + error);
-                    what += "\n  this file runs outside a transaction: " +
-                            (i == 0 ? std::string("none of its statements ran") : "statements 1-" + std::to_string(i) + " are applied and recorded") +
-                            "; fix the cause, then `schemac apply --resume` continues at statement " + std::to_string(i + 1);
+                    throw failure(statement_failed(script, stmts[i], i + 1, n, error) + "\n  this file runs outside a transaction: " +
+                                  (i == 0 ? std::string("none of its statements ran")
+                                          : "statements 1-" + std::to_string(i) + " are " + (down ? "rolled back" : "applied") +
+                                                " and recorded") +
+                                  "; fix the cause, then " + again + " continues at statement " + std::to_string(i + 1));
                 }
-                throw failure(what);
             }
-            if (!down) s_.history->set_progress(tx, m.version, i + 1, "");
+            s_.history->set_progress(tx, m.version, i + 1, "");
             report(Progress::Event::statement_done, m, script, down, i + 1, n, ms_since(t0));
         }
         const long long ms = ms_since(t0);
+        s_.verify_lock(tx, script.file + ": all its statements ran but it is not yet recorded as " +
+                               (down ? "rolled back" : "applied") + "; run `schemac status`, then " + again);
         if (down) s_.history->remove(tx, m.version);
         else s_.history->finish(tx, m.version, ms);
         return ms;
     }
 
+    void report_note(const Migration& m, const std::string& note) {
+        if (!progress_) return;
+        Progress p{Progress::Event::note, m.version, m.name, "", false, 0, 0, 0, note};
+        progress_(p);
+    }
+
     void report(Progress::Event ev, const Migration& m, const MigrationScript& script, bool down, std::size_t done,
                 std::size_t total, long long ms) {
         if (!progress_) return;
-        Progress p{ev, m.version, m.name, script.file, down, static_cast<int>(done), static_cast<int>(total), ms};
+        Progress p{ev, m.version, m.name, script.file, down, static_cast<int>(done), static_cast<int>(total), ms, ""};
         progress_(p);
     }
 
@@ -407,16 +472,14 @@ Status Runner::status() {
 RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
     return guarded("applying migrations", [&] {
         Session s(opts_);
-        std::unique_ptr<detail::AdvisoryLock> lock;
         if (!o.dry_run) {
-            lock = std::make_unique<detail::AdvisoryLock>(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout,
-                                                          s.database);
+            s.take_lock(opts_);
             s.ensure_history();
         }
         bool exists = false;
         const Status st = make_status(set_, s.rows(&exists), exists, s.database);   // read again under the lock
-    if (!o.dry_run && o.resume && first_failed(st)) wait_for_orphans(s, opts_.lock_timeout);
-    
+        if (!o.dry_run && o.resume && first_failed(st)) wait_for_orphans(s, opts_.lock_timeout);
+
         RunResult result;
         result.database = s.database;
         result.from_version = st.current_version;
@@ -428,6 +491,8 @@ RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
         }
         refuse_modified(st);
         if (const StatusEntry* f = first_failed(st)) {
+            if (f->row->rolling_back)
+                throw failure(stopped_at(*f) + "\n  it was being rolled back: " + resolve_failed_hint(*f));
             if (!o.resume) throw failure(stopped_at(*f) + "\n  " + resolve_failed_hint(*f));
             const Migration* m = set_.find(f->version);
             if (!m) throw failure(stopped_at(*f) + "\n  its file is missing: it cannot be resumed");
@@ -465,17 +530,22 @@ RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
 RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress) {
     return guarded("rolling back", [&] {
         Session s(opts_);
-        std::unique_ptr<detail::AdvisoryLock> lock;
-        if (!o.dry_run)
-            lock = std::make_unique<detail::AdvisoryLock>(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout,
-                                                          s.database);
+        if (!o.dry_run) {
+            s.take_lock(opts_);
+            s.ensure_history(false);
+        }
         bool exists = false;
         const Status st = make_status(set_, s.rows(&exists), exists, s.database);
-        if (const StatusEntry* f = first_failed(st)) throw failure(stopped_at(*f) + "\n  resolve it before rolling back: " + resolve_failed_hint(*f));
-    
+        // A down file that stopped part-way is finished first (it is the newest
+        // applied one: apply refuses while it is there), as one of the steps.
+        const StatusEntry* partial = first_failed(st);
+        if (partial && !partial->row->rolling_back)
+            throw failure(stopped_at(*partial) + "\n  resolve it before rolling back: " + resolve_failed_hint(*partial));
+        if (partial && !o.dry_run) wait_for_orphans(s, opts_.lock_timeout);
+
         std::vector<const StatusEntry*> applied;   // newest first
         for (auto it = st.entries.rbegin(); it != st.entries.rend(); ++it)
-            if (it->row && it->row->success) applied.push_back(&*it);
+            if (it->row && (it->row->success || &*it == partial)) applied.push_back(&*it);
         std::size_t count = 0;
         if (o.target) {
             if (*o.target < 0) throw failure("--target must be 0 (everything) or a version");
@@ -508,6 +578,14 @@ RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress)
                 destructive += "\n  " + m->down->file + " loses data:";
                 for (const auto& n : data_loss_notes(m->down->sql)) destructive += "\n    " + n;
             }
+            if (&e == partial) {
+                if (m->down->transactional)
+                    throw failure(stopped_at(e) + "\n  but " + m->down->file + " now runs in a transaction: finish it by hand and run `schemac repair --forget " +
+                                  std::to_string(e.version) + "`");
+                result.steps.push_back(step_for(*m, *m->down, e.row->statements_done.value_or(0) + 1));
+                result.steps.back().resumes = true;
+                continue;
+            }
             result.steps.push_back(step_for(*m, *m->down));
         }
         if (!destructive.empty() && !o.allow_destructive) {
@@ -525,7 +603,8 @@ RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress)
 RepairResult Runner::repair(const RepairOptions& o) {
     return guarded("repairing the history", [&] {
         Session s(opts_);
-        detail::AdvisoryLock lock(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout, s.database);
+        s.take_lock(opts_);
+        if (!o.dry_run) s.ensure_history(false);
         bool exists = false;
         const Status st = make_status(set_, s.rows(&exists), exists, s.database);
         RepairResult result;
@@ -551,22 +630,33 @@ RepairResult Runner::repair(const RepairOptions& o) {
             if (e.state == MigrationState::missing)
                 result.unresolved.push_back({e.version, e.name, "file missing", "left as is: restore the file, or roll back with the files that created it"});
             if (e.state != MigrationState::failed) continue;
-            const std::string at = "stopped at statement " + std::to_string(e.row->statements_done.value_or(0) + 1) + " of " +
+            const bool down = e.row->rolling_back;
+            const std::string at = (down ? "rollback stopped at statement " : "stopped at statement ") +
+                                   std::to_string(e.row->statements_done.value_or(0) + 1) + " of " +
                                    std::to_string(e.row->statements_total.value_or(0));
             if (listed(o.mark_applied, e.version)) {
-                result.changes.push_back({e.version, e.name, "mark applied", at + "; recorded as applied (finished by hand)"});
+                result.changes.push_back({e.version, e.name, "mark applied",
+                                          at + (down ? "; recorded as applied (restored by hand)" : "; recorded as applied (finished by hand)")});
                 if (!o.dry_run) {
-                    s.history->set_progress(tx, e.version, e.row->statements_total.value_or(0), "");
+                    // The row's counts are the down file's while it was being rolled back.
+                    const Migration* m = set_.find(e.version);
+                    const int total = down && m ? static_cast<int>(split_sql(m->up.sql).size()) : e.row->statements_total.value_or(0);
+                    s.history->set_counts(tx, e.version, total, total);
                     s.history->finish(tx, e.version, e.row->execution_time_ms);
                 }
             } else if (listed(o.forget, e.version)) {
-                result.changes.push_back({e.version, e.name, "remove row", at + "; the next apply runs it from statement 1 (undone by hand)"});
+                result.changes.push_back({e.version, e.name, "remove row",
+                                          at + (down ? "; recorded as rolled back (undone by hand)"
+                                                     : "; the next apply runs it from statement 1 (undone by hand)")});
                 if (!o.dry_run) s.history->remove(tx, e.version);
             } else {
                 result.unresolved.push_back({e.version, e.name, "failed", at + ": " + resolve_failed_hint(e)});
             }
         }
-        if (!o.dry_run) tx.commit();
+        if (!o.dry_run) {
+            s.verify_lock(tx, "Nothing was changed; run `schemac repair` again.");
+            tx.commit();
+        }
         return result;
     });
 }
@@ -574,7 +664,7 @@ RepairResult Runner::repair(const RepairOptions& o) {
 RepairResult Runner::baseline(int version, bool dry_run) {
     return guarded("recording a baseline", [&] {
         Session s(opts_);
-        detail::AdvisoryLock lock(opts_.conninfo, s.history->lock_key(), opts_.lock_timeout, s.database);
+        s.take_lock(opts_);
         if (!set_.find(version)) throw failure("--version " + std::to_string(version) + ": there is no migration " + v4(version));
         if (!dry_run) s.ensure_history();
         const auto rows = s.rows();
@@ -591,7 +681,10 @@ RepairResult Runner::baseline(int version, bool dry_run) {
             r.baseline = true;
             if (!dry_run) s.history->insert(tx, r);
         }
-        if (!dry_run) tx.commit();
+        if (!dry_run) {
+            s.verify_lock(tx, "Nothing was recorded; run `schemac baseline` again.");
+            tx.commit();
+        }
         return result;
     });
 }

@@ -71,8 +71,11 @@ std::string index_def(const Table* t, const Index& i, bool concurrently) {
     return s;
 }
 
+// A concurrent drop runs outside a transaction, so a kill can come after the
+// index is gone and before the runner records it: IF EXISTS makes the re-run
+// on resume harmless.
 std::string drop_index(const Table* t, const std::string& name, bool concurrently) {
-    return std::string("DROP INDEX ") + (concurrently ? "CONCURRENTLY " : "") + quote_name({t->name.schema, name});
+    return std::string("DROP INDEX ") + (concurrently ? "CONCURRENTLY IF EXISTS " : "") + quote_name({t->name.schema, name});
 }
 
 std::string create_table(const Table* t) {

@@ -7,8 +7,12 @@
 // - one runner at a time per database and history table: a session-level
 //   pg_try_advisory_lock on a connection of its own, polled with backoff up to
 //   lock_timeout; the history is read again once the lock is held;
-// - a non-transactional file runs statement by statement, its progress recorded,
-//   and a failed one is resumed at the statement that failed;
+//   the lock's session is kept from idling out, and every migration checks,
+//   inside its own transaction, that the lock is still held before it commits;
+// - a non-transactional file (up or down) runs statement by statement, its
+//   progress recorded, and a failed one is resumed at the statement that failed;
+//   the statement it resumes at is checked first (an index a killed runner
+//   finished or left INVALID);
 // - a password is never part of any message.
 //
 // Part of the runtime: the only user of libpqxx, never a compiler header.
@@ -28,6 +32,7 @@ enum class RunnerErrorKind {
     failure,      // a migration failed, or the runner refused to go on (exit code 1)
     connection,   // cannot connect: unreachable, authentication, no such database (exit code 4)
     lock_timeout, // another runner held the lock for the whole lock timeout (exit code 5)
+    lock_lost,    // the lock's session ended during the run; the migration running was not committed (exit code 5)
     invalid_conninfo, // the connection string cannot be parsed (exit code 2)
 };
 
@@ -56,13 +61,16 @@ struct HistoryRow {
     std::optional<int> statements_total;
     std::string error;               // why a non-transactional file stopped
     bool baseline = false;           // recorded by `baseline`, never run by schemac
+    // A non-transactional down file stopped part-way: success is false and
+    // statements_done/total count the down file's statements.
+    bool rolling_back = false;
 };
 
 enum class MigrationState {
     applied,    // in the history, file unchanged
     baseline,   // marked applied by `baseline`
     modified,   // applied, but the file's checksum changed since
-    failed,     // a non-transactional file stopped part-way (failed or interrupted)
+    failed,     // a non-transactional file (up, or down: row.rolling_back) stopped part-way (failed or interrupted)
     running,    // a non-transactional file a runner is applying right now (status only)
     missing,    // in the history, but no file for it
     pending,    // a file not yet applied
@@ -102,7 +110,7 @@ struct RollbackOptions {
 
 // Reported while a migration runs, for progress lines.
 struct Progress {
-    enum class Event { started, statement_done, finished } event;
+    enum class Event { started, statement_done, finished, note } event;
     int version = 0;
     std::string name;
     std::string file;
@@ -110,6 +118,7 @@ struct Progress {
     int statement = 0;                 // statement_done: how many are done
     int statements = 0;
     long long elapsed_ms = 0;          // finished: the migration's execution time
+    std::string note;                  // note: what a resume found (an index already built, or left INVALID)
 };
 using ProgressFn = std::function<void(const Progress&)>;
 

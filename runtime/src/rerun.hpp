@@ -1,0 +1,24 @@
+// Re-running the statement a non-transactional file stopped at. A runner killed
+// during (or just after) a statement has not recorded it as done; PostgreSQL
+// may have finished it anyway, or, for CREATE INDEX CONCURRENTLY, left an
+// INVALID index behind. Private to the runtime.
+#pragma once
+#include <pqxx/pqxx>
+
+#include <string>
+
+namespace schemac::detail {
+
+enum class Rerun {
+    run,    // run the statement (after clearing what blocks it, if anything)
+    done,   // it already took effect: count it done without running it
+};
+
+// Looks at the database before `statement` runs again. A CREATE INDEX
+// CONCURRENTLY whose index exists valid on its table is done; one whose index
+// is INVALID has that index dropped (DROP INDEX CONCURRENTLY) and is run. A
+// DROP INDEX CONCURRENTLY whose index is gone is done. Any other statement is
+// run as written. `tx`: the file's own (autocommit) session. `note` says what was found, for the progress output.
+Rerun prepare_rerun(pqxx::nontransaction& tx, const std::string& statement, std::string& note);
+
+}  // namespace schemac::detail
