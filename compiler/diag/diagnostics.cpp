@@ -1,4 +1,5 @@
 #include "diag/diagnostics.hpp"
+#include "diag/did_you_mean.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -144,38 +145,89 @@ std::string json_escape(const std::string& s) {
 }
 
 namespace {
-// Optimal string alignment distance: a swap of two neighbours ("emial") is one edit.
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-    auto eq = [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y)); };
-    std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (eq(a[i - 1], b[j - 1]) ? 0 : 1)});
-            if (i > 1 && j > 1 && eq(a[i - 1], b[j - 2]) && eq(a[i - 2], b[j - 1])) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-        }
-        prev2 = prev;
-        std::swap(prev, cur);
+char fold(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// Optimal string alignment distance (a swap of two neighbours, "emial", is one
+// edit), case-insensitive, computed only as far as `limit`: returns limit + 1 as
+// soon as the distance is known to exceed it. Rows live on the stack when the
+// candidate is short (names are at most 63 bytes), so a query allocates nothing.
+std::size_t bounded_distance(const std::string& a, const std::string& b, std::size_t limit) {
+    const std::size_t la = a.size(), lb = b.size();
+    if ((la > lb ? la - lb : lb - la) > limit) return limit + 1;
+    constexpr std::size_t kStack = 128;
+    std::size_t stack_rows[3][kStack];
+    std::vector<std::size_t> heap_rows;
+    std::size_t* rows[3];
+    if (lb < kStack) {
+        for (int r = 0; r < 3; ++r) rows[r] = stack_rows[r];
+    } else {
+        heap_rows.resize(3 * (lb + 1));
+        for (int r = 0; r < 3; ++r) rows[r] = heap_rows.data() + r * (lb + 1);
     }
-    return prev[b.size()];
+    std::size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+    for (std::size_t j = 0; j <= lb; ++j) prev[j] = j;
+    std::size_t prev_min = 0;
+    for (std::size_t i = 1; i <= la; ++i) {
+        cur[0] = i;
+        std::size_t row_min = i;
+        const char ai = fold(a[i - 1]);
+        for (std::size_t j = 1; j <= lb; ++j) {
+            const char bj = fold(b[j - 1]);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai == bj ? 0 : 1)});
+            if (i > 1 && j > 1 && ai == fold(b[j - 2]) && fold(a[i - 2]) == bj) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+            row_min = std::min(row_min, cur[j]);
+        }
+        // A cell depends on the previous row (+0 at most) and the one before (+1),
+        // so two rows beyond the limit mean every later row is beyond it too.
+        if (row_min > limit && prev_min > limit) return limit + 1;
+        prev_min = row_min;
+        std::size_t* t = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = t;
+    }
+    return std::min(prev[lb], limit + 1);
+}
+
+// At most one edit per three characters (at least one), and never as many edits
+// as the word has characters: "zz" is not a misspelling of "a".
+std::size_t max_edits(const std::string& word) {
+    return std::min(std::max<std::size_t>(1, word.size() / 3), word.size() - (word.empty() ? 0 : 1));
 }
 }  // namespace
 
-std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
+NameMatcher::NameMatcher(std::vector<std::string> candidates) : candidates_(std::move(candidates)) {
+    for (std::size_t i = 0; i < candidates_.size(); ++i) by_length_[candidates_[i].size()].push_back(i);
+}
+
+// The first candidate (in list order) at the smallest distance within max_edits.
+// Only lengths within the current best distance of the word can be closer, so
+// buckets are visited nearest length first and the search narrows as it goes.
+std::string NameMatcher::closest(const std::string& word) const {
     if (word.size() > 64) return "";
-    // At most one edit per three characters (at least one), and never as many
-    // edits as the word has characters: "zz" is not a misspelling of "a".
-    std::string best;
-    std::size_t best_d = std::min(std::max<std::size_t>(1, word.size() / 3), word.size() - (word.empty() ? 0 : 1)) + 1;
-    for (const auto& c : candidates) {
-        const std::size_t d = edit_distance(word, c);
-        if (d < best_d) {
-            best_d = d;
-            best = c;
+    const std::size_t none = candidates_.size();
+    std::size_t best = none, best_d = max_edits(word);
+    auto consider = [&](const std::vector<std::size_t>& bucket) {
+        for (const std::size_t idx : bucket) {
+            if (best != none && idx > best && best_d == 0) break;
+            const std::size_t d = bounded_distance(word, candidates_[idx], best_d);
+            if (d > best_d) continue;
+            if (best == none || d < best_d || idx < best) {
+                best = idx;
+                best_d = d;
+            }
         }
+    };
+    for (std::size_t off = 0; off <= best_d; ++off) {
+        if (auto it = by_length_.find(word.size() + off); it != by_length_.end()) consider(it->second);
+        if (off > 0 && off <= word.size())
+            if (auto it = by_length_.find(word.size() - off); it != by_length_.end()) consider(it->second);
     }
-    return best;
+    return best == none ? "" : candidates_[best];
+}
+
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
+    return NameMatcher(candidates).closest(word);
 }
 
 }  // namespace schemac

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <set>
 #include <unordered_map>
 
+#include "diag/did_you_mean.hpp"
 #include "model/literal.hpp"
 #include "model/naming.hpp"
 #include "model/queries.hpp"
@@ -80,6 +82,8 @@ private:
     std::unordered_map<QualifiedName, Table*, QNameHash> tables_;
     std::vector<std::string> all_type_words_;
     std::set<std::string> reported_schemas_;
+    std::optional<NameMatcher> table_matcher_;
+    std::unordered_map<std::string, std::string> table_hints_;
 
     void ident(const std::string& name, const SourcePos& pos, const char* what) {
         if (auto why = check_identifier(name)) diags_.error(pos, "bad-identifier", std::string(what) + " name " + q(name) + " " + *why);
@@ -310,6 +314,22 @@ private:
         if (t.seed) check_seed(t, *t.seed);
     }
 
+    // "Did you mean" for a missing foreign key target, among all table names in
+    // sorted order. The matcher is built once and answers are remembered: a large
+    // schema with many missing targets must not compare every pair of tables.
+    const std::string& table_hint(const std::string& missing) {
+        if (!table_matcher_) {
+            std::vector<std::string> names;
+            names.reserve(tables_.size());
+            for (const auto& [k, v] : tables_) names.push_back(k.name);
+            std::sort(names.begin(), names.end());
+            table_matcher_.emplace(std::move(names));
+        }
+        auto [it, fresh] = table_hints_.try_emplace(missing);
+        if (fresh) it->second = table_matcher_->closest(missing);
+        return it->second;
+    }
+
     bool is_key_of(const Table& target, const std::set<std::string>& cols) const {
         if (target.primary_key && name_set(target.primary_key->columns) == cols) return true;
         for (const auto& u : target.uniques)
@@ -321,11 +341,9 @@ private:
         const bool cols_ok = check_columns(t, f.columns, "foreign key");
         const Table* target = lookup_table(f.ref_table, t.name.schema);
         if (!target) {
-            std::vector<std::string> names;
-            for (const auto& [k, v] : tables_) names.push_back(k.name);
-            std::sort(names.begin(), names.end());
-            diags_.error(f.ref_pos, "fk-missing-table",
-                         with_hint("foreign key references table " + q(f.ref_table.display()) + ", which does not exist", f.ref_table.name, names));
+            std::string msg = "foreign key references table " + q(f.ref_table.display()) + ", which does not exist";
+            if (const std::string& hint = table_hint(f.ref_table.name); !hint.empty()) msg += "; did you mean '" + hint + "'?";
+            diags_.error(f.ref_pos, "fk-missing-table", std::move(msg));
             return;
         }
         std::vector<Ident> ref = f.ref_columns;
