@@ -10,7 +10,8 @@
 namespace {
 
 // N tables `orders_<i>`, each with a foreign key to `ordres_<i>` (a near miss:
-// the suggestion must be found) or, for every other table, to a name nothing resembles.
+// the suggestion must be found) or, for every other table, to `invoice_<i>`, of
+// about the same length but near no table (every length bucket is searched).
 schemac::Schema missing_targets(int tables) {
     using namespace schemac;
     Schema s;
@@ -25,7 +26,7 @@ schemac::Schema missing_targets(int tables) {
         ForeignKey f;
         f.name = t.name.name + "_ref_fkey";
         f.columns = {{"ref", {}}};
-        f.ref_table = {"", (i % 2 == 0 ? "ordres_" : "zzzzzzzzzzzzzzzzzzzz_") + std::to_string(i)};
+        f.ref_table = {"", (i % 2 == 0 ? "ordres_" : "invoice_") + std::to_string(i)};
         t.foreign_keys.push_back(f);
         s.tables.push_back(std::move(t));
     }

@@ -42,7 +42,7 @@ std::string reference_match(const std::string& word, const std::vector<std::stri
 }
 
 std::string random_word(std::mt19937& rng, std::size_t max_len) {
-    static const char alphabet[] = "abcdeABE_1";   // few letters: many near misses and ties
+    static const char alphabet[] = "abcdeABE_1$\xe9";   // few characters: many near misses and ties
     std::string w(std::uniform_int_distribution<std::size_t>(0, max_len)(rng), 'a');
     for (auto& c : w) c = alphabet[std::uniform_int_distribution<int>(0, sizeof alphabet - 2)(rng)];
     return w;
@@ -52,13 +52,13 @@ std::string random_word(std::mt19937& rng, std::size_t max_len) {
 TEST_CASE("the length-indexed matcher suggests exactly what a full scan suggests") {
     std::mt19937 rng(20261206);
     int suggested = 0;
-    for (int round = 0; round < 300; ++round) {
+    for (int round = 0; round < 600; ++round) {
         std::vector<std::string> candidates;
         const int n = std::uniform_int_distribution<int>(0, 40)(rng);
-        for (int i = 0; i < n; ++i) candidates.push_back(random_word(rng, 12));
+        for (int i = 0; i < n; ++i) candidates.push_back(random_word(rng, 16));
         const NameMatcher matcher(candidates);
         for (int k = 0; k < 20; ++k) {
-            std::string word = random_word(rng, 12);
+            std::string word = random_word(rng, 16);
             if (!candidates.empty() && k % 2 == 0) {   // a near miss of a candidate
                 word = candidates[rng() % candidates.size()];
                 if (!word.empty()) word[rng() % word.size()] = 'x';
