@@ -393,22 +393,24 @@ private:
                 if (e.expr.empty()) need_opclass(t, e.column, e.pos, i.method, std::string(index_method_name(i.method)) + " index " + q(i.name));
     }
 
-    // PostgreSQL names a serial column's sequence <table>_<column>_seq and picks
-    // another name when that one is taken; the model (diff, inspect) relies on
-    // the predictable name, so a clash with any relation the schema declares is
-    // an error rather than a silent rename.
+    // PostgreSQL names the sequence of a serial or identity column
+    // <table>_<column>_seq, and picks another name when that one is taken
+    // (or the relation created later fails: "already exists"). The model (diff,
+    // inspect) relies on the predictable name, so a clash with any relation the
+    // schema declares is an error rather than a silent rename.
     void check_serial_sequences() {
         for (const auto& t : schema_.tables) {
             if (tables_.at(t.name) != &t) continue;   // a table defined twice is reported once, as that
             for (const auto& c : t.columns) {
-                if (!is_serial(c.type.kind)) continue;
+                const bool serial = is_serial(c.type.kind);
+                if (!serial && c.identity == Identity::None) continue;
                 const QualifiedName seq{t.name.schema, pg_object_name(t.name.name, c.name, "seq")};
                 auto [it, fresh] = relations_.emplace(seq, c.type_pos);
                 if (fresh) continue;
                 auto& d = diags_.error(c.type_pos, "duplicate-name",
-                                       "serial column " + q(c.name) + " of table " + t.name.display() + " needs a sequence named " +
-                                           q(seq.name) + ", but that name is already used in schema " + q(seq.schema) +
-                                           "; rename one of them, or make the column an identity column");
+                                       std::string(serial ? "serial" : "identity") + " column " + q(c.name) + " of table " +
+                                           t.name.display() + " needs a sequence named " + q(seq.name) +
+                                           ", but that name is already used in schema " + q(seq.schema) + "; rename one of them");
                 Diagnostics::add_note(d, it->second, "that name is used here");
             }
         }

@@ -70,6 +70,8 @@ std::vector<LimitCase> limit_cases() {
         {"schema pg_mine", "schema: pg_mine\n" + t + "      id: integer\n", "bad-identifier", "42939"},
         {"invalid UTF-8 in a comment", t + "      id: integer\n    comment: \"caf\xe9\"\n", "bad-text", "22021"},
         {"invalid UTF-8 in a check", t + "      s: text\n    checks:\n      ck: \"s <> '\xff'\"\n", "bad-text", "22021"},
+        {"an identity column whose sequence name is a table", t + "      id: {type: bigint, identity: always}\n  t_id_seq:\n    columns:\n      x: integer?\n",
+         "duplicate-name", "42P07"},
         {"an enum label of 64 bytes", "enums:\n  e:\n    values: [" + std::string(64, 'a') + "]\n" + t + "      id: integer\n",
          "bad-enum-value", "42602"},
     };
