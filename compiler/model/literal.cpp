@@ -121,9 +121,10 @@ bool date_part(std::string_view s, std::size_t& i) {
     return d <= days[m - 1] + ((m == 2 && leap) ? 1 : 0);
 }
 
-// hh:mm[:ss[.ffffff]]. As PostgreSQL: a leap second (:60) is accepted, but the
-// whole time of day is at most 24:00:00 (24:00:01 and 23:59:60.5 are refused).
-bool time_part(std::string_view s, std::size_t& i, bool* past_end_of_day = nullptr) {
+// hh:mm[:ss[.ffffff]]. As PostgreSQL: a leap second (:60) is accepted, but a
+// time of day is at most 24:00:00 (24:00:01 and 23:59:60.5 are refused); the
+// time part of an interval (`of_day` false) is not a time of day.
+bool time_part(std::string_view s, std::size_t& i, bool* past_end_of_day = nullptr, bool of_day = true) {
     int h, mi, se = 0;
     bool fraction = false;
     if (!parse_fixed_digits(s, i, 2, h) || i >= s.size() || s[i++] != ':') return false;
@@ -144,7 +145,7 @@ bool time_part(std::string_view s, std::size_t& i, bool* past_end_of_day = nullp
         }
     }
     const long seconds = h * 3600L + mi * 60L + se;
-    const bool within = seconds < 86400 || (seconds == 86400 && !fraction);
+    const bool within = !of_day || seconds < 86400 || (seconds == 86400 && !fraction);
     if (!within && past_end_of_day) *past_end_of_day = true;
     return within;
 }
@@ -423,7 +424,7 @@ bool interval_syntax(const std::string& raw, IntervalSum& sum) {
             std::size_t j = 0;
             // allow h:mm as well as hh:mm
             if (tt.size() >= 2 && tt[1] == ':') tt = "0" + tt;
-            if (!time_part(tt, j) || j != tt.size()) return false;
+            if (!time_part(tt, j, nullptr, false) || j != tt.size()) return false;
             sum.micros += 864e8L;   // at most a day
             any = true;
             ++k;
