@@ -10,9 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSCHEMAC_BENCH=ON -DBUILD_TESTING=OFF >/dev/null
-cmake --build build-bench -j 2 --target load_bench load_phases diff_bench schemac dao_bench
+cmake --build build-bench -j 2 --target load_bench load_phases diff_bench did_you_mean_bench schemac dao_bench
 ./build-bench/bench/load_phases
 ./build-bench/bench/diff_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+./build-bench/bench/did_you_mean_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 ./build-bench/bench/load_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
   --benchmark_out=build-bench/load_bench.json --benchmark_out_format=json "$@"
 bench/apply_bench.sh build-bench/schemac

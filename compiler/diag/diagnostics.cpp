@@ -1,6 +1,9 @@
 #include "diag/diagnostics.hpp"
+#include "diag/did_you_mean.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cctype>
 #include <cstdio>
 #include <sstream>
@@ -144,38 +147,191 @@ std::string json_escape(const std::string& s) {
 }
 
 namespace {
-// Optimal string alignment distance: a swap of two neighbours ("emial") is one edit.
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-    auto eq = [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y)); };
-    std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (eq(a[i - 1], b[j - 1]) ? 0 : 1)});
-            if (i > 1 && j > 1 && eq(a[i - 1], b[j - 2]) && eq(a[i - 2], b[j - 1])) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-        }
-        prev2 = prev;
-        std::swap(prev, cur);
+char fold(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// Optimal string alignment distance (a swap of two neighbours, "emial", is one
+// edit), case-insensitive, computed only as far as `limit`: returns limit + 1 as
+// soon as the distance is known to exceed it. Rows live on the stack when the
+// candidate is short (names are at most 63 bytes), so a query allocates nothing.
+std::size_t bounded_distance(const std::string& a, const std::string& b, std::size_t limit) {
+    const std::size_t la = a.size(), lb = b.size();
+    if ((la > lb ? la - lb : lb - la) > limit) return limit + 1;
+    constexpr std::size_t kStack = 128;
+    std::size_t stack_rows[3][kStack];
+    std::vector<std::size_t> heap_rows;
+    std::size_t* rows[3];
+    if (lb < kStack) {
+        for (int r = 0; r < 3; ++r) rows[r] = stack_rows[r];
+    } else {
+        heap_rows.resize(3 * (lb + 1));
+        for (int r = 0; r < 3; ++r) rows[r] = heap_rows.data() + r * (lb + 1);
     }
-    return prev[b.size()];
+    std::size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+    for (std::size_t j = 0; j <= lb; ++j) prev[j] = j;
+    std::size_t prev_min = 0;
+    for (std::size_t i = 1; i <= la; ++i) {
+        cur[0] = i;
+        std::size_t row_min = i;
+        const char ai = fold(a[i - 1]);
+        for (std::size_t j = 1; j <= lb; ++j) {
+            const char bj = fold(b[j - 1]);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai == bj ? 0 : 1)});
+            if (i > 1 && j > 1 && ai == fold(b[j - 2]) && fold(a[i - 2]) == bj) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+            row_min = std::min(row_min, cur[j]);
+        }
+        // A cell depends on the previous row (+0 at most) and the one before (+1),
+        // so two rows beyond the limit mean every later row is beyond it too.
+        if (row_min > limit && prev_min > limit) return limit + 1;
+        prev_min = row_min;
+        std::size_t* t = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = t;
+    }
+    return std::min(prev[lb], limit + 1);
 }
+
+// At most one edit per three characters (at least one), and never as many edits
+// as the word has characters: "zz" is not a misspelling of "a".
+std::size_t max_edits(const std::string& word) {
+    return std::min(std::max<std::size_t>(1, word.size() / 3), word.size() - (word.empty() ? 0 : 1));
+}
+
+// Case-folded characters in 64 bins (letters, digits and '_' each their own).
+// Every edit changes the counts of one string by at most one "too many" and
+// one "too few", and a swap changes nothing, so the larger of the two totals is
+// a lower bound of the distance. Shared bins only lower it: it stays a bound.
+std::array<std::uint8_t, 64> char_counts(const std::string& s) {
+    std::array<std::uint8_t, 64> h{};
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(fold(ch));
+        const std::size_t bin = c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + (c - '0') : c == '_' ? 36 : 37 + c % 27;
+        if (h[bin] < 255) ++h[bin];
+    }
+    return h;
+}
+
+// Which bins occur at all: a character bin the word has and a candidate lacks
+// is at least one "too many", so the bits alone give a bound (two popcounts,
+// the first filter over a whole length bucket).
+std::uint64_t bins_present(const std::array<std::uint8_t, 64>& counts) {
+    std::uint64_t bits = 0;
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        if (counts[i]) bits |= std::uint64_t{1} << i;
+    return bits;
+}
+
+std::size_t bins_bound(std::uint64_t a, std::uint64_t b) {
+    return static_cast<std::size_t>(std::max(std::popcount(a & ~b), std::popcount(b & ~a)));
+}
+
+std::size_t counts_bound(const std::array<std::uint8_t, 64>& a, const std::array<std::uint8_t, 64>& b) {
+    std::size_t more = 0, fewer = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        more += a[i] > b[i] ? a[i] - b[i] : 0;
+        fewer += b[i] > a[i] ? b[i] - a[i] : 0;
+    }
+    return std::max(more, fewer);
+}
+
+// FNV-1a of the case-folded text without the character at `skip` (none when skip == size).
+std::uint64_t folded_hash(const std::string& s, std::size_t skip) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (i != skip) h = (h ^ static_cast<unsigned char>(fold(s[i]))) * 1099511628211ull;
+    return h;
+}
+
+// The answer so far: the first candidate (lowest index) at the smallest distance.
+struct Best {
+    std::size_t index = 0;
+    std::size_t distance;   // the most still acceptable until something is found
+    bool found = false;
+    void offer(std::size_t i, std::size_t d) {
+        if (d > distance || (found && d == distance && i > index)) return;
+        index = i;
+        distance = d;
+        found = true;
+    }
+};
 }  // namespace
 
-std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
-    if (word.size() > 64) return "";
-    // At most one edit per three characters (at least one), and never as many
-    // edits as the word has characters: "zz" is not a misspelling of "a".
-    std::string best;
-    std::size_t best_d = std::min(std::max<std::size_t>(1, word.size() / 3), word.size() - (word.empty() ? 0 : 1)) + 1;
-    for (const auto& c : candidates) {
-        const std::size_t d = edit_distance(word, c);
-        if (d < best_d) {
-            best_d = d;
-            best = c;
-        }
+NameMatcher::NameMatcher(std::vector<std::string> candidates) : candidates_(std::move(candidates)) {
+    counts_.reserve(candidates_.size());
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+        const std::string& c = candidates_[i];
+        counts_.push_back(char_counts(c));
+        auto& bucket = by_length_[c.size()];
+        const std::uint64_t bins = bins_present(counts_.back());
+        for (std::size_t b = 0; b < 64; ++b)
+            if (bins >> b & 1) bucket.with_bin[b].push_back(bucket.indexes.size());
+        bucket.indexes.push_back(i);
+        bucket.bins.push_back(bins);
+        for (std::size_t skip = 0; skip <= c.size(); ++skip) one_deleted_.emplace_back(folded_hash(c, skip), i);
     }
-    return best;
+    std::sort(one_deleted_.begin(), one_deleted_.end());
+}
+
+// Two passes. Distance 0 or 1 first, through the one-deletion index: a word
+// within one edit (insertion, deletion, substitution or swap) of a candidate
+// becomes equal to it after deleting at most one character from each, so the
+// word's own deletions find every such candidate. Only when there is none, the
+// candidates of nearby lengths are scanned, skipped cheaply when their
+// character counts differ too much, each distance computed only as far as the
+// best so far. Both passes give the first candidate at the smallest distance.
+std::string NameMatcher::closest(const std::string& word) const {
+    if (word.size() > 64) return "";
+    const std::size_t limit = max_edits(word);
+    Best best{.distance = limit};
+    const std::size_t near = std::min<std::size_t>(1, limit);
+    for (std::size_t skip = 0; skip <= word.size(); ++skip) {
+        const std::pair<std::uint64_t, std::size_t> key{folded_hash(word, skip), 0};
+        for (auto it = std::lower_bound(one_deleted_.begin(), one_deleted_.end(), key); it != one_deleted_.end() && it->first == key.first; ++it)
+            if (const std::size_t d = bounded_distance(word, candidates_[it->second], near); d <= near) best.offer(it->second, d);
+    }
+    if (best.found || limit <= 1) return best.found ? candidates_[best.index] : "";
+    const auto counts = char_counts(word);
+    const std::uint64_t bins = bins_present(counts);
+    std::vector<std::size_t> word_bins, positions;
+    for (std::size_t b = 0; b < 64; ++b)
+        if (bins >> b & 1) word_bins.push_back(b);
+    auto scan = [&](std::size_t length) {
+        const auto it = by_length_.find(length);
+        if (it == by_length_.end()) return;
+        const LengthBucket& bucket = it->second;
+        // A candidate lacking a set of the word's bins altogether has at least
+        // their counts "too many": once that sum passes the distance, every
+        // candidate still in reach holds one of those bins. The set is taken
+        // from the bins fewest candidates of this length hold.
+        std::sort(word_bins.begin(), word_bins.end(),
+                  [&](std::size_t a, std::size_t b) { return bucket.with_bin[a].size() < bucket.with_bin[b].size(); });
+        std::size_t lacking = 0, n = 0;
+        while (n < word_bins.size() && lacking <= best.distance) lacking += counts[word_bins[n++]];
+        positions.clear();
+        if (lacking <= best.distance) {
+            for (std::size_t k = 0; k < bucket.indexes.size(); ++k) positions.push_back(k);
+        } else {
+            for (std::size_t m = 0; m < n; ++m)
+                positions.insert(positions.end(), bucket.with_bin[word_bins[m]].begin(), bucket.with_bin[word_bins[m]].end());
+            std::sort(positions.begin(), positions.end());
+            positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+        }
+        for (const std::size_t k : positions) {
+            if (bins_bound(bins, bucket.bins[k]) > best.distance) continue;
+            const std::size_t i = bucket.indexes[k];
+            if (counts_bound(counts, counts_[i]) > best.distance) continue;
+            best.offer(i, bounded_distance(word, candidates_[i], best.distance));
+        }
+    };
+    for (std::size_t off = 0; off <= best.distance; ++off) {
+        scan(word.size() + off);
+        if (off > 0 && off <= word.size()) scan(word.size() - off);
+    }
+    return best.found ? candidates_[best.index] : "";
+}
+
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
+    return NameMatcher(candidates).closest(word);
 }
 
 }  // namespace schemac

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <set>
 #include <unordered_map>
 
+#include "diag/did_you_mean.hpp"
 #include "model/literal.hpp"
 #include "model/naming.hpp"
+#include "model/operator_class.hpp"
 #include "model/queries.hpp"
 
 namespace schemac {
@@ -22,6 +25,27 @@ struct QNameHash {
 };
 
 std::string q(const std::string& name) { return "'" + name + "'"; }
+
+// A value as a diagnostic can show it: control characters, and every byte of
+// text that is not valid UTF-8, as \xNN, so the terminal sees what was written.
+std::string printable(const std::string& s) {
+    std::string without_nul = s;
+    without_nul.erase(std::remove(without_nul.begin(), without_nul.end(), '\0'), without_nul.end());
+    const bool utf8 = !check_text(without_nul);
+    std::string out;
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7f || (c >= 0x80 && !utf8)) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out += ch;
+        }
+    }
+    return out;
+}
 
 std::string with_hint(std::string msg, const std::string& word, const std::vector<std::string>& candidates) {
     const std::string hint = closest_match(word, candidates);
@@ -69,7 +93,14 @@ public:
         for (auto& t : schema_.tables) resolve_table(t);
         assign_default_names(schema_);
         check_namespaces();
-        for (const auto& t : schema_.tables) check_table(t);
+        check_serial_sequences();
+        for (const auto& e : schema_.enums) check_enum_text(e);
+        for (const auto& t : schema_.tables) {
+            check_table(t);
+            check_pg_limits(t);
+            check_operator_classes(t);
+            check_table_text(t);
+        }
         analyze_queries(schema_, diags_);
     }
 
@@ -80,6 +111,9 @@ private:
     std::unordered_map<QualifiedName, Table*, QNameHash> tables_;
     std::vector<std::string> all_type_words_;
     std::set<std::string> reported_schemas_;
+    std::unordered_map<QualifiedName, SourcePos, QNameHash> relations_;   // tables, indexes, key constraints
+    std::optional<NameMatcher> table_matcher_;
+    std::unordered_map<std::string, std::string> table_hints_;
 
     void ident(const std::string& name, const SourcePos& pos, const char* what) {
         if (auto why = check_identifier(name)) diags_.error(pos, "bad-identifier", std::string(what) + " name " + q(name) + " " + *why);
@@ -91,6 +125,8 @@ private:
         ident(name, pos, "schema");
         if (name.rfind("pg_", 0) == 0)
             diags_.error(pos, "bad-identifier", "schema name " + q(name) + " is reserved: names starting with 'pg_' belong to PostgreSQL");
+        else if (name == "information_schema")
+            diags_.error(pos, "bad-identifier", "schema name " + q(name) + " is reserved: PostgreSQL keeps the SQL-standard catalog views there");
     }
 
     // Error at the later of the two places (in file, line, column order), note at the earlier.
@@ -178,7 +214,7 @@ private:
     // Relation names (tables, indexes, key constraints) are unique per schema;
     // constraint names are unique per table.
     void check_namespaces() {
-        std::unordered_map<QualifiedName, SourcePos, QNameHash> relations;
+        auto& relations = relations_;
         for (const auto& t : schema_.tables) relations.emplace(t.name, t.pos);
         auto relation = [&](const std::string& schema, const std::string& name, const SourcePos& pos, const char* what) {
             auto [it, fresh] = relations.emplace(QualifiedName{schema, name}, pos);
@@ -248,13 +284,13 @@ private:
                 if (item.kind == Value::Kind::Null) continue;
                 if (auto why = check_literal(item.kind == Value::Kind::Array ? c.type : c.type.element(), item, e))
                     diags_.error(item.pos, "bad-value", std::string(what) + " of column " + q(c.name) + " (" + c.type.display() +
-                                                            ") has an element " + (item.kind == Value::Kind::Array ? "that is a list" : q(item.text) + " that " + *why) +
+                                                            ") has an element " + (item.kind == Value::Kind::Array ? "that is a list" : q(printable(item.text)) + " that " + *why) +
                                                             (item.kind == Value::Kind::Array ? "; only one-dimensional arrays are supported" : ""));
             }
             return;
         }
         if (auto why = check_literal(c.type, v, e)) {
-            const std::string shown = v.kind == Value::Kind::Array ? "[...]" : q(v.text);
+            const std::string shown = v.kind == Value::Kind::Array ? "[...]" : q(printable(v.text));
             diags_.error(v.pos, "bad-value", std::string(what) + " " + shown + " of column " + q(c.name) + " (" +
                                                  c.type.display() + ") " + *why);
         }
@@ -310,6 +346,120 @@ private:
         if (t.seed) check_seed(t, *t.seed);
     }
 
+    // --- Limits PostgreSQL imposes (docs/schema-language.md, "Limits PostgreSQL imposes").
+
+    // MaxHeapAttributeNumber and INDEX_MAX_KEYS of a standard build.
+    static constexpr std::size_t kMaxColumns = 1600, kMaxKeyColumns = 32;
+
+    void too_many_key_columns(std::size_t n, const SourcePos& pos, const std::string& what) {
+        if (n > kMaxKeyColumns)
+            diags_.error(pos, "too-many-columns", what + " has " + std::to_string(n) + " columns; PostgreSQL allows at most " +
+                                                      std::to_string(kMaxKeyColumns) + " in an index, key or foreign key");
+    }
+
+    void check_pg_limits(const Table& t) {
+        if (t.columns.size() > kMaxColumns)
+            diags_.error(t.pos, "too-many-columns", "table " + t.name.display() + " has " + std::to_string(t.columns.size()) +
+                                                        " columns; PostgreSQL allows at most " + std::to_string(kMaxColumns));
+        if (t.primary_key) too_many_key_columns(t.primary_key->columns.size(), t.primary_key->pos, "the primary key");
+        for (const auto& u : t.uniques) too_many_key_columns(u.columns.size(), u.pos, "unique constraint " + q(u.name));
+        for (const auto& f : t.foreign_keys) too_many_key_columns(f.columns.size(), f.pos, "foreign key " + q(f.name));
+        for (const auto& i : t.indexes) too_many_key_columns(i.elements.size(), i.pos, "index " + q(i.name));
+        // The columns every table has implicitly (PostgreSQL 15; oid is an ordinary name since 12).
+        static const std::set<std::string> system_columns = {"tableoid", "xmin", "cmin", "xmax", "cmax", "ctid"};
+        for (const auto& c : t.columns)
+            if (system_columns.count(c.name))
+                diags_.error(c.pos, "reserved-column", "column name " + q(c.name) + " is reserved: every PostgreSQL table has a system column of that name");
+    }
+
+    // Keys and indexes compare values with the type's default operator class of
+    // their access method; a type without one (json for btree, integer for gin) is refused.
+    void need_opclass(const Table& t, const std::string& column, const SourcePos& pos, IndexMethod method, const std::string& what) {
+        const Column* c = t.find_column(column);
+        if (!c || has_default_opclass(c->type, index_method_name(method))) return;
+        std::string msg = what + " uses column " + q(c->name) + " of type " + c->type.display() + ", which has no default " +
+                          index_method_name(method) + " operator class in PostgreSQL";
+        if (c->type.kind == TypeKind::Json) msg += "; use jsonb, which can be compared";
+        diags_.error(pos, "no-operator-class", msg);
+    }
+
+    void check_operator_classes(const Table& t) {
+        if (t.primary_key)
+            for (const auto& id : t.primary_key->columns) need_opclass(t, id.name, id.pos, IndexMethod::Btree, "the primary key");
+        for (const auto& u : t.uniques)
+            for (const auto& id : u.columns) need_opclass(t, id.name, id.pos, IndexMethod::Btree, "unique constraint " + q(u.name));
+        for (const auto& i : t.indexes)
+            for (const auto& e : i.elements)
+                if (e.expr.empty()) need_opclass(t, e.column, e.pos, i.method, std::string(index_method_name(i.method)) + " index " + q(i.name));
+    }
+
+    // PostgreSQL names the sequence of a serial or identity column
+    // <table>_<column>_seq, and picks another name when that one is taken
+    // (or the relation created later fails: "already exists"). The model (diff,
+    // inspect) relies on the predictable name, so a clash with any relation the
+    // schema declares is an error rather than a silent rename.
+    void check_serial_sequences() {
+        for (const auto& t : schema_.tables) {
+            if (tables_.at(t.name) != &t) continue;   // a table defined twice is reported once, as that
+            for (const auto& c : t.columns) {
+                const bool serial = is_serial(c.type.kind);
+                if (!serial && c.identity == Identity::None) continue;
+                const QualifiedName seq{t.name.schema, pg_object_name(t.name.name, c.name, "seq")};
+                auto [it, fresh] = relations_.emplace(seq, c.type_pos);
+                if (fresh) continue;
+                auto& d = diags_.error(c.type_pos, "duplicate-name",
+                                       std::string(serial ? "serial" : "identity") + " column " + q(c.name) + " of table " +
+                                           t.name.display() + " needs a sequence named " + q(seq.name) +
+                                           ", but that name is already used in schema " + q(seq.schema) + "; rename one of them");
+                Diagnostics::add_note(d, it->second, "that name is used here");
+            }
+        }
+    }
+
+    // Text PostgreSQL stores must be valid UTF-8 without NUL bytes.
+    void text(const std::string& s, const SourcePos& pos, const std::string& what) {
+        if (auto why = check_text(s)) diags_.error(pos, "bad-text", what + " " + *why);
+    }
+
+    void check_enum_text(const Enum& e) {
+        text(e.comment, e.pos, "the comment of enum " + e.name.display());
+        for (const auto& v : e.values) text(v.name, v.pos, "a value of enum " + e.name.display());
+    }
+
+    void check_table_text(const Table& t) {
+        const std::string of_table = " of table " + t.name.display();
+        text(t.comment, t.pos, "the comment" + of_table);
+        for (const auto& c : t.columns) {
+            const std::string of_column = " of column " + q(c.name);
+            text(c.comment, c.pos, "the comment" + of_column);
+            if (c.default_value && c.default_value->kind == Value::Kind::Sql)
+                text(c.default_value->text, c.default_value->pos, "the default" + of_column);
+            text(c.using_expr, c.pos, "the using expression" + of_column);
+            text(c.backfill, c.pos, "the backfill expression" + of_column);
+        }
+        for (const auto& c : t.checks) text(c.expr, c.pos, "check " + q(c.name));
+        for (const auto& i : t.indexes) {
+            text(i.where, i.pos, "the where clause of index " + q(i.name));
+            for (const auto& e : i.elements) text(e.expr, e.pos, "an expression of index " + q(i.name));
+        }
+    }
+
+    // "Did you mean" for a missing foreign key target, among all table names in
+    // sorted order. The matcher is built once and answers are remembered: a large
+    // schema with many missing targets must not compare every pair of tables.
+    const std::string& table_hint(const std::string& missing) {
+        if (!table_matcher_) {
+            std::vector<std::string> names;
+            names.reserve(tables_.size());
+            for (const auto& [k, v] : tables_) names.push_back(k.name);
+            std::sort(names.begin(), names.end());
+            table_matcher_.emplace(std::move(names));
+        }
+        auto [it, fresh] = table_hints_.try_emplace(missing);
+        if (fresh) it->second = table_matcher_->closest(missing);
+        return it->second;
+    }
+
     bool is_key_of(const Table& target, const std::set<std::string>& cols) const {
         if (target.primary_key && name_set(target.primary_key->columns) == cols) return true;
         for (const auto& u : target.uniques)
@@ -321,11 +471,9 @@ private:
         const bool cols_ok = check_columns(t, f.columns, "foreign key");
         const Table* target = lookup_table(f.ref_table, t.name.schema);
         if (!target) {
-            std::vector<std::string> names;
-            for (const auto& [k, v] : tables_) names.push_back(k.name);
-            std::sort(names.begin(), names.end());
-            diags_.error(f.ref_pos, "fk-missing-table",
-                         with_hint("foreign key references table " + q(f.ref_table.display()) + ", which does not exist", f.ref_table.name, names));
+            std::string msg = "foreign key references table " + q(f.ref_table.display()) + ", which does not exist";
+            if (const std::string& hint = table_hint(f.ref_table.name); !hint.empty()) msg += "; did you mean '" + hint + "'?";
+            diags_.error(f.ref_pos, "fk-missing-table", std::move(msg));
             return;
         }
         std::vector<Ident> ref = f.ref_columns;
@@ -400,8 +548,11 @@ private:
                                                                           "; it must be date, timestamp or timestamptz");
         if (c->nullable)
             diags_.error(h.time_column.pos, "hypertable-time-column", "hypertable time column " + q(c->name) + " must be NOT NULL");
-        if (h.chunk_interval && h.chunk_interval->kind == Value::Kind::Scalar && !is_valid_interval(h.chunk_interval->text))
-            diags_.error(h.chunk_interval->pos, "bad-value", "chunk_interval " + q(h.chunk_interval->text) + " is not an interval (such as '1 day')");
+        Type interval;
+        interval.kind = TypeKind::Interval;
+        if (h.chunk_interval && h.chunk_interval->kind == Value::Kind::Scalar)
+            if (auto why = check_literal(interval, *h.chunk_interval, nullptr))
+                diags_.error(h.chunk_interval->pos, "bad-value", "chunk_interval " + q(printable(h.chunk_interval->text)) + " " + *why);
         auto must_include = [&](const std::vector<Ident>& cols, const SourcePos& pos, const std::string& what) {
             if (!name_set(cols).count(c->name))
                 diags_.error(pos, "hypertable-unique", what + " of hypertable " + t.name.display() + " must include the time column " + q(c->name) +

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <cstdint>
 #include <string_view>
 
@@ -87,6 +90,15 @@ bool parse_float(const std::string& s) {
     return i == s.size();
 }
 
+// As PostgreSQL's float4in/float8in: strtof/strtod reporting ERANGE is an error
+// when the result is zero or infinite; a subnormal result is kept. Only called
+// on text parse_float accepted, so the C locale's '.' is the decimal point.
+bool float_in_range(const std::string& s, bool single) {
+    errno = 0;
+    const double v = single ? static_cast<double>(std::strtof(s.c_str(), nullptr)) : std::strtod(s.c_str(), nullptr);
+    return errno != ERANGE || (v != 0.0 && !std::isinf(v));
+}
+
 bool parse_fixed_digits(std::string_view s, std::size_t& i, std::size_t n, int& out) {
     if (i + n > s.size()) return false;
     out = 0;
@@ -109,8 +121,12 @@ bool date_part(std::string_view s, std::size_t& i) {
     return d <= days[m - 1] + ((m == 2 && leap) ? 1 : 0);
 }
 
-bool time_part(std::string_view s, std::size_t& i) {
-    int h, mi, se;
+// hh:mm[:ss[.ffffff]]. As PostgreSQL: a leap second (:60) is accepted, but a
+// time of day is at most 24:00:00 (24:00:01 and 23:59:60.5 are refused); the
+// time part of an interval (`of_day` false) is not a time of day.
+bool time_part(std::string_view s, std::size_t& i, bool* past_end_of_day = nullptr, bool of_day = true) {
+    int h, mi, se = 0;
+    bool fraction = false;
     if (!parse_fixed_digits(s, i, 2, h) || i >= s.size() || s[i++] != ':') return false;
     if (!parse_fixed_digits(s, i, 2, mi)) return false;
     if (h > 24 || mi > 59) return false;
@@ -120,11 +136,28 @@ bool time_part(std::string_view s, std::size_t& i) {
         if (i < s.size() && s[i] == '.') {
             ++i;
             std::size_t f = 0;
-            while (i < s.size() && is_digit(s[i])) { ++i; ++f; }
+            while (i < s.size() && is_digit(s[i])) {
+                fraction = fraction || s[i] != '0';
+                ++i;
+                ++f;
+            }
             if (f == 0 || f > 6) return false;
         }
     }
-    return true;
+    const long seconds = h * 3600L + mi * 60L + se;
+    const bool within = !of_day || seconds < 86400 || (seconds == 86400 && !fraction);
+    if (!within && past_end_of_day) *past_end_of_day = true;
+    return within;
+}
+
+// A time (or the time of a timestamp) refused only for being past 24:00:00.
+bool is_past_end_of_day(const std::string& s, bool has_date) {
+    std::size_t i = 0;
+    if (has_date && (!date_part(s, i) || i >= s.size() || (s[i] != ' ' && s[i] != 'T'))) return false;
+    if (has_date) ++i;
+    bool past = false;
+    time_part(s, i, &past);
+    return past;
 }
 
 bool zone_part(std::string_view s, std::size_t& i) {
@@ -265,16 +298,49 @@ struct JsonParser {
     }
 };
 
-bool is_interval_unit(const std::string& u) {
-    static const char* units[] = {
-        "microsecond", "microseconds", "us", "usec", "usecs", "millisecond", "milliseconds", "ms", "msec", "msecs",
-        "second", "seconds", "s", "sec", "secs", "minute", "minutes", "m", "min", "mins", "hour", "hours", "h",
-        "hr", "hrs", "day", "days", "d", "week", "weeks", "w", "month", "months", "mon", "mons", "year", "years",
-        "y", "yr", "yrs", "decade", "decades", "century", "centuries", "millennium", "millennia"};
-    return std::any_of(std::begin(units), std::end(units), [&](const char* w) { return u == w; });
+// An interval is stored as 32-bit months, 32-bit days and 64-bit microseconds;
+// PostgreSQL refuses input whose parts overflow them ("999999999999 years").
+// Magnitudes are summed, as PostgreSQL checks each field as it adds it.
+struct IntervalSum {
+    long double months = 0, days = 0, micros = 0;
+    bool in_range() const {
+        return months <= INT32_MAX && days <= INT32_MAX && micros <= static_cast<long double>(INT64_MAX);
+    }
+};
+
+enum class IntervalField { Months, Days, Micros };
+struct IntervalUnit {
+    const char* name;
+    IntervalField field;
+    long double factor;   // in months, days or microseconds
+};
+
+const IntervalUnit* interval_unit(const std::string& u) {
+    using F = IntervalField;
+    static const IntervalUnit units[] = {
+        {"microsecond", F::Micros, 1}, {"microseconds", F::Micros, 1}, {"us", F::Micros, 1}, {"usec", F::Micros, 1},
+        {"usecs", F::Micros, 1}, {"millisecond", F::Micros, 1e3}, {"milliseconds", F::Micros, 1e3}, {"ms", F::Micros, 1e3},
+        {"msec", F::Micros, 1e3}, {"msecs", F::Micros, 1e3}, {"second", F::Micros, 1e6}, {"seconds", F::Micros, 1e6},
+        {"s", F::Micros, 1e6}, {"sec", F::Micros, 1e6}, {"secs", F::Micros, 1e6}, {"minute", F::Micros, 6e7},
+        {"minutes", F::Micros, 6e7}, {"m", F::Micros, 6e7}, {"min", F::Micros, 6e7}, {"mins", F::Micros, 6e7},
+        {"hour", F::Micros, 3.6e9}, {"hours", F::Micros, 3.6e9}, {"h", F::Micros, 3.6e9}, {"hr", F::Micros, 3.6e9},
+        {"hrs", F::Micros, 3.6e9}, {"day", F::Days, 1}, {"days", F::Days, 1}, {"d", F::Days, 1}, {"week", F::Days, 7},
+        {"weeks", F::Days, 7}, {"w", F::Days, 7}, {"month", F::Months, 1}, {"months", F::Months, 1}, {"mon", F::Months, 1},
+        {"mons", F::Months, 1}, {"year", F::Months, 12}, {"years", F::Months, 12}, {"y", F::Months, 12},
+        {"yr", F::Months, 12}, {"yrs", F::Months, 12}, {"decade", F::Months, 120}, {"decades", F::Months, 120},
+        {"century", F::Months, 1200}, {"centuries", F::Months, 1200}, {"millennium", F::Months, 12000},
+        {"millennia", F::Months, 12000}};
+    for (const auto& unit : units)
+        if (u == unit.name) return &unit;
+    return nullptr;
 }
 
-bool is_iso_interval(const std::string& s) {
+void add_interval(IntervalSum& sum, const IntervalUnit& unit, std::string_view number) {
+    const long double n = std::fabs(std::strtold(std::string(number).c_str(), nullptr)) * unit.factor;
+    (unit.field == IntervalField::Months ? sum.months : unit.field == IntervalField::Days ? sum.days : sum.micros) += n;
+}
+
+bool is_iso_interval(const std::string& s, IntervalSum& sum) {
     // P[nY][nM][nW][nD][T[nH][nM][nS]] with at least one component.
     std::size_t i = 1;
     bool in_time = false, any = false;
@@ -285,12 +351,14 @@ bool is_iso_interval(const std::string& s) {
             ++i;
             continue;
         }
-        std::size_t d = 0;
-        while (i < s.size() && (is_digit(s[i]) || s[i] == '.')) { ++i; ++d; }
-        if (d == 0 || i >= s.size()) return false;
+        const std::size_t start = i;
+        while (i < s.size() && (is_digit(s[i]) || s[i] == '.')) ++i;
+        if (i == start || i >= s.size()) return false;
         const char u = s[i++];
         const std::string_view allowed = in_time ? "HMS" : "YMWD";
         if (allowed.find(u) == std::string_view::npos) return false;
+        const char* unit = in_time ? (u == 'H' ? "h" : u == 'M' ? "m" : "s") : (u == 'Y' ? "y" : u == 'M' ? "mon" : u == 'W' ? "w" : "d");
+        add_interval(sum, *interval_unit(unit), std::string_view(s).substr(start, i - 1 - start));
         any = true;
     }
     return any;
@@ -328,10 +396,13 @@ bool is_valid_timestamp(const std::string& s, bool with_zone) {
     return i == s.size();
 }
 
-bool is_valid_interval(const std::string& raw) {
+namespace {
+
+// Whether `raw` is interval syntax PostgreSQL reads; `sum` gets the size of its fields.
+bool interval_syntax(const std::string& raw, IntervalSum& sum) {
     const std::string s = lower(raw);
     if (s.empty()) return false;
-    if (s[0] == 'p') return is_iso_interval(raw);
+    if (s[0] == 'p') return is_iso_interval(raw, sum);
     // tokens: (number unit)* [hh:mm[:ss]] [ago]
     std::vector<std::string> tokens;
     std::size_t i = 0;
@@ -353,7 +424,8 @@ bool is_valid_interval(const std::string& raw) {
             std::size_t j = 0;
             // allow h:mm as well as hh:mm
             if (tt.size() >= 2 && tt[1] == ':') tt = "0" + tt;
-            if (!time_part(tt, j) || j != tt.size()) return false;
+            if (!time_part(tt, j, nullptr, false) || j != tt.size()) return false;
+            sum.micros += 864e8L;   // at most a day
             any = true;
             ++k;
             continue;
@@ -369,11 +441,32 @@ bool is_valid_interval(const std::string& raw) {
             if (k + 1 >= tokens.size()) return false;
             unit = tokens[++k];
         }
-        if (!is_interval_unit(unit)) return false;
+        const IntervalUnit* u = interval_unit(unit);
+        if (!u) return false;
+        add_interval(sum, *u, std::string_view(t).substr(ds, j - ds));
         any = true;
         ++k;
     }
     return any;
+}
+
+// Interval syntax whose fields overflow what PostgreSQL stores.
+bool is_interval_out_of_range(const std::string& s) {
+    IntervalSum sum;
+    return interval_syntax(s, sum) && !sum.in_range();
+}
+
+}  // namespace
+
+bool is_valid_interval(const std::string& s) {
+    IntervalSum sum;
+    return interval_syntax(s, sum) && sum.in_range();
+}
+
+std::optional<std::string> check_text(const std::string& s) {
+    if (s.find('\0') != std::string::npos) return "contains a NUL byte, which PostgreSQL cannot store in text";
+    if (utf8_length(s) < 0) return "is not valid UTF-8";
+    return std::nullopt;
 }
 
 std::optional<std::string> check_identifier(const std::string& name) {
@@ -398,6 +491,7 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
     }
     if (v.kind == Value::Kind::Array) return "is a list, but the type " + t.display() + " is not an array";
     const std::string& s = v.text;
+    if (auto why = check_text(s)) return why;
     const std::string tn = t.display();
     auto not_a = [&](const std::string& what) { return "is not " + what; };
     switch (t.kind) {
@@ -411,7 +505,10 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
             return parse_integer(s, INT64_MIN, INT64_MAX) ? std::nullopt : std::optional(not_a("a bigint (64-bit integer)"));
         case TypeKind::Real:
         case TypeKind::Double:
-            return parse_float(s) ? std::nullopt : std::optional(not_a("a number"));
+            if (!parse_float(s)) return std::optional(not_a("a number"));
+            if (!float_in_range(s, t.kind == TypeKind::Real))
+                return "is out of range for " + tn + " (PostgreSQL refuses values that overflow to infinity or underflow to zero)";
+            return std::nullopt;
         case TypeKind::Numeric: {
             std::size_t ints = 0, fracs = 0;
             if (lower(s) == "nan") return std::nullopt;
@@ -434,7 +531,7 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
             return std::nullopt;
         }
         case TypeKind::Text:
-            return utf8_length(s) < 0 ? std::optional<std::string>("is not valid UTF-8") : std::nullopt;
+            return std::nullopt;   // any text: check_text above
         case TypeKind::Boolean: {
             const std::string l = lower(s);
             return l == "true" || l == "false" ? std::nullopt : std::optional<std::string>("is not a boolean (true or false)");
@@ -450,6 +547,8 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
                     : t.kind == TypeKind::Time ? is_valid_time(s)
                     : is_valid_timestamp(s, t.kind == TypeKind::TimestampTz);
             if (ok) return std::nullopt;
+            if (t.kind != TypeKind::Date && is_past_end_of_day(s, t.kind != TypeKind::Time))
+                return std::string("is out of range: PostgreSQL allows times of day up to 24:00:00");
             const char* shape = t.kind == TypeKind::Date ? "a date (YYYY-MM-DD)"
                               : t.kind == TypeKind::Time ? "a time (HH:MM[:SS[.ffffff]])"
                               : t.kind == TypeKind::Timestamp ? "a timestamp (YYYY-MM-DD HH:MM[:SS[.ffffff]])"
@@ -457,6 +556,8 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
             return not_a(shape);
         }
         case TypeKind::Interval:
+            if (is_interval_out_of_range(s))
+                return std::string("is out of range: PostgreSQL stores an interval as 32-bit months and days and 64-bit microseconds");
             return is_valid_interval(s) ? std::nullopt : std::optional(not_a("an interval (such as '1 day' or '02:30:00')"));
         case TypeKind::Uuid: {
             bool ok = s.size() == 36;

@@ -19,6 +19,11 @@ bool is_valid_date(const std::string& s);
 bool is_valid_time(const std::string& s);
 bool is_valid_timestamp(const std::string& s, bool with_zone);
 
+// Any text PostgreSQL stores (comments, labels, expressions, values): valid UTF-8
+// without NUL bytes (the database encoding is UTF8). nullopt when fine, else
+// the reason, phrased to follow "comment of ... ".
+std::optional<std::string> check_text(const std::string& s);
+
 // Identifier rules: 1..63 bytes, valid UTF-8, no control characters.
 // nullopt when legal, else the reason.
 std::optional<std::string> check_identifier(const std::string& name);

@@ -136,15 +136,24 @@ std::string key_text(const Table* t, const SeedRow& r) {
 
 std::string alter(const Table* t) { return "ALTER TABLE " + tbl(t) + " "; }
 
+// `body` dollar-quoted with the first of $schemac$, $schemac1$, $schemac2$, ...
+// that does not occur in it: names inside the body (a table called
+// "a$schemac$b") can never end the quote early.
+std::string dollar_quoted(const std::string& body) {
+    std::string tag = "$schemac$";
+    for (int n = 1; body.find(tag) != std::string::npos; ++n) tag = "$schemac" + std::to_string(n) + "$";
+    return tag + body + tag;
+}
+
 // Runs create_hypertable where TimescaleDB is installed; elsewhere says so loudly.
 std::string hypertable_block(const Table& t) {
-    return "DO $schemac$\nBEGIN\n"
+    return "DO " + dollar_quoted("\nBEGIN\n"
            "    IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') THEN\n"
            "        PERFORM " + create_hypertable_call(t).substr(7) + ";\n"
            "    ELSE\n"
            "        RAISE WARNING 'schemac: TimescaleDB is not installed: % stays a plain table (hypertable skipped)', " +
            quote_literal(t.name.display()) + ";\n"
-           "    END IF;\nEND\n$schemac$";
+           "    END IF;\nEND\n");
 }
 std::string col_name(const Table* t, const std::string& c) { return t->name.display() + "." + display_ident(c); }
 
