@@ -1,5 +1,6 @@
 #include "load/config.hpp"
 
+#include "load/source_file.hpp"
 #include "load/yaml_documents.hpp"
 
 #include <yaml-cpp/eventhandler.h>
@@ -8,7 +9,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <initializer_list>
 #include <memory>
 #include <set>
@@ -331,28 +331,13 @@ ProjectConfig parse_config(const std::string& file_name, const std::string& text
 }
 
 ProjectConfig load_config(const std::string& path, Diagnostics& diags) {
-    auto file = std::make_shared<const std::string>(path);
+    // No file gives the defaults; a dangling link named like it is an error (read_source_file).
     std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (status.type() == fs::file_type::not_found) return {};
+    if (fs::symlink_status(path, ec).type() == fs::file_type::not_found) return {};
     ProjectConfig config;
     config.path = path;
-    if (ec) {
-        diags.error({file, 0, 0}, "io", "cannot read file: " + ec.message());
-        return config;
-    }
-    if (fs::is_directory(status)) {
-        diags.error({file, 0, 0}, "io", "cannot read file: it is a directory");
-        return config;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buf;
-    if (in) buf << in.rdbuf();
-    if (!in || in.bad()) {
-        diags.error({file, 0, 0}, "io", "cannot read file");
-        return config;
-    }
-    return parse_config(path, buf.str(), diags);
+    if (auto text = read_source_file(path, diags)) return parse_config(path, *text, diags);
+    return config;
 }
 
 std::optional<std::chrono::milliseconds> parse_duration(const std::string& text) {
