@@ -117,8 +117,8 @@ std::string cpp_comment_text(std::string_view text) {
         }
         const char32_t c = ch.code_point;
         if (is_line_break(c)) out += ' ';
-        else if (c < 0x20 || c == 0x7f) out += hex_byte(static_cast<unsigned char>(c));
-        else if ((c >= 0x80 && c < 0xA0) || is_bidi_control(c)) out += code_point_text(c);
+        else if (c < 0x80 && is_unprintable(c)) out += hex_byte(static_cast<unsigned char>(c));
+        else if (is_unprintable(c)) out += code_point_text(c);
         else if ((c == '/' && !out.empty() && out.back() == '*') || (c == '*' && !out.empty() && out.back() == '/')) out += std::string(" ") + static_cast<char>(c);
         else out.append(text.substr(i, ch.length));
         i += ch.length;

@@ -28,6 +28,8 @@ bool is_bidi_control(char32_t c) {
     return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
+bool is_unprintable(char32_t c) { return c < 0x20 || (c >= 0x7f && c < 0xA0) || is_bidi_control(c); }
+
 std::string echoed(std::string_view value, std::size_t max_bytes) {
     if (value.size() <= max_bytes) return std::string(value);
     std::size_t cut = 0;

@@ -22,6 +22,8 @@ Utf8Char utf8_at(std::string_view s, std::size_t i);
 // (U+061C, U+200E/F, U+202A-U+202E, U+2066-U+2069): a "Trojan source" in a
 // terminal or in code, and rejected by GCC's -Wbidi-chars.
 bool is_bidi_control(char32_t c);
+// Not to be printed as it is: C0 and C1 control characters, DEL, bidirectional controls.
+bool is_unprintable(char32_t c);
 
 // How a value is echoed in a message: at most `max_bytes` of it (cut at a
 // character boundary), then "…" and the full size, e.g. "aaaa… (5242880
