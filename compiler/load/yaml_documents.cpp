@@ -241,11 +241,12 @@ void YamlWalk::add_entries(const YAML::Node& map, const std::string& what, bool 
         items.emplace_back(entry.first, entry.second);
     }
     // The mapping's own keys win over merged ones, wherever `<<` is written.
-    std::set<std::string> own;
-    for (const auto& [k, v] : items)
-        if (k.IsScalar() && !is_merge_key(k)) own.insert(k.Scalar());
-    std::set<std::string> blocked = overridden;
-    blocked.insert(own.begin(), own.end());
+    std::set<std::string> blocked;
+    if (std::any_of(items.begin(), items.end(), [](const auto& item) { return is_merge_key(item.first); })) {
+        blocked = overridden;
+        for (const auto& [k, v] : items)
+            if (k.IsScalar() && !is_merge_key(k)) blocked.insert(k.Scalar());
+    }
     std::set<std::string> seen;
     for (const auto& [k, v] : items) {
         const SourcePos kp = key_pos(k, pos(map, start()));
