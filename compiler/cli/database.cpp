@@ -22,7 +22,13 @@ ProjectConfig read_config(const DatabaseOptions& opts) {
     if (!opts.config.empty() && !std::filesystem::exists(opts.config))
         throw UsageError("--config " + opts.config + ": no such file");
     ProjectConfig cfg = load_config(opts.config.empty() ? kConfigFile : opts.config, diags);
-    if (diags.has_errors()) throw UsageError(render_text(diags) + "the config file has errors");
+    if (diags.has_errors()) {
+        // Each diagnostic already says "error:"; the thrown message only counts them.
+        const std::string path = opts.config.empty() ? kConfigFile : opts.config;
+        if (!opts.json) std::cerr << render_text(diags);
+        throw UsageError(path + " has " + std::to_string(diags.error_count()) + (diags.error_count() == 1 ? " error" : " errors") +
+                         (opts.json ? ":\n" + render_text(diags) : ""));
+    }
     return cfg;
 }
 

@@ -1,5 +1,6 @@
 #include "codegen/cpp_names.hpp"
 
+#include "diag/text.hpp"
 #include "model/queries.hpp"
 
 #include <algorithm>
@@ -65,18 +66,66 @@ std::string cpp_string_body(std::string_view text) {
             case '\n': out += "\\n"; break;
             case '\t': out += "\\t"; break;
             case '\r': out += "\\r"; break;
-            case '?': out += (i + 1 < text.size() && text[i + 1] == '?') ? "\\?" : "?"; break;
-            default:
-                if (c < 0x20 || c == 0x7f) {
+            case '?': {
+                // Both of "??": "\??/" would still hold the trigraph "??/".
+                const bool pair = (i + 1 < text.size() && text[i + 1] == '?') || (i > 0 && text[i - 1] == '?');
+                out += pair ? "\\?" : "?";
+                break;
+            }
+            default: {
+                const Utf8Char ch = c < 0x80 ? Utf8Char{1, c} : utf8_at(text, i);
+                const bool as_is = c >= 0x20 && c != 0x7f && ch.length > 0 && !is_bidi_control(ch.code_point);
+                const std::size_t n = std::max<std::size_t>(1, ch.length);
+                for (std::size_t k = 0; k < n; ++k) {
+                    if (as_is) {
+                        out += text[i + k];
+                        continue;
+                    }
                     // Octal, always three digits, so a following digit cannot extend the escape.
                     char buf[5];
-                    std::snprintf(buf, sizeof buf, "\\%03o", c);
+                    std::snprintf(buf, sizeof buf, "\\%03o", static_cast<unsigned char>(text[i + k]));
                     out += buf;
-                } else {
-                    out += static_cast<char>(c);
                 }
+                i += n - 1;
+            }
         }
     }
+    return out;
+}
+
+namespace {
+
+bool is_line_break(char32_t c) { return c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f' || c == 0x85 || c == 0x2028 || c == 0x2029; }
+
+std::string code_point_text(char32_t c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(c));
+    return buf;
+}
+
+}  // namespace
+
+std::string cpp_comment_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const Utf8Char ch = utf8_at(text, i);
+        if (ch.length == 0) {
+            out += hex_byte(static_cast<unsigned char>(text[i]));
+            ++i;
+            continue;
+        }
+        const char32_t c = ch.code_point;
+        if (is_line_break(c)) out += ' ';
+        else if (c < 0x80 && is_unprintable(c)) out += hex_byte(static_cast<unsigned char>(c));
+        else if (is_unprintable(c)) out += code_point_text(c);
+        else if ((c == '/' && !out.empty() && out.back() == '*') || (c == '*' && !out.empty() && out.back() == '/')) out += std::string(" ") + static_cast<char>(c);
+        else out.append(text.substr(i, ch.length));
+        i += ch.length;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    if (out.ends_with('\\')) out.replace(out.size() - 1, 1, "\\x5c");
+    else if (out.ends_with("?\?/")) out.replace(out.size() - 1, 1, "\\x2f");
     return out;
 }
 

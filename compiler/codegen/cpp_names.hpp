@@ -23,9 +23,25 @@ std::string cpp_identifier(std::string_view name);
 std::string pascal_case(std::string_view name);
 
 // The text as the contents of a C++ "..." literal (without the quotes):
-// backslash, quote and control characters escaped; bytes >= 0x80 kept (UTF-8
-// source). A '?' before another '?' is escaped so no trigraph can form.
+// backslash, quote and control characters escaped; UTF-8 characters kept,
+// except bidirectional controls, which are escaped (byte for byte, in octal)
+// like bytes that are not UTF-8. Every '?' of "??" is escaped so no trigraph
+// can form.
 std::string cpp_string_body(std::string_view text);
+
+// Any text as the contents of a C++ comment, `// ...` or `/* ... */`, inert
+// wherever a template puts it:
+// - line breaks (LF, CR, VT, FF, NEL, U+2028, U+2029) and tabs become spaces,
+//   since a `//` comment ends at the end of its line;
+// - NUL and other control characters, bytes that are not UTF-8, and
+//   bidirectional controls (GCC's -Wbidi-chars; code would read differently
+//   from how it compiles) are shown as \xNN or <U+NNNN>;
+// - "*\/" and "/\*" get a space between their characters: they would end a
+//   block comment or nest one (-Wcomment);
+// - a backslash or "??/" (a trigraph before C++17) at the end is shown as
+//   \x5c / ??\x2f: before a line break it would join the next line, code
+//   and all, to the comment. Trailing spaces are dropped.
+std::string cpp_comment_text(std::string_view text);
 
 // A C++ string literal ("...") for the text.
 inline std::string cpp_string_literal(std::string_view text) { return '"' + cpp_string_body(text) + '"'; }

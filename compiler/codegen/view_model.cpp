@@ -39,7 +39,7 @@ public:
         v_.row = pascal + "Row";
         v_.new_row = pascal + "New";
         v_.dao = pascal + "Dao";
-        v_.comment = one_line(t_.comment);
+        v_.comment = t_.comment;
         fields();
         statements();
         return std::move(v_);
@@ -65,7 +65,7 @@ private:
             f.sql_name = pg::quote_ident(c.name);
             f.type = type->name;
             f.param_type = param_type(*type);
-            f.comment = one_line(c.comment);
+            f.comment = c.comment;
             f.pg_type = pg::render_type(c.type) + (c.nullable ? "" : " not null");
             f.in_new = c.identity != Identity::Always;
             f.defaulted = is_serial(c.type.kind) || c.identity != Identity::None || c.default_value.has_value();
@@ -317,7 +317,7 @@ void build_enums(ViewModel& vm, const Schema& schema, const Naming& naming, Diag
         v.name = naming.enum_naming(e.name).qualified.substr(v.cpp_namespace.size() + 2);
         v.qualified = naming.enum_naming(e.name).qualified;
         v.from_string = cpp_identifier(e.name.name + "_from_string");
-        v.comment = one_line(e.comment);
+        v.comment = e.comment;
         std::map<std::string, std::string> taken;
         for (const auto& label : e.values) {
             EnumValueView ev{cpp_identifier(label.name), label.name, false};
@@ -355,14 +355,6 @@ void check_type_names(const ViewModel& vm, const Schema& schema, const Naming& n
 }
 
 }  // namespace
-
-std::string one_line(const std::string& text) {
-    std::string out;
-    // Control characters (newlines above all) would end a `//` comment early.
-    for (char c : text) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
 
 ViewModel build_view_model(const Schema& schema, const GenerateOptions& options, Diagnostics& diags) {
     ViewModel vm;

@@ -24,7 +24,7 @@ struct FieldView {
     std::string new_type;      // its type in the insert struct: schemac::OrDefault<...> when the server can fill it
     std::string param_type;    // how a method takes it: `const std::string&`, `std::int32_t`
     std::string key_param_type;   // the same without std::optional (equality never matches NULL)
-    std::string comment;       // one line, for a `//` comment; "" = none
+    std::string comment;       // as written ("" = none); render makes every comment text inert
     std::string pg_type;       // the PostgreSQL type, for the comment
     bool in_new = true;        // false for GENERATED ALWAYS identity columns
     bool defaulted = false;    // the insert may leave it to the server (serial, identity, DEFAULT)

@@ -32,9 +32,6 @@ private:
 // generated code and in the runtime (schemac/statement_name.hpp).
 std::string statement_name(const std::string& sql);
 
-// Comments on one line: a newline in a YAML comment must not end a `//` comment early.
-std::string one_line(const std::string& text);
-
 void build_queries(ViewModel& vm, const Schema& schema, const Naming& naming, Diagnostics& diags);
 
 }  // namespace schemac::codegen

@@ -56,7 +56,7 @@ void build_queries(ViewModel& vm, const Schema& schema, const Naming& naming, Di
         inc.insert({"<cstdint>", "<optional>", "<vector>", "<schemac/values.hpp>"});
         QueryView v;
         v.method = cpp_identifier(q.name);
-        v.comment = one_line(q.comment);
+        v.comment = q.comment;
         v.result = query_result_name(q.result);
         v.statement.sql = typed_sql(q);
         v.statement.name = statement_name(v.statement.sql);

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "diag/text.hpp"
+
 namespace schemac {
 
 const std::string& SourcePos::file_name() const {
@@ -15,23 +17,51 @@ const std::string& SourcePos::file_name() const {
     return file ? *file : unknown;
 }
 
-Diagnostic& Diagnostics::error(const SourcePos& pos, std::string code, std::string message) {
-    items_.push_back({Severity::Error, pos, std::move(code), std::move(message), {}});
+namespace {
+
+// Values are echoed between quotes ("not 'x'", "default 'x'"): in a message
+// longer than any written by hand, each long quoted span is cut (echoed()),
+// then the message itself, so a 5 MB value never makes a 5 MB line.
+constexpr std::size_t kMaxMessageBytes = 512;
+
+std::string bounded(std::string message) {
+    if (message.size() <= kMaxMessageBytes) return message;
+    std::string out;
+    std::size_t i = 0;
+    while (i < message.size()) {
+        const std::size_t open = message.find('\'', i);
+        const std::size_t close = open == std::string::npos ? std::string::npos : message.find('\'', open + 1);
+        if (close == std::string::npos) break;
+        out.append(message, i, open + 1 - i);
+        out += echoed(std::string_view(message).substr(open + 1, close - open - 1));
+        out += '\'';
+        i = close + 1;
+    }
+    out.append(message, std::min(i, message.size()));
+    return echoed(out, kMaxMessageBytes);
+}
+
+}  // namespace
+
+Diagnostic& Diagnostics::add(Severity severity, const SourcePos& pos, std::string code, std::string message) {
+    items_.push_back({severity, pos, std::move(code), bounded(std::move(message)), {}});
     return items_.back();
+}
+
+Diagnostic& Diagnostics::error(const SourcePos& pos, std::string code, std::string message) {
+    return add(Severity::Error, pos, std::move(code), std::move(message));
 }
 
 Diagnostic& Diagnostics::warning(const SourcePos& pos, std::string code, std::string message) {
-    items_.push_back({Severity::Warning, pos, std::move(code), std::move(message), {}});
-    return items_.back();
+    return add(Severity::Warning, pos, std::move(code), std::move(message));
 }
 
 Diagnostic& Diagnostics::note(const SourcePos& pos, std::string code, std::string message) {
-    items_.push_back({Severity::Note, pos, std::move(code), std::move(message), {}});
-    return items_.back();
+    return add(Severity::Note, pos, std::move(code), std::move(message));
 }
 
 void Diagnostics::add_note(Diagnostic& d, const SourcePos& pos, std::string message) {
-    d.notes.push_back({Severity::Note, pos, d.code, std::move(message), {}});
+    d.notes.push_back({Severity::Note, pos, d.code, bounded(std::move(message)), {}});
 }
 
 std::size_t Diagnostics::error_count() const {
@@ -44,6 +74,19 @@ std::size_t Diagnostics::warning_count() const {
         [](const Diagnostic& d) { return d.severity == Severity::Warning; }));
 }
 
+namespace {
+
+bool same_place(const SourcePos& a, const SourcePos& b) {
+    return a.file_name() == b.file_name() && a.line == b.line && a.column == b.column;
+}
+
+bool same_diagnostic(const Diagnostic& a, const Diagnostic& b) {
+    return a.severity == b.severity && same_place(a.pos, b.pos) && a.code == b.code && a.message == b.message &&
+           std::equal(a.notes.begin(), a.notes.end(), b.notes.begin(), b.notes.end(), same_diagnostic);
+}
+
+}  // namespace
+
 void Diagnostics::sort() {
     std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         const auto& fa = a.pos.file_name();
@@ -52,9 +95,40 @@ void Diagnostics::sort() {
         if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
         return a.pos.column < b.pos.column;
     });
+    // The same node reached through several YAML aliases is reported once per
+    // visit: keep one of each exact duplicate (they sit among their place's diagnostics).
+    std::vector<Diagnostic> kept;
+    kept.reserve(items_.size());
+    std::size_t place_start = 0;
+    for (auto& d : items_) {
+        if (!kept.empty() && !same_place(kept.back().pos, d.pos)) place_start = kept.size();
+        const bool repeated = std::any_of(kept.begin() + static_cast<std::ptrdiff_t>(place_start), kept.end(),
+                                          [&](const Diagnostic& k) { return same_diagnostic(k, d); });
+        if (!repeated) kept.push_back(std::move(d));
+    }
+    items_ = std::move(kept);
 }
 
 namespace {
+
+// A terminal must not interpret a name's control characters, nor reorder text
+// by its bidirectional controls, and text that is not UTF-8 cannot be shown
+// (nor be JSON): each such byte is shown as \xNN.
+std::string displayed(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const Utf8Char ch = utf8_at(text, i);
+        const bool control = ch.length == 0 || is_unprintable(ch.code_point);
+        const std::size_t n = std::max<std::size_t>(1, ch.length);
+        for (std::size_t k = i; k < i + n; ++k) {
+            if (control) out += hex_byte(static_cast<unsigned char>(text[k]));
+            else out += text[k];
+        }
+        i += n;
+    }
+    return out;
+}
 
 const char* severity_word(Severity s) {
     switch (s) {
@@ -66,20 +140,10 @@ const char* severity_word(Severity s) {
 }
 
 void render_one(std::ostringstream& out, const Diagnostic& d) {
-    out << d.pos.file_name();
+    out << displayed(d.pos.file_name());
     if (d.pos.line > 0) out << ':' << d.pos.line << ':' << d.pos.column;
     out << ": " << severity_word(d.severity) << ": ";
-    // A terminal must not interpret a name's control characters: show them as \xNN.
-    for (unsigned char c : d.message) {
-        if (c < 0x20 || c == 0x7f) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\x%02x", c);
-            out << buf;
-        } else {
-            out << static_cast<char>(c);
-        }
-    }
-    out << '\n';
+    out << displayed(d.message) << '\n';
 }
 
 void json_one(std::ostringstream& out, const Diagnostic& d) {
@@ -126,7 +190,20 @@ std::string render_json(const Diagnostics& diags) {
 std::string json_escape(const std::string& s) {
     std::string out;
     out.reserve(s.size());
-    for (unsigned char c : s) {
+    auto unicode_escape = [&](char32_t c) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+        out += buf;
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        const Utf8Char ch = utf8_at(s, i);
+        if (ch.length == 0) {
+            // JSON holds only Unicode: a byte that is not UTF-8 is shown as the text \xNN.
+            out += "\\" + hex_byte(static_cast<unsigned char>(s[i]));
+            ++i;
+            continue;
+        }
+        const char32_t c = ch.code_point;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -134,14 +211,10 @@ std::string json_escape(const std::string& s) {
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
             default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
+                if (is_unprintable(c)) unicode_escape(c);
+                else out.append(s, i, ch.length);
         }
+        i += ch.length;
     }
     return out;
 }

@@ -38,10 +38,13 @@ public:
     std::size_t warning_count() const;
     bool has_errors() const { return error_count() > 0; }
     // Orders by file, line, column (stable), so output does not depend on the
-    // order in which checks ran.
+    // order in which checks ran, and drops exact duplicates (same place, code,
+    // message and notes). Messages longer than any written by hand have their
+    // quoted values cut (echoed() in diag/text.hpp) when they are added.
     void sort();
 
 private:
+    Diagnostic& add(Severity severity, const SourcePos& pos, std::string code, std::string message);
     std::vector<Diagnostic> items_;
 };
 

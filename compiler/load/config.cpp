@@ -1,5 +1,6 @@
 #include "load/config.hpp"
 
+#include "load/source_file.hpp"
 #include "load/yaml_documents.hpp"
 
 #include <yaml-cpp/eventhandler.h>
@@ -8,7 +9,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <initializer_list>
 #include <memory>
 #include <set>
@@ -28,15 +28,6 @@ const Keys kCodegenKeys = {"out", "namespace", "templates"};
 const Keys kEnvironmentKeys = {"url", "url_env", "lock_timeout"};
 
 constexpr const char* kDurationForms = "use a positive integer with ms, s, m or h, e.g. \"60s\" (at most 24h)";
-
-std::string join(Keys keys) {
-    std::string s;
-    for (const char* k : keys) {
-        if (!s.empty()) s += ", ";
-        s += k;
-    }
-    return s;
-}
 
 // A URL may hold a password, and so may a libpq key=value string: text that
 // looks like either is never echoed in a message, wherever it turns up.
@@ -61,7 +52,7 @@ public:
         if (doc.IsNull()) return;   // an empty file or document: every default
         if (!doc.IsMap()) {
             diags_.error(pos(doc, start()), "wrong-type",
-                         std::string("the config file must be a mapping with keys ") + join(kTopKeys) + ", not " + yaml_kind_name(doc));
+                         std::string("the config file must be a mapping with keys ") + join_keys(kTopKeys) + ", not " + yaml_kind_name(doc));
             return;
         }
         each_entry(doc, "the config file", kTopKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
@@ -77,40 +68,12 @@ public:
 private:
     ProjectConfig& out_;
 
-    // Walks a mapping: reports non-scalar keys, keys that look like a URL,
-    // duplicate keys (yaml-cpp keeps them silently) and keys outside `allowed`
-    // (empty = any), then calls fn for each remaining entry.
-    template <typename F>
-    void each_entry(const YAML::Node& map, const std::string& what, Keys allowed, F fn) {
-        std::set<std::string> seen;
-        for (auto it = map.begin(); it != map.end(); ++it) {
-            if (!spend()) return;
-            // Copy the entry: yaml-cpp's it->first lives in a temporary proxy.
-            const auto entry = *it;
-            const YAML::Node k = entry.first;
-            const SourcePos kp = pos(k, pos(map, start()));
-            if (!k.IsScalar()) {
-                diags_.error(kp, "wrong-type", "keys of " + what + " must be plain strings");
-                continue;
-            }
-            const std::string key = text_of(k);
-            if (looks_like_url(key)) {
-                diags_.error(kp, "bad-value", "a key of " + what + " looks like a database URL (not shown); a URL belongs in an environment's url");
-                continue;
-            }
-            if (!seen.insert(key).second) {
-                diags_.error(kp, "duplicate-key", "duplicate key '" + key + "' in " + what);
-                continue;
-            }
-            if (allowed.size() > 0 && std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
-                std::string msg = "unknown key '" + key + "' in " + what;
-                const std::string hint = closest_match(key, std::vector<std::string>(allowed.begin(), allowed.end()));
-                msg += hint.empty() ? "; expected one of: " + join(allowed) : "; did you mean '" + hint + "'?";
-                diags_.error(kp, "unknown-key", msg);
-                continue;
-            }
-            fn(key, kp, entry.second);
-        }
+    // A URL may hold a password: a key that looks like one is dropped before
+    // any message (an unknown or duplicate key) could echo it.
+    bool accept_key(const std::string& key, const SourcePos& kp, const std::string& what, bool report) override {
+        if (!looks_like_url(key)) return true;
+        if (report) diags_.error(kp, "bad-value", "a key of " + what + " looks like a database URL (not shown); a URL belongs in an environment's url");
+        return false;
     }
 
     // `what` names the setting; the value itself is never part of the message.
@@ -173,7 +136,7 @@ private:
     void codegen(const YAML::Node& n, const SourcePos& at) {
         if (n.IsNull()) return;
         if (!n.IsMap()) {
-            diags_.error(pos(n, at), "wrong-type", std::string("codegen must be a mapping with keys ") + join(kCodegenKeys) + ", not " + yaml_kind_name(n));
+            diags_.error(pos(n, at), "wrong-type", std::string("codegen must be a mapping with keys ") + join_keys(kCodegenKeys) + ", not " + yaml_kind_name(n));
             return;
         }
         each_entry(n, "codegen", kCodegenKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
@@ -331,28 +294,13 @@ ProjectConfig parse_config(const std::string& file_name, const std::string& text
 }
 
 ProjectConfig load_config(const std::string& path, Diagnostics& diags) {
-    auto file = std::make_shared<const std::string>(path);
+    // No file gives the defaults; a dangling link named like it is an error (read_source_file).
     std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (status.type() == fs::file_type::not_found) return {};
+    if (fs::symlink_status(path, ec).type() == fs::file_type::not_found) return {};
     ProjectConfig config;
     config.path = path;
-    if (ec) {
-        diags.error({file, 0, 0}, "io", "cannot read file: " + ec.message());
-        return config;
-    }
-    if (fs::is_directory(status)) {
-        diags.error({file, 0, 0}, "io", "cannot read file: it is a directory");
-        return config;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buf;
-    if (in) buf << in.rdbuf();
-    if (!in || in.bad()) {
-        diags.error({file, 0, 0}, "io", "cannot read file");
-        return config;
-    }
-    return parse_config(path, buf.str(), diags);
+    if (auto text = read_source_file(path, diags)) return parse_config(path, *text, diags);
+    return config;
 }
 
 std::optional<std::chrono::milliseconds> parse_duration(const std::string& text) {

@@ -1,6 +1,7 @@
 #include "load/loader.hpp"
 
 #include "load/queries.hpp"
+#include "load/source_file.hpp"
 #include "load/yaml_documents.hpp"
 
 #include <yaml-cpp/eventhandler.h>
@@ -9,7 +10,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <initializer_list>
 #include <optional>
 #include <set>
@@ -633,6 +633,33 @@ void load_yaml_text(const std::string& file_name, const std::string& text, Schem
     }
 }
 
+namespace {
+
+bool is_yaml_name(const fs::path& p) {
+    const auto ext = p.extension().string();
+    return ext == ".yaml" || ext == ".yml";
+}
+
+// Every *.yaml / *.yml below `dir`, following links to directories (each
+// directory once, so a link loop ends). A file is listed whatever it turns out
+// to be (a dangling link, a FIFO, a file without read permission): reading it
+// then says why it is not schema, so no part of the schema disappears silently.
+void collect_yaml_files(const fs::path& dir, std::set<fs::path>& visited, std::vector<std::string>& found, Diagnostics& diags) {
+    std::error_code ec;
+    const fs::path canonical = fs::canonical(dir, ec);
+    if (!ec && !visited.insert(canonical).second) return;
+    fs::directory_iterator it(dir, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const fs::path p = it->path();
+        std::error_code kind_ec;
+        if (fs::is_directory(p, kind_ec)) collect_yaml_files(p, visited, found, diags);
+        else if (is_yaml_name(p)) found.push_back(p.generic_string());
+    }
+    if (ec) diags.error({std::make_shared<const std::string>(dir.generic_string()), 0, 0}, "io", "cannot read directory: " + ec.message());
+}
+
+}  // namespace
+
 std::vector<std::string> expand_schema_paths(const std::vector<std::string>& paths, Diagnostics& diags) {
     std::vector<std::string> files;
     for (const auto& p : paths) {
@@ -640,19 +667,17 @@ std::vector<std::string> expand_schema_paths(const std::vector<std::string>& pat
         const fs::path path(p);
         if (fs::is_directory(path, ec)) {
             std::vector<std::string> found;
-            fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
-            for (; !ec && it != end; it.increment(ec)) {
-                const auto ext = it->path().extension().string();
-                if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec)) found.push_back(it->path().generic_string());
-            }
-            if (ec) diags.error({std::make_shared<const std::string>(p), 0, 0}, "io", "cannot read directory: " + ec.message());
+            std::set<fs::path> visited;
+            const std::size_t errors = diags.error_count();
+            collect_yaml_files(path, visited, found, diags);
             std::sort(found.begin(), found.end());
-            if (found.empty() && !ec) diags.error({std::make_shared<const std::string>(p), 0, 0}, "io", "no .yaml or .yml files in this directory");
+            if (found.empty() && diags.error_count() == errors)
+                diags.error({std::make_shared<const std::string>(p), 0, 0}, "io", "no .yaml or .yml files in this directory");
             files.insert(files.end(), found.begin(), found.end());
-        } else if (fs::exists(path, ec)) {
-            files.push_back(p);
-        } else {
+        } else if (fs::symlink_status(path, ec).type() == fs::file_type::not_found) {
             diags.error({std::make_shared<const std::string>(p), 0, 0}, "io", "no such file or directory");
+        } else {
+            files.push_back(p);   // reading it says what is wrong: a dangling link, no permission, ...
         }
     }
     return files;
@@ -662,14 +687,7 @@ Schema load_schema(const std::vector<std::string>& paths, Diagnostics& diags, Lo
     Schema schema;
     const auto files = expand_schema_paths(paths, diags);
     for (const auto& f : files) {
-        std::ifstream in(f, std::ios::binary);
-        std::ostringstream buf;
-        if (in) buf << in.rdbuf();
-        if (!in || in.bad()) {
-            diags.error({std::make_shared<const std::string>(f), 0, 0}, "io", "cannot read file");
-            continue;
-        }
-        load_yaml_text(f, buf.str(), schema, diags);
+        if (auto text = read_source_file(f, diags)) load_yaml_text(f, *text, schema, diags);
     }
     if (stats) stats->files = files.size();
     analyze(schema, diags);

@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 
 namespace schemac {
@@ -40,6 +41,42 @@ std::optional<YAML::Mark> stuck_document(const std::string& text) {
         previous = probe.last;
     }
     return std::nullopt;
+}
+
+// How deep lists and mappings are nested where yaml-cpp's parser gives up
+// (its DeepRecursion guard counts recursions, not levels): counted on the
+// parser's own events, so the message states the real limit of this yaml-cpp.
+class NestingProbe : public DocumentProbe {
+public:
+    int depth = 0, deepest = 0;
+    YAML::Mark deepest_at;   // the first list or mapping at the deepest level
+    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { enter(m); }
+    void OnSequenceEnd() override { --depth; }
+    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { enter(m); }
+    void OnMapEnd() override { --depth; }
+
+private:
+    void enter(const YAML::Mark& m) {
+        if (++depth > deepest) {
+            deepest = depth;
+            deepest_at = m;
+        }
+    }
+};
+
+// Reports where nesting went beyond what the parser reads: at the list or
+// mapping on the last level it could read, whose contents are one too deep.
+void report_too_deep(const std::shared_ptr<const std::string>& file, const std::string& text, Diagnostics& diags) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    NestingProbe probe;
+    try {
+        while (parser.HandleNextDocument(probe)) {}
+    } catch (const YAML::Exception&) {}
+    diags.error(at_mark(file, probe.deepest_at), "yaml-too-deep",
+                "YAML nested deeper than " + std::to_string(probe.deepest) +
+                    " levels (lists and mappings inside each other), the most schemac can read; this one is at level " +
+                    std::to_string(probe.deepest) + " and holds another");
 }
 
 bool has_document_markers(const std::string& text) {
@@ -119,6 +156,8 @@ std::optional<std::vector<YAML::Node>> parse_yaml_documents(const std::shared_pt
             return std::nullopt;
         }
         return YAML::LoadAll(text);
+    } catch (const YAML::DeepRecursion&) {
+        report_too_deep(file, text, diags);
     } catch (const YAML::ParserException& e) {
         std::string msg = "invalid YAML: " + e.msg;
         // yaml-cpp rejects `{type: text?, ...}`: the nullable mark inside flow style.
@@ -134,6 +173,13 @@ std::optional<std::vector<YAML::Node>> parse_yaml_documents(const std::shared_pt
 SourcePos YamlWalk::pos(const YAML::Node& n, const SourcePos& fallback) const {
     const auto m = n.Mark();
     if (n.IsNull() || m.line < 0 || m.column < 0) return fallback;
+    return {file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
+}
+
+SourcePos YamlWalk::key_pos(const YAML::Node& k, const SourcePos& fallback) const {
+    // A key is always written, so its mark is known even when it is null (`null:`, `~:`).
+    const auto m = k.Mark();
+    if (m.line < 0 || m.column < 0) return fallback;
     return {file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
 }
 
@@ -166,34 +212,99 @@ std::string join_keys(Keys keys) {
     return s;
 }
 
-void YamlWalk::each_entry(const YAML::Node& map, const char* what, Keys allowed, const EntryFn& fn, bool report) {
-    std::set<std::string> seen;
+namespace {
+
+// `<<` written plainly (a quoted '<<' is an ordinary key).
+bool is_merge_key(const YAML::Node& k) { return k.IsScalar() && k.Tag() == "?" && k.Scalar() == "<<"; }
+
+// Merges inside merged mappings inside ...: far beyond any template, and a
+// bound on the recursion whatever the aliases do.
+constexpr int kMaxMergeDepth = 32;
+
+}  // namespace
+
+std::vector<YamlWalk::MapEntry> YamlWalk::entries(const YAML::Node& map, const std::string& what, bool report) {
+    std::vector<MapEntry> out;
+    std::set<std::string> taken;
+    add_entries(map, what, report, 0, {}, taken, out);
+    return out;
+}
+
+void YamlWalk::add_entries(const YAML::Node& map, const std::string& what, bool report, int merge_depth,
+                           const std::set<std::string>& overridden, std::set<std::string>& taken, std::vector<MapEntry>& out) {
+    // Copy the entries: yaml-cpp's it->first lives in a temporary proxy, so a
+    // reference to it dangles (found by the fuzzer under ASan).
+    std::vector<std::pair<YAML::Node, YAML::Node>> items;
     for (auto it = map.begin(); it != map.end(); ++it) {
         if (!spend()) return;
-        // Copy the entry: yaml-cpp's it->first lives in a temporary proxy,
-        // so a reference to it dangles (found by the fuzzer under ASan).
         const auto entry = *it;
-        const YAML::Node k = entry.first;
-        const SourcePos kp = pos(k, pos(map, start()));
+        items.emplace_back(entry.first, entry.second);
+    }
+    // The mapping's own keys win over merged ones, wherever `<<` is written.
+    std::set<std::string> blocked;
+    if (std::any_of(items.begin(), items.end(), [](const auto& item) { return is_merge_key(item.first); })) {
+        blocked = overridden;
+        for (const auto& [k, v] : items)
+            if (k.IsScalar() && !is_merge_key(k)) blocked.insert(k.Scalar());
+    }
+    std::set<std::string> seen;
+    for (const auto& [k, v] : items) {
+        const SourcePos kp = key_pos(k, pos(map, start()));
+        if (is_merge_key(k)) {
+            merge(v, kp, what, report, merge_depth, blocked, taken, out);
+            continue;
+        }
         if (!k.IsScalar()) {
-            if (report) diags_.error(kp, "wrong-type", std::string("keys of ") + what + " must be plain strings");
+            if (report) diags_.error(kp, "wrong-type", "keys of " + what + " must be plain strings");
             continue;
         }
         const std::string key = text_of(k);
+        if (!accept_key(key, kp, what, report)) continue;
         if (!seen.insert(key).second) {
             if (report) diags_.error(kp, "duplicate-key", "duplicate key '" + key + "' in " + what);
             continue;
         }
-        if (allowed.size() > 0 && std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
+        // Merged: a key of the mapping that merges this one, or of an earlier merged mapping.
+        if (overridden.count(key) || !taken.insert(key).second) continue;
+        out.push_back({key, kp, v});
+    }
+}
+
+void YamlWalk::merge(const YAML::Node& v, const SourcePos& kp, const std::string& what, bool report, int merge_depth,
+                     const std::set<std::string>& blocked, std::set<std::string>& taken, std::vector<MapEntry>& out) {
+    if (merge_depth >= kMaxMergeDepth) {
+        if (report) diags_.error(kp, "merge-too-deep", "merge keys '<<' nested deeper than " + std::to_string(kMaxMergeDepth) + " levels in " + what);
+        return;
+    }
+    // YAML's merge key: `<<: *a` or `<<: [*a, *b]`, the earlier mapping winning.
+    std::vector<YAML::Node> sources;
+    if (v.IsMap()) sources.push_back(v);
+    else if (v.IsSequence()) {
+        for (const auto& item : v) {
+            if (!spend()) return;
+            sources.push_back(item);
+        }
+    }
+    if (sources.empty() || std::any_of(sources.begin(), sources.end(), [](const YAML::Node& n) { return !n.IsMap(); })) {
+        if (report) diags_.error(pos(v, kp), "wrong-type", "the merge key '<<' in " + what + " takes a mapping or a list of mappings (such as *defaults or [*a, *b]), not " + yaml_kind_name(v));
+        return;
+    }
+    for (const auto& source : sources) add_entries(source, what, report, merge_depth + 1, blocked, taken, out);
+}
+
+void YamlWalk::each_entry(const YAML::Node& map, const std::string& what, Keys allowed, const EntryFn& fn, bool report) {
+    for (const MapEntry& e : entries(map, what, report)) {
+        if (allowed.size() > 0 && std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return e.key == a; })) {
             if (report) {
-                std::string msg = "unknown key '" + key + "' in " + what;
-                const std::string hint = closest_match(key, std::vector<std::string>(allowed.begin(), allowed.end()));
+                std::string msg = "unknown key '" + e.key + "' in " + what;
+                const std::string hint = closest_match(e.key, std::vector<std::string>(allowed.begin(), allowed.end()));
                 msg += hint.empty() ? "; expected one of: " + join_keys(allowed) : "; did you mean '" + hint + "'?";
-                diags_.error(kp, "unknown-key", msg);
+                diags_.error(e.pos, "unknown-key", msg);
             }
             continue;
         }
-        fn(key, kp, entry.second);
+        fn(e.key, e.pos, e.value);
+        if (exhausted()) return;
     }
 }
 

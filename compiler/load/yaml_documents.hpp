@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,7 +47,21 @@ public:
     // duplicates silently) and keys outside `allowed` (empty = any, with "did
     // you mean"), then calls fn for each remaining entry. `report` false walks
     // a mapping a second time without repeating those reports.
-    void each_entry(const YAML::Node& map, const char* what, Keys allowed, const EntryFn& fn, bool report = true);
+    void each_entry(const YAML::Node& map, const std::string& what, Keys allowed, const EntryFn& fn, bool report = true);
+
+    // The entries of a mapping in written order, with YAML merge keys resolved
+    // (`<<: *defaults`, `<<: [*a, *b]`): a merged mapping's entries take the
+    // place of the `<<`, each at the position where it is written; the
+    // mapping's own keys win over merged ones, and an earlier merged mapping
+    // over a later one. Non-scalar keys, duplicate keys (yaml-cpp keeps them
+    // silently) and keys accept_key refuses are reported (when `report`) and
+    // left out.
+    struct MapEntry {
+        std::string key;
+        SourcePos pos;
+        YAML::Node value;
+    };
+    std::vector<MapEntry> entries(const YAML::Node& map, const std::string& what, bool report = true);
     // Reports "<what> must be a mapping/a list/a scalar, not ..." unless n has that type.
     bool expect(const YAML::Node& n, YAML::NodeType::value type, const SourcePos& at, const std::string& what);
     // A scalar's text into out, or a wrong-type report.
@@ -55,6 +70,8 @@ public:
     SourcePos start() const { return {file_, 1, 1}; }
     // yaml-cpp marks are 0-based; a node that is missing or null has none.
     SourcePos pos(const YAML::Node& n, const SourcePos& fallback) const;
+    // A mapping key's position, also for a null key.
+    SourcePos key_pos(const YAML::Node& k, const SourcePos& fallback) const;
     // A scalar's text. yaml-cpp accepts a quoted scalar that is never closed
     // (`id: "serial` at the end of a file), so look for the closing quote.
     std::string text_of(const YAML::Node& n);
@@ -72,7 +89,16 @@ protected:
     const std::string& text_;
     Diagnostics& diags_;
 
+    // A reader's own rule for keys (the config refuses keys that look like a
+    // URL, before they could be echoed); reports and returns false to drop one.
+    virtual bool accept_key(const std::string&, const SourcePos&, const std::string&, bool) { return true; }
+    virtual ~YamlWalk() = default;
+
 private:
+    void add_entries(const YAML::Node& map, const std::string& what, bool report, int merge_depth,
+                     const std::set<std::string>& overridden, std::set<std::string>& taken, std::vector<MapEntry>& out);
+    void merge(const YAML::Node& v, const SourcePos& kp, const std::string& what, bool report, int merge_depth,
+               const std::set<std::string>& blocked, std::set<std::string>& taken, std::vector<MapEntry>& out);
     bool closed_quote(std::size_t start, char quote) const;
     std::size_t budget_;
     bool exhausted_ = false;

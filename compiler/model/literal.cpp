@@ -193,6 +193,7 @@ struct JsonParser {
     std::string_view s;
     std::size_t i = 0;
     int depth = 0;
+    bool too_deep = false;
     void ws() { while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i; }
     bool lit(std::string_view w) {
         if (s.substr(i, w.size()) != w) return false;
@@ -242,7 +243,10 @@ struct JsonParser {
         return i > st;
     }
     bool value() {
-        if (++depth > 256) return false;
+        if (++depth > kMaxJsonDepth) {
+            too_deep = true;
+            return false;
+        }
         ws();
         if (i >= s.size()) return false;
         bool ok;
@@ -366,9 +370,11 @@ bool is_iso_interval(const std::string& s, IntervalSum& sum) {
 
 }  // namespace
 
-bool is_valid_json(const std::string& s) {
+bool is_valid_json(const std::string& s, bool* too_deep) {
     JsonParser p{s};
-    if (!p.value()) return false;
+    const bool ok = p.value();
+    if (too_deep) *too_deep = p.too_deep;
+    if (!ok) return false;
     p.ws();
     return p.i == s.size();
 }
@@ -567,7 +573,12 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
         }
         case TypeKind::Json:
         case TypeKind::Jsonb:
-            return is_valid_json(s) ? std::nullopt : std::optional(not_a("valid JSON"));
+        {
+            bool too_deep = false;
+            if (is_valid_json(s, &too_deep)) return std::nullopt;
+            if (too_deep) return "is JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels, the most schemac accepts";
+            return not_a("valid JSON");
+        }
         case TypeKind::Bytea: {
             // Lower-case x only: PostgreSQL rejects '\X..' (found by the random pairs).
             bool ok = s.size() >= 2 && s[0] == '\\' && s[1] == 'x' && s.size() % 2 == 0;

@@ -12,8 +12,14 @@ namespace schemac {
 // follow "value 'x' ". `e` is the resolved enum for TypeKind::Enum, else null.
 std::optional<std::string> check_literal(const Type& t, const Value& v, const Enum* e);
 
+// The deepest JSON accepted (docs/schema-language.md, "Limits"). PostgreSQL 15
+// parses 10,000 levels with its default max_stack_depth (2MB) and fails with
+// "stack depth limit exceeded" at 20,000.
+inline constexpr int kMaxJsonDepth = 10'000;
+
 // Each returns true when `s` is valid text for that PostgreSQL type.
-bool is_valid_json(const std::string& s);
+// `too_deep` (optional) says whether JSON failed for nesting beyond kMaxJsonDepth.
+bool is_valid_json(const std::string& s, bool* too_deep = nullptr);
 bool is_valid_interval(const std::string& s);
 bool is_valid_date(const std::string& s);
 bool is_valid_time(const std::string& s);

@@ -13,7 +13,7 @@ case "$kind" in
   *) echo "run.sh: unknown kind $kind" >&2; exit 2 ;;
 esac
 i=0
-while IFS= read -r -d '' f; do cp "$f" "$work/seeds/$((i++))"; done < <(find "${roots[@]}" -name "$pattern" -print0)
+while IFS= read -r -d '' f; do cp "$f" "$work/seeds/$((i++))"; done < <(find "${roots[@]}" -type f -name "$pattern" -print0)   # regular files: golden cases hold dangling links
 cd "$work"
 exec "$fuzzer" corpus seeds "${dict[@]}" -max_total_time="$seconds" \
   -timeout=10 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1
