@@ -302,6 +302,7 @@ TEST_CASE("inspect: objects the schema language cannot express are listed as war
          "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;"
          "CREATE PROCEDURE p() LANGUAGE sql AS $$ SELECT 1 $$;"
          "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf();"
+         "CREATE CONSTRAINT TRIGGER ctrg AFTER INSERT ON t DEFERRABLE FOR EACH ROW EXECUTE FUNCTION tf();"
          "ALTER TABLE t ENABLE ROW LEVEL SECURITY;"
          "CREATE POLICY pol ON t USING (owner = current_user);"
          "CREATE RULE r AS ON UPDATE TO v DO INSTEAD NOTHING;"
@@ -319,7 +320,7 @@ TEST_CASE("inspect: objects the schema language cannot express are listed as war
     for (const auto& u : snap.unsupported) listed.insert(u.kind + " " + u.name);
     const std::set<std::string> expected = {
         "view public.v", "materialized view public.mv", "function public.f(a integer)", "function public.tf()", "procedure public.p()",
-        "trigger trg on public.t", "policy pol on public.t", "rule r on public.v",
+        "trigger trg on public.t", "constraint trigger ctrg on public.t", "policy pol on public.t", "rule r on public.v",
         "sequence public.standalone", "domain public.positive", "composite type public.pair"};
     CHECK(listed == expected);
     std::vector<std::string> names;
