@@ -101,6 +101,9 @@ int verify_database(const DatabaseTarget& t, bool json) {
         std::cout << "schemac: drift: " << st.database << " differs from version " << v4(st.current_version) << " of "
                   << t.migrations_dir << " (what was changed by hand):\n"
                   << summary << "to see the SQL that undoes it: schemac plan --from <database> --to " << want.name << '\n';
+        if (!unseen.empty())
+            std::cout << "not compared: " << unseen.size() << (unseen.size() == 1 ? " thing" : " things")
+                      << " schemac cannot represent (the warnings above)\n";
     }
     return drift.empty() ? kOk : kDrift;
 }

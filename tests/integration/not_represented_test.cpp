@@ -130,6 +130,21 @@ TEST_CASE("not represented: inspect, verify and plan --from DATABASE warn about 
     CHECK_MESSAGE(has_line_ending(verify.out, ", except for " + std::to_string(kCases.size()) +
                                                   " things schemac cannot represent and did not compare (the warnings above)"),
                   verify.out);
+    // With drift as well, the drift is listed and so is what was not compared.
+    {
+        pqxx::nontransaction tx{db.conn()};
+        tx.exec("CREATE INDEX by_hand ON t (note)");
+    }
+    const Outcome drift = w.run({"verify", "--db", db.conninfo(), "--dir", dir});
+    CHECK(drift.code == 3);
+    CHECK_MESSAGE(drift.out.find("\n+ index by_hand on t\n") != std::string::npos, drift.out);
+    CHECK_MESSAGE(has_line_ending(drift.out, "not compared: " + std::to_string(kCases.size()) +
+                                                 " things schemac cannot represent (the warnings above)"),
+                  drift.out);
+    {
+        pqxx::nontransaction tx{db.conn()};
+        tx.exec("DROP INDEX by_hand");
+    }
     const Outcome json = w.run({"verify", "--db", db.conninfo(), "--dir", dir, "--json"});
     CHECK(json.code == 0);
     CHECK_MESSAGE(json.out.find("\"drift\":false,\"differences\":[],\"not_compared\":[\"") != std::string::npos, json.out);
