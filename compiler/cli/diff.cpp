@@ -63,7 +63,7 @@ int run_diff(const DiffOptions& opts) {
     if (files_by_lock_budget > migrations::split_into_files(plan, SIZE_MAX).size()) {
         std::size_t locks = 0;
         for (const auto& s : plan.steps) locks += s.transactional ? migrations::estimated_locks(s) : 0;
-        std::cerr << "schemac: the plan takes about " << locks << " relation locks; one transaction on a default server "
+        std::cerr << "schemac: by a high estimate the plan takes " << locks << " locks; one transaction on a default server "
                   << "(max_locks_per_transaction 64 x max_connections 100, for all sessions) should take at most "
                   << migrations::kLockBudget << ", so it is written as " << files_by_lock_budget
                   << " migrations, each applied in a transaction of its own\n";
