@@ -18,8 +18,9 @@ case "${1:-}" in
     connections=${4:-200}
     bash "$server" start "$dir" >/dev/null
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s -m fast restart \
-      -o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off
-          -c max_connections=$connections -c max_locks_per_transaction=$locks" >/dev/null
+      -o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=$connections -c max_locks_per_transaction=$locks" \
+      >/dev/null 2>&1 \
+      || { cat "$dir/server.log" >&2; echo "small_lock_table_server: the server did not restart" >&2; exit 1; }
     ;;
   stop) bash "$server" stop "${2:?usage: small_lock_table_server.sh stop DIR}" ;;
   *) echo "usage: small_lock_table_server.sh start DIR LOCKS [CONNECTIONS] | stop DIR" >&2; exit 2 ;;
