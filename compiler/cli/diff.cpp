@@ -1,6 +1,7 @@
 // `schemac diff -m MESSAGE`: the next numbered migration from the difference
 // between the YAML schema and the snapshot of the last migration.
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -10,6 +11,7 @@
 #include "diff/diff.hpp"
 #include "load/loader.hpp"
 #include "migrations/format.hpp"
+#include "migrations/history.hpp"
 #include "sql/postgres/render.hpp"
 
 namespace schemac::cli {
@@ -56,6 +58,15 @@ int run_diff(const DiffOptions& opts) {
         std::cerr << "schemac: refusing: " << destructive << (destructive == 1 ? " change loses" : " changes lose")
                   << " data (data-loss above); check that this is intended and rerun with --allow-destructive\n";
         return kFailure;
+    }
+    const std::size_t files_by_lock_budget = migrations::split_into_files(plan).size();
+    if (files_by_lock_budget > migrations::split_into_files(plan, SIZE_MAX).size()) {
+        std::size_t locks = 0;
+        for (const auto& s : plan.steps) locks += s.transactional ? migrations::estimated_locks(s) : 0;
+        std::cerr << "schemac: by a high estimate the plan takes " << locks << " locks; one transaction on a default server "
+                  << "(max_locks_per_transaction 64 x max_connections 100, for all sessions) should take at most "
+                  << migrations::kLockBudget << ", so it is written as " << files_by_lock_budget
+                  << " migrations, each applied in a transaction of its own\n";
     }
     migrations::NewMigration m{opts.message, today_utc(), SCHEMAC_VERSION, join_paths(opts.paths)};
     const auto files = migrations::plan_new_migration(state.history, state.files, plan, target, m);

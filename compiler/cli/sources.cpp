@@ -8,6 +8,7 @@
 #include "load/loader.hpp"
 #include "model/analyze.hpp"
 #include "schemac/catalog.hpp"
+#include "schemac/pg_errors.hpp"
 #include "schemac/runner.hpp"
 
 namespace schemac::cli {
@@ -85,10 +86,13 @@ void make_comparable(Source& a, Source& b, Diagnostics& diags) {
         if (e.kind != RunnerErrorKind::failure) throw;
         // Comparing texts as written would report spelling as change (every
         // check dropped and re-added): no answer is better than a wrong one.
+        // Name the cause the server gave: a full lock table is not a missing privilege.
+        const std::string why = is_lock_table_full(e.what()) ? pg_error_advice("53200")
+                                : "it needs the CREATE privilege on the database (it creates scratch schemas in a transaction "
+                                  "that is rolled back)";
         diags.error(at(*db), "not-normalized",
-                    std::string("cannot compare with ") + db->name +
-                        ": putting both sides into PostgreSQL's normal form needs the CREATE privilege on the database (it "
-                        "creates scratch schemas in a transaction that is rolled back), and that failed: " + e.what());
+                    std::string("cannot compare with ") + db->name + ": putting both sides into PostgreSQL's normal form failed: " +
+                        e.what() + "; " + why);
     }
 }
 

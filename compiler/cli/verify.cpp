@@ -40,6 +40,16 @@ std::optional<Schema> expected_schema(const MigrationState& state, const Status&
     return std::nullopt;
 }
 
+// What inspection warned it cannot see (views, storage parameters, row level
+// security, ...): verify cannot tell whether those differ, so it never calls
+// the database a match without saying so.
+std::vector<std::string> not_compared(const Diagnostics& diags, std::size_t from) {
+    std::vector<std::string> v;
+    for (std::size_t i = from; i < diags.all().size(); ++i)
+        if (diags.all()[i].severity == Severity::Warning) v.push_back(diags.all()[i].message);
+    return v;
+}
+
 }  // namespace
 
 int verify_database(const DatabaseTarget& t, bool json) {
@@ -57,7 +67,9 @@ int verify_database(const DatabaseTarget& t, bool json) {
 
     SourceOptions so;
     so.history_table = t.runner.history_schema + "." + t.runner.history_table;
+    const std::size_t before = diags.all().size();
     Source live = load_database(t.runner.conninfo, so, diags);
+    const std::vector<std::string> unseen = not_compared(diags, before);
     Source want{*expected, t.migrations_dir + "/schema.snapshot.yaml", ""};
     if (!diags.has_errors()) make_comparable(want, live, diags);
     std::cerr << render_text(diags);
@@ -75,14 +87,23 @@ int verify_database(const DatabaseTarget& t, bool json) {
             std::cout << (first ? "" : ",") << json_string(step.summary);
             first = false;
         }
+        std::cout << "],\"not_compared\":[";
+        for (std::size_t i = 0; i < unseen.size(); ++i) std::cout << (i ? "," : "") << json_string(unseen[i]);
         std::cout << "]}\n";
-    } else if (drift.empty()) {
+    } else if (drift.empty() && unseen.empty()) {
         std::cout << "schemac: no drift: " << st.database << " matches version " << v4(st.current_version) << " of "
                   << t.migrations_dir << '\n';
+    } else if (drift.empty()) {
+        std::cout << "schemac: no drift in what schemac compares: " << st.database << " matches version "
+                  << v4(st.current_version) << " of " << t.migrations_dir << ", except for " << unseen.size()
+                  << (unseen.size() == 1 ? " thing" : " things") << " schemac cannot represent and did not compare (the warnings above)\n";
     } else {
         std::cout << "schemac: drift: " << st.database << " differs from version " << v4(st.current_version) << " of "
                   << t.migrations_dir << " (what was changed by hand):\n"
                   << summary << "to see the SQL that undoes it: schemac plan --from <database> --to " << want.name << '\n';
+        if (!unseen.empty())
+            std::cout << "not compared: " << unseen.size() << (unseen.size() == 1 ? " thing" : " things")
+                      << " schemac cannot represent (the warnings above)\n";
     }
     return drift.empty() ? kOk : kDrift;
 }

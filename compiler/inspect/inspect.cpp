@@ -362,6 +362,47 @@ private:
         diags_.error(pos_, "unsupported-feature", what + " " + why);
     }
 
+    // A setting the model has no place for, that changes no name, type or
+    // constraint (storage, tablespace, row security, ...): a warning naming it.
+    // Plans never set it; one that drops and creates the object again loses it.
+    void not_represented(const std::string& what, const std::string& has, bool plural = false) {
+        diags_.warning(pos_, "not-represented", what + " " + has + (plural ? " that schemac cannot represent; they are not compared"
+                                                                          : ", which schemac cannot represent; it is not compared"));
+    }
+
+    static std::string joined(const std::vector<std::string>& v) {
+        std::string s;
+        for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+        return s;
+    }
+
+    void storage(const std::string& what, const std::vector<std::string>& options, const std::string& tablespace) {
+        if (!options.empty()) not_represented(what, "has storage parameters (" + joined(options) + ")", true);
+        if (!tablespace.empty()) not_represented(what, "is in tablespace " + display_ident(tablespace));
+    }
+
+    void table_settings(const std::string& what, const catalog::Table& t) {
+        storage(what, t.options, t.tablespace);
+        if (!t.access_method.empty()) not_represented(what, "uses table access method " + t.access_method);
+        if (t.unlogged) not_represented(what, "is UNLOGGED (not crash-safe, not replicated)");
+        if (t.row_security || t.force_row_security)
+            not_represented(what, std::string("has ROW LEVEL SECURITY ") + (t.row_security ? "enabled" : "") +
+                                      (t.row_security && t.force_row_security ? " and " : "") +
+                                      (t.force_row_security ? "forced" : ""));
+        if (t.replica_identity != 'd')
+            not_represented(what, std::string("has REPLICA IDENTITY ") +
+                                      (t.replica_identity == 'f' ? "FULL" : t.replica_identity == 'n' ? "NOTHING" : "USING INDEX"));
+    }
+
+    void column_settings(const std::string& what, const catalog::Column& c) {
+        if (!c.storage.empty()) not_represented(what, "has STORAGE " + c.storage);
+        if (!c.compression.empty()) not_represented(what, "has COMPRESSION " + c.compression);
+        if (c.statistics >= 0) not_represented(what, "has STATISTICS " + std::to_string(c.statistics));
+        if (!c.options.empty()) not_represented(what, "has attribute options (" + joined(c.options) + ")", true);
+        if (!c.sequence_options.empty())
+            not_represented(what, "takes its values from a sequence with options (" + c.sequence_options + ")", true);
+    }
+
     Enum enum_of(const catalog::Enum& e) {
         Enum out;
         out.name = {e.schema, e.name};
@@ -407,6 +448,7 @@ private:
         out.type = type ? *type : Type{};
         if (c.generated) unsupported(what, "is a generated column (GENERATED ALWAYS AS ... STORED), which the schema language does not have");
         if (!c.collation.empty()) unsupported(what, "has collation " + c.collation + "; the schema language has only the default collation");
+        column_settings(what, c);
         if (c.identity == 'a') out.identity = Identity::Always;
         if (c.identity == 'd') out.identity = Identity::ByDefault;
         std::string def = c.default_expr;
@@ -464,6 +506,7 @@ private:
         if (t.kind == 'p') unsupported(what, "is partitioned (PARTITION BY); the schema language has no partitioning");
         for (const auto& parent : t.inherits)
             unsupported(what, "inherits from (or is a partition of) " + parent + "; the schema language has no inheritance or partitions");
+        table_settings(what, t);
         for (const auto& c : t.columns) out.columns.push_back(column_of(t, c));
 
         std::map<std::string, const catalog::Index*> index_of_constraint;
@@ -479,6 +522,8 @@ private:
     // What a key's backing index may carry that the model cannot say.
     void key_index(const std::string& what, const catalog::Index* i) {
         if (!i) return;
+        storage(what, i->options, i->tablespace);
+        if (i->clustered) not_represented(what, "is the index the table is CLUSTERed on");
         if (!i->include.empty()) unsupported(what, "has INCLUDE columns; the schema language has none");
         if (i->nulls_not_distinct) unsupported(what, "is NULLS NOT DISTINCT; the schema language has only the default (NULLS DISTINCT)");
         for (const auto& e : i->elements) {

@@ -27,6 +27,12 @@ namespace schemac {
 //   operator class, a deferrable or MATCH FULL foreign key, partitioning or
 //   inheritance) are errors ("unsupported-feature") naming the table: leaving
 //   them out would make a plan drop or recreate what it cannot see.
+// - settings that change no name, type or constraint (storage parameters of
+//   tables and indexes, tablespaces, table access method, UNLOGGED, row level
+//   security, replica identity, CLUSTER ON, a column's storage, compression,
+//   statistics target and options, non-default sequence options of serial and
+//   identity columns) are warnings ("not-represented") naming the object and
+//   the setting: plans never set them, but one that recreates the object loses them.
 // NOT VALID constraints are warnings: the model has no such state.
 //
 // The rules in detail (tests/unit/inspect_test.cpp has a case for each):

@@ -12,6 +12,7 @@
 
 #include "diff/diff.hpp"
 #include "inspect/inspect.hpp"
+#include "migrations/history.hpp"
 #include "schemac/catalog.hpp"
 #include "sql/postgres/quote.hpp"
 #include "sql/postgres/render.hpp"
@@ -144,6 +145,44 @@ std::string random_tag() {
     return std::string(buf, 12);
 }
 
+// Relation locks creating `t` takes, over-estimated: the table, its TOAST
+// table and index, and one per key, index, foreign key and sequence.
+std::size_t table_locks(const Table& t) {
+    std::size_t n = 3 + (t.primary_key ? 1 : 0) + t.uniques.size() + t.indexes.size() + t.foreign_keys.size();
+    for (const auto& c : t.columns)
+        n += c.type.kind == TypeKind::Serial || c.type.kind == TypeKind::BigSerial || c.identity != Identity::None ? 1 : 0;
+    return n;
+}
+
+// The tables in rounds that each take at most migrations::kLockBudget
+// relation locks, so that a schema of any size is created on a server with
+// the default lock table (one transaction per round, each rolled back). Every
+// round has all the enums; a foreign key to a table of another round is left
+// out (it is only there to learn the referenced columns, which are then taken
+// from the model).
+std::vector<Schema> in_rounds(const Schema& build) {
+    Schema skeleton;
+    skeleton.enums = build.enums;
+    std::vector<Schema> rounds{skeleton};
+    std::size_t locks = 0;
+    for (const auto& t : build.tables) {
+        const std::size_t need = table_locks(t);
+        if (!rounds.back().tables.empty() && locks + need > migrations::kLockBudget) {
+            rounds.push_back(skeleton);
+            locks = 0;
+        }
+        rounds.back().tables.push_back(t);
+        locks += need;
+    }
+    if (rounds.size() == 1) return rounds;
+    for (auto& r : rounds) {
+        std::set<QualifiedName> here;
+        for (const auto& t : r.tables) here.insert(t.name);
+        for (auto& t : r.tables) std::erase_if(t.foreign_keys, [&](const ForeignKey& f) { return !here.count(f.ref_table); });
+    }
+    return rounds;
+}
+
 void set_pos(Value& v, const SourcePos& pos) {
     v.pos = pos;
     for (auto& item : v.items) set_pos(item, pos);
@@ -218,17 +257,21 @@ Schema normalize_through_server(const Schema& yaml, const std::string& conninfo,
                 if (!e.expr.empty()) e.expr = sql_in(e.expr);
         }
     }
-    Diagnostics plan_diags;
-    const auto changes = diff::diff_schemas(Schema{}, build, plan_diags);
-    const sql::Plan plan = sql::postgres::render_plan(changes);
-    std::vector<std::string> statements;
-    if (to_scratch.count("public")) statements.push_back("SET LOCAL search_path = " + to_scratch.at("public") + ", public");
-    for (const auto& step : plan.steps)
-        for (const auto& s : step.up) statements.push_back(s);
-
     catalog::ReadOptions options;
     for (const auto& [s, n] : to_scratch) options.schemas.push_back(n);
-    const catalog::Snapshot snap = catalog::read_catalog_after(conninfo, statements, options);
+    Diagnostics plan_diags;
+    catalog::Snapshot snap;
+    for (const Schema& round : in_rounds(build)) {
+        const auto changes = diff::diff_schemas(Schema{}, round, plan_diags);
+        const sql::Plan plan = sql::postgres::render_plan(changes);
+        std::vector<std::string> statements;
+        if (to_scratch.count("public")) statements.push_back("SET LOCAL search_path = " + to_scratch.at("public") + ", public");
+        for (const auto& step : plan.steps)
+            for (const auto& s : step.up) statements.push_back(s);
+        catalog::Snapshot part = catalog::read_catalog_after(conninfo, statements, options);
+        if (snap.tables.empty() && snap.enums.empty()) snap.enums = std::move(part.enums);   // every round has them all
+        for (auto& t : part.tables) snap.tables.push_back(std::move(t));
+    }
     Diagnostics inspect_diags;
     const Schema got = schema_from_catalog(snap, "normalization", inspect_diags);
     if (inspect_diags.has_errors() || plan_diags.has_errors()) {
@@ -284,11 +327,12 @@ Schema normalize_through_server(const Schema& yaml, const std::string& conninfo,
         }
         for (auto& f : t.foreign_keys) {
             if (!f.ref_columns.empty()) continue;
-            for (const auto& gf : g.foreign_keys) {
-                if (gf.name != f.name) continue;
-                f.ref_columns = gf.ref_columns;
-                for (auto& r : f.ref_columns) r.pos = f.ref_pos;
-            }
+            for (const auto& gf : g.foreign_keys)
+                if (gf.name == f.name) f.ref_columns = gf.ref_columns;
+            // Created in another round: PostgreSQL would take the primary key.
+            const Table* target = yaml.find_table(f.ref_table);
+            if (f.ref_columns.empty() && target && target->primary_key) f.ref_columns = target->primary_key->columns;
+            for (auto& r : f.ref_columns) r.pos = f.ref_pos;
         }
     }
     return out;

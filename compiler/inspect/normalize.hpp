@@ -33,7 +33,11 @@ namespace schemac {
 // (schemac_norm_<random>_<n>); qualified references S.x to a table or enum of
 // the model inside expressions follow it; unqualified names resolve first in
 // the scratch schema of public (search_path), then in the real public. Seed
-// rows, comments and hypertables are not created.
+// rows, comments and hypertables are not created. A large schema is created
+// in rounds of tables that each take at most migrations::kLockBudget relation
+// locks (one rolled-back transaction per round, all enums in each), so that a
+// server with the default lock table can normalise thousands of tables; a
+// foreign key to a table of another round takes its columns from the model.
 //
 // Throws RunnerError: connection problems, and failure when a statement fails
 // (e.g. no CREATE privilege, or an expression naming something the database

@@ -48,12 +48,39 @@ std::string slugify(const std::string& message) {
     return s.empty() ? "migration" : s;
 }
 
-std::vector<sql::Plan> split_into_files(const sql::Plan& plan) {
+namespace {
+
+std::size_t occurrences(const std::string& upper_text, const std::string& word) {
+    std::size_t n = 0;
+    for (std::size_t at = upper_text.find(word); at != std::string::npos; at = upper_text.find(word, at + word.size())) ++n;
+    return n;
+}
+
+}  // namespace
+
+std::size_t estimated_locks(const sql::PlanStep& step) {
+    std::size_t locks = 0;
+    for (const auto& statement : step.up) {
+        std::string upper = statement;
+        for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        locks += 4;
+        for (const char* word : {"PRIMARY KEY", "UNIQUE", "INDEX", "REFERENCES", "SERIAL", "IDENTITY"}) locks += occurrences(upper, word);
+    }
+    return locks;
+}
+
+std::vector<sql::Plan> split_into_files(const sql::Plan& plan, std::size_t lock_budget) {
     std::vector<sql::Plan> groups;
+    std::size_t locks = 0;   // of the last group, when transactional
     for (const auto& step : plan.steps) {
-        if (groups.empty() || groups.back().steps.front().transactional != step.transactional || step.own_transaction)
+        const std::size_t step_locks = step.transactional ? estimated_locks(step) : 0;
+        if (groups.empty() || groups.back().steps.front().transactional != step.transactional || step.own_transaction ||
+            (step.transactional && locks + step_locks > lock_budget)) {
             groups.emplace_back();
+            locks = 0;
+        }
         groups.back().steps.push_back(step);
+        locks += step_locks;
     }
     return groups;
 }

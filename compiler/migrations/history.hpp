@@ -2,6 +2,7 @@
 // snapshot and schemac.sum. Pure functions over file contents; only the CLI
 // reads and writes the disk (cli/migration_dir.cpp).
 #pragma once
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
@@ -54,10 +55,30 @@ struct NewMigration {
 std::vector<OutputFile> plan_new_migration(const History& h, const DirContents& dir, const sql::Plan& plan,
                                            const Schema& target, const NewMigration& m);
 
+// How many relation locks (tables, indexes, sequences, TOAST tables) one
+// transactional migration may take. PostgreSQL keeps every lock of every
+// session in one shared table of max_locks_per_transaction × (max_connections
+// + max_prepared_transactions) entries: 64 × (100 + 0) = 6,400 on a default
+// server. A transaction that needs more than are free fails with "out of shared
+// memory" (SQLSTATE 53200) and everything it did is rolled back; 5,000 new
+// tables need about 25,000. A third of the default table leaves room for the
+// application's sessions and autovacuum while the migration runs.
+inline constexpr std::size_t kLockBudget = 2000;
+
+// At least as many lock table entries as the step's statements take in one
+// transaction (a deliberate over-estimate, from the statements' text: 4 per
+// statement for its relation, a TOAST table with its index and an object lock
+// such as its schema's, plus 1 for each PRIMARY KEY, UNIQUE, INDEX, REFERENCES,
+// serial or IDENTITY it mentions). Each locked object is one entry, whatever
+// the lock modes a transaction takes on it.
+std::size_t estimated_locks(const sql::PlanStep& step);
+
 // The plan as the files `schemac diff` writes it: runs of steps with the same
 // transactionality, in order; a step that needs its own transaction starts a
-// new run. Each run is one numbered migration.
-std::vector<sql::Plan> split_into_files(const sql::Plan& plan);
+// new run, and so does a transactional step that would take the run past
+// `lock_budget` estimated locks (a step is never split). Each run is one
+// numbered migration.
+std::vector<sql::Plan> split_into_files(const sql::Plan& plan, std::size_t lock_budget = kLockBudget);
 
 std::string slugify(const std::string& message);
 std::string snapshot_header(int version);

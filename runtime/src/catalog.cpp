@@ -162,8 +162,11 @@ private:
                              "SELECT c.oid::text, rel.nspname, c.relname, c.relkind, cd.description,"
                              " ARRAY(SELECT quote_ident(pn.nspname) || '.' || quote_ident(pc.relname) FROM pg_inherits i"
                              "  JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
-                             "  WHERE i.inhrelid = c.oid ORDER BY i.inhseqno)::text[]"
-                             " FROM rel JOIN pg_class c ON c.oid = rel.oid" + description("cd", "c.oid", "pg_class"));
+                             "  WHERE i.inhrelid = c.oid ORDER BY i.inhseqno)::text[],"
+                             " c.reloptions::text[] || ARRAY(SELECT 'toast.' || o FROM unnest(tc.reloptions) o), sp.spcname, CASE WHEN am.amname <> 'heap' THEN am.amname END,"
+                             " c.relpersistence = 'u', c.relrowsecurity, c.relforcerowsecurity, c.relreplident"
+                             " FROM rel JOIN pg_class c ON c.oid = rel.oid LEFT JOIN pg_tablespace sp ON sp.oid = c.reltablespace"
+                             " LEFT JOIN pg_am am ON am.oid = c.relam LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid" + description("cd", "c.oid", "pg_class"));
         for (const auto& row : r) {
             Table t;
             t.schema = str(row[1]);
@@ -172,6 +175,13 @@ private:
             t.kind = ch(row[3]);
             t.comment = str(row[4]);
             t.inherits = text_array(row[5]);
+            t.options = text_array(row[6]);
+            t.tablespace = str(row[7]);
+            t.access_method = str(row[8]);
+            t.unlogged = flag(row[9]);
+            t.row_security = flag(row[10]);
+            t.force_row_security = flag(row[11]);
+            t.replica_identity = ch(row[12]) ? ch(row[12]) : 'd';
             table_by_oid_[str(row[0])] = snap_.tables.size();
             snap_.tables.push_back(std::move(t));
         }
@@ -182,12 +192,23 @@ private:
         // no ORDER BY: finish() sorts each table's columns by number.
         const auto r = query(with_ +
                              ", seq AS MATERIALIZED (SELECT DISTINCT ON (d.refobjid, d.refobjsubid) d.refobjid, d.refobjsubid,"
-                             "  quote_ident(sn.nspname) || '.' || quote_ident(s.relname) AS name"
+                             "  CASE WHEN d.deptype = 'a' THEN quote_ident(sn.nspname) || '.' || quote_ident(s.relname) END AS name,"
+                             // What CREATE SEQUENCE would not have chosen by itself (an ascending
+                             // sequence of the column's type: START 1, MINVALUE 1, MAXVALUE the
+                             // type's, CACHE 1, NO CYCLE).
+                             "  concat_ws(' ', CASE WHEN q.seqtypid <> a.atttypid THEN 'AS ' || format_type(q.seqtypid, NULL) END,"
+                             "   CASE WHEN q.seqincrement <> 1 THEN 'INCREMENT ' || q.seqincrement END,"
+                             "   CASE WHEN q.seqmin <> 1 THEN 'MINVALUE ' || q.seqmin END,"
+                             "   CASE WHEN q.seqmax <> CASE q.seqtypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647"
+                             "    ELSE 9223372036854775807 END THEN 'MAXVALUE ' || q.seqmax END,"
+                             "   CASE WHEN q.seqstart <> 1 THEN 'START ' || q.seqstart END,"
+                             "   CASE WHEN q.seqcache <> 1 THEN 'CACHE ' || q.seqcache END, CASE WHEN q.seqcycle THEN 'CYCLE' END) AS options"
                              "  FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
-                             "  JOIN pg_namespace sn ON sn.oid = s.relnamespace"
-                             "  WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'"
+                             "  JOIN pg_namespace sn ON sn.oid = s.relnamespace JOIN pg_sequence q ON q.seqrelid = s.oid"
+                             "  JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
+                             "  WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')"
                              "  AND d.refobjid IN (SELECT oid FROM rel)"
-                             "  ORDER BY d.refobjid, d.refobjsubid, s.relname, sn.nspname) "
+                             "  ORDER BY d.refobjid, d.refobjsubid, d.deptype, s.relname, sn.nspname) "
                              "SELECT a.attrelid::text, a.attname, a.attnum, format_type(a.atttypid, a.atttypmod),"
                              " etn.nspname, et.typname, et.typcategory, et.oid <> t.oid, a.attnotnull,"
                              // A default cannot refer to columns (a generated column's expression
@@ -199,7 +220,11 @@ private:
                              "  (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' END"
                              "          || quote_ident(co.collname)"
                              "   FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END,"
-                             " cd.description"
+                             " cd.description,"
+                             " CASE a.attstorage WHEN t.typstorage THEN NULL WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external'"
+                             "  WHEN 'm' THEN 'main' WHEN 'x' THEN 'extended' END,"
+                             " CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END,"
+                             " a.attstattarget, a.attoptions::text[], seq.options"
                              " FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid JOIN pg_type t ON t.oid = a.atttypid"
                              " JOIN pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END"
                              " JOIN pg_namespace etn ON etn.oid = et.typnamespace"
@@ -226,6 +251,11 @@ private:
             c.owned_sequence = str(row[12]);
             c.collation = str(row[13]);
             c.comment = str(row[14]);
+            c.storage = str(row[15]);
+            c.compression = str(row[16]);
+            c.statistics = row[17].is_null() ? -1 : num(row[17]);
+            c.options = text_array(row[18]);
+            c.sequence_options = str(row[19]);
             t->columns.push_back(std::move(c));
         }
     }
@@ -287,9 +317,10 @@ private:
                              ", idx AS MATERIALIZED (SELECT i.indexrelid, i.indrelid, ic.relname, am.amname, i.indisunique,"
                              "  i.indisprimary, co.conname, pg_get_expr(i.indpred, i.indrelid, true) AS pred,"
                              "  pg_get_indexdef(i.indexrelid) AS def, i.indisvalid, cd.description, " + nnd + " AS nnd,"
-                             "  i.indnkeyatts, i.indnatts, i.indkey, i.indoption, i.indclass, i.indcollation"
+                             "  i.indnkeyatts, i.indnatts, i.indkey, i.indoption, i.indclass, i.indcollation,"
+                             "  ic.reloptions::text[] AS options, sp.spcname, i.indisclustered"
                              "  FROM rel JOIN pg_index i ON i.indrelid = rel.oid JOIN pg_class ic ON ic.oid = i.indexrelid"
-                             "  JOIN pg_am am ON am.oid = ic.relam"
+                             "  JOIN pg_am am ON am.oid = ic.relam LEFT JOIN pg_tablespace sp ON sp.oid = ic.reltablespace"
                              // A join, not a sub-select: pg_constraint has no index on conindid.
                              "  LEFT JOIN pg_constraint co ON co.conindid = i.indexrelid AND co.conrelid = i.indrelid"
                              "   AND co.contype IN ('p', 'u', 'x')" +
@@ -304,7 +335,8 @@ private:
                              "  AND i.indcollation[k.k] <> COALESCE(a.attcollation, 100) THEN"
                              "  (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' END"
                              "          || quote_ident(co.collname)"
-                             "   FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = i.indcollation[k.k]) END"
+                             "   FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = i.indcollation[k.k]) END,"
+                             " i.options, i.spcname, i.indisclustered"
                              " FROM idx i CROSS JOIN LATERAL generate_series(0, i.indnatts - 1) AS k(k)"
                              " LEFT JOIN LATERAL (SELECT a.attname, a.attcollation FROM pg_attribute a"
                              "  WHERE i.indkey[k.k] <> 0 AND a.attrelid = i.indrelid AND a.attnum = i.indkey[k.k] OFFSET 0) a ON true"
@@ -326,6 +358,9 @@ private:
                 x.valid = flag(row[8]);
                 x.comment = str(row[9]);
                 x.nulls_not_distinct = flag(row[10]);
+                x.options = text_array(row[18]);
+                x.tablespace = str(row[19]);
+                x.clustered = flag(row[20]);
                 t->indexes.push_back(std::move(x));
             }
             Index& x = t->indexes.back();
@@ -359,11 +394,6 @@ private:
             " AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
             "  AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')))"
             " UNION ALL "
-            "SELECT CASE v.k WHEN 1 THEN 'unlogged table' ELSE 'row level security' END,"
-            "  quote_ident(rel.nspname) || '.' || quote_ident(rel.relname), rel.nspname || '.' || rel.relname"
-            " FROM rel JOIN pg_class c ON c.oid = rel.oid CROSS JOIN LATERAL (VALUES (1), (2)) v(k)"
-            " WHERE (v.k = 1 AND c.relpersistence = 'u') OR (v.k = 2 AND c.relrowsecurity)"
-            " UNION ALL "
             // Types other than enums and the row types of relations; arrays and
             // multiranges come with their element / range type.
             "SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' ELSE 'base type' END, " + qname +
@@ -376,7 +406,7 @@ private:
             " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')"
             " UNION ALL "
             // Triggers on any relation of the schemas (tables, views, foreign tables).
-            "SELECT 'trigger', quote_ident(tg.tgname) || ' on ' || " + qname + "c.relname), ns.nspname || '.' || c.relname"
+            "SELECT CASE WHEN tg.tgconstraint <> 0 THEN 'constraint trigger' ELSE 'trigger' END, quote_ident(tg.tgname) || ' on ' || " + qname + "c.relname), ns.nspname || '.' || c.relname"
             " FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN ns ON ns.oid = c.relnamespace"
             " WHERE NOT tg.tgisinternal AND" + not_ext("pg_class", "c.oid") + "AND" + not_ext("pg_proc", "tg.tgfoid") +
             " UNION ALL "

@@ -641,6 +641,30 @@ TEST_CASE("inspect: every error and warning, with its exact text") {
          Severity::Error, "unsupported-feature",
          "hypertable public.t is partitioned by column id, which is not a date, timestamp or timestamptz column; the schema language "
          "has time dimensions only"},
+        // Settings the model has no place for: warnings naming the object and the setting.
+        {"table tablespace", [](auto& s) { s.tables[0].tablespace = "fast ssd"; }, Severity::Warning, "not-represented",
+         "table public.t is in tablespace \"fast ssd\", which schemac cannot represent; it is not compared"},
+        {"table access method", [](auto& s) { s.tables[0].access_method = "columnar"; }, Severity::Warning, "not-represented",
+         "table public.t uses table access method columnar, which schemac cannot represent; it is not compared"},
+        {"forced row security", [](auto& s) { s.tables[0].force_row_security = true; }, Severity::Warning, "not-represented",
+         "table public.t has ROW LEVEL SECURITY forced, which schemac cannot represent; it is not compared"},
+        {"row security", [](auto& s) { s.tables[0].row_security = s.tables[0].force_row_security = true; }, Severity::Warning,
+         "not-represented", "table public.t has ROW LEVEL SECURITY enabled and forced, which schemac cannot represent; it is not compared"},
+        {"replica identity nothing", [](auto& s) { s.tables[0].replica_identity = 'n'; }, Severity::Warning, "not-represented",
+         "table public.t has REPLICA IDENTITY NOTHING, which schemac cannot represent; it is not compared"},
+        {"replica identity index", [](auto& s) { s.tables[0].replica_identity = 'i'; }, Severity::Warning, "not-represented",
+         "table public.t has REPLICA IDENTITY USING INDEX, which schemac cannot represent; it is not compared"},
+        {"index tablespace", [&](auto& s) { s.tables[0].indexes.push_back(index("t_c_idx")); s.tables[0].indexes[1].tablespace = "ts"; },
+         Severity::Warning, "not-represented",
+         "index public.t_c_idx on table public.t is in tablespace ts, which schemac cannot represent; it is not compared"},
+        {"key index storage", [](auto& s) { s.tables[0].indexes[0].options = {"fillfactor=90", "deduplicate_items=off"}; },
+         Severity::Warning, "not-represented",
+         "primary key t_pkey of table public.t has storage parameters (fillfactor=90, deduplicate_items=off) that schemac cannot "
+         "represent; they are not compared"},
+        {"identity sequence", [](auto& s) { s.tables[0].columns[0].identity = 'a'; s.tables[0].columns[0].sequence_options = "AS bigint"; },
+         Severity::Warning, "not-represented",
+         "column public.t.id takes its values from a sequence with options (AS bigint) that schemac cannot represent; they are not "
+         "compared"},
     };
     for (const auto& c : cases) {
         CAPTURE(std::string(c.what));

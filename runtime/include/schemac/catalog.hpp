@@ -29,6 +29,13 @@ struct Column {
                                     // in the default's nextval('...'::regclass)
     std::string collation;          // a collation other than the type's default, "" none
     std::string comment;
+    // Added: physical settings the model cannot say (so inspect warns, never drops them silently).
+    std::string storage;            // SET STORAGE other than the type's default: "plain", "external", ...; "" default
+    std::string compression;        // SET COMPRESSION: "pglz", "lz4"; "" default
+    int statistics = -1;            // SET STATISTICS n; -1 default
+    std::vector<std::string> options;   // attoptions (n_distinct=...), as stored
+    std::string sequence_options;   // the owned (serial) or identity sequence's options that differ from
+                                    // what CREATE would choose: "START 100 CACHE 20"; "" none
 };
 
 struct Constraint {
@@ -69,6 +76,10 @@ struct Index {
     bool valid = true;                  // false: a failed CREATE INDEX CONCURRENTLY left it INVALID
     bool nulls_not_distinct = false;    // UNIQUE NULLS NOT DISTINCT (PostgreSQL 15+; added: the model cannot say it)
     std::string comment;
+    // Added: physical settings the model cannot say (warned about).
+    std::vector<std::string> options;   // storage parameters (reloptions): "fillfactor=70"
+    std::string tablespace;             // "" the database's default
+    bool clustered = false;             // ALTER TABLE ... CLUSTER ON this index
 };
 
 struct Hypertable {
@@ -88,6 +99,14 @@ struct Table {
     Hypertable hypertable;
     std::vector<std::string> inherits;  // parent tables (or the partitioned parent), "schema.name" with
                                         // each part quoted as quote_ident() would
+    // Added: what a table may carry that the model cannot say (warned about).
+    std::vector<std::string> options;   // storage parameters (reloptions): "fillfactor=70", "autovacuum_enabled=false"
+    std::string tablespace;             // "" the database's default
+    std::string access_method;          // a table access method other than heap, "" heap
+    bool unlogged = false;              // CREATE UNLOGGED TABLE
+    bool row_security = false;          // ENABLE ROW LEVEL SECURITY
+    bool force_row_security = false;    // FORCE ROW LEVEL SECURITY
+    char replica_identity = 'd';        // d default, n nothing, f full, i index
 };
 
 struct Enum {
@@ -100,8 +119,7 @@ struct Enum {
 // policies, sequences not owned by a column, domains, ... Reported, never dropped silently.
 // Kinds: "view", "materialized view", "foreign table", "sequence", "composite type",
 // "domain", "range type", "base type", "function", "procedure", "aggregate",
-// "window function", "trigger", "policy", "rule", "row level security" (a table
-// with RLS enabled), "unlogged table", "collation", "statistics", "operator",
+// "window function", "trigger", "constraint trigger", "policy", "rule", "collation", "statistics", "operator",
 // "text search configuration", "extension", "event trigger" (only when no schema
 // filter is given: they belong to no schema). Names are shown with quote_ident()
 // quoting, e.g. "public.v", "trg on public.t", "public.f(integer)". Not listed:

@@ -1,0 +1,154 @@
+// What a PostgreSQL 15 catalog can hold that the schema model cannot (storage
+// parameters, storage and compression of columns, statistics targets, sequence
+// options, row level security, replica identity, UNLOGGED, CLUSTER ON) is never
+// dropped in silence: `schemac inspect`, `schemac verify` and `schemac plan
+// --from DATABASE` each print one warning naming the object and the setting,
+// and verify does not call the database a plain match.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "child_process.hpp"
+#include "scratch_db.hpp"
+
+using schemac::test::Outcome;
+using schemac::test::ScratchDb;
+using schemac::test::Workdir;
+namespace fs = std::filesystem;
+
+namespace {
+
+void write_text(const fs::path& p, const std::string& text) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) throw std::runtime_error("cannot write " + p.string());
+}
+
+bool has_line_ending(const std::string& text, const std::string& tail) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string line = text.substr(start, end - start);
+        if (line.size() >= tail.size() && line.compare(line.size() - tail.size(), tail.size(), tail) == 0) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+const char* kSchema = R"(schema: public
+tables:
+  t:
+    columns:
+      id: serial
+      code: {type: integer, identity: by_default}
+      name: text
+      note: text?
+    primary_key: [id]
+    indexes:
+      - name: t_idx
+        columns: [name]
+)";
+
+// Each setting made by hand, and the warning it must give.
+const std::vector<std::pair<const char*, const char*>> kCases = {
+    {"ALTER INDEX t_idx SET (fillfactor = 70)",
+     "warning: index public.t_idx on table public.t has storage parameters (fillfactor=70) that schemac cannot represent; "
+     "they are not compared"},
+    {"ALTER INDEX t_pkey SET (fillfactor = 90)",
+     "warning: primary key t_pkey of table public.t has storage parameters (fillfactor=90) that schemac cannot represent; "
+     "they are not compared"},
+    {"ALTER TABLE t SET (fillfactor = 80, autovacuum_enabled = false, toast.autovacuum_enabled = false)",
+     "warning: table public.t has storage parameters (fillfactor=80, autovacuum_enabled=false, toast.autovacuum_enabled=false) "
+     "that schemac cannot represent; they are not compared"},
+    {"ALTER TABLE t ALTER COLUMN note SET STORAGE external",
+     "warning: column public.t.note has STORAGE external, which schemac cannot represent; it is not compared"},
+    {"ALTER TABLE t ALTER COLUMN note SET COMPRESSION pglz",
+     "warning: column public.t.note has COMPRESSION pglz, which schemac cannot represent; it is not compared"},
+    {"ALTER TABLE t ALTER COLUMN name SET STATISTICS 500",
+     "warning: column public.t.name has STATISTICS 500, which schemac cannot represent; it is not compared"},
+    {"ALTER TABLE t ALTER COLUMN name SET (n_distinct = 100)",
+     "warning: column public.t.name has attribute options (n_distinct=100) that schemac cannot represent; they are not compared"},
+    {"ALTER SEQUENCE t_id_seq CACHE 20 START 100",
+     "warning: column public.t.id takes its values from a sequence with options (START 100 CACHE 20) that schemac cannot "
+     "represent; they are not compared"},
+    {"ALTER TABLE t ALTER COLUMN code SET INCREMENT BY 5",
+     "warning: column public.t.code takes its values from a sequence with options (INCREMENT 5) that schemac cannot "
+     "represent; they are not compared"},
+    {"ALTER TABLE t ENABLE ROW LEVEL SECURITY",
+     "warning: table public.t has ROW LEVEL SECURITY enabled, which schemac cannot represent; it is not compared"},
+    {"ALTER TABLE t REPLICA IDENTITY FULL",
+     "warning: table public.t has REPLICA IDENTITY FULL, which schemac cannot represent; it is not compared"},
+    {"ALTER TABLE t CLUSTER ON t_idx",
+     "warning: index public.t_idx on table public.t is the index the table is CLUSTERed on, which schemac cannot "
+     "represent; it is not compared"},
+    {"ALTER TABLE t SET UNLOGGED",
+     "warning: table public.t is UNLOGGED (not crash-safe, not replicated), which schemac cannot represent; it is not compared"},
+};
+
+}  // namespace
+
+TEST_CASE("not represented: inspect, verify and plan --from DATABASE warn about every setting they cannot compare") {
+    ScratchDb db;
+    Workdir w("schemac-notrep");
+    const fs::path schema = w.root() / "schema";
+    const std::string dir = (w.root() / "migrations").string();
+    fs::create_directories(schema);
+    write_text(schema / "t.yaml", kSchema);
+    const schemac::test::Env env{{"SCHEMAC_DATE", "2026-01-01"}};
+    const Outcome diff = w.run({"diff", "-m", "init", "--dir", dir, schema.string()}, env);
+    REQUIRE_MESSAGE(diff.code == 0, diff.err);
+    const Outcome apply = w.run({"apply", "--db", db.conninfo(), "--dir", dir});
+    REQUIRE_MESSAGE(apply.code == 0, apply.err);
+    const Outcome clean = w.run({"verify", "--db", db.conninfo(), "--dir", dir});
+    CHECK_MESSAGE(clean.code == 0, (clean.out + clean.err));
+    CHECK(clean.out.starts_with("schemac: no drift: "));
+    CHECK(clean.err.find("warning") == std::string::npos);
+
+    for (const auto& c : kCases) {
+        pqxx::nontransaction tx{db.conn()};
+        tx.exec(c.first);
+    }
+
+    const Outcome inspect = w.run({"inspect", "--db", db.conninfo()});
+    CHECK_MESSAGE(inspect.code == 0, inspect.err);
+    const Outcome verify = w.run({"verify", "--db", db.conninfo(), "--dir", dir});
+    CHECK_MESSAGE(verify.code == 0, (verify.out + verify.err));
+    const Outcome plan = w.run({"plan", "--from", db.conninfo(), "--to", schema.string()});
+    CHECK_MESSAGE(plan.code == 0, plan.err);
+    CHECK_MESSAGE(plan.out.empty(), plan.out);   // nothing the model sees differs
+    for (const Outcome* o : {&inspect, &verify, &plan}) {
+        std::size_t warnings = 0;
+        for (std::size_t at = o->err.find(": warning: "); at != std::string::npos; at = o->err.find(": warning: ", at + 1)) ++warnings;
+        CHECK_MESSAGE(warnings == kCases.size(), o->err);
+        for (const auto& c : kCases) CHECK_MESSAGE(has_line_ending(o->err, c.second), (std::string(c.first) + "\n" + o->err));
+    }
+    CHECK_MESSAGE(verify.out.starts_with("schemac: no drift in what schemac compares: "), verify.out);
+    CHECK_MESSAGE(has_line_ending(verify.out, ", except for " + std::to_string(kCases.size()) +
+                                                  " things schemac cannot represent and did not compare (the warnings above)"),
+                  verify.out);
+    // With drift as well, the drift is listed and so is what was not compared.
+    {
+        pqxx::nontransaction tx{db.conn()};
+        tx.exec("CREATE INDEX by_hand ON t (note)");
+    }
+    const Outcome drift = w.run({"verify", "--db", db.conninfo(), "--dir", dir});
+    CHECK(drift.code == 3);
+    CHECK_MESSAGE(drift.out.find("\n+ index by_hand on t\n") != std::string::npos, drift.out);
+    CHECK_MESSAGE(has_line_ending(drift.out, "not compared: " + std::to_string(kCases.size()) +
+                                                 " things schemac cannot represent (the warnings above)"),
+                  drift.out);
+    {
+        pqxx::nontransaction tx{db.conn()};
+        tx.exec("DROP INDEX by_hand");
+    }
+    const Outcome json = w.run({"verify", "--db", db.conninfo(), "--dir", dir, "--json"});
+    CHECK(json.code == 0);
+    CHECK_MESSAGE(json.out.find("\"drift\":false,\"differences\":[],\"not_compared\":[\"") != std::string::npos, json.out);
+    CHECK_MESSAGE(json.out.find("\"index public.t_idx on table public.t has storage parameters (fillfactor=70) that schemac cannot "
+                                "represent; they are not compared\"") != std::string::npos,
+                  json.out);
+}
