@@ -10,6 +10,7 @@
 #include "connection.hpp"
 #include "history_table.hpp"
 #include "rerun.hpp"
+#include "schemac/pg_errors.hpp"
 #include "schemac/sql_split.hpp"
 
 namespace schemac {
@@ -224,7 +225,8 @@ HistoryRow row_for(const Migration& m) {
 
 std::string statement_failed(const MigrationScript& s, const SqlStatement& stmt, int i, int n, const std::string& error) {
     return s.file + ":" + std::to_string(stmt.line) + ": statement " + std::to_string(i) + " of " + std::to_string(n) +
-           " failed: " + statement_preview(stmt.text) + "\n  PostgreSQL: " + error;
+           " failed: " + statement_preview(stmt.text) + "\n  PostgreSQL: " + error +
+           (is_lock_table_full(error) ? "\n  " + pg_error_advice("53200") : std::string());
 }
 
 class Executor {

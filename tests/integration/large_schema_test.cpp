@@ -175,7 +175,23 @@ TEST_CASE("large schema: when the lock table is still too small, plan --from DAT
     MESSAGE("the other session holds " << (filled - 9) * 10 << " locks");
     Workdir w("schemac-locks");
     const Outcome plan = w.run({"plan", "--from", server.conninfo()});
+    // A migration that needs more locks than are free: the runner's failure
+    // line says what to change, not only "out of shared memory".
+    const fs::path schema = w.root() / "schema";
+    const fs::path dir = w.root() / "migrations";
+    fs::create_directories(schema);
+    {
+        std::ofstream out(schema / "other.yaml");
+        out << "schema: other\n" << schema_yaml(40).substr(std::string("schema: public\n").size());
+    }
+    const Outcome diff = w.run({"diff", "-m", "forty tables", "--dir", dir.string(), schema.string()});
+    REQUIRE_MESSAGE(diff.code == 0, diff.err);
+    const Outcome apply = w.run({"apply", "--db", server.conninfo(), "--dir", dir.string()});
     h.exec("ROLLBACK");
+    CHECK(apply.code == 1);
+    CHECK_MESSAGE(apply.err.find("out of shared memory") != std::string::npos, apply.err);
+    CHECK_MESSAGE(apply.err.find("\n  the server's lock table is full: ") != std::string::npos, apply.err);
+    CHECK_MESSAGE(apply.err.find("set max_locks_per_transaction = 256 (or more)") != std::string::npos, apply.err);
     CHECK(plan.code == 1);
     CHECK_MESSAGE(plan.err.find("putting both sides into PostgreSQL's normal form failed: ") != std::string::npos, plan.err);
     CHECK_MESSAGE(plan.err.find("out of shared memory") != std::string::npos, plan.err);
