@@ -21,16 +21,39 @@ namespace {
 
 // Values are echoed between quotes ("not 'x'", "default 'x'"): in a message
 // longer than any written by hand, each long quoted span is cut (echoed()),
-// then the message itself, so a 5 MB value never makes a 5 MB line.
-constexpr std::size_t kMaxMessageBytes = 512;
+// then the message itself, so a 5 MB value never makes a 5 MB line. A quote
+// opens only after a non-letter and closes only before one, so the apostrophes
+// of prose ("PostgreSQL's normal form", "the server's lock table") are text.
+// The whole line may be longer than kCutQuotedAbove: a server's error with its
+// hint and schemac's advice is, and must stay readable.
+constexpr std::size_t kCutQuotedAbove = 512;
+constexpr std::size_t kMaxMessageBytes = 4096;
+
+bool word_char(const std::string& s, std::size_t i) {
+    if (i >= s.size()) return false;
+    const auto c = static_cast<unsigned char>(s[i]);
+    return std::isalnum(c) || c >= 0x80;
+}
+
+std::size_t quote_opening(const std::string& s, std::size_t from) {
+    for (std::size_t q = s.find('\'', from); q != std::string::npos; q = s.find('\'', q + 1))
+        if (q == 0 || !word_char(s, q - 1)) return q;
+    return std::string::npos;
+}
+
+std::size_t quote_closing(const std::string& s, std::size_t from) {
+    for (std::size_t q = s.find('\'', from); q != std::string::npos; q = s.find('\'', q + 1))
+        if (!word_char(s, q + 1)) return q;
+    return std::string::npos;
+}
 
 std::string bounded(std::string message) {
-    if (message.size() <= kMaxMessageBytes) return message;
+    if (message.size() <= kCutQuotedAbove) return message;
     std::string out;
     std::size_t i = 0;
     while (i < message.size()) {
-        const std::size_t open = message.find('\'', i);
-        const std::size_t close = open == std::string::npos ? std::string::npos : message.find('\'', open + 1);
+        const std::size_t open = quote_opening(message, i);
+        const std::size_t close = open == std::string::npos ? std::string::npos : quote_closing(message, open + 1);
         if (close == std::string::npos) break;
         out.append(message, i, open + 1 - i);
         out += echoed(std::string_view(message).substr(open + 1, close - open - 1));

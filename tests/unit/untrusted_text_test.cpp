@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "codegen/cpp_names.hpp"
+#include "diag/diagnostics.hpp"
 #include "diag/text.hpp"
 
 using schemac::codegen::cpp_comment_text;
@@ -50,4 +51,23 @@ TEST_CASE("diag: echoed values are cut with an ellipsis and their size") {
     std::string e;
     for (int i = 0; i < 10; ++i) e += "\xc3\xa9";
     CHECK(schemac::echoed(e, 9) == "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xe2\x80\xa6 (20 bytes)");
+}
+
+TEST_CASE("diag: long messages cut quoted values, never the apostrophes of prose") {
+    schemac::Diagnostics d;
+    const schemac::SourcePos at{std::make_shared<const std::string>("f.yaml"), 1, 1};
+    // A server's error with schemac's advice: long, full of apostrophes, no value to cut.
+    const std::string prose = "putting both sides into PostgreSQL's normal form failed: out of shared memory (HINT: " +
+                              std::string(300, 'h') + "); the server's lock table is full: raise max_locks_per_transaction";
+    REQUIRE(prose.size() > 512);
+    d.error(at, "x", prose);
+    CHECK(d.all().back().message == prose);
+    // An echoed value in a long message is cut; the prose around it stays.
+    const std::string value(5000, 'v');
+    d.error(at, "x", "PostgreSQL's rule: default '" + value + "' of column 'c' is the server's problem");
+    CHECK(d.all().back().message ==
+          "PostgreSQL's rule: default '" + std::string(120, 'v') + "\xe2\x80\xa6 (5000 bytes)' of column 'c' is the server's problem");
+    // Nothing makes a line without bound.
+    d.error(at, "x", std::string(1'000'000, 'z'));
+    CHECK(d.all().back().message.size() < 4200);
 }
