@@ -10,6 +10,7 @@
 #include "model/literal.hpp"
 #include "model/naming.hpp"
 #include "model/queries.hpp"
+#include "model/raw_sql.hpp"
 
 namespace schemac {
 
@@ -71,6 +72,7 @@ public:
         check_namespaces();
         for (const auto& t : schema_.tables) check_table(t);
         analyze_queries(schema_, diags_);
+        check_raw_sql_fields(schema_, diags_);
     }
 
 private:
