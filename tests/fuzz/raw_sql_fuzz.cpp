@@ -5,7 +5,7 @@
 //  - when the text is accepted, what the renderer really writes around it
 //    (a schema with that field, analysed, diffed from one without it,
 //    rendered) is exactly one statement per generated statement for
-//    PostgreSQL's grammar, and the runtime's splitter finds the same number of
+//    PostgreSQL's grammar (with standard_conforming_strings on and off), and the runtime's splitter finds the same number of
 //    statements in the migration file as the plan has: nothing smuggled.
 #include <cstddef>
 #include <cstdint>
@@ -59,7 +59,9 @@ void put(RawSqlKind kind, const std::string& text, schemac::Schema& before, sche
 
 void require_one_statement_each(const std::vector<std::string>& statements, const std::string& file) {
     for (const auto& s : statements)
-        if (schemac::sql::postgres::count_statements(s + ";") != 1u || schemac::split_sql(s + ";\n").size() != 1) std::abort();
+        if (schemac::sql::postgres::count_statements(s + ";") != 1u || schemac::split_sql(s + ";\n").size() != 1 ||
+            schemac::sql::postgres::count_statements(s + ";", false) != 1u)
+            std::abort();
     if (schemac::split_sql(file).size() != statements.size()) std::abort();
 }
 
@@ -72,7 +74,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto error = schemac::sql::postgres::check_raw_sql(kind, text);
     if (error) return 0;
     if (kind == RawSqlKind::Query) {
-        if (schemac::sql::postgres::count_statements(text) != 1u) std::abort();
+        if (schemac::sql::postgres::count_statements(text) != 1u || schemac::sql::postgres::count_statements(text, false) != 1u)
+            std::abort();
         return 0;
     }
     schemac::Schema before, after;

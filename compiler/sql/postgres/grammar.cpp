@@ -9,8 +9,24 @@
 
 #include "sql/postgres/quote.hpp"
 
+// libpg_query's copy of the server setting (thread-local, as in the server
+// it is per session): how the lexer reads backslashes in '...' strings.
+extern "C" __thread bool standard_conforming_strings;
+
 namespace schemac::sql::postgres {
 namespace {
+
+// Reads with standard_conforming_strings off for its lifetime.
+class BackslashesEscape {
+public:
+    BackslashesEscape() : saved_(standard_conforming_strings) { standard_conforming_strings = false; }
+    ~BackslashesEscape() { standard_conforming_strings = saved_; }
+    BackslashesEscape(const BackslashesEscape&) = delete;
+    BackslashesEscape& operator=(const BackslashesEscape&) = delete;
+
+private:
+    bool saved_;
+};
 
 // libpg_query's parse result, freed on every path out of a scope.
 class Parsed {
@@ -225,8 +241,18 @@ const char* raw_sql_field_name(RawSqlKind kind) {
 std::optional<RawSqlError> check_raw_sql(RawSqlKind kind, std::string_view text) {
     if (text.find('\0') != std::string_view::npos)
         return RawSqlError{std::string(raw_sql_field_name(kind)) + " contains a NUL byte", text.find('\0')};
-    if (kind == RawSqlKind::Query) return check_query(text);
-    return check_expression(kind, text);
+    const auto check = [&] { return kind == RawSqlKind::Query ? check_query(text) : check_expression(kind, text); };
+    if (auto err = check()) return err;
+    // A server with standard_conforming_strings off reads '\'' differently:
+    // the text must be one expression (statement) that way too, so what ends
+    // a string for one reading cannot end the statement for the other.
+    const BackslashesEscape off;
+    if (auto err = check()) {
+        err->message += " when read with standard_conforming_strings off (a backslash in '...' then escapes the next character; "
+                        "write E'...' for escapes or avoid backslashes in '...')";
+        return err;
+    }
+    return std::nullopt;
 }
 
 // As sql/postgres/render.cpp writes each field (one statement, ";" as in a
@@ -248,8 +274,10 @@ std::string embed_raw_sql(RawSqlKind kind, std::string_view text) {
     return e;
 }
 
-std::optional<std::size_t> count_statements(std::string_view sql) {
+std::optional<std::size_t> count_statements(std::string_view sql, bool conforming_strings) {
     if (sql.find('\0') != std::string_view::npos) return std::nullopt;
+    std::optional<BackslashesEscape> off;
+    if (!conforming_strings) off.emplace();
     const Parsed p{std::string(sql)};
     if (!p.ok()) return std::nullopt;
     return statements(p.tree()).size();

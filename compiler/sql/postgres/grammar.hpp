@@ -15,7 +15,10 @@
 //   2. no line comment runs to its end (it would swallow what the renderer
 //      writes after it, e.g. the closing parenthesis or the semicolon);
 //   3. the statement it is embedded in, as the renderer writes it, parses as
-//      exactly one statement.
+//      exactly one statement;
+//   4. all of the above also hold when read with standard_conforming_strings
+//      off, where a backslash escapes a quote in '...': the text cannot end a
+//      statement on a server set that way either.
 // A NUL byte is refused everywhere: C strings (and libpq) would cut the text
 // there, so what was checked would not be what is sent.
 #pragma once
@@ -47,7 +50,8 @@ std::optional<RawSqlError> check_raw_sql(RawSqlKind kind, std::string_view text)
 std::string embed_raw_sql(RawSqlKind kind, std::string_view text);
 
 // How many statements PostgreSQL's grammar finds in `sql`; nullopt when it is
-// not valid SQL (or contains a NUL byte).
-std::optional<std::size_t> count_statements(std::string_view sql);
+// not valid SQL (or contains a NUL byte). `conforming_strings` false reads it
+// as a server with standard_conforming_strings off would.
+std::optional<std::size_t> count_statements(std::string_view sql, bool conforming_strings = true);
 
 }  // namespace schemac::sql::postgres
