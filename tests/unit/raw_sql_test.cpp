@@ -44,3 +44,20 @@ TEST_CASE("raw SQL: the error offset counts characters inside the value") {
     REQUIRE(e->offset);
     CHECK(*e->offset == 7);   // bytes: 'é' is two
 }
+
+TEST_CASE("raw SQL: a text past the size limit is refused before parsing, so deep nesting cannot overflow the stack") {
+    std::string deep = "1";
+    for (int i = 0; i < 200000; ++i) deep += "+1";   // crashed PostgreSQL's parser (stack overflow) when parsed
+    const auto e = sql::postgres::check_raw_sql(RawSqlKind::Check, deep);
+    REQUIRE(e);
+    CHECK(e->message == "check expression is 400001 bytes long; the limit is 16384");
+    std::string nested_ok = std::string(2000, '(') + "1" + std::string(2000, ')') + " > 0";
+    CHECK(!sql::postgres::check_raw_sql(RawSqlKind::Check, nested_ok));
+}
+
+TEST_CASE("raw SQL: PostgreSQL's message is cut when it quotes the rest of a long text") {
+    const auto e = sql::postgres::check_raw_sql(RawSqlKind::Check, "a > 0 /* " + std::string(5000, 'x'));
+    REQUIRE(e);
+    CHECK(e->message.size() < 250);
+    CHECK(e->message.find("unterminated /* comment") != std::string::npos);
+}

@@ -28,6 +28,8 @@ private:
     bool saved_;
 };
 
+constexpr std::size_t kMaxMessage = 120;
+
 // libpg_query's parse result, freed on every path out of a scope.
 class Parsed {
 public:
@@ -37,7 +39,15 @@ public:
     Parsed& operator=(const Parsed&) = delete;
     bool ok() const { return r_.error == nullptr; }
     std::string_view tree() const { return r_.parse_tree ? r_.parse_tree : ""; }
-    std::string message() const { return r_.error && r_.error->message ? r_.error->message : "unknown error"; }
+    // PostgreSQL quotes the rest of the text after an unterminated string or
+    // comment ("at or near ..."): cut, so a diagnostic stays one short line.
+    std::string message() const {
+        std::string m = r_.error && r_.error->message ? r_.error->message : "unknown error";
+        if (m.size() <= kMaxMessage) return m;
+        std::size_t cut = kMaxMessage;
+        while (cut > 0 && (static_cast<unsigned char>(m[cut]) & 0xC0) == 0x80) --cut;   // not inside a UTF-8 character
+        return m.substr(0, cut) + "...";
+    }
     int cursor() const { return r_.error ? r_.error->cursorpos : 0; }
 
 private:
@@ -241,6 +251,11 @@ const char* raw_sql_field_name(RawSqlKind kind) {
 std::optional<RawSqlError> check_raw_sql(RawSqlKind kind, std::string_view text) {
     if (text.find('\0') != std::string_view::npos)
         return RawSqlError{std::string(raw_sql_field_name(kind)) + " contains a NUL byte", text.find('\0')};
+    const std::size_t limit = kind == RawSqlKind::Query ? kMaxQueryBytes : kMaxExpressionBytes;
+    if (text.size() > limit)
+        return RawSqlError{std::string(raw_sql_field_name(kind)) + " is " + std::to_string(text.size()) + " bytes long; the limit is " +
+                               std::to_string(limit),
+                           std::nullopt};
     const auto check = [&] { return kind == RawSqlKind::Query ? check_query(text) : check_expression(kind, text); };
     if (auto err = check()) return err;
     // A server with standard_conforming_strings off reads '\'' differently:

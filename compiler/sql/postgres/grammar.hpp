@@ -31,6 +31,12 @@ namespace schemac::sql::postgres {
 
 enum class RawSqlKind { Check, Default, IndexWhere, IndexExpression, Backfill, Using, Query };
 
+// Longer texts are refused: PostgreSQL's parser recurses once per nesting level
+// of an expression (`1+1+...`), and about 70,000 levels overflow an 8 MiB stack.
+// 16 KiB is at most ~8,000 levels; no hand-written expression comes near it.
+constexpr std::size_t kMaxExpressionBytes = 16 * 1024;
+constexpr std::size_t kMaxQueryBytes = 64 * 1024;
+
 // "check expression", "default", "index predicate (where)", ...: how messages name the field.
 const char* raw_sql_field_name(RawSqlKind kind);
 
