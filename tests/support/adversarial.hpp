@@ -33,6 +33,7 @@ inline const std::vector<std::string>& injection_strings() {
         "1 AS x",
         // Comments that swallow what schemac writes after the text.
         "1 -- DROP TABLE important",
+        "1)--",
         "1 /* ",
         "1 */; DROP TABLE important; /*",
         "1 /* nested /* comment */ still open ; DROP TABLE important; */ ",

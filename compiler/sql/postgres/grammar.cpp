@@ -194,16 +194,24 @@ std::optional<std::string> not_one_expression(std::string_view tree) {
 }
 
 std::optional<RawSqlError> check_expression(RawSqlKind kind, std::string_view text) {
-    const std::string sql = std::string(kWrapPrefix) + std::string(text) + ")";
-    const Parsed p{sql};
-    if (!p.ok()) {
-        // Check 2: fine with a newline before our ')' means a line comment ran to the end.
-        if (Parsed{std::string(kWrapPrefix) + std::string(text) + "\n)"}.ok())
-            return RawSqlError{must_be(kind) + ": it ends in a -- comment, which would swallow the SQL written after it; "
-                                               "remove the comment or write it as /* ... */", std::nullopt};
-        return RawSqlError{must_be(kind) + ": " + p.message(), offset_in_text(p, sql, kWrapPrefix.size(), text.size())};
+    // Two readings: with a newline before our ')', where a line comment at the
+    // end cannot hide it, and as written, ')' right after the text. Both must
+    // be the one expression; they differ only when a -- comment runs to the
+    // end (`x)--` even closes our parenthesis itself and swallows ours).
+    const std::string tight_sql = std::string(kWrapPrefix) + std::string(text) + ")";
+    const Parsed spaced{std::string(kWrapPrefix) + std::string(text) + "\n)"};
+    const Parsed tight{tight_sql};
+    const RawSqlError comment_at_end{must_be(kind) + ": it ends in a -- comment, which would swallow the SQL written after it; "
+                                                     "remove the comment or write it as /* ... */", std::nullopt};
+    if (!spaced.ok()) {
+        if (tight.ok()) {
+            if (auto why = not_one_expression(tight.tree())) return RawSqlError{must_be(kind) + ": " + *why, std::nullopt};
+            return comment_at_end;
+        }
+        return RawSqlError{must_be(kind) + ": " + tight.message(), offset_in_text(tight, tight_sql, kWrapPrefix.size(), text.size())};
     }
-    if (auto why = not_one_expression(p.tree())) return RawSqlError{must_be(kind) + ": " + *why, std::nullopt};
+    if (auto why = not_one_expression(spaced.tree())) return RawSqlError{must_be(kind) + ": " + *why, std::nullopt};
+    if (!tight.ok() || not_one_expression(tight.tree())) return comment_at_end;
     // Check 3: the statements the renderer builds around it.
     const Parsed e{embed_raw_sql(kind, text)};
     if (!e.ok() || statements(e.tree()).size() != 1)
