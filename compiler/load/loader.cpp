@@ -292,9 +292,9 @@ private:
             } else if (key == "renamed_from") {
                 c.renamed_from = ident(v, kp, "renamed_from");
             } else if (key == "using") {
-                scalar(v, kp, "using", c.using_expr);
+                if (scalar(v, kp, "using", c.using_expr)) c.using_pos = pos(v, kp);
             } else if (key == "backfill") {
-                if (scalar(v, kp, "backfill", c.backfill)) c.backfill = trim(c.backfill);
+                if (scalar(v, kp, "backfill", c.backfill)) { c.backfill = trim(c.backfill); c.backfill_pos = pos(v, kp); }
             }
         });
         if (!has_type) diags_.error(at, "missing-key", "column '" + c.name + "' needs 'type'");
@@ -531,7 +531,7 @@ private:
                 if (key == "name") { if (scalar(v, kp, "name", idx.name)) idx.name_given = true; }
                 else if (key == "unique") boolean(v, kp, "unique", idx.unique);
                 else if (key == "concurrently") boolean(v, kp, "concurrently", idx.concurrently);
-                else if (key == "where") { if (scalar(v, kp, "where", idx.where)) idx.where = trim(idx.where); }
+                else if (key == "where") { if (scalar(v, kp, "where", idx.where)) { idx.where = trim(idx.where); idx.where_pos = pos(v, kp); } }
                 else if (key == "method") {
                     std::string s;
                     if (!scalar(v, kp, "method", s)) return;

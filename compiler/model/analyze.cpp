@@ -13,6 +13,7 @@
 #include "model/naming.hpp"
 #include "model/operator_class.hpp"
 #include "model/queries.hpp"
+#include "model/raw_sql.hpp"
 
 namespace schemac {
 
@@ -102,6 +103,7 @@ public:
             check_table_text(t);
         }
         analyze_queries(schema_, diags_);
+        check_raw_sql_fields(schema_, diags_);
     }
 
 private:

@@ -42,6 +42,7 @@ struct Column {
     std::optional<Ident> renamed_from;
     std::string using_expr;     // for a later type change; "" = plain cast
     std::string backfill;       // SQL expression filling existing rows when the column is added
+    SourcePos using_pos, backfill_pos;   // where those were written (raw SQL errors point there)
 };
 
 // PRIMARY KEY and UNIQUE share a shape. `name_given` says whether the user
@@ -94,6 +95,7 @@ struct Index {
     std::vector<IndexElement> elements;
     bool unique = false;
     std::string where;
+    SourcePos where_pos;
     IndexMethod method = IndexMethod::Btree;
     SourcePos method_pos;
     bool concurrently = false;

@@ -13,8 +13,10 @@
 #include "schemac/catalog.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
@@ -515,17 +517,65 @@ Snapshot read_catalog(const std::string& conninfo, const ReadOptions& options) {
     });
 }
 
+namespace {
+
+// The first keyword of a statement, lower-case, after whitespace and comments
+// (-- and nested /* */); "" when it does not start with a word.
+std::string first_keyword(std::string_view sql) {
+    std::size_t i = 0;
+    while (i < sql.size()) {
+        const char c = sql[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            ++i;
+        } else if (sql.substr(i, 2) == "--") {
+            while (i < sql.size() && sql[i] != '\n') ++i;
+        } else if (sql.substr(i, 2) == "/*") {
+            int depth = 0;
+            do {
+                if (sql.substr(i, 2) == "/*") { ++depth; i += 2; }
+                else if (sql.substr(i, 2) == "*/") { --depth; i += 2; }
+                else ++i;
+            } while (depth > 0 && i < sql.size());
+        } else {
+            break;
+        }
+    }
+    std::string word;
+    for (; i < sql.size() && std::isalpha(static_cast<unsigned char>(sql[i])); ++i)
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[i])));
+    return word;
+}
+
+// Every transaction statement of PostgreSQL starts with one of these words
+// (PREPARE also starts PREPARE TRANSACTION; a plain PREPARE is never needed here).
+bool is_transaction_control(std::string_view sql) {
+    static const std::set<std::string> words = {"abort", "begin", "commit", "end", "prepare", "release", "rollback", "savepoint", "start"};
+    return words.count(first_keyword(sql)) > 0;
+}
+
+}  // namespace
+
+// Nothing the statements do may outlive the transaction, whatever their text:
+// each is sent alone through the extended query protocol (exec_params), which
+// refuses a string of several commands, so "...; COMMIT; DROP ..." cannot
+// smuggle a second statement; and a statement that is itself transaction
+// control (COMMIT, END, ROLLBACK, PREPARE TRANSACTION, ...) is refused before
+// it is sent. What remains cannot end the transaction block: procedures and DO
+// blocks may not COMMIT inside one.
 Snapshot read_catalog_after(const std::string& conninfo, const std::vector<std::string>& statements, const ReadOptions& options) {
     return guarded(conninfo, [&](pqxx::connection& c) {
         pqxx::transaction<pqxx::repeatable_read> tx{c, "schemac_catalog_after"};
         for (std::size_t i = 0; i < statements.size(); ++i) {
+            const std::string where = "statement " + std::to_string(i + 1) + " of " + std::to_string(statements.size());
+            if (is_transaction_control(statements[i]))
+                throw failure(where + " is transaction control, which would end the transaction that keeps the database unchanged: " +
+                              statement_preview(statements[i]));
             try {
-                tx.exec(statements[i]);
+                tx.exec_params(statements[i]);
             } catch (const pqxx::broken_connection&) {
                 throw;
             } catch (const pqxx::sql_error& e) {
-                throw failure("statement " + std::to_string(i + 1) + " of " + std::to_string(statements.size()) +
-                              " failed: " + statement_preview(statements[i]) + ": " + detail::one_line(e.what()));
+                throw failure(where + " failed: " + statement_preview(statements[i]) + ": " + detail::one_line(e.what()));
             }
         }
         Snapshot s = Reader(tx, options, c.server_version()).read();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Short fuzz run for the test suite: seeds a fresh corpus from the project's
 # own files of the target's kind, then fuzzes for SECONDS.
-#   run.sh FUZZER SOURCE_DIR WORK_DIR SECONDS yaml|sql|config|conninfo
+#   run.sh FUZZER SOURCE_DIR WORK_DIR SECONDS yaml|sql|config|conninfo|rawsql
 set -euo pipefail
 fuzzer=$1 src=$2 work=$3 seconds=${4:-30} kind=${5:-yaml}
 rm -rf "$work" && mkdir -p "$work/corpus" "$work/seeds"
@@ -10,6 +10,7 @@ case "$kind" in
   sql) roots=("$src/generated/migrations" "$src/tests/cases"); pattern='*.sql'; dict=() ;;
   config) roots=("$src/schemac.yaml" "$src/tests/golden"); pattern='*.yaml'; dict=() ;;
   conninfo) roots=("$src/tests/fuzz/conninfo_seeds"/*); pattern='*'; dict=(-dict="$src/tests/fuzz/conninfo.dict") ;;
+  rawsql) roots=("$src/tests/fuzz/raw_sql_seeds"); pattern='[0-9]*'; dict=(-dict="$src/tests/fuzz/raw_sql.dict") ;;
   *) echo "run.sh: unknown kind $kind" >&2; exit 2 ;;
 esac
 i=0

@@ -162,6 +162,9 @@ Snapshot read_catalog(const std::string& conninfo, const ReadOptions& options);
 // as a migration would; the reading settings are set after them. Each must be
 // able to run in a transaction block (no CREATE INDEX CONCURRENTLY). A failing
 // statement throws RunnerError(failure) naming it (number and first line).
+// Nothing can be committed: each statement is sent alone over the extended
+// protocol (a string of several commands is an error), and transaction control
+// (COMMIT, END, ROLLBACK, PREPARE TRANSACTION, ...) is refused unsent.
 Snapshot read_catalog_after(const std::string& conninfo, const std::vector<std::string>& statements,
                             const ReadOptions& options);
 
