@@ -58,7 +58,7 @@ TEST_CASE("diag: long messages cut quoted values, never the apostrophes of prose
     const schemac::SourcePos at{std::make_shared<const std::string>("f.yaml"), 1, 1};
     // A server's error with schemac's advice: long, full of apostrophes, no value to cut.
     const std::string prose = "putting both sides into PostgreSQL's normal form failed: out of shared memory (HINT: " +
-                              std::string(300, 'h') + "); the server's lock table is full: raise max_locks_per_transaction";
+                              std::string(400, 'h') + "); the server's lock table is full: raise max_locks_per_transaction";
     REQUIRE(prose.size() > 512);
     d.error(at, "x", prose);
     CHECK(d.all().back().message == prose);
