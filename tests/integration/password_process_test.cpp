@@ -15,17 +15,20 @@
 #include <vector>
 
 #include "child_process.hpp"
+#include "passwords.hpp"
 #include "scratch_db.hpp"
 
 namespace fs = std::filesystem;
 using schemac::test::Env;
 using schemac::test::Outcome;
 using schemac::test::ScratchDb;
+using schemac::test::create_password_role;
+using schemac::test::encoded;
+using schemac::test::kSpecials;
+using schemac::test::long_pieces;
 using schemac::test::Workdir;
 
 namespace {
-
-const std::string kSpecials = "/@:?#[]%&=+;, '\"\\";
 
 void write_text(const fs::path& p, const std::string& text) {
     fs::create_directories(p.parent_path());
@@ -39,21 +42,6 @@ std::string server_param(const std::string& key) {
     for (std::string tok; in >> tok;)
         if (tok.starts_with(key + "=")) return tok.substr(key.size() + 1);
     return "";
-}
-
-std::string encoded(const std::string& p) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string e;
-    for (char c : p) {
-        if (std::isalnum(static_cast<unsigned char>(c))) {
-            e += c;
-        } else {
-            e += '%';
-            e += hex[static_cast<unsigned char>(c) >> 4];
-            e += hex[static_cast<unsigned char>(c) & 15];
-        }
-    }
-    return e;
 }
 
 std::string escaped(const std::string& p, const std::string& special) {
@@ -80,20 +68,6 @@ std::string generated_password(unsigned seed) {
     return p + "Z9Q";
 }
 
-std::vector<std::string> long_pieces(const std::string& p) {
-    std::vector<std::string> out;
-    std::string run;
-    for (char c : p + "/") {
-        if (kSpecials.find(c) == std::string::npos) {
-            run += c;
-        } else {
-            if (run.size() >= 3) out.push_back(run);
-            run.clear();
-        }
-    }
-    return out;
-}
-
 struct Target {
     std::string what;
     std::string conninfo;
@@ -115,15 +89,6 @@ std::vector<Target> targets(const std::string& password, const std::string& db) 
     out.push_back({"key=value, quoted", kv_where + " user=schemac_password_user password='" + escaped(password, "'\\") + "'", true});
     out.push_back({"key=value, as typed", kv_where + " user=postgres password=" + password, false});
     return out;
-}
-
-void create_password_role() {
-    pqxx::connection admin{ScratchDb::server() + " dbname=postgres"};
-    pqxx::nontransaction tx{admin};
-    tx.exec("DO $$ BEGIN CREATE ROLE schemac_password_user LOGIN; "
-            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
-    tx.exec("SET password_encryption = 'scram-sha-256'");
-    tx.exec("ALTER ROLE schemac_password_user LOGIN PASSWORD 'correct-horse-9'");
 }
 
 std::string joined(const std::vector<std::string>& args) {

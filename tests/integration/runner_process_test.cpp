@@ -28,6 +28,7 @@
 #include "scratch_db.hpp"
 
 namespace fs = std::filesystem;
+using schemac::test::create_password_role;
 using schemac::test::Child;
 using schemac::test::Outcome;
 using schemac::test::ScratchDb;
@@ -744,15 +745,6 @@ TEST_CASE("runner process: a migration may contain statements that return rows")
 // ============================================================== connection errors
 
 namespace {
-
-void create_password_role() {
-    pqxx::connection admin{ScratchDb::server() + " dbname=postgres"};
-    pqxx::nontransaction tx{admin};
-    tx.exec("DO $$ BEGIN CREATE ROLE schemac_password_user LOGIN; "
-            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
-    tx.exec("SET password_encryption = 'scram-sha-256'");
-    tx.exec("ALTER ROLE schemac_password_user LOGIN PASSWORD 'correct-horse-9'");
-}
 
 // A LOGIN role without any privilege beyond PUBLIC's, dropped at the end.
 class PlainRole {

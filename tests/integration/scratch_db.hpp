@@ -66,4 +66,15 @@ inline void empty_database(pqxx::connection& c) {
     tx.exec0("GRANT USAGE ON SCHEMA public TO PUBLIC");
 }
 
+// A login role with a scram password ('correct-horse-9'), for tests whose
+// connections must be refused for the password they give.
+inline void create_password_role() {
+    pqxx::connection admin{ScratchDb::server() + " dbname=postgres"};
+    pqxx::nontransaction tx{admin};
+    tx.exec("DO $$ BEGIN CREATE ROLE schemac_password_user LOGIN; "
+            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
+    tx.exec("SET password_encryption = 'scram-sha-256'");
+    tx.exec("ALTER ROLE schemac_password_user LOGIN PASSWORD 'correct-horse-9'");
+}
+
 }  // namespace schemac::test

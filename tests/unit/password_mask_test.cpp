@@ -9,29 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "passwords.hpp"
 #include "schemac/catalog.hpp"
 #include "schemac/runner.hpp"
 
 using namespace schemac;
+using schemac::test::encoded;
+using schemac::test::kSpecials;
+using schemac::test::long_pieces;
 
 namespace {
-
-const std::string kSpecials = "/@:?#[]%&=+;, '\"\\";
-
-std::string encoded(const std::string& p) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string e;
-    for (char c : p) {
-        if (std::isalnum(static_cast<unsigned char>(c))) {
-            e += c;
-        } else {
-            e += '%';
-            e += hex[static_cast<unsigned char>(c) >> 4];
-            e += hex[static_cast<unsigned char>(c) & 15];
-        }
-    }
-    return e;
-}
 
 std::string keyword_quoted(const std::string& p) {
     std::string e = "'";
@@ -40,22 +27,6 @@ std::string keyword_quoted(const std::string& p) {
         e += c;
     }
     return e + "'";
-}
-
-// Runs of letters and digits of at least three, as in "hunter2/x": what libpq
-// may quote back when it cuts the password at a special character.
-std::vector<std::string> long_pieces(const std::string& p) {
-    std::vector<std::string> out;
-    std::string run;
-    for (char c : p + "/") {
-        if (kSpecials.find(c) == std::string::npos) {
-            run += c;
-        } else {
-            if (run.size() >= 3) out.push_back(run);
-            run.clear();
-        }
-    }
-    return out;
 }
 
 // Every special character at least once around runs of letters: a fixed set
