@@ -5,7 +5,8 @@
 # build-bench/apply_bench/) and `schemac inspect` against `pg_dump --schema-only`
 # (bench/inspect_bench.sh, results in build-bench/inspect_bench/), and the
 # generated DAOs against hand-written libpqxx and psql (bench/dao_bench.sh,
-# results in build-bench/dao_bench/; several minutes).
+# results in build-bench/dao_bench/; several minutes), and a large initial schema
+# (bench/large_schema_bench.sh: diff, apply, verify at 1,000 and 5,000 tables; about 9 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -19,3 +20,4 @@ cmake --build build-bench -j 2 --target load_bench load_phases diff_bench did_yo
 bench/apply_bench.sh build-bench/schemac
 bench/inspect_bench.sh build-bench/schemac
 bench/dao_bench.sh build-bench/schemac
+bench/large_schema_bench.sh build-bench/schemac
