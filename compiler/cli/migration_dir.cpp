@@ -6,10 +6,9 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "load/loader.hpp"
+#include "load/source_file.hpp"
 #include "migrations/sum_file.hpp"
 #include "model/analyze.hpp"
 
@@ -17,19 +16,23 @@ namespace schemac::cli {
 
 namespace fs = std::filesystem;
 
+// Migrations may carry data (seed rows, hand-written backfills): a limit far
+// above the schema files', still bounded (docs/migrations.md).
+constexpr std::size_t kMaxMigrationFileBytes = std::size_t{256} << 20;   // 256 MiB
+
 MigrationState load_migration_state(const std::string& dir, Diagnostics& diags) {
     MigrationState st;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return st;
     st.exists = true;
     for (const auto& e : fs::directory_iterator(dir, ec)) {
-        if (!e.is_regular_file()) continue;
         const std::string name = e.path().filename().string();
         if (name.find(".tmp-") != std::string::npos) continue;
-        std::ifstream in(e.path(), std::ios::binary);
-        std::ostringstream buf;
-        buf << in.rdbuf();
-        st.files[name] = buf.str();
+        // A migration, the snapshot or the sum that cannot be read (a dangling
+        // link, a FIFO) is an error, never a file that silently is not there.
+        const bool ours = name.ends_with(".sql") || name == migrations::kSumFile || name == migrations::kSnapshotFile;
+        if (!ours && !e.is_regular_file()) continue;
+        if (auto text = read_source_file(e.path().string(), diags, kMaxMigrationFileBytes)) st.files[name] = std::move(*text);
     }
     st.history = migrations::read_history(st.files, dir, diags);
     auto at = [&](const std::string& f) { return SourcePos{std::make_shared<const std::string>(dir + "/" + f), 0, 0}; };

@@ -151,7 +151,14 @@ MigrationSet MigrationSet::from_directory(const std::string& dir) {
     std::vector<MigrationFile> files;
     for (const auto& e : fs::directory_iterator(dir, ec)) {
         const std::string name = e.path().filename().string();
-        if (!e.is_regular_file() || !name.ends_with(".sql")) continue;
+        if (!name.ends_with(".sql")) continue;
+        // Never skipped in silence: a migration that is a dangling link or a
+        // FIFO would otherwise make the set look one migration shorter.
+        if (std::error_code st; !fs::is_regular_file(e.path(), st))
+            throw MigrationSetError(e.path().string() + ": cannot read: " +
+                                    (fs::is_symlink(fs::symlink_status(e.path(), st)) && !fs::exists(e.path(), st)
+                                         ? "it is a symbolic link to a file that does not exist"
+                                         : "it is not a regular file"));
         std::ifstream in(e.path(), std::ios::binary);
         std::ostringstream s;
         s << in.rdbuf();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Files of a schema directory that cannot be read are errors, never skipped:
 # a file without read permission, an unreadable subdirectory, a FIFO, a link
-# to /dev/zero, a file above the size limit, an unreadable schemac.yaml.
+# to /dev/zero, a file above the size limit, an unreadable schemac.yaml, and
+# migrations that are dangling links or FIFOs.
 # (Dangling and looping links: golden case 250_unreadable_schema_files.)
 # Usage: unreadable_files.sh /path/to/schemac
 set -euo pipefail
@@ -71,4 +72,16 @@ expect_error "schemac.yaml: error: cannot read file: it is a symbolic link to 'g
 rm schemac.yaml
 mkfifo schemac.yaml
 expect_error "schemac.yaml: error: cannot read file: it is a FIFO, not a regular file" generate --list
+rm schemac.yaml
+
+# The migrations directory: a migration that is a dangling link or a FIFO is an
+# error for the compiler (diff) and the runner (status), never one file fewer.
+"$schemac" diff -m first --dir migrations schema >out 2>err || fail "diff: $(cat err)"
+ln -s gone.sql migrations/0002_gone.up.sql
+expect_error "migrations/0002_gone.up.sql: error: cannot read file: it is a symbolic link to 'gone.sql', which does not exist" diff -m next --dir migrations schema
+expect_error "schemac: error: migrations/0002_gone.up.sql: cannot read: it is a symbolic link to a file that does not exist" status --db "host=/nonexistent" --dir migrations
+rm migrations/0002_gone.up.sql
+mkfifo migrations/0002_pipe.down.sql
+expect_error "migrations/0002_pipe.down.sql: error: cannot read file: it is a FIFO, not a regular file" diff -m next --dir migrations schema
+expect_error "schemac: error: migrations/0002_pipe.down.sql: cannot read: it is not a regular file" status --db "host=/nonexistent" --dir migrations
 echo "unreadable files: ok"

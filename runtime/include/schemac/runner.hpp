@@ -185,8 +185,12 @@ private:
 // The conninfo with any password replaced by "***" (URL user:password@,
 // ?password=, key=value password=), for messages that must show the target.
 std::string redact_conninfo(const std::string& conninfo);
-// `message` with every occurrence of the conninfo's password (as written, and
-// percent-decoded) replaced by "***".
+// `message` with the conninfo's password replaced by "***": as libpq parses it
+// (PQconninfoParse), as the user wrote it (a URL's user part up to its last
+// '@', a key=value password up to the next keyword), percent-decoded and
+// escaped, and each piece of it cut at a character libpq may stop a value at
+// (pieces of 3 or more bytes everywhere; shorter ones inside libpq's quoted
+// values). See runtime/src/password_mask.cpp.
 std::string scrub_passwords(std::string message, const std::string& conninfo);
 
 }  // namespace schemac
