@@ -5,16 +5,88 @@
 #include <exception>
 #include <iostream>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
+#include "diag/diagnostics.hpp"
 
 #ifndef SCHEMAC_VERSION
 #define SCHEMAC_VERSION "0.0.0"
 #endif
 
+namespace {
+
+// `schemac check`, `schemac`: how a command is named in messages.
+std::string command_path(const CLI::App& cmd) {
+    return cmd.get_parent() == nullptr ? cmd.get_name() : command_path(*cmd.get_parent()) + " " + cmd.get_name();
+}
+
+// Every name a subcommand answers to, aliases included, in definition order.
+std::vector<std::string> command_names(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+        names.push_back(sub->get_name());
+        names.insert(names.end(), sub->get_aliases().begin(), sub->get_aliases().end());
+    }
+    return names;
+}
+
+const CLI::App* find_command(const CLI::App& app, const std::string& name) {
+    for (const CLI::App* sub : app.get_subcommands({}))
+        if (sub->check_name(name)) return sub;
+    return nullptr;
+}
+
+int unknown_command(const CLI::App& app, const std::string& word) {
+    std::cerr << "schemac: error: unknown command '" << word << "'";
+    const std::vector<std::string> names = command_names(app);
+    if (const std::string near = schemac::closest_match(word, names); !near.empty()) {
+        std::cerr << "; did you mean '" << near << "'?\n";
+    } else {
+        std::cerr << "; the commands are";
+        for (std::size_t i = 0; i < names.size(); ++i) std::cerr << (i == 0 ? " " : ", ") << names[i];
+        std::cerr << '\n';
+    }
+    return schemac::cli::kUsage;
+}
+
+int unknown_option(const CLI::App& cmd, const std::string& arg) {
+    const std::string option = arg.substr(0, arg.find('='));   // --formt=json
+    std::cerr << "schemac: error: unknown option '" << option << "' for '" << command_path(cmd) << "'";
+    std::vector<std::string> names;
+    for (const CLI::Option* opt : cmd.get_options())
+        for (const std::string& name : opt->get_lnames()) names.push_back("--" + name);
+    // Only long options are matched: any one-letter typo is one edit from any short option.
+    const std::string near = option.starts_with("--") ? schemac::closest_match(option, names) : "";
+    if (!near.empty()) std::cerr << "; did you mean '" << near << "'?\n";
+    else std::cerr << "; see '" << command_path(cmd) << " --help'\n";
+    return schemac::cli::kUsage;
+}
+
+// CLI11 reports a mistyped command as "A subcommand is required" and a
+// mistyped option as a bare "not expected" (or not at all, when a required
+// option is missing too): the words it could not place stay in remaining() of
+// the command they were given to. The first such word that looks like a
+// command or an option is explained here; other errors are left to CLI11.
+std::optional<int> explain_unplaced(const CLI::App& app) {
+    for (const CLI::App* cmd = &app; cmd != nullptr;) {
+        for (const std::string& arg : cmd->remaining()) {
+            if (arg.size() > 1 && arg[0] == '-' && arg != "--") return unknown_option(*cmd, arg);
+            if (cmd == &app && app.get_subcommands().empty()) return unknown_command(app, arg);
+        }
+        const auto chosen = cmd->get_subcommands();
+        cmd = chosen.empty() ? nullptr : chosen.front();
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     using namespace schemac::cli;
-    CLI::App app{"schemac: PostgreSQL schema as code"};
+    // Named here, not taken from argv[0], so that usage lines read `schemac check`.
+    CLI::App app{"schemac: PostgreSQL schema as code", "schemac"};
     app.set_version_flag("--version", SCHEMAC_VERSION);
     app.require_subcommand(1);
 
@@ -120,13 +192,44 @@ int main(int argc, char** argv) {
     auto* gen_check = generate_cmd->add_flag("--check", generate.check, "Write nothing; fail if the output directory is stale");
     generate_cmd->add_flag("--list", generate.list, "Print the paths of the files it would write, write nothing")->excludes(gen_check);
 
+    std::string help_topic;
+    auto* help_cmd = app.add_subcommand("help", "Print the help of a command (as COMMAND --help), or this help");
+    help_cmd->add_option("command", help_topic, "The command to explain");
+
+    check_cmd->footer("Example: schemac check --format json schema/");
+    show_cmd->footer("Example: schemac show schema/");
+    plan_cmd->footer("Example: schemac plan --from postgres://localhost/shop --to schema/");
+    diff_cmd->footer("Example: schemac diff -m \"add orders\"");
+    status_cmd->footer("Example: schemac status --env dev");
+    apply_cmd->footer("Example: schemac apply --env production --dry-run");
+    rollback_cmd->footer("Example: schemac rollback --steps 2 --dry-run");
+    repair_cmd->footer("Example: schemac repair --forget 3 --env dev");
+    baseline_cmd->footer("Example: schemac baseline --version 12 --db postgres://localhost/shop");
+    inspect_cmd->footer("Example: schemac inspect --db postgres://localhost/shop --schema public");
+    import_cmd->footer("Example: schemac import --db postgres://localhost/shop --out schema");
+    verify_cmd->footer("Example: schemac verify --env production");
+    generate_cmd->footer("Example: schemac generate --out generated/cpp --namespace shop");
+    help_cmd->footer("Example: schemac help diff");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
+        if (const auto code = explain_unplaced(app)) return *code;
         app.exit(e);
         return kUsage;
+    }
+    if (*help_cmd) {
+        if (help_topic.empty()) {
+            // Not app.help(): that would explain the chosen subcommand, `help` itself.
+            std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
+            return kOk;
+        }
+        const CLI::App* topic = find_command(app, help_topic);
+        if (topic == nullptr) return unknown_command(app, help_topic);
+        std::cout << topic->help(app.get_name());   // what `schemac TOPIC --help` prints
+        return kOk;
     }
     try {
         if (check.paths.empty()) check.paths = {"schema"};
