@@ -7,7 +7,7 @@ set -uo pipefail
 schemac=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cd "$work"
+cd "$work" || exit 1
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
@@ -69,9 +69,9 @@ for c in "${commands[@]}"; do
   name=$(sed -n 's/^Usage: schemac \([^ ]*\).*/\1/p' flag.out)
   grep -Eq "^Example: schemac $name( |\$)" flag.out || fail "$c --help has no 'Example: schemac $name' line"
   # ... with options the command has.
-  for option in $(sed -n 's/^Example: //p' flag.out | grep -oE -- '--[a-z-]+'); do
+  while read -r option; do
     grep -v '^Example:' flag.out | grep -Eq -- "(^|[ ,])$option( |\$|=)" || fail "$c --help: the example uses '$option', which it does not list"
-  done
+  done < <(sed -n 's/^Example: //p' flag.out | grep -oE -- '--[a-z-]+')
 done
 
 [ "$failures" = 0 ] || { echo "$failures failures" >&2; exit 1; }
