@@ -228,7 +228,7 @@ private:
         }, false);
     }
 
-    void set_type(Column& c, std::string text, const SourcePos& at, bool& nullable_mark) {
+    void set_type(Column& c, const YAML::Node& v, std::string text, const SourcePos& at, bool& nullable_mark) {
         text = trim(text);
         c.type_pos = at;
         if (!text.empty() && text.back() == '?') {
@@ -237,7 +237,7 @@ private:
         }
         std::string error;
         if (auto t = parse_type(text, error)) c.type = *t;
-        else diags_.error(at, "unknown-type", error);
+        else diags_.error(at, "unknown-type", error + flow_comma_hint(v));
     }
 
     void read_columns(const YAML::Node& n, const SourcePos& at, Table& t) {
@@ -249,7 +249,7 @@ private:
             c.pos = kp;
             bool mark = false;
             if (v.IsScalar()) {
-                set_type(c, text_of(v), pos(v, kp), mark);
+                set_type(c, v, text_of(v), pos(v, kp), mark);
                 c.nullable = mark;
             } else if (expect(v, YAML::NodeType::Map, kp, "column '" + name + "'")) {
                 read_column(v, kp, t, c);
@@ -265,7 +265,7 @@ private:
         each_entry(n, "column", kColumnKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
             if (key == "type") {
                 std::string s;
-                if (scalar(v, kp, "type", s)) { set_type(c, s, pos(v, kp), mark); has_type = true; }
+                if (scalar(v, kp, "type", s)) { set_type(c, v, s, pos(v, kp), mark); has_type = true; }
             } else if (key == "nullable") {
                 bool b = false;
                 if (boolean(v, kp, "nullable", b)) { nullable = b; nullable_pos = kp; }

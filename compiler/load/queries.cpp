@@ -125,7 +125,7 @@ private:
                 }
                 std::string error;
                 if (auto t = parse_type(text, error)) f.type = *t;
-                else diags_.error(f.type_pos, "unknown-type", error);
+                else diags_.error(f.type_pos, "unknown-type", error + w_.flow_comma_hint(v));
             }
             out.push_back(std::move(f));
         });

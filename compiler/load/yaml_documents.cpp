@@ -193,6 +193,22 @@ std::string YamlWalk::text_of(const YAML::Node& n) {
     return n.Scalar();
 }
 
+std::string YamlWalk::flow_comma_hint(const YAML::Node& n) const {
+    const auto m = n.Mark();
+    if (!n.IsScalar() || n.Tag() != "?" || m.pos < 0) return "";
+    const std::string& scalar = n.Scalar();
+    const auto start = static_cast<std::size_t>(m.pos);
+    const std::size_t open = scalar.rfind('(');
+    if (open == std::string::npos || scalar.find(')', open) != std::string::npos) return "";
+    if (text_.compare(start, scalar.size(), scalar) != 0 || start + scalar.size() >= text_.size() ||
+        text_[start + scalar.size()] != ',')
+        return "";
+    // The value as meant: up to the ')' that closes it, on the same line.
+    const std::size_t close = text_.find_first_of(")\n{}[]", start + scalar.size());
+    const std::string meant = close != std::string::npos && text_[close] == ')' ? text_.substr(start, close + 1 - start) : scalar + ",...)";
+    return "; inside {...} or [...], a comma ends a plain value: quote it, '" + meant + "' (or use block style)";
+}
+
 bool YamlWalk::closed_quote(std::size_t start, char quote) const {
     for (std::size_t i = start + 1; i < text_.size(); ++i) {
         if (quote == '"' && text_[i] == '\\') { ++i; continue; }

@@ -75,6 +75,11 @@ public:
     // A scalar's text. yaml-cpp accepts a quoted scalar that is never closed
     // (`id: "serial` at the end of a file), so look for the closing quote.
     std::string text_of(const YAML::Node& n);
+    // Inside {...} or [...] a comma ends a plain scalar, so `{type: numeric(10,2)}`
+    // reads as `type: numeric(10` plus a key `2)`. For a scalar cut that way (an
+    // unclosed '(' right before a ','), a "quote it" hint to append to the error;
+    // else "".
+    std::string flow_comma_hint(const YAML::Node& n) const;
     // Counts visited nodes; YAML aliases can make a small file expand without
     // bound, so the walk stops once it has seen more nodes than the text has bytes.
     bool spend();

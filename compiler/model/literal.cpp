@@ -15,6 +15,7 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_hex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+unsigned hex_digit(char c) { return is_digit(c) ? unsigned(c - '0') : unsigned(std::tolower(static_cast<unsigned char>(c)) - 'a' + 10); }
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -191,6 +192,9 @@ bool is_frozen_time_word(const std::string& s) {
 // --- JSON syntax (RFC 8259), iterative on depth to stay safe on hostile input.
 struct JsonParser {
     std::string_view s;
+    // jsonb de-escapes its strings, so it refuses \u0000 (text cannot hold it)
+    // and a surrogate not in a high-then-low pair; json checks only the syntax.
+    bool decodes_escapes = false;
     std::size_t i = 0;
     int depth = 0;
     bool too_deep = false;
@@ -203,8 +207,10 @@ struct JsonParser {
     bool string() {
         if (i >= s.size() || s[i] != '"') return false;
         ++i;
+        bool high_surrogate_open = false;   // a \uD800-\uDBFF waiting for its low half
         while (i < s.size()) {
             const auto c = static_cast<unsigned char>(s[i]);
+            if (high_surrogate_open && !(c == '\\' && i + 1 < s.size() && s[i + 1] == 'u')) return false;
             if (c == '"') { ++i; return true; }
             if (c < 0x20) return false;
             if (c == '\\') {
@@ -212,8 +218,12 @@ struct JsonParser {
                 if (i >= s.size()) return false;
                 const char e = s[i];
                 if (e == 'u') {
-                    for (int k = 0; k < 4; ++k)
+                    unsigned code = 0;
+                    for (int k = 0; k < 4; ++k) {
                         if (++i >= s.size() || !is_hex(s[i])) return false;
+                        code = code * 16 + hex_digit(s[i]);
+                    }
+                    if (decodes_escapes && !decodable(code, high_surrogate_open)) return false;
                 } else if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) {
                     return false;
                 }
@@ -221,6 +231,20 @@ struct JsonParser {
             ++i;
         }
         return false;
+    }
+    // PostgreSQL's rule when it de-escapes \uXXXX (src/common/jsonapi.c).
+    static bool decodable(unsigned code, bool& high_surrogate_open) {
+        if (code >= 0xD800 && code <= 0xDBFF) {
+            if (high_surrogate_open) return false;
+            high_surrogate_open = true;
+            return true;
+        }
+        if (code >= 0xDC00 && code <= 0xDFFF) {
+            if (!high_surrogate_open) return false;
+            high_surrogate_open = false;
+            return true;
+        }
+        return !high_surrogate_open && code != 0;
     }
     bool number() {
         const std::size_t st = i;
@@ -370,8 +394,8 @@ bool is_iso_interval(const std::string& s, IntervalSum& sum) {
 
 }  // namespace
 
-bool is_valid_json(const std::string& s, bool* too_deep) {
-    JsonParser p{s};
+bool is_valid_json(const std::string& s, bool* too_deep, JsonKind kind) {
+    JsonParser p{s, kind == JsonKind::Jsonb};
     const bool ok = p.value();
     if (too_deep) *too_deep = p.too_deep;
     if (!ok) return false;
@@ -575,8 +599,9 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
         case TypeKind::Jsonb:
         {
             bool too_deep = false;
-            if (is_valid_json(s, &too_deep)) return std::nullopt;
+            if (is_valid_json(s, &too_deep, t.kind == TypeKind::Jsonb ? JsonKind::Jsonb : JsonKind::Json)) return std::nullopt;
             if (too_deep) return "is JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels, the most schemac accepts";
+            if (t.kind == TypeKind::Jsonb && is_valid_json(s)) return std::string("is not valid jsonb: PostgreSQL refuses \\u0000 and unpaired UTF-16 surrogates (\\uD800-\\uDFFF) in jsonb");
             return not_a("valid JSON");
         }
         case TypeKind::Bytea: {

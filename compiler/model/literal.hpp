@@ -19,7 +19,9 @@ inline constexpr int kMaxJsonDepth = 10'000;
 
 // Each returns true when `s` is valid text for that PostgreSQL type.
 // `too_deep` (optional) says whether JSON failed for nesting beyond kMaxJsonDepth.
-bool is_valid_json(const std::string& s, bool* too_deep = nullptr);
+// jsonb also refuses what it cannot decode: \u0000 and unpaired surrogates.
+enum class JsonKind { Json, Jsonb };
+bool is_valid_json(const std::string& s, bool* too_deep = nullptr, JsonKind kind = JsonKind::Json);
 bool is_valid_interval(const std::string& s);
 bool is_valid_date(const std::string& s);
 bool is_valid_time(const std::string& s);

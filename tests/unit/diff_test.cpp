@@ -32,7 +32,7 @@ TEST_CASE("each kind of change is planned with its hazards") {
          "    breaks-running-app: a running application that still reads t fails: deploy the code that stops using it first\n"},
         {"add nullable column", kBase, with("      b: integer?\n"), "+ column t.b\n"},
         {"add NOT NULL column without default", kBase, with("      b: integer\n"),
-         "+ column t.b\n    may-fail: NOT NULL without a default fails if t has rows; give it a default (no rewrite for a constant) or add it nullable, backfill, then set NOT NULL\n"},
+         "+ column t.b\n    may-fail: NOT NULL without a default fails if t has rows; give it a default (no rewrite for a constant) or a `backfill:` SQL expression in the YAML, which adds it nullable, fills the existing rows, then sets NOT NULL\n"},
         {"rename column", kBase, "tables:\n  t:\n    columns:\n      id: serial\n      b: {type: 'text?', renamed_from: a}\n    primary_key: [id]\n",
          "> column t.a -> b\n    breaks-running-app: SQL that names a stops working; deploy code that copes with both names first\n"},
         {"varchar to text needs no rewrite", with("      v: varchar(10)?\n"), with("      v: text?\n"), "~ column t.v: type varchar(10) -> text\n"},

@@ -38,6 +38,9 @@ TEST_CASE("literal errors explain themselves") {
     CHECK(*check_literal(type_of("timestamptz"), scalar("now"), nullptr) ==
           "would be evaluated once, when the table is created, and frozen; write {sql: now()} for the time of each insert");
     CHECK(*check_literal(type_of("smallint"), scalar("40000"), nullptr) == "is not a smallint (-32768 to 32767)");
+    CHECK(*check_literal(type_of("jsonb"), scalar("{\"a\": \"\\u0000\"}"), nullptr) ==
+          "is not valid jsonb: PostgreSQL refuses \\u0000 and unpaired UTF-16 surrogates (\\uD800-\\uDFFF) in jsonb");
+    CHECK(*check_literal(type_of("jsonb"), scalar("{\"a\": 1,}"), nullptr) == "is not valid JSON");
 }
 
 TEST_CASE("arrays and enums") {

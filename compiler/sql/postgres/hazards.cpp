@@ -40,7 +40,8 @@ std::vector<Hazard> add_column_hazards(const Table& t, const Column& c) {
                      " under an ACCESS EXCLUSIVE lock; add it nullable without a default, backfill in batches, then set the default"});
     if (!c.nullable && !c.default_value && !is_serial(c.type.kind) && c.identity == Identity::None)
         h.push_back({HazardKind::MayFail, "NOT NULL without a default fails if " + name(t) +
-                     " has rows; give it a default (no rewrite for a constant) or add it nullable, backfill, then set NOT NULL"});
+                     " has rows; give it a default (no rewrite for a constant) or a `backfill:` SQL expression in the YAML,"
+                     " which adds it nullable, fills the existing rows, then sets NOT NULL"});
     return h;
 }
 
