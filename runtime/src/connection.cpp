@@ -73,7 +73,37 @@ void refuse_other_schemes(const std::string& conninfo) {
                           "://\"; schemac connects to PostgreSQL, whose URLs start with postgresql:// or postgres://");
 }
 
+// What kPinnedSettings sets, as pg_settings shows it: the settings that change
+// how the generated SQL's text is read (search_path is left out: generated
+// SQL qualifies every name).
+constexpr std::pair<const char*, const char*> kPinnedValues[] = {
+    {"standard_conforming_strings", "on"}, {"client_encoding", "UTF8"}, {"DateStyle", "ISO, MDY"},
+    {"IntervalStyle", "postgres"},         {"TimeZone", "UTC"},         {"extra_float_digits", "1"},
+    {"bytea_output", "hex"},               {"array_nulls", "on"},       {"transform_null_equals", "off"},
+    {"quote_all_identifiers", "off"},
+};
+
 }  // namespace
+
+std::string pinned_settings_changed(pqxx::transaction_base& tx) {
+    auto lower = [](std::string v) {
+        for (auto& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return v;
+    };
+    std::string names, changed;
+    for (const auto& [name, value] : kPinnedValues) names += std::string(names.empty() ? "" : ", ") + tx.quote(lower(name));
+    const pqxx::result r = tx.exec_params("SELECT lower(name), setting FROM pg_settings WHERE lower(name) IN (" + names + ")");
+    for (const auto& [pinned, value] : kPinnedValues)
+        for (const auto& row : r)
+            if (row[0].as<std::string>() == lower(pinned) && row[1].as<std::string>() != value)
+                changed += std::string(changed.empty() ? "" : ", ") + pinned + " is '" + row[1].as<std::string>() + "', not '" + value + "'";
+    return changed;
+}
+
+std::string client_encoding_changed(const pqxx::connection& c) {
+    const std::string encoding = c.get_client_encoding();
+    return encoding == "UTF8" ? "" : "client_encoding is '" + encoding + "', not 'UTF8'";
+}
 
 void pin_session(pqxx::connection& c) {
     pqxx::nontransaction tx{c};

@@ -18,6 +18,18 @@ std::unique_ptr<pqxx::connection> connect(const std::string& conninfo);
 // whatever the server, database, role or an earlier migration file set.
 void pin_session(pqxx::connection& c);
 
+// The pinned settings a migration file's statements changed, as one phrase
+// ("TimeZone is 'Pacific/Kiritimati', not 'UTC'"), or "" when all are as
+// pinned. A raw SQL expression may call set_config(); a later literal of the
+// same file would then be read under another encoding, time zone or
+// IntervalStyle. One query (pg_settings).
+std::string pinned_settings_changed(pqxx::transaction_base& tx);
+
+// The same for client_encoding alone, without a query: libpq tracks it from
+// the server's ParameterStatus reports. Checked after every statement, since an
+// encoding such as SJIS can change where a string literal ends.
+std::string client_encoding_changed(const pqxx::connection& c);
+
 // user@host:port/dbname for messages (a socket directory stands for the host).
 std::string describe(pqxx::connection& c);
 

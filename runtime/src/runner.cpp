@@ -229,6 +229,24 @@ std::string statement_failed(const MigrationScript& s, const SqlStatement& stmt,
            (is_lock_table_full(error) ? "\n  " + pg_error_advice("53200") : std::string());
 }
 
+std::string settings_phrase(const std::string& changed) {
+    return "it changed settings schemac pins for the SQL it writes (" + changed +
+           "); a migration file must leave them as pinned (docs/runtime.md, \"Session settings\")";
+}
+
+std::string settings_changed(const MigrationScript& s, const SqlStatement& stmt, int i, int n, const std::string& changed) {
+    return s.file + ":" + std::to_string(stmt.line) + ": statement " + std::to_string(i) + " of " + std::to_string(n) +
+           (i == n ? " (or one before it) " : " ") + "failed: " + statement_preview(stmt.text) + "\n  " + settings_phrase(changed);
+}
+
+// One statement of a file, alone, through the extended query protocol: the
+// server refuses a string that holds two commands, so where the splitter and
+// the server would disagree about where a statement ends (an odd encoding,
+// a quirk of the lexer), nothing past the end can run.
+void run_one(pqxx::transaction_base& tx, const std::string& statement) {
+    tx.exec_params(statement);   // a statement may return rows (SELECT setval(...)): ignored
+}
+
 class Executor {
 public:
     Executor(Session& s, const ProgressFn& progress) : s_(s), progress_(progress) {}
@@ -261,19 +279,24 @@ private:
         pqxx::work tx{*s_.conn};
         const int n = static_cast<int>(stmts.size());
         for (int i = 0; i < n; ++i) {
+            const std::string rolled_back =
+                "\n  " + v4(m.version) + " was rolled back as a whole; the database stays at version " + v4(from_version);
             try {
-                tx.exec(stmts[i].text);   // a statement may return rows (SELECT setval(...)): ignored
+                run_one(tx, stmts[i].text);
             } catch (const pqxx::broken_connection&) {
                 throw;
             } catch (const std::exception& e) {
                 std::string error = detail::one_line(e.what());
                 if (error.find("cannot run inside a transaction block") != std::string::npos)
                     error += " (mark the file with a -- schemac:no-transaction line in its header to run it statement by statement)";
-                throw failure(statement_failed(script, stmts[i], i + 1, n, error) + "\n  " +
-                              v4(m.version) + " was rolled back as a whole; the database stays at version " +
-                              v4(from_version));
+                throw failure(statement_failed(script, stmts[i], i + 1, n, error) + rolled_back);
             }
+            if (const std::string changed = detail::client_encoding_changed(*s_.conn); !changed.empty())
+                throw failure(settings_changed(script, stmts[i], i + 1, n, changed) + rolled_back);
         }
+        if (const std::string changed = detail::pinned_settings_changed(tx); !changed.empty())
+            throw failure(settings_changed(script, stmts.back(), n, n, changed) + "\n  " + v4(m.version) +
+                          " was rolled back as a whole; the database stays at version " + v4(from_version));
         const long long ms = ms_since(t0);
         const std::string undone = script.file + " was rolled back as a whole (nothing of it committed); run `schemac status`, then " +
                                    (down ? "`schemac rollback` again" : "`schemac apply` again");
@@ -326,7 +349,10 @@ private:
             } else {
                 if (!note.empty()) report_note(m, note);
                 try {
-                    tx.exec(stmts[i].text);
+                    run_one(tx, stmts[i].text);
+                    if (std::string changed = detail::client_encoding_changed(*s_.conn); !changed.empty() ||
+                                                                                       !(changed = detail::pinned_settings_changed(tx)).empty())
+                        throw std::runtime_error(settings_phrase(changed));
                 } catch (const pqxx::broken_connection&) {
                     throw;
                 } catch (const std::exception& e) {
