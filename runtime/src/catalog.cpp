@@ -491,7 +491,7 @@ private:
 template <typename Body>
 Snapshot guarded(const std::string& conninfo, Body body) {
     auto conn = detail::connect(conninfo);   // throws RunnerError itself
-    const std::string db = detail::describe(*conn);
+    const std::string db = detail::describe(*conn, conninfo);
     try {
         Snapshot snap = body(*conn);
         snap.database = db;

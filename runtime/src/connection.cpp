@@ -139,12 +139,14 @@ std::unique_ptr<pqxx::connection> connect(const std::string& conninfo) {
     return c;
 }
 
-std::string describe(pqxx::connection& c) {
+std::string describe(pqxx::connection& c, const std::string& conninfo) {
     std::string host = c.hostname() ? c.hostname() : "";
     std::string port = c.port() ? c.port() : "";
     std::string out = std::string(c.username() ? c.username() : "") + "@" + host;
     if (!port.empty()) out += ":" + port;
-    return out + "/" + (c.dbname() ? c.dbname() : "");
+    // A URL libpq read otherwise than meant (an unencoded '/' in the password)
+    // can put pieces of the password into the database name or the user.
+    return scrub_passwords(out + "/" + (c.dbname() ? c.dbname() : ""), conninfo);
 }
 
 std::string quote_ident(pqxx::connection& c, const std::string& name) { return c.quote_name(name); }

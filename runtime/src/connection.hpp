@@ -30,8 +30,9 @@ std::string pinned_settings_changed(pqxx::transaction_base& tx);
 // encoding such as SJIS can change where a string literal ends.
 std::string client_encoding_changed(const pqxx::connection& c);
 
-// user@host:port/dbname for messages (a socket directory stands for the host).
-std::string describe(pqxx::connection& c);
+// user@host:port/dbname for messages (a socket directory stands for the host),
+// with any piece of the conninfo's password hidden.
+std::string describe(pqxx::connection& c, const std::string& conninfo);
 
 // A server or libpq message as one line: "ERROR:  x\nDETAIL:  y\n" -> "x (DETAIL: y)";
 // LINE/caret context lines are dropped (positions are relative to the statement).

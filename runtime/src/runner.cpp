@@ -65,7 +65,7 @@ struct Session {
         }
         tx.exec0("SET idle_in_transaction_session_timeout = 0");
         history = std::make_unique<HistoryTable>(*conn, o.history_schema, o.history_table);
-        database = detail::describe(*conn);
+        database = detail::describe(*conn, o.conninfo);
     }
 
     void take_lock(const RunnerOptions& o) {

@@ -181,3 +181,35 @@ TEST_CASE("passwords: no command prints a password with URL-special characters, 
     }
     MESSAGE(runs << " runs");
 }
+
+// libpq reads `postgresql://app:5432/Ab9secret@/t1` as user app, port 5432 and
+// database "Ab9secret@/t1": when such a database exists, the connection works
+// and the password's tail is the database name every header and JSON shows.
+TEST_CASE("passwords: a URL libpq reads otherwise keeps its password out of the database description") {
+    const std::string db = "Ab9secret@/t1";
+    {
+        pqxx::connection admin{ScratchDb::server() + " dbname=postgres"};
+        pqxx::nontransaction tx{admin};
+        tx.exec("DROP DATABASE IF EXISTS " + tx.quote_name(db));
+        tx.exec("CREATE DATABASE " + tx.quote_name(db));
+    }
+    const std::string host = server_param("host"), port = server_param("port");
+    const std::string url = "postgresql://app:5432/" + db + "?host=" + encoded(host) + (port.empty() ? "" : "&port=" + port) + "&user=postgres";
+    Workdir w("schemac-describe");
+    fs::create_directories(w.root() / "migrations");
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"status", "--db", url, "--dir", (w.root() / "migrations").string()},
+                                                 {"status", "--json", "--db", url, "--dir", (w.root() / "migrations").string()},
+                                                 {"inspect", "--db", url}}) {
+        const Outcome o = w.run(args);
+        CAPTURE(args[0]);
+        CAPTURE(o.out);
+        CAPTURE(o.err);
+        CHECK(o.code == 0);
+        CHECK(o.out.find("Ab9secret") == std::string::npos);
+        CHECK(o.err.find("Ab9secret") == std::string::npos);
+        CHECK(o.out.find("***@/t1") != std::string::npos);   // the connection worked: it is this database
+    }
+    pqxx::connection admin{ScratchDb::server() + " dbname=postgres"};
+    pqxx::nontransaction tx{admin};
+    tx.exec("DROP DATABASE " + tx.quote_name(db));
+}
