@@ -86,31 +86,6 @@ void refuse_unmigrated(const std::string& dir, const Schema& schema, Diagnostics
                     "); run schemac diff -m \"<what changed>\" first, or pass --allow-unmigrated");
 }
 
-std::optional<std::vector<codegen::GeneratedFile>> generate_from(const Schema& schema, const GenerateCommand& cmd, Diagnostics& diags) {
-    codegen::GenerateOptions options;
-    options.cpp_namespace = cmd.cpp_namespace;
-    options.version = SCHEMAC_VERSION;
-    codegen::ViewModel vm = codegen::build_view_model(schema, options, diags);
-    if (!cmd.migrations.empty()) codegen::add_migrations(vm, cmd.migrations, diags);
-    const codegen::Templates templates =
-        cmd.templates.empty() ? codegen::default_templates() : codegen::load_templates(cmd.templates, diags);
-    if (diags.has_errors()) return std::nullopt;
-    auto files = codegen::render(vm, templates, diags);
-    if (diags.has_errors()) return std::nullopt;
-    return files;
-}
-
-// What run_generate writes: the files, unless the schema is ahead of the
-// migrations (only when writing: --list and --check change nothing).
-std::optional<std::vector<codegen::GeneratedFile>> files_to_write(const GenerateCommand& cmd, Diagnostics& diags) {
-    const Schema schema = load_schema(cmd.paths, diags);
-    if (diags.has_errors()) return std::nullopt;
-    const bool writes = !cmd.list && !cmd.check;
-    if (writes && !cmd.allow_unmigrated && !cmd.migrations.empty()) refuse_unmigrated(cmd.migrations, schema, diags);
-    if (diags.has_errors()) return std::nullopt;
-    return generate_from(schema, cmd, diags);
-}
-
 }  // namespace
 
 bool resolve_generate(GenerateCommand& cmd, Diagnostics& diags) {
@@ -136,7 +111,21 @@ bool resolve_generate(GenerateCommand& cmd, Diagnostics& diags) {
 std::optional<std::vector<codegen::GeneratedFile>> generate_files(const GenerateCommand& cmd, Diagnostics& diags) {
     const Schema schema = load_schema(cmd.paths, diags);
     if (diags.has_errors()) return std::nullopt;
-    return generate_from(schema, cmd, diags);
+    // Only writing refuses: --list and --check change nothing.
+    const bool writes = !cmd.list && !cmd.check;
+    if (writes && !cmd.allow_unmigrated && !cmd.migrations.empty()) refuse_unmigrated(cmd.migrations, schema, diags);
+    if (diags.has_errors()) return std::nullopt;
+    codegen::GenerateOptions options;
+    options.cpp_namespace = cmd.cpp_namespace;
+    options.version = SCHEMAC_VERSION;
+    codegen::ViewModel vm = codegen::build_view_model(schema, options, diags);
+    if (!cmd.migrations.empty()) codegen::add_migrations(vm, cmd.migrations, diags);
+    const codegen::Templates templates =
+        cmd.templates.empty() ? codegen::default_templates() : codegen::load_templates(cmd.templates, diags);
+    if (diags.has_errors()) return std::nullopt;
+    auto files = codegen::render(vm, templates, diags);
+    if (diags.has_errors()) return std::nullopt;
+    return files;
 }
 
 GenerateStatus compare_generated(const std::string& out, const std::vector<codegen::GeneratedFile>& files) {
@@ -157,7 +146,7 @@ GenerateStatus compare_generated(const std::string& out, const std::vector<codeg
 
 int run_generate(GenerateCommand cmd) {
     Diagnostics diags;
-    auto files = resolve_generate(cmd, diags) ? files_to_write(cmd, diags) : std::nullopt;
+    auto files = resolve_generate(cmd, diags) ? generate_files(cmd, diags) : std::nullopt;
     std::cerr << render_text(diags);
     if (!files) {
         std::cerr << diags.error_count() << (diags.error_count() == 1 ? " error" : " errors") << " found\n";
