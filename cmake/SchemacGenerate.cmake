@@ -3,12 +3,19 @@
 #     OUTPUT_DIR <dir>                 # where the C++ goes (e.g. ${CMAKE_CURRENT_BINARY_DIR}/db)
 #     [NAMESPACE <ns>]                 # outer C++ namespace (default: db)
 #     [MIGRATIONS <dir>]               # also embed these migration files (migrations.hpp)
+#     [ALLOW_UNMIGRATED]               # generate even when the schema is ahead of MIGRATIONS
 #     [TEMPLATES <dir>]                # NAME.mustache files replacing the built-in templates
 #     [SCHEMAC <executable>])          # default: the imported schemac::schemac, else SCHEMAC_EXECUTABLE
 #
 # Adds the generated row structs, DAOs, named queries (and embedded migrations)
 # to <target>, creating it as a static library if it does not exist yet, and
 # links it to schemac::dao. Include the headers as "<schema>/<table>.hpp".
+#
+# With MIGRATIONS, the build fails while the schema has changes that no
+# migration contains (its snapshot differs from the YAML): the application
+# would otherwise compile against columns its database never gets. Run
+# `schemac diff -m "..."`, or pass ALLOW_UNMIGRATED for work in progress.
+# Without MIGRATIONS the tables are made elsewhere and nothing is compared.
 #
 # Generation reruns when a YAML file, a template, a migration or the schemac
 # executable changes. schemac rewrites only the files whose bytes change, and
@@ -20,7 +27,7 @@
 # when a YAML file changes. That needs a schemac that already runs at configure
 # time: an installed one (find_package(schemac)) or SCHEMAC_EXECUTABLE.
 function(schemac_generate target)
-  cmake_parse_arguments(ARG "" "OUTPUT_DIR;NAMESPACE;MIGRATIONS;TEMPLATES;SCHEMAC" "SCHEMA" ${ARGN})
+  cmake_parse_arguments(ARG "ALLOW_UNMIGRATED" "OUTPUT_DIR;NAMESPACE;MIGRATIONS;TEMPLATES;SCHEMAC" "SCHEMA" ${ARGN})
   if(NOT ARG_SCHEMA OR NOT ARG_OUTPUT_DIR)
     message(FATAL_ERROR "schemac_generate(${target}): SCHEMA and OUTPUT_DIR are required")
   endif()
@@ -60,8 +67,12 @@ function(schemac_generate target)
   if(ARG_MIGRATIONS)
     get_filename_component(mig "${ARG_MIGRATIONS}" ABSOLUTE)
     list(APPEND options --migrations "${mig}")
-    file(GLOB sql CONFIGURE_DEPENDS "${mig}/*.sql")
+    # The snapshot too: the comparison with the schema reads it.
+    file(GLOB sql CONFIGURE_DEPENDS "${mig}/*.sql" "${mig}/schema.snapshot.yaml")
     list(APPEND inputs ${sql})
+    if(ARG_ALLOW_UNMIGRATED)
+      list(APPEND options --allow-unmigrated)
+    endif()
   else()
     list(APPEND options --no-migrations)
   endif()

@@ -112,6 +112,7 @@ struct GenerateCommand {
     std::string templates;               // "" = built in
     bool check = false;                  // write nothing; fail when stale
     bool list = false;                   // print the output paths, write nothing
+    bool allow_unmigrated = false;       // write even when the schema is ahead of the migrations
 };
 int run_generate(GenerateCommand cmd);
 

@@ -2,6 +2,10 @@
 // the output directory — only the files whose bytes change, so an unchanged
 // regeneration leaves every mtime alone and nothing rebuilds. `--check` writes
 // nothing and fails when the directory is stale (what `schemac check` runs).
+//
+// Writing refuses while the schema is ahead of the migrations directory: the
+// generated code would name columns that no migration creates, and the
+// application would fail at run time instead of the build failing now.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -12,8 +16,10 @@
 #include "cli/commands.hpp"
 #include "cli/migration_dir.hpp"
 #include "codegen/render.hpp"
+#include "diff/diff.hpp"
 #include "load/config.hpp"
 #include "load/loader.hpp"
+#include "sql/postgres/render.hpp"
 
 #ifndef SCHEMAC_VERSION
 #define SCHEMAC_VERSION "0.0.0"
@@ -54,6 +60,32 @@ std::vector<std::string> leftovers(const std::string& out, const std::set<std::s
     return found;
 }
 
+// The steps of the newest migration's snapshot → `schema` diff, as
+// "+ column shop.t.c"; empty when the migrations contain the whole schema.
+std::vector<std::string> unmigrated_steps(const std::string& dir, const Schema& schema, Diagnostics& diags) {
+    const MigrationState st = load_migration_state(dir, diags);
+    if (diags.has_errors() || !st.exists) return {};
+    const auto changes = diff::diff_schemas(st.snapshot, schema, diags);
+    std::vector<std::string> steps;
+    for (const auto& step : sql::postgres::render_plan(changes).steps) steps.push_back(step.summary);
+    return steps;
+}
+
+// Refuses (an error in `diags`) when the schema has changes no migration
+// contains. Without a migrations directory (a project that only generates
+// code, its tables made elsewhere) there is nothing to compare with.
+void refuse_unmigrated(const std::string& dir, const Schema& schema, Diagnostics& diags) {
+    const auto steps = unmigrated_steps(dir, schema, diags);
+    if (steps.empty()) return;
+    constexpr std::size_t kShown = 3;
+    std::string listed;
+    for (std::size_t i = 0; i < steps.size() && i < kShown; ++i) listed += (i ? ", " : "") + steps[i];
+    if (steps.size() > kShown) listed += ", and " + std::to_string(steps.size() - kShown) + " more";
+    diags.error({std::make_shared<const std::string>(dir), 0, 0}, "migration-missing",
+                "the schema has changes that no migration contains (" + listed +
+                    "); run schemac diff -m \"<what changed>\" first, or pass --allow-unmigrated");
+}
+
 }  // namespace
 
 bool resolve_generate(GenerateCommand& cmd, Diagnostics& diags) {
@@ -78,6 +110,10 @@ bool resolve_generate(GenerateCommand& cmd, Diagnostics& diags) {
 
 std::optional<std::vector<codegen::GeneratedFile>> generate_files(const GenerateCommand& cmd, Diagnostics& diags) {
     const Schema schema = load_schema(cmd.paths, diags);
+    if (diags.has_errors()) return std::nullopt;
+    // Only writing refuses: --list and --check change nothing.
+    const bool writes = !cmd.list && !cmd.check;
+    if (writes && !cmd.allow_unmigrated && !cmd.migrations.empty()) refuse_unmigrated(cmd.migrations, schema, diags);
     if (diags.has_errors()) return std::nullopt;
     codegen::GenerateOptions options;
     options.cpp_namespace = cmd.cpp_namespace;

@@ -191,6 +191,8 @@ int main(int argc, char** argv) {
     generate_cmd->add_option("--config", generate.config, "Project config file (default: schemac.yaml if present)");
     auto* gen_check = generate_cmd->add_flag("--check", generate.check, "Write nothing; fail if the output directory is stale");
     generate_cmd->add_flag("--list", generate.list, "Print the paths of the files it would write, write nothing")->excludes(gen_check);
+    generate_cmd->add_flag("--allow-unmigrated", generate.allow_unmigrated,
+                           "Write even when the schema has changes that no migration contains");
 
     std::string help_topic;
     auto* help_cmd = app.add_subcommand("help", "Print the help of a command (as COMMAND --help), or this help");

@@ -106,4 +106,28 @@ if "$schemac" generate 2>err; then fail "a clash was accepted"; fi
 grep -q '^schema/clash.yaml:5:7: error: columns "a-b" and "a_b" both become the C++ member `a_b`; rename one' err || fail "clash: $(cat err)"
 pass
 
+# 7. The schema ahead of the migrations: writing refuses (the application would
+#    name a column no migration creates), naming the changes and the two ways out;
+#    --list and --check write nothing, so they do not refuse.
+rm schema/clash.yaml
+"$schemac" diff -m "create orders" >/dev/null 2>err || fail "diff: $(cat err)"
+"$schemac" generate >/dev/null 2>err || fail "generate with every change migrated: $(cat err)"
+[ -f generated/cpp/migrations.cpp ] || fail "the migrations were not embedded"
+sed -i 's/^      qty: integer$/      qty: integer\n      helpful_votes: integer/' schema/shop.yaml
+before=$(stamps); sleep 1.1
+if "$schemac" generate >out 2>err; then fail "generate wrote code for a column no migration creates"; fi
+grep -qx 'generated/migrations: error: the schema has changes that no migration contains (+ column shop.orders.helpful_votes); run schemac diff -m "<what changed>" first, or pass --allow-unmigrated' err ||
+  fail "unmigrated: $(cat err)"
+[ "$(stamps)" = "$before" ] || fail "a refused generate changed files"
+"$schemac" generate --list >/dev/null 2>err || fail "--list refused: $(cat err)"
+if "$schemac" generate --check >/dev/null 2>err; then fail "--check passed"; fi
+grep -q 'stale' err || fail "--check should report staleness, not refuse: $(cat err)"
+"$schemac" generate --no-migrations --out codegen-only >/dev/null 2>err || fail "--no-migrations refused: $(cat err)"
+out=$("$schemac" generate --allow-unmigrated 2>err) || fail "--allow-unmigrated: $(cat err)"
+[ "$out" = "generated/cpp: 6 files, 0 new, 2 changed, 0 removed" ] || fail "--allow-unmigrated wrote: $out"
+grep -q 'helpful_votes' generated/cpp/shop/orders.hpp || fail "--allow-unmigrated did not write the column"
+"$schemac" diff -m "helpful votes" >/dev/null 2>err || fail "second diff: $(cat err)"
+"$schemac" generate >/dev/null 2>err || fail "generate after the migration: $(cat err)"
+pass
+
 echo "ok: $n generate scenarios"

@@ -6,7 +6,8 @@
 #     schemac_generate; run it against the test server, twice (the second run
 #     finds its migrations applied);
 #  3. a no-op rebuild does nothing; touching a YAML file reruns schemac but
-#     recompiles nothing; editing one table recompiles that table's DAO only.
+#     recompiles nothing; a column no migration creates fails the build;
+#     with ALLOW_UNMIGRATED, editing one table recompiles that table's DAO only.
 set -euo pipefail
 build=$1 src=$2 pgdir=$3
 work=$(mktemp -d)
@@ -52,8 +53,19 @@ after=$(stamps)
 [ "$after" = "$before" ] || { echo "touching a YAML file rewrote or recompiled:"; changed "$before" "$after"; exit 1; }
 echo "ok: touching the YAML regenerates nothing and recompiles nothing"
 
+# A column that no migration creates: the build fails, naming it, and writes
+# nothing (the application would fail at run time: column "note" does not exist).
 sleep 1.1
 sed -i 's/^      what: text$/      what: text\n      note: text?/' "$work/src/schema/audit.yaml"
+if cmake --build "$work/build" -j2 > "$work/log" 2>&1; then echo "the build accepted a column no migration creates"; exit 1; fi
+grep -q 'migrations: error: the schema has changes that no migration contains (+ column shop.audit_log.note); run schemac diff -m "<what changed>" first, or pass --allow-unmigrated' "$work/log" ||
+  { cat "$work/log"; echo "the failed build does not say why"; exit 1; }
+[ "$(stamps)" = "$before" ] || { echo "the refused generation changed:"; changed "$before" "$(stamps)"; exit 1; }
+echo "ok: a column no migration creates fails the build"
+
+# ALLOW_UNMIGRATED opts out: the same edit builds.
+sed -i 's|^  MIGRATIONS \(.*\))$|  MIGRATIONS \1\n  ALLOW_UNMIGRATED)|' "$work/src/CMakeLists.txt"
+grep -q '^  ALLOW_UNMIGRATED)$' "$work/src/CMakeLists.txt" || { echo "could not add ALLOW_UNMIGRATED"; exit 1; }
 build
 touched=$(changed "$before" "$(stamps)" | sort | tr '\n' ' ')
 expected_touched="CMakeFiles/shop_db.dir/db/shop/audit_log.cpp.o db/shop/audit_log.cpp db/shop/audit_log.hpp "
