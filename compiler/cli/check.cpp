@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/migration_dir.hpp"
+#include "cli/project.hpp"
 #include "cli/summary.hpp"
 #include "diff/diff.hpp"
 #include "load/loader.hpp"
@@ -31,9 +32,9 @@ void check_migrations(const std::string& dir, const Schema& schema, Diagnostics&
 
 // Is the committed generated C++ (codegen.out, default generated/cpp) what
 // `schemac generate` would write now? Checked when that directory exists.
-void check_generated(const std::vector<std::string>& paths, Diagnostics& diags) {
+void check_generated(const std::string& config, Diagnostics& diags) {
     GenerateCommand cmd;
-    cmd.paths = paths;
+    cmd.config = config;
     if (!resolve_generate(cmd, diags) || !std::filesystem::is_directory(cmd.out)) return;
     auto files = generate_files(cmd, diags);
     if (!files) return;
@@ -51,12 +52,15 @@ void check_generated(const std::vector<std::string>& paths, Diagnostics& diags) 
 int run_check(const CheckOptions& opts) {
     Diagnostics diags;
     LoadStats stats;
-    const Schema schema = load_schema(opts.paths, diags, &stats);
+    const Project project = resolve_project({opts.config, opts.paths, opts.migrations, ""}, diags);
+    const Schema schema = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, diags, &stats);
+    // The migrations and the generated C++ belong to the project's schema: they
+    // are checked when that is what is checked, however its path was spelt.
     std::string dir = opts.migrations;
-    if (dir.empty() && opts.paths == std::vector<std::string>{"schema"} && std::filesystem::is_directory("generated/migrations"))
-        dir = "generated/migrations";
+    if (dir.empty() && project.project_schema && std::filesystem::is_directory(project.migrations_dir)) dir = project.migrations_dir;
     if (!dir.empty() && !diags.has_errors()) check_migrations(dir, schema, diags);
-    if (opts.paths == std::vector<std::string>{"schema"} && !diags.has_errors()) check_generated(opts.paths, diags);
+    // In the project's own spelling: the generated banners name the YAML files.
+    if (project.project_schema && !diags.has_errors()) check_generated(opts.config, diags);
     if (opts.format == "json") {
         std::cout << render_json(diags);
     } else {

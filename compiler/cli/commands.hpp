@@ -14,29 +14,34 @@ namespace schemac::cli {
 // docs/cli.md. 3 is drift (verify); 4 and 5 let a deploy script retry what may pass on its own.
 enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2, kDrift = 3, kCannotConnect = 4, kLockNotObtained = 5 };
 
+// Empty paths and directories come from the project (cli/project.hpp).
 struct CheckOptions {
     std::vector<std::string> paths;
     std::string format = "text";   // text | json
-    std::string migrations;        // "" = generated/migrations if it exists
+    std::string migrations;        // "" = the project's, if it exists and the project's schema is checked
+    std::string config;            // "" = the nearest schemac.yaml
 };
 int run_check(const CheckOptions& opts);
 
 struct ShowOptions {
-    std::vector<std::string> paths;
+    std::vector<std::string> paths;   // empty = the project's schema
+    std::string config;               // "" = the nearest schemac.yaml
 };
 int run_show(const ShowOptions& opts);
 
 struct PlanOptions {
     std::string from;   // YAML file or directory, or a database URL; "" = the empty schema
-    std::string to;
+    std::string to;     // both empty: from the newest migration's snapshot to the project's schema
+    std::string config; // "" = the nearest schemac.yaml
     bool down = false;
     bool allow_destructive = false;
 };
 int run_plan(const PlanOptions& opts);
 
 struct DiffOptions {
-    std::vector<std::string> paths;
-    std::string dir = "generated/migrations";
+    std::vector<std::string> paths;   // empty = the project's schema
+    std::string dir;                  // "" = the project's migrations directory
+    std::string config;               // "" = the nearest schemac.yaml
     std::string message;
     bool dry_run = false;
     bool allow_destructive = false;
@@ -47,8 +52,8 @@ int run_diff(const DiffOptions& opts);
 struct DatabaseOptions {
     std::string db;            // --db URL
     std::string env;           // --env NAME (schemac.yaml)
-    std::string config;        // --config FILE ("" = schemac.yaml if present)
-    std::string dir;           // --dir ("" = from the config, default generated/migrations)
+    std::string config;        // --config FILE ("" = the nearest schemac.yaml)
+    std::string dir;           // --dir ("" = the project's migrations directory)
     std::string lock_timeout;  // --lock-timeout ("" = from the config, default 60s)
     bool json = false;         // --json: one JSON document on stdout
 };
@@ -101,10 +106,10 @@ int run_import(const InspectCommand& cmd);    // one YAML file per table under -
 int run_verify(const DatabaseOptions& db);
 
 // `schemac generate`: typed C++ rows, DAOs, queries and embedded migrations.
-// Empty settings come from schemac.yaml (`codegen:`, `schema`, `migrations`), else the defaults.
+// Empty settings come from the project (cli/project.hpp): schemac.yaml's `codegen:`, `schema`, `migrations`, else the defaults.
 struct GenerateCommand {
     std::vector<std::string> paths;      // schema files or directories
-    std::string config;                  // "" = schemac.yaml if present
+    std::string config;                  // "" = the nearest schemac.yaml
     std::string out;                     // output directory
     std::string migrations;              // migrations to embed; "" = the project's, if the directory exists
     bool no_migrations = false;          // embed none
@@ -113,6 +118,7 @@ struct GenerateCommand {
     bool check = false;                  // write nothing; fail when stale
     bool list = false;                   // print the output paths, write nothing
     bool allow_unmigrated = false;       // write even when the schema is ahead of the migrations
+    std::string root;                    // set by resolve_generate: banners name files relative to it
 };
 int run_generate(GenerateCommand cmd);
 

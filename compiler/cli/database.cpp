@@ -5,7 +5,7 @@
 
 #include <iostream>
 
-#include "load/config.hpp"
+#include "cli/project.hpp"
 #include "schemac/migration_set.hpp"
 
 namespace schemac::cli {
@@ -17,19 +17,19 @@ std::string getenv_or_empty(const std::string& name) {
     return v ? v : "";
 }
 
-ProjectConfig read_config(const DatabaseOptions& opts) {
-    Diagnostics diags;
+Project read_project(const DatabaseOptions& opts) {
     if (!opts.config.empty() && !std::filesystem::exists(opts.config))
         throw UsageError("--config " + opts.config + ": no such file");
-    ProjectConfig cfg = load_config(opts.config.empty() ? kConfigFile : opts.config, diags);
+    Diagnostics diags;
+    Project project = resolve_project({opts.config, {}, opts.dir, ""}, diags);
     if (diags.has_errors()) {
         // Each diagnostic already says "error:"; the thrown message only counts them.
-        const std::string path = opts.config.empty() ? kConfigFile : opts.config;
+        const std::string path = project.config.path.empty() ? opts.config : project.config.path;
         if (!opts.json) std::cerr << render_text(diags);
         throw UsageError(path + " has " + std::to_string(diags.error_count()) + (diags.error_count() == 1 ? " error" : " errors") +
                          (opts.json ? ":\n" + render_text(diags) : ""));
     }
-    return cfg;
+    return project;
 }
 
 std::string known_environments(const ProjectConfig& cfg) {
@@ -83,12 +83,13 @@ int with_database(const DatabaseOptions& opts, const std::function<int(const Dat
 // An explicit flag beats the environment: an operator who types --env
 // production must never reach whatever DATABASE_URL happens to point at.
 DatabaseTarget resolve_target(const DatabaseOptions& opts) {
-    const ProjectConfig cfg = read_config(opts);
+    const Project project = read_project(opts);
+    const ProjectConfig& cfg = project.config;
     DatabaseTarget t;
     t.runner.history_schema = cfg.history_schema;
     t.runner.history_table = cfg.history_table;
     t.runner.lock_timeout = cfg.lock_timeout;
-    t.migrations_dir = opts.dir.empty() ? cfg.migrations_dir : opts.dir;
+    t.migrations_dir = project.migrations_dir;
 
     if (!opts.db.empty() && !opts.env.empty()) throw UsageError("--db and --env are two answers to one question: give one");
     if (!opts.db.empty()) {
@@ -96,7 +97,7 @@ DatabaseTarget resolve_target(const DatabaseOptions& opts) {
         t.source = "--db";
     } else if (!opts.env.empty()) {
         const EnvironmentConfig* env = cfg.find_environment(opts.env);
-        if (cfg.path.empty()) throw UsageError("--env " + opts.env + ": there is no schemac.yaml here to define it (see docs/config.md)");
+        if (cfg.path.empty()) throw UsageError("--env " + opts.env + ": there is no schemac.yaml here or in a parent directory to define it (see docs/config.md)");
         if (!env) throw UsageError("--env " + opts.env + ": " + cfg.path + " defines no such environment (known: " + known_environments(cfg) + ")");
         if (!env->url_env.empty()) {
             t.runner.conninfo = getenv_or_empty(env->url_env);

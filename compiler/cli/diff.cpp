@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/migration_dir.hpp"
+#include "cli/project.hpp"
 #include "diff/diff.hpp"
 #include "load/loader.hpp"
 #include "migrations/format.hpp"
@@ -27,17 +28,14 @@ std::string today_utc() {
     return buf;
 }
 
-std::string join_paths(const std::vector<std::string>& paths) {
-    std::string s;
-    for (const auto& p : paths) s += (s.empty() ? "" : " ") + p;
-    return s;
-}
 }  // namespace
 
 int run_diff(const DiffOptions& opts) {
     Diagnostics diags;
-    const Schema target = load_schema(opts.paths, diags);
-    MigrationState state = load_migration_state(opts.dir, diags);
+    const Project project = resolve_project({opts.config, opts.paths, opts.dir, ""}, diags);
+    const std::string& dir = project.migrations_dir;
+    const Schema target = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, diags);
+    MigrationState state = diags.has_errors() ? MigrationState{} : load_migration_state(dir, diags);
     if (diags.has_errors()) {
         std::cerr << render_text(diags);
         return kFailure;
@@ -47,7 +45,7 @@ int run_diff(const DiffOptions& opts) {
     if (diags.has_errors()) return kFailure;
     const sql::Plan plan = sql::postgres::render_plan(changes);
     if (plan.empty()) {
-        std::cerr << "schemac: no changes: " << join_paths(opts.paths) << " matches " << opts.dir << " (version "
+        std::cerr << "schemac: no changes: " << project.schema_source << " matches " << dir << " (version "
                   << state.history.last_version() << ")\n";
         return kOk;
     }
@@ -68,21 +66,21 @@ int run_diff(const DiffOptions& opts) {
                   << migrations::kLockBudget << ", so it is written as " << files_by_lock_budget
                   << " migrations, each applied in a transaction of its own\n";
     }
-    migrations::NewMigration m{opts.message, today_utc(), SCHEMAC_VERSION, join_paths(opts.paths)};
+    migrations::NewMigration m{opts.message, today_utc(), SCHEMAC_VERSION, project.schema_source};
     const auto files = migrations::plan_new_migration(state.history, state.files, plan, target, m);
     if (opts.dry_run) {
         for (const auto& f : files)
             if (f.name.size() > 4 && f.name.compare(f.name.size() - 4, 4, ".sql") == 0)
-                std::cout << "-- file: " << opts.dir << "/" << f.name << "\n" << f.contents << "\n";
+                std::cout << "-- file: " << dir << "/" << f.name << "\n" << f.contents << "\n";
         std::cerr << "schemac: dry run: nothing written\n";
         return kOk;
     }
     std::string error;
-    if (!write_files_atomically(opts.dir, files, state.files, error)) {
+    if (!write_files_atomically(dir, files, state.files, error)) {
         std::cerr << "schemac: error: could not write the migration, nothing was changed: " << error << "\n";
         return kFailure;
     }
-    for (const auto& f : files) std::cerr << "wrote " << opts.dir << "/" << f.name << "\n";
+    for (const auto& f : files) std::cerr << "wrote " << dir << "/" << f.name << "\n";
     return kOk;
 }
 

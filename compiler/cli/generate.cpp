@@ -15,6 +15,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/migration_dir.hpp"
+#include "cli/project.hpp"
 #include "codegen/render.hpp"
 #include "diff/diff.hpp"
 #include "load/config.hpp"
@@ -86,21 +87,29 @@ void refuse_unmigrated(const std::string& dir, const Schema& schema, Diagnostics
                     "); run schemac diff -m \"<what changed>\" first, or pass --allow-unmigrated");
 }
 
+// The banners name the YAML relative to the project root, so the generated
+// bytes do not depend on the directory `generate` ran in.
+void name_sources_from_root(codegen::ViewModel& vm, const std::string& root) {
+    if (root.empty()) return;
+    for (auto& f : vm.enum_files)
+        for (auto& s : f.source_files) s = relative_to(s, root);
+    for (auto& t : vm.tables) t.source_file = relative_to(t.source_file, root);
+    for (auto& q : vm.query_files) q.source_file = relative_to(q.source_file, root);
+    if (!vm.migrations.directory.empty()) vm.migrations.directory = relative_to(vm.migrations.directory, root);
+}
+
 }  // namespace
 
 bool resolve_generate(GenerateCommand& cmd, Diagnostics& diags) {
-    const ProjectConfig config = load_config(cmd.config.empty() ? kConfigFile : cmd.config, diags);
+    const Project project = resolve_project({cmd.config, cmd.paths, "", cmd.out}, diags);
     if (diags.has_errors()) return false;
-    if (!cmd.config.empty() && config.path.empty()) {
-        diags.error({std::make_shared<const std::string>(cmd.config), 0, 0}, "config", "no such config file");
-        return false;
-    }
-    if (cmd.paths.empty()) cmd.paths = {config.schema_dir};
-    if (cmd.out.empty()) cmd.out = config.codegen_out;
-    if (cmd.cpp_namespace.empty()) cmd.cpp_namespace = config.codegen_namespace;
-    if (cmd.templates.empty()) cmd.templates = config.codegen_templates;
+    cmd.paths = project.schema_paths;
+    cmd.out = project.codegen_out;
+    cmd.root = project.root;
+    if (cmd.cpp_namespace.empty()) cmd.cpp_namespace = project.config.codegen_namespace;
+    if (cmd.templates.empty()) cmd.templates = project.codegen_templates;
     if (cmd.no_migrations) cmd.migrations.clear();
-    else if (cmd.migrations.empty() && fs::is_directory(config.migrations_dir)) cmd.migrations = config.migrations_dir;
+    else if (cmd.migrations.empty() && fs::is_directory(project.migrations_dir)) cmd.migrations = project.migrations_dir;
     if (!is_cpp_namespace(cmd.cpp_namespace)) {
         diags.error({std::make_shared<const std::string>("--namespace"), 0, 0}, "bad-value", "'" + cmd.cpp_namespace + "' is not a C++ namespace name such as db or acme::db");
         return false;
@@ -120,6 +129,7 @@ std::optional<std::vector<codegen::GeneratedFile>> generate_files(const Generate
     options.version = SCHEMAC_VERSION;
     codegen::ViewModel vm = codegen::build_view_model(schema, options, diags);
     if (!cmd.migrations.empty()) codegen::add_migrations(vm, cmd.migrations, diags);
+    name_sources_from_root(vm, cmd.root);
     const codegen::Templates templates =
         cmd.templates.empty() ? codegen::default_templates() : codegen::load_templates(cmd.templates, diags);
     if (diags.has_errors()) return std::nullopt;

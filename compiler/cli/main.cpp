@@ -92,37 +92,41 @@ int main(int argc, char** argv) {
 
     CheckOptions check;
     auto* check_cmd = app.add_subcommand("check", "Validate the YAML schema and report every problem");
-    check_cmd->add_option("paths", check.paths, "Schema files or directories (default: schema/)");
+    check_cmd->add_option("paths", check.paths, "Schema files or directories (default: the project's, see docs/config.md)");
+    check_cmd->add_option("--config", check.config, "Project config file (default: the nearest schemac.yaml)");
     check_cmd->add_option("--format", check.format, "Diagnostics format")->check(CLI::IsMember({"text", "json"}));
 
     ShowOptions show;
     auto* show_cmd = app.add_subcommand("show", "Print what the schema contains");
-    show_cmd->add_option("paths", show.paths, "Schema files or directories (default: schema/)");
+    show_cmd->add_option("paths", show.paths, "Schema files or directories (default: the project's)");
+    show_cmd->add_option("--config", show.config, "Project config file (default: the nearest schemac.yaml)");
 
     PlanOptions plan;
     auto* plan_cmd = app.add_subcommand("plan", "Print the SQL that turns one schema into another (writes nothing)");
-    plan_cmd->add_option("--from", plan.from, "Schema to start from: YAML file or directory, or a database URL (omit for an empty database)");
+    plan_cmd->add_option("--from", plan.from, "Schema to start from: YAML file or directory, or a database URL (omit for an empty database; omit both for the last migration to the project's schema)");
     plan_cmd->add_option("--to", plan.to, "Schema to arrive at: YAML file or directory, or a database URL (omit for an empty database)");
+    plan_cmd->add_option("--config", plan.config, "Project config file, for plan without --from and --to");
     plan_cmd->add_flag("--down", plan.down, "Print the reverse (rollback) SQL instead");
     plan_cmd->add_flag("--allow-destructive", plan.allow_destructive, "Print steps that lose data too");
 
     DiffOptions diff;
     auto* diff_cmd = app.add_subcommand("diff", "Write the next migration: the difference between the YAML schema and the last migration");
     diff_cmd->add_option("-m,--message", diff.message, "What the migration does (becomes its file name)")->required();
-    diff_cmd->add_option("paths", diff.paths, "Schema files or directories (default: schema/)");
-    diff_cmd->add_option("--dir", diff.dir, "Migrations directory")->capture_default_str();
+    diff_cmd->add_option("paths", diff.paths, "Schema files or directories (default: the project's)");
+    diff_cmd->add_option("--dir", diff.dir, "Migrations directory (default: the project's)");
+    diff_cmd->add_option("--config", diff.config, "Project config file (default: the nearest schemac.yaml)");
     diff_cmd->add_flag("--dry-run", diff.dry_run, "Print the plan and the SQL, write nothing");
     diff_cmd->add_flag("--allow-destructive", diff.allow_destructive, "Allow changes that lose data");
-    check_cmd->add_option("--migrations", check.migrations, "Migrations directory to check against (default: generated/migrations if present)");
+    check_cmd->add_option("--migrations", check.migrations, "Migrations directory to check against (default: the project's, when its schema is checked)");
 
     // The database commands: one set of connection options each.
     // `runner`: the options of commands that read the migrations and may take the lock.
     auto add_database_options = [](CLI::App* cmd, DatabaseOptions& db, bool runner = true) {
         cmd->add_option("--db", db.db, "Database URL or libpq conninfo (else --env, SCHEMAC_DATABASE_URL, DATABASE_URL)");
         cmd->add_option("--env", db.env, "Environment from schemac.yaml (dev, production, ...)");
-        cmd->add_option("--config", db.config, "Project config file (default: schemac.yaml if present)");
+        cmd->add_option("--config", db.config, "Project config file (default: the nearest schemac.yaml)");
         if (!runner) return;
-        cmd->add_option("--dir", db.dir, "Migrations directory (default: from the config, else generated/migrations)");
+        cmd->add_option("--dir", db.dir, "Migrations directory (default: the project's)");
         cmd->add_option("--lock-timeout", db.lock_timeout, "How long to wait for another runner, e.g. 60s, 500ms, 2m (default 60s)");
         cmd->add_flag("--json", db.json, "Print one JSON document on stdout");
     };
@@ -188,7 +192,7 @@ int main(int argc, char** argv) {
     auto* embed_opt = generate_cmd->add_option("--migrations", generate.migrations,
                                                "Migrations directory to embed (default: the project's, if it exists)");
     generate_cmd->add_flag("--no-migrations", generate.no_migrations, "Embed no migrations")->excludes(embed_opt);
-    generate_cmd->add_option("--config", generate.config, "Project config file (default: schemac.yaml if present)");
+    generate_cmd->add_option("--config", generate.config, "Project config file (default: the nearest schemac.yaml)");
     auto* gen_check = generate_cmd->add_flag("--check", generate.check, "Write nothing; fail if the output directory is stale");
     generate_cmd->add_flag("--list", generate.list, "Print the paths of the files it would write, write nothing")->excludes(gen_check);
     generate_cmd->add_flag("--allow-unmigrated", generate.allow_unmigrated,
@@ -234,12 +238,9 @@ int main(int argc, char** argv) {
         return kOk;
     }
     try {
-        if (check.paths.empty()) check.paths = {"schema"};
-        if (show.paths.empty()) show.paths = {"schema"};
         if (*check_cmd) return run_check(check);
         if (*show_cmd) return run_show(show);
         if (*plan_cmd) return run_plan(plan);
-        if (diff.paths.empty()) diff.paths = {"schema"};
         if (*diff_cmd) return run_diff(diff);
         if (*status_cmd) return run_status(status);
         if (*apply_cmd) return run_apply(apply);

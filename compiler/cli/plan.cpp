@@ -1,11 +1,16 @@
 // `schemac plan --from SRC --to SRC [--down] [--allow-destructive]`: the SQL
 // that turns one schema into another, on stdout, writing nothing. A source is
-// YAML or a live database. Nothing at all when they are equal.
+// YAML or a live database. Nothing on stdout when they are equal. With neither
+// --from nor --to: the newest migration's snapshot to the project's schema,
+// the migration `schemac diff` would write next.
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/migration_dir.hpp"
+#include "cli/project.hpp"
 #include "cli/sources.hpp"
 #include "diff/diff.hpp"
+#include "load/loader.hpp"
 #include "migrations/format.hpp"
 #include "schemac/runner.hpp"
 #include "sql/postgres/render.hpp"
@@ -17,6 +22,15 @@ namespace {
 // With one side live and the other YAML, the YAML is first put into the form
 // PostgreSQL stores, so only real differences show.
 void load_pair(const PlanOptions& opts, Source& from, Source& to, Diagnostics& diags) {
+    if (opts.from.empty() && opts.to.empty()) {
+        const Project project = resolve_project({opts.config, {}, "", ""}, diags);
+        if (diags.has_errors()) return;
+        from.name = project.migrations_dir;
+        from.schema = load_migration_state(project.migrations_dir, diags).snapshot;
+        to.name = "the schema";
+        to.schema = load_schema(project.schema_paths, diags);
+        return;
+    }
     SourceOptions so;
     if (!opts.from.empty()) from = load_source(opts.from, so, diags);
     if (!opts.to.empty()) to = load_source(opts.to, so, diags);
@@ -43,7 +57,10 @@ int run_plan(const PlanOptions& opts) {
     std::cerr << render_text(diags);
     if (diags.has_errors()) return kFailure;
     const sql::Plan plan = sql::postgres::render_plan(changes);
-    if (plan.empty()) return kOk;
+    if (plan.empty()) {
+        if (opts.from.empty() && opts.to.empty()) std::cerr << "schemac: no changes: the schema matches the last migration in " << from.name << '\n';
+        return kOk;
+    }
     std::size_t destructive = 0;
     for (const auto& s : plan.steps) destructive += (opts.down ? s.down_destructive : s.destructive) ? 1 : 0;
     if (destructive > 0 && !opts.allow_destructive) {

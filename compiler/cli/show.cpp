@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/project.hpp"
 #include "cli/summary.hpp"
 #include "load/loader.hpp"
 
@@ -107,7 +108,8 @@ std::string summary_line(const Schema& schema, std::size_t files) {
 int run_show(const ShowOptions& opts) {
     Diagnostics diags;
     LoadStats stats;
-    const Schema schema = load_schema(opts.paths, diags, &stats);
+    const Project project = resolve_project({opts.config, opts.paths, "", ""}, diags);
+    const Schema schema = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, diags, &stats);
     std::cerr << render_text(diags);
     if (diags.has_errors()) return kFailure;
     std::map<std::string, std::vector<const Table*>> by_schema;
