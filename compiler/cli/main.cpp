@@ -113,7 +113,18 @@ int main(int argc, char** argv) {
     diff_cmd->add_option("--dir", diff.dir, "Migrations directory")->capture_default_str();
     diff_cmd->add_flag("--dry-run", diff.dry_run, "Print the plan and the SQL, write nothing");
     diff_cmd->add_flag("--allow-destructive", diff.allow_destructive, "Allow changes that lose data");
+    diff_cmd->add_flag("--redo", diff.redo, "Replace the newest migration (written by diff, applied nowhere) with a fresh diff");
     check_cmd->add_option("--migrations", check.migrations, "Migrations directory to check against (default: generated/migrations if present)");
+
+    NewCommand new_migration;
+    auto* new_cmd = app.add_subcommand("new", "Write the next migration empty, for hand-written SQL (data transformations)");
+    new_cmd->add_option("-m,--message", new_migration.message, "What the migration does (becomes its file name)")->required();
+    new_cmd->add_option("--dir", new_migration.dir, "Migrations directory")->capture_default_str();
+    new_cmd->add_flag("--no-transaction", new_migration.no_transaction, "Run it statement by statement, outside a transaction");
+
+    std::string hash_dir = "generated/migrations";
+    auto* hash_cmd = app.add_subcommand("hash", "Rewrite schemac.sum after a deliberate edit of a migration no database has applied");
+    hash_cmd->add_option("--dir", hash_dir, "Migrations directory")->capture_default_str();
 
     // The database commands: one set of connection options each.
     // `runner`: the options of commands that read the migrations and may take the lock.
@@ -210,6 +221,8 @@ int main(int argc, char** argv) {
     verify_cmd->footer("Example: schemac verify --env production");
     generate_cmd->footer("Example: schemac generate --out generated/cpp --namespace shop");
     help_cmd->footer("Example: schemac help diff");
+    new_cmd->footer("Example: schemac new -m \"backfill order totals\" --no-transaction");
+    hash_cmd->footer("Example: schemac hash --dir generated/migrations");
 
     try {
         app.parse(argc, argv);
@@ -239,6 +252,8 @@ int main(int argc, char** argv) {
         if (*plan_cmd) return run_plan(plan);
         if (diff.paths.empty()) diff.paths = {"schema"};
         if (*diff_cmd) return run_diff(diff);
+        if (*new_cmd) return run_new(new_migration);
+        if (*hash_cmd) return run_hash(hash_dir);
         if (*status_cmd) return run_status(status);
         if (*apply_cmd) return run_apply(apply);
         if (*rollback_cmd) return run_rollback(rollback);
