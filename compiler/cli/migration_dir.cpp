@@ -65,7 +65,7 @@ MigrationState load_migration_state(const std::string& dir, Diagnostics& diags, 
             diags.error(at(migrations::kSumFile), "sum-missing", "schemac.sum is missing; migrations cannot be trusted without it");
     } else if (const auto check = migrations::verify_sum(sum->second, inputs); !check.ok) {
         // What fixes it depends on what happened; only the user knows whether a database applied the file.
-        const bool deleted = check.problem.find("which is missing") != std::string::npos;
+        const bool deleted = check.problem.find(".sql, which is missing") != std::string::npos;
         diags.error(at(migrations::kSumFile), "sum-mismatch",
                     check.problem + (deleted ? ". If you deleted the newest migration to write it again, run `schemac diff --redo -m \"<message>\"`"
                                              : ". If the edit was deliberate and no database has applied the file, run `schemac hash`") +

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "migrations/redo.hpp"
+#include "migrations/sum_file.hpp"
 
 namespace schemac::cli {
 
@@ -19,6 +20,8 @@ MigrationState load_state_for_redo(const std::string& dir, RedoState& redo, Diag
     }
     for (const auto& m : base.replaced) redo.replaced += (redo.replaced.empty() ? "" : ", ") + migrations::four_digits(m.version) + "_" + m.slug;
     redo.remove = base.remove;
+    redo.kept = base.kept;
+    redo.kept_files = base.files;
     st.history = base.kept;
     st.files = base.files;
     st.snapshot = read_snapshot(dir, migrations::kPreviousSnapshotFile, st.files[migrations::kSnapshotFile], diags);
@@ -30,6 +33,9 @@ void finish_redo(const sql::Plan& plan, std::vector<migrations::OutputFile>& fil
         // The schema is back where it was: no migration, and the snapshot before the kept ones is not known.
         std::erase_if(files, [](const auto& f) { return f.name == migrations::kPreviousSnapshotFile; });
         redo.remove.push_back(migrations::kPreviousSnapshotFile);
+        migrations::DirContents next = redo.kept_files;   // without the previous snapshot
+        for (const auto& f : files) next[f.name] = f.contents;
+        files.back() = {migrations::kSumFile, migrations::render_sum(migrations::sum_inputs(redo.kept, next))};
         std::cerr << "schemac: no changes from the schema before " << redo.replaced << ": removing it\n";
     }
     std::cerr << "schemac: replacing " << redo.replaced

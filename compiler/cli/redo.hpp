@@ -12,6 +12,8 @@ struct RedoState {
     migrations::DirContents original;    // the directory as it is, to restore on a failed write
     std::vector<std::string> remove;     // the replaced migration's files
     std::string replaced;                // its names, for messages
+    migrations::History kept;            // the migrations before it
+    migrations::DirContents kept_files;  // the directory without it
 };
 
 // The directory as it was before its newest migration: that migration's files

@@ -78,7 +78,7 @@ grep -q 'ADD COLUMN note text' "$new3" || fail "the fix did not write 0003 again
 "$schemac" check >/dev/null 2>err || fail "check after the fix: $(cat err)"
 pass
 
-# 6. Redo refuses a hand-written newest migration, and never re-signs an older edit.
+# 6. Redo refuses a hand-written newest migration.
 "$schemac" new -m "backfill totals" --no-transaction 2>/dev/null || fail "new --no-transaction"
 grep -qx -- '-- schemac:no-transaction' "$dir/0004_backfill_totals.up.sql" || fail "no no-transaction directive"
 "$schemac" check >/dev/null 2>err || fail "check after new --no-transaction: $(cat err)"
@@ -86,7 +86,18 @@ listing=$(ls -l --time-style=full-iso "$dir"; cat "$dir/schemac.sum")
 if "$schemac" diff --redo -m x 2>err; then fail "redo replaced a hand-written migration"; fi
 grep -q 'hand-written' err || fail "the refusal does not say why: $(cat err)"
 [ "$(ls -l --time-style=full-iso "$dir"; cat "$dir/schemac.sum")" = "$listing" ] || fail "a refused redo changed files"
+pass
+
+# 7. A deleted hand-written newest pair: diff names --redo; with the YAML unchanged it only removes it.
 rm "$dir"/0004_backfill_totals.*
+if "$schemac" check >/dev/null 2>err; then fail "check passed with a deleted migration"; fi
+grep -q 'schemac diff --redo' err || fail "check does not name diff --redo: $(cat err)"
+"$schemac" diff --redo -m x 2>err || fail "redo of a deleted hand-written pair: $(cat err)"
+ls "$dir" | grep -q '^0004_' && fail "redo wrote a migration with nothing to do: $(ls $dir)"
+"$schemac" check >/dev/null 2>err || fail "check after removing the deleted pair: $(cat err)"
+pass
+
+# 8. Redo never re-signs an edit of an older migration.
 echo "-- edited" >> "$dir/0001_orders.up.sql"
 if "$schemac" diff --redo -m x 2>err; then fail "redo re-signed an edit of an older migration"; fi
 grep -q '0001_orders.up.sql differs' err || fail "older edit not named: $(cat err)"
