@@ -21,9 +21,14 @@ printf 'tables:\n  orders:\n    columns:\n      id: serial\n      status: text\n
 up=$dir/0002_mark_paid.up.sql
 echo "INSERT INTO public.orders (status) VALUES ('paid');" >> "$up"
 "$schemac" hash >/dev/null 2>&1 || fail "hash"
+# Left as `new` wrote them (comments only), in a transaction and statement by statement.
+"$schemac" new -m "nothing yet" 2>/dev/null || fail "new (empty)"
+"$schemac" new -m "nothing either" --no-transaction 2>/dev/null || fail "new --no-transaction (empty)"
 
-# The hand-written file applies as written.
+# The hand-written file applies as written; the empty ones apply and roll back as no-ops.
 "$schemac" apply >/dev/null 2>"$work/err" || fail "apply: $(cat "$work/err")"
+"$schemac" rollback --steps 2 >/dev/null 2>"$work/err" || fail "rollback of the empty ones: $(cat "$work/err")"
+"$schemac" apply >/dev/null 2>"$work/err" || fail "apply again: $(cat "$work/err")"
 [ "$(psql_ -d "$db" -Atc "SELECT count(*) FROM public.orders WHERE status = 'paid'")" = 1 ] || fail "the hand-written INSERT did not run"
 
 # Edited after it was applied and re-signed: check is green, apply refuses the file.
