@@ -28,6 +28,10 @@ int run_hash(const std::string& dir) {
         std::cerr << render_text(diags);
         return kFailure;
     }
+    if (files.empty() && sum == state.files.end()) {
+        std::cerr << "schemac: no migrations in " << dir << "; nothing to sign\n";
+        return kOk;
+    }
     const std::string text = migrations::render_sum(files);
     if (sum != state.files.end() && sum->second == text) {
         std::cerr << "schemac: " << dir << "/" << migrations::kSumFile << " is up to date; nothing written\n";
