@@ -45,8 +45,20 @@ struct DiffOptions {
     std::string message;
     bool dry_run = false;
     bool allow_destructive = false;
+    bool redo = false;   // replace the newest migration (cli/redo.cpp)
 };
 int run_diff(const DiffOptions& opts);
+
+// `schemac new -m MESSAGE`: an empty, numbered pair for hand-written SQL.
+struct NewCommand {
+    std::string dir;      // "" = the project's migrations directory
+    std::string config;   // "" = the nearest schemac.yaml
+    std::string message;
+    bool no_transaction = false;   // the files say -- schemac:no-transaction
+};
+int run_new(const NewCommand& cmd);
+// `schemac hash`: rewrite schemac.sum from the files as they are.
+int run_hash(const std::string& dir, const std::string& config);   // "" = the project's
 
 // What the database commands share: where the database and the migrations are.
 struct DatabaseOptions {

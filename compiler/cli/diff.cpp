@@ -1,5 +1,6 @@
 // `schemac diff -m MESSAGE`: the next numbered migration from the difference
 // between the YAML schema and the snapshot of the last migration.
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/migration_dir.hpp"
 #include "cli/project.hpp"
+#include "cli/redo.hpp"
 #include "diff/diff.hpp"
 #include "load/loader.hpp"
 #include "migrations/format.hpp"
@@ -17,25 +19,15 @@
 
 namespace schemac::cli {
 
-namespace {
-std::string today_utc() {
-    if (const char* fixed = std::getenv("SCHEMAC_DATE"); fixed && *fixed) return fixed;   // reproducible tests
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
-
-}  // namespace
-
 int run_diff(const DiffOptions& opts) {
     Diagnostics diags;
     const Project project = resolve_project({opts.config, opts.paths, opts.dir, ""}, diags);
     const std::string& dir = project.migrations_dir;
     const Schema target = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, diags);
-    MigrationState state = diags.has_errors() ? MigrationState{} : load_migration_state(dir, diags);
+    RedoState redo;   // --redo: the newest migration is left out and replaced
+    MigrationState state = diags.has_errors() ? MigrationState{}
+                           : opts.redo        ? load_state_for_redo(dir, redo, diags)
+                                              : load_migration_state(dir, diags);
     if (diags.has_errors()) {
         std::cerr << render_text(diags);
         return kFailure;
@@ -44,7 +36,7 @@ int run_diff(const DiffOptions& opts) {
     std::cerr << render_text(diags);
     if (diags.has_errors()) return kFailure;
     const sql::Plan plan = sql::postgres::render_plan(changes);
-    if (plan.empty()) {
+    if (plan.empty() && !opts.redo) {
         std::cerr << "schemac: no changes: " << project.schema_source << " matches " << dir << " (version "
                   << state.history.last_version() << ")\n";
         return kOk;
@@ -67,7 +59,8 @@ int run_diff(const DiffOptions& opts) {
                   << " migrations, each applied in a transaction of its own\n";
     }
     migrations::NewMigration m{opts.message, today_utc(), SCHEMAC_VERSION, project.schema_source};
-    const auto files = migrations::plan_new_migration(state.history, state.files, plan, target, m);
+    auto files = migrations::plan_new_migration(state.history, state.files, plan, target, m);
+    if (opts.redo) finish_redo(plan, files, redo);
     if (opts.dry_run) {
         for (const auto& f : files)
             if (f.name.size() > 4 && f.name.compare(f.name.size() - 4, 4, ".sql") == 0)
@@ -76,10 +69,12 @@ int run_diff(const DiffOptions& opts) {
         return kOk;
     }
     std::string error;
-    if (!write_files_atomically(dir, files, state.files, error)) {
+    if (!write_files_atomically(dir, files, opts.redo ? redo.original : state.files, error, redo.remove)) {
         std::cerr << "schemac: error: could not write the migration, nothing was changed: " << error << "\n";
         return kFailure;
     }
+    for (const auto& f : redo.remove)
+        if (std::none_of(files.begin(), files.end(), [&](const auto& w) { return w.name == f; })) std::cerr << "removed " << dir << "/" << f << "\n";
     for (const auto& f : files) std::cerr << "wrote " << dir << "/" << f.name << "\n";
     return kOk;
 }

@@ -117,7 +117,20 @@ int main(int argc, char** argv) {
     diff_cmd->add_option("--config", diff.config, "Project config file (default: the nearest schemac.yaml)");
     diff_cmd->add_flag("--dry-run", diff.dry_run, "Print the plan and the SQL, write nothing");
     diff_cmd->add_flag("--allow-destructive", diff.allow_destructive, "Allow changes that lose data");
+    diff_cmd->add_flag("--redo", diff.redo, "Replace the newest migration (written by diff, applied nowhere) with a fresh diff");
     check_cmd->add_option("--migrations", check.migrations, "Migrations directory to check against (default: the project's, when its schema is checked)");
+
+    NewCommand new_migration;
+    auto* new_cmd = app.add_subcommand("new", "Write the next migration empty, for hand-written SQL (data transformations)");
+    new_cmd->add_option("-m,--message", new_migration.message, "What the migration does (becomes its file name)")->required();
+    new_cmd->add_option("--dir", new_migration.dir, "Migrations directory (default: the project's)");
+    new_cmd->add_option("--config", new_migration.config, "Project config file (default: the nearest schemac.yaml)");
+    new_cmd->add_flag("--no-transaction", new_migration.no_transaction, "Run it statement by statement, outside a transaction");
+
+    std::string hash_dir, hash_config;
+    auto* hash_cmd = app.add_subcommand("hash", "Rewrite schemac.sum after a deliberate edit of a migration no database has applied");
+    hash_cmd->add_option("--dir", hash_dir, "Migrations directory (default: the project's)");
+    hash_cmd->add_option("--config", hash_config, "Project config file (default: the nearest schemac.yaml)");
 
     // The database commands: one set of connection options each.
     // `runner`: the options of commands that read the migrations and may take the lock.
@@ -216,6 +229,8 @@ int main(int argc, char** argv) {
     verify_cmd->footer("Example: schemac verify --env production");
     generate_cmd->footer("Example: schemac generate --out generated/cpp --namespace shop");
     help_cmd->footer("Example: schemac help diff");
+    new_cmd->footer("Example: schemac new -m \"backfill order totals\" --no-transaction");
+    hash_cmd->footer("Example: schemac hash --dir generated/migrations");
 
     try {
         app.parse(argc, argv);
@@ -242,6 +257,8 @@ int main(int argc, char** argv) {
         if (*show_cmd) return run_show(show);
         if (*plan_cmd) return run_plan(plan);
         if (*diff_cmd) return run_diff(diff);
+        if (*new_cmd) return run_new(new_migration);
+        if (*hash_cmd) return run_hash(hash_dir, hash_config);
         if (*status_cmd) return run_status(status);
         if (*apply_cmd) return run_apply(apply);
         if (*rollback_cmd) return run_rollback(rollback);

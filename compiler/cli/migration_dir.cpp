@@ -3,8 +3,11 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 
 #include "load/loader.hpp"
@@ -16,11 +19,28 @@ namespace schemac::cli {
 
 namespace fs = std::filesystem;
 
+std::string today_utc() {
+    if (const char* fixed = std::getenv("SCHEMAC_DATE"); fixed && *fixed) return fixed;   // reproducible tests
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
 // Migrations may carry data (seed rows, hand-written backfills): a limit far
 // above the schema files', still bounded (docs/migrations.md).
 constexpr std::size_t kMaxMigrationFileBytes = std::size_t{256} << 20;   // 256 MiB
 
-MigrationState load_migration_state(const std::string& dir, Diagnostics& diags) {
+Schema read_snapshot(const std::string& dir, const std::string& name, const std::string& text, Diagnostics& diags) {
+    Schema schema;
+    load_yaml_text(dir + "/" + name, text, schema, diags);
+    analyze(schema, diags);
+    return schema;
+}
+
+MigrationState load_migration_state(const std::string& dir, Diagnostics& diags, bool check_sum) {
     MigrationState st;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return st;
@@ -38,19 +58,22 @@ MigrationState load_migration_state(const std::string& dir, Diagnostics& diags) 
     auto at = [&](const std::string& f) { return SourcePos{std::make_shared<const std::string>(dir + "/" + f), 0, 0}; };
     const auto sum = st.files.find(migrations::kSumFile);
     const auto inputs = migrations::sum_inputs(st.history, st.files);
-    if (sum == st.files.end()) {
+    if (!check_sum) {
+        // the caller rewrites schemac.sum from the files
+    } else if (sum == st.files.end()) {
         if (!inputs.empty())
             diags.error(at(migrations::kSumFile), "sum-missing", "schemac.sum is missing; migrations cannot be trusted without it");
-    } else {
-        const auto check = migrations::verify_sum(sum->second, inputs);
-        if (!check.ok)
-            diags.error(at(migrations::kSumFile), "sum-mismatch",
-                        check.problem + ". If the edit was deliberate, restore the file from git or regenerate with `schemac diff`");
+    } else if (const auto check = migrations::verify_sum(sum->second, inputs); !check.ok) {
+        // What fixes it depends on what happened; only the user knows whether a database applied the file.
+        const bool deleted = check.problem.find(".sql, which is missing") != std::string::npos;
+        diags.error(at(migrations::kSumFile), "sum-mismatch",
+                    check.problem + (deleted ? ". If you deleted the newest migration to write it again, run `schemac diff --redo -m \"<message>\"`"
+                                             : ". If the edit was deliberate and no database has applied the file, run `schemac hash`") +
+                        "; otherwise restore the files from git");
     }
     const auto snap = st.files.find(migrations::kSnapshotFile);
     if (snap != st.files.end()) {
-        load_yaml_text(dir + "/" + migrations::kSnapshotFile, snap->second, st.snapshot, diags);
-        analyze(st.snapshot, diags);
+        st.snapshot = read_snapshot(dir, migrations::kSnapshotFile, snap->second, diags);
     } else if (!st.history.migrations.empty()) {
         diags.error(at(migrations::kSnapshotFile), "snapshot-missing", "the schema snapshot is missing, so the state after the last migration is unknown");
     }
@@ -78,7 +101,8 @@ bool write_fully(const std::string& path, const std::string& data, std::string& 
 }  // namespace
 
 bool write_files_atomically(const std::string& dir, const std::vector<migrations::OutputFile>& files,
-                            const migrations::DirContents& previous, std::string& error) {
+                            const migrations::DirContents& previous, std::string& error,
+                            const std::vector<std::string>& remove) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) { error = dir + ": " + ec.message(); return false; }
@@ -93,13 +117,31 @@ bool write_files_atomically(const std::string& dir, const std::vector<migrations
     if (ok) {
         // schemac.sum last: until it lands, `check` reports the new files as unknown.
         std::size_t renamed = 0;
-        for (; renamed < files.size(); ++renamed)
+        std::vector<std::string> removed;
+        for (; renamed < files.size(); ++renamed) {
+            for (; renamed + 1 == files.size() && removed.size() < remove.size();) {
+                const std::string& name = remove[removed.size()];
+                const bool written = std::any_of(files.begin(), files.end(), [&](const auto& f) { return f.name == name; });
+                if (!written && ::unlink((dir + "/" + name).c_str()) != 0 && errno != ENOENT) {
+                    error = dir + "/" + name + ": " + std::strerror(errno);
+                    ok = false;
+                    break;
+                }
+                removed.push_back(written ? std::string() : name);
+            }
+            if (!ok) break;
             if (::rename(temps[renamed].c_str(), (dir + "/" + files[renamed].name).c_str()) != 0) {
                 error = dir + "/" + files[renamed].name + ": " + std::strerror(errno);
                 ok = false;
                 break;
             }
+        }
         if (!ok) {
+            for (const std::string& name : removed) {
+                auto old = previous.find(name);
+                std::string ignored;
+                if (!name.empty() && old != previous.end()) write_fully(dir + "/" + name, old->second, ignored);
+            }
             for (std::size_t i = 0; i < renamed; ++i) {
                 const std::string path = dir + "/" + files[i].name;
                 auto old = previous.find(files[i].name);

@@ -14,13 +14,22 @@ struct MigrationState {
     Schema snapshot;   // empty when there is no snapshot yet
 };
 
-// Reads the directory and checks it: names, pairs, versions, schemac.sum, snapshot.
-MigrationState load_migration_state(const std::string& dir, Diagnostics& diags);
+// Reads the directory and checks it: names, pairs, versions, schemac.sum (unless
+// `check_sum` is false: `hash` and `diff --redo` rewrite it), snapshot.
+MigrationState load_migration_state(const std::string& dir, Diagnostics& diags, bool check_sum = true);
+// A snapshot's text as a checked schema (`name` is the file name in `dir`, for messages).
+Schema read_snapshot(const std::string& dir, const std::string& name, const std::string& text, Diagnostics& diags);
+
+// The creation date in new migrations' headers, YYYY-MM-DD in UTC (SCHEMAC_DATE overrides it).
+std::string today_utc();
 
 // Writes every file to a temporary name first, then renames them into place;
-// on any failure the temporaries are removed, files already renamed are put
-// back from `previous` (or removed if they are new), and the directory is as it was.
+// `remove` (names not among `files`) are deleted just before the last file,
+// schemac.sum, lands. On any failure the temporaries are removed, files already
+// renamed or removed are put back from `previous` (or removed if they are new),
+// and the directory is as it was.
 bool write_files_atomically(const std::string& dir, const std::vector<migrations::OutputFile>& files,
-                            const migrations::DirContents& previous, std::string& error);
+                            const migrations::DirContents& previous, std::string& error,
+                            const std::vector<std::string>& remove = {});
 
 }  // namespace schemac::cli

@@ -16,23 +16,25 @@ bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+}  // namespace
+
+std::string migration_header(int version, const std::string& direction, const std::string& slug, const NewMigration& m,
+                             bool transactional, bool generated) {
+    std::string h = "-- schemac migration " + four_digits(version) + " " + direction + ": " + slug + "\n";
+    std::string msg = m.message;
+    std::replace(msg.begin(), msg.end(), '\n', ' ');
+    h += "-- message: " + msg + "\n";
+    h += "-- created: " + m.date + " by schemac " + m.tool_version +
+         (generated ? " from " + m.source + " " + kGeneratedMark + ", see schemac.sum)\n" : " " + std::string(kHandWrittenMark) + ")\n");
+    if (!transactional) h += "-- schemac:no-transaction\n";
+    return h + "\n";
+}
+
 std::string four_digits(int v) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d", v);
     return buf;
 }
-
-std::string header(int version, const std::string& direction, const std::string& slug, const NewMigration& m, bool transactional) {
-    std::string h = "-- schemac migration " + four_digits(version) + " " + direction + ": " + slug + "\n";
-    std::string msg = m.message;
-    std::replace(msg.begin(), msg.end(), '\n', ' ');
-    h += "-- message: " + msg + "\n";
-    h += "-- created: " + m.date + " by schemac " + m.tool_version + " from " + m.source + " (generated; do not edit, see schemac.sum)\n";
-    if (!transactional) h += "-- schemac:no-transaction\n";
-    return h + "\n";
-}
-
-}  // namespace
 
 std::string slugify(const std::string& message) {
     std::string s;
@@ -133,6 +135,7 @@ std::vector<std::pair<std::string, std::string>> sum_inputs(const History& h, co
         add(m.up_file);
         add(m.down_file);
     }
+    add(kPreviousSnapshotFile);
     add(kSnapshotFile);
     return files;
 }
@@ -150,12 +153,16 @@ std::vector<OutputFile> plan_new_migration(const History& h, const DirContents& 
         const bool tx = groups[g].steps.front().transactional;
         const std::string slug = groups.size() == 1 ? base : base + "_part" + std::to_string(g + 1);
         Migration mig{version, slug, four_digits(version) + "_" + slug + ".up.sql", four_digits(version) + "_" + slug + ".down.sql"};
-        out.push_back({mig.up_file, header(version, "up", slug, m, tx) + format_up(groups[g])});
-        out.push_back({mig.down_file, header(version, "down", slug, m, tx) + format_down(groups[g])});
+        out.push_back({mig.up_file, migration_header(version, "up", slug, m, tx, true) + format_up(groups[g])});
+        out.push_back({mig.down_file, migration_header(version, "down", slug, m, tx, true) + format_down(groups[g])});
         next[mig.up_file] = out[out.size() - 2].contents;
         next[mig.down_file] = out.back().contents;
         nh.migrations.push_back(mig);
     }
+    const auto old_snapshot = dir.find(kSnapshotFile);
+    out.push_back({kPreviousSnapshotFile, old_snapshot != dir.end() ? old_snapshot->second
+                                                                     : write_schema_yaml(Schema{}, snapshot_header(h.last_version()))});
+    next[kPreviousSnapshotFile] = out.back().contents;
     out.push_back({kSnapshotFile, write_schema_yaml(target, snapshot_header(version))});
     next[kSnapshotFile] = out.back().contents;
     out.push_back({kSumFile, render_sum(sum_inputs(nh, next))});

@@ -15,6 +15,8 @@ namespace schemac::migrations {
 
 inline constexpr const char* kSnapshotFile = "schema.snapshot.yaml";
 inline constexpr const char* kSumFile = "schemac.sum";
+// The snapshot before the newest migration: what `schemac diff --redo` diffs from.
+inline constexpr const char* kPreviousSnapshotFile = "schema.snapshot.previous.yaml";
 
 struct Migration {
     int version = 0;
@@ -34,7 +36,8 @@ using DirContents = std::map<std::string, std::string>;
 // Recognises NNNN_slug.up.sql / .down.sql pairs; reports strays, a missing
 // half, and two migrations with one version (two branches both adding 0007).
 History read_history(const DirContents& dir, const std::string& dir_name, Diagnostics& diags);
-// The files schemac.sum covers, in order: each migration's up then down, then the snapshot.
+// The files schemac.sum covers, in order: each migration's up then down, then the previous
+// snapshot (when there is one), then the snapshot.
 std::vector<std::pair<std::string, std::string>> sum_inputs(const History& h, const DirContents& dir);
 
 struct OutputFile {
@@ -51,7 +54,8 @@ struct NewMigration {
 
 // The files to write for a new migration: one numbered pair per run of steps
 // with the same transactionality (a file is wholly transactional or not), the
-// new snapshot, and the new schemac.sum. Deterministic for the same inputs.
+// old snapshot as the previous one, the new snapshot, and the new schemac.sum.
+// Deterministic for the same inputs.
 std::vector<OutputFile> plan_new_migration(const History& h, const DirContents& dir, const sql::Plan& plan,
                                            const Schema& target, const NewMigration& m);
 
@@ -80,7 +84,17 @@ std::size_t estimated_locks(const sql::PlanStep& step);
 // numbered migration.
 std::vector<sql::Plan> split_into_files(const sql::Plan& plan, std::size_t lock_budget = kLockBudget);
 
+// In the "-- created:" line of a migration's header: who wrote the statements. `diff --redo`
+// replaces only what `diff` generated.
+inline constexpr const char* kGeneratedMark = "(generated; do not edit";
+inline constexpr const char* kHandWrittenMark = "(hand-written with schemac new";
+// The comment lines every migration file starts with: version, direction, name, message, creation,
+// and `-- schemac:no-transaction` for a file run statement by statement.
+std::string migration_header(int version, const std::string& direction, const std::string& slug, const NewMigration& m,
+                             bool transactional, bool generated);
+
 std::string slugify(const std::string& message);
+std::string four_digits(int version);   // 3 -> "0003"
 std::string snapshot_header(int version);
 
 }  // namespace schemac::migrations

@@ -182,4 +182,33 @@ SumCheck verify_sum(const std::string& sum_text, const Files& files_in_order) {
     }
 }
 
+std::vector<SumEntry> parse_sum(const std::string& sum_text, std::string& problem) {
+    std::vector<ParsedLine> lines;
+    problem = parse(sum_text, lines);
+    std::vector<SumEntry> out;
+    if (!problem.empty()) return out;
+    for (auto& l : lines) out.push_back(std::move(l.entry));
+    return out;
+}
+
+std::vector<SumChange> sum_changes(const std::vector<SumEntry>& recorded, const Files& files_in_order) {
+    std::unordered_map<std::string_view, std::size_t> at;  // name -> index in recorded
+    for (std::size_t i = 0; i < recorded.size(); ++i) at.emplace(recorded[i].file, i);
+    std::vector<SumChange> out;
+    std::unordered_map<std::string_view, bool> present;
+    for (const auto& [name, contents] : files_in_order) {
+        present.emplace(name, true);
+        const auto it = at.find(name);
+        if (it == at.end()) {
+            out.push_back({name, "added"});
+            continue;
+        }
+        const std::string& before = it->second == 0 ? chain_start() : recorded[it->second - 1].hash;
+        if (chain_next(before, name, contents) != recorded[it->second].hash) out.push_back({name, "edited"});
+    }
+    for (const SumEntry& e : recorded)
+        if (!present.contains(e.file)) out.push_back({e.file, "removed"});
+    return out;
+}
+
 }  // namespace schemac::migrations

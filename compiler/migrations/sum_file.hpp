@@ -59,4 +59,17 @@ struct SumCheck {
 SumCheck verify_sum(const std::string& sum_text,
                     const std::vector<std::pair<std::string, std::string>>& files_in_order);
 
+// The lines of schemac.sum in order; an empty vector and the problem in `problem` when it is malformed.
+std::vector<SumEntry> parse_sum(const std::string& sum_text, std::string& problem);
+
+// How one file differs from what schemac.sum recorded for it: "edited" (its own contents, judged
+// against the line before it as schemac.sum has it, so later lines changing with the chain do not
+// count), "added" (not listed) or "removed" (listed, not there). Unchanged files are left out.
+struct SumChange {
+    std::string file;
+    std::string what;
+};
+std::vector<SumChange> sum_changes(const std::vector<SumEntry>& recorded,
+                                   const std::vector<std::pair<std::string, std::string>>& files_in_order);
+
 }  // namespace schemac::migrations

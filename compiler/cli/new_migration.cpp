@@ -1,0 +1,33 @@
+// `schemac new -m MESSAGE`: the next numbered migration, empty, for SQL written
+// by hand (data transformations the YAML cannot express).
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/migration_dir.hpp"
+#include "cli/project.hpp"
+#include "migrations/hand_written.hpp"
+
+namespace schemac::cli {
+
+int run_new(const NewCommand& cmd) {
+    Diagnostics diags;
+    const std::string dir = resolve_project({cmd.config, {}, cmd.dir, ""}, diags).migrations_dir;
+    const MigrationState state = diags.has_errors() ? MigrationState{} : load_migration_state(dir, diags);
+    if (diags.has_errors()) {
+        std::cerr << render_text(diags);
+        return kFailure;
+    }
+    const migrations::NewMigration m{cmd.message, today_utc(), SCHEMAC_VERSION, ""};
+    const auto files = migrations::plan_hand_written_migration(state.history, state.files, m, !cmd.no_transaction);
+    std::string error;
+    if (!write_files_atomically(dir, files, state.files, error)) {
+        std::cerr << "schemac: error: could not write the migration, nothing was changed: " << error << "\n";
+        return kFailure;
+    }
+    for (const auto& f : files) std::cerr << "wrote " << dir << "/" << f.name << "\n";
+    std::cerr << "schemac: write your SQL into " << dir << "/" << files[0].name << " (and its undo into " << files[1].name
+              << "), then run `schemac hash` to re-sign the directory before anything applies it\n";
+    return kOk;
+}
+
+}  // namespace schemac::cli
