@@ -63,8 +63,15 @@ generate --check|0|true
 status --db host=/nonexistent|4|grep -q 'cannot connect' "$work/err"
 apply --dry-run --db host=/nonexistent|4|grep -q 'cannot connect' "$work/err"
 verify --db host=/nonexistent|4|grep -q 'cannot connect' "$work/err"
+# new and hash work on db/migrations too.
+new -m backfill|0|grep -qx "wrote ${p}db/migrations/0002_backfill.up.sql" "$work/err" && [ ! -e generated ]
+hash|0|[ ! -e generated ] && [ -f "${p}db/migrations/0002_backfill.up.sql" ]
+# The generated C++ embeds the migrations: stale until generated again.
+check|1|grep -q "^${p}build/gen: error: the generated C++ is stale" "$work/err"
+generate|0|[ ! -e generated ]
+check|0|grep -q ': ok$' "$work/out"
 edit|||
-check|1|grep -q "^${p}db/migrations: error: the schema differs from the last migration (version 1)" "$work/err"
+check|1|grep -q "^${p}db/migrations: error: the schema differs from the last migration (version 2)" "$work/err"
 plan|0|grep -q '^ALTER TABLE public.item' "$work/out"
 break|||
 check|1|grep -q "^${p}db/schema/broken.yaml:3:5: error: " "$work/err"
