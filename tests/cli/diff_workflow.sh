@@ -2,15 +2,8 @@
 # End-to-end `schemac diff` / `schemac check` on a scratch project: what a
 # developer and CI see. Usage: diff_workflow.sh /path/to/schemac
 set -euo pipefail
-schemac=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-export SCHEMAC_DATE=2026-01-02
-n=0
-pass() { n=$((n + 1)); }
-fail() { echo "FAIL: $*" >&2; exit 1; }
-dir=generated/migrations
+# shellcheck source=scratch_project.sh
+source "$(dirname "$0")/scratch_project.sh" "$1"
 listing() { (cd "$dir" && for f in *; do printf '%s %s\n' "$f" "$(sha256sum < "$f" | cut -c1-16)"; done); }
 
 mkdir schema

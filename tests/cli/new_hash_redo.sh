@@ -3,15 +3,8 @@
 # hand-written migrations, a deliberate edit re-signed, a mistake redone, and
 # the deleted-newest-migration state made fixable. Usage: new_hash_redo.sh /path/to/schemac
 set -euo pipefail
-schemac=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-export SCHEMAC_DATE=2026-01-02
-n=0
-pass() { n=$((n + 1)); }
-fail() { echo "FAIL: $*" >&2; exit 1; }
-dir=generated/migrations
+# shellcheck source=scratch_project.sh
+source "$(dirname "$0")/scratch_project.sh" "$1"
 
 mkdir schema
 cat > schema/orders.yaml <<'YAML'
