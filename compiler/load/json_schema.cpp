@@ -144,8 +144,6 @@ Json type_value(const std::string& description) {
         .set("pattern", R"(^\s*[^\s()\[\]?,:#]+( [^\s()\[\]?,:#]+)*\s*(\(\s*[0-9]+\s*(,\s*[0-9]+\s*)?\))?( with(out)? time zone)?(\[\])?\s*\??\s*$)")
         .set("patternErrorMessage", "Not a type: a name, optional (n) or (p,s), optional [], optional ?; in flow style "
                                     "quote it: \"numeric(10,2)\".")
-        .set("examples", Json::array({"bigint", "integer", "text", "text?", "varchar(100)", "numeric(12,2)", "boolean",
-                                      "timestamptz", "date", "uuid", "jsonb", "bytea", "text[]"}))
         .set("description", description +
                                 " Built in: smallint, integer (int, int4), bigint (int8), serial, bigserial, real, double precision, "
                                 "numeric(p,s), varchar(n), char(n), text, boolean, date, time, timestamp, timestamptz, interval, "

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # yaml-language-server, given the JSON Schemas `schemac schema-json` prints,
-# finds no error in the example schema and its config, and finds the errors of
-# a set of bad inputs at the same line and column as `schemac check` does.
+# finds no error in the example schema and its config, finds the errors of a
+# set of bad inputs at the same line and column as `schemac check` does, and
+# shows each key's description on hover and a closed set's words as completion.
 # Usage: yaml_language_server.sh SCHEMAC NODE_MODULES SOURCE_DIR
 set -uo pipefail
 schemac=$1
@@ -34,6 +35,8 @@ files=()
 for c in "${cases[@]}"; do mapfile -t -O "${#files[@]}" files < <(find "$c/schema" -name '*.yaml' | sort); done
 check "$work/schema.json" "${files[@]}" >"$work/actual.txt"
 (cd "$here/cases" && check "$work/config.json" bad_config/schemac.yaml) >>"$work/actual.txt"
+# Hover text and completion at a key, and at the values of two closed sets.
+(cd "$here/cases" && check "$work/schema.json" hover/schema.yaml@6:9 hover/schema.yaml@7:19 hover/schema.yaml@10:17) >>"$work/actual.txt"
 diff -u "$here/expected.txt" "$work/actual.txt" >&2 || fail "yaml-language-server's diagnostics differ from tests/editor/expected.txt"
 
 # Every schema-file diagnostic is where schemac check puts an error.
@@ -41,7 +44,7 @@ while IFS= read -r line; do
   c=${line%%/*}
   at=$(cut -d: -f1-3 <<<"${line#*/}")
   grep -q "^$at: error:" "$c/expected.txt" || fail "no error of schemac check at $c/$at: $line"
-done < <(grep -v '^bad_config/' "$work/actual.txt")
+done < <(grep -v '^bad_config/\|^hover/' "$work/actual.txt")
 # And every config diagnostic is where schemac puts one (it reads the config before connecting).
 (cd "$here/cases" && "$schemac" status --config bad_config/schemac.yaml) 2>"$work/config_errors.txt"
 while IFS= read -r line; do

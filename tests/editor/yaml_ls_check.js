@@ -1,15 +1,23 @@
 // Validates YAML files against a JSON Schema the way an editor does: starts
 // yaml-language-server over stdio, configures the schema for the files through
 // yaml.schemas, opens each file and prints the diagnostics the server
-// publishes, one per line: FILE:LINE:COL: MESSAGE (1-based), sorted.
-// Usage: node yaml_ls_check.js SERVER_JS SCHEMA_JSON FILE...
+// publishes, one per line: FILE:LINE:COL: MESSAGE (1-based), sorted. A file
+// given as FILE@LINE:COL also gets what the editor shows at that place: the
+// hover text and the completion labels, as FILE:LINE:COL: hover|completion: ...
+// Usage: node yaml_ls_check.js SERVER_JS SCHEMA_JSON FILE[@LINE:COL]...
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { pathToFileURL } = require('url');
 
-const [serverJs, schemaPath, ...files] = process.argv.slice(2);
+const [serverJs, schemaPath, ...args] = process.argv.slice(2);
+const probes = args.filter((a) => a.includes('@')).map((a) => {
+  const [file, where] = a.split('@');
+  const [line, col] = where.split(':').map(Number);
+  return { file, line, col };
+});
+const files = [...new Set(args.map((a) => a.split('@')[0]))];
 if (!serverJs || !schemaPath || files.length === 0) {
   console.error('usage: node yaml_ls_check.js SERVER_JS SCHEMA_JSON FILE...');
   process.exit(2);
@@ -42,8 +50,20 @@ function maybeFinish() {
   // The server may publish again once the schema has loaded: wait for quiet.
   settleTimer = setTimeout(finish, 1500);
 }
-function finish() {
+async function probe({ file, line, col }) {
+  const params = { textDocument: { uri: pathToFileURL(path.resolve(file)).href },
+                   position: { line: line - 1, character: col - 1 } };
+  const at = `${file}:${line}:${col}`;
+  const hover = await request('textDocument/hover', params);
+  const text = hover ? [].concat(hover.contents).map((c) => c.value ?? c).join(' ') : '';
+  const completion = await request('textDocument/completion', params);
+  const labels = (completion ? completion.items ?? completion : []).map((i) => i.label).sort();
+  const shown = text.replace(/Source: \[.*$/s, '').replace(/\s+/g, ' ').trim();   // not the schema's path
+  return [`${at}: hover: ${shown}`, `${at}: completion: ${labels.join(' ')}`];
+}
+async function finish() {
   const lines = [];
+  for (const p of probes) lines.push(...(await probe(p)));
   for (const [uri, list] of diagnostics) {
     for (const d of list) {
       const msg = d.message.replace(/\s+/g, ' ').trim();
