@@ -13,6 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+command -v node >/dev/null || { echo "FAIL: node not found: run scripts/setup.sh (it installs Debian's nodejs)" >&2; exit 1; }
 check() { node "$here/yaml_ls_check.js" "$server" "$@"; }
 
 "$schemac" schema-json schema >"$work/schema.json" || fail "schema-json schema"
