@@ -13,6 +13,7 @@ packages=(
   clang libclang-rt-14-dev                     # libFuzzer and sanitizers
   libkainjow-mustache-dev                      # codegen: logic-less templates for the generated C++
   libbenchmark-dev hyperfine                   # bench/
+  nodejs npm                                   # tests/editor: yaml-language-server (npm, into the build tree)
 )
 
 missing=()

@@ -4,11 +4,13 @@
 
 #include <exception>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/editor_support.hpp"
 #include "diag/diagnostics.hpp"
 
 #ifndef SCHEMAC_VERSION
@@ -30,6 +32,31 @@ std::vector<std::string> command_names(const CLI::App& app) {
         names.insert(names.end(), sub->get_aliases().begin(), sub->get_aliases().end());
     }
     return names;
+}
+
+// The commands and their options as completion scripts list them, read from
+// the app itself so that they cannot differ from what parses. `arguments`: the
+// words a command's positional argument takes, where it is a closed set.
+std::vector<schemac::cli::CompletionCommand> completion_commands(
+    const CLI::App& app, const std::map<std::string, std::vector<std::string>>& arguments) {
+    std::vector<schemac::cli::CompletionCommand> out;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+        schemac::cli::CompletionCommand cmd{sub->get_name(), sub->get_description(), {}, {}};
+        for (const CLI::Option* opt : sub->get_options()) {
+            if (!opt->nonpositional()) continue;
+            schemac::cli::CompletionOption o{{}, opt->get_description(), opt->get_type_size() != 0};
+            for (const std::string& name : opt->get_snames()) o.names.push_back("-" + name);
+            for (const std::string& name : opt->get_lnames()) o.names.push_back("--" + name);
+            cmd.options.push_back(std::move(o));
+        }
+        if (const auto it = arguments.find(cmd.name); it != arguments.end()) cmd.arguments = it->second;
+        out.push_back(cmd);
+        for (const std::string& alias : sub->get_aliases()) {
+            out.push_back(cmd);
+            out.back().name = alias;
+        }
+    }
+    return out;
 }
 
 const CLI::App* find_command(const CLI::App& app, const std::string& name) {
@@ -211,6 +238,17 @@ int main(int argc, char** argv) {
     generate_cmd->add_flag("--allow-unmigrated", generate.allow_unmigrated,
                            "Write even when the schema has changes that no migration contains");
 
+    std::string schema_json_kind = "schema";
+    const std::vector<std::string> schema_json_kinds = {"schema", "config"};
+    auto* schema_json_cmd = app.add_subcommand("schema-json", "Print the JSON Schema of the schema files or of schemac.yaml, for editors");
+    schema_json_cmd->add_option("kind", schema_json_kind, "schema (the schema files; the default) or config (schemac.yaml)")
+        ->check(CLI::IsMember(schema_json_kinds));
+
+    std::string completion_shell;
+    const std::vector<std::string> shells = {"bash", "zsh", "fish"};
+    auto* completion_cmd = app.add_subcommand("completion", "Print a shell completion script of the commands and their options");
+    completion_cmd->add_option("shell", completion_shell, "bash, zsh or fish")->required()->check(CLI::IsMember(shells));
+
     std::string help_topic;
     auto* help_cmd = app.add_subcommand("help", "Print the help of a command (as COMMAND --help), or this help");
     help_cmd->add_option("command", help_topic, "The command to explain");
@@ -231,6 +269,8 @@ int main(int argc, char** argv) {
     help_cmd->footer("Example: schemac help diff");
     new_cmd->footer("Example: schemac new -m \"backfill order totals\" --no-transaction");
     hash_cmd->footer("Example: schemac hash --dir generated/migrations");
+    schema_json_cmd->footer("Example: schemac schema-json config > schemac-config.schema.json");
+    completion_cmd->footer("Example: schemac completion bash > ~/.local/share/bash-completion/completions/schemac");
 
     try {
         app.parse(argc, argv);
@@ -250,6 +290,13 @@ int main(int argc, char** argv) {
         const CLI::App* topic = find_command(app, help_topic);
         if (topic == nullptr) return unknown_command(app, help_topic);
         std::cout << topic->help(app.get_name());   // what `schemac TOPIC --help` prints
+        return kOk;
+    }
+    if (*schema_json_cmd) return run_schema_json(schema_json_kind);
+    if (*completion_cmd) {
+        std::cout << completion_script(completion_shell, completion_commands(app, {{"help", command_names(app)},
+                                                                                  {"completion", shells},
+                                                                                  {"schema-json", schema_json_kinds}}));
         return kOk;
     }
     try {

@@ -2,6 +2,7 @@
 
 #include "load/source_file.hpp"
 #include "load/yaml_documents.hpp"
+#include "load/yaml_keys.hpp"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -23,9 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 using Keys = std::initializer_list<const char*>;
 
-const Keys kTopKeys = {"schema", "migrations", "history_table", "lock_timeout", "environments", "codegen"};
-const Keys kCodegenKeys = {"out", "namespace", "templates"};
-const Keys kEnvironmentKeys = {"url", "url_env", "lock_timeout"};
+const Keys& kTopKeys = kConfigKeys;
 
 constexpr const char* kDurationForms = "use a positive integer with ms, s, m or h, e.g. \"60s\" (at most 24h)";
 

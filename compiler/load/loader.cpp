@@ -3,6 +3,7 @@
 #include "load/queries.hpp"
 #include "load/source_file.hpp"
 #include "load/yaml_documents.hpp"
+#include "load/yaml_keys.hpp"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -22,19 +23,6 @@ namespace schemac {
 namespace {
 
 namespace fs = std::filesystem;
-const Keys kFileKeys = {"schema", "enums", "tables", "queries"};
-const Keys kTableKeys = {"schema", "comment", "renamed_from", "columns", "primary_key", "unique",
-                         "foreign_keys", "checks", "indexes", "hypertable", "seed"};
-const Keys kColumnKeys = {"type", "nullable", "default", "comment", "primary_key", "unique",
-                          "references", "identity", "renamed_from", "using", "backfill"};
-const Keys kKeyKeys = {"name", "columns"};
-const Keys kForeignKeyKeys = {"name", "columns", "references", "on_delete", "on_update"};
-const Keys kReferenceKeys = {"table", "columns", "on_delete", "on_update", "name"};
-const Keys kIndexKeys = {"name", "columns", "unique", "where", "method", "concurrently"};
-const Keys kIndexElementKeys = {"column", "expr", "order", "nulls"};
-const Keys kHypertableKeys = {"time_column", "chunk_interval"};
-const Keys kSeedKeys = {"key", "rows"};
-const Keys kEnumKeys = {"values", "comment", "schema"};
 
 std::string lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -2,13 +2,13 @@
 
 #include <cctype>
 
+#include "load/yaml_keys.hpp"
 #include "model/queries.hpp"
 
 namespace schemac {
 
 namespace {
 
-const Keys kQueryKeys = {"comment", "params", "returns", "columns", "row", "sql"};
 const std::vector<std::string> kResultWords = {"none", "one", "optional", "many", "count"};
 
 std::string trim(const std::string& s) {

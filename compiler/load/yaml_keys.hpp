@@ -1,0 +1,32 @@
+// The keys each mapping of a schema file and of schemac.yaml accepts. One list,
+// read by the loaders (which refuse any other key) and by the JSON Schema that
+// editors use (load/json_schema.cpp), so the two cannot disagree.
+#pragma once
+#include <initializer_list>
+
+namespace schemac {
+
+using Keys = std::initializer_list<const char*>;
+
+// Schema files.
+inline const Keys kFileKeys = {"schema", "enums", "tables", "queries"};
+inline const Keys kTableKeys = {"schema", "comment", "renamed_from", "columns", "primary_key", "unique",
+                                "foreign_keys", "checks", "indexes", "hypertable", "seed"};
+inline const Keys kColumnKeys = {"type", "nullable", "default", "comment", "primary_key", "unique",
+                                 "references", "identity", "renamed_from", "using", "backfill"};
+inline const Keys kKeyKeys = {"name", "columns"};
+inline const Keys kForeignKeyKeys = {"name", "columns", "references", "on_delete", "on_update"};
+inline const Keys kReferenceKeys = {"table", "columns", "on_delete", "on_update", "name"};
+inline const Keys kIndexKeys = {"name", "columns", "unique", "where", "method", "concurrently"};
+inline const Keys kIndexElementKeys = {"column", "expr", "order", "nulls"};
+inline const Keys kHypertableKeys = {"time_column", "chunk_interval"};
+inline const Keys kSeedKeys = {"key", "rows"};
+inline const Keys kEnumKeys = {"values", "comment", "schema"};
+inline const Keys kQueryKeys = {"comment", "params", "returns", "columns", "row", "sql"};
+
+// schemac.yaml.
+inline const Keys kConfigKeys = {"schema", "migrations", "history_table", "lock_timeout", "environments", "codegen"};
+inline const Keys kCodegenKeys = {"out", "namespace", "templates"};
+inline const Keys kEnvironmentKeys = {"url", "url_env", "lock_timeout"};
+
+}  // namespace schemac
