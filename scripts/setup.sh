@@ -13,7 +13,6 @@ packages=(
   clang libclang-rt-14-dev                     # libFuzzer and sanitizers
   libkainjow-mustache-dev                      # codegen: logic-less templates for the generated C++
   libbenchmark-dev hyperfine                   # bench/
-  nodejs npm                                   # tests/editor: yaml-language-server (npm, into the build tree)
 )
 
 missing=()
@@ -22,6 +21,13 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+# tests/editor runs yaml-language-server (from npm, into the build tree). Node
+# and npm are taken as commands, not packages: a machine may already have a
+# Node.js whose package ships npm itself (nodesource), and Debian's npm package
+# conflicts with that. Only when either command is missing do Debian's come in.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "setup: installing ${missing[*]}" >&2
