@@ -43,22 +43,6 @@ std::string one_line(const std::string& message) {
 
 namespace {
 
-// The settings the SQL schemac writes and reads is written for (docs/runtime.md,
-// "Session settings"). Set at the start of every session and again before each
-// migration file, so a file means the same whatever the server, the database,
-// the role or an earlier file set.
-// search_path: public first, then the schemas the database's own path names
-// (an extension installed in a schema of its own is still found), never
-// pg_catalog by name, so it is searched first and nothing shadows a built-in.
-constexpr const char* kPinnedSettings =
-    "SET standard_conforming_strings = on; SET client_encoding = 'UTF8'; RESET search_path;"
-    " SELECT set_config('search_path', array_to_string(ARRAY['public'] || ARRAY(SELECT quote_ident(s)"
-    " FROM unnest(current_schemas(false)) s WHERE s NOT IN ('public', 'pg_catalog')), ', '), false);"
-    " SET DateStyle = 'ISO, MDY'; SET IntervalStyle = postgres; SET TimeZone = 'UTC';"
-    " SET timezone_abbreviations = 'Default'; SET extra_float_digits = 1; SET bytea_output = hex;"
-    " SET array_nulls = on; SET transform_null_equals = off; SET quote_all_identifiers = off;"
-    " SET application_name = 'schemac'";
-
 // "mysql://..." read as key=value gives "missing "=" after ...": name the scheme instead.
 void refuse_other_schemes(const std::string& conninfo) {
     const std::size_t sep = conninfo.find("://");
@@ -73,9 +57,11 @@ void refuse_other_schemes(const std::string& conninfo) {
                           "://\"; schemac connects to PostgreSQL, whose URLs start with postgresql:// or postgres://");
 }
 
-// What kPinnedSettings sets, as pg_settings shows it: the settings that change
-// how the generated SQL's text is read (search_path is left out: generated
-// SQL qualifies every name).
+// The settings the SQL schemac writes is read under (docs/runtime.md, "Session
+// settings"), with the values pin_session gives them, as SHOW prints them. Set
+// at the start of every session and again before each migration file, so a
+// file means the same whatever the server, the database, the role or an
+// earlier file set; checked after a file's statements (pinned_settings_changed).
 constexpr std::pair<const char*, const char*> kPinnedValues[] = {
     {"standard_conforming_strings", "on"}, {"client_encoding", "UTF8"}, {"DateStyle", "ISO, MDY"},
     {"IntervalStyle", "postgres"},         {"TimeZone", "UTC"},         {"extra_float_digits", "1"},
@@ -83,20 +69,43 @@ constexpr std::pair<const char*, const char*> kPinnedValues[] = {
     {"quote_all_identifiers", "off"},
 };
 
+// pin_session's statements: kPinnedValues, then what is set but not checked.
+// search_path: public first, then the schemas the database's own path names
+// (an extension installed in a schema of its own is still found), never
+// pg_catalog by name, so it is searched first and nothing shadows a built-in;
+// generated SQL qualifies every name, so a file may change it.
+const std::string& pin_statements() {
+    static const std::string sql = [] {
+        std::string s;
+        for (const auto& [name, value] : kPinnedValues) s += std::string("SET ") + name + " = '" + value + "'; ";
+        return s + "RESET search_path; SELECT set_config('search_path', array_to_string(ARRAY['public'] ||"
+                   " ARRAY(SELECT quote_ident(s) FROM unnest(current_schemas(false)) s"
+                   " WHERE s NOT IN ('public', 'pg_catalog')), ', '), false);"
+                   " SET timezone_abbreviations = 'Default'; SET application_name = 'schemac'";
+    }();
+    return sql;
+}
+
+// One row: current_setting() of each of kPinnedValues, in its order.
+const std::string& pinned_values_query() {
+    static const std::string sql = [] {
+        std::string s;
+        for (const auto& [name, value] : kPinnedValues) s += std::string(s.empty() ? "SELECT " : ", ") + "current_setting('" + name + "')";
+        return s;
+    }();
+    return sql;
+}
+
 }  // namespace
 
 std::string pinned_settings_changed(pqxx::transaction_base& tx) {
-    auto lower = [](std::string v) {
-        for (auto& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        return v;
-    };
-    std::string names, changed;
-    for (const auto& [name, value] : kPinnedValues) names += std::string(names.empty() ? "" : ", ") + tx.quote(lower(name));
-    const pqxx::result r = tx.exec_params("SELECT lower(name), setting FROM pg_settings WHERE lower(name) IN (" + names + ")");
-    for (const auto& [pinned, value] : kPinnedValues)
-        for (const auto& row : r)
-            if (row[0].as<std::string>() == lower(pinned) && row[1].as<std::string>() != value)
-                changed += std::string(changed.empty() ? "" : ", ") + pinned + " is '" + row[1].as<std::string>() + "', not '" + value + "'";
+    const pqxx::row now = tx.exec_params(pinned_values_query())[0];
+    std::string changed;
+    for (std::size_t i = 0; i < std::size(kPinnedValues); ++i) {
+        const auto& [name, value] = kPinnedValues[i];
+        const std::string setting = now[static_cast<pqxx::row::size_type>(i)].as<std::string>();
+        if (setting != value) changed += std::string(changed.empty() ? "" : ", ") + name + " is '" + setting + "', not '" + value + "'";
+    }
     return changed;
 }
 
@@ -107,7 +116,7 @@ std::string client_encoding_changed(const pqxx::connection& c) {
 
 void pin_session(pqxx::connection& c) {
     pqxx::nontransaction tx{c};
-    tx.exec(kPinnedSettings);
+    tx.exec(pin_statements());
 }
 
 std::unique_ptr<pqxx::connection> connect(const std::string& conninfo) {

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -29,6 +30,14 @@
 #include "read_file.hpp"
 
 namespace schemac::test {
+
+// Writes a file of a test's scratch directory, creating its directories.
+inline void write_text(const std::filesystem::path& p, const std::string& text) {
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) throw std::runtime_error("cannot write " + p.string());
+}
 
 // Variables added to a child's environment.
 using Env = std::vector<std::pair<std::string, std::string>>;

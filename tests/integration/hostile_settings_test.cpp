@@ -22,15 +22,9 @@ using schemac::test::fingerprint_diff;
 using schemac::test::Outcome;
 using schemac::test::ScratchDb;
 using schemac::test::Workdir;
+using schemac::test::write_text;
 
 namespace {
-
-void write_text(const fs::path& p, const std::string& text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + p.string());
-}
 
 // Seeds and comments that close a '...' literal early when backslashes are escapes.
 const std::string kInjection = "\\'); CREATE TABLE pwned (x int); --";

@@ -17,15 +17,10 @@
 using schemac::test::Outcome;
 using schemac::test::ScratchDb;
 using schemac::test::Workdir;
+using schemac::test::write_text;
 namespace fs = std::filesystem;
 
 namespace {
-
-void write_text(const fs::path& p, const std::string& text) {
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + p.string());
-}
 
 bool has_line_ending(const std::string& text, const std::string& tail) {
     std::size_t start = 0;

@@ -27,15 +27,9 @@ using schemac::test::encoded;
 using schemac::test::kSpecials;
 using schemac::test::long_pieces;
 using schemac::test::Workdir;
+using schemac::test::write_text;
 
 namespace {
-
-void write_text(const fs::path& p, const std::string& text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + p.string());
-}
 
 std::string server_param(const std::string& key) {
     std::istringstream in(ScratchDb::server());

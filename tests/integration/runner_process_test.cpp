@@ -33,6 +33,7 @@ using schemac::test::Child;
 using schemac::test::Outcome;
 using schemac::test::ScratchDb;
 using schemac::test::Workdir;
+using schemac::test::write_text;
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
@@ -41,12 +42,6 @@ namespace {
 // ---------------------------------------------------------------- processes
 
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
-
-void write_text(const fs::path& p, const std::string& text) {
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + p.string());
-}
 
 // A Workdir (child_process.hpp) with the migrations directory, migrations/, in it.
 class ProjectDir : public Workdir {

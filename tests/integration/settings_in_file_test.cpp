@@ -19,14 +19,9 @@ namespace fs = std::filesystem;
 using schemac::test::Outcome;
 using schemac::test::ScratchDb;
 using schemac::test::Workdir;
+using schemac::test::write_text;
 
 namespace {
-
-void write_text(const fs::path& p, const std::string& text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out << text;
-}
 
 std::string tables_of(ScratchDb& db) {
     pqxx::nontransaction tx{db.conn()};
