@@ -1,7 +1,8 @@
 #include "load/json_schema.hpp"
 
-#include <cstdio>
 #include <utility>
+
+#include "diag/diagnostics.hpp"
 
 namespace schemac {
 
@@ -31,22 +32,8 @@ const Json* Json::get(const std::string& key) const {
 
 namespace {
 
-void quote(std::string& out, const std::string& s) {
-    out += '"';
-    for (const unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    out += '"';
-}
+// JSON strings are escaped by the one function that escapes diagnostics' JSON.
+void quote(std::string& out, const std::string& s) { out += '"' + json_escape(s) + '"'; }
 
 }  // namespace
 

@@ -125,6 +125,6 @@ TEST_CASE("every word a closed set of the JSON Schema offers is accepted by the 
 }
 
 TEST_CASE("the JSON text escapes what JSON requires") {
-    CHECK(Json(std::string("a\"b\\c\n\x01")).dump() == "\"a\\\"b\\\\c\\u000a\\u0001\"");
+    CHECK(Json(std::string("a\"b\\c\n\x01")).dump() == "\"a\\\"b\\\\c\\n\\u0001\"");
     CHECK(Json::object().set("k", Json::array({1, true, Json()})).dump() == "{\n  \"k\": [\n    1,\n    true,\n    null\n  ]\n}");
 }
