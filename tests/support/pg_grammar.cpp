@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "sql/postgres/grammar.hpp"
+
 namespace schemac::test {
 namespace {
 
@@ -153,20 +155,9 @@ std::string_view trim(std::string_view s) {
     return s.substr(p.first, p.last - p.first);
 }
 
-// PostgreSQL counts the cursor in characters; this is its byte offset.
-std::size_t byte_offset(std::string_view s, int cursor) {
-    int chars = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-            if (++chars == cursor) return i;
-        }
-    }
-    return s.size();  // "at end of input" points one past the text
-}
-
 std::string statement_at(std::string_view sql, int cursor) {
     if (cursor <= 0) return {};
-    const std::size_t off = byte_offset(sql, cursor);
+    const std::size_t off = sql::postgres::cursor_byte_offset(sql, cursor);
     const std::vector<Piece> pieces = walk(sql, true);
     std::size_t k = 0;
     while (k + 1 < pieces.size() && off > pieces[k].end) ++k;

@@ -142,18 +142,10 @@ std::vector<std::string_view> statements(std::string_view tree) {
 
 // --- Positions ---
 
-// PostgreSQL counts its cursor in characters from 1; this is the byte offset.
-std::size_t byte_offset(std::string_view s, int cursor) {
-    int chars = 0;
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++chars == cursor) return i;
-    return s.size();
-}
-
 // The error's offset inside the text that starts `prefix` bytes into `sql`.
 std::optional<std::size_t> offset_in_text(const Parsed& p, std::string_view sql, std::size_t prefix, std::size_t text_size) {
     if (p.cursor() <= 0) return std::nullopt;
-    const std::size_t at = byte_offset(sql, p.cursor());
+    const std::size_t at = cursor_byte_offset(sql, p.cursor());
     if (at < prefix) return 0;
     return std::min(at - prefix, text_size);
 }
@@ -304,6 +296,13 @@ std::optional<std::size_t> count_statements(std::string_view sql, bool conformin
     const Parsed p{std::string(sql)};
     if (!p.ok()) return std::nullopt;
     return statements(p.tree()).size();
+}
+
+std::size_t cursor_byte_offset(std::string_view sql, int cursor) {
+    int chars = 0;
+    for (std::size_t i = 0; i < sql.size(); ++i)
+        if ((static_cast<unsigned char>(sql[i]) & 0xC0) != 0x80 && ++chars == cursor) return i;
+    return sql.size();
 }
 
 }  // namespace schemac::sql::postgres

@@ -55,6 +55,10 @@ std::optional<RawSqlError> check_raw_sql(RawSqlKind kind, std::string_view text)
 // check 3 above and by tests that assert what the renderer produces.
 std::string embed_raw_sql(RawSqlKind kind, std::string_view text);
 
+// The byte offset in `sql` of libpg_query's error cursor, which PostgreSQL
+// counts in characters from 1; "at end of input" is one past the text.
+std::size_t cursor_byte_offset(std::string_view sql, int cursor);
+
 // How many statements PostgreSQL's grammar finds in `sql`; nullopt when it is
 // not valid SQL (or contains a NUL byte). `conforming_strings` false reads it
 // as a server with standard_conforming_strings off would.
