@@ -278,9 +278,9 @@ private:
                                 bool down, int from_version, Clock::time_point t0) {
         pqxx::work tx{*s_.conn};
         const int n = static_cast<int>(stmts.size());
+        const std::string rolled_back =
+            "\n  " + v4(m.version) + " was rolled back as a whole; the database stays at version " + v4(from_version);
         for (int i = 0; i < n; ++i) {
-            const std::string rolled_back =
-                "\n  " + v4(m.version) + " was rolled back as a whole; the database stays at version " + v4(from_version);
             try {
                 run_one(tx, stmts[i].text);
             } catch (const pqxx::broken_connection&) {
@@ -294,9 +294,9 @@ private:
             if (const std::string changed = detail::client_encoding_changed(*s_.conn); !changed.empty())
                 throw failure(settings_changed(script, stmts[i], i + 1, n, changed) + rolled_back);
         }
-        if (const std::string changed = detail::pinned_settings_changed(tx); !changed.empty())
-            throw failure(settings_changed(script, stmts.back(), n, n, changed) + "\n  " + v4(m.version) +
-                          " was rolled back as a whole; the database stays at version " + v4(from_version));
+        if (n > 0)
+            if (const std::string changed = detail::pinned_settings_changed(tx); !changed.empty())
+                throw failure(settings_changed(script, stmts.back(), n, n, changed) + rolled_back);
         const long long ms = ms_since(t0);
         const std::string undone = script.file + " was rolled back as a whole (nothing of it committed); run `schemac status`, then " +
                                    (down ? "`schemac rollback` again" : "`schemac apply` again");
@@ -350,8 +350,8 @@ private:
                 if (!note.empty()) report_note(m, note);
                 try {
                     run_one(tx, stmts[i].text);
-                    if (std::string changed = detail::client_encoding_changed(*s_.conn); !changed.empty() ||
-                                                                                       !(changed = detail::pinned_settings_changed(tx)).empty())
+                    // One query for all of them, client_encoding included: these files are short.
+                    if (const std::string changed = detail::pinned_settings_changed(tx); !changed.empty())
                         throw std::runtime_error(settings_phrase(changed));
                 } catch (const pqxx::broken_connection&) {
                     throw;

@@ -115,3 +115,18 @@ TEST_CASE("settings changed inside a migration file: a hand-written SET of a pin
     CHECK(apply.err.find("(TimeZone is 'Pacific/Kiritimati', not 'UTC')") != std::string::npos);
     CHECK(tables_of(db) == "fine schemac_migrations");
 }
+
+TEST_CASE("settings changed inside a migration file: a non-transactional file stops at the statement that changed one") {
+    ScratchDb db;
+    Workdir w("schemac-set-in-file");
+    const fs::path dir = w.root() / "migrations";
+    write_text(dir / "0001_nt.up.sql",
+               "-- schemac:no-transaction\nCREATE TABLE first_one (x int);\nSET client_encoding = 'SJIS';\nCREATE TABLE never (x int);\n");
+    const Outcome apply = w.run({"apply", "--db", db.conninfo(), "--dir", dir.string()});
+    CAPTURE(apply.err);
+    CHECK(apply.code == 1);
+    CHECK(apply.err.find("0001_nt.up.sql:3: statement 2 of 3 failed: SET client_encoding = 'SJIS'") != std::string::npos);
+    CHECK(apply.err.find("(client_encoding is 'SJIS', not 'UTF8')") != std::string::npos);
+    CHECK(apply.err.find("statements 1-1 are applied and recorded") != std::string::npos);
+    CHECK(tables_of(db) == "first_one schemac_migrations");
+}
