@@ -25,6 +25,7 @@
 
 #include "child_process.hpp"
 #include "migrations/history.hpp"
+#include "read_file.hpp"
 
 using schemac::test::Outcome;
 using schemac::test::Workdir;
@@ -114,8 +115,7 @@ TEST_CASE("large schema: an initial migration larger than the server's lock tabl
         for (const auto& e : fs::directory_iterator(dir))
             if (e.path().filename().string().starts_with("0001_")) {
                 if (!e.path().string().ends_with(".up.sql")) continue;
-                std::ifstream in(e.path());
-                first.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+                first = schemac::test::read_file(e.path());
             }
         REQUIRE(!first.empty());
         pqxx::work tx{conn};
