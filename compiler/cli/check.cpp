@@ -24,9 +24,12 @@ void check_migrations(const std::string& dir, const Schema& schema, Diagnostics&
     const auto changes = diff::diff_schemas(st.snapshot, schema, diags);
     if (changes.empty()) return;
     const auto plan = sql::postgres::render_plan(changes);
+    const int last = st.history.last_version();
+    const std::string what = last == 0 ? "no migration holds the schema yet (" + std::to_string(plan.steps.size()) + " step(s))"
+                                       : "the schema differs from the last migration (version " + std::to_string(last) + ") in " +
+                                             std::to_string(plan.steps.size()) + " step(s)";
     auto& d = diags.error({std::make_shared<const std::string>(dir), 0, 0}, "migration-missing",
-                          "the schema differs from the last migration (version " + std::to_string(st.history.last_version()) +
-                              ") in " + std::to_string(plan.steps.size()) + " step(s); run: schemac diff -m \"<what changed>\"");
+                          what + "; run: schemac diff -m \"<what changed>\"");
     for (const auto& step : plan.steps) Diagnostics::add_note(d, {std::make_shared<const std::string>(dir), 0, 0}, "not yet migrated: " + step.summary);
 }
 

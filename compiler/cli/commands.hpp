@@ -14,6 +14,13 @@ namespace schemac::cli {
 // docs/cli.md. 3 is drift (verify); 4 and 5 let a deploy script retry what may pass on its own.
 enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2, kDrift = 3, kCannotConnect = 4, kLockNotObtained = 5 };
 
+// `schemac init [DIR]`: a new project's schemac.yaml, example schema, migrations
+// directory and .gitignore line; refuses to overwrite anything.
+struct InitCommand {
+    std::string dir;   // "" = the current directory
+};
+int run_init(const InitCommand& cmd);
+
 // Empty paths and directories come from the project (cli/project.hpp).
 struct CheckOptions {
     std::vector<std::string> paths;

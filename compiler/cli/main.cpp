@@ -117,6 +117,10 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", SCHEMAC_VERSION);
     app.require_subcommand(1);
 
+    InitCommand init;
+    auto* init_cmd = app.add_subcommand("init", "Start a project: schemac.yaml, an example schema/, migrations/ (overwrites nothing)");
+    init_cmd->add_option("dir", init.dir, "Directory of the new project (default: the current directory; created if missing)");
+
     CheckOptions check;
     auto* check_cmd = app.add_subcommand("check", "Validate the YAML schema and report every problem");
     check_cmd->add_option("paths", check.paths, "Schema files or directories (default: the project's, see docs/config.md)");
@@ -253,6 +257,7 @@ int main(int argc, char** argv) {
     auto* help_cmd = app.add_subcommand("help", "Print the help of a command (as COMMAND --help), or this help");
     help_cmd->add_option("command", help_topic, "The command to explain");
 
+    init_cmd->footer("Example: schemac init shop && cd shop && schemac check");
     check_cmd->footer("Example: schemac check --format json schema/");
     show_cmd->footer("Example: schemac show schema/");
     plan_cmd->footer("Example: schemac plan --from postgres://localhost/shop --to schema/");
@@ -300,6 +305,7 @@ int main(int argc, char** argv) {
         return kOk;
     }
     try {
+        if (*init_cmd) return run_init(init);
         if (*check_cmd) return run_check(check);
         if (*show_cmd) return run_show(show);
         if (*plan_cmd) return run_plan(plan);

@@ -21,22 +21,41 @@ std::string v4(int version) {
     return s.size() < 4 ? std::string(4 - s.size(), '0') + s : s;
 }
 
-// The schema the database should have: the snapshot when it is at the last
-// migration, nothing when it has none. Only the newest snapshot is kept, so an
-// older version cannot be verified from this checkout.
-std::optional<Schema> expected_schema(const MigrationState& state, const Status& st, std::string& error) {
+// The schema the database should have. The directory keeps two states: the
+// snapshot, the schema after the newest generated migration (hand-written ones
+// above it change no YAML, so it also describes them), and the previous
+// snapshot, the state before that migration. Other versions cannot be verified
+// from this checkout.
+std::optional<Schema> expected_schema(const std::string& dir, const MigrationState& state, const Status& st,
+                                      std::string& error) {
     for (const auto& e : st.entries) {
         if (e.state == schemac::MigrationState::failed) {
             error = e.file + " stopped part-way (see `schemac status`): finish or resolve it before verifying";
             return std::nullopt;
         }
     }
-    if (st.current_version == 0) return Schema{};
-    if (st.current_version == state.history.last_version()) return state.snapshot;
-    error = "the database is at version " + v4(st.current_version) + " but the snapshot in the migrations directory describes " +
-            v4(state.history.last_version()) +
-            " (only the newest state is kept): apply the pending migrations (`schemac apply --verify`), or verify from a "
-            "checkout whose last migration is " + v4(st.current_version);
+    const int at = st.current_version;
+    if (at == 0) return Schema{};
+    if (at == state.history.last_version()) return state.snapshot;
+    const auto text = [&](const char* name) {
+        const auto it = state.files.find(name);
+        return it == state.files.end() ? std::string{} : it->second;
+    };
+    const int last = state.history.last_version();
+    const int newest = migrations::snapshot_version(text(migrations::kSnapshotFile));
+    if (newest >= 0 && at >= newest) return state.snapshot;
+    const std::string previous = text(migrations::kPreviousSnapshotFile);
+    const int before = previous.empty() ? -1 : migrations::snapshot_version(previous);
+    if (before == at) {
+        Diagnostics diags;
+        Schema schema = read_snapshot(dir, migrations::kPreviousSnapshotFile, previous, diags);
+        if (!diags.has_errors()) return schema;
+    }
+    std::string known = newest >= 0 && newest < last ? v4(newest) + " to " + v4(last) : v4(last);
+    if (before >= 0 && before < newest) known = v4(before) + " and " + known;
+    error = "the database is at version " + v4(at) + " but the migrations directory describes the schema of version " + known +
+            " only: apply the pending migrations (`schemac apply --verify`), or verify from a checkout whose last "
+            "migration is " + v4(at);
     return std::nullopt;
 }
 
@@ -62,7 +81,7 @@ int verify_database(const DatabaseTarget& t, bool json) {
     Runner runner(MigrationSet::from_directory(t.migrations_dir), t.runner);
     const Status st = runner.status();
     std::string error;
-    auto expected = expected_schema(state, st, error);
+    auto expected = expected_schema(t.migrations_dir, state, st, error);
     if (!expected) throw RunnerError(RunnerErrorKind::failure, error);
 
     SourceOptions so;

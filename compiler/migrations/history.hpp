@@ -96,5 +96,7 @@ std::string migration_header(int version, const std::string& direction, const st
 std::string slugify(const std::string& message);
 std::string four_digits(int version);   // 3 -> "0003"
 std::string snapshot_header(int version);
+// The version a snapshot's header names ("the schema after migration 0002"), or -1 without one.
+int snapshot_version(const std::string& snapshot_text);
 
 }  // namespace schemac::migrations

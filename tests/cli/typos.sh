@@ -51,7 +51,7 @@ rc=0
 "$schemac" xyzzy >out 2>err || rc=$?
 [ "$rc" = 2 ] || fail "xyzzy: exit $rc"
 [ "$(wc -l <err)" = 1 ] || fail "xyzzy: more than one line: $(cat err)"
-grep -q "^schemac: error: unknown command 'xyzzy'; the commands are check, " err || fail "xyzzy: $(cat err)"
+grep -q "^schemac: error: unknown command 'xyzzy'; the commands are init, check, " err || fail "xyzzy: $(cat err)"
 for c in "${commands[@]}"; do
   grep -Eq "[ ,]$c(,|\$)" err || fail "xyzzy: '$c' not listed: $(cat err)"
 done

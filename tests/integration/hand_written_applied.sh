@@ -4,13 +4,8 @@
 # the old file refuses it, since it compares with the checksum it recorded.
 # Usage: hand_written_applied.sh SCHEMAC PG_SOCKET_DIR
 set -euo pipefail
-schemac=$1 pg=$2
-db="schemac_hash_$$"
-work=$(mktemp -d)
-psql_() { psql -X -q -v ON_ERROR_STOP=1 -h "$pg" -U postgres "$@"; }
-psql_ -d postgres -c "CREATE DATABASE $db"
-trap 'psql_ -d postgres -c "DROP DATABASE IF EXISTS $db" || true; rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+schemac=$1
+source "$(dirname "$0")/../support/scratch_db.sh" hash "$2"
 export SCHEMAC_DATABASE_URL="host=$pg user=postgres dbname=$db" SCHEMAC_DATE=2026-01-02
 cd "$work"
 dir=generated/migrations

@@ -5,14 +5,9 @@
 # that, inspect and import it, and plans between YAML and the database.
 # Usage: live_workflow.sh SCHEMAC SOURCE_DIR PG_SOCKET_DIR
 set -euo pipefail
-schemac=$1 src=$2 pg=$3
-db="schemac_live_$$"
+schemac=$1 src=$2
+source "$(dirname "$0")/../support/scratch_db.sh" live "$3"
 conn="host=$pg user=postgres dbname=$db"
-work=$(mktemp -d)
-psql_() { psql -X -q -v ON_ERROR_STOP=1 -h "$pg" -U postgres "$@"; }
-psql_ -d postgres -c "CREATE DATABASE $db"
-trap 'psql_ -d postgres -c "DROP DATABASE IF EXISTS $db" || true; rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
 export SCHEMAC_DATABASE_URL="$conn"
 cd "$src"
 run() { set +e; "$schemac" "$@" >"$work/out" 2>"$work/err"; code=$?; set -e; }
