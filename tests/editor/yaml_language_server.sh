@@ -25,6 +25,10 @@ out=$(check "$work/schema.json" "${example[@]}")
 [ -z "$out" ] || fail "the example schema has errors:"$'\n'"$out"
 out=$(check "$work/config.json" schemac.yaml)
 [ -z "$out" ] || fail "the example schemac.yaml has errors:"$'\n'"$out"
+# And what `schemac init` writes for a new project.
+(cd "$work" && "$schemac" init fresh 2>/dev/null) || fail "init"
+out=$(cd "$work/fresh" && check "$work/schema.json" schema/users.yaml && check "$work/config.json" schemac.yaml)
+[ -z "$out" ] || fail "the files of schemac init have errors:"$'\n'"$out"
 
 # Golden bad inputs of `schemac check` whose mistakes are shapes and keys.
 cases=(003_file_not_a_mapping 007_unknown_key_file 008_unknown_key_table 009_unknown_key_column
