@@ -1,0 +1,39 @@
+// The dialect seam: what differs between the databases schemac writes for.
+// The pipeline stages before it (load, model, diff) and after it (migrations,
+// the CLI) are generic; a dialect turns typed changes into its SQL. Each
+// dialect lives in its own folder with the same file set (sql/postgres/ today;
+// sql/sqlite/ next), and is chosen once per project (`dialect:` in
+// schemac.yaml, default postgres).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+#include "diff/changes.hpp"
+#include "model/schema.hpp"
+#include "sql/plan.hpp"
+
+namespace schemac::sql {
+
+class Dialect {
+public:
+    virtual ~Dialect() = default;
+    // The name in schemac.yaml and in messages: "postgres".
+    virtual std::string_view name() const = 0;
+    // Typed changes, already in dependency order, to steps: up and down SQL,
+    // hazards, and whether each may run in a transaction.
+    virtual Plan plan(const std::vector<diff::Change>& changes) const = 0;
+};
+
+// The dialect of `name`, or nullptr; `dialect_names()` lists the known ones.
+const Dialect* find_dialect(std::string_view name);
+std::vector<std::string> dialect_names();
+const Dialect& default_dialect();   // postgres
+
+// diff → plan: the one composition every caller uses (diff, plan, check,
+// verify, generate's migration check, normalisation, the tests and benches).
+// Changes that cannot be expressed are errors in `diags` and left out.
+Plan plan_migration(const Dialect& dialect, const Schema& from, const Schema& to, Diagnostics& diags);
+
+}  // namespace schemac::sql

@@ -1,0 +1,22 @@
+#include "sql/postgres/dialect.hpp"
+
+#include "sql/postgres/render.hpp"
+
+namespace schemac::sql::postgres {
+
+namespace {
+
+class Postgres final : public Dialect {
+public:
+    std::string_view name() const override { return "postgres"; }
+    Plan plan(const std::vector<diff::Change>& changes) const override { return render_plan(changes); }
+};
+
+}  // namespace
+
+const Dialect& dialect() {
+    static const Postgres instance;
+    return instance;
+}
+
+}  // namespace schemac::sql::postgres

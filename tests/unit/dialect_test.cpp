@@ -1,0 +1,39 @@
+// The dialect seam: dialects are found by their schemac.yaml name, and
+// plan_migration is diff then the dialect's plan, with what cannot be
+// expressed reported rather than dropped silently.
+#include <doctest/doctest.h>
+
+#include "load_helpers.hpp"
+#include "sql/dialect.hpp"
+
+using namespace schemac;
+
+TEST_CASE("dialects are found by name; postgres is the default") {
+    REQUIRE(sql::find_dialect("postgres") != nullptr);
+    CHECK(sql::find_dialect("postgres")->name() == "postgres");
+    CHECK(&sql::default_dialect() == sql::find_dialect("postgres"));
+    CHECK(sql::find_dialect("Postgres") == nullptr);
+    CHECK(sql::find_dialect("mysql") == nullptr);
+    CHECK(sql::find_dialect("") == nullptr);
+    CHECK(sql::dialect_names() == std::vector<std::string>{"postgres"});
+}
+
+TEST_CASE("plan_migration diffs and plans in the dialect") {
+    const Schema empty;
+    const Schema one = test::load_ok("tables:\n  t:\n    columns:\n      id: serial\n    primary_key: [id]\n");
+    Diagnostics d;
+    const sql::Plan up = sql::plan_migration(sql::default_dialect(), empty, one, d);
+    CHECK_FALSE(d.has_errors());
+    REQUIRE(up.steps.size() == 1);
+    CHECK(up.steps[0].summary == "+ table t");
+    CHECK(up.steps[0].up[0].starts_with("CREATE TABLE public.t ("));
+    CHECK(sql::plan_migration(sql::default_dialect(), one, one, d).empty());
+
+    // Removing an enum value cannot be expressed: an error, and no step pretends to do it.
+    const Schema ab = test::load_ok("enums:\n  e: [a, b]\n");
+    const Schema a = test::load_ok("enums:\n  e: [a]\n");
+    Diagnostics removed;
+    const sql::Plan p = sql::plan_migration(sql::default_dialect(), ab, a, removed);
+    CHECK(removed.has_errors());
+    CHECK(p.empty());
+}
