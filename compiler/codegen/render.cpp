@@ -10,7 +10,7 @@
 
 #include "codegen/cpp_names.hpp"
 
-// Defined by the source CMake writes from templates/*.mustache (cmake/embed_migrations.cmake).
+// Defined by the source CMake writes from templates/cpp/libpqxx/*.mustache (cmake/embed_migrations.cmake).
 std::vector<schemac::MigrationFile> schemac_default_templates();
 
 namespace schemac::codegen {

@@ -19,7 +19,7 @@ struct GeneratedFile {
 // Template name ("table.hpp") -> its text.
 using Templates = std::map<std::string, std::string>;
 
-// The templates compiled into schemac (templates/*.mustache of its source tree).
+// The templates compiled into schemac (templates/cpp/libpqxx/*.mustache of its source tree).
 Templates default_templates();
 // The defaults, with every NAME.mustache file of `dir` replacing its default;
 // an unknown file name or an unreadable directory is an error.

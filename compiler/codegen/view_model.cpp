@@ -8,11 +8,8 @@
 
 #include "codegen/cpp_names.hpp"
 #include "codegen/view_naming.hpp"
-#include "sql/postgres/quote.hpp"
 
 namespace schemac::codegen {
-
-namespace pg = sql::postgres;
 
 namespace {
 
@@ -25,12 +22,13 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
 // Builds the view of one table. `naming` knows namespaces and enum names.
 class TableBuilder {
 public:
-    TableBuilder(const Table& t, const Naming& naming, Diagnostics& diags) : t_(t), naming_(naming), diags_(diags) {}
+    TableBuilder(const Table& t, const Naming& naming, Diagnostics& diags)
+        : t_(t), naming_(naming), dml_(naming.dml()), diags_(diags) {}
 
     TableView build() {
         const std::string dir = naming_.directory(t_.name.schema);
         const std::string base = cpp_identifier(t_.name.name);
-        v_.sql_name = pg::quote_name(t_.name);
+        v_.sql_name = dml_.qualified_name(t_.name);
         v_.source_file = t_.pos.file_name();
         v_.header = dir + "/" + base + ".hpp";
         v_.source = dir + "/" + base + ".cpp";
@@ -62,11 +60,11 @@ private:
             if (!type) continue;
             f.key_param_type = param_type(*naming_.type_of(c.type, false, c.type_pos, diags_));
             includes.insert(type->includes.begin(), type->includes.end());
-            f.sql_name = pg::quote_ident(c.name);
+            f.sql_name = dml_.column_name(c.name);
             f.type = type->name;
             f.param_type = param_type(*type);
             f.comment = c.comment;
-            f.pg_type = pg::render_type(c.type) + (c.nullable ? "" : " not null");
+            f.pg_type = dml_.type_name(c.type) + (c.nullable ? "" : " not null");
             f.in_new = c.identity != Identity::Always;
             f.defaulted = is_serial(c.type.kind) || c.identity != Identity::None || c.default_value.has_value();
             f.new_type = f.defaulted ? "schemac::OrDefault<" + f.type + ">" : f.type;
@@ -96,7 +94,7 @@ private:
         return out;
     }
 
-    // "a = $1 AND b = $2" with args and params for the key columns.
+    // "a = $1 AND b = $2" (in the dialect's markers) with args and params for the key columns.
     KeyMethodView key_method(const std::string& verb, const std::vector<std::string>& columns, int first_param = 1) const {
         KeyMethodView m;
         std::vector<std::string> names, decls, conds, shown;
@@ -105,7 +103,7 @@ private:
             // Equality never matches NULL: a key parameter is the plain value type.
             names.push_back(c);
             decls.push_back(f->key_param_type + " " + f->name);
-            conds.push_back(f->sql_name + " = $" + std::to_string(first_param++));
+            conds.push_back(f->sql_name + " = " + dml_.parameter(first_param++));
             shown.push_back(c);
             m.args.push_back(f->name);
         }
@@ -127,11 +125,11 @@ private:
         std::vector<std::string> select;
         for (const auto& f : v_.fields) select.push_back(f.sql_name);
         v_.select_list = join(select, ", ");
-        v_.insert_prefix = "INSERT INTO " + v_.sql_name + " ";
-        v_.returning = " RETURNING " + v_.select_list;
+        v_.insert_prefix = dml_.insert_prefix(v_.sql_name);
+        v_.returning = dml_.returning(v_.select_list);
         v_.copy_target_table = v_.sql_name;
         v_.stream_source = v_.sql_name + " (" + v_.select_list + ")";
-        v_.count.sql = "SELECT count(*) FROM " + v_.sql_name;
+        v_.count.sql = dml_.count(v_.sql_name);
         v_.count.name = statement_name(v_.count.sql);
 
         std::vector<std::vector<std::string>> keys;   // primary key first, then unique keys
@@ -161,7 +159,7 @@ private:
         }
         for (const auto& k : keys) {
             auto m = key_method("find", k);
-            m.statement.sql = "SELECT " + v_.select_list + " FROM " + v_.sql_name + " WHERE " + m.statement.sql;
+            m.statement.sql = dml_.select(v_.sql_name, v_.select_list, m.statement.sql, {});
             m.statement.name = statement_name(m.statement.sql);
             v_.finds.push_back(m);
         }
@@ -169,7 +167,7 @@ private:
         if (!t_.primary_key) return;
         const auto pk = keys.front();
         auto del = key_method("delete", pk);
-        del.statement.sql = "DELETE FROM " + v_.sql_name + " WHERE " + del.statement.sql;
+        del.statement.sql = dml_.delete_rows(v_.sql_name, del.statement.sql);
         del.statement.name = statement_name(del.statement.sql);
         v_.deletes.push_back(del);
         update(pk);
@@ -217,8 +215,7 @@ private:
                 if (!keys.empty() && t_.primary_key)
                     for (const auto& c : keys.front())
                         if (std::find(s.columns.begin(), s.columns.end(), c) == s.columns.end()) order.push_back(field(c)->sql_name);
-                m.statement.sql = "SELECT " + v_.select_list + " FROM " + v_.sql_name + " WHERE " + m.statement.sql;
-                if (!order.empty()) m.statement.sql += " ORDER BY " + join(order, ", ");
+                m.statement.sql = dml_.select(v_.sql_name, v_.select_list, m.statement.sql, order);
                 m.statement.name = statement_name(m.statement.sql);
                 v_.lists.push_back(m);
             }
@@ -238,7 +235,7 @@ private:
         int n = 1;
         for (const auto& f : v_.fields) {
             if (in_key(pk, f) || !f.in_new) continue;   // GENERATED ALWAYS columns cannot be set
-            sets.push_back(f.sql_name + " = $" + std::to_string(n++));
+            sets.push_back(f.sql_name + " = " + dml_.parameter(n++));
             m.args.push_back("row." + f.name);
         }
         if (sets.empty()) return;
@@ -246,31 +243,27 @@ private:
         for (const auto& a : where.args) m.args.push_back("row." + a);
         m.method = "update";
         m.key_comment = where.key_comment;
-        m.statement.sql = "UPDATE " + v_.sql_name + " SET " + join(sets, ", ") + " WHERE " + where.statement.sql;
+        m.statement.sql = dml_.update(v_.sql_name, sets, where.statement.sql);
         m.statement.name = statement_name(m.statement.sql);
         v_.has_update = true;
         v_.update = m;
     }
 
     void upsert(const std::vector<std::string>& pk) {
-        std::vector<std::string> cols, params, sets;
+        std::vector<std::string> cols, updated;
         KeyMethodView m;
         bool overriding = false;
         for (const auto& f : v_.fields) {
             cols.push_back(f.sql_name);
-            params.push_back("$" + std::to_string(cols.size()));
             m.args.push_back("row." + f.name);
             overriding = overriding || !f.in_new;
-            if (!in_key(pk, f) && f.in_new) sets.push_back(f.sql_name + " = EXCLUDED." + f.sql_name);
+            if (!in_key(pk, f) && f.in_new) updated.push_back(f.sql_name);
         }
         std::vector<std::string> conflict;
         for (const auto& c : pk) conflict.push_back(field(c)->sql_name);
-        if (sets.empty()) sets.push_back(conflict.front() + " = EXCLUDED." + conflict.front());   // returns the row
         m.method = "upsert";
         m.key_comment = join(pk, ", ");
-        m.statement.sql = "INSERT INTO " + v_.sql_name + " (" + join(cols, ", ") + ")" +
-                          (overriding ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES (" + join(params, ", ") +
-                          ") ON CONFLICT (" + join(conflict, ", ") + ") DO UPDATE SET " + join(sets, ", ") + v_.returning;
+        m.statement.sql = dml_.upsert(v_.sql_name, cols, overriding, conflict, updated, v_.returning);
         m.statement.name = statement_name(m.statement.sql);
         v_.has_upsert = true;
         v_.upsert = m;
@@ -285,8 +278,8 @@ private:
         }
         u.method = cpp_identifier("upsert_by_" + join(names, "_and_"));
         u.key_comment = join(key, ", ");
-        u.conflict_sql = " ON CONFLICT (" + join(sql, ", ") + ") DO UPDATE SET ";
-        u.noop_set = sql.front() + " = EXCLUDED." + sql.front();
+        u.conflict_sql = dml_.upsert_clause(sql);
+        u.noop_set = dml_.set_to_proposed(sql.front());
         for (const auto& f : v_.new_fields)
             if (in_key(key, f) || in_key(pk, f)) u.key_fields.push_back(f.index);
         v_.unique_upserts.push_back(u);
@@ -294,6 +287,7 @@ private:
 
     const Table& t_;
     const Naming& naming_;
+    const sql::Dml& dml_;
     Diagnostics& diags_;
     TableView v_;
 };
@@ -312,7 +306,7 @@ EnumFileView& enum_file(ViewModel& vm, const Naming& naming, const std::string& 
 void build_enums(ViewModel& vm, const Schema& schema, const Naming& naming, Diagnostics& diags) {
     for (const Enum& e : schema.enums) {
         EnumView v;
-        v.sql_name = pg::quote_name(e.name);
+        v.sql_name = naming.dml().qualified_name(e.name);
         v.cpp_namespace = naming.cpp_namespace(e.name.schema);
         v.name = naming.enum_naming(e.name).qualified.substr(v.cpp_namespace.size() + 2);
         v.qualified = naming.enum_naming(e.name).qualified;
@@ -349,7 +343,7 @@ void check_type_names(const ViewModel& vm, const Schema& schema, const Naming& n
         claim("name", t.cpp_namespace + "::" + t.row, t.sql_name, schema.tables[i].pos);
         claim("file", t.header, t.sql_name, schema.tables[i].pos);
     }
-    for (const Enum& e : schema.enums) claim("name", naming.enum_naming(e.name).qualified, pg::quote_name(e.name), e.pos);
+    for (const Enum& e : schema.enums) claim("name", naming.enum_naming(e.name).qualified, naming.dml().qualified_name(e.name), e.pos);
     for (const Query& q : schema.queries)
         if (!q.row && !q.columns.empty()) claim("name", naming.cpp_namespace(q.schema) + "::" + pascal_case(q.name) + "Row", "query " + q.name, q.pos);
 }

@@ -1,6 +1,6 @@
 // Step two of code generation: the schema model turned into exactly what the
 // templates print. Every C++ name, C++ type, include, SQL statement and
-// statement name is computed here, so the templates (templates/*.mustache)
+// statement name is computed here, so the templates (templates/cpp/libpqxx/*.mustache)
 // stay logic-less and a project that overrides them cannot get SQL wrong.
 #pragma once
 #include <string>
@@ -8,12 +8,14 @@
 
 #include "diag/diagnostics.hpp"
 #include "model/schema.hpp"
+#include "sql/dialect.hpp"
 
 namespace schemac::codegen {
 
 struct GenerateOptions {
     std::string cpp_namespace = "db";   // outer namespace; each PostgreSQL schema is nested in it
     std::string version;                // schemac's version, for the banner
+    const sql::Dialect* dialect = &sql::default_dialect();   // writes the statements the DAOs send
 };
 
 // A column as a member of the row structs.

@@ -21,8 +21,11 @@ public:
     EnumNaming enum_naming(const QualifiedName& e) const;
     // The C++ type of a column or query field; reports a type without mapping at `pos`.
     std::optional<CppType> type_of(const Type& t, bool nullable, const SourcePos& pos, Diagnostics& diags) const;
+    // The dialect's statements: names, types and DML as the generated code sends them.
+    const sql::Dml& dml() const { return *dml_; }
 
 private:
+    const sql::Dml* dml_;
     std::string outer_;
     std::map<std::string, std::string> ident_;   // PostgreSQL schema -> C++ identifier
 };

@@ -7,19 +7,18 @@
 #include "codegen/view_naming.hpp"
 #include "model/placeholders.hpp"
 #include "model/queries.hpp"
-#include "sql/postgres/quote.hpp"
 
 namespace schemac::codegen {
 
 namespace {
 
-// The SQL as sent: each $n becomes ($n::type) with the declared type of
+// The SQL as sent: each $n becomes ($n::type) (the dialect's typed marker) with the declared type of
 // param n, so the server knows the parameter types instead of inferring them
 // (`SELECT $1 ... WHERE name = $1` would otherwise fail with "inconsistent
 // types deduced for parameter $1"). The type is written without its modifier:
 // an explicit cast to varchar(255) or numeric(10,2) would silently truncate or
 // round, while the column still checks the value on write.
-std::string typed_sql(const Query& q) {
+std::string typed_sql(const Query& q, const sql::Dml& dml) {
     std::string out;
     std::size_t done = 0;
     for (const auto& p : scan_placeholders(q.sql).placeholders) {
@@ -27,7 +26,7 @@ std::string typed_sql(const Query& q) {
         Type t = q.params[p.number - 1].type;
         t.precision = t.scale = t.length = -1;
         out += q.sql.substr(done, p.offset - done);
-        out += "(" + p.text + "::" + sql::postgres::render_type(t) + ")";
+        out += dml.typed_parameter(p.text, t);
         done = p.offset + p.text.size();
     }
     return out + q.sql.substr(done);
@@ -58,7 +57,7 @@ void build_queries(ViewModel& vm, const Schema& schema, const Naming& naming, Di
         v.method = cpp_identifier(q.name);
         v.comment = q.comment;
         v.result = query_result_name(q.result);
-        v.statement.sql = typed_sql(q);
+        v.statement.sql = typed_sql(q, naming.dml());
         v.statement.name = statement_name(v.statement.sql);
         std::string decls;
         for (const auto& p : q.params) {
@@ -73,7 +72,7 @@ void build_queries(ViewModel& vm, const Schema& schema, const Naming& naming, Di
             const Table* t = schema.resolve_table(*q.row, q.schema);
             if (!t) continue;   // the loader reported it
             for (const auto& tv : vm.tables)
-                if (tv.sql_name == sql::postgres::quote_name(t->name)) {
+                if (tv.sql_name == naming.dml().qualified_name(t->name)) {
                     v.row = tv.cpp_namespace + "::" + tv.row;
                     v.row_header = tv.header;
                     v.own_row = false;
@@ -92,7 +91,7 @@ void build_queries(ViewModel& vm, const Schema& schema, const Naming& naming, Di
                 f.name = cpp_identifier(c.name);
                 f.sql_name = c.name;
                 f.type = t->name;
-                f.pg_type = sql::postgres::render_type(c.type) + (c.nullable ? "" : " not null");
+                f.pg_type = naming.dml().type_name(c.type) + (c.nullable ? "" : " not null");
                 f.index = index++;
                 v.fields.push_back(f);
             }

@@ -12,6 +12,7 @@
 #include "diag/diagnostics.hpp"
 #include "diff/changes.hpp"
 #include "model/schema.hpp"
+#include "sql/dml.hpp"
 #include "sql/plan.hpp"
 
 namespace schemac::sql {
@@ -24,6 +25,8 @@ public:
     // Typed changes, already in dependency order, to steps: up and down SQL,
     // hazards, and whether each may run in a transaction.
     virtual Plan plan(const std::vector<diff::Change>& changes) const = 0;
+    // The statements generated data-access code sends.
+    virtual const Dml& dml() const = 0;
 };
 
 // The dialect of `name`, or nullptr; `dialect_names()` lists the known ones.

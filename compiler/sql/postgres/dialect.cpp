@@ -1,5 +1,6 @@
 #include "sql/postgres/dialect.hpp"
 
+#include "sql/postgres/dml.hpp"
 #include "sql/postgres/render.hpp"
 
 namespace schemac::sql::postgres {
@@ -10,6 +11,7 @@ class Postgres final : public Dialect {
 public:
     std::string_view name() const override { return "postgres"; }
     Plan plan(const std::vector<diff::Change>& changes) const override { return render_plan(changes); }
+    const Dml& dml() const override { return postgres::dml(); }
 };
 
 }  // namespace
