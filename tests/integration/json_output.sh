@@ -49,7 +49,8 @@ run 0 "show --format json" summary counts.tables=1 counts.files=1 tables.0.name=
   tables.0.columns.1.type=integer tables.0.columns.2.nullable=true enums queries
 run 0 "plan --format json" down=false destructive=false steps.0.summary steps.0.sql_up.0 steps.0.sql_down.0 \
   steps.0.hazards steps.0.transactional=true
-run 0 "plan --down --format json" down=true steps.0.sql_down.0
+run 1 "plan --down --format json" error.kind=destructive down=true destructive=true steps.0.down_destructive=true
+run 0 "plan --down --allow-destructive --format json" down=true steps.0.sql_down.0
 run 0 "diff -m first --format json" dry_run=false written=true migrations.0.version=1 migrations.0.name=first \
   migrations.0.up=generated/migrations/0001_first.up.sql migrations.0.down=generated/migrations/0001_first.down.sql \
   steps.0.summary destructive=false removed
