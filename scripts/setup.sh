@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config git        # build
   libyaml-cpp-dev libcli11-dev                 # compiler: YAML loader, command line
+  nlohmann-json3-dev                           # compiler: the JSON output of the commands
   libpqxx-dev libpq-dev                        # runtime and tests: PostgreSQL client
   doctest-dev                                  # unit tests
   libpg-query-dev                              # tests: PostgreSQL's grammar checks every generated statement

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
 #include "cli/project.hpp"
 #include "cli/summary.hpp"
@@ -65,7 +66,7 @@ int run_check(const CheckOptions& opts) {
     // In the project's own spelling: the generated banners name the YAML files.
     if (project.project_schema && !diags.has_errors()) check_generated(opts.config, diags);
     if (opts.format == "json") {
-        std::cout << render_json(diags);
+        std::cout << json::diagnostics(diags);
     } else {
         std::cerr << render_text(diags);
         if (diags.has_errors())

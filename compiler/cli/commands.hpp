@@ -17,14 +17,15 @@ enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2, kDrift = 3, kCannotConnect = 
 // `schemac init [DIR]`: a new project's schemac.yaml, example schema, migrations
 // directory and .gitignore line; refuses to overwrite anything.
 struct InitCommand {
-    std::string dir;   // "" = the current directory
+    std::string dir;              // "" = the current directory
+    std::string format = "text";  // text | json
 };
 int run_init(const InitCommand& cmd);
 
 // Empty paths and directories come from the project (cli/project.hpp).
 struct CheckOptions {
     std::vector<std::string> paths;
-    std::string format = "text";   // text | json
+    std::string format = "text";   // --format text | json (also on every command below that prints results)
     std::string migrations;        // "" = the project's, if it exists and the project's schema is checked
     std::string config;            // "" = the nearest schemac.yaml
 };
@@ -33,6 +34,7 @@ int run_check(const CheckOptions& opts);
 struct ShowOptions {
     std::vector<std::string> paths;   // empty = the project's schema
     std::string config;               // "" = the nearest schemac.yaml
+    std::string format = "text";
 };
 int run_show(const ShowOptions& opts);
 
@@ -42,6 +44,7 @@ struct PlanOptions {
     std::string config; // "" = the nearest schemac.yaml
     bool down = false;
     bool allow_destructive = false;
+    std::string format = "text";
 };
 int run_plan(const PlanOptions& opts);
 
@@ -53,6 +56,7 @@ struct DiffOptions {
     bool dry_run = false;
     bool allow_destructive = false;
     bool redo = false;   // replace the newest migration (cli/redo.cpp)
+    std::string format = "text";
 };
 int run_diff(const DiffOptions& opts);
 
@@ -62,10 +66,11 @@ struct NewCommand {
     std::string config;   // "" = the nearest schemac.yaml
     std::string message;
     bool no_transaction = false;   // the files say -- schemac:no-transaction
+    std::string format = "text";
 };
 int run_new(const NewCommand& cmd);
 // `schemac hash`: rewrite schemac.sum from the files as they are.
-int run_hash(const std::string& dir, const std::string& config);   // "" = the project's
+int run_hash(const std::string& dir, const std::string& config, const std::string& format);   // "" = the project's
 
 // What the database commands share: where the database and the migrations are.
 struct DatabaseOptions {
@@ -74,7 +79,7 @@ struct DatabaseOptions {
     std::string config;        // --config FILE ("" = the nearest schemac.yaml)
     std::string dir;           // --dir ("" = the project's migrations directory)
     std::string lock_timeout;  // --lock-timeout ("" = from the config, default 60s)
-    bool json = false;         // --json: one JSON document on stdout
+    std::string format = "text";   // --format json (--json): one JSON document on stdout
 };
 
 int run_status(const DatabaseOptions& db);
@@ -137,6 +142,7 @@ struct GenerateCommand {
     bool check = false;                  // write nothing; fail when stale
     bool list = false;                   // print the output paths, write nothing
     bool allow_unmigrated = false;       // write even when the schema is ahead of the migrations
+    std::string format = "text";
     std::string root;                    // set by resolve_generate: banners name files relative to it
 };
 int run_generate(GenerateCommand cmd);

@@ -5,6 +5,7 @@
 
 #include <iostream>
 
+#include "cli/json_output.hpp"
 #include "cli/project.hpp"
 #include "schemac/migration_set.hpp"
 
@@ -25,9 +26,10 @@ Project read_project(const DatabaseOptions& opts) {
     if (diags.has_errors()) {
         // Each diagnostic already says "error:"; the thrown message only counts them.
         const std::string path = project.config.path.empty() ? opts.config : project.config.path;
-        if (!opts.json) std::cerr << render_text(diags);
+        const bool json = opts.format == "json";
+        if (!json) std::cerr << render_text(diags);
         throw UsageError(path + " has " + std::to_string(diags.error_count()) + (diags.error_count() == 1 ? " error" : " errors") +
-                         (opts.json ? ":\n" + render_text(diags) : ""));
+                         (json ? ":\n" + render_text(diags) : ""));
     }
     return project;
 }
@@ -51,13 +53,9 @@ const char* kind_name(RunnerErrorKind k) {
 
 }  // namespace
 
-std::string json_string(const std::string& s) { return "\"" + json_escape(s) + "\""; }
-
 int with_database(const DatabaseOptions& opts, const std::function<int(const DatabaseTarget&)>& body) {
     auto fail = [&](const char* kind, const std::string& message, int code) {
-        if (opts.json) std::cout << "{\"error\":{\"kind\":" << json_string(kind) << ",\"message\":" << json_string(message) << "}}\n";
-        else std::cerr << "schemac: error: " << message << '\n';
-        return code;
+        return report_error(opts.format, kind, message, code);
     };
     DatabaseTarget target;
     try {

@@ -23,15 +23,12 @@ struct UsageError : std::runtime_error {
 DatabaseTarget resolve_target(const DatabaseOptions& opts);
 
 // Resolves the target and runs `body`; every error becomes one message (text on
-// stderr, or {"error":{...}} on stdout with --json) and its exit code. No
+// stderr, or {"error":{...}} on stdout with --format json) and its exit code. No
 // message contains the conninfo: only what libpq and the server say, scrubbed
 // of the password (runtime/src/connection.cpp).
 int with_database(const DatabaseOptions& opts, const std::function<int(const DatabaseTarget&)>& body);
 
 // Drift of the target's database against its migrations (cli/verify.cpp): 0, 3 (drift) or 1.
-int verify_database(const DatabaseTarget& t, bool json);
-
-// "\"text\"" for JSON output.
-std::string json_string(const std::string& s);
+int verify_database(const DatabaseTarget& t, bool as_json);
 
 }  // namespace schemac::cli

@@ -8,8 +8,10 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
 #include "cli/project.hpp"
+#include "cli/summary.hpp"
 #include "cli/redo.hpp"
 #include "diff/diff.hpp"
 #include "load/loader.hpp"
@@ -18,6 +20,24 @@
 #include "sql/postgres/render.hpp"
 
 namespace schemac::cli {
+
+namespace {
+
+// The migrations among `files` ("0003_add_orders.up.sql" and its .down.sql), as paths in `dir`.
+std::vector<json::MigrationFiles> migrations_in(const std::string& dir, const std::vector<migrations::OutputFile>& files) {
+    std::vector<json::MigrationFiles> out;
+    const std::string up = ".up.sql";
+    for (const auto& f : files) {
+        if (!f.name.ends_with(up)) continue;
+        const std::string stem = f.name.substr(0, f.name.size() - up.size());
+        const std::size_t underscore = stem.find('_');
+        out.push_back({std::atoi(stem.c_str()), underscore == std::string::npos ? "" : stem.substr(underscore + 1),
+                       dir + "/" + f.name, dir + "/" + stem + ".down.sql"});
+    }
+    return out;
+}
+
+}  // namespace
 
 int run_diff(const DiffOptions& opts) {
     Diagnostics diags;
@@ -28,25 +48,29 @@ int run_diff(const DiffOptions& opts) {
     MigrationState state = diags.has_errors() ? MigrationState{}
                            : opts.redo        ? load_state_for_redo(dir, redo, diags)
                                               : load_migration_state(dir, diags);
-    if (diags.has_errors()) {
-        std::cerr << render_text(diags);
-        return kFailure;
-    }
+    const bool as_json = opts.format == "json";
+    if (diags.has_errors()) return report_failure(opts.format, diags, "the schema or the migrations have errors");
     const auto changes = diff::diff_schemas(state.snapshot, target, diags);
+    if (diags.has_errors()) return report_failure(opts.format, diags, "the schema cannot be compared with the last migration");
     std::cerr << render_text(diags);
-    if (diags.has_errors()) return kFailure;
     const sql::Plan plan = sql::postgres::render_plan(changes);
+    json::PlanReport report;
+    report.plan = &plan;
+    report.diff = true;
+    report.dry_run = opts.dry_run;
     if (plan.empty() && !opts.redo) {
         std::cerr << "schemac: no changes: " << project.schema_source << " matches " << dir << " (version "
                   << state.history.last_version() << ")\n";
+        if (as_json) std::cout << json::plan(report);
         return kOk;
     }
     std::cerr << migrations::format_summary(plan);
     std::size_t destructive = 0;
     for (const auto& s : plan.steps) destructive += s.destructive ? 1 : 0;
     if (destructive > 0 && !opts.allow_destructive && !opts.dry_run) {
-        std::cerr << "schemac: refusing: " << destructive << (destructive == 1 ? " change loses" : " changes lose")
-                  << " data (data-loss above); check that this is intended and rerun with --allow-destructive\n";
+        report.refused = refusal(destructive);
+        std::cerr << "schemac: refusing: " << refusal(destructive, " (data-loss above)") << '\n';
+        if (as_json) std::cout << json::plan(report);
         return kFailure;
     }
     const std::size_t files_by_lock_budget = migrations::split_into_files(plan).size();
@@ -61,7 +85,13 @@ int run_diff(const DiffOptions& opts) {
     migrations::NewMigration m{opts.message, today_utc(), SCHEMAC_VERSION, project.schema_source};
     auto files = migrations::plan_new_migration(state.history, state.files, plan, target, m);
     if (opts.redo) finish_redo(plan, files, redo);
+    report.migrations = migrations_in(dir, files);
     if (opts.dry_run) {
+        if (as_json) {
+            std::cout << json::plan(report);
+            std::cerr << "schemac: dry run: nothing written\n";
+            return kOk;
+        }
         for (const auto& f : files)
             if (f.name.size() > 4 && f.name.compare(f.name.size() - 4, 4, ".sql") == 0)
                 std::cout << "-- file: " << dir << "/" << f.name << "\n" << f.contents << "\n";
@@ -70,12 +100,16 @@ int run_diff(const DiffOptions& opts) {
     }
     std::string error;
     if (!write_files_atomically(dir, files, opts.redo ? redo.original : state.files, error, redo.remove)) {
-        std::cerr << "schemac: error: could not write the migration, nothing was changed: " << error << "\n";
-        return kFailure;
+        return report_error(opts.format, "failure", "could not write the migration, nothing was changed: " + error, kFailure);
     }
     for (const auto& f : redo.remove)
-        if (std::none_of(files.begin(), files.end(), [&](const auto& w) { return w.name == f; })) std::cerr << "removed " << dir << "/" << f << "\n";
+        if (std::none_of(files.begin(), files.end(), [&](const auto& w) { return w.name == f; })) {
+            std::cerr << "removed " << dir << "/" << f << "\n";
+            report.removed.push_back(dir + "/" + f);
+        }
     for (const auto& f : files) std::cerr << "wrote " << dir << "/" << f.name << "\n";
+    report.written = true;
+    if (as_json) std::cout << json::plan(report);
     return kOk;
 }
 

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
 #include "cli/project.hpp"
 #include "codegen/render.hpp"
@@ -157,22 +158,34 @@ GenerateStatus compare_generated(const std::string& out, const std::vector<codeg
 int run_generate(GenerateCommand cmd) {
     Diagnostics diags;
     auto files = resolve_generate(cmd, diags) ? generate_files(cmd, diags) : std::nullopt;
-    std::cerr << render_text(diags);
+    const std::string errors_found =
+        std::to_string(diags.error_count()) + (diags.error_count() == 1 ? " error" : " errors") + " found";
     if (!files) {
-        std::cerr << diags.error_count() << (diags.error_count() == 1 ? " error" : " errors") << " found\n";
+        report_failure(cmd.format, diags, errors_found);
+        std::cerr << errors_found << '\n';
         return kFailure;
     }
+    std::cerr << render_text(diags);
+    const bool as_json = cmd.format == "json";
+    json::GenerateReport report{cmd.out, cmd.check ? "check" : cmd.list ? "list" : "write", {}, {}, {}, {}};
+    for (const auto& f : *files) report.files.push_back(f.path);
     if (cmd.list) {
-        for (const auto& f : *files) std::cout << (fs::path(cmd.out) / f.path).generic_string() << '\n';
+        if (as_json) std::cout << json::generate(report);
+        else
+            for (const auto& f : *files) std::cout << (fs::path(cmd.out) / f.path).generic_string() << '\n';
         return kOk;
     }
     const GenerateStatus st = compare_generated(cmd.out, *files);
+    report.missing = st.missing;
+    report.changed = st.changed;
+    report.extra = st.extra;
     if (cmd.check) {
+        if (as_json) std::cout << json::generate(report);
         for (const auto& p : st.missing) std::cerr << cmd.out << "/" << p << ": missing\n";
         for (const auto& p : st.changed) std::cerr << cmd.out << "/" << p << ": stale\n";
         for (const auto& p : st.extra) std::cerr << cmd.out << "/" << p << ": no longer generated\n";
         if (st.fresh()) {
-            std::cout << cmd.out << ": " << files->size() << " files up to date\n";
+            if (!as_json) std::cout << cmd.out << ": " << files->size() << " files up to date\n";
             return kOk;
         }
         std::cerr << "schemac: error: the generated C++ in " << cmd.out << " is stale; run: schemac generate\n";
@@ -191,19 +204,19 @@ int run_generate(GenerateCommand cmd) {
     for (const auto& d : dirs) {
         std::error_code ec;
         fs::create_directories(d, ec);
-        if (ec) {
-            std::cerr << "schemac: error: " << d << ": " << ec.message() << '\n';
-            return kFailure;
-        }
+        if (ec) return report_error(cmd.format, "failure", d + ": " + ec.message(), kFailure);
     }
     std::string error;
     if (!changed.empty() && !write_files_atomically(cmd.out, changed, st.previous, error)) {
-        std::cerr << "schemac: error: " << error << " (nothing was changed)\n";
-        return kFailure;
+        return report_error(cmd.format, "failure", error + " (nothing was changed)", kFailure);
     }
     for (const auto& p : st.extra) {
         std::error_code ec;
         fs::remove(fs::path(cmd.out) / p, ec);
+    }
+    if (as_json) {
+        std::cout << json::generate(report);
+        return kOk;
     }
     std::cout << cmd.out << ": " << files->size() << " files, " << st.missing.size() << " new, " << st.changed.size() << " changed, "
               << st.extra.size() << " removed\n";

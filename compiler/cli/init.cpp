@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/json_output.hpp"
 #include "load/source_file.hpp"
 
 namespace schemac::cli {
@@ -186,19 +187,19 @@ int run_init(const InitCommand& cmd) {
     // Refuse before writing anything: an existing project is never touched.
     std::vector<std::string> in_the_way;
     std::error_code ec;
-    if (fs::exists(root, ec) && !fs::is_directory(root, ec)) {
-        std::cerr << "schemac: error: " << root.string() << " exists and is not a directory\n";
-        return kFailure;
-    }
+    if (fs::exists(root, ec) && !fs::is_directory(root, ec))
+        return report_error(cmd.format, "failure", root.string() + " exists and is not a directory", kFailure);
     if (fs::exists(fs::symlink_status(config, ec))) in_the_way.push_back(config.string());
     for (const fs::path& d : {schema_dir, migrations})
         if (fs::exists(fs::symlink_status(d, ec)) && !(fs::is_directory(d, ec) && fs::is_empty(d, ec)))
             in_the_way.push_back(d.string());
     if (!in_the_way.empty()) {
-        std::cerr << "schemac: error: not overwriting an existing project: ";
-        for (std::size_t i = 0; i < in_the_way.size(); ++i) std::cerr << (i ? ", " : "") << in_the_way[i];
-        std::cerr << " already exist" << (in_the_way.size() == 1 ? "s" : "") << "; nothing was written\n";
-        return kFailure;
+        std::string names;
+        for (std::size_t i = 0; i < in_the_way.size(); ++i) names += (i ? ", " : "") + in_the_way[i];
+        return report_error(cmd.format, "failure",
+                            "not overwriting an existing project: " + names + " already exist" +
+                                (in_the_way.size() == 1 ? "s" : "") + "; nothing was written",
+                            kFailure);
     }
 
     Created created;
@@ -211,21 +212,34 @@ int run_init(const InitCommand& cmd) {
                     add_ignore_line(gitignore, created, error, ignore_added);
     if (!ok) {
         undo(created);
-        std::cerr << "schemac: error: " << error << "; nothing was written\n";
-        return kFailure;
+        return report_error(cmd.format, "failure", error + "; nothing was written", kFailure);
     }
 
-    const std::string at = cmd.dir.empty() ? "" : (fs::path(cmd.dir) / "").string();
+    std::vector<std::string> next;
+    if (!cmd.dir.empty()) next.push_back("cd " + cmd.dir);
+    next.push_back("schemac diff -m \"create users\"");
+    next.push_back("createdb " + database_name(root) + "_dev && schemac apply --env dev");
+    next.push_back("schemac check");
+    if (cmd.format == "json") {
+        std::vector<std::string> written = {config.string(), schema_file.string(), migrations.string() + "/"};
+        if (ignore_added) written.push_back(gitignore.string());
+        std::cout << json::init(written, next);
+        return kOk;
+    }
     std::cerr << "wrote " << config.string() << "\n"
               << "wrote " << schema_file.string() << "   (an example table: change it)\n"
               << "wrote " << migrations.string() << "/   (empty: `schemac diff` fills it)\n";
     if (ignore_added) std::cerr << (created.gitignore_before ? "added " : "wrote ") << "'" << kIgnoreLine << "' to "
                                 << gitignore.string() << "\n";
+    // The same commands as in JSON, with what each is for.
+    const char* why[] = {"", "   # the first migration, from schema/", "", "   # what CI runs: YAML and migrations agree"};
     std::cerr << "next:\n";
-    if (!at.empty()) std::cerr << "  cd " << cmd.dir << "\n";
-    std::cerr << "  schemac diff -m \"create users\"              # the first migration, from schema/\n"
-              << "  createdb " << database_name(root) << "_dev && schemac apply --env dev\n"
-              << "  schemac check                               # what CI runs: YAML and migrations agree\n";
+    for (std::size_t i = 0; i < next.size(); ++i) {
+        const std::size_t k = i + (cmd.dir.empty() ? 1 : 0);   // `cd` comes first when there is one
+        std::string line = "  " + next[i];
+        if (*why[k]) line.resize(46, ' ');
+        std::cerr << line << (*why[k] ? why[k] + 3 : "") << "\n";
+    }
     return kOk;
 }
 

@@ -9,8 +9,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
+#include "cli/json_output.hpp"
 #include "cli/sources.hpp"
 #include "load/writer.hpp"
+#include "load/yaml_tree.hpp"
 
 namespace schemac::cli {
 
@@ -25,8 +27,11 @@ std::optional<Source> inspect_target(const InspectCommand& cmd, const DatabaseTa
     so.schemas = cmd.schemas;
     so.history_table = t.runner.history_schema + "." + t.runner.history_table;
     Source src = load_database(t.runner.conninfo, so, diags);
+    if (diags.has_errors()) {
+        report_failure(cmd.db.format, diags, "the database cannot be inspected");
+        return std::nullopt;
+    }
     std::cerr << render_text(diags);
-    if (diags.has_errors()) return std::nullopt;
     return src;
 }
 
@@ -78,21 +83,28 @@ bool write_tree(const fs::path& out, const std::map<fs::path, std::string>& file
 }  // namespace
 
 int run_inspect(const InspectCommand& cmd) {
-    return with_database(cmd.db, [&](const DatabaseTarget& t) {
+    return with_database(cmd.db, [&](const DatabaseTarget& t) -> int {
         auto src = inspect_target(cmd, t);
         if (!src) return kFailure;
-        std::cout << write_schema_yaml(src->schema, "inspected by schemac from " + src->name);
+        const std::string yaml = write_schema_yaml(src->schema, "inspected by schemac from " + src->name);
+        if (cmd.db.format != "json") {
+            std::cout << yaml;
+            return kOk;
+        }
+        const auto documents = yaml_trees(yaml);
+        if (!documents) return report_error(cmd.db.format, "failure", "the inspected schema does not read back as YAML", kFailure);
+        std::cout << json::inspect(src->name, *documents);
         return kOk;
     });
 }
 
 int run_import(const InspectCommand& cmd) {
-    return with_database(cmd.db, [&](const DatabaseTarget& t) {
+    return with_database(cmd.db, [&](const DatabaseTarget& t) -> int {
         const fs::path out = cmd.out;
         std::error_code ec;
         if (fs::exists(out, ec) && !(fs::is_directory(out, ec) && fs::is_empty(out, ec))) {
-            std::cerr << "schemac: error: " << cmd.out << " exists and is not empty: import into a new or empty directory\n";
-            return kFailure;
+            return report_error(cmd.db.format, "failure", cmd.out + " exists and is not empty: import into a new or empty directory",
+                                kFailure);
         }
         auto src = inspect_target(cmd, t);
         if (!src) return kFailure;
@@ -121,8 +133,13 @@ int run_import(const InspectCommand& cmd) {
         }
         std::string error;
         if (!write_tree(out, files, error)) {
-            std::cerr << "schemac: error: " << error << " (nothing was written)\n";
-            return kFailure;
+            return report_error(cmd.db.format, "failure", error + " (nothing was written)", kFailure);
+        }
+        if (cmd.db.format == "json") {
+            json::ImportReport report{src->name, cmd.out, src->schema.tables.size(), src->schema.enums.size(), {}};
+            for (const auto& [rel, text] : files) report.written.push_back((out / rel).generic_string());
+            std::cout << json::import(report);
+            return kOk;
         }
         std::cout << "schemac: imported " << src->schema.tables.size() << " tables and " << src->schema.enums.size()
                   << " enums from " << src->name << " into " << cmd.out << " (" << files.size() << " files)\n";

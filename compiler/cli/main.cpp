@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/editor_support.hpp"
+#include "cli/json_output.hpp"
 #include "diag/diagnostics.hpp"
 
 #ifndef SCHEMAC_VERSION
@@ -108,6 +109,16 @@ std::optional<int> explain_unplaced(const CLI::App& app) {
     return std::nullopt;
 }
 
+// --format text|json, and --json for --format json: one definition, so that
+// every command that prints results offers the same choice. `formats`: each
+// command's chosen format, for errors that reach main().
+void add_format_option(CLI::App* cmd, std::string& format, std::map<const CLI::App*, const std::string*>& formats) {
+    auto* opt = cmd->add_option("--format", format, "Output format: text or json (one JSON document on stdout)")
+                    ->check(CLI::IsMember({"text", "json"}));
+    cmd->add_flag_callback("--json", [&format] { format = "json"; }, "Same as --format json")->excludes(opt);
+    formats[cmd] = &format;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -116,21 +127,24 @@ int main(int argc, char** argv) {
     CLI::App app{"schemac: PostgreSQL schema as code", "schemac"};
     app.set_version_flag("--version", SCHEMAC_VERSION);
     app.require_subcommand(1);
+    std::map<const CLI::App*, const std::string*> formats;
 
     InitCommand init;
     auto* init_cmd = app.add_subcommand("init", "Start a project: schemac.yaml, an example schema/, migrations/ (overwrites nothing)");
     init_cmd->add_option("dir", init.dir, "Directory of the new project (default: the current directory; created if missing)");
+    add_format_option(init_cmd, init.format, formats);
 
     CheckOptions check;
     auto* check_cmd = app.add_subcommand("check", "Validate the YAML schema and report every problem");
     check_cmd->add_option("paths", check.paths, "Schema files or directories (default: the project's, see docs/config.md)");
     check_cmd->add_option("--config", check.config, "Project config file (default: the nearest schemac.yaml)");
-    check_cmd->add_option("--format", check.format, "Diagnostics format")->check(CLI::IsMember({"text", "json"}));
+    add_format_option(check_cmd, check.format, formats);
 
     ShowOptions show;
     auto* show_cmd = app.add_subcommand("show", "Print what the schema contains");
     show_cmd->add_option("paths", show.paths, "Schema files or directories (default: the project's)");
     show_cmd->add_option("--config", show.config, "Project config file (default: the nearest schemac.yaml)");
+    add_format_option(show_cmd, show.format, formats);
 
     PlanOptions plan;
     auto* plan_cmd = app.add_subcommand("plan", "Print the SQL that turns one schema into another (writes nothing)");
@@ -139,6 +153,7 @@ int main(int argc, char** argv) {
     plan_cmd->add_option("--config", plan.config, "Project config file, for plan without --from and --to");
     plan_cmd->add_flag("--down", plan.down, "Print the reverse (rollback) SQL instead");
     plan_cmd->add_flag("--allow-destructive", plan.allow_destructive, "Print steps that lose data too");
+    add_format_option(plan_cmd, plan.format, formats);
 
     DiffOptions diff;
     auto* diff_cmd = app.add_subcommand("diff", "Write the next migration: the difference between the YAML schema and the last migration");
@@ -149,6 +164,7 @@ int main(int argc, char** argv) {
     diff_cmd->add_flag("--dry-run", diff.dry_run, "Print the plan and the SQL, write nothing");
     diff_cmd->add_flag("--allow-destructive", diff.allow_destructive, "Allow changes that lose data");
     diff_cmd->add_flag("--redo", diff.redo, "Replace the newest migration (written by diff, applied nowhere) with a fresh diff");
+    add_format_option(diff_cmd, diff.format, formats);
     check_cmd->add_option("--migrations", check.migrations, "Migrations directory to check against (default: the project's, when its schema is checked)");
 
     NewCommand new_migration;
@@ -157,22 +173,24 @@ int main(int argc, char** argv) {
     new_cmd->add_option("--dir", new_migration.dir, "Migrations directory (default: the project's)");
     new_cmd->add_option("--config", new_migration.config, "Project config file (default: the nearest schemac.yaml)");
     new_cmd->add_flag("--no-transaction", new_migration.no_transaction, "Run it statement by statement, outside a transaction");
+    add_format_option(new_cmd, new_migration.format, formats);
 
-    std::string hash_dir, hash_config;
+    std::string hash_dir, hash_config, hash_format = "text";
     auto* hash_cmd = app.add_subcommand("hash", "Rewrite schemac.sum after a deliberate edit of a migration no database has applied");
     hash_cmd->add_option("--dir", hash_dir, "Migrations directory (default: the project's)");
     hash_cmd->add_option("--config", hash_config, "Project config file (default: the nearest schemac.yaml)");
+    add_format_option(hash_cmd, hash_format, formats);
 
     // The database commands: one set of connection options each.
     // `runner`: the options of commands that read the migrations and may take the lock.
-    auto add_database_options = [](CLI::App* cmd, DatabaseOptions& db, bool runner = true) {
+    auto add_database_options = [&formats](CLI::App* cmd, DatabaseOptions& db, bool runner = true) {
         cmd->add_option("--db", db.db, "Database URL or libpq conninfo (else --env, SCHEMAC_DATABASE_URL, DATABASE_URL)");
         cmd->add_option("--env", db.env, "Environment from schemac.yaml (dev, production, ...)");
         cmd->add_option("--config", db.config, "Project config file (default: the nearest schemac.yaml)");
+        add_format_option(cmd, db.format, formats);
         if (!runner) return;
         cmd->add_option("--dir", db.dir, "Migrations directory (default: the project's)");
         cmd->add_option("--lock-timeout", db.lock_timeout, "How long to wait for another runner, e.g. 60s, 500ms, 2m (default 60s)");
-        cmd->add_flag("--json", db.json, "Print one JSON document on stdout");
     };
     DatabaseOptions status;
     auto* status_cmd = app.add_subcommand("status", "Show applied, pending and modified migrations and the current version");
@@ -241,6 +259,7 @@ int main(int argc, char** argv) {
     generate_cmd->add_flag("--list", generate.list, "Print the paths of the files it would write, write nothing")->excludes(gen_check);
     generate_cmd->add_flag("--allow-unmigrated", generate.allow_unmigrated,
                            "Write even when the schema has changes that no migration contains");
+    add_format_option(generate_cmd, generate.format, formats);
 
     std::string schema_json_kind = "schema";
     const std::vector<std::string> schema_json_kinds = {"schema", "config"};
@@ -311,7 +330,7 @@ int main(int argc, char** argv) {
         if (*plan_cmd) return run_plan(plan);
         if (*diff_cmd) return run_diff(diff);
         if (*new_cmd) return run_new(new_migration);
-        if (*hash_cmd) return run_hash(hash_dir, hash_config);
+        if (*hash_cmd) return run_hash(hash_dir, hash_config, hash_format);
         if (*status_cmd) return run_status(status);
         if (*apply_cmd) return run_apply(apply);
         if (*rollback_cmd) return run_rollback(rollback);
@@ -322,8 +341,8 @@ int main(int argc, char** argv) {
         if (*verify_cmd) return run_verify(verify);
         if (*generate_cmd) return run_generate(generate);
     } catch (const std::exception& e) {
-        std::cerr << "schemac: error: " << e.what() << '\n';
-        return kFailure;
+        const auto chosen = formats.find(app.get_subcommands().front());
+        return report_error(chosen == formats.end() ? "text" : *chosen->second, "failure", e.what(), kFailure);
     }
     return kUsage;
 }

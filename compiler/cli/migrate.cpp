@@ -1,12 +1,12 @@
 // status, apply, rollback, repair, baseline: thin wrappers around the runtime's
 // Runner. This file turns its results into text (stdout: results, stderr:
-// progress and errors) or, with --json, into one JSON document on stdout.
+// progress and errors) or, with --format json, into one JSON document on stdout.
 #include <functional>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
+#include "cli/json_output.hpp"
 #include "diag/diagnostics.hpp"
 #include "schemac/migration_set.hpp"
 
@@ -18,8 +18,6 @@ std::string v4(int version) {
     std::string s = std::to_string(version);
     return s.size() < 4 ? std::string(4 - s.size(), '0') + s : s;
 }
-
-std::string q(const std::string& s) { return json_string(s); }
 
 int with_runner(const DatabaseOptions& opts, const std::function<int(Runner&, const DatabaseTarget&)>& body) {
     return with_database(opts, [&](const DatabaseTarget& target) {
@@ -70,35 +68,6 @@ void status_text(const Status& st, const DatabaseTarget& t) {
     std::cout << '\n' << pending << " pending\n";
 }
 
-void row_json(std::ostream& out, const HistoryRow& r) {
-    out << ",\"checksum\":" << q(r.checksum) << ",\"applied_at\":" << q(r.applied_at)
-        << ",\"execution_time_ms\":" << r.execution_time_ms << ",\"applied_by\":" << q(r.applied_by)
-        << ",\"success\":" << (r.success ? "true" : "false") << ",\"baseline\":" << (r.baseline ? "true" : "false");
-    if (r.statements_total)
-        out << ",\"statements_done\":" << r.statements_done.value_or(0) << ",\"statements_total\":" << *r.statements_total;
-    if (!r.error.empty()) out << ",\"error\":" << q(r.error);
-    if (r.rolling_back) out << ",\"rolling_back\":true";
-}
-
-void status_json(const Status& st, const DatabaseTarget& t) {
-    std::ostringstream out;
-    int pending = 0;
-    out << "{\"database\":" << q(st.database) << ",\"history_table\":" << q(history_name(t))
-        << ",\"history_exists\":" << (st.history_exists ? "true" : "false") << ",\"current_version\":" << st.current_version
-        << ",\"migrations\":[";
-    for (std::size_t i = 0; i < st.entries.size(); ++i) {
-        const auto& e = st.entries[i];
-        if (e.state == MigrationState::pending) ++pending;
-        out << (i ? "," : "") << "{\"version\":" << e.version << ",\"name\":" << q(e.name) << ",\"state\":" << q(state_name(e.state))
-            << ",\"file\":" << q(e.file) << ",\"file_checksum\":" << q(e.file_checksum)
-            << ",\"out_of_order\":" << (e.out_of_order ? "true" : "false");
-        if (e.row) row_json(out, *e.row);
-        out << "}";
-    }
-    out << "],\"pending\":" << pending << "}\n";
-    std::cout << out.str();
-}
-
 // ---- apply / rollback
 
 void print_progress(const Progress& p) {
@@ -110,24 +79,6 @@ void print_progress(const Progress& p) {
         std::cerr << "    statement " << p.statement << "/" << p.statements << " done (" << p.elapsed_ms << " ms)\n";
     if (p.event == E::note) std::cerr << "    " << p.note << '\n';
     if (p.event == E::finished) std::cerr << "  " << verb << " " << v4(p.version) << " " << p.name << " (" << p.elapsed_ms << " ms)\n";
-}
-
-void run_result_json(const RunResult& r, bool dry_run) {
-    std::ostringstream out;
-    out << "{\"database\":" << q(r.database) << ",\"dry_run\":" << (dry_run ? "true" : "false")
-        << ",\"from_version\":" << r.from_version << ",\"to_version\":" << r.to_version << ",\"steps\":[";
-    for (std::size_t i = 0; i < r.steps.size(); ++i) {
-        const auto& s = r.steps[i];
-        out << (i ? "," : "") << "{\"version\":" << s.version << ",\"name\":" << q(s.name) << ",\"file\":" << q(s.script->file)
-            << ",\"transactional\":" << (s.script->transactional ? "true" : "false") << ",\"statements\":" << s.statements
-            << ",\"first_statement\":" << s.first_statement;
-        if (i < r.elapsed_ms.size()) out << ",\"execution_time_ms\":" << r.elapsed_ms[i];
-        out << "}";
-    }
-    out << "],\"warnings\":[";
-    for (std::size_t i = 0; i < r.warnings.size(); ++i) out << (i ? "," : "") << q(r.warnings[i]);
-    out << "]}\n";
-    std::cout << out.str();
 }
 
 // --dry-run in text: each file that would run, as it would run.
@@ -151,8 +102,8 @@ long long total_ms(const RunResult& r) {
 }
 
 int report_run(const DatabaseOptions& db, const RunResult& r, bool dry_run, const char* verb, const char* done) {
-    if (db.json) {
-        run_result_json(r, dry_run);
+    if (db.format == "json") {
+        std::cout << json::run(r, dry_run);
         return kOk;
     }
     for (const auto& w : r.warnings) std::cerr << "schemac: warning: " << w << '\n';
@@ -170,21 +121,8 @@ int report_run(const DatabaseOptions& db, const RunResult& r, bool dry_run, cons
 // ---- repair / baseline
 
 int report_repair(const DatabaseOptions& db, const RepairResult& r, bool dry_run) {
-    if (db.json) {
-        std::ostringstream out;
-        auto list = [&](const std::vector<RepairChange>& v) {
-            out << "[";
-            for (std::size_t i = 0; i < v.size(); ++i)
-                out << (i ? "," : "") << "{\"version\":" << v[i].version << ",\"name\":" << q(v[i].name)
-                    << ",\"action\":" << q(v[i].action) << ",\"detail\":" << q(v[i].detail) << "}";
-            out << "]";
-        };
-        out << "{\"database\":" << q(r.database) << ",\"dry_run\":" << (dry_run ? "true" : "false") << ",\"changes\":";
-        list(r.changes);
-        out << ",\"unresolved\":";
-        list(r.unresolved);
-        out << "}\n";
-        std::cout << out.str();
+    if (db.format == "json") {
+        std::cout << json::repair(r, dry_run);
     } else {
         for (const auto& c : r.changes)
             std::cout << "  " << (dry_run ? "would " : "") << c.action << ": " << v4(c.version) << " " << c.name << ": " << c.detail << '\n';
@@ -200,7 +138,7 @@ int report_repair(const DatabaseOptions& db, const RepairResult& r, bool dry_run
 int run_status(const DatabaseOptions& db) {
     return with_runner(db, [&](Runner& runner, const DatabaseTarget& t) {
         const Status st = runner.status();
-        if (db.json) status_json(st, t);
+        if (db.format == "json") std::cout << json::status(st, history_name(t));
         else status_text(st, t);
         for (const auto& e : st.entries)
             if (e.state == MigrationState::modified || e.state == MigrationState::failed) return kFailure;
@@ -211,17 +149,17 @@ int run_status(const DatabaseOptions& db) {
 int run_apply(const ApplyCommand& cmd) {
     return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget& target) {
         ApplyOptions o{cmd.target, cmd.dry_run, cmd.allow_out_of_order, cmd.resume};
-        const RunResult r = runner.apply(o, cmd.db.json ? ProgressFn{} : ProgressFn{print_progress});
+        const RunResult r = runner.apply(o, cmd.db.format == "json" ? ProgressFn{} : ProgressFn{print_progress});
         const int code = report_run(cmd.db, r, cmd.dry_run, "apply", "applied");
         if (code != kOk || !cmd.verify || cmd.dry_run) return code;
-        return verify_database(target, cmd.db.json);   // with --json: a second document, on its own line
+        return verify_database(target, cmd.db.format == "json");   // with json: a second document, on its own line
     });
 }
 
 int run_rollback(const RollbackCommand& cmd) {
     return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget&) {
         RollbackOptions o{cmd.steps, cmd.target, cmd.dry_run, cmd.allow_destructive};
-        const RunResult r = runner.rollback(o, cmd.db.json ? ProgressFn{} : ProgressFn{print_progress});
+        const RunResult r = runner.rollback(o, cmd.db.format == "json" ? ProgressFn{} : ProgressFn{print_progress});
         return report_run(cmd.db, r, cmd.dry_run, "roll back", "rolled back");
     });
 }

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
 #include "cli/project.hpp"
 #include "migrations/hand_written.hpp"
@@ -13,18 +14,19 @@ int run_new(const NewCommand& cmd) {
     Diagnostics diags;
     const std::string dir = resolve_project({cmd.config, {}, cmd.dir, ""}, diags).migrations_dir;
     const MigrationState state = diags.has_errors() ? MigrationState{} : load_migration_state(dir, diags);
-    if (diags.has_errors()) {
-        std::cerr << render_text(diags);
-        return kFailure;
-    }
+    if (diags.has_errors()) return report_failure(cmd.format, diags, "the migrations directory has errors");
     const migrations::NewMigration m{cmd.message, today_utc(), SCHEMAC_VERSION, ""};
     const auto files = migrations::plan_hand_written_migration(state.history, state.files, m, !cmd.no_transaction);
     std::string error;
     if (!write_files_atomically(dir, files, state.files, error)) {
-        std::cerr << "schemac: error: could not write the migration, nothing was changed: " << error << "\n";
-        return kFailure;
+        return report_error(cmd.format, "failure", "could not write the migration, nothing was changed: " + error, kFailure);
     }
-    for (const auto& f : files) std::cerr << "wrote " << dir << "/" << f.name << "\n";
+    std::vector<std::string> written;
+    for (const auto& f : files) {
+        std::cerr << "wrote " << dir << "/" << f.name << "\n";
+        written.push_back(dir + "/" + f.name);
+    }
+    if (cmd.format == "json") std::cout << json::new_migration(written);
     std::cerr << "schemac: write your SQL into " << dir << "/" << files[0].name << " (and its undo into " << files[1].name
               << "), then run `schemac hash` to re-sign the directory before anything applies it\n";
     return kOk;

@@ -6,8 +6,10 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
 #include "cli/project.hpp"
+#include "cli/summary.hpp"
 #include "cli/sources.hpp"
 #include "diff/diff.hpp"
 #include "load/loader.hpp"
@@ -46,30 +48,35 @@ int run_plan(const PlanOptions& opts) {
     try {
         load_pair(opts, from, to, diags);
     } catch (const RunnerError& e) {
-        std::cerr << render_text(diags) << "schemac: error: " << e.what() << '\n';
-        return e.kind == RunnerErrorKind::connection ? kCannotConnect : e.kind == RunnerErrorKind::invalid_conninfo ? kUsage : kFailure;
-    }
-    if (diags.has_errors()) {
         std::cerr << render_text(diags);
-        return kFailure;
+        const int code = e.kind == RunnerErrorKind::connection ? kCannotConnect : e.kind == RunnerErrorKind::invalid_conninfo ? kUsage : kFailure;
+        return report_error(opts.format, code == kCannotConnect ? "connection" : code == kUsage ? "usage" : "failure", e.what(), code);
     }
+    if (diags.has_errors()) return report_failure(opts.format, diags, "a schema to compare has errors");
     const auto changes = diff::diff_schemas(from.schema, to.schema, diags);
+    if (diags.has_errors()) return report_failure(opts.format, diags, "the schemas cannot be compared");
     std::cerr << render_text(diags);
-    if (diags.has_errors()) return kFailure;
     const sql::Plan plan = sql::postgres::render_plan(changes);
+    const bool as_json = opts.format == "json";
+    json::PlanReport report;
+    report.plan = &plan;
+    report.down = opts.down;
     if (plan.empty()) {
         if (opts.from.empty() && opts.to.empty()) std::cerr << "schemac: no changes: the schema matches the last migration in " << from.name << '\n';
+        if (as_json) std::cout << json::plan(report);
         return kOk;
     }
     std::size_t destructive = 0;
     for (const auto& s : plan.steps) destructive += (opts.down ? s.down_destructive : s.destructive) ? 1 : 0;
     if (destructive > 0 && !opts.allow_destructive) {
-        std::cerr << migrations::format_summary(plan) << "schemac: refusing: " << destructive
-                  << (destructive == 1 ? " change loses" : " changes lose")
-                  << " data (data-loss above); check that this is intended and rerun with --allow-destructive\n";
+        std::cerr << migrations::format_summary(plan) << "schemac: refusing: " << refusal(destructive, " (data-loss above)") << '\n';
+        // The steps still, so that a pull request comment can show what would be lost.
+        report.refused = refusal(destructive);
+        if (as_json) std::cout << json::plan(report);
         return kFailure;
     }
-    std::cout << (opts.down ? migrations::format_down(plan) : migrations::format_up(plan));
+    if (as_json) std::cout << json::plan(report);
+    else std::cout << (opts.down ? migrations::format_down(plan) : migrations::format_up(plan));
     return kOk;
 }
 

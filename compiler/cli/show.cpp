@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/json_output.hpp"
 #include "cli/project.hpp"
 #include "cli/summary.hpp"
 #include "load/loader.hpp"
@@ -110,8 +111,12 @@ int run_show(const ShowOptions& opts) {
     LoadStats stats;
     const Project project = resolve_project({opts.config, opts.paths, "", ""}, diags);
     const Schema schema = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, diags, &stats);
+    if (diags.has_errors()) return report_failure(opts.format, diags, "the schema has errors");
     std::cerr << render_text(diags);
-    if (diags.has_errors()) return kFailure;
+    if (opts.format == "json") {
+        std::cout << json::show(schema, stats.files, summary_line(schema, stats.files));
+        return kOk;
+    }
     std::map<std::string, std::vector<const Table*>> by_schema;
     for (const auto& t : schema.tables) by_schema[t.name.schema].push_back(&t);
     std::map<std::string, std::vector<const Enum*>> enums;

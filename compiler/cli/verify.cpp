@@ -2,10 +2,10 @@
 // version its history records (the snapshot of generated/migrations), in the
 // plan summary format. Exit 0 when they match, 3 on drift, 1 on error.
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
+#include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
 #include "cli/sources.hpp"
 #include "diff/diff.hpp"
@@ -71,13 +71,11 @@ std::vector<std::string> not_compared(const Diagnostics& diags, std::size_t from
 
 }  // namespace
 
-int verify_database(const DatabaseTarget& t, bool json) {
+int verify_database(const DatabaseTarget& t, bool as_json) {
     Diagnostics diags;
+    const std::string format = as_json ? "json" : "text";
     const MigrationState state = load_migration_state(t.migrations_dir, diags);
-    if (diags.has_errors()) {
-        std::cerr << render_text(diags);
-        return kFailure;
-    }
+    if (diags.has_errors()) return report_failure(format, diags, "the migrations in " + t.migrations_dir + " have errors");
     Runner runner(MigrationSet::from_directory(t.migrations_dir), t.runner);
     const Status st = runner.status();
     std::string error;
@@ -91,24 +89,17 @@ int verify_database(const DatabaseTarget& t, bool json) {
     const std::vector<std::string> unseen = not_compared(diags, before);
     Source want{*expected, t.migrations_dir + "/schema.snapshot.yaml", ""};
     if (!diags.has_errors()) make_comparable(want, live, diags);
+    if (diags.has_errors()) return report_failure(format, diags, "cannot compare the database with its migrations");
     std::cerr << render_text(diags);
-    if (diags.has_errors()) return kFailure;
     Diagnostics diff_diags;
     const sql::Plan drift = sql::postgres::render_plan(diff::diff_schemas(want.schema, live.schema, diff_diags));
+    if (diff_diags.has_errors()) return report_failure(format, diff_diags, "cannot compare the database with its migrations");
     std::cerr << render_text(diff_diags);
-    if (diff_diags.has_errors()) return kFailure;
     const std::string summary = migrations::format_summary(drift);
-    if (json) {
-        std::cout << "{\"database\":" << json_string(st.database) << ",\"version\":" << st.current_version
-                  << ",\"drift\":" << (drift.empty() ? "false" : "true") << ",\"differences\":[";
-        bool first = true;
-        for (const auto& step : drift.steps) {
-            std::cout << (first ? "" : ",") << json_string(step.summary);
-            first = false;
-        }
-        std::cout << "],\"not_compared\":[";
-        for (std::size_t i = 0; i < unseen.size(); ++i) std::cout << (i ? "," : "") << json_string(unseen[i]);
-        std::cout << "]}\n";
+    if (as_json) {
+        json::VerifyReport report{st.database, st.current_version, {}, unseen};
+        for (const auto& step : drift.steps) report.differences.push_back(step.summary);
+        std::cout << json::verify(report);
     } else if (drift.empty() && unseen.empty()) {
         std::cout << "schemac: no drift: " << st.database << " matches version " << v4(st.current_version) << " of "
                   << t.migrations_dir << '\n';
@@ -128,7 +119,7 @@ int verify_database(const DatabaseTarget& t, bool json) {
 }
 
 int run_verify(const DatabaseOptions& db) {
-    return with_database(db, [&](const DatabaseTarget& t) { return verify_database(t, db.json); });
+    return with_database(db, [&](const DatabaseTarget& t) { return verify_database(t, db.format == "json"); });
 }
 
 }  // namespace schemac::cli

@@ -153,7 +153,16 @@ std::string displayed(const std::string& text) {
     return out;
 }
 
-const char* severity_word(Severity s) {
+void render_one(std::ostringstream& out, const Diagnostic& d) {
+    out << displayed(d.pos.file_name());
+    if (d.pos.line > 0) out << ':' << d.pos.line << ':' << d.pos.column;
+    out << ": " << severity_name(d.severity) << ": ";
+    out << displayed(d.message) << '\n';
+}
+
+}  // namespace
+
+const char* severity_name(Severity s) {
     switch (s) {
         case Severity::Error: return "error";
         case Severity::Warning: return "warning";
@@ -162,51 +171,12 @@ const char* severity_word(Severity s) {
     return "error";
 }
 
-void render_one(std::ostringstream& out, const Diagnostic& d) {
-    out << displayed(d.pos.file_name());
-    if (d.pos.line > 0) out << ':' << d.pos.line << ':' << d.pos.column;
-    out << ": " << severity_word(d.severity) << ": ";
-    out << displayed(d.message) << '\n';
-}
-
-void json_one(std::ostringstream& out, const Diagnostic& d) {
-    out << "{\"file\":\"" << json_escape(d.pos.file_name()) << "\",\"line\":" << d.pos.line
-        << ",\"column\":" << d.pos.column << ",\"severity\":\"" << severity_word(d.severity)
-        << "\",\"code\":\"" << json_escape(d.code) << "\",\"message\":\"" << json_escape(d.message)
-        << '"';
-    if (!d.notes.empty()) {
-        out << ",\"notes\":[";
-        for (std::size_t i = 0; i < d.notes.size(); ++i) {
-            if (i) out << ',';
-            json_one(out, d.notes[i]);
-        }
-        out << ']';
-    }
-    out << '}';
-}
-
-}  // namespace
-
 std::string render_text(const Diagnostics& diags) {
     std::ostringstream out;
     for (const auto& d : diags.all()) {
         render_one(out, d);
         for (const auto& n : d.notes) render_one(out, n);
     }
-    return out.str();
-}
-
-std::string render_json(const Diagnostics& diags) {
-    std::ostringstream out;
-    out << "{\"diagnostics\":[";
-    bool first = true;
-    for (const auto& d : diags.all()) {
-        if (!first) out << ',';
-        first = false;
-        json_one(out, d);
-    }
-    out << "],\"errors\":" << diags.error_count() << ",\"warnings\":" << diags.warning_count()
-        << "}\n";
     return out.str();
 }
 

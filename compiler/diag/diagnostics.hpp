@@ -48,10 +48,12 @@ private:
     std::vector<Diagnostic> items_;
 };
 
+const char* severity_name(Severity s);   // "error", "warning", "note"
+
 // `file:line:col: error: message` lines (GCC style), notes indented after.
 std::string render_text(const Diagnostics& diags);
-// {"diagnostics":[...],"errors":N,"warnings":N}
-std::string render_json(const Diagnostics& diags);
+// A JSON string's contents (schema-json's own writer, load/json_schema.cpp);
+// the commands' JSON is written by cli/json_output.cpp.
 std::string json_escape(const std::string& s);
 
 // The closest candidate within a small edit distance, or "" (for "did you mean").
