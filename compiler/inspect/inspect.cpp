@@ -11,6 +11,7 @@
 
 #include "model/literal.hpp"
 #include "model/naming.hpp"
+#include "schemac/pg_codec.hpp"
 
 namespace schemac {
 
@@ -151,56 +152,29 @@ std::string unquote_sql(const std::string& s, std::size_t open, std::size_t clos
     return out;
 }
 
-// The elements of an array constant's text ({a,"b c",NULL}); nullopt for
-// anything but one dimension without bounds decoration.
+// The elements of an array constant's text ({a,"b c",NULL}), read as the
+// runtime's codec reads array_out text; nullopt for anything but one
+// dimension without bounds decoration.
 std::optional<std::vector<Value>> parse_array_text(const std::string& s, const SourcePos& pos) {
-    if (s.size() < 2 || s.front() != '{' || s.back() != '}') return std::nullopt;
+    std::vector<std::optional<std::string>> elements;
+    try {
+        pg::detail::split_array(s, elements);
+    } catch (const PgTextError&) {
+        return std::nullopt;
+    }
     std::vector<Value> items;
-    if (s == "{}") return items;
-    std::size_t i = 1;
-    while (true) {
+    for (auto& e : elements) {
         Value v;
         v.pos = pos;
-        if (i >= s.size()) return std::nullopt;
-        if (s[i] == '{') return std::nullopt;   // more dimensions
-        if (s[i] == '"') {
-            std::string text;
-            ++i;
-            bool closed = false;
-            while (i < s.size()) {
-                if (s[i] == '\\' && i + 1 < s.size()) {
-                    text += s[i + 1];
-                    i += 2;
-                } else if (s[i] == '"') {
-                    ++i;
-                    closed = true;
-                    break;
-                } else {
-                    text += s[i++];
-                }
-            }
-            if (!closed) return std::nullopt;
-            v.kind = Value::Kind::Scalar;
-            v.text = text;
+        if (!e) {
+            v.kind = Value::Kind::Null;
         } else {
-            std::string text;
-            while (i < s.size() && s[i] != ',' && s[i] != '}') {
-                if (s[i] == '\\' && i + 1 < s.size()) ++i;
-                if (s[i] == '"' || s[i] == '{') return std::nullopt;
-                text += s[i++];
-            }
-            std::string lower = text;
-            for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            if (text.empty()) return std::nullopt;
-            if (lower == "null") v.kind = Value::Kind::Null;
-            else { v.kind = Value::Kind::Scalar; v.text = text; }
+            v.kind = Value::Kind::Scalar;
+            v.text = std::move(*e);
         }
         items.push_back(std::move(v));
-        if (i >= s.size()) return std::nullopt;
-        if (s[i] == '}') return i + 1 == s.size() ? std::optional(items) : std::nullopt;
-        if (s[i] != ',') return std::nullopt;
-        ++i;
     }
+    return items;
 }
 
 // 'text'::type where the cast fits a column of type `t` (for an array column,

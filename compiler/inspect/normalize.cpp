@@ -1,6 +1,5 @@
 #include "inspect/normalize.hpp"
 
-#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -12,6 +11,7 @@
 
 #include "diff/diff.hpp"
 #include "inspect/inspect.hpp"
+#include "inspect/rewrite_schemas.hpp"
 #include "migrations/history.hpp"
 #include "schemac/catalog.hpp"
 #include "sql/postgres/quote.hpp"
@@ -20,122 +20,6 @@
 namespace schemac {
 
 namespace {
-
-bool ident_start(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return std::isalpha(u) || c == '_' || u >= 0x80;
-}
-bool ident_char(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return std::isalnum(u) || c == '_' || c == '$' || u >= 0x80;
-}
-
-std::string lower_ascii(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-// An identifier at s[i] (bare, folded to lower case, or "quoted"): its name and
-// where it ends; nullopt when there is none.
-std::optional<std::pair<std::string, std::size_t>> identifier_at(const std::string& s, std::size_t i) {
-    if (i >= s.size()) return std::nullopt;
-    if (s[i] == '"') {
-        std::string name;
-        for (std::size_t k = i + 1; k < s.size(); ++k) {
-            if (s[k] != '"') {
-                name += s[k];
-                continue;
-            }
-            if (k + 1 < s.size() && s[k + 1] == '"') {
-                name += '"';
-                ++k;
-                continue;
-            }
-            return std::pair{name, k + 1};
-        }
-        return std::nullopt;
-    }
-    if (!ident_start(s[i])) return std::nullopt;
-    std::size_t k = i;
-    while (k < s.size() && ident_char(s[k])) ++k;
-    return std::pair{lower_ascii(s.substr(i, k - i)), k};
-}
-
-// Rewrites the schema part of qualified names `schema.name` in SQL text: for
-// each identifier followed by '.' and another identifier, `replace(schema,
-// name)` may return the text to put instead of the schema. Strings, quoted
-// identifiers, dollar quotes and comments are copied untouched.
-using Replacer = std::function<std::optional<std::string>(const std::string&, const std::string&)>;
-
-std::string rewrite_schemas(const std::string& s, const Replacer& replace) {
-    std::string out;
-    std::size_t i = 0;
-    auto copy_until = [&](std::size_t end) {
-        out += s.substr(i, end - i);
-        i = end;
-    };
-    while (i < s.size()) {
-        const char c = s[i];
-        if (c == '\'') {   // 'string' ('' inside)
-            std::size_t k = i + 1;
-            while (k < s.size() && !(s[k] == '\'' && (k + 1 >= s.size() || s[k + 1] != '\''))) k += s[k] == '\'' ? 2 : 1;
-            copy_until(std::min(k + 1, s.size()));
-        } else if ((c == 'E' || c == 'e') && i + 1 < s.size() && s[i + 1] == '\'' && (i == 0 || !ident_char(s[i - 1]))) {
-            std::size_t k = i + 2;   // E'string' with backslash escapes
-            while (k < s.size() && s[k] != '\'') k += s[k] == '\\' ? 2 : 1;
-            while (k + 1 < s.size() && s[k] == '\'' && s[k + 1] == '\'') {
-                k += 2;
-                while (k < s.size() && s[k] != '\'') k += s[k] == '\\' ? 2 : 1;
-            }
-            copy_until(std::min(k + 1, s.size()));
-        } else if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
-            const std::size_t k = s.find('\n', i);
-            copy_until(k == std::string::npos ? s.size() : k);
-        } else if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
-            int depth = 0;
-            std::size_t k = i;
-            while (k < s.size()) {
-                if (s.compare(k, 2, "/*") == 0) { ++depth; k += 2; }
-                else if (s.compare(k, 2, "*/") == 0) { k += 2; if (--depth == 0) break; }
-                else ++k;
-            }
-            copy_until(std::min(k, s.size()));
-        } else if (c == '$' && (i == 0 || !ident_char(s[i - 1]))) {
-            std::size_t k = i + 1;
-            while (k < s.size() && (ident_char(s[k]) && s[k] != '$')) ++k;
-            if (k < s.size() && s[k] == '$' && !(k > i + 1 && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
-                const std::string tag = s.substr(i, k - i + 1);
-                const std::size_t end = s.find(tag, k + 1);
-                copy_until(end == std::string::npos ? s.size() : end + tag.size());
-            } else {
-                copy_until(k);
-            }
-        } else if (c == '"' || (ident_start(c) && (i == 0 || !ident_char(s[i - 1])))) {
-            const auto first = identifier_at(s, i);
-            if (!first) {
-                copy_until(s.size());
-                break;
-            }
-            std::size_t k = first->second;
-            while (k < s.size() && s[k] == ' ') ++k;
-            std::optional<std::string> replacement;
-            if (k < s.size() && s[k] == '.') {
-                ++k;
-                while (k < s.size() && s[k] == ' ') ++k;
-                if (const auto second = identifier_at(s, k)) replacement = replace(first->first, second->first);
-            }
-            if (replacement) {
-                out += *replacement;
-                i = first->second;
-            } else {
-                copy_until(first->second);
-            }
-        } else {
-            copy_until(i + 1);
-        }
-    }
-    return out;
-}
 
 std::string random_tag() {
     std::random_device rd;
@@ -211,11 +95,11 @@ Schema normalize_through_server(const Schema& yaml, const std::string& conninfo,
         to_scratch[s] = n;
         from_scratch[n] = s;
     }
-    const Replacer in = [&](const std::string& schema, const std::string& name) -> std::optional<std::string> {
+    const SchemaReplacer in = [&](const std::string& schema, const std::string& name) -> std::optional<std::string> {
         if (!objects.count({schema, name})) return std::nullopt;
         return to_scratch.at(schema);
     };
-    const Replacer back = [&](const std::string& schema, const std::string&) -> std::optional<std::string> {
+    const SchemaReplacer back = [&](const std::string& schema, const std::string&) -> std::optional<std::string> {
         const auto it = from_scratch.find(schema);
         if (it == from_scratch.end()) return std::nullopt;
         return sql::postgres::quote_ident(it->second);

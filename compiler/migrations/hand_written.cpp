@@ -23,7 +23,7 @@ std::vector<OutputFile> plan_hand_written_migration(const History& h, const DirC
                                                     bool transactional) {
     const int version = h.last_version() + 1;
     const std::string slug = slugify(m.message);
-    Migration mig{version, slug, four_digits(version) + "_" + slug + ".up.sql", four_digits(version) + "_" + slug + ".down.sql"};
+    Migration mig{version, slug, version_text(version) + "_" + slug + ".up.sql", version_text(version) + "_" + slug + ".down.sql"};
     std::vector<OutputFile> out;
     out.push_back({mig.up_file, migration_header(version, "up", slug, m, transactional, false) + kUpGuide});
     out.push_back({mig.down_file, migration_header(version, "down", slug, m, transactional, false) + kDownGuide});

@@ -9,6 +9,7 @@
 
 #include "diag/diagnostics.hpp"
 #include "model/schema.hpp"
+#include "schemac/migration_set.hpp"
 #include "sql/plan.hpp"
 
 namespace schemac::migrations {
@@ -94,7 +95,9 @@ std::string migration_header(int version, const std::string& direction, const st
                              bool transactional, bool generated);
 
 std::string slugify(const std::string& message);
-std::string four_digits(int version);   // 3 -> "0003"
+// The runtime's version_text (schemac/migration_set.hpp) under its former
+// name, for callers in compiler/cli that have not moved to it yet.
+inline std::string four_digits(int version) { return version_text(version); }
 std::string snapshot_header(int version);
 // The version a snapshot's header names ("the schema after migration 0002"), or -1 without one.
 int snapshot_version(const std::string& snapshot_text);

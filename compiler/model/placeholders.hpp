@@ -30,11 +30,8 @@ struct PlaceholderScan {
     std::optional<Unterminated> unterminated;  // the scan stopped there: the rest is inside it
 };
 
-// Lexical rules followed: '...' with '' (standard_conforming_strings, as
-// PostgreSQL has defaulted since 9.1), E'...' with backslash escapes too,
-// "..." with "", $tag$...$tag$ (tag: an identifier without '$', or empty),
-// -- line comments and nested /* */ comments, identifiers [A-Za-z_\x80-\xff]
-// followed by [A-Za-z0-9_$\x80-\xff]*.
+// The lexical rules are PostgreSQL's, from the shared SQL scanner
+// (schemac/sql_scanner.hpp).
 PlaceholderScan scan_placeholders(std::string_view sql);
 
 }  // namespace schemac

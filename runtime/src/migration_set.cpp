@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -104,6 +105,12 @@ MigrationScript script(const MigrationFile& f) {
 }
 
 }  // namespace
+
+std::string version_text(int version) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d", version);
+    return buf;
+}
 
 std::string migration_checksum(const std::string& sql) {
     return "sha256:" + sha256_hex(normalize_line_endings(sql));

@@ -36,11 +36,6 @@ using Clock = std::chrono::steady_clock;
 
 RunnerError failure(const std::string& what) { return RunnerError(RunnerErrorKind::failure, what); }
 
-std::string v4(int version) {
-    std::string s = std::to_string(version);
-    return s.size() < 4 ? std::string(4 - s.size(), '0') + s : s;
-}
-
 long long ms_since(Clock::time_point t0) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count();
 }
@@ -279,7 +274,7 @@ private:
         pqxx::work tx{*s_.conn};
         const int n = static_cast<int>(stmts.size());
         const std::string rolled_back =
-            "\n  " + v4(m.version) + " was rolled back as a whole; the database stays at version " + v4(from_version);
+            "\n  " + version_text(m.version) + " was rolled back as a whole; the database stays at version " + version_text(from_version);
         for (int i = 0; i < n; ++i) {
             try {
                 run_one(tx, stmts[i].text);
@@ -311,8 +306,8 @@ private:
             }
         } catch (const pqxx::sql_error& e) {
             throw failure(script.file + ": could not record it in " + s_.history->display_name() + ": " +
-                          detail::one_line(e.what()) + "\n  " + v4(m.version) +
-                          " was rolled back as a whole; the database stays at version " + v4(from_version));
+                          detail::one_line(e.what()) + "\n  " + version_text(m.version) +
+                          " was rolled back as a whole; the database stays at version " + version_text(from_version));
         }
         s_.verify_lock(tx, undone);
         tx.commit();
@@ -512,9 +507,9 @@ RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
         result.database = s.database;
         result.from_version = st.current_version;
         if (o.target) {
-            if (!set_.find(*o.target)) throw failure("--target " + std::to_string(*o.target) + ": there is no migration " + v4(*o.target));
+            if (!set_.find(*o.target)) throw failure("--target " + std::to_string(*o.target) + ": there is no migration " + version_text(*o.target));
             if (*o.target < st.current_version)
-                throw failure("--target " + v4(*o.target) + " is below the current version " + v4(st.current_version) +
+                throw failure("--target " + version_text(*o.target) + " is below the current version " + version_text(st.current_version) +
                               ": use `schemac rollback --target " + std::to_string(*o.target) + "`");
         }
         refuse_modified(st);
@@ -533,7 +528,7 @@ RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
         std::vector<const StatusEntry*> late;
         for (const auto& e : st.entries) {
             if (e.state == MigrationState::missing)
-                result.warnings.push_back(v4(e.version) + " " + e.name + " is applied but its file is not in the migrations directory");
+                result.warnings.push_back(version_text(e.version) + " " + e.name + " is applied but its file is not in the migrations directory");
             if (e.state != MigrationState::pending || (o.target && e.version > *o.target)) continue;
             if (e.out_of_order) late.push_back(&e);
             const Migration* m = set_.find(e.version);
@@ -543,10 +538,10 @@ RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
             std::string files;
             for (const auto* e : late) files += (files.empty() ? "" : ", ") + e->file;
             throw failure(files + (late.size() == 1 ? " is" : " are") + " older than the newest applied migration " +
-                          v4(st.current_version) +
+                          version_text(st.current_version) +
                           " (merged from another branch?): applying now would run it after migrations it may not expect. "
                           "Review it against the applied ones, then run `schemac apply --allow-out-of-order`, or renumber it above " +
-                          v4(st.current_version));
+                          version_text(st.current_version));
         }
         result.to_version = result.steps.empty() ? st.current_version : std::max(st.current_version, result.steps.back().version);
         if (o.dry_run) return result;
@@ -594,10 +589,10 @@ RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress)
         for (std::size_t i = 0; i < count; ++i) {
             const StatusEntry& e = *applied[i];
             const Migration* m = set_.find(e.version);
-            if (!m) throw failure(v4(e.version) + " " + e.name + " cannot be rolled back: its files are not in the migrations directory");
+            if (!m) throw failure(version_text(e.version) + " " + e.name + " cannot be rolled back: its files are not in the migrations directory");
             if (!m->down) throw failure(m->up.file + " has no .down.sql file: it cannot be rolled back");
             if (e.state == MigrationState::baseline)
-                throw failure(v4(e.version) + " " + e.name + " was marked applied by `schemac baseline`, never run by schemac: "
+                throw failure(version_text(e.version) + " " + e.name + " was marked applied by `schemac baseline`, never run by schemac: "
                               "its down file was never checked against this database, so schemac does not roll it back");
             if (e.state == MigrationState::modified)
                 throw failure(e.file + " was changed after it was applied (recorded " + e.row->checksum + ", file " +
@@ -639,12 +634,12 @@ RepairResult Runner::repair(const RepairOptions& o) {
         result.database = s.database;
         auto listed = [](const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); };
         for (int v : o.mark_applied)
-            if (listed(o.forget, v)) throw failure(v4(v) + " is given to both --mark-applied and --forget");
+            if (listed(o.forget, v)) throw failure(version_text(v) + " is given to both --mark-applied and --forget");
         for (const auto* list : {&o.mark_applied, &o.forget})
             for (int v : *list) {
                 auto it = std::find_if(st.entries.begin(), st.entries.end(), [&](const StatusEntry& e) { return e.version == v; });
                 if (it == st.entries.end() || it->state != MigrationState::failed)
-                    throw failure(v4(v) + " is not a failed migration: --mark-applied and --forget only resolve failed ones");
+                    throw failure(version_text(v) + " is not a failed migration: --mark-applied and --forget only resolve failed ones");
             }
     
         pqxx::work tx{*s.conn};
@@ -693,7 +688,7 @@ RepairResult Runner::baseline(int version, bool dry_run) {
     return guarded("recording a baseline", [&] {
         Session s(opts_);
         s.take_lock(opts_);
-        if (!set_.find(version)) throw failure("--version " + std::to_string(version) + ": there is no migration " + v4(version));
+        if (!set_.find(version)) throw failure("--version " + std::to_string(version) + ": there is no migration " + version_text(version));
         if (!dry_run) s.ensure_history();
         const auto rows = s.rows();
         if (!rows.empty())

@@ -142,6 +142,41 @@ void append_time(std::string& out, std::int64_t us) {
     append_fraction(out, us % kUsecPerSec);
 }
 
+// "HH:MM:SS[.ffffff]" at s[i..]: the time of day of timestamp and time texts,
+// read by both. `second_colon` is what a missing second ':' is said to
+// expect. The fields are not range-checked here (see clock_us).
+struct ClockText {
+    std::int64_t h = 0, m = 0, sec = 0, frac = 0;   // frac in microseconds
+};
+
+std::optional<ClockText> read_clock(std::string_view s, std::size_t& i, const Fail& fail, const char* second_colon) {
+    ClockText c;
+    if (read_digits(s, i, 2, &c.h) != 2) return fail("expected 2-digit hours at offset " + std::to_string(i));
+    if (i >= s.size() || s[i] != ':') return fail(describe_char(s, i) + ", expected ':'");
+    ++i;
+    if (read_digits(s, i, 2, &c.m) != 2) return fail("expected 2-digit minutes at offset " + std::to_string(i));
+    if (i >= s.size() || s[i] != ':') return fail(describe_char(s, i) + second_colon);
+    ++i;
+    if (read_digits(s, i, 2, &c.sec) != 2) return fail("expected 2-digit seconds at offset " + std::to_string(i));
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        const std::size_t n = read_digits(s, i, 6, &c.frac);
+        if (n == 0) return fail("expected fraction digits at offset " + std::to_string(i));
+        if (i < s.size() && is_digit(s[i])) return fail("more than 6 fraction digits (PostgreSQL keeps microseconds)");
+        for (std::size_t k = n; k < 6; ++k) c.frac *= 10;
+    }
+    return c;
+}
+
+// The clock's microseconds since midnight, its fields checked: hours up to
+// `max_hour` (23 in a timestamp, 24 in a time), minutes and seconds up to 59.
+std::optional<std::int64_t> clock_us(const ClockText& c, std::int64_t max_hour, const Fail& fail) {
+    if (c.h > max_hour) return fail("hour " + std::to_string(c.h) + " out of range 00-" + std::to_string(max_hour));
+    if (c.m > 59) return fail("minute " + std::to_string(c.m) + " out of range 00-59");
+    if (c.sec > 59) return fail("second " + std::to_string(c.sec) + " out of range 00-59");
+    return c.h * kUsecPerHour + c.m * kUsecPerMin + c.sec * kUsecPerSec + c.frac;
+}
+
 // The parts of a date/timestamp text, shared by the three time parsers.
 struct DateTimeText {
     std::int64_t days = 0;          // since 1970-01-01
@@ -170,25 +205,11 @@ std::optional<DateTimeText> parse_date_time(std::string_view s, TimeKind kind, s
     if (kind != TimeKind::date) {
         if (i >= s.size() || (s[i] != ' ' && s[i] != 'T')) return fail(describe_char(s, i) + ", expected ' ' and a time");
         ++i;
-        std::int64_t h = 0, m = 0, sec = 0, frac = 0;
-        if (read_digits(s, i, 2, &h) != 2) return fail("expected 2-digit hours at offset " + std::to_string(i));
-        if (i >= s.size() || s[i] != ':') return fail(describe_char(s, i) + ", expected ':'");
-        ++i;
-        if (read_digits(s, i, 2, &m) != 2) return fail("expected 2-digit minutes at offset " + std::to_string(i));
-        if (i >= s.size() || s[i] != ':') return fail(describe_char(s, i) + ", expected ':'");
-        ++i;
-        if (read_digits(s, i, 2, &sec) != 2) return fail("expected 2-digit seconds at offset " + std::to_string(i));
-        if (i < s.size() && s[i] == '.') {
-            ++i;
-            std::size_t n = read_digits(s, i, 6, &frac);
-            if (n == 0) return fail("expected fraction digits at offset " + std::to_string(i));
-            if (i < s.size() && is_digit(s[i])) return fail("more than 6 fraction digits (PostgreSQL keeps microseconds)");
-            for (std::size_t k = n; k < 6; ++k) frac *= 10;
-        }
-        if (h > 23) return fail("hour " + std::to_string(h) + " out of range 00-23");
-        if (m > 59) return fail("minute " + std::to_string(m) + " out of range 00-59");
-        if (sec > 59) return fail("second " + std::to_string(sec) + " out of range 00-59");
-        r.time_us = h * kUsecPerHour + m * kUsecPerMin + sec * kUsecPerSec + frac;
+        const auto clock = read_clock(s, i, fail, ", expected ':'");
+        if (!clock) return std::nullopt;
+        const auto us = clock_us(*clock, 23, fail);
+        if (!us) return std::nullopt;
+        r.time_us = *us;
         if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
             if (kind != TimeKind::timestamptz) return fail("a timestamp without time zone has no UTC offset");
             const bool neg = s[i] == '-';
@@ -588,31 +609,16 @@ std::string to_pg_text(const TimeOfDay& v) {
 template <> std::optional<TimeOfDay> from_pg_text<TimeOfDay>(std::string_view s, std::string* error) {
     Fail fail{error};
     std::size_t i = 0;
-    std::int64_t h = 0, m = 0, sec = 0, frac = 0;
-    if (read_digits(s, i, 2, &h) != 2) return fail("expected 2-digit hours at offset 0");
-    if (i >= s.size() || s[i] != ':') return fail(describe_char(s, i) + ", expected ':'");
-    ++i;
-    if (read_digits(s, i, 2, &m) != 2) return fail("expected 2-digit minutes at offset " + std::to_string(i));
-    if (i >= s.size() || s[i] != ':') return fail(describe_char(s, i) + ", expected ':' and seconds");
-    ++i;
-    if (read_digits(s, i, 2, &sec) != 2) return fail("expected 2-digit seconds at offset " + std::to_string(i));
-    if (i < s.size() && s[i] == '.') {
-        ++i;
-        const std::size_t n = read_digits(s, i, 6, &frac);
-        if (n == 0) return fail("expected fraction digits at offset " + std::to_string(i));
-        if (i < s.size() && is_digit(s[i])) return fail("more than 6 fraction digits (PostgreSQL keeps microseconds)");
-        for (std::size_t k = n; k < 6; ++k) frac *= 10;
-    }
+    const auto clock = read_clock(s, i, fail, ", expected ':' and seconds");
+    if (!clock) return std::nullopt;
     if (i != s.size()) {
         if (s[i] == '+' || s[i] == '-') return fail("a time without time zone has no UTC offset (that is timetz)");
         return fail(describe_char(s, i));
     }
-    if (h > 24) return fail("hour " + std::to_string(h) + " out of range 00-24");
-    if (m > 59) return fail("minute " + std::to_string(m) + " out of range 00-59");
-    if (sec > 59) return fail("second " + std::to_string(sec) + " out of range 00-59");
-    const std::int64_t us = h * kUsecPerHour + m * kUsecPerMin + sec * kUsecPerSec + frac;
-    if (us > kUsecPerDay) return fail("after 24:00:00");
-    return TimeOfDay{std::chrono::microseconds(us)};
+    const auto us = clock_us(*clock, 24, fail);
+    if (!us) return std::nullopt;
+    if (*us > kUsecPerDay) return fail("after 24:00:00");
+    return TimeOfDay{std::chrono::microseconds(*us)};
 }
 
 // ---------------------------------------------------------------------------

@@ -275,6 +275,9 @@ TEST_CASE("inspect: every default normalisation rule") {
         {col("c", "character varying(5)[]", true, "'{a,NULL}'::character varying[]"), "['a', null]"},
         {col("c", "text[]", true, "'{\"NULL\",\"\",\"a\\\"b\",\"c\\\\d\"}'::text[]"), "['NULL', '', 'a\"b', 'c\\d']"},
         {col("c", "text[]", true, "'{}'::text[]"), "[]"},
+        // read as array_in reads them: an escaped NULL is a string, blanks around a bare element are not kept
+        {col("c", "text[]", true, "'{a,\\NULL}'::text[]"), "['a', 'NULL']"},
+        {col("c", "text[]", true, "'{ a , b }'::text[]"), "['a', 'b']"},
         {col("c", "numeric(10,2)[]", true, "'{1.5,-2}'::numeric[]"), "['1.5', '-2']"},
         {col("c", "integer[]", true, "ARRAY[1, 2]"), "['1', '2']"},
         {col("c", "integer[]", true, "ARRAY['-1'::integer, NULL]"), "['-1', null]"},

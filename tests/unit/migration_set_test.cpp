@@ -124,3 +124,11 @@ TEST_CASE("conninfo: passwords are hidden in every form libpq accepts") {
     CHECK(scrub_passwords("bad: p@ss and p%40ss", "postgresql://u:p%40ss@h/d") == "bad: *** and ***");
     CHECK(scrub_passwords("bad: a b'c", "password='a b\\'c'") == "bad: ***");
 }
+
+TEST_CASE("version_text: at least 4 digits, as file names write versions") {
+    CHECK(schemac::version_text(0) == "0000");
+    CHECK(schemac::version_text(3) == "0003");
+    CHECK(schemac::version_text(42) == "0042");
+    CHECK(schemac::version_text(9999) == "9999");
+    CHECK(schemac::version_text(12345) == "12345");
+}

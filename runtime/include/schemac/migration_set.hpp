@@ -54,6 +54,10 @@ private:
     std::vector<Migration> migrations_;
 };
 
+// A version as file names write it: at least 4 digits, zero-padded (3 ->
+// "0003", 12345 -> "12345"). Messages about versions use the same form.
+std::string version_text(int version);
+
 // "sha256:" + SHA-256 of the text with CRLF/CR normalised to LF.
 std::string migration_checksum(const std::string& sql);
 
