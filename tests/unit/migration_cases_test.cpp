@@ -1,6 +1,7 @@
 // Migration cases under tests/cases/<name>/: from.yaml (absent = empty
-// database), to.yaml, and the exact expected up.sql and down.sql (or
-// errors.txt when the diff must refuse). Checked four ways at the text level:
+// database) and to.yaml, dialect-neutral; the expected output per dialect in
+// <name>/postgres/: the exact up.sql and down.sql (or errors.txt when the diff
+// must refuse). Checked four ways at the text level:
 // from→to gives up.sql/down.sql, to→to and from→from give nothing, and every
 // statement parses with PostgreSQL's grammar. (tests/integration applies them
 // to a real server, including to→from.) SCHEMAC_UPDATE_CASES=1 rewrites the
@@ -21,6 +22,7 @@ using namespace schemac::test;
 
 namespace {
 void write(const fs::path& p, const std::string& text) {
+    fs::create_directories(p.parent_path());
     std::ofstream out(p, std::ios::binary);
     out << text;
 }
@@ -36,20 +38,21 @@ TEST_CASE("migration cases: from→to, to→to, from→from, grammar") {
     for (const auto& dir : cases) {
         const std::string name = dir.filename().string();
         CAPTURE(name);
+        const fs::path expected = dir / "postgres";
         const std::string from = fs::exists(dir / "from.yaml") ? read_file(dir / "from.yaml") : "";
         const std::string to = fs::exists(dir / "to.yaml") ? read_file(dir / "to.yaml") : "";
         const PlanText p = plan_text(from, to);
-        if (fs::exists(dir / "errors.txt") || !p.errors.empty()) {
-            if (update) write(dir / "errors.txt", p.errors);
-            CHECK(p.errors == read_file(dir / "errors.txt"));
+        if (fs::exists(expected / "errors.txt") || !p.errors.empty()) {
+            if (update) write(expected / "errors.txt", p.errors);
+            CHECK(p.errors == read_file(expected / "errors.txt"));
             continue;
         }
         if (update) {
-            write(dir / "up.sql", p.up);
-            write(dir / "down.sql", p.down);
+            write(expected / "up.sql", p.up);
+            write(expected / "down.sql", p.down);
         }
-        CHECK(p.up == read_file(dir / "up.sql"));
-        CHECK(p.down == read_file(dir / "down.sql"));
+        CHECK(p.up == read_file(expected / "up.sql"));
+        CHECK(p.down == read_file(expected / "down.sql"));
         CHECK_FALSE(p.empty);
         CHECK(plan_text(to, to).empty);
         CHECK(plan_text(from, from).empty);
