@@ -2,7 +2,7 @@
 // catalog equals a database created directly at `to`; postgres/down.sql →
 // equals `from` again; and the plan to→from, applied to a database at `to`,
 // also arrives at `from`. Cases the diff refuses (postgres/errors.txt) have
-// nothing to apply.
+// nothing to apply. SCHEMAC_UPDATE=1 writes residue_after_down.txt.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "case_folders.hpp"
 #include "catalog_fingerprint.hpp"
 #include "read_file.hpp"
 #include "run_sql.hpp"
@@ -51,7 +52,7 @@ TEST_CASE("every migration case applies, reaches its target and rolls back on Po
             const std::string residue = fs::exists(expected / "residue_after_down.txt") ? read_file(expected / "residue_after_down.txt") : "";
             run(db.conn(), read_file(expected / "down.sql"));
             const std::string after_down = fingerprint_diff(start, catalog_fingerprint(db.conn()));
-            if (std::getenv("SCHEMAC_UPDATE_CASES") && !after_down.empty()) {
+            if (update_expected() && !after_down.empty()) {
                 std::ofstream(expected / "residue_after_down.txt", std::ios::binary) << after_down;
             }
             CHECK_MESSAGE(after_down == residue, "after down.sql");

@@ -4,7 +4,7 @@
 // must refuse). Checked four ways at the text level:
 // from→to gives up.sql/down.sql, to→to and from→from give nothing, and every
 // statement parses with PostgreSQL's grammar. (tests/integration applies them
-// to a real server, including to→from.) SCHEMAC_UPDATE_CASES=1 rewrites the
+// to a real server, including to→from.) SCHEMAC_UPDATE=1 rewrites the
 // expected files: review the diff.
 #include <doctest/doctest.h>
 
@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "case_folders.hpp"
 #include "pg_grammar.hpp"
 #include "plan_text.hpp"
 #include "read_file.hpp"
@@ -29,7 +30,7 @@ void write(const fs::path& p, const std::string& text) {
 }  // namespace
 
 TEST_CASE("migration cases: from→to, to→to, from→from, grammar") {
-    const bool update = std::getenv("SCHEMAC_UPDATE_CASES") != nullptr;
+    const bool update = update_expected();
     std::vector<fs::path> cases;
     for (const auto& e : fs::directory_iterator(fs::path(SCHEMAC_SOURCE_DIR) / "tests" / "cases"))
         if (e.is_directory()) cases.push_back(e.path());
