@@ -42,6 +42,8 @@ check "$work/schema.json" "${files[@]}" >"$work/actual.txt"
 (cd "$here/cases" && check "$work/config.json" bad_config/schemac.yaml) >>"$work/actual.txt"
 # Hover text and completion at a key, and at the values of two closed sets.
 (cd "$here/cases" && check "$work/schema.json" hover/schema.yaml@6:9 hover/schema.yaml@7:19 hover/schema.yaml@10:17) >>"$work/actual.txt"
+# SCHEMAC_UPDATE=1 rewrites expected.txt (see tests/README.md): review the diff.
+[ "${SCHEMAC_UPDATE:-}" = 1 ] && cp "$work/actual.txt" "$here/expected.txt"
 diff -u "$here/expected.txt" "$work/actual.txt" >&2 || fail "yaml-language-server's diagnostics differ from tests/editor/expected.txt"
 
 # Every schema-file diagnostic is where schemac check puts an error.

@@ -1,7 +1,8 @@
 # Runs one golden case: `schemac check <args>` inside the case folder, and
 # compares what it printed (stdout, then stderr) and its exit code with
-# expected.txt. With UPDATE=1 it rewrites expected.txt instead (review the diff!).
-#   cmake -DSCHEMAC=... -DCASE_DIR=... [-DUPDATE=1] -P run_case.cmake
+# expected.txt. With the environment variable SCHEMAC_UPDATE=1 it rewrites
+# expected.txt instead (review the diff!).
+#   cmake -DSCHEMAC=... -DCASE_DIR=... -P run_case.cmake
 set(args schema)
 if(EXISTS "${CASE_DIR}/args")
   file(READ "${CASE_DIR}/args" args)
@@ -13,7 +14,7 @@ execute_process(
   WORKING_DIRECTORY "${CASE_DIR}"
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 set(actual "${out}${err}exit: ${rc}\n")
-if(UPDATE)
+if("$ENV{SCHEMAC_UPDATE}" STREQUAL "1")
   file(WRITE "${CASE_DIR}/expected.txt" "${actual}")
   return()
 endif()

@@ -17,23 +17,19 @@
 //   - `expect_error`: plan --from A --to B exits 1, prints nothing on stdout,
 //     and its stderr contains the marker's text.
 //
-// Speed (the whole test should take well under two minutes): all cases run in
-// this one process; the three databases are created once from template0 and
-// emptied between cases (every user schema dropped, `public` recreated as
-// template0 has it), and after emptying each must have exactly the catalog of
-// a fresh database, so no case can see another's leftovers. Plans that do not
-// depend on each other run as concurrent child processes. The databases are
-// dropped at the end, also when a check fails.
-//
-// SCHEMAC_LIVE_CASES=<substring> runs only the cases whose directory name
-// contains it (for debugging).
+// ctest runs one process per case folder ("live case: <name>",
+// SCHEMAC_CASE=<name>); without SCHEMAC_CASE the process runs every case.
+// The three databases are created once per process from template0 and
+// emptied before each case (every user schema dropped, `public` recreated as
+// template0 has it), and after emptying each must have exactly the catalog
+// of a fresh database, so no case can see another's leftovers. Plans that do
+// not depend on each other run as concurrent child processes. The databases
+// are dropped at the end, also when a check fails.
 #include <doctest/doctest.h>
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -43,6 +39,7 @@
 #include <utility>
 #include <vector>
 
+#include "case_folders.hpp"
 #include "catalog_fingerprint.hpp"
 #include "child_process.hpp"
 #include "pg_grammar.hpp"
@@ -78,13 +75,12 @@ struct LiveCase {
     std::string expect_error_reverse;   // "" = the way back must succeed
 };
 
-std::vector<LiveCase> load_cases() {
+std::vector<LiveCase> load_cases(const std::vector<fs::path>& dirs) {
     std::vector<LiveCase> out;
-    for (const auto& e : fs::directory_iterator(cases_dir())) {
-        if (!e.is_directory()) continue;
+    for (const auto& dir : dirs) {
         LiveCase c;
-        c.dir = e.path();
-        c.name = e.path().filename().string();
+        c.dir = dir;
+        c.name = dir.filename().string();
         c.from_sql = read_file(c.dir / "from.sql");
         c.to_sql = read_file(c.dir / "to.sql");
         c.expect_empty = fs::exists(c.dir / "expect_empty");
@@ -92,7 +88,6 @@ std::vector<LiveCase> load_cases() {
         if (fs::exists(c.dir / "expect_error_reverse")) c.expect_error_reverse = trim(read_file(c.dir / "expect_error_reverse"));
         out.push_back(std::move(c));
     }
-    std::sort(out.begin(), out.end(), [](const LiveCase& a, const LiveCase& b) { return a.name < b.name; });
     return out;
 }
 
@@ -274,7 +269,7 @@ bool check_case(const LiveCase& c, Workdir& w, Dbs& db) {
 }  // namespace
 
 TEST_CASE("live cases: every case directory is well formed") {
-    const auto cases = load_cases();
+    const auto cases = load_cases(case_folders(cases_dir()));
     CHECK(cases.size() >= 60);
     std::set<std::string> numbers;
     int empty = 0, errors = 0;
@@ -309,15 +304,13 @@ TEST_CASE("live cases: every case directory is well formed") {
     CHECK(errors >= 3);
 }
 
-TEST_CASE("live cases: plan between two live databases reaches the target and comes back") {
-    const char* only = std::getenv("SCHEMAC_LIVE_CASES");
+TEST_CASE("live case: plan between two live databases reaches the target and comes back") {
     const auto started = std::chrono::steady_clock::now();
     Workdir w{"schemac-live"};
     Dbs db;
     std::vector<std::string> failed;
     int ran = 0;
-    for (const auto& c : load_cases()) {
-        if (only && *only && c.name.find(only) == std::string::npos) continue;
+    for (const auto& c : load_cases(selected_case_folders(cases_dir()))) {
         CAPTURE(c.name);
         ++ran;
         bool ok = false;
