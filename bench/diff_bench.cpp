@@ -4,12 +4,11 @@
 
 #include <map>
 
-#include "diff/diff.hpp"
 #include "load/loader.hpp"
 #include "migrations/format.hpp"
 #include "model/analyze.hpp"
 #include "schema_gen.hpp"
-#include "sql/postgres/render.hpp"
+#include "sql/dialect.hpp"
 
 namespace {
 
@@ -51,8 +50,7 @@ void BM_DiffAndRender(benchmark::State& state) {
     std::size_t steps = 0;
     for (auto _ : state) {
         schemac::Diagnostics d;
-        const auto changes = schemac::diff::diff_schemas(p.a, p.b, d);
-        const auto plan = schemac::sql::postgres::render_plan(changes);
+        const auto plan = schemac::sql::plan_migration(schemac::sql::default_dialect(), p.a, p.b, d);
         benchmark::DoNotOptimize(schemac::migrations::format_up(plan));
         benchmark::DoNotOptimize(schemac::migrations::format_down(plan));
         steps = plan.steps.size();

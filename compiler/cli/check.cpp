@@ -8,10 +8,9 @@
 #include "cli/migration_dir.hpp"
 #include "cli/project.hpp"
 #include "cli/summary.hpp"
-#include "diff/diff.hpp"
 #include "load/loader.hpp"
 #include "migrations/format.hpp"
-#include "sql/postgres/render.hpp"
+#include "sql/dialect.hpp"
 
 namespace schemac::cli {
 
@@ -19,12 +18,11 @@ namespace {
 
 // Is the committed migration history in line with the YAML? Fails, naming what
 // to run, when a migration is missing, a file was edited, or schemac.sum is stale.
-void check_migrations(const std::string& dir, const Schema& schema, Diagnostics& diags) {
+void check_migrations(const sql::Dialect& dialect, const std::string& dir, const Schema& schema, Diagnostics& diags) {
     MigrationState st = load_migration_state(dir, diags);
     if (diags.has_errors() || !st.exists) return;
-    const auto changes = diff::diff_schemas(st.snapshot, schema, diags);
-    if (changes.empty()) return;
-    const auto plan = sql::postgres::render_plan(changes);
+    const sql::Plan plan = sql::plan_migration(dialect, st.snapshot, schema, diags);
+    if (plan.empty()) return;
     const int last = st.history.last_version();
     const std::string what = last == 0 ? "no migration holds the schema yet (" + std::to_string(plan.steps.size()) + " step(s))"
                                        : "the schema differs from the last migration (version " + std::to_string(last) + ") in " +
@@ -62,7 +60,7 @@ int run_check(const CheckOptions& opts) {
     // are checked when that is what is checked, however its path was spelt.
     std::string dir = opts.migrations;
     if (dir.empty() && project.project_schema && std::filesystem::is_directory(project.migrations_dir)) dir = project.migrations_dir;
-    if (!dir.empty() && !diags.has_errors()) check_migrations(dir, schema, diags);
+    if (!dir.empty() && !diags.has_errors()) check_migrations(*project.dialect, dir, schema, diags);
     // In the project's own spelling: the generated banners name the YAML files.
     if (project.project_schema && !diags.has_errors()) check_generated(opts.config, diags);
     if (opts.format == "json") {

@@ -8,6 +8,7 @@
 
 #include "codegen/render.hpp"
 #include "diag/diagnostics.hpp"
+#include "sql/dialect.hpp"
 
 namespace schemac::cli {
 
@@ -144,6 +145,7 @@ struct GenerateCommand {
     bool allow_unmigrated = false;       // write even when the schema is ahead of the migrations
     std::string format = "text";
     std::string root;                    // set by resolve_generate: banners name files relative to it
+    const sql::Dialect* dialect = &sql::default_dialect();   // set by resolve_generate: the project's
 };
 int run_generate(GenerateCommand cmd);
 

@@ -88,6 +88,7 @@ DatabaseTarget resolve_target(const DatabaseOptions& opts) {
     t.runner.history_table = cfg.history_table;
     t.runner.lock_timeout = cfg.lock_timeout;
     t.migrations_dir = project.migrations_dir;
+    t.dialect = project.dialect;
 
     if (!opts.db.empty() && !opts.env.empty()) throw UsageError("--db and --env are two answers to one question: give one");
     if (!opts.db.empty()) {

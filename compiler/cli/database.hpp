@@ -14,6 +14,7 @@ struct DatabaseTarget {
     RunnerOptions runner;          // conninfo, history table, lock timeout
     std::string source;            // where the URL came from: "--db", "--env production", "DATABASE_URL"
     std::string migrations_dir;
+    const sql::Dialect* dialect = &sql::default_dialect();   // the project's
 };
 
 // Throws UsageError for a missing or contradictory choice (exit code 2).

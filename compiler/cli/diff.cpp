@@ -13,11 +13,10 @@
 #include "cli/project.hpp"
 #include "cli/summary.hpp"
 #include "cli/redo.hpp"
-#include "diff/diff.hpp"
 #include "load/loader.hpp"
 #include "migrations/format.hpp"
 #include "migrations/history.hpp"
-#include "sql/postgres/render.hpp"
+#include "sql/dialect.hpp"
 
 namespace schemac::cli {
 
@@ -50,10 +49,9 @@ int run_diff(const DiffOptions& opts) {
                                               : load_migration_state(dir, diags);
     const bool as_json = opts.format == "json";
     if (diags.has_errors()) return report_failure(opts.format, diags, "the schema or the migrations have errors");
-    const auto changes = diff::diff_schemas(state.snapshot, target, diags);
+    const sql::Plan plan = sql::plan_migration(*project.dialect, state.snapshot, target, diags);
     if (diags.has_errors()) return report_failure(opts.format, diags, "the schema cannot be compared with the last migration");
     std::cerr << render_text(diags);
-    const sql::Plan plan = sql::postgres::render_plan(changes);
     json::PlanReport report;
     report.plan = &plan;
     report.diff = true;

@@ -18,10 +18,9 @@
 #include "cli/migration_dir.hpp"
 #include "cli/project.hpp"
 #include "codegen/render.hpp"
-#include "diff/diff.hpp"
 #include "load/config.hpp"
 #include "load/loader.hpp"
-#include "sql/postgres/render.hpp"
+#include "sql/dialect.hpp"
 
 #ifndef SCHEMAC_VERSION
 #define SCHEMAC_VERSION "0.0.0"
@@ -64,20 +63,20 @@ std::vector<std::string> leftovers(const std::string& out, const std::set<std::s
 
 // The steps of the newest migration's snapshot → `schema` diff, as
 // "+ column shop.t.c"; empty when the migrations contain the whole schema.
-std::vector<std::string> unmigrated_steps(const std::string& dir, const Schema& schema, Diagnostics& diags) {
+std::vector<std::string> unmigrated_steps(const sql::Dialect& dialect, const std::string& dir, const Schema& schema,
+                                          Diagnostics& diags) {
     const MigrationState st = load_migration_state(dir, diags);
     if (diags.has_errors() || !st.exists) return {};
-    const auto changes = diff::diff_schemas(st.snapshot, schema, diags);
     std::vector<std::string> steps;
-    for (const auto& step : sql::postgres::render_plan(changes).steps) steps.push_back(step.summary);
+    for (const auto& step : sql::plan_migration(dialect, st.snapshot, schema, diags).steps) steps.push_back(step.summary);
     return steps;
 }
 
 // Refuses (an error in `diags`) when the schema has changes no migration
 // contains. Without a migrations directory (a project that only generates
 // code, its tables made elsewhere) there is nothing to compare with.
-void refuse_unmigrated(const std::string& dir, const Schema& schema, Diagnostics& diags) {
-    const auto steps = unmigrated_steps(dir, schema, diags);
+void refuse_unmigrated(const sql::Dialect& dialect, const std::string& dir, const Schema& schema, Diagnostics& diags) {
+    const auto steps = unmigrated_steps(dialect, dir, schema, diags);
     if (steps.empty()) return;
     constexpr std::size_t kShown = 3;
     std::string listed;
@@ -107,6 +106,7 @@ bool resolve_generate(GenerateCommand& cmd, Diagnostics& diags) {
     cmd.paths = project.schema_paths;
     cmd.out = project.codegen_out;
     cmd.root = project.root;
+    cmd.dialect = project.dialect;
     if (cmd.cpp_namespace.empty()) cmd.cpp_namespace = project.config.codegen_namespace;
     if (cmd.templates.empty()) cmd.templates = project.codegen_templates;
     if (cmd.no_migrations) cmd.migrations.clear();
@@ -123,11 +123,12 @@ std::optional<std::vector<codegen::GeneratedFile>> generate_files(const Generate
     if (diags.has_errors()) return std::nullopt;
     // Only writing refuses: --list and --check change nothing.
     const bool writes = !cmd.list && !cmd.check;
-    if (writes && !cmd.allow_unmigrated && !cmd.migrations.empty()) refuse_unmigrated(cmd.migrations, schema, diags);
+    if (writes && !cmd.allow_unmigrated && !cmd.migrations.empty()) refuse_unmigrated(*cmd.dialect, cmd.migrations, schema, diags);
     if (diags.has_errors()) return std::nullopt;
     codegen::GenerateOptions options;
     options.cpp_namespace = cmd.cpp_namespace;
     options.version = SCHEMAC_VERSION;
+    options.dialect = cmd.dialect;
     codegen::ViewModel vm = codegen::build_view_model(schema, options, diags);
     if (!cmd.migrations.empty()) codegen::add_migrations(vm, cmd.migrations, diags);
     name_sources_from_root(vm, cmd.root);

@@ -11,11 +11,10 @@
 #include "cli/project.hpp"
 #include "cli/summary.hpp"
 #include "cli/sources.hpp"
-#include "diff/diff.hpp"
 #include "load/loader.hpp"
 #include "migrations/format.hpp"
 #include "schemac/runner.hpp"
-#include "sql/postgres/render.hpp"
+#include "sql/dialect.hpp"
 
 namespace schemac::cli {
 
@@ -53,10 +52,12 @@ int run_plan(const PlanOptions& opts) {
         return report_error(opts.format, code == kCannotConnect ? "connection" : code == kUsage ? "usage" : "failure", e.what(), code);
     }
     if (diags.has_errors()) return report_failure(opts.format, diags, "a schema to compare has errors");
-    const auto changes = diff::diff_schemas(from.schema, to.schema, diags);
+    // The project's dialect, wherever the two schemas come from.
+    const sql::Dialect& dialect = *resolve_project({opts.config, {}, "", ""}, diags).dialect;
+    if (diags.has_errors()) return report_failure(opts.format, diags, "the project config has errors");
+    const sql::Plan plan = sql::plan_migration(dialect, from.schema, to.schema, diags);
     if (diags.has_errors()) return report_failure(opts.format, diags, "the schemas cannot be compared");
     std::cerr << render_text(diags);
-    const sql::Plan plan = sql::postgres::render_plan(changes);
     const bool as_json = opts.format == "json";
     json::PlanReport report;
     report.plan = &plan;

@@ -65,6 +65,17 @@ Project resolve_project(const ProjectFlags& flags, Diagnostics& diags) {
     if (!config_file.empty() && !diags.has_errors()) p.config = load_config(config_file.string(), diags);
     const fs::path root = config_file.empty() || config_file.parent_path().empty() ? fs::path(".") : config_file.parent_path();
     p.root = normal(root).string();
+    if (const sql::Dialect* d = sql::find_dialect(p.config.dialect)) {
+        p.dialect = d;
+    } else {
+        const std::vector<std::string> names = sql::dialect_names();
+        std::string known;
+        for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+        const std::string near = closest_match(p.config.dialect, names);
+        diags.error(p.config.dialect_pos, "bad-value",
+                    "unknown dialect '" + p.config.dialect + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                        " (schemac writes SQL for: " + known + ")");
+    }
 
     p.schema_paths = flags.schema.empty() ? std::vector<std::string>{under(root, p.config.schema_dir)} : flags.schema;
     p.migrations_dir = flags.migrations.empty() ? under(root, p.config.migrations_dir) : flags.migrations;

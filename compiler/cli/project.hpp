@@ -12,6 +12,7 @@
 
 #include "diag/diagnostics.hpp"
 #include "load/config.hpp"
+#include "sql/dialect.hpp"
 
 namespace schemac::cli {
 
@@ -26,6 +27,7 @@ struct ProjectFlags {
 struct Project {
     ProjectConfig config;                 // as read (path: the file, relative to the current directory)
     std::string root;                     // the directory holding schemac.yaml ("." without one)
+    const sql::Dialect* dialect = &sql::default_dialect();   // `dialect:` of schemac.yaml
     std::vector<std::string> schema_paths;
     std::string migrations_dir;
     std::string codegen_out;

@@ -8,9 +8,8 @@
 #include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
 #include "cli/sources.hpp"
-#include "diff/diff.hpp"
 #include "migrations/format.hpp"
-#include "sql/postgres/render.hpp"
+#include "sql/dialect.hpp"
 
 namespace schemac::cli {
 
@@ -92,7 +91,7 @@ int verify_database(const DatabaseTarget& t, bool as_json) {
     if (diags.has_errors()) return report_failure(format, diags, "cannot compare the database with its migrations");
     std::cerr << render_text(diags);
     Diagnostics diff_diags;
-    const sql::Plan drift = sql::postgres::render_plan(diff::diff_schemas(want.schema, live.schema, diff_diags));
+    const sql::Plan drift = sql::plan_migration(*t.dialect, want.schema, live.schema, diff_diags);
     if (diff_diags.has_errors()) return report_failure(format, diff_diags, "cannot compare the database with its migrations");
     std::cerr << render_text(diff_diags);
     const std::string summary = migrations::format_summary(drift);

@@ -9,13 +9,12 @@
 #include <set>
 #include <vector>
 
-#include "diff/diff.hpp"
 #include "inspect/inspect.hpp"
 #include "inspect/rewrite_schemas.hpp"
 #include "migrations/history.hpp"
 #include "schemac/catalog.hpp"
+#include "sql/postgres/dialect.hpp"
 #include "sql/postgres/quote.hpp"
-#include "sql/postgres/render.hpp"
 
 namespace schemac {
 
@@ -146,8 +145,8 @@ Schema normalize_through_server(const Schema& yaml, const std::string& conninfo,
     Diagnostics plan_diags;
     catalog::Snapshot snap;
     for (const Schema& round : in_rounds(build)) {
-        const auto changes = diff::diff_schemas(Schema{}, round, plan_diags);
-        const sql::Plan plan = sql::postgres::render_plan(changes);
+        // Through a PostgreSQL server: the statements are PostgreSQL's, whatever the project's dialect.
+        const sql::Plan plan = sql::plan_migration(sql::postgres::dialect(), Schema{}, round, plan_diags);
         std::vector<std::string> statements;
         if (to_scratch.count("public")) statements.push_back("SET LOCAL search_path = " + to_scratch.at("public") + ", public");
         for (const auto& step : plan.steps)

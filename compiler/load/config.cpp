@@ -55,7 +55,8 @@ public:
             return;
         }
         each_entry(doc, "the config file", kTopKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
-            if (key == "schema") path(v, kp, key, out_.schema_dir);
+            if (key == "dialect" && scalar(v, kp, key, out_.dialect)) out_.dialect_pos = pos(v, kp);
+            else if (key == "schema") path(v, kp, key, out_.schema_dir);
             else if (key == "migrations") path(v, kp, key, out_.migrations_dir);
             else if (key == "history_table") history_table(v, kp);
             else if (key == "lock_timeout") duration(v, kp, "", out_.lock_timeout);

@@ -3,6 +3,7 @@
 // production, ...) that `--env NAME` picks. Read with yaml-cpp, so it lives in
 // load/ with the schema loader.
 //
+//   dialect: postgres                       # default: postgres (the CLI checks the name)
 //   schema: schema                          # default: schema
 //   migrations: generated/migrations        # default: generated/migrations
 //   history_table: public.schemac_migrations   # default; schema-qualified or bare (public)
@@ -39,6 +40,8 @@ struct EnvironmentConfig {
 
 struct ProjectConfig {
     std::string path;                                  // the file read; "" = none (all defaults)
+    std::string dialect = "postgres";                  // the database the SQL is written for; checked by the CLI,
+    SourcePos dialect_pos;                             // which knows the dialects, at this position
     std::string schema_dir = "schema";
     std::string migrations_dir = "generated/migrations";
     std::string history_schema = "public";

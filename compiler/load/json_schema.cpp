@@ -326,8 +326,10 @@ Json schema_file_json_schema() {
     return with_header(record(std::move(p), "A schemac schema file: tables, enums and queries of one PostgreSQL schema."));
 }
 
-Json config_json_schema() {
+Json config_json_schema(const std::vector<std::string>& dialects) {
+    std::vector<Json> names(dialects.begin(), dialects.end());
     Json p = Json::object()
+                 .set("dialect", one_of_words(std::move(names), "The database the migrations and generated code are for (default postgres)."))
                  .set("schema", string_value("The schema directory or file (default schema)."))
                  .set("migrations", string_value("The migrations directory (default generated/migrations)."))
                  .set("history_table", string_value("The table that records applied migrations, `schema.table` or `table` "

@@ -47,7 +47,7 @@ private:
 
 // For schema/**/*.yaml.
 Json schema_file_json_schema();
-// For schemac.yaml.
-Json config_json_schema();
+// For schemac.yaml; `dialects`: the names `dialect:` accepts.
+Json config_json_schema(const std::vector<std::string>& dialects);
 
 }  // namespace schemac

@@ -25,7 +25,7 @@ inline const Keys kEnumKeys = {"values", "comment", "schema"};
 inline const Keys kQueryKeys = {"comment", "params", "returns", "columns", "row", "sql"};
 
 // schemac.yaml.
-inline const Keys kConfigKeys = {"schema", "migrations", "history_table", "lock_timeout", "environments", "codegen"};
+inline const Keys kConfigKeys = {"dialect", "schema", "migrations", "history_table", "lock_timeout", "environments", "codegen"};
 inline const Keys kCodegenKeys = {"out", "namespace", "templates"};
 inline const Keys kEnvironmentKeys = {"url", "url_env", "lock_timeout"};
 

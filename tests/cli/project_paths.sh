@@ -110,5 +110,19 @@ expect_all "stale migration" "^generated/migrations: error: the schema differs f
 (cd "$ex" && "$schemac" diff -m price >/dev/null 2>&1) || fail "example: diff -m price failed"
 expect_all "stale generated C++" "^generated/cpp: error: the generated C++ is stale"
 
+# `dialect:` is read by every command through the same resolution; an unknown one stops each at its line.
+dl=$(mktemp -d)
+printf 'dialect: postgress\n' > "$dl/schemac.yaml"
+mkdir "$dl/schema" && item_table "" > "$dl/schema/shop.yaml"
+for cmd in check "diff -m x" "plan" "generate" "status --db host=/nonexistent"; do
+  # shellcheck disable=SC2086
+  got=$(cd "$dl" && "$schemac" $cmd 2>&1) && fail "dialect: '$cmd' accepted an unknown dialect"
+  grep -q "schemac.yaml:1:10: error: unknown dialect 'postgress'; did you mean 'postgres'?" <<<"$got" ||
+    fail "dialect: '$cmd' did not name the unknown dialect: $got"
+done
+printf 'dialect: postgres\n' > "$dl/schemac.yaml"
+(cd "$dl" && "$schemac" diff -m x >/dev/null 2>&1 && "$schemac" check >/dev/null 2>&1) || fail "dialect: postgres is refused"
+rm -rf "$dl"
+
 [ "$failures" = 0 ] || exit 1
 echo "project paths: ok"

@@ -12,12 +12,11 @@
 #include <cstdlib>
 #include <string>
 
-#include "diff/diff.hpp"
 #include "migrations/format.hpp"
 #include "model/analyze.hpp"
 #include "schemac/sql_split.hpp"
+#include "sql/dialect.hpp"
 #include "sql/postgres/grammar.hpp"
-#include "sql/postgres/render.hpp"
 
 namespace {
 
@@ -84,7 +83,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     schemac::analyze(before, diags);
     schemac::analyze(after, diags);
     if (diags.has_errors()) return 0;   // e.g. blank text, which analyze reports on its own
-    const auto plan = schemac::sql::postgres::render_plan(schemac::diff::diff_schemas(before, after, diags));
+    const auto plan = schemac::sql::plan_migration(schemac::sql::default_dialect(), before, after, diags);
     std::vector<std::string> up, down;
     for (const auto& step : plan.steps) {
         up.insert(up.end(), step.up.begin(), step.up.end());

@@ -8,12 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "diff/diff.hpp"
 #include "migrations/format.hpp"
 #include "migrations/history.hpp"
 #include "plan_text.hpp"
 #include "run_sql.hpp"
-#include "sql/postgres/render.hpp"
+#include "sql/dialect.hpp"
 
 namespace schemac::test {
 
@@ -31,12 +30,12 @@ struct MigrationScripts {
 // The files from `from` to `to`; diagnostics go to `d`.
 inline MigrationScripts migration_scripts(const Schema& from, const Schema& to, Diagnostics& d) {
     MigrationScripts m;
-    const auto changes = diff::diff_schemas(from, to, d);
+    const sql::Plan plan = sql::plan_migration(sql::default_dialect(), from, to, d);
     if (d.has_errors()) {
         m.errors = render_text(d);
         return m;
     }
-    const std::vector<sql::Plan> files = migrations::split_into_files(sql::postgres::render_plan(changes));
+    const std::vector<sql::Plan> files = migrations::split_into_files(plan);
     for (const auto& f : files) m.up.push_back({f.steps.front().transactional, migrations::format_up(f)});
     for (auto it = files.rbegin(); it != files.rend(); ++it)
         m.down.push_back({it->steps.front().transactional, migrations::format_down(*it)});

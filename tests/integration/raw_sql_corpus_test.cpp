@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "adversarial.hpp"
-#include "diff/diff.hpp"
 #include "inspect/normalize.hpp"
 #include "load/loader.hpp"
 #include "migrations/format.hpp"
@@ -22,8 +21,8 @@
 #include "schemac/runner.hpp"
 #include "schemac/sql_split.hpp"
 #include "scratch_db.hpp"
+#include "sql/dialect.hpp"
 #include "sql/postgres/grammar.hpp"
-#include "sql/postgres/render.hpp"
 
 namespace schemac::test {
 namespace {
@@ -99,7 +98,7 @@ TEST_CASE("raw SQL corpus: every injection string in every field is refused with
     Diagnostics none;
     const Schema before = load("before.yaml", kBefore, none);
     REQUIRE(!none.has_errors());
-    const std::string create_before = migrations::format_up(sql::postgres::render_plan(diff::diff_schemas(Schema{}, before, none)));
+    const std::string create_before = migrations::format_up(sql::plan_migration(sql::default_dialect(), Schema{}, before, none));
     int refused = 0, accepted = 0;
     for (const auto kind : {RawSqlKind::Check, RawSqlKind::Default, RawSqlKind::IndexWhere, RawSqlKind::IndexExpression,
                             RawSqlKind::Backfill, RawSqlKind::Using, RawSqlKind::Query}) {
@@ -122,7 +121,7 @@ TEST_CASE("raw SQL corpus: every injection string in every field is refused with
                 CHECK(sql::postgres::count_statements(text) == 1u);
                 continue;
             }
-            const sql::Plan plan = sql::postgres::render_plan(diff::diff_schemas(before, after, diags));
+            const sql::Plan plan = sql::plan_migration(sql::default_dialect(), before, after, diags);
             check_rendered(statements_of(plan, true), migrations::format_up(plan));
             check_rendered(statements_of(plan, false), migrations::format_down(plan));
 

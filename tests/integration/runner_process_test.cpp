@@ -393,8 +393,9 @@ TEST_CASE("runner process: 8 concurrent applies x 20 rounds apply each migration
         if (!ok || applied_total != 5 || db.history() != "1:ok 2:ok 3:ok 4:ok 5:ok") break;
     }
     const double total = seconds_since(t0);
+    // Reported, not asserted: a runner that waits forever fails its 45 s wait above,
+    // and speed belongs to bench/, not to a test that a loaded machine can fail.
     MESSAGE("20 rounds of 8 concurrent applies: " << total << " s (slowest process " << slowest << " s)");
-    CHECK(total < 60);
 }
 
 // ============================================================== lock timeout

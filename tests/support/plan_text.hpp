@@ -7,7 +7,7 @@
 #include "load/loader.hpp"
 #include "migrations/format.hpp"
 #include "model/analyze.hpp"
-#include "sql/postgres/render.hpp"
+#include "sql/dialect.hpp"
 
 namespace schemac::test {
 
@@ -29,8 +29,7 @@ inline PlanText plan_text(const std::string& from_yaml, const std::string& to_ya
     const Schema to = load_text("to.yaml", to_yaml, d);
     PlanText out;
     if (!d.has_errors()) {
-        const auto changes = diff::diff_schemas(from, to, d);
-        const auto plan = sql::postgres::render_plan(changes);
+        const auto plan = sql::plan_migration(sql::default_dialect(), from, to, d);
         out.up = migrations::format_up(plan);
         out.down = migrations::format_down(plan);
         out.empty = plan.empty();

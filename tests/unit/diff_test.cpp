@@ -12,9 +12,9 @@ std::string summary(const std::string& from, const std::string& to) {
     Diagnostics d;
     const Schema a = load_text("from.yaml", from, d);
     const Schema b = load_text("to.yaml", to, d);
-    const auto changes = diff::diff_schemas(a, b, d);
+    const auto plan = sql::plan_migration(sql::default_dialect(), a, b, d);
     if (d.has_errors()) return render_text(d);
-    return migrations::format_summary(sql::postgres::render_plan(changes));
+    return migrations::format_summary(plan);
 }
 
 const std::string kBase = "tables:\n  t:\n    columns:\n      id: serial\n      a: text?\n    primary_key: [id]\n";
