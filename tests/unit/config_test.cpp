@@ -175,7 +175,7 @@ TEST_CASE("config: every error, rendered with file:line:col") {
         {"swapped letters", "lock_timoeut: 5s\n",
          "c.yaml:1:1: error: unknown key 'lock_timoeut' in the config file; did you mean 'lock_timeout'?\n"},
         {"unknown top-level key", "database: postgresql:///x\n",
-         "c.yaml:1:1: error: unknown key 'database' in the config file; expected one of: schema, migrations, "
+         "c.yaml:1:1: error: unknown key 'database' in the config file; expected one of: dialect, schema, migrations, "
          "history_table, lock_timeout, environments, codegen\n"},
         {"misspelt codegen key", "codegen:\n  namespcae: db\n",
          "c.yaml:2:3: error: unknown key 'namespcae' in codegen; did you mean 'namespace'?\n"},
@@ -215,10 +215,10 @@ TEST_CASE("config: every error, rendered with file:line:col") {
         {"list for an environment's lock_timeout", "environments:\n  dev:\n    url: x\n    lock_timeout: [1s]\n",
          "c.yaml:4:19: error: lock_timeout of environment 'dev' must be a string, not a list\n"},
         {"the file is a list", "- schema\n- migrations\n",
-         "c.yaml:1:1: error: the config file must be a mapping with keys schema, migrations, history_table, "
+         "c.yaml:1:1: error: the config file must be a mapping with keys dialect, schema, migrations, history_table, "
          "lock_timeout, environments, codegen, not a list\n"},
         {"the file is a scalar", "schema\n",
-         "c.yaml:1:1: error: the config file must be a mapping with keys schema, migrations, history_table, "
+         "c.yaml:1:1: error: the config file must be a mapping with keys dialect, schema, migrations, history_table, "
          "lock_timeout, environments, codegen, not a scalar\n"},
         {"a list as a key", "[a, b]: x\n", "c.yaml:1:1: error: keys of the config file must be plain strings\n"},
         {"an empty environment name", "environments:\n  '': {url: x}\n", "c.yaml:2:3: error: an environment name must not be empty\n"},
