@@ -2,7 +2,9 @@
 // stdout (json); the one-line summary of a valid schema goes to stdout.
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
+#include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
@@ -73,6 +75,18 @@ int run_check(const CheckOptions& opts) {
             std::cout << summary_line(schema, stats.files) << ": ok\n";
     }
     return diags.has_errors() ? kFailure : kOk;
+}
+
+CommandSpec check_command() {
+    auto o = std::make_shared<CheckOptions>();
+    CommandSpec c{"check", "Validate the YAML schema and report every problem", "schemac check --format json schema/", {}, {},
+                  &o->format, [o] { return run_check(*o); }};
+    c.options = {
+        {"paths", "Schema files or directories (default: the project's, see docs/config.md)", &o->paths},
+        {"--config", kConfigHelp, &o->config},
+        {"--migrations", "Migrations directory to check against (default: the project's, when its schema is checked)", &o->migrations},
+    };
+    return c;
 }
 
 }  // namespace schemac::cli

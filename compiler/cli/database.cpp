@@ -124,4 +124,17 @@ DatabaseTarget resolve_target(const DatabaseOptions& opts) {
     return t;
 }
 
+std::vector<OptionSpec> database_options(DatabaseOptions& db, bool runner) {
+    std::vector<OptionSpec> o = {
+        {"--db", "Database URL or libpq conninfo (else --env, SCHEMAC_DATABASE_URL, DATABASE_URL)", &db.db},
+        {"--env", "Environment from schemac.yaml (dev, production, ...)", &db.env},
+        {"--config", kConfigHelp, &db.config},
+    };
+    if (runner) {
+        o.push_back({"--dir", kDirHelp, &db.dir});
+        o.push_back({"--lock-timeout", "How long to wait for another runner, e.g. 60s, 500ms, 2m (default 60s)", &db.lock_timeout});
+    }
+    return o;
+}
+
 }  // namespace schemac::cli

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "schemac/runner.hpp"
 
@@ -31,5 +32,10 @@ int with_database(const DatabaseOptions& opts, const std::function<int(const Dat
 
 // Drift of the target's database against its migrations (cli/verify.cpp): 0, 3 (drift) or 1.
 int verify_database(const DatabaseTarget& t, bool as_json);
+
+// The options of the database commands, one definition for all. `runner`: the
+// commands that read the migrations and may take the lock also get --dir and
+// --lock-timeout.
+std::vector<OptionSpec> database_options(DatabaseOptions& db, bool runner = true);
 
 }  // namespace schemac::cli

@@ -6,7 +6,9 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <memory>
 
+#include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
@@ -109,6 +111,22 @@ int run_diff(const DiffOptions& opts) {
     report.written = true;
     if (as_json) std::cout << json::plan(report);
     return kOk;
+}
+
+CommandSpec diff_command() {
+    auto o = std::make_shared<DiffOptions>();
+    CommandSpec c{"diff", "Write the next migration: the difference between the YAML schema and the last migration",
+                  "schemac diff -m \"add orders\"", {}, {}, &o->format, [o] { return run_diff(*o); }};
+    c.options = {
+        {"-m,--message", kMessageHelp, &o->message, true},
+        {"paths", "Schema files or directories (default: the project's)", &o->paths},
+        {"--dir", kDirHelp, &o->dir},
+        {"--config", kConfigHelp, &o->config},
+        {"--dry-run", "Print the plan and the SQL, write nothing", &o->dry_run},
+        {"--allow-destructive", "Allow changes that lose data", &o->allow_destructive},
+        {"--redo", "Replace the newest migration (written by diff, applied nowhere) with a fresh diff", &o->redo},
+    };
+    return c;
 }
 
 }  // namespace schemac::cli

@@ -10,9 +10,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <set>
 #include <sstream>
 
+#include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
@@ -222,6 +224,25 @@ int run_generate(GenerateCommand cmd) {
     std::cout << cmd.out << ": " << files->size() << " files, " << st.missing.size() << " new, " << st.changed.size() << " changed, "
               << st.extra.size() << " removed\n";
     return kOk;
+}
+
+CommandSpec generate_command() {
+    auto o = std::make_shared<GenerateCommand>();
+    CommandSpec c{"generate", "Write the typed C++ of the schema: row structs, DAOs, named queries, embedded migrations",
+                  "schemac generate --out generated/cpp --namespace shop", {}, {}, &o->format, [o] { return run_generate(*o); }};
+    c.options = {
+        {"paths", "Schema files or directories (default: from schemac.yaml, else schema/)", &o->paths},
+        {"--out", "Output directory (default: codegen.out of schemac.yaml, else generated/cpp)", &o->out},
+        {"--namespace", "Outer C++ namespace (default: codegen.namespace, else db)", &o->cpp_namespace},
+        {"--templates", "Directory of NAME.mustache files replacing the built-in templates", &o->templates},
+        {"--migrations", "Migrations directory to embed (default: the project's, if it exists)", &o->migrations},
+        {"--no-migrations", "Embed no migrations", &o->no_migrations, false, {}, {}, "--migrations"},
+        {"--config", kConfigHelp, &o->config},
+        {"--check", "Write nothing; fail if the output directory is stale", &o->check},
+        {"--list", "Print the paths of the files it would write, write nothing", &o->list, false, {}, {}, "--check"},
+        {"--allow-unmigrated", "Write even when the schema has changes that no migration contains", &o->allow_unmigrated},
+    };
+    return c;
 }
 
 }  // namespace schemac::cli

@@ -1,7 +1,9 @@
 // `schemac hash`: rewrite schemac.sum from the migration files as they are, after
 // a deliberate edit of a migration no database has applied yet.
 #include <iostream>
+#include <memory>
 
+#include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
@@ -56,6 +58,21 @@ int run_hash(const std::string& dir_flag, const std::string& config, const std::
               << "schemac: a database that already applied an edited file still refuses it: `apply` compares every applied "
                  "file with the checksum it recorded\n";
     return kOk;
+}
+
+CommandSpec hash_command() {
+    struct Options {
+        std::string dir, config, format = "text";
+    };
+    auto o = std::make_shared<Options>();
+    CommandSpec c{"hash", "Rewrite schemac.sum after a deliberate edit of a migration no database has applied",
+                  "schemac hash --dir generated/migrations", {}, {}, &o->format,
+                  [o] { return run_hash(o->dir, o->config, o->format); }};
+    c.options = {
+        {"--dir", kDirHelp, &o->dir},
+        {"--config", kConfigHelp, &o->config},
+    };
+    return c;
 }
 
 }  // namespace schemac::cli

@@ -7,10 +7,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "load/source_file.hpp"
@@ -241,6 +243,14 @@ int run_init(const InitCommand& cmd) {
         std::cerr << line << (*why[k] ? why[k] + 3 : "") << "\n";
     }
     return kOk;
+}
+
+CommandSpec init_command() {
+    auto o = std::make_shared<InitCommand>();
+    CommandSpec c{"init", "Start a project: schemac.yaml, an example schema/, migrations/ (overwrites nothing)",
+                  "schemac init shop && cd shop && schemac check", {}, {}, &o->format, [o] { return run_init(*o); }};
+    c.options = {{"dir", "Directory of the new project (default: the current directory; created if missing)", &o->dir}};
+    return c;
 }
 
 }  // namespace schemac::cli

@@ -5,8 +5,10 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 
+#include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
 #include "cli/json_output.hpp"
@@ -145,6 +147,25 @@ int run_import(const InspectCommand& cmd) {
                   << " enums from " << src->name << " into " << cmd.out << " (" << files.size() << " files)\n";
         return kOk;
     });
+}
+
+CommandSpec inspect_command() {
+    auto o = std::make_shared<InspectCommand>();
+    CommandSpec c{"inspect", "Print a live database's schema as schemac YAML",
+                  "schemac inspect --db postgres://localhost/shop --schema public", database_options(o->db, false), {},
+                  &o->db.format, [o] { return run_inspect(*o); }};
+    c.options.push_back({"--schema", "Only this PostgreSQL schema (repeatable)", &o->schemas});
+    return c;
+}
+
+CommandSpec import_command() {
+    auto o = std::make_shared<InspectCommand>();
+    CommandSpec c{"import", "Write a live database's schema as YAML files, one per table, to adopt it",
+                  "schemac import --db postgres://localhost/shop --out schema", database_options(o->db, false), {},
+                  &o->db.format, [o] { return run_import(*o); }};
+    c.options.push_back({"--schema", "Only this PostgreSQL schema (repeatable)", &o->schemas});
+    c.options.push_back({"--out", "Directory to write (must be new or empty)", &o->out, true});
+    return c;
 }
 
 }  // namespace schemac::cli

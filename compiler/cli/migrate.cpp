@@ -3,7 +3,9 @@
 // progress and errors) or, with --format json, into one JSON document on stdout.
 #include <functional>
 #include <iostream>
+#include <memory>
 
+#include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
 #include "cli/json_output.hpp"
@@ -174,6 +176,56 @@ int run_baseline(const BaselineCommand& cmd) {
     return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget&) {
         return report_repair(cmd.db, runner.baseline(cmd.version, cmd.dry_run), cmd.dry_run);
     });
+}
+
+CommandSpec status_command() {
+    auto o = std::make_shared<DatabaseOptions>();
+    return {"status", "Show applied, pending and modified migrations and the current version", "schemac status --env dev",
+            database_options(*o), {}, &o->format, [o] { return run_status(*o); }};
+}
+
+CommandSpec apply_command() {
+    auto o = std::make_shared<ApplyCommand>();
+    CommandSpec c{"apply", "Apply pending migrations in order (alias: migrate)", "schemac apply --env production --dry-run",
+                  database_options(o->db), {"migrate"}, &o->db.format, [o] { return run_apply(*o); }};
+    c.options.push_back({"--target", "Stop after this version", &o->target, false, {}, std::pair{1, 1 << 30}});
+    c.options.push_back({"--dry-run", "Print what would run, change nothing", &o->dry_run});
+    c.options.push_back({"--allow-out-of-order", "Apply pending versions below the highest applied one", &o->allow_out_of_order});
+    c.options.push_back({"--resume", "Continue a failed non-transactional migration at its failed statement", &o->resume});
+    c.options.push_back({"--verify", "Afterwards, check the database for drift (as `schemac verify`)", &o->verify});
+    return c;
+}
+
+CommandSpec rollback_command() {
+    auto o = std::make_shared<RollbackCommand>();
+    CommandSpec c{"rollback", "Run .down.sql files of applied migrations, newest first", "schemac rollback --steps 2 --dry-run",
+                  database_options(o->db), {}, &o->db.format, [o] { return run_rollback(*o); }};
+    c.options.push_back({"--steps", "How many migrations to roll back (default 1)", &o->steps, false, {}, std::pair{1, 1 << 30}});
+    c.options.push_back({"--target", "Roll back every migration above this version (0: all)", &o->target, false, {},
+                         std::pair{0, 1 << 30}, "--steps"});
+    c.options.push_back({"--dry-run", "Print what would run, change nothing", &o->dry_run});
+    c.options.push_back({"--allow-destructive", "Run down files that lose data", &o->allow_destructive});
+    return c;
+}
+
+CommandSpec repair_command() {
+    auto o = std::make_shared<RepairCommand>();
+    CommandSpec c{"repair", "Bring the history in line with the files after a deliberate edit or a failed migration",
+                  "schemac repair --forget 3 --env dev", database_options(o->db), {}, &o->db.format, [o] { return run_repair(*o); }};
+    c.options.push_back({"--dry-run", "Show what would change, change nothing", &o->dry_run});
+    c.options.push_back({"--mark-applied", "A failed migration you finished by hand: record it as applied", &o->mark_applied});
+    c.options.push_back({"--forget", "A failed migration you undid by hand: remove its row so apply runs it again", &o->forget});
+    return c;
+}
+
+CommandSpec baseline_command() {
+    auto o = std::make_shared<BaselineCommand>();
+    CommandSpec c{"baseline", "Mark an existing database as being at a version without running anything",
+                  "schemac baseline --version 12 --db postgres://localhost/shop", database_options(o->db), {}, &o->db.format,
+                  [o] { return run_baseline(*o); }};
+    c.options.push_back({"--version", "The version the database is at", &o->version, true, {}, std::pair{1, 1 << 30}});
+    c.options.push_back({"--dry-run", "Show what would be recorded, change nothing", &o->dry_run});
+    return c;
 }
 
 }  // namespace schemac::cli

@@ -1,7 +1,9 @@
 // `schemac new -m MESSAGE`: the next numbered migration, empty, for SQL written
 // by hand (data transformations the YAML cannot express).
 #include <iostream>
+#include <memory>
 
+#include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
@@ -30,6 +32,19 @@ int run_new(const NewCommand& cmd) {
     std::cerr << "schemac: write your SQL into " << dir << "/" << files[0].name << " (and its undo into " << files[1].name
               << "), then run `schemac hash` to re-sign the directory before anything applies it\n";
     return kOk;
+}
+
+CommandSpec new_command() {
+    auto o = std::make_shared<NewCommand>();
+    CommandSpec c{"new", "Write the next migration empty, for hand-written SQL (data transformations)",
+                  "schemac new -m \"backfill order totals\" --no-transaction", {}, {}, &o->format, [o] { return run_new(*o); }};
+    c.options = {
+        {"-m,--message", kMessageHelp, &o->message, true},
+        {"--dir", kDirHelp, &o->dir},
+        {"--config", kConfigHelp, &o->config},
+        {"--no-transaction", "Run it statement by statement, outside a transaction", &o->no_transaction},
+    };
+    return c;
 }
 
 }  // namespace schemac::cli

@@ -4,7 +4,9 @@
 // --from nor --to: the newest migration's snapshot to the project's schema,
 // the migration `schemac diff` would write next.
 #include <iostream>
+#include <memory>
 
+#include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
@@ -79,6 +81,21 @@ int run_plan(const PlanOptions& opts) {
     if (as_json) std::cout << json::plan(report);
     else std::cout << (opts.down ? migrations::format_down(plan) : migrations::format_up(plan));
     return kOk;
+}
+
+CommandSpec plan_command() {
+    auto o = std::make_shared<PlanOptions>();
+    CommandSpec c{"plan", "Print the SQL that turns one schema into another (writes nothing)",
+                  "schemac plan --from postgres://localhost/shop --to schema/", {}, {}, &o->format, [o] { return run_plan(*o); }};
+    c.options = {
+        {"--from", "Schema to start from: YAML file or directory, or a database URL (omit for an empty database; omit both for "
+                   "the last migration to the project's schema)", &o->from},
+        {"--to", "Schema to arrive at: YAML file or directory, or a database URL (omit for an empty database)", &o->to},
+        {"--config", "Project config file, for plan without --from and --to", &o->config},
+        {"--down", "Print the reverse (rollback) SQL instead", &o->down},
+        {"--allow-destructive", "Print steps that lose data too", &o->allow_destructive},
+    };
+    return c;
 }
 
 }  // namespace schemac::cli

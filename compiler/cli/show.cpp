@@ -2,9 +2,11 @@
 // grouped by PostgreSQL schema, one line per column, keys and indexes after.
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 
+#include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/project.hpp"
@@ -130,6 +132,16 @@ int run_show(const ShowOptions& opts) {
     }
     std::cout << out.str();
     return kOk;
+}
+
+CommandSpec show_command() {
+    auto o = std::make_shared<ShowOptions>();
+    CommandSpec c{"show", "Print what the schema contains", "schemac show schema/", {}, {}, &o->format, [o] { return run_show(*o); }};
+    c.options = {
+        {"paths", "Schema files or directories (default: the project's)", &o->paths},
+        {"--config", kConfigHelp, &o->config},
+    };
+    return c;
 }
 
 }  // namespace schemac::cli

@@ -2,7 +2,9 @@
 // version its history records (the snapshot of generated/migrations), in the
 // plan summary format. Exit 0 when they match, 3 on drift, 1 on error.
 #include <iostream>
+#include <memory>
 
+#include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
 #include "cli/json_output.hpp"
@@ -119,6 +121,13 @@ int verify_database(const DatabaseTarget& t, bool as_json) {
 
 int run_verify(const DatabaseOptions& db) {
     return with_database(db, [&](const DatabaseTarget& t) { return verify_database(t, db.format == "json"); });
+}
+
+CommandSpec verify_command() {
+    auto o = std::make_shared<DatabaseOptions>();
+    CommandSpec c{"verify", "Check a database for drift from its migrations (exit 3 on drift)", "schemac verify --env production",
+                  database_options(*o), {}, &o->format, [o] { return run_verify(*o); }};
+    return c;
 }
 
 }  // namespace schemac::cli
