@@ -16,11 +16,6 @@ namespace schemac::cli {
 
 namespace {
 
-std::string v4(int version) {
-    std::string s = std::to_string(version);
-    return s.size() < 4 ? std::string(4 - s.size(), '0') + s : s;
-}
-
 int with_runner(const DatabaseOptions& opts, const std::function<int(Runner&, const DatabaseTarget&)>& body) {
     return with_database(opts, [&](const DatabaseTarget& target) {
         Runner runner(MigrationSet::from_directory(target.migrations_dir), target.runner);
@@ -35,14 +30,14 @@ std::string history_name(const DatabaseTarget& t) { return t.runner.history_sche
 void status_text(const Status& st, const DatabaseTarget& t) {
     std::cout << "database: " << st.database << " (from " << t.source << ")\n";
     std::cout << "history:  " << history_name(t) << (st.history_exists ? "" : " (not created yet)") << '\n';
-    std::cout << "version:  " << (st.current_version ? v4(st.current_version) : "none") << "\n\n";
+    std::cout << "version:  " << (st.current_version ? version_text(st.current_version) : "none") << "\n\n";
     std::size_t width = 0;
     for (const auto& e : st.entries) width = std::max(width, e.name.size());
     int pending = 0;
     for (const auto& e : st.entries) {
         std::string state = state_name(e.state);
         if (e.out_of_order) state = "pending*";
-        std::cout << "  " << v4(e.version) << "  " << state << std::string(10 - std::min<std::size_t>(state.size(), 9), ' ')
+        std::cout << "  " << version_text(e.version) << "  " << state << std::string(10 - std::min<std::size_t>(state.size(), 9), ' ')
                   << e.name << std::string(width - e.name.size() + 2, ' ');
         if (e.row) {
             std::cout << e.row->applied_at << "  " << e.row->execution_time_ms << " ms  by " << e.row->applied_by;
@@ -76,11 +71,11 @@ void print_progress(const Progress& p) {
     using E = Progress::Event;
     const std::string verb = p.down ? "rolled back" : "applied";
     if (p.event == E::started && p.statement > 0)
-        std::cerr << "  " << v4(p.version) << " " << p.name << ": resuming at statement " << p.statement + 1 << " of " << p.statements << '\n';
+        std::cerr << "  " << version_text(p.version) << " " << p.name << ": resuming at statement " << p.statement + 1 << " of " << p.statements << '\n';
     if (p.event == E::statement_done)
         std::cerr << "    statement " << p.statement << "/" << p.statements << " done (" << p.elapsed_ms << " ms)\n";
     if (p.event == E::note) std::cerr << "    " << p.note << '\n';
-    if (p.event == E::finished) std::cerr << "  " << verb << " " << v4(p.version) << " " << p.name << " (" << p.elapsed_ms << " ms)\n";
+    if (p.event == E::finished) std::cerr << "  " << verb << " " << version_text(p.version) << " " << p.name << " (" << p.elapsed_ms << " ms)\n";
 }
 
 // --dry-run in text: each file that would run, as it would run.
@@ -93,7 +88,7 @@ void dry_run_text(const RunResult& r, const char* verb) {
         if (!s.script->sql.empty() && s.script->sql.back() != '\n') std::cout << '\n';
         std::cout << '\n';
     }
-    std::cout << "-- dry run: " << r.steps.size() << " migration(s), version " << v4(r.from_version) << " -> " << v4(r.to_version)
+    std::cout << "-- dry run: " << r.steps.size() << " migration(s), version " << version_text(r.from_version) << " -> " << version_text(r.to_version)
               << ", nothing was changed\n";
 }
 
@@ -113,10 +108,10 @@ int report_run(const DatabaseOptions& db, const RunResult& r, bool dry_run, cons
         dry_run_text(r, verb);
         return kOk;
     }
-    if (r.steps.empty()) std::cout << "schemac: nothing to " << verb << "; " << r.database << " is at version " << v4(r.to_version) << '\n';
+    if (r.steps.empty()) std::cout << "schemac: nothing to " << verb << "; " << r.database << " is at version " << version_text(r.to_version) << '\n';
     else
         std::cout << "schemac: " << done << " " << r.steps.size() << " migration(s) in " << total_ms(r) << " ms; " << r.database
-                  << " is at version " << v4(r.to_version) << '\n';
+                  << " is at version " << version_text(r.to_version) << '\n';
     return kOk;
 }
 
@@ -127,8 +122,8 @@ int report_repair(const DatabaseOptions& db, const RepairResult& r, bool dry_run
         std::cout << json::repair(r, dry_run);
     } else {
         for (const auto& c : r.changes)
-            std::cout << "  " << (dry_run ? "would " : "") << c.action << ": " << v4(c.version) << " " << c.name << ": " << c.detail << '\n';
-        for (const auto& c : r.unresolved) std::cout << "  left as is: " << v4(c.version) << " " << c.name << ": " << c.detail << '\n';
+            std::cout << "  " << (dry_run ? "would " : "") << c.action << ": " << version_text(c.version) << " " << c.name << ": " << c.detail << '\n';
+        for (const auto& c : r.unresolved) std::cout << "  left as is: " << version_text(c.version) << " " << c.name << ": " << c.detail << '\n';
         if (r.changes.empty() && r.unresolved.empty()) std::cout << "schemac: the history already matches the files\n";
         else if (dry_run) std::cout << "schemac: dry run, nothing was changed\n";
     }

@@ -5,6 +5,7 @@
 
 #include "migrations/redo.hpp"
 #include "migrations/sum_file.hpp"
+#include "schemac/migration_set.hpp"
 
 namespace schemac::cli {
 
@@ -18,7 +19,7 @@ MigrationState load_state_for_redo(const std::string& dir, RedoState& redo, Diag
         diags.error({std::make_shared<const std::string>(dir), 0, 0}, "redo", "cannot redo the newest migration: " + base.problem);
         return st;
     }
-    for (const auto& m : base.replaced) redo.replaced += (redo.replaced.empty() ? "" : ", ") + migrations::four_digits(m.version) + "_" + m.slug;
+    for (const auto& m : base.replaced) redo.replaced += (redo.replaced.empty() ? "" : ", ") + version_text(m.version) + "_" + m.slug;
     redo.remove = base.remove;
     redo.kept = base.kept;
     redo.kept_files = base.files;

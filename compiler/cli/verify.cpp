@@ -11,16 +11,12 @@
 #include "cli/migration_dir.hpp"
 #include "cli/sources.hpp"
 #include "migrations/format.hpp"
+#include "schemac/migration_set.hpp"
 #include "sql/dialect.hpp"
 
 namespace schemac::cli {
 
 namespace {
-
-std::string v4(int version) {
-    std::string s = std::to_string(version);
-    return s.size() < 4 ? std::string(4 - s.size(), '0') + s : s;
-}
 
 // The schema the database should have. The directory keeps two states: the
 // snapshot, the schema after the newest generated migration (hand-written ones
@@ -52,11 +48,11 @@ std::optional<Schema> expected_schema(const std::string& dir, const MigrationSta
         Schema schema = read_snapshot(dir, migrations::kPreviousSnapshotFile, previous, diags);
         if (!diags.has_errors()) return schema;
     }
-    std::string known = newest >= 0 && newest < last ? v4(newest) + " to " + v4(last) : v4(last);
-    if (before >= 0 && before < newest) known = v4(before) + " and " + known;
-    error = "the database is at version " + v4(at) + " but the migrations directory describes the schema of version " + known +
+    std::string known = newest >= 0 && newest < last ? version_text(newest) + " to " + version_text(last) : version_text(last);
+    if (before >= 0 && before < newest) known = version_text(before) + " and " + known;
+    error = "the database is at version " + version_text(at) + " but the migrations directory describes the schema of version " + known +
             " only: apply the pending migrations (`schemac apply --verify`), or verify from a checkout whose last "
-            "migration is " + v4(at);
+            "migration is " + version_text(at);
     return std::nullopt;
 }
 
@@ -102,14 +98,14 @@ int verify_database(const DatabaseTarget& t, bool as_json) {
         for (const auto& step : drift.steps) report.differences.push_back(step.summary);
         std::cout << json::verify(report);
     } else if (drift.empty() && unseen.empty()) {
-        std::cout << "schemac: no drift: " << st.database << " matches version " << v4(st.current_version) << " of "
+        std::cout << "schemac: no drift: " << st.database << " matches version " << version_text(st.current_version) << " of "
                   << t.migrations_dir << '\n';
     } else if (drift.empty()) {
         std::cout << "schemac: no drift in what schemac compares: " << st.database << " matches version "
-                  << v4(st.current_version) << " of " << t.migrations_dir << ", except for " << unseen.size()
+                  << version_text(st.current_version) << " of " << t.migrations_dir << ", except for " << unseen.size()
                   << (unseen.size() == 1 ? " thing" : " things") << " schemac cannot represent and did not compare (the warnings above)\n";
     } else {
-        std::cout << "schemac: drift: " << st.database << " differs from version " << v4(st.current_version) << " of "
+        std::cout << "schemac: drift: " << st.database << " differs from version " << version_text(st.current_version) << " of "
                   << t.migrations_dir << " (what was changed by hand):\n"
                   << summary << "to see the SQL that undoes it: schemac plan --from <database> --to " << want.name << '\n';
         if (!unseen.empty())

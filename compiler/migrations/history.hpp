@@ -95,9 +95,6 @@ std::string migration_header(int version, const std::string& direction, const st
                              bool transactional, bool generated);
 
 std::string slugify(const std::string& message);
-// The runtime's version_text (schemac/migration_set.hpp) under its former
-// name, for callers in compiler/cli that have not moved to it yet.
-inline std::string four_digits(int version) { return version_text(version); }
 std::string snapshot_header(int version);
 // The version a snapshot's header names ("the schema after migration 0002"), or -1 without one.
 int snapshot_version(const std::string& snapshot_text);
