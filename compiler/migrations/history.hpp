@@ -9,7 +9,7 @@
 
 #include "diag/diagnostics.hpp"
 #include "model/schema.hpp"
-#include "schemac/migration_set.hpp"
+#include "schemac/core/migration_set.hpp"
 #include "sql/plan.hpp"
 
 namespace schemac::migrations {
@@ -95,7 +95,7 @@ std::string migration_header(int version, const std::string& direction, const st
                              bool transactional, bool generated);
 
 std::string slugify(const std::string& message);
-// The runtime's version_text (schemac/migration_set.hpp) under its former
+// The runtime's version_text (schemac/core/migration_set.hpp) under its former
 // name, for callers in compiler/cli that have not moved to it yet.
 inline std::string four_digits(int version) { return version_text(version); }
 std::string snapshot_header(int version);
