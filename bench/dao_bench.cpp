@@ -51,9 +51,9 @@
 #include <vector>
 
 #include <pqxx/pqxx>
-#include <schemac/dao.hpp>
-#include <schemac/pg_codec.hpp>
-#include <schemac/values.hpp>
+#include <schemac/core/pg_codec.hpp>
+#include <schemac/core/values.hpp>
+#include <schemac/dao/dao.hpp>
 
 #include "bench/ticks.hpp"
 #include "hand/hand_ticks.hpp"

@@ -193,7 +193,7 @@ if [[ $parts == *" d "* ]]; then
     -n "the same, 10 tables per translation unit (unity), make -j2" "make -s -C $wide -j2 unity"
   # One table: the generated ticks.cpp, the hand-written hand_ticks.cpp, and the
   # floor every DAO source pays (the headers alone).
-  printf '#include <pqxx/pqxx>\n#include <schemac/dao.hpp>\n#include <schemac/dao_rows.hpp>\n' >"$work/headers_only.cpp"
+  printf '#include <pqxx/pqxx>\n#include <schemac/dao/dao.hpp>\n#include <schemac/dao/dao_rows.hpp>\n' >"$work/headers_only.cpp"
   printf '#include <pqxx/pqxx>\n' >"$work/pqxx_only.cpp"
   one="$cxx $flags -I$root/bench/dao/cpp -I$root/bench/dao -c -o /dev/null"
   hyperfine --runs "${COMPILE_RUNS:-5}" --warmup 1 \

@@ -3,7 +3,7 @@
 # Compiles the migration files of DIR into <target>, so the application can
 # migrate its database at start-up without files on disk:
 #
-#   #include <schemac/migration_set.hpp>
+#   #include <schemac/core/migration_set.hpp>
 #   std::vector<schemac::MigrationFile> schemac_embedded_migrations();   // or FUNCTION's name
 #   schemac::Runner runner(schemac::MigrationSet::from_files(schemac_embedded_migrations()), options);
 #

@@ -7,7 +7,7 @@
 
 #include "cli/json_output.hpp"
 #include "cli/project.hpp"
-#include "schemac/migration_set.hpp"
+#include "schemac/core/migration_set.hpp"
 
 namespace schemac::cli {
 

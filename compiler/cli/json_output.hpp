@@ -10,7 +10,7 @@
 #include "diag/diagnostics.hpp"
 #include "load/yaml_tree.hpp"
 #include "model/schema.hpp"
-#include "schemac/runner.hpp"
+#include "schemac/migrate/runner.hpp"
 #include "sql/plan.hpp"
 
 namespace schemac::cli::json {

@@ -10,7 +10,7 @@
 #include "cli/database.hpp"
 #include "cli/json_output.hpp"
 #include "diag/diagnostics.hpp"
-#include "schemac/migration_set.hpp"
+#include "schemac/core/migration_set.hpp"
 
 namespace schemac::cli {
 

@@ -15,7 +15,7 @@
 #include "cli/sources.hpp"
 #include "load/loader.hpp"
 #include "migrations/format.hpp"
-#include "schemac/runner.hpp"
+#include "schemac/migrate/runner.hpp"
 #include "sql/dialect.hpp"
 
 namespace schemac::cli {

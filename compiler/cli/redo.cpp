@@ -5,7 +5,7 @@
 
 #include "migrations/redo.hpp"
 #include "migrations/sum_file.hpp"
-#include "schemac/migration_set.hpp"
+#include "schemac/core/migration_set.hpp"
 
 namespace schemac::cli {
 

@@ -7,9 +7,9 @@
 #include "inspect/normalize.hpp"
 #include "load/loader.hpp"
 #include "model/analyze.hpp"
-#include "schemac/catalog.hpp"
-#include "schemac/pg_errors.hpp"
-#include "schemac/runner.hpp"
+#include "schemac/catalog/catalog.hpp"
+#include "schemac/core/pg_errors.hpp"
+#include "schemac/migrate/runner.hpp"
 
 namespace schemac::cli {
 

@@ -11,7 +11,7 @@
 #include "cli/migration_dir.hpp"
 #include "cli/sources.hpp"
 #include "migrations/format.hpp"
-#include "schemac/migration_set.hpp"
+#include "schemac/core/migration_set.hpp"
 #include "sql/dialect.hpp"
 
 namespace schemac::cli {

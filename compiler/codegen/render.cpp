@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <schemac/migration_set.hpp>
+#include <schemac/core/migration_set.hpp>
 #include <sstream>
 
 #include "codegen/cpp_names.hpp"

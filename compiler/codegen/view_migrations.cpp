@@ -1,6 +1,6 @@
 // The embedded migrations of the view model: every file of the migrations
 // directory as C++ string literals, with the checksum the runner will record.
-#include <schemac/migration_set.hpp>
+#include <schemac/core/migration_set.hpp>
 
 #include "codegen/cpp_names.hpp"
 #include "codegen/view_model.hpp"

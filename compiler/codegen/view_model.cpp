@@ -45,7 +45,7 @@ public:
 
 private:
     void fields() {
-        std::set<std::string> includes = {"<functional>", "<optional>", "<vector>", "<cstddef>", "<cstdint>", "<schemac/or_default.hpp>"};
+        std::set<std::string> includes = {"<functional>", "<optional>", "<vector>", "<cstddef>", "<cstdint>", "<schemac/dao/or_default.hpp>"};
         std::map<std::string, std::string> taken;   // C++ name -> column
         int index = 0;
         for (const Column& c : t_.columns) {

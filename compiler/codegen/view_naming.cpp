@@ -1,6 +1,6 @@
 #include "codegen/view_naming.hpp"
 
-#include <schemac/statement_name.hpp>
+#include <schemac/core/statement_name.hpp>
 
 #include "codegen/cpp_names.hpp"
 

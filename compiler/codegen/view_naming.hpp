@@ -32,7 +32,7 @@ private:
 
 // A prepared statement's name: "sc_" + 16 hex digits of SHA-256(sql). Short
 // (PostgreSQL truncates names at 63 bytes) and the same for the same SQL, in
-// generated code and in the runtime (schemac/statement_name.hpp).
+// generated code and in the runtime (schemac/core/statement_name.hpp).
 std::string statement_name(const std::string& sql);
 
 void build_queries(ViewModel& vm, const Schema& schema, const Naming& naming, Diagnostics& diags);

@@ -11,7 +11,7 @@
 
 #include "model/literal.hpp"
 #include "model/naming.hpp"
-#include "schemac/pg_codec.hpp"
+#include "schemac/core/pg_codec.hpp"
 
 namespace schemac {
 

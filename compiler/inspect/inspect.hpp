@@ -1,4 +1,4 @@
-// A live database's catalog (runtime/include/schemac/catalog.hpp) as the schema
+// A live database's catalog (runtime/include/schemac/catalog/catalog.hpp) as the schema
 // model, so that a database can be printed as YAML, imported, and diffed
 // against YAML or another database.
 //
@@ -13,7 +13,7 @@
 
 #include "diag/diagnostics.hpp"
 #include "model/schema.hpp"
-#include "schemac/catalog.hpp"
+#include "schemac/catalog/catalog.hpp"
 
 namespace schemac {
 

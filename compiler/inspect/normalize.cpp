@@ -12,7 +12,7 @@
 #include "inspect/inspect.hpp"
 #include "inspect/rewrite_schemas.hpp"
 #include "migrations/history.hpp"
-#include "schemac/catalog.hpp"
+#include "schemac/catalog/catalog.hpp"
 #include "sql/postgres/dialect.hpp"
 #include "sql/postgres/quote.hpp"
 

@@ -1,6 +1,6 @@
 #include "inspect/rewrite_schemas.hpp"
 
-#include "schemac/sql_scanner.hpp"
+#include "schemac/core/sql_scanner.hpp"
 
 namespace schemac {
 

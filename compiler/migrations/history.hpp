@@ -9,7 +9,7 @@
 
 #include "diag/diagnostics.hpp"
 #include "model/schema.hpp"
-#include "schemac/migration_set.hpp"
+#include "schemac/core/migration_set.hpp"
 #include "sql/plan.hpp"
 
 namespace schemac::migrations {

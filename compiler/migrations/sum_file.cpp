@@ -4,7 +4,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "schemac/sha256.hpp"
+#include "schemac/core/sha256.hpp"
 
 namespace schemac::migrations {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include <schemac/migration_set.hpp>
+#include <schemac/core/migration_set.hpp>
 
 namespace db {
 

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "schemac/runner.hpp"
+#include "schemac/migrate/runner.hpp"
 
 std::vector<schemac::MigrationFile> schemac_embedded_migrations();
 

@@ -8,7 +8,7 @@
 #include <pqxx/pqxx>
 
 #include <future>
-#include <schemac/runner.hpp>
+#include <schemac/migrate/runner.hpp>
 
 #include "migrations.hpp"
 #include "modelstore/models.hpp"

@@ -4,7 +4,7 @@
 #include <pqxx/pqxx>
 
 #include <iostream>
-#include <schemac/runner.hpp>
+#include <schemac/migrate/runner.hpp>
 
 #include "migrations.hpp"
 #include "shop/orders.hpp"

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "schemac/runner.hpp"
+#include "schemac/migrate/runner.hpp"
 
 namespace {
 

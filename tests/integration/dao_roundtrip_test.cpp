@@ -43,7 +43,7 @@
 #include <string>
 #include <vector>
 
-#include <schemac/dao_rows.hpp>
+#include <schemac/dao/dao_rows.hpp>
 
 #include "migration_files.hpp"
 #include "read_file.hpp"

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "migration_files.hpp"
-#include "schemac/runner.hpp"
+#include "schemac/migrate/runner.hpp"
 #include "scratch_db.hpp"
 
 using namespace schemac;

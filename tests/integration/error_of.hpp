@@ -3,7 +3,7 @@
 #include <functional>
 #include <string>
 
-#include "schemac/runner.hpp"
+#include "schemac/migrate/runner.hpp"
 
 namespace schemac::test {
 

@@ -13,7 +13,7 @@
 
 #include "catalog_fingerprint.hpp"
 #include "child_process.hpp"
-#include "schemac/dao.hpp"
+#include "schemac/dao/dao.hpp"
 #include "scratch_db.hpp"
 
 namespace fs = std::filesystem;

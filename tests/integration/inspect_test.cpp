@@ -1,4 +1,4 @@
-// Live databases as schemas (runtime/src/catalog.cpp, compiler/inspect/) on a
+// Live databases as schemas (runtime/catalog/catalog.cpp, compiler/inspect/) on a
 // real PostgreSQL 15.
 //
 // The key property is the round trip: a database created from YAML by
@@ -40,8 +40,8 @@
 #include "migrations/format.hpp"
 #include "model/analyze.hpp"
 #include "random_schema.hpp"
-#include "schemac/catalog.hpp"
-#include "schemac/runner.hpp"
+#include "schemac/catalog/catalog.hpp"
+#include "schemac/migrate/runner.hpp"
 #include "scratch_db.hpp"
 #include "sql/dialect.hpp"
 

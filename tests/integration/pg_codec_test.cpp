@@ -1,4 +1,4 @@
-// The codecs (schemac/pg_codec.hpp) and the DAO plumbing (schemac/dao.hpp)
+// The codecs (schemac/core/pg_codec.hpp) and the DAO plumbing (schemac/dao/dao.hpp)
 // against a real PostgreSQL 15. For every type: a value written by its codec
 // is sent as a parameter and printed back by the server (the texts must be the
 // same, except floats, which compare by value), then goes through a table by
@@ -12,7 +12,7 @@
 #include <limits>
 #include <random>
 
-#include "schemac/dao.hpp"
+#include "schemac/dao/dao.hpp"
 #include "scratch_db.hpp"
 
 using namespace schemac;

@@ -12,8 +12,8 @@
 
 #include "child_process.hpp"
 #include "inspect/normalize.hpp"
-#include "schemac/catalog.hpp"
-#include "schemac/runner.hpp"
+#include "schemac/catalog/catalog.hpp"
+#include "schemac/migrate/runner.hpp"
 #include "scratch_db.hpp"
 
 namespace schemac::test {

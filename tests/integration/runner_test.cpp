@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "error_of.hpp"
-#include "schemac/runner.hpp"
+#include "schemac/migrate/runner.hpp"
 #include "scratch_db.hpp"
 
 using namespace schemac;

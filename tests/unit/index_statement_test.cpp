@@ -1,8 +1,8 @@
 // parse_index_statement: which statements a resuming runner can check against
-// the catalog before running them again (runtime/src/rerun.cpp).
+// the catalog before running them again (runtime/migrate/rerun.cpp).
 #include <doctest/doctest.h>
 
-#include "schemac/index_statement.hpp"
+#include "schemac/core/index_statement.hpp"
 
 using schemac::IndexStatement;
 using schemac::parse_index_statement;

@@ -1,13 +1,13 @@
-// Reading migration files (runtime/src/migration_set.cpp) and hiding passwords
-// in connection strings (runtime/src/connection.cpp): no database needed.
+// Reading migration files (runtime/core/migration_set.cpp) and hiding passwords
+// in connection strings (runtime/migrate/connection.cpp): no database needed.
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
 
-#include "schemac/migration_set.hpp"
-#include "schemac/runner.hpp"
+#include "schemac/core/migration_set.hpp"
+#include "schemac/migrate/runner.hpp"
 
 using namespace schemac;
 

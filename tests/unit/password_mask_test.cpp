@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "passwords.hpp"
-#include "schemac/catalog.hpp"
-#include "schemac/runner.hpp"
+#include "schemac/catalog/catalog.hpp"
+#include "schemac/migrate/runner.hpp"
 
 using namespace schemac;
 using schemac::test::encoded;

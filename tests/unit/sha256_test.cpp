@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "schemac/sha256.hpp"
+#include "schemac/core/sha256.hpp"
 
 using schemac::normalize_line_endings;
 using schemac::Sha256;

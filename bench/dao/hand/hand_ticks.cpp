@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include <pqxx/pqxx>
-#include <schemac/values.hpp>
+#include <schemac/core/values.hpp>
 
 namespace hand {
 namespace {

@@ -2,8 +2,8 @@
 #include "alphaplus/model_training_history.hpp"
 
 #include <pqxx/pqxx>
-#include <schemac/dao.hpp>
-#include <schemac/dao_rows.hpp>
+#include <schemac/dao/dao.hpp>
+#include <schemac/dao/dao_rows.hpp>
 
 namespace db::alphaplus {
 

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <schemac/or_default.hpp>
-#include <schemac/values.hpp>
+#include <schemac/core/values.hpp>
+#include <schemac/dao/or_default.hpp>
 #include <string>
 #include <vector>
 

@@ -2,8 +2,8 @@
 #include "shop/queries.hpp"
 
 #include <pqxx/pqxx>
-#include <schemac/dao.hpp>
-#include <schemac/dao_rows.hpp>
+#include <schemac/dao/dao.hpp>
+#include <schemac/dao/dao_rows.hpp>
 
 namespace db::shop {
 

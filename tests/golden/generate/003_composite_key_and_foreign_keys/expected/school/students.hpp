@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <schemac/or_default.hpp>
+#include <schemac/dao/or_default.hpp>
 #include <string>
 #include <vector>
 

@@ -4,7 +4,7 @@
 #include <thread>
 
 #include "connection.hpp"
-#include "schemac/sha256.hpp"
+#include "schemac/core/sha256.hpp"
 
 namespace schemac::detail {
 

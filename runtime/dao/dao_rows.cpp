@@ -1,4 +1,4 @@
-#include "schemac/dao_rows.hpp"
+#include "schemac/dao/dao_rows.hpp"
 
 #include <charconv>
 #include <cstring>
@@ -7,7 +7,7 @@
 
 #include <pqxx/pqxx>
 
-#include "schemac/statement_name.hpp"
+#include "schemac/core/statement_name.hpp"
 
 namespace schemac::pg {
 

@@ -3,7 +3,7 @@
 // IntervalStyle iso_8601, byteaout hex, EncodeDateTime with DateStyle ISO and
 // TimeZone UTC) and accepts the nearby forms its input functions accept where
 // that costs nothing; see the header for the exact rules.
-#include "schemac/values.hpp"
+#include "schemac/core/values.hpp"
 
 #include <limits>
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "schemac/sha256.hpp"
+#include "schemac/core/sha256.hpp"
 
 namespace schemac::pg {
 

@@ -1,4 +1,4 @@
-#include "schemac/index_statement.hpp"
+#include "schemac/core/index_statement.hpp"
 
 #include <vector>
 

@@ -31,7 +31,7 @@
 //     timestamp                LocalTimestamp = local_time<microseconds>
 //     date                     Date           = sys_days
 //     time                     TimeOfDay      (microseconds since midnight)
-// schemac/pg_codec.hpp wraps all of these (and the standard types) in one
+// schemac/core/pg_codec.hpp wraps all of these (and the standard types) in one
 // Codec<T> per C++ type, with arrays and COPY escaping.
 #pragma once
 

@@ -1,4 +1,4 @@
-#include "schemac/sha256.hpp"
+#include "schemac/core/sha256.hpp"
 
 namespace schemac {
 

@@ -1,4 +1,4 @@
-#include "schemac/migration_set.hpp"
+#include "schemac/core/migration_set.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -9,7 +9,7 @@
 #include <optional>
 #include <sstream>
 
-#include "schemac/sha256.hpp"
+#include "schemac/core/sha256.hpp"
 
 namespace schemac {
 

@@ -1,4 +1,4 @@
-// Reading a live catalog (schemac/catalog.hpp): one query per kind of object
+// Reading a live catalog (schemac/catalog/catalog.hpp): one query per kind of object
 // over every schema at once, so the number of queries does not grow with the
 // number of tables, only the size of the answers does. Queries are built once
 // per read from a few fragments (the schema filter, "not an extension's object").
@@ -10,7 +10,7 @@
 // most of the server time. Comments are joined from pg_description, owned
 // sequences from one pass over pg_depend, per-index values computed once per
 // index rather than once per index element.
-#include "schemac/catalog.hpp"
+#include "schemac/catalog/catalog.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -20,9 +20,9 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "connection.hpp"
-#include "schemac/runner.hpp"
-#include "schemac/sql_split.hpp"
+#include "migrate/connection.hpp"
+#include "schemac/core/sql_split.hpp"
+#include "schemac/migrate/runner.hpp"
 
 namespace schemac::catalog {
 

@@ -1,4 +1,4 @@
-// What generated DAOs need beyond single values (schemac/dao.hpp): inserts
+// What generated DAOs need beyond single values (schemac/dao/dao.hpp): inserts
 // whose column list depends on which OrDefault columns a row gives, COPY rows,
 // and checking the shape of a result. Generated code calls these; an
 // application rarely needs to.
@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "schemac/dao.hpp"
-#include "schemac/or_default.hpp"
-#include "schemac/pg_codec.hpp"
+#include "schemac/core/pg_codec.hpp"
+#include "schemac/dao/dao.hpp"
+#include "schemac/dao/or_default.hpp"
 
 namespace schemac::pg {
 

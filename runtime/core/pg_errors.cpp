@@ -1,4 +1,4 @@
-#include "schemac/pg_errors.hpp"
+#include "schemac/core/pg_errors.hpp"
 
 namespace schemac {
 

@@ -2,7 +2,7 @@
 // where 6.4 lacks something the choice is explained at the spot (COPY writing
 // goes through the deprecated tablewriter, whose write_raw_line is public,
 // because stream_to::write_raw_line is private in 6.4).
-#include "schemac/dao.hpp"
+#include "schemac/dao/dao.hpp"
 
 #include <atomic>
 #include <cstring>

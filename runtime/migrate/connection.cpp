@@ -6,7 +6,7 @@
 #include <cctype>
 #include <sstream>
 
-#include "schemac/runner.hpp"
+#include "schemac/migrate/runner.hpp"
 
 namespace schemac {
 

@@ -1,7 +1,7 @@
 // Text-format codecs between C++ values and PostgreSQL's text forms: the one
 // conversion that generated row structs and DAOs use, for query parameters,
 // result fields, array literals and COPY lines. Standard library only
-// (schemac_runtime_core); the libpqxx side is schemac/dao.hpp.
+// (schemac_runtime_core); the libpqxx side is schemac/dao/dao.hpp.
 //
 //     template <> struct Codec<T> {
 //         static void write(std::string& out, const T& v);   // APPENDS v's text input form
@@ -39,7 +39,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "schemac/values.hpp"
+#include "schemac/core/values.hpp"
 
 namespace schemac::pg {
 

@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "schemac/migration_set.hpp"
+#include "schemac/core/migration_set.hpp"
 
 namespace schemac {
 
@@ -190,7 +190,7 @@ std::string redact_conninfo(const std::string& conninfo);
 // '@', a key=value password up to the next keyword), percent-decoded and
 // escaped, and each piece of it cut at a character libpq may stop a value at
 // (pieces of 3 or more bytes everywhere; shorter ones inside libpq's quoted
-// values). See runtime/src/password_mask.cpp.
+// values). See runtime/migrate/password_mask.cpp.
 std::string scrub_passwords(std::string message, const std::string& conninfo);
 
 }  // namespace schemac

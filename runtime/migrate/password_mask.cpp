@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "schemac/runner.hpp"
+#include "schemac/migrate/runner.hpp"
 
 namespace schemac {
 

@@ -1,4 +1,4 @@
-#include "schemac/runner.hpp"
+#include "schemac/migrate/runner.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -10,8 +10,8 @@
 #include "connection.hpp"
 #include "history_table.hpp"
 #include "rerun.hpp"
-#include "schemac/pg_errors.hpp"
-#include "schemac/sql_split.hpp"
+#include "schemac/core/pg_errors.hpp"
+#include "schemac/core/sql_split.hpp"
 
 namespace schemac {
 
