@@ -129,7 +129,7 @@ Json tree(const YamlTree& t) {
         }
         case YamlTree::Kind::Map: {
             Json o = Json::object();
-            for (const auto& [k, v] : t.members) o[utf8(k)] = tree(v);
+            for (std::size_t i = 0; i < t.keys.size(); ++i) o[utf8(t.keys[i])] = tree(t.items[i]);
             return o;
         }
     }

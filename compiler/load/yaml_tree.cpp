@@ -16,7 +16,10 @@ YamlTree tree_of(const YAML::Node& n) {
         for (const auto& item : n) t.items.push_back(tree_of(item));
     } else if (n.IsMap()) {
         t.kind = YamlTree::Kind::Map;
-        for (const auto& kv : n) t.members.emplace_back(kv.first.Scalar(), tree_of(kv.second));
+        for (const auto& kv : n) {
+            t.keys.push_back(kv.first.Scalar());
+            t.items.push_back(tree_of(kv.second));
+        }
     }
     return t;
 }

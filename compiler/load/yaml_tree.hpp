@@ -4,7 +4,6 @@
 #pragma once
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace schemac {
@@ -12,8 +11,10 @@ namespace schemac {
 struct YamlTree {
     enum class Kind { Null, Scalar, List, Map } kind = Kind::Null;
     std::string text;                                          // Scalar
-    std::vector<YamlTree> items;                               // List
-    std::vector<std::pair<std::string, YamlTree>> members;     // Map, in document order
+    // List: the items. Map: the values, in document order, keys[i] naming items[i].
+    // (Not a vector of pairs: std::pair needs YamlTree complete, which it is not yet here.)
+    std::vector<YamlTree> items;
+    std::vector<std::string> keys;
 };
 
 // The documents of `text`; nullopt when it does not parse.
