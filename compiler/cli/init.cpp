@@ -2,10 +2,7 @@
 // an example schema, an empty migrations directory and a .gitignore line. It
 // never overwrites: every path is checked before anything is written, and a
 // failure half-way removes what this run created.
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -15,6 +12,7 @@
 #include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
+#include "cli/migration_dir.hpp"
 #include "load/source_file.hpp"
 
 namespace schemac::cli {
@@ -86,9 +84,8 @@ struct Created {
 
 void undo(const Created& c) {
     std::error_code ec;
-    if (c.gitignore_before) {
-        std::ofstream(c.gitignore, std::ios::binary | std::ios::trunc) << *c.gitignore_before;
-    }
+    std::string ignored;
+    if (c.gitignore_before) write_fully(c.gitignore.string(), *c.gitignore_before, ignored);
     for (auto it = c.files.rbegin(); it != c.files.rend(); ++it) fs::remove(*it, ec);
     for (auto it = c.dirs.rbegin(); it != c.dirs.rend(); ++it) fs::remove(*it, ec);
 }
@@ -114,18 +111,12 @@ bool make_dirs(const fs::path& dir, Created& c, std::string& error) {
 // Writes through a temporary and a rename, so a reader never sees half a file.
 bool write_file(const fs::path& path, const std::string& text, std::string& error) {
     const fs::path tmp = path.string() + ".schemac-tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            error = "cannot write " + path.string() + ": " + std::strerror(errno);
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            return false;
-        }
-    }
     std::error_code ec;
+    if (!write_fully(tmp.string(), text, error)) {
+        error = "cannot write " + error;
+        fs::remove(tmp, ec);
+        return false;
+    }
     fs::rename(tmp, path, ec);
     if (ec) {
         error = "cannot write " + path.string() + ": " + ec.message();

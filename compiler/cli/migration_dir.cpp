@@ -80,7 +80,6 @@ MigrationState load_migration_state(const std::string& dir, Diagnostics& diags, 
     return st;
 }
 
-namespace {
 bool write_fully(const std::string& path, const std::string& data, std::string& error) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) { error = path + ": " + std::strerror(errno); return false; }
@@ -98,8 +97,6 @@ bool write_fully(const std::string& path, const std::string& data, std::string& 
     if (::fsync(fd) != 0 || ::close(fd) != 0) { error = path + ": " + std::strerror(errno); return false; }
     return true;
 }
-}  // namespace
-
 bool write_files_atomically(const std::string& dir, const std::vector<migrations::OutputFile>& files,
                             const migrations::DirContents& previous, std::string& error,
                             const std::vector<std::string>& remove) {

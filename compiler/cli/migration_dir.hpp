@@ -23,6 +23,10 @@ Schema read_snapshot(const std::string& dir, const std::string& name, const std:
 // The creation date in new migrations' headers, YYYY-MM-DD in UTC (SCHEMAC_DATE overrides it).
 std::string today_utc();
 
+// Writes `data` to `path` (created or truncated) and fsyncs it; false with the
+// reason in `error`. The one low-level file writer of the CLI.
+bool write_fully(const std::string& path, const std::string& data, std::string& error);
+
 // Writes every file to a temporary name first, then renames them into place;
 // `remove` (names not among `files`) are deleted just before the last file,
 // schemac.sum, lands. On any failure the temporaries are removed, files already
