@@ -24,10 +24,8 @@ namespace {
 
 // With one side live and the other YAML, the YAML is first put into the form
 // PostgreSQL stores, so only real differences show.
-void load_pair(const PlanOptions& opts, Source& from, Source& to, Diagnostics& diags) {
+void load_pair(const PlanOptions& opts, const Project& project, Source& from, Source& to, Diagnostics& diags) {
     if (opts.from.empty() && opts.to.empty()) {
-        const Project project = resolve_project({opts.config, {}, "", ""}, diags);
-        if (diags.has_errors()) return;
         from.name = project.migrations_dir;
         from.schema = load_migration_state(project.migrations_dir, diags).snapshot;
         to.name = "the schema";
@@ -45,19 +43,20 @@ void load_pair(const PlanOptions& opts, Source& from, Source& to, Diagnostics& d
 
 int run_plan(const PlanOptions& opts) {
     Diagnostics diags;
+    // Read once: the project's dialect plans whatever the two schemas are; without
+    // --from and --to, its migrations and schema are the two.
+    const Project project = resolve_project({opts.config, {}, "", ""}, diags);
+    if (diags.has_errors()) return report_failure(opts.format, diags, "the project config has errors");
     Source from, to;
     try {
-        load_pair(opts, from, to, diags);
+        load_pair(opts, project, from, to, diags);
     } catch (const RunnerError& e) {
         std::cerr << render_text(diags);
         const int code = e.kind == RunnerErrorKind::connection ? kCannotConnect : e.kind == RunnerErrorKind::invalid_conninfo ? kUsage : kFailure;
         return report_error(opts.format, code == kCannotConnect ? "connection" : code == kUsage ? "usage" : "failure", e.what(), code);
     }
     if (diags.has_errors()) return report_failure(opts.format, diags, "a schema to compare has errors");
-    // The project's dialect, wherever the two schemas come from.
-    const sql::Dialect& dialect = *resolve_project({opts.config, {}, "", ""}, diags).dialect;
-    if (diags.has_errors()) return report_failure(opts.format, diags, "the project config has errors");
-    const sql::Plan plan = sql::plan_migration(dialect, from.schema, to.schema, diags);
+    const sql::Plan plan = sql::plan_migration(*project.dialect, from.schema, to.schema, diags);
     if (diags.has_errors()) return report_failure(opts.format, diags, "the schemas cannot be compared");
     std::cerr << render_text(diags);
     const bool as_json = opts.format == "json";
