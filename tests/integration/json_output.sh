@@ -6,15 +6,10 @@
 # a file name that is not UTF-8, and --json is --format json.
 # Usage: json_output.sh SCHEMAC PG_SOCKET_DIR
 set -euo pipefail
-schemac=$1 pg=$2
+schemac=$1
 here=$(cd "$(dirname "$0")" && pwd)
-db="schemac_json_$$"
+source "$here/../support/scratch_db.sh" json "$2"
 conn="host=$pg user=postgres dbname=$db"
-work=$(mktemp -d)
-psql_() { psql -X -q -v ON_ERROR_STOP=1 -h "$pg" -U postgres "$@"; }
-psql_ -d postgres -c "CREATE DATABASE $db"
-trap 'psql_ -d postgres -c "DROP DATABASE IF EXISTS $db" || true; rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
 export SCHEMAC_DATABASE_URL="$conn" SCHEMAC_DATE=2026-01-02
 cd "$work"
 
