@@ -146,6 +146,7 @@ struct GenerateCommand {
     std::string format = "text";
     std::string root;                    // set by resolve_generate: banners name files relative to it
     const sql::Dialect* dialect = &sql::default_dialect();   // set by resolve_generate: the project's
+    std::string driver = "libpqxx";   // set by resolve_generate: `codegen: driver:` or the dialect's first
 };
 int run_generate(GenerateCommand cmd);
 

@@ -109,6 +109,7 @@ bool resolve_generate(GenerateCommand& cmd, Diagnostics& diags) {
     cmd.out = project.codegen_out;
     cmd.root = project.root;
     cmd.dialect = project.dialect;
+    cmd.driver = project.codegen_driver;
     if (cmd.cpp_namespace.empty()) cmd.cpp_namespace = project.config.codegen_namespace;
     if (cmd.templates.empty()) cmd.templates = project.codegen_templates;
     if (cmd.no_migrations) cmd.migrations.clear();
@@ -135,7 +136,7 @@ std::optional<std::vector<codegen::GeneratedFile>> generate_files(const Generate
     if (!cmd.migrations.empty()) codegen::add_migrations(vm, cmd.migrations, diags);
     name_sources_from_root(vm, cmd.root);
     const codegen::Templates templates =
-        cmd.templates.empty() ? codegen::default_templates() : codegen::load_templates(cmd.templates, diags);
+        cmd.templates.empty() ? codegen::default_templates(cmd.driver) : codegen::load_templates(cmd.driver, cmd.templates, diags);
     if (diags.has_errors()) return std::nullopt;
     auto files = codegen::render(vm, templates, diags);
     if (diags.has_errors()) return std::nullopt;

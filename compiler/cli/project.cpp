@@ -1,6 +1,9 @@
 #include "cli/project.hpp"
 
+#include <algorithm>
 #include <filesystem>
+
+#include "diag/did_you_mean.hpp"
 
 namespace schemac::cli {
 
@@ -33,6 +36,16 @@ fs::path find_config() {
 }
 
 // A path of the config: relative to the root unless absolute.
+// "unknown dialect 'x'; did you mean 'y'? (schemac writes SQL for: a, b)"
+std::string unknown_name(const std::string& what, const std::string& name, const std::vector<std::string>& known,
+                         const std::string& known_intro) {
+    std::string list;
+    for (const auto& n : known) list += (list.empty() ? "" : ", ") + n;
+    const std::string near = closest_match(name, known);
+    return "unknown " + what + " '" + name + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?") + " (" +
+           known_intro + ": " + list + ")";
+}
+
 std::string under(const fs::path& root, const std::string& p) {
     return fs::path(p).is_absolute() ? normal(p).string() : normal(root / p).string();
 }
@@ -68,14 +81,15 @@ Project resolve_project(const ProjectFlags& flags, Diagnostics& diags) {
     if (const sql::Dialect* d = sql::find_dialect(p.config.dialect)) {
         p.dialect = d;
     } else {
-        const std::vector<std::string> names = sql::dialect_names();
-        std::string known;
-        for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
-        const std::string near = closest_match(p.config.dialect, names);
         diags.error(p.config.dialect_pos, "bad-value",
-                    "unknown dialect '" + p.config.dialect + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?") +
-                        " (schemac writes SQL for: " + known + ")");
+                    unknown_name("dialect", p.config.dialect, sql::dialect_names(), "schemac writes SQL for"));
     }
+    const std::vector<std::string> drivers = p.dialect->drivers();
+    p.codegen_driver = p.config.codegen_driver.empty() ? drivers.front() : p.config.codegen_driver;
+    if (std::find(drivers.begin(), drivers.end(), p.codegen_driver) == drivers.end())
+        diags.error(p.config.codegen_driver_pos, "bad-value",
+                    unknown_name("codegen driver", p.codegen_driver, drivers,
+                                 "code generated for dialect " + std::string(p.dialect->name()) + " can use"));
 
     p.schema_paths = flags.schema.empty() ? std::vector<std::string>{under(root, p.config.schema_dir)} : flags.schema;
     p.migrations_dir = flags.migrations.empty() ? under(root, p.config.migrations_dir) : flags.migrations;

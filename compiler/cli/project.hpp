@@ -32,6 +32,7 @@ struct Project {
     std::string migrations_dir;
     std::string codegen_out;
     std::string codegen_templates;        // "" = built in
+    std::string codegen_driver;           // `codegen: driver:`, else the dialect's first ("libpqxx")
     // The schema paths name the project's schema, however spelt (schema/,
     // ./schema, an absolute path): the whole project is being checked.
     bool project_schema = false;

@@ -10,7 +10,8 @@
 
 #include "codegen/cpp_names.hpp"
 
-// Defined by the source CMake writes from templates/cpp/libpqxx/*.mustache (cmake/embed_migrations.cmake).
+// Defined by the source CMake writes from templates/cpp/*/*.mustache
+// (cmake/embed_migrations.cmake): names are "<driver>/<template>.mustache".
 std::vector<schemac::MigrationFile> schemac_default_templates();
 
 namespace schemac::codegen {
@@ -289,14 +290,26 @@ std::string join_files(const std::vector<std::string>& files) {
 
 }  // namespace
 
-Templates default_templates() {
+std::vector<std::string> template_drivers() {
+    std::vector<std::string> drivers;
+    for (const auto& f : schemac_default_templates()) {
+        std::string driver = f.name.substr(0, f.name.find('/'));
+        if (drivers.empty() || drivers.back() != driver) drivers.push_back(std::move(driver));   // sorted by name
+    }
+    return drivers;
+}
+
+Templates default_templates(std::string_view driver) {
     Templates t;
-    for (const auto& f : schemac_default_templates()) t[f.name.substr(0, f.name.size() - std::string_view(kSuffix).size())] = f.contents;
+    const std::string prefix = std::string(driver) + "/";
+    for (const auto& f : schemac_default_templates())
+        if (f.name.starts_with(prefix))
+            t[f.name.substr(prefix.size(), f.name.size() - prefix.size() - std::string_view(kSuffix).size())] = f.contents;
     return t;
 }
 
-Templates load_templates(const std::string& dir, Diagnostics& diags) {
-    Templates t = default_templates();
+Templates load_templates(std::string_view driver, const std::string& dir, Diagnostics& diags) {
+    Templates t = default_templates(driver);
     const SourcePos at{std::make_shared<const std::string>(dir), 0, 0};
     std::error_code ec;
     std::vector<std::filesystem::path> paths;

@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "codegen/view_model.hpp"
@@ -19,11 +20,15 @@ struct GeneratedFile {
 // Template name ("table.hpp") -> its text.
 using Templates = std::map<std::string, std::string>;
 
-// The templates compiled into schemac (templates/cpp/libpqxx/*.mustache of its source tree).
-Templates default_templates();
-// The defaults, with every NAME.mustache file of `dir` replacing its default;
-// an unknown file name or an unreadable directory is an error.
-Templates load_templates(const std::string& dir, Diagnostics& diags);
+// The drivers whose templates are compiled into schemac (the folders of
+// templates/cpp/ in its source tree), sorted.
+std::vector<std::string> template_drivers();
+// The templates compiled into schemac for one driver (templates/cpp/<driver>/*.mustache);
+// empty for a driver it has none for.
+Templates default_templates(std::string_view driver);
+// The driver's defaults, with every NAME.mustache file of `dir` replacing its
+// default; an unknown file name or an unreadable directory is an error.
+Templates load_templates(std::string_view driver, const std::string& dir, Diagnostics& diags);
 
 // Every file, sorted by path. Template errors (syntax, from an overriding
 // template) are reported at the template.

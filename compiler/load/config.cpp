@@ -143,6 +143,7 @@ private:
             if (key == "out") path(v, kp, "codegen out", out_.codegen_out);
             else if (key == "templates") path(v, kp, "codegen templates", out_.codegen_templates);
             else if (key == "namespace") cpp_namespace(v, kp);
+            else if (key == "driver" && scalar(v, kp, "codegen driver", out_.codegen_driver)) out_.codegen_driver_pos = pos(v, kp);
         });
     }
 

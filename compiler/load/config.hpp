@@ -18,6 +18,7 @@
 //     out: generated/cpp                    # default: generated/cpp
 //     namespace: db                         # default: db (each PostgreSQL schema nests in it)
 //     templates: my-templates               # default: the templates built into schemac
+//     driver: libpqxx                       # default: the dialect's first (postgres: libpqxx)
 #pragma once
 #include <chrono>
 #include <optional>
@@ -51,6 +52,8 @@ struct ProjectConfig {
     std::string codegen_out = "generated/cpp";
     std::string codegen_namespace = "db";
     std::string codegen_templates;                     // "" = the built-in templates
+    std::string codegen_driver;                        // "" = the dialect's first driver (postgres: libpqxx)
+    SourcePos codegen_driver_pos;
 
     const EnvironmentConfig* find_environment(const std::string& name) const;
 };

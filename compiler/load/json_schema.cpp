@@ -326,8 +326,9 @@ Json schema_file_json_schema() {
     return with_header(record(std::move(p), "A schemac schema file: tables, enums and queries of one PostgreSQL schema."));
 }
 
-Json config_json_schema(const std::vector<std::string>& dialects) {
+Json config_json_schema(const std::vector<std::string>& dialects, const std::vector<std::string>& drivers) {
     std::vector<Json> names(dialects.begin(), dialects.end());
+    std::vector<Json> driver_names(drivers.begin(), drivers.end());
     Json p = Json::object()
                  .set("dialect", one_of_words(std::move(names), "The database the migrations and generated code are for (default postgres)."))
                  .set("schema", string_value("The schema directory or file (default schema)."))
@@ -340,7 +341,10 @@ Json config_json_schema(const std::vector<std::string>& dialects) {
                                             .set("out", string_value("Where schemac generate writes (default generated/cpp)."))
                                             .set("namespace", string_value("The outer C++ namespace, e.g. db or acme::db (default db)."))
                                             .set("templates", string_value("A directory of NAME.mustache files that replace the built-in "
-                                                                           "templates.")),
+                                                                           "templates."))
+                                            .set("driver", one_of_words(std::move(driver_names),
+                                                                        "The client library the generated code uses (default: the "
+                                                                        "dialect's first; postgres: libpqxx).")),
                                         "Settings of schemac generate."));
     return with_header(record(std::move(p), "schemac.yaml: where the schema and migrations live, and the database environments."));
 }

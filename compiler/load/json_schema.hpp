@@ -47,7 +47,8 @@ private:
 
 // For schema/**/*.yaml.
 Json schema_file_json_schema();
-// For schemac.yaml; `dialects`: the names `dialect:` accepts.
-Json config_json_schema(const std::vector<std::string>& dialects);
+// For schemac.yaml; `dialects`: the names `dialect:` accepts, `drivers`: those
+// `codegen: driver:` accepts (of any dialect).
+Json config_json_schema(const std::vector<std::string>& dialects, const std::vector<std::string>& drivers);
 
 }  // namespace schemac

@@ -26,7 +26,7 @@ inline const Keys kQueryKeys = {"comment", "params", "returns", "columns", "row"
 
 // schemac.yaml.
 inline const Keys kConfigKeys = {"dialect", "schema", "migrations", "history_table", "lock_timeout", "environments", "codegen"};
-inline const Keys kCodegenKeys = {"out", "namespace", "templates"};
+inline const Keys kCodegenKeys = {"out", "namespace", "templates", "driver"};
 inline const Keys kEnvironmentKeys = {"url", "url_env", "lock_timeout"};
 
 }  // namespace schemac

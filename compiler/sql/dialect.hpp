@@ -27,6 +27,10 @@ public:
     virtual Plan plan(const std::vector<diff::Change>& changes) const = 0;
     // The statements generated data-access code sends.
     virtual const Dml& dml() const = 0;
+    // The database client libraries generated code can use with this
+    // dialect's statements (templates/cpp/<driver>/); the first is the default.
+    // Code generation targets a pair: DML from the dialect, C++ from the driver's templates.
+    virtual std::vector<std::string> drivers() const = 0;
 };
 
 // The dialect of `name`, or nullptr; `dialect_names()` lists the known ones.

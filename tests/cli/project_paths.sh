@@ -122,6 +122,17 @@ for cmd in check "diff -m x" "plan" "generate" "status --db host=/nonexistent"; 
 done
 printf 'dialect: postgres\n' > "$dl/schemac.yaml"
 (cd "$dl" && "$schemac" diff -m x >/dev/null 2>&1 && "$schemac" check >/dev/null 2>&1) || fail "dialect: postgres is refused"
+# Code generation targets a pair: the dialect's statements, a driver's templates. A driver the
+# dialect has no templates for stops generate and check (which checks the generated C++) at its line.
+printf 'dialect: postgres\ncodegen:\n  driver: libpqx\n' > "$dl/schemac.yaml"
+for cmd in check generate; do
+  got=$(cd "$dl" && "$schemac" $cmd 2>&1) && fail "driver: '$cmd' accepted an unknown driver"
+  grep -q "schemac.yaml:3:11: error: unknown codegen driver 'libpqx'; did you mean 'libpqxx'? (code generated for dialect postgres can use: libpqxx)" <<<"$got" ||
+    fail "driver: '$cmd' did not name the unknown driver: $got"
+done
+printf 'dialect: postgres\ncodegen:\n  driver: libpqxx\n' > "$dl/schemac.yaml"
+(cd "$dl" && "$schemac" generate >/dev/null 2>&1 && "$schemac" check >/dev/null 2>&1) || fail "driver: libpqxx is refused"
+[ -f "$dl/generated/cpp/public_/item.hpp" ] || fail "driver: libpqxx generated no C++: $(cd "$dl" && find generated -type f)"
 rm -rf "$dl"
 
 [ "$failures" = 0 ] || exit 1

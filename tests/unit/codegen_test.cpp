@@ -207,8 +207,8 @@ TEST_CASE("codegen: rendering is deterministic, bannered, and templates can be r
     const Schema s = load_ok("schema: shop\nenums:\n  side: [buy, sell]\ntables:\n  t:\n    columns:\n      id: serial\n      s: side\n    primary_key: [id]\n");
     Diagnostics d;
     const ViewModel vm = build_view_model(s, options(), d);
-    const auto a = render(vm, default_templates(), d);
-    const auto b = render(vm, default_templates(), d);
+    const auto a = render(vm, default_templates("libpqxx"), d);
+    const auto b = render(vm, default_templates("libpqxx"), d);
     REQUIRE_MESSAGE(!d.has_errors(), render_text(d));
     REQUIRE(a.size() == 4);
     CHECK(a[0].path == "all.hpp");
@@ -228,20 +228,20 @@ TEST_CASE("codegen: rendering is deterministic, bannered, and templates can be r
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "all.hpp.mustache") << "{{banner}}\n// mine\n{{#headers}}#include <{{.}}>\n{{/headers}}";
     Diagnostics d2;
-    Templates t = load_templates(dir.string(), d2);
+    Templates t = load_templates("libpqxx", dir.string(), d2);
     REQUIRE_FALSE(d2.has_errors());
     const auto c = render(vm, t, d2);
     CHECK(c[0].contents.find("// mine\n#include <shop/enums.hpp>\n#include <shop/t.hpp>\n") != std::string::npos);
     CHECK(c[3].contents == a[3].contents);
     std::ofstream(dir / "tabel.hpp.mustache") << "x";
     Diagnostics d3;
-    load_templates(dir.string(), d3);
+    load_templates("libpqxx", dir.string(), d3);
     CHECK(render_text(d3).find("tabel.hpp.mustache: error: not a schemac template (the templates are all.hpp.mustache, ") != std::string::npos);
     std::ofstream(dir / "tabel.hpp.mustache") << "";
     std::filesystem::remove(dir / "tabel.hpp.mustache");
     std::ofstream(dir / "table.hpp.mustache") << "{{#fields}}unclosed";
     Diagnostics d4;
-    render(vm, load_templates(dir.string(), d4), d4);
+    render(vm, load_templates("libpqxx", dir.string(), d4), d4);
     CHECK(render_text(d4).find("table.hpp.mustache: error: table.hpp.mustache: ") != std::string::npos);
     std::filesystem::remove_all(dir);
 }

@@ -95,7 +95,7 @@ TEST_CASE("every mapping of the schema-file JSON Schema has exactly the loader's
 }
 
 TEST_CASE("every mapping of the schemac.yaml JSON Schema has exactly the config reader's keys") {
-    const Json config = config_json_schema({"postgres"});
+    const Json config = config_json_schema({"postgres"}, {"libpqxx"});
     CHECK(properties(config) == set_of(kConfigKeys));
     CHECK(properties(at(config, {"properties", "environments", "additionalProperties"})) == set_of(kEnvironmentKeys));
     CHECK(properties(at(config, {"properties", "codegen"})) == set_of(kCodegenKeys));

@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
     options.cpp_namespace = "hostile";
     options.version = "test";
     const auto vm = codegen::build_view_model(schema, options, diags);
-    const auto files = codegen::render(vm, codegen::default_templates(), diags);
+    const auto files = codegen::render(vm, codegen::default_templates("libpqxx"), diags);
     if (diags.has_errors()) {
         std::cerr << render_text(diags);
         return 1;
