@@ -1,7 +1,7 @@
 # schemac_generate(<target>
 #     SCHEMA <file-or-dir>...          # the YAML schema (directories are searched for *.yaml / *.yml)
-#     OUTPUT_DIR <dir>                 # where the C++ goes (e.g. ${CMAKE_CURRENT_BINARY_DIR}/db)
-#     [NAMESPACE <ns>]                 # outer C++ namespace (default: db)
+#     OUTPUT_DIR <dir>                 # where the C++ goes (e.g. ${CMAKE_CURRENT_BINARY_DIR}/db); one per call
+#     [NAMESPACE <ns>]                 # outer C++ namespace (default: db); one per call in a build
 #     [MIGRATIONS <dir>]               # also embed these migration files (migrations.hpp)
 #     [ALLOW_UNMIGRATED]               # generate even when the schema is ahead of MIGRATIONS
 #     [TEMPLATES <dir>]                # NAME.mustache files replacing the built-in templates
@@ -26,6 +26,39 @@
 # asked from `schemac generate --list` at configure time, and configure reruns
 # when a YAML file changes. That needs a schemac that already runs at configure
 # time: an installed one (find_package(schemac)) or SCHEMAC_EXECUTABLE.
+# Several schemas in one build: each call needs an output directory of its own,
+# neither inside another's (generation removes the files it no longer writes, so
+# one target would delete the other's; Make lets two rules write one file
+# silently), and a namespace of its own (two libraries that both define
+# db::public_::UsersDao link, and the program silently gets one of the two
+# layouts). Both are refused at configure time, naming the other target.
+function(_schemac_claim_output target out namespace)
+  if(NOT namespace)
+    set(namespace db)
+  endif()
+  cmake_path(NORMAL_PATH out)
+  get_property(claimed GLOBAL PROPERTY SCHEMAC_GENERATE_TARGETS)
+  foreach(other IN LISTS claimed)
+    get_property(other_out GLOBAL PROPERTY "SCHEMAC_GENERATE_OUT_${other}")
+    get_property(other_ns GLOBAL PROPERTY "SCHEMAC_GENERATE_NAMESPACE_${other}")
+    cmake_path(IS_PREFIX other_out "${out}" NORMALIZE inside_other)
+    cmake_path(IS_PREFIX out "${other_out}" NORMALIZE holds_other)
+    if(inside_other OR holds_other)
+      message(FATAL_ERROR "schemac_generate(${target}): OUTPUT_DIR ${out} overlaps the OUTPUT_DIR of "
+                          "schemac_generate(${other}) (${other_out}); give each schema a directory of its own, "
+                          "neither inside the other")
+    endif()
+    if(namespace STREQUAL other_ns)
+      message(FATAL_ERROR "schemac_generate(${target}): NAMESPACE ${namespace} is also the namespace of "
+                          "schemac_generate(${other}); their classes would clash at link time: give each schema "
+                          "a NAMESPACE of its own")
+    endif()
+  endforeach()
+  set_property(GLOBAL APPEND PROPERTY SCHEMAC_GENERATE_TARGETS ${target})
+  set_property(GLOBAL PROPERTY "SCHEMAC_GENERATE_OUT_${target}" "${out}")
+  set_property(GLOBAL PROPERTY "SCHEMAC_GENERATE_NAMESPACE_${target}" "${namespace}")
+endfunction()
+
 function(schemac_generate target)
   cmake_parse_arguments(ARG "ALLOW_UNMIGRATED" "OUTPUT_DIR;NAMESPACE;MIGRATIONS;TEMPLATES;SCHEMAC" "SCHEMA" ${ARGN})
   if(NOT ARG_SCHEMA OR NOT ARG_OUTPUT_DIR)
@@ -64,6 +97,7 @@ function(schemac_generate target)
   if(ARG_NAMESPACE)
     list(APPEND options --namespace "${ARG_NAMESPACE}")
   endif()
+  _schemac_claim_output(${target} "${out}" "${ARG_NAMESPACE}")
   if(ARG_MIGRATIONS)
     get_filename_component(mig "${ARG_MIGRATIONS}" ABSOLUTE)
     list(APPEND options --migrations "${mig}")
