@@ -10,6 +10,7 @@
 #include "cli/migration_dir.hpp"
 #include "cli/project.hpp"
 #include "cli/summary.hpp"
+#include "codegen/view_model.hpp"
 #include "load/loader.hpp"
 #include "migrations/format.hpp"
 #include "sql/dialect.hpp"
@@ -21,8 +22,9 @@ namespace {
 // Is the committed migration history in line with the YAML? Fails, naming what
 // to run, when a migration is missing, a file was edited, or schemac.sum is stale.
 void check_migrations(const sql::Dialect& dialect, const std::string& dir, const Schema& schema, Diagnostics& diags) {
+    const std::size_t errors_before = diags.error_count();
     MigrationState st = load_migration_state(dir, diags);
-    if (diags.has_errors() || !st.exists) return;
+    if (diags.error_count() > errors_before || !st.exists) return;
     const sql::Plan plan = sql::plan_migration(dialect, st.snapshot, schema, diags);
     if (plan.empty()) return;
     const int last = st.history.last_version();
@@ -32,6 +34,19 @@ void check_migrations(const sql::Dialect& dialect, const std::string& dir, const
     auto& d = diags.error({std::make_shared<const std::string>(dir), 0, 0}, "migration-missing",
                           what + "; run: schemac diff -m \"<what changed>\"");
     for (const auto& step : plan.steps) Diagnostics::add_note(d, {std::make_shared<const std::string>(dir), 0, 0}, "not yet migrated: " + step.summary);
+}
+
+// The names `generate` refuses (two that become one C++ name or file after
+// sanitising, a table whose file is the schema's enums.hpp or queries.hpp),
+// checked whenever the project generates C++ (schemac.yaml has a `codegen:`
+// section or its output directory exists), so that check never passes what
+// generate then rejects, and whether or not the migrations are current.
+void check_cpp_names(const Project& project, const Schema& schema, Diagnostics& diags) {
+    if (!project.config.codegen_given && !std::filesystem::is_directory(project.codegen_out)) return;
+    codegen::GenerateOptions options;
+    options.cpp_namespace = project.config.codegen_namespace;
+    options.dialect = project.dialect;
+    codegen::build_view_model(schema, options, diags);
 }
 
 // Is the committed generated C++ (codegen.out, default generated/cpp) what
@@ -60,9 +75,12 @@ int run_check(const CheckOptions& opts) {
     const Schema schema = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, diags, &stats);
     // The migrations and the generated C++ belong to the project's schema: they
     // are checked when that is what is checked, however its path was spelt.
+    // Name clashes and missing migrations are independent: both are reported.
+    const bool schema_valid = !diags.has_errors();
+    if (project.project_schema && schema_valid) check_cpp_names(project, schema, diags);
     std::string dir = opts.migrations;
     if (dir.empty() && project.project_schema && std::filesystem::is_directory(project.migrations_dir)) dir = project.migrations_dir;
-    if (!dir.empty() && !diags.has_errors()) check_migrations(*project.dialect, dir, schema, diags);
+    if (!dir.empty() && schema_valid) check_migrations(*project.dialect, dir, schema, diags);
     // In the project's own spelling: the generated banners name the YAML files.
     if (project.project_schema && !diags.has_errors()) check_generated(opts.config, diags);
     if (opts.format == "json") {

@@ -129,4 +129,13 @@ std::string cpp_comment_text(std::string_view text) {
     return out;
 }
 
+bool NameClaims::claim(const std::string& cpp, const std::string& label, const SourcePos& pos) {
+    auto [it, fresh] = taken_.emplace(cpp, Owner{label, pos});
+    if (fresh || it->second.label == label) return true;
+    auto& d = diags_.error(pos, "codegen-name-clash", kind_ + it->second.label + " and " + label + " both become the C++ " + what_ +
+                                                          " `" + cpp + "`; rename one");
+    Diagnostics::add_note(d, it->second.pos, it->second.label + " is here");
+    return false;
+}
+
 }  // namespace schemac::codegen

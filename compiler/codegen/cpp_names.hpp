@@ -2,8 +2,11 @@
 // PostgreSQL name becomes a C++ identifier and how text becomes a C++ string
 // literal, so the templates never have to escape anything themselves.
 #pragma once
+#include <map>
 #include <string>
 #include <string_view>
+
+#include "diag/diagnostics.hpp"
 
 namespace schemac::codegen {
 
@@ -45,5 +48,25 @@ std::string cpp_comment_text(std::string_view text);
 
 // A C++ string literal ("...") for the text.
 inline std::string cpp_string_literal(std::string_view text) { return '"' + cpp_string_body(text) + '"'; }
+
+
+// C++ names (or files) claimed by SQL objects. Different SQL names can become
+// one C++ name (cpp_identifier); the second claimant is an error at its
+// position with a note at the first, so both YAML positions are named.
+class NameClaims {
+public:
+    // `kind` prefixes the message ("columns ", "enum values ", "" for mixed kinds).
+    NameClaims(Diagnostics& diags, std::string kind, std::string what) : diags_(diags), kind_(std::move(kind)), what_(std::move(what)) {}
+    // `label` names the claimant as the message shows it (`"aB"`, `public.users`).
+    // True when `cpp` was free or is `label`'s already; otherwise reports
+    // "<kind><first label> and <label> both become the C++ <what> `<cpp>`; rename one".
+    bool claim(const std::string& cpp, const std::string& label, const SourcePos& pos);
+
+private:
+    struct Owner { std::string label; SourcePos pos; };
+    std::map<std::string, Owner> taken_;
+    Diagnostics& diags_;
+    std::string kind_, what_;
+};
 
 }  // namespace schemac::codegen

@@ -46,16 +46,12 @@ public:
 private:
     void fields() {
         std::set<std::string> includes = {"<functional>", "<optional>", "<vector>", "<cstddef>", "<cstdint>", "<schemac/dao/or_default.hpp>"};
-        std::map<std::string, std::string> taken;   // C++ name -> column
+        NameClaims members(diags_, "columns ", "member");
         int index = 0;
         for (const Column& c : t_.columns) {
             FieldView f;
             f.name = cpp_identifier(c.name);
-            if (auto [it, fresh] = taken.emplace(f.name, c.name); !fresh) {
-                diags_.error(c.pos, "codegen-name-clash",
-                             "columns \"" + it->second + "\" and \"" + c.name + "\" both become the C++ member `" + f.name + "`; rename one");
-                continue;
-            }
+            if (!members.claim(f.name, '"' + c.name + '"', c.pos)) continue;
             auto type = naming_.type_of(c.type, c.nullable, c.type_pos, diags_);
             if (!type) continue;
             f.key_param_type = param_type(*naming_.type_of(c.type, false, c.type_pos, diags_));
@@ -312,14 +308,10 @@ void build_enums(ViewModel& vm, const Schema& schema, const Naming& naming, Diag
         v.qualified = naming.enum_naming(e.name).qualified;
         v.from_string = cpp_identifier(e.name.name + "_from_string");
         v.comment = e.comment;
-        std::map<std::string, std::string> taken;
+        NameClaims enumerators(diags, "enum values ", "enumerator");
         for (const auto& label : e.values) {
             EnumValueView ev{cpp_identifier(label.name), label.name, false};
-            if (auto [it, fresh] = taken.emplace(ev.name, label.name); !fresh) {
-                diags.error(label.pos, "codegen-name-clash", "enum values '" + it->second + "' and '" + label.name +
-                                                                 "' both become the C++ enumerator `" + ev.name + "`; rename one");
-                continue;
-            }
+            if (!enumerators.claim(ev.name, "'" + label.name + "'", label.pos)) continue;
             v.values.push_back(ev);
         }
         if (!v.values.empty()) v.values.back().last = true;
@@ -330,22 +322,25 @@ void build_enums(ViewModel& vm, const Schema& schema, const Naming& naming, Diag
     }
 }
 
-// Two tables or enums of one schema whose C++ names collide.
+// Two tables, enums or queries whose C++ names or files collide.
 void check_type_names(const ViewModel& vm, const Schema& schema, const Naming& naming, Diagnostics& diags) {
-    std::map<std::string, std::string> taken;   // qualified C++ name or file -> SQL name
-    auto claim = [&](const std::string& what, const std::string& cpp, const std::string& sql, const SourcePos& pos) {
-        if (auto [it, fresh] = taken.emplace(cpp, sql); !fresh && it->second != sql)
-            diags.error(pos, "codegen-name-clash", sql + " and " + it->second + " both become the C++ " + what + " `" + cpp + "`; rename one");
-    };
+    NameClaims names(diags, "", "name");
+    NameClaims files(diags, "", "file");
+    // A schema's enums.hpp and queries.hpp have fixed names: claimed first, so
+    // that a table named enums or queries is the one reported.
+    for (const Enum& e : schema.enums)
+        files.claim(naming.enum_naming(e.name).header, "the enums.hpp of schema " + display_ident(e.name.schema), e.pos);
+    for (const Query& q : schema.queries)
+        files.claim(naming.directory(q.schema) + "/queries.hpp", "the queries.hpp of schema " + display_ident(q.schema), q.pos);
     // The row struct stands for its insert struct and DAO, which differ only in their suffix.
     for (std::size_t i = 0; i < vm.tables.size(); ++i) {
         const auto& t = vm.tables[i];
-        claim("name", t.cpp_namespace + "::" + t.row, t.sql_name, schema.tables[i].pos);
-        claim("file", t.header, t.sql_name, schema.tables[i].pos);
+        names.claim(t.cpp_namespace + "::" + t.row, t.sql_name, schema.tables[i].pos);
+        files.claim(t.header, t.sql_name, schema.tables[i].pos);
     }
-    for (const Enum& e : schema.enums) claim("name", naming.enum_naming(e.name).qualified, naming.dml().qualified_name(e.name), e.pos);
+    for (const Enum& e : schema.enums) names.claim(naming.enum_naming(e.name).qualified, naming.dml().qualified_name(e.name), e.pos);
     for (const Query& q : schema.queries)
-        if (!q.row && !q.columns.empty()) claim("name", naming.cpp_namespace(q.schema) + "::" + pascal_case(q.name) + "Row", "query " + q.name, q.pos);
+        if (!q.row && !q.columns.empty()) names.claim(naming.cpp_namespace(q.schema) + "::" + pascal_case(q.name) + "Row", "query " + q.name, q.pos);
 }
 
 }  // namespace

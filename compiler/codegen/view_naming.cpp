@@ -7,13 +7,11 @@
 namespace schemac::codegen {
 
 Naming::Naming(const Schema& schema, const GenerateOptions& options, Diagnostics& diags) : dml_(&options.dialect->dml()), outer_(options.cpp_namespace) {
-    std::map<std::string, std::string> owner;   // C++ identifier -> schema
+    NameClaims namespaces(diags, "schemas ", "namespace");
     auto add = [&](const std::string& s, const SourcePos& pos) {
         if (ident_.count(s)) return;
         const std::string id = cpp_identifier(s);
-        if (auto [it, fresh] = owner.emplace(id, s); !fresh)
-            diags.error(pos, "codegen-name-clash",
-                        "schemas \"" + it->second + "\" and \"" + s + "\" both become the C++ namespace `" + id + "`; rename one");
+        namespaces.claim(id, '"' + s + '"', pos);
         ident_[s] = id;
     };
     for (const auto& t : schema.tables) add(t.name.schema, t.schema_pos);

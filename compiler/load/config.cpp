@@ -61,7 +61,10 @@ public:
             else if (key == "history_table") history_table(v, kp);
             else if (key == "lock_timeout") duration(v, kp, "", out_.lock_timeout);
             else if (key == "environments") environments(v, kp);
-            else if (key == "codegen") codegen(v, kp);
+            else if (key == "codegen") {
+                out_.codegen_given = true;
+                codegen(v, kp);
+            }
         });
     }
 

@@ -49,6 +49,7 @@ struct ProjectConfig {
     std::string history_table = "schemac_migrations";
     std::chrono::milliseconds lock_timeout{60'000};
     std::vector<EnvironmentConfig> environments;       // in file order
+    bool codegen_given = false;                        // a `codegen:` section is written: the project generates C++
     std::string codegen_out = "generated/cpp";
     std::string codegen_namespace = "db";
     std::string codegen_templates;                     // "" = the built-in templates

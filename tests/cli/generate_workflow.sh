@@ -104,6 +104,27 @@ tables:
 YAML
 if "$schemac" generate 2>err; then fail "a clash was accepted"; fi
 grep -q '^schema/clash.yaml:5:7: error: columns "a-b" and "a_b" both become the C++ member `a_b`; rename one' err || fail "clash: $(cat err)"
+grep -q '^schema/clash.yaml:4:7: note: "a-b" is here' err || fail "clash names one position only: $(cat err)"
+# check says what generate would refuse (the project generates C++: generated/cpp exists).
+if "$schemac" check 2>err; then fail "check accepted a clash generate refuses"; fi
+grep -q '^schema/clash.yaml:5:7: error: columns "a-b" and "a_b" both become the C++ member `a_b`; rename one' err || fail "check clash: $(cat err)"
+pass
+
+# 6b. A new project (`init` writes a codegen section, nothing is generated yet):
+#     check names a table whose file is the schema's enums.hpp, and the missing
+#     migration too; a project without codegen is not held to C++ names.
+(
+  mkdir fresh && cd fresh && "$schemac" init >/dev/null
+  printf 'enums:\n  side: [buy]\ntables:\n  enums:\n    columns:\n      id: bigint\n    primary_key: [id]\n' >schema/users.yaml
+  if "$schemac" check 2>err; then fail "check accepted a table named enums beside an enum"; fi
+  grep -q '^schema/users.yaml:4:3: error: the enums.hpp of schema public and public.enums both become the C++ file `public_/enums.hpp`; rename one' err ||
+    fail "fresh: $(cat err)"
+  grep -q '^schema/users.yaml:2:3: note: the enums.hpp of schema public is here' err || fail "fresh note: $(cat err)"
+  grep -q '^migrations: error: no migration holds the schema yet' err || fail "fresh: the missing migration is not named: $(cat err)"
+  grep -v '^codegen:\|^  out:\|^  namespace:' schemac.yaml >schemac.yaml.new && mv schemac.yaml.new schemac.yaml
+  "$schemac" diff -m first >/dev/null 2>err || fail "fresh diff: $(cat err)"
+  "$schemac" check >/dev/null 2>err || fail "check held a project without codegen to C++ names: $(cat err)"
+)
 pass
 
 # 7. The schema ahead of the migrations: writing refuses (the application would

@@ -193,14 +193,41 @@ TEST_CASE("codegen: a table without a primary key has no update, delete or upser
     CHECK(t.cpp_namespace == "db::public_");   // `public` is a C++ keyword
 }
 
-TEST_CASE("codegen: names that clash once made C++ are errors at the second name") {
-    CHECK(codegen_errors("tables:\n  t:\n    columns:\n      a-b: text\n      a_b: text\n") ==
-          "s.yaml:5:7: error: columns \"a-b\" and \"a_b\" both become the C++ member `a_b`; rename one\n");
-    CHECK(codegen_errors("enums:\n  e: [x-y, x_y]\n") ==
-          "s.yaml:2:12: error: enum values 'x-y' and 'x_y' both become the C++ enumerator `x_y`; rename one\n");
-    CHECK(codegen_errors("tables:\n  order_lines:\n    columns:\n      a: text\n  OrderLines:\n    columns:\n      a: text\n") ==
-          "s.yaml:5:3: error: public.\"OrderLines\" and public.order_lines both become the C++ name `db::public_::OrderLinesRow`; "
-          "rename one\n");
+TEST_CASE("codegen: names that clash once made C++ are errors at the second name, with a note at the first") {
+    struct Case { const char* name; std::string yaml, expected; };
+    const std::string id = "    columns:\n      id: bigint\n    primary_key: [id]\n";
+    const Case cases[] = {
+        {"columns", "tables:\n  t:\n    columns:\n      a-b: text\n      a_b: text\n",
+         "s.yaml:5:7: error: columns \"a-b\" and \"a_b\" both become the C++ member `a_b`; rename one\n"
+         "s.yaml:4:7: note: \"a-b\" is here\n"},
+        {"enum values", "enums:\n  e: [x-y, x_y]\n",
+         "s.yaml:2:12: error: enum values 'x-y' and 'x_y' both become the C++ enumerator `x_y`; rename one\n"
+         "s.yaml:2:7: note: 'x-y' is here\n"},
+        {"tables by case", "tables:\n  order_lines:\n    columns:\n      a: text\n  OrderLines:\n    columns:\n      a: text\n",
+         "s.yaml:5:3: error: public.order_lines and public.\"OrderLines\" both become the C++ name `db::public_::OrderLinesRow`; rename one\n"
+         "s.yaml:2:3: note: public.order_lines is here\n"},
+        {"accented letters", "tables:\n  \"\xc3\xa9\":\n" + id + "  \"\xc3\xa8\":\n" + id,
+         "s.yaml:6:3: error: public.\"\xc3\xa9\" and public.\"\xc3\xa8\" both become the C++ name `db::public_::_Row`; rename one\n"
+         "s.yaml:2:3: note: public.\"\xc3\xa9\" is here\n"
+         "s.yaml:6:3: error: public.\"\xc3\xa9\" and public.\"\xc3\xa8\" both become the C++ file `public_/_.hpp`; rename one\n"
+         "s.yaml:2:3: note: public.\"\xc3\xa9\" is here\n"},
+        {"digits", "tables:\n  foo1:\n" + id + "  foo_1:\n" + id,
+         "s.yaml:6:3: error: public.foo1 and public.foo_1 both become the C++ name `db::public_::Foo1Row`; rename one\n"
+         "s.yaml:2:3: note: public.foo1 is here\n"},
+        {"an enum named like a row struct", "enums:\n  foo_row: [a]\ntables:\n  foo:\n" + id,
+         "s.yaml:2:3: error: public.foo and public.foo_row both become the C++ name `db::public_::FooRow`; rename one\n"
+         "s.yaml:4:3: note: public.foo is here\n"},
+        {"a table named enums", "enums:\n  side: [a]\ntables:\n  enums:\n" + id,
+         "s.yaml:4:3: error: the enums.hpp of schema public and public.enums both become the C++ file `public_/enums.hpp`; rename one\n"
+         "s.yaml:2:3: note: the enums.hpp of schema public is here\n"},
+        {"schemas", "tables:\n  t:\n    schema: a-b\n" + id + "  u:\n    schema: a_b\n" + id,
+         "s.yaml:8:13: error: schemas \"a-b\" and \"a_b\" both become the C++ namespace `a_b`; rename one\n"
+         "s.yaml:3:13: note: \"a-b\" is here\n"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(std::string(c.name));
+        CHECK(codegen_errors(c.yaml) == c.expected);
+    }
 }
 
 TEST_CASE("codegen: rendering is deterministic, bannered, and templates can be replaced") {
