@@ -129,11 +129,14 @@ private:
         v_.count.name = statement_name(v_.count.sql);
 
         std::vector<std::vector<std::string>> keys;   // primary key first, then unique keys
+        std::vector<SourcePos> key_pos;               // where each was written
         std::set<std::vector<std::string>> key_sets;
-        auto add_key = [&](std::vector<std::string> cols) {
+        auto add_key = [&](std::vector<std::string> cols, const SourcePos& pos) {
             auto sorted = cols;
             std::sort(sorted.begin(), sorted.end());
-            if (key_sets.insert(sorted).second) keys.push_back(std::move(cols));
+            if (!key_sets.insert(sorted).second) return;
+            keys.push_back(std::move(cols));
+            key_pos.push_back(pos);
         };
         auto names_of = [](const std::vector<Ident>& ids) {
             std::vector<std::string> out;
@@ -142,24 +145,29 @@ private:
         };
         if (t_.primary_key) {
             v_.has_primary_key = true;
-            add_key(names_of(t_.primary_key->columns));
+            add_key(names_of(t_.primary_key->columns), t_.primary_key->pos);
         }
-        for (const auto& u : t_.uniques) add_key(names_of(u.columns));
+        for (const auto& u : t_.uniques) add_key(names_of(u.columns), u.pos);
         for (const auto& ix : t_.indexes) {
             if (!ix.unique || !ix.where.empty()) continue;
             auto prefix = column_prefix(ix);
             if (prefix.size() != ix.elements.size()) continue;   // an expression: not a column key
             std::vector<std::string> cols;
             for (auto* e : prefix) cols.push_back(e->column);
-            add_key(cols);
+            add_key(cols, ix.pos);
         }
-        for (const auto& k : keys) {
+        // Different keys can make one method name ([a_and_b, c] and [a, b_and_c]):
+        // two overloads of one signature would not compile.
+        NameClaims methods(diags_, "", "method");
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const auto& k = keys[i];
             auto m = key_method("find", k);
+            if (!methods.claim(m.method, "key (" + join(k, ", ") + ")", key_pos[i])) continue;
             m.statement.sql = dml_.select(v_.sql_name, v_.select_list, m.statement.sql, {});
             m.statement.name = statement_name(m.statement.sql);
             v_.finds.push_back(m);
         }
-        lists(keys, key_sets);
+        lists(keys, key_pos, key_sets, methods);
         if (!t_.primary_key) return;
         const auto pk = keys.front();
         auto del = key_method("delete", pk);
@@ -172,14 +180,18 @@ private:
     }
 
     // list_by_<leading columns> for every index (and composite key) prefix that is not a key itself.
-    void lists(const std::vector<std::vector<std::string>>& keys, const std::set<std::vector<std::string>>& key_sets) {
+    void lists(const std::vector<std::vector<std::string>>& keys, const std::vector<SourcePos>& key_pos,
+               const std::set<std::vector<std::string>>& key_sets, NameClaims& methods) {
         struct Source {
             std::vector<std::string> columns;
             std::vector<std::string> order;   // SQL of each element, with its direction
+            SourcePos pos;
         };
         std::vector<Source> sources;
-        for (const auto& k : keys) {
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const auto& k = keys[i];
             Source s;
+            s.pos = key_pos[i];
             for (const auto& c : k) {
                 s.columns.push_back(c);
                 s.order.push_back(field(c)->sql_name);
@@ -188,6 +200,7 @@ private:
         }
         for (const auto& ix : t_.indexes) {
             Source s;
+            s.pos = ix.pos;
             for (auto* e : column_prefix(ix)) {
                 s.columns.push_back(e->column);
                 std::string o = field(e->column)->sql_name;
@@ -206,6 +219,7 @@ private:
                 std::sort(sorted.begin(), sorted.end());
                 if (key_sets.count(sorted) || !done.insert(sorted).second) continue;
                 auto m = key_method("list", cols);
+                if (!methods.claim(m.method, "columns (" + join(cols, ", ") + ")", s.pos)) continue;
                 // Ordered by the rest of the index, then the primary key: a stable order the index can serve.
                 std::vector<std::string> order(s.order.begin() + static_cast<long>(n), s.order.end());
                 if (!keys.empty() && t_.primary_key)

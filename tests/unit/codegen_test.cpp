@@ -220,6 +220,16 @@ TEST_CASE("codegen: names that clash once made C++ are errors at the second name
         {"a table named enums", "enums:\n  side: [a]\ntables:\n  enums:\n" + id,
          "s.yaml:4:3: error: the enums.hpp of schema public and public.enums both become the C++ file `public_/enums.hpp`; rename one\n"
          "s.yaml:2:3: note: the enums.hpp of schema public is here\n"},
+        {"two keys, one method name",
+         "tables:\n  t:\n    columns:\n      id: bigint\n      a_and_b: int\n      c: int\n      a: int\n      b_and_c: int\n"
+         "    primary_key: [id]\n    unique:\n      - [a_and_b, c]\n      - [a, b_and_c]\n",
+         "s.yaml:12:9: error: key (a_and_b, c) and key (a, b_and_c) both become the C++ method `find_by_a_and_b_and_c`; rename one\n"
+         "s.yaml:11:9: note: key (a_and_b, c) is here\n"},
+        {"two index prefixes, one list method",
+         "tables:\n  t:\n    columns:\n      id: bigint\n      a_and_b: int\n      a: int\n      b: int\n"
+         "    primary_key: [id]\n    indexes:\n      - columns: [a_and_b]\n      - columns: [a, b]\n",
+         "s.yaml:11:9: error: columns (a_and_b) and columns (a, b) both become the C++ method `list_by_a_and_b`; rename one\n"
+         "s.yaml:10:9: note: columns (a_and_b) is here\n"},
         {"schemas", "tables:\n  t:\n    schema: a-b\n" + id + "  u:\n    schema: a_b\n" + id,
          "s.yaml:8:13: error: schemas \"a-b\" and \"a_b\" both become the C++ namespace `a_b`; rename one\n"
          "s.yaml:3:13: note: \"a-b\" is here\n"},
