@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <schemac/core/migration_set.hpp>
@@ -264,9 +265,12 @@ private:
             diags_.error(where(tmpl), "codegen-template", "no template " + tmpl + kSuffix);
             return nullptr;
         }
-        auto m = std::make_unique<mustache>(mark_standalone_tags(t->second));
+        const std::string marked = mark_standalone_tags(t->second);
+        auto m = std::make_unique<mustache>(marked);
         if (!m->is_valid()) {
-            diags_.error(where(tmpl), "codegen-template", tmpl + kSuffix + ": " + m->error_message());
+            std::string message = m->error_message();
+            const SourcePos at = syntax_error_pos(tmpl, marked, message);
+            diags_.error(at, "codegen-template", message);
             return nullptr;
         }
         // Code, not HTML: print every value as it is.
@@ -274,6 +278,31 @@ private:
         return m;
     }
     static SourcePos where(const std::string& tmpl) { return {std::make_shared<const std::string>(tmpl + kSuffix), 0, 0}; }
+
+    // kainjow reports a syntax error as "<what> at N", N a byte offset into the
+    // text it compiled (the template with standalone-tag markers): the position
+    // in the template file as line:column, and the message without the offset.
+    static SourcePos syntax_error_pos(const std::string& tmpl, const std::string& marked, std::string& message) {
+        SourcePos at = where(tmpl);
+        const std::size_t k = message.rfind(" at ");
+        std::size_t offset = 0;
+        if (k == std::string::npos) return at;
+        const char* end = message.data() + message.size();
+        if (auto [p, ec] = std::from_chars(message.data() + k + 4, end, offset); ec != std::errc() || p != end) return at;
+        message.resize(k);
+        at.line = 1;
+        at.column = 1;
+        for (std::size_t i = 0; i < offset && i < marked.size(); ++i) {
+            if (marked[i] == kTagLine) continue;
+            if (marked[i] == '\n') {
+                ++at.line;
+                at.column = 1;
+            } else {
+                ++at.column;
+            }
+        }
+        return at;
+    }
 
     const ViewModel& vm_;
     const Templates& templates_;
