@@ -11,9 +11,16 @@ namespace schemac::codegen {
 
 namespace {
 
-// Not keywords, but macros or names every translation unit sees: a member
-// called `assert` or `errno` would not compile.
-constexpr std::string_view kMacros[] = {"assert", "errno", "NULL"};
+// Not keywords, but macros: a member called `EOF`, `errno` or (with
+// -std=gnu++20) `linux` would not compile. Every macro the headers of generated
+// code define, with g++ and clang++ in strict and GNU modes, sorted bytewise
+// (scripts/cpp-macros.sh writes the list; a test checks it is complete here).
+constexpr std::string_view kHeaderMacros[] = {
+#include "codegen/cpp_macros.inc"
+};
+// Macros of headers an application commonly includes before ours (<cassert>),
+// and of GNU mode on other targets (32-bit x86).
+constexpr std::string_view kOtherMacros[] = {"assert", "i386"};
 
 bool is_ident_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -22,7 +29,9 @@ bool is_ident_char(char c) {
 }  // namespace
 
 bool is_reserved_in_cpp(std::string_view word) {
-    return schemac::is_cpp_keyword(word) || std::find(std::begin(kMacros), std::end(kMacros), word) != std::end(kMacros);
+    static_assert(std::is_sorted(std::begin(kHeaderMacros), std::end(kHeaderMacros)));
+    return schemac::is_cpp_keyword(word) || std::binary_search(std::begin(kHeaderMacros), std::end(kHeaderMacros), word) ||
+           std::find(std::begin(kOtherMacros), std::end(kOtherMacros), word) != std::end(kOtherMacros);
 }
 
 std::string cpp_identifier(std::string_view name) {

@@ -11,8 +11,9 @@
 namespace schemac::codegen {
 
 // A C++20 keyword or alternative token (`class`, `delete`, `and`, ...; the
-// list is the model's, schemac::is_cpp_keyword), or a standard macro such as
-// `assert` that no member may be called.
+// list is the model's, schemac::is_cpp_keyword), or a macro that generated
+// code would see (`EOF`, `errno`, `stdin`, `linux` under -std=gnu++20, `assert`):
+// no name may be one.
 bool is_reserved_in_cpp(std::string_view word);
 
 // A PostgreSQL name as a C++ identifier: characters other than [A-Za-z0-9_]

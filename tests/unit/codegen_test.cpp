@@ -55,6 +55,9 @@ TEST_CASE("codegen: PostgreSQL names as C++ identifiers") {
         {"with space", "with_space"},  {"so-so", "so_so"},         {"2fa", "_2fa"},         {"", "_"},
         {"a__b", "a_b"},               {"_Upper", "v_Upper"},      {"quote'd", "quote_d"},  {"grüße", "gr_e"},
         {"assert", "assert_"},         {"NULL", "NULL_"},          {"int", "int_"},         {"co_await", "co_await_"},
+        // Macros of the headers generated code includes, in strict and GNU modes.
+        {"EOF", "EOF_"},               {"errno", "errno_"},        {"stdin", "stdin_"},     {"linux", "linux_"},
+        {"unix", "unix_"},             {"BUFSIZ", "BUFSIZ_"},      {"offsetof", "offsetof_"}, {"eof", "eof"},
     };
     for (const auto& [in, out] : cases) CHECK_MESSAGE(cpp_identifier(in) == out, in);
 }
