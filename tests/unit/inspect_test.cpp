@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "diff/diff.hpp"
-#include "inspect/inspect.hpp"
+#include "sql/postgres/inspect.hpp"
 #include "load/loader.hpp"
 #include "load/writer.hpp"
 #include "model/analyze.hpp"
 #include "model/naming.hpp"
 
 using namespace schemac;
+using schemac::sql::postgres::schema_from_catalog;
 
 namespace {
 
