@@ -12,6 +12,7 @@ public:
     std::string_view name() const override { return "postgres"; }
     Plan plan(const std::vector<diff::Change>& changes) const override { return render_plan(changes); }
     const Dml& dml() const override { return postgres::dml(); }
+    std::vector<SqlStatement> split(std::string_view script) const override { return split_sql(script); }
 };
 
 }  // namespace
