@@ -1,4 +1,4 @@
-// schema_from_catalog (compiler/inspect) on hand-built catalog snapshots: the
+// schema_from_catalog (compiler/sql/postgres/inspect) on hand-built catalog snapshots: the
 // exact model, every default normalisation rule, every error and warning.
 // The same conversion against a real PostgreSQL is tests/integration/inspect_test.cpp.
 #include <doctest/doctest.h>
