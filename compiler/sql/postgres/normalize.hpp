@@ -7,8 +7,8 @@
 // `5 minutes` as '00:05:00'::interval, `now` ... .
 //
 // Not part of schemac_compiler (which never links libpqxx): it calls the
-// runtime's catalog reader, so it is compiled into the targets that link
-// schemac_runtime (the schemac executable, integration_tests).
+// runtime's catalog reader, so it is in schemac_live with the rest of
+// PostgreSQL's live side (live.hpp, which is how the CLI reaches it).
 #pragma once
 #include <string>
 
