@@ -32,8 +32,6 @@
 #include "catalog_fingerprint.hpp"
 #include "diff/diff.hpp"
 #include "error_of.hpp"
-#include "sql/postgres/inspect.hpp"
-#include "sql/postgres/normalize.hpp"
 #include "load/loader.hpp"
 #include "load/writer.hpp"
 #include "migration_files.hpp"
@@ -44,6 +42,8 @@
 #include "schemac/migrate/runner.hpp"
 #include "scratch_db.hpp"
 #include "sql/dialect.hpp"
+#include "sql/postgres/inspect.hpp"
+#include "sql/postgres/normalize.hpp"
 
 using namespace schemac;
 using namespace schemac::test;

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "adversarial.hpp"
-#include "sql/postgres/normalize.hpp"
 #include "load/loader.hpp"
 #include "migrations/format.hpp"
 #include "model/analyze.hpp"
@@ -23,6 +22,7 @@
 #include "scratch_db.hpp"
 #include "sql/dialect.hpp"
 #include "sql/postgres/grammar.hpp"
+#include "sql/postgres/normalize.hpp"
 
 namespace schemac::test {
 namespace {

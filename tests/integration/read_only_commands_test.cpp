@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "child_process.hpp"
-#include "sql/postgres/normalize.hpp"
 #include "schemac/catalog/catalog.hpp"
 #include "schemac/migrate/runner.hpp"
 #include "scratch_db.hpp"
+#include "sql/postgres/normalize.hpp"
 
 namespace schemac::test {
 namespace {

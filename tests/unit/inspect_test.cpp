@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "diff/diff.hpp"
-#include "sql/postgres/inspect.hpp"
 #include "load/loader.hpp"
 #include "load/writer.hpp"
 #include "model/analyze.hpp"
 #include "model/naming.hpp"
+#include "sql/postgres/inspect.hpp"
 
 using namespace schemac;
 using schemac::sql::postgres::schema_from_catalog;

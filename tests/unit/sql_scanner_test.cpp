@@ -9,9 +9,9 @@
 #include <utility>
 #include <vector>
 
-#include "sql/postgres/rewrite_schemas.hpp"
 #include "model/placeholders.hpp"
 #include "schemac/core/sql_scanner.hpp"
+#include "sql/postgres/rewrite_schemas.hpp"
 
 using namespace schemac;
 using schemac::sql::postgres::rewrite_schemas;

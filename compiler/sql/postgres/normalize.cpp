@@ -9,12 +9,12 @@
 #include <set>
 #include <vector>
 
-#include "sql/postgres/inspect.hpp"
-#include "sql/postgres/rewrite_schemas.hpp"
 #include "migrations/history.hpp"
 #include "schemac/catalog/catalog.hpp"
 #include "sql/postgres/dialect.hpp"
+#include "sql/postgres/inspect.hpp"
 #include "sql/postgres/quote.hpp"
+#include "sql/postgres/rewrite_schemas.hpp"
 
 namespace schemac::sql::postgres {
 
