@@ -26,6 +26,7 @@ namespace fs = std::filesystem;
 std::optional<Source> inspect_target(const InspectCommand& cmd, const DatabaseTarget& t) {
     Diagnostics diags;
     SourceOptions so;
+    so.dialect = t.dialect;
     so.schemas = cmd.schemas;
     so.history_table = t.runner.history_schema + "." + t.runner.history_table;
     Source src = load_database(t.runner.conninfo, so, diags);

@@ -33,6 +33,7 @@ void load_pair(const PlanOptions& opts, const Project& project, Source& from, So
         return;
     }
     SourceOptions so;
+    so.dialect = project.dialect;
     if (!opts.from.empty()) from = load_source(opts.from, so, diags);
     if (!opts.to.empty()) to = load_source(opts.to, so, diags);
     if (diags.has_errors()) return;

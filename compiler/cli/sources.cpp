@@ -1,15 +1,10 @@
 #include "cli/sources.hpp"
 
-#include <algorithm>
 #include <filesystem>
+#include <memory>
 
-#include "inspect/inspect.hpp"
-#include "inspect/normalize.hpp"
 #include "load/loader.hpp"
 #include "model/analyze.hpp"
-#include "schemac/catalog/catalog.hpp"
-#include "schemac/core/pg_errors.hpp"
-#include "schemac/migrate/runner.hpp"
 
 namespace schemac::cli {
 
@@ -35,17 +30,14 @@ Source load_source(const std::string& spec, const SourceOptions& opts, Diagnosti
 Source load_database(const std::string& spec, const SourceOptions& opts, Diagnostics& diags) {
     Source src;
     src.conninfo = spec;
-    catalog::ReadOptions ro;
-    ro.schemas = opts.schemas;
-    if (!opts.history_table.empty()) ro.exclude_tables.push_back(opts.history_table);
-    const catalog::Snapshot snap = catalog::read_catalog(spec, ro);
-    src.name = snap.database;
-    for (const auto& want : opts.schemas)   // a typo (--schema Public) must not look like an empty schema
-        if (std::find(snap.schemas.begin(), snap.schemas.end(), want) == snap.schemas.end())
-            diags.error({std::make_shared<const std::string>(src.name), 0, 0}, "no-such-schema",
-                        "--schema " + want + ": the database has no such schema");
-    src.timescaledb = snap.timescaledb;
-    src.schema = schema_from_catalog(snap, src.name, diags);
+    src.database = &sql::live_database(*opts.dialect);
+    sql::InspectOptions io;
+    io.schemas = opts.schemas;
+    if (!opts.history_table.empty()) io.exclude_tables.push_back(opts.history_table);
+    sql::InspectedDatabase db = src.database->inspect(spec, io, diags);
+    src.name = std::move(db.name);
+    src.timescaledb = db.timescaledb;
+    src.schema = std::move(db.schema);
     if (!diags.has_errors()) analyze(src.schema, diags);
     return src;
 }
@@ -80,20 +72,7 @@ void make_comparable(Source& a, Source& b, Diagnostics& diags) {
     if (!db) return;
     for (Source* s : {&a, &b})
         if (!s->live()) leave_out_data(*s, *db, diags);
-    try {
-        for (Source* s : {&a, &b}) s->schema = normalize_to_fixed_point(s->schema, db->conninfo, diags);
-    } catch (const RunnerError& e) {
-        if (e.kind != RunnerErrorKind::failure) throw;
-        // Comparing texts as written would report spelling as change (every
-        // check dropped and re-added): no answer is better than a wrong one.
-        // Name the cause the server gave: a full lock table is not a missing privilege.
-        const std::string why = is_lock_table_full(e.what()) ? pg_error_advice("53200")
-                                : "it needs the CREATE privilege on the database (it creates scratch schemas in a transaction "
-                                  "that is rolled back)";
-        diags.error(at(*db), "not-normalized",
-                    std::string("cannot compare with ") + db->name + ": putting both sides into PostgreSQL's normal form failed: " +
-                        e.what() + "; " + why);
-    }
+    db->database->normalize(a.schema, b.schema, db->conninfo, db->name, diags);
 }
 
 }  // namespace schemac::cli

@@ -1,10 +1,13 @@
 // A schema source for `plan`, `inspect`, `import` and `verify`: YAML files or
-// a live PostgreSQL database (a postgresql:// URI or a libpq key=value string).
+// a live database (a postgresql:// URI or a libpq key=value string), read and
+// normalised by the live side of the project's dialect (sql/live.hpp).
 #pragma once
 #include <string>
 
 #include "diag/diagnostics.hpp"
 #include "model/schema.hpp"
+#include "sql/dialect.hpp"
+#include "sql/live.hpp"
 
 namespace schemac::cli {
 
@@ -16,16 +19,19 @@ struct Source {
     std::string name;       // for messages: the path, or user@host:port/db (never a password)
     std::string conninfo;   // set for a database
     bool timescaledb = false;   // a database: TimescaleDB is installed
+    const sql::LiveDatabase* database = nullptr;   // a database: what read it, and normalises against it
     bool live() const { return !conninfo.empty(); }
 };
 
 struct SourceOptions {
+    const sql::Dialect* dialect = &sql::default_dialect();   // the project's: whose live side reads a database
     std::vector<std::string> schemas;       // database only: these PostgreSQL schemas (empty = all)
     std::string history_table = "public.schemac_migrations";   // never part of a database's schema
 };
 
 // Loads a YAML path or inspects a database. Problems go to `diags`; a database
-// that cannot be reached throws RunnerError.
+// that cannot be reached throws RunnerError, a dialect without a live side
+// sql::NoLiveDatabase.
 Source load_source(const std::string& spec, const SourceOptions& opts, Diagnostics& diags);
 // The same for a string that is a database whatever it looks like (--db).
 Source load_database(const std::string& conninfo, const SourceOptions& opts, Diagnostics& diags);
@@ -38,7 +44,7 @@ Source load_database(const std::string& conninfo, const SourceOptions& opts, Dia
 // - both sides are put into the form PostgreSQL itself stores (expressions,
 //   defaults, types) by creating them in scratch schemas of the database inside
 //   a transaction that is rolled back, until the texts stop changing
-//   (inspect/normalize.hpp). Without CREATE privilege this is an error: texts
+//   (sql/postgres/normalize.hpp). Without CREATE privilege this is an error: texts
 //   compared as written would report spelling as change.
 void make_comparable(Source& a, Source& b, Diagnostics& diags);
 

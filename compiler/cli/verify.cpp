@@ -80,6 +80,7 @@ int verify_database(const DatabaseTarget& t, bool as_json) {
     if (!expected) throw RunnerError(RunnerErrorKind::failure, error);
 
     SourceOptions so;
+    so.dialect = t.dialect;
     so.history_table = t.runner.history_schema + "." + t.runner.history_table;
     const std::size_t before = diags.all().size();
     Source live = load_database(t.runner.conninfo, so, diags);

@@ -12,6 +12,7 @@
 #include "diag/diagnostics.hpp"
 #include "diff/changes.hpp"
 #include "model/schema.hpp"
+#include "schemac/core/sql_split.hpp"
 #include "sql/dml.hpp"
 #include "sql/plan.hpp"
 
@@ -31,6 +32,10 @@ public:
     // dialect's statements (templates/cpp/<driver>/); the first is the default.
     // Code generation targets a pair: DML from the dialect, C++ from the driver's templates.
     virtual std::vector<std::string> drivers() const = 0;
+    // A migration file's text as the statements its migrator runs one at a
+    // time, each with its line: the splitting rules of the dialect's own shell
+    // (psql's for PostgreSQL, which the runtime's migrator shares).
+    virtual std::vector<SqlStatement> split(std::string_view script) const = 0;
 };
 
 // The dialect of `name`, or nullptr; `dialect_names()` lists the known ones.

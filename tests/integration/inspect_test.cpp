@@ -1,4 +1,4 @@
-// Live databases as schemas (runtime/catalog/catalog.cpp, compiler/inspect/) on a
+// Live databases as schemas (runtime/catalog/catalog.cpp, compiler/sql/postgres/) on a
 // real PostgreSQL 15.
 //
 // The key property is the round trip: a database created from YAML by
@@ -32,8 +32,6 @@
 #include "catalog_fingerprint.hpp"
 #include "diff/diff.hpp"
 #include "error_of.hpp"
-#include "inspect/inspect.hpp"
-#include "inspect/normalize.hpp"
 #include "load/loader.hpp"
 #include "load/writer.hpp"
 #include "migration_files.hpp"
@@ -44,9 +42,14 @@
 #include "schemac/migrate/runner.hpp"
 #include "scratch_db.hpp"
 #include "sql/dialect.hpp"
+#include "sql/postgres/inspect.hpp"
+#include "sql/postgres/normalize.hpp"
 
 using namespace schemac;
 using namespace schemac::test;
+using schemac::sql::postgres::normalize_through_server;
+using schemac::sql::postgres::normalize_to_fixed_point;
+using schemac::sql::postgres::schema_from_catalog;
 
 namespace {
 

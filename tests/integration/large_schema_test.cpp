@@ -4,7 +4,7 @@
 // migration of thousands of tables takes more. `schemac diff` writes it as
 // several migrations within a lock budget (compiler/migrations/history.cpp),
 // and `verify` creates the schema in scratch schemas in rounds
-// (compiler/inspect/normalize.cpp), so both work on a server with the default
+// (compiler/sql/postgres/normalize.cpp), so both work on a server with the default
 // lock table. max_locks_per_transaction is server-wide and needs a restart, so
 // the test starts a server of its own with half the default lock table
 // (small_lock_table_server.sh), and creates 2.4 times as many relations as

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "adversarial.hpp"
-#include "inspect/normalize.hpp"
 #include "load/loader.hpp"
 #include "migrations/format.hpp"
 #include "model/analyze.hpp"
@@ -23,11 +22,13 @@
 #include "scratch_db.hpp"
 #include "sql/dialect.hpp"
 #include "sql/postgres/grammar.hpp"
+#include "sql/postgres/normalize.hpp"
 
 namespace schemac::test {
 namespace {
 
 using sql::postgres::RawSqlKind;
+using sql::postgres::normalize_to_fixed_point;
 
 // JSON's string escapes are YAML's double-quoted ones (\u0000 included).
 std::string yaml_quoted(const std::string& s) { return "\"" + json_escape(s) + "\""; }

@@ -11,13 +11,15 @@
 #include <vector>
 
 #include "child_process.hpp"
-#include "inspect/normalize.hpp"
 #include "schemac/catalog/catalog.hpp"
 #include "schemac/migrate/runner.hpp"
 #include "scratch_db.hpp"
+#include "sql/postgres/normalize.hpp"
 
 namespace schemac::test {
 namespace {
+
+using sql::postgres::normalize_through_server;
 
 const std::string kAttack = "true)); COMMIT; DROP TABLE public.important; CREATE TABLE public.zz (y int CHECK (true";
 

@@ -1,6 +1,7 @@
-// The dialect seam: dialects are found by their schemac.yaml name, and
+// The dialect seam: dialects are found by their schemac.yaml name,
 // plan_migration is diff then the dialect's plan, with what cannot be
-// expressed reported rather than dropped silently.
+// expressed reported rather than dropped silently, and a migration file is
+// split into statements by the dialect's rules.
 #include <doctest/doctest.h>
 
 #include "load_helpers.hpp"
@@ -36,4 +37,14 @@ TEST_CASE("plan_migration diffs and plans in the dialect") {
     const sql::Plan p = sql::plan_migration(sql::default_dialect(), ab, a, removed);
     CHECK(removed.has_errors());
     CHECK(p.empty());
+}
+
+TEST_CASE("postgres splits migration files as psql does") {
+    const auto stmts = sql::default_dialect().split("-- header\nCREATE TABLE t (a text DEFAULT ';');\n\nSELECT $$;$$;\nSELECT 3");
+    REQUIRE(stmts.size() == 3);
+    CHECK(stmts[0].text == "CREATE TABLE t (a text DEFAULT ';')");
+    CHECK(stmts[0].line == 2);
+    CHECK(stmts[1].text == "SELECT $$;$$");
+    CHECK(stmts[1].line == 4);
+    CHECK(stmts[2].text == "SELECT 3");
 }

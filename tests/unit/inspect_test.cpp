@@ -1,4 +1,4 @@
-// schema_from_catalog (compiler/inspect) on hand-built catalog snapshots: the
+// schema_from_catalog (compiler/sql/postgres/inspect) on hand-built catalog snapshots: the
 // exact model, every default normalisation rule, every error and warning.
 // The same conversion against a real PostgreSQL is tests/integration/inspect_test.cpp.
 #include <doctest/doctest.h>
@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "diff/diff.hpp"
-#include "inspect/inspect.hpp"
 #include "load/loader.hpp"
 #include "load/writer.hpp"
 #include "model/analyze.hpp"
 #include "model/naming.hpp"
+#include "sql/postgres/inspect.hpp"
 
 using namespace schemac;
+using schemac::sql::postgres::schema_from_catalog;
 
 namespace {
 

@@ -9,11 +9,13 @@
 #include <utility>
 #include <vector>
 
-#include "inspect/rewrite_schemas.hpp"
 #include "model/placeholders.hpp"
 #include "schemac/core/sql_scanner.hpp"
+#include "sql/postgres/rewrite_schemas.hpp"
 
 using namespace schemac;
+using schemac::sql::postgres::rewrite_schemas;
+using schemac::sql::postgres::SchemaReplacer;
 
 namespace {
 

@@ -13,6 +13,7 @@ public:
     Plan plan(const std::vector<diff::Change>& changes) const override { return render_plan(changes); }
     const Dml& dml() const override { return postgres::dml(); }
     std::vector<std::string> drivers() const override { return {"libpqxx"}; }
+    std::vector<SqlStatement> split(std::string_view script) const override { return split_sql(script); }
 };
 
 }  // namespace

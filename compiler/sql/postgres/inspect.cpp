@@ -1,4 +1,4 @@
-#include "inspect/inspect.hpp"
+#include "sql/postgres/inspect.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -13,7 +13,7 @@
 #include "model/naming.hpp"
 #include "schemac/core/pg_codec.hpp"
 
-namespace schemac {
+namespace schemac::sql::postgres {
 
 namespace {
 
@@ -635,4 +635,4 @@ Schema schema_from_catalog(const catalog::Snapshot& snapshot, const std::string&
     return Inspector(snapshot, source, diags).run();
 }
 
-}  // namespace schemac
+}  // namespace schemac::sql::postgres

@@ -1,8 +1,8 @@
-#include "inspect/rewrite_schemas.hpp"
+#include "sql/postgres/rewrite_schemas.hpp"
 
 #include "schemac/core/sql_scanner.hpp"
 
-namespace schemac {
+namespace schemac::sql::postgres {
 
 namespace {
 
@@ -56,4 +56,4 @@ std::string rewrite_schemas(std::string_view sql, const SchemaReplacer& replace)
     return out;
 }
 
-}  // namespace schemac
+}  // namespace schemac::sql::postgres

@@ -1,4 +1,4 @@
-#include "inspect/normalize.hpp"
+#include "sql/postgres/normalize.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -9,14 +9,14 @@
 #include <set>
 #include <vector>
 
-#include "inspect/inspect.hpp"
-#include "inspect/rewrite_schemas.hpp"
 #include "migrations/history.hpp"
 #include "schemac/catalog/catalog.hpp"
 #include "sql/postgres/dialect.hpp"
+#include "sql/postgres/inspect.hpp"
 #include "sql/postgres/quote.hpp"
+#include "sql/postgres/rewrite_schemas.hpp"
 
-namespace schemac {
+namespace schemac::sql::postgres {
 
 namespace {
 
@@ -101,7 +101,7 @@ Schema normalize_through_server(const Schema& yaml, const std::string& conninfo,
     const SchemaReplacer back = [&](const std::string& schema, const std::string&) -> std::optional<std::string> {
         const auto it = from_scratch.find(schema);
         if (it == from_scratch.end()) return std::nullopt;
-        return sql::postgres::quote_ident(it->second);
+        return quote_ident(it->second);
     };
     auto sql_in = [&](const std::string& text) { return rewrite_schemas(text, in); };
     auto sql_back = [&](const std::string& text) { return rewrite_schemas(text, back); };
@@ -146,7 +146,7 @@ Schema normalize_through_server(const Schema& yaml, const std::string& conninfo,
     catalog::Snapshot snap;
     for (const Schema& round : in_rounds(build)) {
         // Through a PostgreSQL server: the statements are PostgreSQL's, whatever the project's dialect.
-        const sql::Plan plan = sql::plan_migration(sql::postgres::dialect(), Schema{}, round, plan_diags);
+        const sql::Plan plan = plan_migration(dialect(), Schema{}, round, plan_diags);
         std::vector<std::string> statements;
         if (to_scratch.count("public")) statements.push_back("SET LOCAL search_path = " + to_scratch.at("public") + ", public");
         for (const auto& step : plan.steps)
@@ -260,4 +260,4 @@ Schema normalize_to_fixed_point(const Schema& schema, const std::string& conninf
     return current;
 }
 
-}  // namespace schemac
+}  // namespace schemac::sql::postgres

@@ -1,6 +1,6 @@
 // Rewriting the schema part of qualified names `schema.name` inside SQL text
 // (expressions, defaults, predicates): normalisation moves a model into scratch
-// schemas and back (inspect/normalize.cpp). Lexing is the shared SQL scanner's
+// schemas and back (sql/postgres/normalize.cpp). Lexing is the shared SQL scanner's
 // (schemac/core/sql_scanner.hpp), so strings, quoted identifiers, dollar quotes and
 // comments are never rewritten.
 #pragma once
@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace schemac {
+namespace schemac::sql::postgres {
 
 // Given a qualified name's schema and name (bare words folded to lower case,
 // ASCII only as PostgreSQL does in UTF-8; "quoted" ones unquoted), the text to
@@ -21,4 +21,4 @@ using SchemaReplacer = std::function<std::optional<std::string>(const std::strin
 // are. A U&"..." identifier is never rewritten (its escapes are not decoded).
 std::string rewrite_schemas(std::string_view sql, const SchemaReplacer& replace);
 
-}  // namespace schemac
+}  // namespace schemac::sql::postgres

@@ -7,15 +7,15 @@
 // `5 minutes` as '00:05:00'::interval, `now` ... .
 //
 // Not part of schemac_compiler (which never links libpqxx): it calls the
-// runtime's catalog reader, so it is compiled into the targets that link
-// schemac_runtime (the schemac executable, integration_tests).
+// runtime's catalog reader, so it is in schemac_live with the rest of
+// PostgreSQL's live side (live.hpp, which is how the CLI reaches it).
 #pragma once
 #include <string>
 
 #include "diag/diagnostics.hpp"
 #include "model/schema.hpp"
 
-namespace schemac {
+namespace schemac::sql::postgres {
 
 // `yaml` must be analyzed without errors (names resolved, default names chosen).
 // Returns a copy of it in which, matched by name (table, column, check, index),
@@ -60,4 +60,4 @@ Schema normalize_through_server(const Schema& yaml, const std::string& conninfo,
 // only when the YAML was written by people (or schemac diff), not imported.
 Schema normalize_to_fixed_point(const Schema& schema, const std::string& conninfo, Diagnostics& diags);
 
-}  // namespace schemac
+}  // namespace schemac::sql::postgres

@@ -15,7 +15,7 @@
 #include "model/schema.hpp"
 #include "schemac/catalog/catalog.hpp"
 
-namespace schemac {
+namespace schemac::sql::postgres {
 
 // `source` names the database in messages (user@host/db, never a password).
 // Objects the schema language cannot express:
@@ -68,4 +68,4 @@ namespace schemac {
 // analyze(), which passes without errors for any database schemac created.
 Schema schema_from_catalog(const catalog::Snapshot& snapshot, const std::string& source, Diagnostics& diags);
 
-}  // namespace schemac
+}  // namespace schemac::sql::postgres
