@@ -15,6 +15,7 @@ public:
     std::string_view name() const override { return "bare"; }
     sql::Plan plan(const std::vector<diff::Change>&) const override { return {}; }
     const sql::Dml& dml() const override { return sql::default_dialect().dml(); }
+    std::vector<std::string> drivers() const override { return {}; }
     std::vector<SqlStatement> split(std::string_view) const override { return {}; }
 };
 
