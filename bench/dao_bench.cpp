@@ -88,7 +88,7 @@ TicksNew tick(std::uint64_t i) {
     char price[32];
     const std::uint64_t micros = 100000000ULL + h % 5000000000000ULL;  // 100.000000 .. 5,000,100.000000
     std::snprintf(price, sizeof price, "%" PRIu64 ".%06" PRIu64, micros / 1000000, micros % 1000000);
-    t.price = schemac::parse_pg_text<schemac::Decimal>(price);
+    t.price = schemac::pg::from_text<schemac::Decimal>(price);
     t.qty = static_cast<std::int64_t>(1 + (h >> 20) % 100000);
     t.side = (h >> 40) & 1 ? TickSide::buy : TickSide::sell;
     if (i % 10 == 3) t.note = i % 1000 == 3 ? "manual\tfill \\ desk 7" : "iceberg order, venue 2";
@@ -115,7 +115,7 @@ struct Checksum {
 
 // The hand-written libpqxx side is bench/dao/hand/hand_ticks.cpp: the same
 // operations with the same row structs and the same value conversions
-// (schemac::to_pg_text / parse_pg_text for timestamptz and numeric, which
+// (schemac::pg::to_text / from_text for timestamptz and numeric, which
 // libpqxx 6.4 has no conversion for), so that the difference is the DAO's
 // plumbing alone.
 

@@ -20,7 +20,7 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "migrate/connection.hpp"
+#include "migrate/postgres/connection.hpp"
 #include "schemac/core/sql_split.hpp"
 #include "schemac/migrate/runner.hpp"
 

@@ -7,7 +7,25 @@
 
 #include <limits>
 
+#include "schemac/core/pg_codec.hpp"
+
 namespace schemac {
+
+// The text forms, without the Codec's exception: parse returns std::nullopt
+// and says why in `error` (when given). Codec<T> (at the end) is their only caller.
+namespace value_text {
+template <class T> std::optional<T> parse(std::string_view text, std::string* error);
+std::string format(const Decimal& v);
+std::string format(const Uuid& v);
+std::string format(const Interval& v);
+std::string format(const Bytes& v);
+std::string format(const Json& v);
+std::string format(const Timestamp& v);
+std::string format(const LocalTimestamp& v);
+std::string format(const Date& v);
+std::string format(const TimeOfDay& v);
+}  // namespace value_text
+
 namespace {
 
 constexpr std::int64_t kUsecPerSec = 1'000'000;
@@ -355,15 +373,15 @@ std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
     return x.sign < 0 ? 0 <=> mag : mag;
 }
 
-template <> std::optional<Decimal> from_pg_text<Decimal>(std::string_view s, std::string* error) {
+template <> std::optional<Decimal> value_text::parse<Decimal>(std::string_view s, std::string* error) {
     return Decimal::parse(s, error);
 }
-std::string to_pg_text(const Decimal& v) { return v.text(); }
+std::string value_text::format(const Decimal& v) { return v.text(); }
 
 // ---------------------------------------------------------------------------
 // Uuid (as uuid_in's string_to_uuid)
 
-template <> std::optional<Uuid> from_pg_text<Uuid>(std::string_view s, std::string* error) {
+template <> std::optional<Uuid> value_text::parse<Uuid>(std::string_view s, std::string* error) {
     Fail fail{error};
     Uuid u;
     std::size_t i = 0;
@@ -386,7 +404,7 @@ template <> std::optional<Uuid> from_pg_text<Uuid>(std::string_view s, std::stri
     return u;
 }
 
-std::string to_pg_text(const Uuid& v) {
+std::string value_text::format(const Uuid& v) {
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
     out.reserve(36);
@@ -401,7 +419,7 @@ std::string to_pg_text(const Uuid& v) {
 // ---------------------------------------------------------------------------
 // Interval (EncodeInterval, INTSTYLE_ISO_8601)
 
-std::string to_pg_text(const Interval& v) {
+std::string value_text::format(const Interval& v) {
     const std::int64_t year = v.months / 12, mon = v.months % 12, mday = v.days;
     std::int64_t t = v.microseconds;
     const std::int64_t hour = t / kUsecPerHour;
@@ -432,7 +450,7 @@ std::string to_pg_text(const Interval& v) {
     return out;
 }
 
-template <> std::optional<Interval> from_pg_text<Interval>(std::string_view s, std::string* error) {
+template <> std::optional<Interval> value_text::parse<Interval>(std::string_view s, std::string* error) {
     Fail fail{error};
     if (is_infinity_word(s)) return fail(std::string(s[0] == '-' ? "-infinity" : "infinity") + " is not supported");
     if (s.empty() || s[0] != 'P') return fail("expected ISO 8601 text starting with 'P' (set IntervalStyle = iso_8601)");
@@ -514,7 +532,7 @@ template <> std::optional<Interval> from_pg_text<Interval>(std::string_view s, s
 // ---------------------------------------------------------------------------
 // Bytes (bytea hex format)
 
-std::string to_pg_text(const Bytes& v) {
+std::string value_text::format(const Bytes& v) {
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out = "\\x";
     out.reserve(2 + 2 * v.size());
@@ -526,7 +544,7 @@ std::string to_pg_text(const Bytes& v) {
     return out;
 }
 
-template <> std::optional<Bytes> from_pg_text<Bytes>(std::string_view s, std::string* error) {
+template <> std::optional<Bytes> value_text::parse<Bytes>(std::string_view s, std::string* error) {
     Fail fail{error};
     if (s.size() < 2 || s[0] != '\\' || s[1] != 'x') return fail("expected the hex format \"\\x...\" (bytea_output = hex)");
     Bytes out;
@@ -551,15 +569,15 @@ template <> std::optional<Bytes> from_pg_text<Bytes>(std::string_view s, std::st
 // ---------------------------------------------------------------------------
 // Json
 
-std::string to_pg_text(const Json& v) { return v.text(); }
-template <> std::optional<Json> from_pg_text<Json>(std::string_view s, std::string*) { return Json(std::string(s)); }
+std::string value_text::format(const Json& v) { return v.text(); }
+template <> std::optional<Json> value_text::parse<Json>(std::string_view s, std::string*) { return Json(std::string(s)); }
 
 // ---------------------------------------------------------------------------
 // Time
 
-std::string to_pg_text(const Timestamp& v) { return format_timestamp(v.time_since_epoch().count(), true); }
-std::string to_pg_text(const LocalTimestamp& v) { return format_timestamp(v.time_since_epoch().count(), false); }
-std::string to_pg_text(const Date& v) {
+std::string value_text::format(const Timestamp& v) { return format_timestamp(v.time_since_epoch().count(), true); }
+std::string value_text::format(const LocalTimestamp& v) { return format_timestamp(v.time_since_epoch().count(), false); }
+std::string value_text::format(const Date& v) {
     std::string out;
     bool bc = false;
     append_date(out, v.time_since_epoch().count(), &bc);
@@ -577,15 +595,15 @@ std::optional<TimePoint> parse_time_point(std::string_view s, TimeKind kind, con
     return TimePoint(std::chrono::microseconds(*us));
 }
 
-template <> std::optional<Timestamp> from_pg_text<Timestamp>(std::string_view s, std::string* error) {
+template <> std::optional<Timestamp> value_text::parse<Timestamp>(std::string_view s, std::string* error) {
     return parse_time_point<Timestamp>(s, TimeKind::timestamptz, "out of the range of sys_time<microseconds>", error);
 }
 
-template <> std::optional<LocalTimestamp> from_pg_text<LocalTimestamp>(std::string_view s, std::string* error) {
+template <> std::optional<LocalTimestamp> value_text::parse<LocalTimestamp>(std::string_view s, std::string* error) {
     return parse_time_point<LocalTimestamp>(s, TimeKind::timestamp, "out of the range of local_time<microseconds>", error);
 }
 
-template <> std::optional<Date> from_pg_text<Date>(std::string_view s, std::string* error) {
+template <> std::optional<Date> value_text::parse<Date>(std::string_view s, std::string* error) {
     auto t = parse_date_time(s, TimeKind::date, error);
     if (!t) return std::nullopt;
     return Date(std::chrono::days(t->days));
@@ -593,7 +611,7 @@ template <> std::optional<Date> from_pg_text<Date>(std::string_view s, std::stri
 
 // TimeOfDay (time_out: EncodeTimeOnly without a zone)
 
-std::string to_pg_text(const TimeOfDay& v) {
+std::string value_text::format(const TimeOfDay& v) {
     const std::int64_t us = v.since_midnight.count();
     if (us < 0 || us > kUsecPerDay) {
         // Not formatted: a negative or too large count has no time text, and
@@ -606,7 +624,7 @@ std::string to_pg_text(const TimeOfDay& v) {
     return out;
 }
 
-template <> std::optional<TimeOfDay> from_pg_text<TimeOfDay>(std::string_view s, std::string* error) {
+template <> std::optional<TimeOfDay> value_text::parse<TimeOfDay>(std::string_view s, std::string* error) {
     Fail fail{error};
     std::size_t i = 0;
     const auto clock = read_clock(s, i, fail, ", expected ':' and seconds");
@@ -623,14 +641,40 @@ template <> std::optional<TimeOfDay> from_pg_text<TimeOfDay>(std::string_view s,
 
 // ---------------------------------------------------------------------------
 
-template <> std::string_view pg_type_name<Decimal>() { return "numeric"; }
-template <> std::string_view pg_type_name<Uuid>() { return "uuid"; }
-template <> std::string_view pg_type_name<Interval>() { return "interval"; }
-template <> std::string_view pg_type_name<Bytes>() { return "bytea"; }
-template <> std::string_view pg_type_name<Json>() { return "json"; }
-template <> std::string_view pg_type_name<Timestamp>() { return "timestamptz"; }
-template <> std::string_view pg_type_name<LocalTimestamp>() { return "timestamp"; }
-template <> std::string_view pg_type_name<Date>() { return "date"; }
-template <> std::string_view pg_type_name<TimeOfDay>() { return "time"; }
+template <> std::string_view pg::type_name<Decimal>() { return "numeric"; }
+template <> std::string_view pg::type_name<Uuid>() { return "uuid"; }
+template <> std::string_view pg::type_name<Interval>() { return "interval"; }
+template <> std::string_view pg::type_name<Bytes>() { return "bytea"; }
+template <> std::string_view pg::type_name<Json>() { return "json"; }
+template <> std::string_view pg::type_name<Timestamp>() { return "timestamptz"; }
+template <> std::string_view pg::type_name<LocalTimestamp>() { return "timestamp"; }
+template <> std::string_view pg::type_name<Date>() { return "date"; }
+template <> std::string_view pg::type_name<TimeOfDay>() { return "time"; }
 
+namespace pg::detail {
+
+template <class T>
+void ValueCodec<T>::write(std::string& out, const T& v) {
+    out += value_text::format(v);
+}
+
+// Throws PgTextError: "invalid timestamptz \"infinity\": infinity is not supported".
+template <class T>
+T ValueCodec<T>::read(std::string_view text) {
+    std::string error;
+    if (auto v = value_text::parse<T>(text, &error)) return std::move(*v);
+    throw PgTextError("invalid " + std::string(type_name<T>()) + " \"" + std::string(text) + "\": " + error);
+}
+
+template struct ValueCodec<Decimal>;
+template struct ValueCodec<Uuid>;
+template struct ValueCodec<Interval>;
+template struct ValueCodec<Bytes>;
+template struct ValueCodec<Json>;
+template struct ValueCodec<Timestamp>;
+template struct ValueCodec<LocalTimestamp>;
+template struct ValueCodec<Date>;
+template struct ValueCodec<TimeOfDay>;
+
+}  // namespace pg::detail
 }  // namespace schemac

@@ -5,17 +5,17 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <thread>
 
-#include "connection.hpp"
-#include "history_table.hpp"
-#include "rerun.hpp"
-#include "schemac/core/pg_errors.hpp"
+#include "driver.hpp"
+#include "postgres/driver.hpp"
 #include "schemac/core/sql_split.hpp"
 
 namespace schemac {
 
-using detail::HistoryTable;
+using migrate::Driver;
+using migrate::ErrorKind;
+using migrate::Rerun;
+using migrate::Work;
 
 const char* state_name(MigrationState s) {
     switch (s) {
@@ -39,80 +39,6 @@ RunnerError failure(const std::string& what) { return RunnerError(RunnerErrorKin
 long long ms_since(Clock::time_point t0) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count();
 }
-
-// A connection that runs migrations, and the history table on it.
-struct Session {
-    std::unique_ptr<pqxx::connection> conn;
-    std::unique_ptr<HistoryTable> history;
-    std::string database;
-    std::unique_ptr<detail::AdvisoryLock> lock;   // held by apply, rollback, repair, baseline
-
-    explicit Session(const RunnerOptions& o) : conn(detail::connect(o.conninfo)) {
-        pqxx::nontransaction tx{*conn};
-        // A runner killed with SIGKILL leaves its backend running the current
-        // statement; since PostgreSQL 14 the server checks the client socket
-        // while a statement runs and aborts the transaction within a second.
-        // This session waits idle while the lock is polled: a server that ends
-        // idle sessions must not end it.
-        if (conn->server_version() >= 140000) {
-            tx.exec0("SET client_connection_check_interval = '1s'");
-            tx.exec0("SET idle_session_timeout = 0");
-        }
-        tx.exec0("SET idle_in_transaction_session_timeout = 0");
-        history = std::make_unique<HistoryTable>(*conn, o.history_schema, o.history_table);
-        database = detail::describe(*conn, o.conninfo);
-    }
-
-    void take_lock(const RunnerOptions& o) {
-        lock = std::make_unique<detail::AdvisoryLock>(o.conninfo, history->lock_key(), o.lock_timeout, database);
-    }
-
-    // The history rows. Under the lock, the read waits for a migration that a
-    // runner which lost the lock is committing right now (it holds a row lock
-    // on the history table until then), so its row is seen.
-    std::vector<HistoryRow> rows(bool* exists = nullptr) {
-        std::unique_ptr<pqxx::transaction_base> tx;
-        if (lock) tx = std::make_unique<pqxx::work>(*conn);
-        else tx = std::make_unique<pqxx::read_transaction>(*conn);
-        const bool e = history->exists(*tx);
-        if (exists) *exists = e;
-        if (e && lock) tx->exec0("LOCK TABLE " + history->qualified() + " IN SHARE MODE");
-        return e ? history->read(*tx) : std::vector<HistoryRow>{};
-    }
-
-    // Creates the history table (when `create`), or adds what an older
-    // schemac's table lacks.
-    void ensure_history(bool create = true) {
-        pqxx::work tx{*conn};
-        // Checked first: CREATE ... IF NOT EXISTS still needs the CREATE privilege.
-        const bool exists = history->exists(tx);
-        try {
-            if (exists) history->upgrade(tx);
-            else if (create) history->create(tx);
-        } catch (const pqxx::sql_error& e) {
-            throw failure(std::string(exists ? "cannot add the column rolling_back to the history table "
-                                             : "cannot create the history table ") +
-                          history->display_name() + ": " + detail::one_line(e.what()) +
-                          (exists ? " (run this schemac once as the table's owner)" : ""));
-        }
-        tx.commit();
-    }
-
-    // Throws when the lock's session no longer holds the lock (the server
-    // ended it: idle_session_timeout, pg_terminate_backend, a network
-    // failure); another runner may be migrating now. Asked inside the
-    // migration's own transaction after its history row is written, so the
-    // answer holds up to the commit: a runner that takes the lock after this
-    // reads the history only once that transaction has ended.
-    void verify_lock(pqxx::transaction_base& tx, const std::string& consequence) {
-        if (!lock || lock->still_held(tx)) return;
-        throw RunnerError(RunnerErrorKind::lock_lost,
-                          "lost the migration lock on " + database + ": its session (backend pid " +
-                              std::to_string(lock->backend_pid()) +
-                              ") was ended by the server (idle_session_timeout, pg_terminate_backend or a network failure), "
-                              "so another runner may be migrating now. " + consequence);
-    }
-};
 
 Status make_status(const MigrationSet& set, const std::vector<HistoryRow>& rows, bool exists, const std::string& db) {
     Status st;
@@ -218,10 +144,10 @@ HistoryRow row_for(const Migration& m) {
     return r;
 }
 
-std::string statement_failed(const MigrationScript& s, const SqlStatement& stmt, int i, int n, const std::string& error) {
+std::string statement_failed(const Driver& d, const MigrationScript& s, const SqlStatement& stmt, int i, int n,
+                             const std::string& error) {
     return s.file + ":" + std::to_string(stmt.line) + ": statement " + std::to_string(i) + " of " + std::to_string(n) +
-           " failed: " + statement_preview(stmt.text) + "\n  PostgreSQL: " + error +
-           (is_lock_table_full(error) ? "\n  " + pg_error_advice("53200") : std::string());
+           " failed: " + statement_preview(stmt.text) + "\n  " + d.statement_error(error);
 }
 
 std::string settings_phrase(const std::string& changed) {
@@ -234,17 +160,9 @@ std::string settings_changed(const MigrationScript& s, const SqlStatement& stmt,
            (i == n ? " (or one before it) " : " ") + "failed: " + statement_preview(stmt.text) + "\n  " + settings_phrase(changed);
 }
 
-// One statement of a file, alone, through the extended query protocol: the
-// server refuses a string that holds two commands, so where the splitter and
-// the server would disagree about where a statement ends (an odd encoding,
-// a quirk of the lexer), nothing past the end can run.
-void run_one(pqxx::transaction_base& tx, const std::string& statement) {
-    tx.exec_params(statement);   // a statement may return rows (SELECT setval(...)): ignored
-}
-
 class Executor {
 public:
-    Executor(Session& s, const ProgressFn& progress) : s_(s), progress_(progress) {}
+    Executor(Driver& d, const ProgressFn& progress) : d_(d), progress_(progress) {}
 
     long long run(const Migration& m, const PlannedStep& step, bool down, int from_version) {
         const MigrationScript& script = *step.script;
@@ -253,16 +171,22 @@ public:
         const auto t0 = Clock::now();
         long long ms = 0;
         try {
-            detail::pin_session(*s_.conn);   // whatever an earlier file SET
+            d_.pin_session();   // whatever an earlier file SET
             ms = script.transactional ? run_transactional(m, script, stmts, down, from_version, t0)
                                       : run_statements(m, script, stmts, down, step.first_statement, step.resumes, t0);
-        } catch (const pqxx::in_doubt_error&) {
-            throw RunnerError(RunnerErrorKind::connection, "the connection was lost while committing " + script.file +
-                                                               ": it may or may not be applied; run `schemac status`");
-        } catch (const pqxx::broken_connection& e) {
-            throw RunnerError(RunnerErrorKind::connection, "the connection was lost while running " + script.file + ": " +
-                                                               detail::one_line(e.what()) +
-                                                               (script.transactional ? " (nothing of it was committed)" : ""));
+        } catch (const RunnerError&) {
+            throw;
+        } catch (const std::exception& e) {
+            switch (d_.classify(e)) {
+                case ErrorKind::commit_in_doubt:
+                    throw RunnerError(RunnerErrorKind::connection, "the connection was lost while committing " + script.file +
+                                                                       ": it may or may not be applied; run `schemac status`");
+                case ErrorKind::connection_lost:
+                    throw RunnerError(RunnerErrorKind::connection, "the connection was lost while running " + script.file + ": " +
+                                                                       d_.one_line(e) +
+                                                                       (script.transactional ? " (nothing of it was committed)" : ""));
+                default: throw;
+            }
         }
         report(Progress::Event::finished, m, script, down, stmts.size(), stmts.size(), ms);
         return ms;
@@ -271,104 +195,100 @@ public:
 private:
     long long run_transactional(const Migration& m, const MigrationScript& script, const std::vector<SqlStatement>& stmts,
                                 bool down, int from_version, Clock::time_point t0) {
-        pqxx::work tx{*s_.conn};
+        const auto tx = d_.begin(true);
         const int n = static_cast<int>(stmts.size());
         const std::string rolled_back =
             "\n  " + version_text(m.version) + " was rolled back as a whole; the database stays at version " + version_text(from_version);
         for (int i = 0; i < n; ++i) {
             try {
-                run_one(tx, stmts[i].text);
-            } catch (const pqxx::broken_connection&) {
-                throw;
+                tx->execute(stmts[i].text);
             } catch (const std::exception& e) {
-                std::string error = detail::one_line(e.what());
-                if (error.find("cannot run inside a transaction block") != std::string::npos)
-                    error += " (mark the file with a -- schemac:no-transaction line in its header to run it statement by statement)";
-                throw failure(statement_failed(script, stmts[i], i + 1, n, error) + rolled_back);
+                if (d_.classify(e) == ErrorKind::connection_lost) throw;
+                throw failure(statement_failed(d_, script, stmts[i], i + 1, n, d_.transaction_error(d_.one_line(e))) + rolled_back);
             }
-            if (const std::string changed = detail::client_encoding_changed(*s_.conn); !changed.empty())
+            if (const std::string changed = tx->encoding_changed(); !changed.empty())
                 throw failure(settings_changed(script, stmts[i], i + 1, n, changed) + rolled_back);
         }
         if (n > 0)
-            if (const std::string changed = detail::pinned_settings_changed(tx); !changed.empty())
+            if (const std::string changed = tx->settings_changed(); !changed.empty())
                 throw failure(settings_changed(script, stmts.back(), n, n, changed) + rolled_back);
         const long long ms = ms_since(t0);
         const std::string undone = script.file + " was rolled back as a whole (nothing of it committed); run `schemac status`, then " +
                                    (down ? "`schemac rollback` again" : "`schemac apply` again");
-        s_.verify_lock(tx, undone);   // before the history row: another runner may be writing the same one
+        tx->verify_lock(undone);   // before the history row: another runner may be writing the same one
         try {
             if (down) {
-                s_.history->remove(tx, m.version);
+                tx->remove(m.version);
             } else {
                 HistoryRow r = row_for(m);
                 r.execution_time_ms = ms;
-                s_.history->insert(tx, r);
+                tx->insert(r);
             }
-        } catch (const pqxx::sql_error& e) {
-            throw failure(script.file + ": could not record it in " + s_.history->display_name() + ": " +
-                          detail::one_line(e.what()) + "\n  " + version_text(m.version) +
-                          " was rolled back as a whole; the database stays at version " + version_text(from_version));
+        } catch (const std::exception& e) {
+            if (d_.classify(e) != ErrorKind::statement) throw;
+            throw failure(script.file + ": could not record it in " + d_.history_name() + ": " + d_.one_line(e) + "\n  " +
+                          version_text(m.version) + " was rolled back as a whole; the database stays at version " +
+                          version_text(from_version));
         }
-        s_.verify_lock(tx, undone);
-        tx.commit();
+        tx->verify_lock(undone);
+        tx->commit();
         return ms;
     }
 
     // Outside a transaction: statement by statement, the progress recorded after
     // each (for a down file too), so that a failure or a kill can be resumed
-    // where it stopped. The statement resumed at is checked first (rerun.hpp).
+    // where it stopped. The statement resumed at is checked first (Work::prepare_rerun).
     long long run_statements(const Migration& m, const MigrationScript& script, const std::vector<SqlStatement>& stmts,
                              bool down, int first, bool resuming, Clock::time_point t0) {
-        pqxx::nontransaction tx{*s_.conn};
+        const auto tx = d_.begin(false);
         const int n = static_cast<int>(stmts.size());
         const std::string again = down ? "`schemac rollback`" : "`schemac apply --resume`";
         if (resuming) {
-            s_.history->set_progress(tx, m.version, first - 1, "");
+            tx->set_progress(m.version, first - 1, "");
         } else if (down) {
-            s_.history->start_rollback(tx, m.version, n);
+            tx->start_rollback(m.version, n);
         } else {
             HistoryRow r = row_for(m);
             r.success = false;
             r.statements_done = 0;
             r.statements_total = n;
-            s_.history->insert(tx, r);
+            tx->insert(r);
         }
         for (int i = first - 1; i < n; ++i) {
-            s_.verify_lock(tx, script.file + " stopped before statement " + std::to_string(i + 1) + " of " + std::to_string(n) +
-                                   (i == 0 ? std::string(" (none of its statements ran)")
-                                           : " (statements 1-" + std::to_string(i) + " are done and recorded)") +
-                                   "; run `schemac status`, then " + again + " once no other runner is at work");
+            tx->verify_lock(script.file + " stopped before statement " + std::to_string(i + 1) + " of " + std::to_string(n) +
+                            (i == 0 ? std::string(" (none of its statements ran)")
+                                    : " (statements 1-" + std::to_string(i) + " are done and recorded)") +
+                            "; run `schemac status`, then " + again + " once no other runner is at work");
             std::string note;
-            if (resuming && i == first - 1 && detail::prepare_rerun(tx, stmts[i].text, note) == detail::Rerun::done) {
+            if (resuming && i == first - 1 && tx->prepare_rerun(stmts[i].text, note) == Rerun::done) {
                 report_note(m, note + ": statement " + std::to_string(i + 1) + " counted as done");
             } else {
                 if (!note.empty()) report_note(m, note);
                 try {
-                    run_one(tx, stmts[i].text);
+                    tx->execute(stmts[i].text);
                     // One query for all of them, client_encoding included: these files are short.
-                    if (const std::string changed = detail::pinned_settings_changed(tx); !changed.empty())
+                    if (const std::string changed = tx->settings_changed(); !changed.empty())
                         throw std::runtime_error(settings_phrase(changed));
-                } catch (const pqxx::broken_connection&) {
-                    throw;
                 } catch (const std::exception& e) {
-                    const std::string error = detail::one_line(e.what());
-                    s_.history->set_progress(tx, m.version, i, "statement " + std::to_string(i + 1) + " (line " +
-                                                                   std::to_string(stmts[i].line) + "): " + error);
-                    throw failure(statement_failed(script, stmts[i], i + 1, n, error) + "\n  this file runs outside a transaction: " +
+                    if (d_.classify(e) == ErrorKind::connection_lost) throw;
+                    const std::string error = d_.one_line(e);
+                    tx->set_progress(m.version, i, "statement " + std::to_string(i + 1) + " (line " +
+                                                       std::to_string(stmts[i].line) + "): " + error);
+                    throw failure(statement_failed(d_, script, stmts[i], i + 1, n, error) + "\n  this file runs outside a transaction: " +
                                   (i == 0 ? std::string("none of its statements ran")
                                           : "statements 1-" + std::to_string(i) + " are " + (down ? "rolled back" : "applied") +
                                                 " and recorded") +
                                   "; fix the cause, then " + again + " continues at statement " + std::to_string(i + 1));
                 }
             }
-            s_.history->set_progress(tx, m.version, i + 1, "");
+            tx->set_progress(m.version, i + 1, "");
             report(Progress::Event::statement_done, m, script, down, i + 1, n, ms_since(t0));
         }
         const long long ms = ms_since(t0);
-        s_.verify_lock(tx, script.file + ": all its statements ran but it is not yet recorded as " +
-                               (down ? "rolled back" : "applied") + "; run `schemac status`, then " + again);
-        if (down) s_.history->remove(tx, m.version);
-        else s_.history->finish(tx, m.version, ms);
+        tx->verify_lock(script.file + ": all its statements ran but it is not yet recorded as " +
+                        (down ? "rolled back" : "applied") + "; run `schemac status`, then " + again);
+        if (down) tx->remove(m.version);
+        else tx->finish(m.version, ms);
         return ms;
     }
 
@@ -385,7 +305,7 @@ private:
         progress_(p);
     }
 
-    Session& s_;
+    Driver& d_;
     const ProgressFn& progress_;
 };
 
@@ -427,8 +347,8 @@ PlannedStep step_for(const Migration& m, const MigrationScript& script, int firs
     return p;
 }
 
-int run_steps(Session& s, const MigrationSet& set, RunResult& result, bool down, const ProgressFn& progress) {
-    Executor ex(s, progress);
+int run_steps(Driver& d, const MigrationSet& set, RunResult& result, bool down, const ProgressFn& progress) {
+    Executor ex(d, progress);
     int at = result.from_version;
     for (std::size_t i = 0; i < result.steps.size(); ++i) {
         const auto& step = result.steps[i];
@@ -440,52 +360,37 @@ int run_steps(Session& s, const MigrationSet& set, RunResult& result, bool down,
 
 // Every database error leaves the runner as a RunnerError with one line of
 // text: a lost connection as `connection`, anything else as `failure`, with
-// what the runner was doing.
+// what the runner was doing. `f` is given the driver, its session opened here.
 template <class F>
-auto guarded(const char* doing, F&& f) -> decltype(f()) {
+auto guarded(const DriverFactory& make, const RunnerOptions& o, const char* doing, F&& f) {
+    const std::unique_ptr<Driver> d = make(o);
     try {
-        return f();
+        d->connect();
+        return f(*d);
     } catch (const RunnerError&) {
         throw;
-    } catch (const pqxx::broken_connection& e) {
-        throw RunnerError(RunnerErrorKind::connection, std::string("the connection was lost while ") + doing + ": " + detail::one_line(e.what()));
     } catch (const std::exception& e) {
-        throw failure(std::string("while ") + doing + ": " + detail::one_line(e.what()));
-    }
-}
-
-// After a runner was killed its backend may still run a statement for a moment
-// (until client_connection_check_interval notices); resuming a non-transactional
-// file must not run that statement beside it. Waits until no other schemac
-// session in this database is busy, or the lock timeout passes.
-void wait_for_orphans(Session& s, std::chrono::milliseconds timeout) {
-    const auto deadline = Clock::now() + timeout;
-    for (;;) {
-        pqxx::nontransaction tx{*s.conn};
-        const long long busy = tx.exec1(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'schemac' "
-            "AND pid <> pg_backend_pid() AND state <> 'idle' AND query NOT LIKE 'SELECT pg_try_advisory_lock%'")[0].as<long long>();
-        if (busy == 0) return;
-        if (Clock::now() >= deadline)
-            throw failure("a schemac session that is not this runner is still running a statement in this database; "
-                          "wait for it to end (pg_stat_activity, application_name 'schemac') before resuming");
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (d->classify(e) == ErrorKind::connection_lost)
+            throw RunnerError(RunnerErrorKind::connection, std::string("the connection was lost while ") + doing + ": " + d->one_line(e));
+        throw failure(std::string("while ") + doing + ": " + d->one_line(e));
     }
 }
 
 }  // namespace
 
-Runner::Runner(MigrationSet set, RunnerOptions options) : set_(std::move(set)), opts_(std::move(options)) {}
+Runner::Runner(MigrationSet set, RunnerOptions options) : Runner(std::move(set), std::move(options), migrate::postgres::make_driver) {}
+
+Runner::Runner(MigrationSet set, RunnerOptions options, DriverFactory driver)
+    : set_(std::move(set)), opts_(std::move(options)), driver_(std::move(driver)) {}
 
 Status Runner::status() {
-    return guarded("reading the history", [&] {
-        Session s(opts_);
+    return guarded(driver_, opts_, "reading the history", [&](Driver& d) {
         bool exists = false;
-        auto rows = s.rows(&exists);
-        Status st = make_status(set_, rows, exists, s.database);
+        auto rows = d.read_history(&exists);
+        Status st = make_status(set_, rows, exists, d.database());
         // A row without an error while another runner holds the lock is not
         // stopped: it is being applied right now.
-        if (first_failed(st) && s.history->lock_held(*s.conn))
+        if (first_failed(st) && d.lock_held())
             for (auto& e : st.entries)
                 if (e.state == MigrationState::failed && e.row->error.empty()) e.state = MigrationState::running;
         return st;
@@ -493,18 +398,17 @@ Status Runner::status() {
 }
 
 RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
-    return guarded("applying migrations", [&] {
-        Session s(opts_);
+    return guarded(driver_, opts_, "applying migrations", [&](Driver& d) {
         if (!o.dry_run) {
-            s.take_lock(opts_);
-            s.ensure_history();
+            d.lock(opts_.lock_timeout);
+            d.ensure_history(true);
         }
         bool exists = false;
-        const Status st = make_status(set_, s.rows(&exists), exists, s.database);   // read again under the lock
-        if (!o.dry_run && o.resume && first_failed(st)) wait_for_orphans(s, opts_.lock_timeout);
+        const Status st = make_status(set_, d.read_history(&exists), exists, d.database());   // read again under the lock
+        if (!o.dry_run && o.resume && first_failed(st)) d.wait_for_orphans(opts_.lock_timeout);
 
         RunResult result;
-        result.database = s.database;
+        result.database = d.database();
         result.from_version = st.current_version;
         if (o.target) {
             if (!set_.find(*o.target)) throw failure("--target " + std::to_string(*o.target) + ": there is no migration " + version_text(*o.target));
@@ -545,26 +449,25 @@ RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
         }
         result.to_version = result.steps.empty() ? st.current_version : std::max(st.current_version, result.steps.back().version);
         if (o.dry_run) return result;
-        run_steps(s, set_, result, false, progress);
+        run_steps(d, set_, result, false, progress);
         return result;
     });
 }
 
 RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress) {
-    return guarded("rolling back", [&] {
-        Session s(opts_);
+    return guarded(driver_, opts_, "rolling back", [&](Driver& d) {
         if (!o.dry_run) {
-            s.take_lock(opts_);
-            s.ensure_history(false);
+            d.lock(opts_.lock_timeout);
+            d.ensure_history(false);
         }
         bool exists = false;
-        const Status st = make_status(set_, s.rows(&exists), exists, s.database);
+        const Status st = make_status(set_, d.read_history(&exists), exists, d.database());
         // A down file that stopped part-way is finished first (it is the newest
         // applied one: apply refuses while it is there), as one of the steps.
         const StatusEntry* partial = first_failed(st);
         if (partial && !partial->row->rolling_back)
             throw failure(stopped_at(*partial) + "\n  resolve it before rolling back: " + resolve_failed_hint(*partial));
-        if (partial && !o.dry_run) wait_for_orphans(s, opts_.lock_timeout);
+        if (partial && !o.dry_run) d.wait_for_orphans(opts_.lock_timeout);
 
         std::vector<const StatusEntry*> applied;   // newest first
         for (auto it = st.entries.rbegin(); it != st.entries.rend(); ++it)
@@ -582,7 +485,7 @@ RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress)
         }
     
         RunResult result;
-        result.database = s.database;
+        result.database = d.database();
         result.from_version = st.current_version;
         result.to_version = count < applied.size() ? applied[count]->version : 0;
         std::string destructive;
@@ -618,20 +521,19 @@ RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress)
             result.warnings.push_back("a down file loses data: the rollback needs --allow-destructive" + destructive);
         }
         if (o.dry_run) return result;
-        run_steps(s, set_, result, true, progress);
+        run_steps(d, set_, result, true, progress);
         return result;
     });
 }
 
 RepairResult Runner::repair(const RepairOptions& o) {
-    return guarded("repairing the history", [&] {
-        Session s(opts_);
-        s.take_lock(opts_);
-        if (!o.dry_run) s.ensure_history(false);
+    return guarded(driver_, opts_, "repairing the history", [&](Driver& d) {
+        d.lock(opts_.lock_timeout);
+        if (!o.dry_run) d.ensure_history(false);
         bool exists = false;
-        const Status st = make_status(set_, s.rows(&exists), exists, s.database);
+        const Status st = make_status(set_, d.read_history(&exists), exists, d.database());
         RepairResult result;
-        result.database = s.database;
+        result.database = d.database();
         auto listed = [](const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); };
         for (int v : o.mark_applied)
             if (listed(o.forget, v)) throw failure(version_text(v) + " is given to both --mark-applied and --forget");
@@ -642,13 +544,13 @@ RepairResult Runner::repair(const RepairOptions& o) {
                     throw failure(version_text(v) + " is not a failed migration: --mark-applied and --forget only resolve failed ones");
             }
     
-        pqxx::work tx{*s.conn};
+        const auto tx = d.begin(true);
         for (const auto& e : st.entries) {
             if (!e.row) continue;
             const bool edited = !e.file.empty() && e.row->checksum != e.file_checksum;
             if (edited) {
                 result.changes.push_back({e.version, e.name, "update checksum", e.row->checksum + " -> " + e.file_checksum});
-                if (!o.dry_run) s.history->set_checksum(tx, e.version, e.file_checksum);
+                if (!o.dry_run) tx->set_checksum(e.version, e.file_checksum);
             }
             if (e.state == MigrationState::missing)
                 result.unresolved.push_back({e.version, e.name, "file missing", "left as is: restore the file, or roll back with the files that created it"});
@@ -664,49 +566,48 @@ RepairResult Runner::repair(const RepairOptions& o) {
                     // The row's counts are the down file's while it was being rolled back.
                     const Migration* m = set_.find(e.version);
                     const int total = down && m ? static_cast<int>(split_sql(m->up.sql).size()) : e.row->statements_total.value_or(0);
-                    s.history->set_counts(tx, e.version, total, total);
-                    s.history->finish(tx, e.version, e.row->execution_time_ms);
+                    tx->set_counts(e.version, total, total);
+                    tx->finish(e.version, e.row->execution_time_ms);
                 }
             } else if (listed(o.forget, e.version)) {
                 result.changes.push_back({e.version, e.name, "remove row",
                                           at + (down ? "; recorded as rolled back (undone by hand)"
                                                      : "; the next apply runs it from statement 1 (undone by hand)")});
-                if (!o.dry_run) s.history->remove(tx, e.version);
+                if (!o.dry_run) tx->remove(e.version);
             } else {
                 result.unresolved.push_back({e.version, e.name, "failed", at + ": " + resolve_failed_hint(e)});
             }
         }
         if (!o.dry_run) {
-            s.verify_lock(tx, "Nothing was changed; run `schemac repair` again.");
-            tx.commit();
+            tx->verify_lock("Nothing was changed; run `schemac repair` again.");
+            tx->commit();
         }
         return result;
     });
 }
 
 RepairResult Runner::baseline(int version, bool dry_run) {
-    return guarded("recording a baseline", [&] {
-        Session s(opts_);
-        s.take_lock(opts_);
+    return guarded(driver_, opts_, "recording a baseline", [&](Driver& d) {
+        d.lock(opts_.lock_timeout);
         if (!set_.find(version)) throw failure("--version " + std::to_string(version) + ": there is no migration " + version_text(version));
-        if (!dry_run) s.ensure_history();
-        const auto rows = s.rows();
+        if (!dry_run) d.ensure_history(true);
+        const auto rows = d.read_history();
         if (!rows.empty())
             throw failure("the history already has " + std::to_string(rows.size()) +
                           " rows: baseline is only for a database schemac has never migrated");
         RepairResult result;
-        result.database = s.database;
-        pqxx::work tx{*s.conn};
+        result.database = d.database();
+        const auto tx = d.begin(true);
         for (const auto& m : set_.migrations()) {
             if (m.version > version) break;
             result.changes.push_back({m.version, m.name, "baseline", "recorded as applied without running " + m.up.file});
             HistoryRow r = row_for(m);
             r.baseline = true;
-            if (!dry_run) s.history->insert(tx, r);
+            if (!dry_run) tx->insert(r);
         }
         if (!dry_run) {
-            s.verify_lock(tx, "Nothing was recorded; run `schemac baseline` again.");
-            tx.commit();
+            tx->verify_lock("Nothing was recorded; run `schemac baseline` again.");
+            tx->commit();
         }
         return result;
     });

@@ -4,6 +4,7 @@
 #include <pqxx/pqxx>
 
 #include <iostream>
+#include <schemac/core/pg_codec.hpp>
 #include <schemac/migrate/runner.hpp>
 
 #include "migrations.hpp"
@@ -26,7 +27,7 @@ int main(int argc, char** argv) {
         shop_db::shop::OrdersNew o;
         o.symbol = "ACME";
         o.qty = 5;
-        o.price = schemac::parse_pg_text<schemac::Decimal>("101.250000");
+        o.price = schemac::pg::from_text<schemac::Decimal>("101.250000");
         const auto stored = orders.insert(tx, o);
         o.qty = 7;
         o.status = shop_db::shop::OrderStatus::filled;

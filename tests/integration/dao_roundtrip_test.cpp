@@ -102,7 +102,7 @@ Decimal dec(std::string_view s) {
     if (!d) throw std::runtime_error("test bug: bad decimal " + std::string(s) + ": " + error);
     return *d;
 }
-Uuid uuid(std::string_view s) { return schemac::parse_pg_text<Uuid>(s); }
+Uuid uuid(std::string_view s) { return schemac::pg::from_text<Uuid>(s); }
 schemac::Date date(int y, unsigned m, unsigned d) { return sys_days{year{y} / month{m} / day{d}}; }
 schemac::Timestamp utc(int y, unsigned mo, unsigned d, int h, int mi, int s, int us) {
     return sys_days{year{y} / month{mo} / day{d}} + hours{h} + minutes{mi} + seconds{s} + microseconds{us};

@@ -125,8 +125,8 @@ struct Db {
 
 template <class T> std::vector<std::optional<T>> some(std::initializer_list<std::optional<T>> v) { return v; }
 
-Decimal dec(const char* t) { return parse_pg_text<Decimal>(t); }
-Timestamp tstz(const char* t) { return parse_pg_text<Timestamp>(t); }
+Decimal dec(const char* t) { return from_text<Decimal>(t); }
+Timestamp tstz(const char* t) { return from_text<Timestamp>(t); }
 
 std::string pg_error(const std::function<void()>& f) {
     try {
@@ -217,13 +217,13 @@ TEST_CASE("pg_codec: timestamps with microseconds, BC dates, the ends of the ran
         CHECK(tstz("4713-11-24 00:00:00+00 BC") == Timestamp(seconds(epoch)));
     }
     check_type<LocalTimestamp>(d.conn(), "timestamp",
-                               {parse_pg_text<LocalTimestamp>("2024-03-10 02:30:00.000001"),
-                                parse_pg_text<LocalTimestamp>("0044-03-15 12:00:00 BC"),
-                                parse_pg_text<LocalTimestamp>("2000-02-29 23:59:59.5"),
+                               {from_text<LocalTimestamp>("2024-03-10 02:30:00.000001"),
+                                from_text<LocalTimestamp>("0044-03-15 12:00:00 BC"),
+                                from_text<LocalTimestamp>("2000-02-29 23:59:59.5"),
                                 LocalTimestamp(microseconds(std::numeric_limits<std::int64_t>::max()))});
     check_type<Date>(d.conn(), "date",
-                     {parse_pg_text<Date>("0044-03-15 BC"), parse_pg_text<Date>("2024-02-29"), parse_pg_text<Date>("4713-11-24 BC"),
-                      parse_pg_text<Date>("5874897-12-31"), parse_pg_text<Date>("0001-01-01")});
+                     {from_text<Date>("0044-03-15 BC"), from_text<Date>("2024-02-29"), from_text<Date>("4713-11-24 BC"),
+                      from_text<Date>("5874897-12-31"), from_text<Date>("0001-01-01")});
     check_type<TimeOfDay>(d.conn(), "time",
                           {TimeOfDay{}, TimeOfDay{24h}, TimeOfDay{23h + 59min + 59s + 999999us}, TimeOfDay{12h + 500ms}, TimeOfDay{1us}});
 }
@@ -278,7 +278,7 @@ TEST_CASE("pg_codec: arrays with NULL elements for many element types") {
     check_type<std::vector<std::optional<Json>>>(d.conn(), "jsonb[]", {some<Json>({Json(R"({"a": "b c"})"), Json("null"), std::nullopt})});
     check_type<std::vector<std::optional<TimeOfDay>>>(d.conn(), "time[]", {some<TimeOfDay>({TimeOfDay{24h}, std::nullopt})});
     check_type<std::vector<std::optional<Interval>>>(d.conn(), "interval[]", {some<Interval>({Interval{1, 2, 3}, std::nullopt})});
-    check_type<std::vector<std::optional<Date>>>(d.conn(), "date[]", {some<Date>({parse_pg_text<Date>("0044-03-15 BC"), std::nullopt})});
+    check_type<std::vector<std::optional<Date>>>(d.conn(), "date[]", {some<Date>({from_text<Date>("0044-03-15 BC"), std::nullopt})});
 }
 
 TEST_CASE("pg_codec: what the server prints that the codecs refuse, with the column named") {

@@ -1,5 +1,5 @@
 // parse_index_statement: which statements a resuming runner can check against
-// the catalog before running them again (runtime/migrate/rerun.cpp).
+// the catalog before running them again (runtime/migrate/postgres/rerun.cpp).
 #include <doctest/doctest.h>
 
 #include "schemac/core/index_statement.hpp"

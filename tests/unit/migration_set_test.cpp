@@ -1,5 +1,5 @@
 // Reading migration files (runtime/core/migration_set.cpp) and hiding passwords
-// in connection strings (runtime/migrate/connection.cpp): no database needed.
+// in connection strings (runtime/migrate/postgres/connection.cpp): no database needed.
 #include <doctest/doctest.h>
 
 #include <filesystem>

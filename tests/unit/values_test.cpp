@@ -8,6 +8,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "schemac/core/pg_codec.hpp"
 #include "schemac/core/values.hpp"
 
 using namespace schemac;
@@ -25,11 +26,11 @@ void check_rejections(std::initializer_list<Rejection> cases) {
     for (const Rejection& c : cases) {
         CAPTURE(c.text);
         std::string error;
-        auto v = from_pg_text<T>(c.text, &error);
+        auto v = pg::try_from_text<T>(c.text, &error);
         CHECK_FALSE(v.has_value());
         CHECK_MESSAGE(error.find(c.error) != std::string::npos, "error was: " << error);
-        CHECK_THROWS_AS(parse_pg_text<T>(c.text), PgTextError);
-        CHECK_FALSE(from_pg_text<T>(c.text).has_value());  // without an error string
+        CHECK_THROWS_AS(pg::from_text<T>(c.text), PgTextError);
+        CHECK_FALSE(pg::try_from_text<T>(c.text).has_value());  // without an error string
     }
 }
 
@@ -37,7 +38,7 @@ void check_rejections(std::initializer_list<Rejection> cases) {
 template <class T>
 T parse_ok(std::string_view text) {
     std::string error;
-    auto v = from_pg_text<T>(text, &error);
+    auto v = pg::try_from_text<T>(text, &error);
     REQUIRE_MESSAGE(v.has_value(), std::string(text) << ": " << error);
     return *v;
 }
@@ -95,7 +96,7 @@ TEST_CASE("values: numeric text is normalised as numeric_in does and printed bac
             continue;
         }
         CHECK(d.text() == c.canonical);
-        CHECK(to_pg_text(d) == c.canonical);
+        CHECK(pg::to_text(d) == c.canonical);
         CHECK(parse_ok<Decimal>(d.text()).text() == d.text());  // canonical text is a fixed point
         CHECK(Decimal::parse(c.in)->text() == c.canonical);
     }
@@ -129,7 +130,7 @@ TEST_CASE("values: numeric rejections") {
 }
 
 TEST_CASE("values: numeric equality and order are by value, like PostgreSQL's") {
-    auto d = [](const char* t) { return parse_pg_text<Decimal>(t); };
+    auto d = [](const char* t) { return pg::from_text<Decimal>(t); };
     CHECK(d("1.50") == d("1.5"));
     CHECK(d("1.50").text() != d("1.5").text());
     CHECK(d("0") == d("-0.00"));
@@ -165,13 +166,13 @@ TEST_CASE("values: uuid accepts uuid_in's forms and prints lower-case 8-4-4-4-12
         CAPTURE(in);
         Uuid u = parse_ok<Uuid>(in);
         CHECK(u == expected);
-        CHECK(to_pg_text(u) == canonical);
+        CHECK(pg::to_text(u) == canonical);
     }
-    CHECK(to_pg_text(Uuid{}) == "00000000-0000-0000-0000-000000000000");
+    CHECK(pg::to_text(Uuid{}) == "00000000-0000-0000-0000-000000000000");
     CHECK(parse_ok<Uuid>("00000000-0000-0000-0000-000000000000") == Uuid{});
     Uuid max;
     max.bytes.fill(0xff);
-    CHECK(to_pg_text(max) == "ffffffff-ffff-ffff-ffff-ffffffffffff");
+    CHECK(pg::to_text(max) == "ffffffff-ffff-ffff-ffff-ffffffffffff");
     CHECK(parse_ok<Uuid>("FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF") == max);
     CHECK(Uuid{} < max);
 }
@@ -230,7 +231,7 @@ TEST_CASE("values: interval prints as PostgreSQL does with IntervalStyle iso_860
     };
     for (const Case& c : cases) {
         CAPTURE(c.text);
-        CHECK(to_pg_text(c.value) == c.text);
+        CHECK(pg::to_text(c.value) == c.text);
         CHECK(parse_ok<Interval>(c.text) == c.value);
     }
 }
@@ -255,12 +256,12 @@ TEST_CASE("values: interval accepts other spellings of the same ISO 8601 designa
     for (const Case& c : cases) {
         CAPTURE(c.text);
         if (c.canonical == nullptr) {
-            CHECK_FALSE(from_pg_text<Interval>(c.text).has_value());
+            CHECK_FALSE(pg::try_from_text<Interval>(c.text).has_value());
             continue;
         }
         Interval v = parse_ok<Interval>(c.text);
         CHECK(v == c.value);
-        CHECK(to_pg_text(v) == c.canonical);
+        CHECK(pg::to_text(v) == c.canonical);
     }
 }
 
@@ -332,11 +333,11 @@ TEST_CASE("values: bytea hex format") {
     for (const Case& c : cases) {
         CAPTURE(c.text);
         CHECK(parse_ok<Bytes>(c.text) == c.value);
-        CHECK(to_pg_text(c.value) == c.canonical);
+        CHECK(pg::to_text(c.value) == c.canonical);
     }
     Bytes all;
     for (int i = 0; i < 256; ++i) all.push_back(static_cast<std::byte>(i));
-    const std::string text = to_pg_text(all);
+    const std::string text = pg::to_text(all);
     CHECK(text.size() == 2 + 512);
     CHECK(text.substr(0, 10) == "\\x00010203");
     CHECK(text.substr(text.size() - 4) == "feff");
@@ -366,7 +367,7 @@ TEST_CASE("values: json keeps the server's text") {
         CAPTURE(t);
         Json j = parse_ok<Json>(t);
         CHECK(j.text() == t);
-        CHECK(to_pg_text(j) == t);
+        CHECK(pg::to_text(j) == t);
         CHECK(j == Json(t));
     }
     CHECK(Json().text() == "null");
@@ -401,7 +402,7 @@ TEST_CASE("values: timestamptz prints as PostgreSQL does with DateStyle ISO, Tim
     };
     for (const Case& c : cases) {
         CAPTURE(c.text);
-        CHECK(to_pg_text(c.value) == c.text);
+        CHECK(pg::to_text(c.value) == c.text);
         CHECK(parse_ok<Timestamp>(c.text) == c.value);
     }
 }
@@ -486,7 +487,7 @@ TEST_CASE("values: timestamp without time zone") {
     };
     for (const Case& c : cases) {
         CAPTURE(c.text);
-        CHECK(to_pg_text(c.value) == c.text);
+        CHECK(pg::to_text(c.value) == c.text);
         CHECK(parse_ok<LocalTimestamp>(c.text) == c.value);
     }
     CHECK(parse_ok<LocalTimestamp>("2024-03-10T02:30:00") == local(ymd(2024, 3, 10) + 2h + 30min));
@@ -524,7 +525,7 @@ TEST_CASE("values: date") {
     };
     for (const Case& c : cases) {
         CAPTURE(c.text);
-        CHECK(to_pg_text(c.value) == c.text);
+        CHECK(pg::to_text(c.value) == c.text);
         CHECK(parse_ok<Date>(c.text) == c.value);
     }
     check_rejections<Date>({
@@ -544,16 +545,16 @@ TEST_CASE("values: date") {
     });
 }
 
-TEST_CASE("values: parse_pg_text throws with the type, the text and the reason") {
-    CHECK_THROWS_WITH_AS(parse_pg_text<Timestamp>("infinity"), "invalid timestamptz \"infinity\": infinity is not supported",
+TEST_CASE("values: pg::from_text throws with the type, the text and the reason") {
+    CHECK_THROWS_WITH_AS(pg::from_text<Timestamp>("infinity"), "invalid timestamptz \"infinity\": infinity is not supported",
                          PgTextError);
-    CHECK_THROWS_WITH_AS(parse_pg_text<Decimal>("1,5"), "invalid numeric \"1,5\": unexpected ',' at offset 1", PgTextError);
-    CHECK_THROWS_WITH_AS(parse_pg_text<Date>("2023-02-29"), "invalid date \"2023-02-29\": day 29 out of range for 2023-02",
+    CHECK_THROWS_WITH_AS(pg::from_text<Decimal>("1,5"), "invalid numeric \"1,5\": unexpected ',' at offset 1", PgTextError);
+    CHECK_THROWS_WITH_AS(pg::from_text<Date>("2023-02-29"), "invalid date \"2023-02-29\": day 29 out of range for 2023-02",
                          PgTextError);
-    CHECK(parse_pg_text<Interval>("P1D") == Interval{0, 1, 0});
-    CHECK(pg_type_name<Uuid>() == "uuid");
-    CHECK(pg_type_name<LocalTimestamp>() == "timestamp");
-    CHECK(pg_type_name<Bytes>() == "bytea");
-    CHECK(pg_type_name<Json>() == "json");
-    CHECK(pg_type_name<Interval>() == "interval");
+    CHECK(pg::from_text<Interval>("P1D") == Interval{0, 1, 0});
+    CHECK(pg::type_name<Uuid>() == "uuid");
+    CHECK(pg::type_name<LocalTimestamp>() == "timestamp");
+    CHECK(pg::type_name<Bytes>() == "bytea");
+    CHECK(pg::type_name<Json>() == "json");
+    CHECK(pg::type_name<Interval>() == "interval");
 }

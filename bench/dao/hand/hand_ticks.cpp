@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include <pqxx/pqxx>
-#include <schemac/core/values.hpp>
+#include <schemac/core/pg_codec.hpp>
 
 namespace hand {
 namespace {
@@ -53,8 +53,8 @@ void prepare(pqxx::connection_base& c) {
 void read_row(const pqxx::row& r, TicksRow& row) {
     row.id = r[0].as<std::int64_t>();
     row.symbol.assign(r[1].c_str(), r[1].size());
-    row.ts = schemac::parse_pg_text<schemac::Timestamp>(text(r[2]));
-    row.price = schemac::parse_pg_text<schemac::Decimal>(text(r[3]));
+    row.ts = schemac::pg::from_text<schemac::Timestamp>(text(r[2]));
+    row.price = schemac::pg::from_text<schemac::Decimal>(text(r[3]));
     row.qty = r[4].as<std::int64_t>();
     row.side = side_of(text(r[5]));
     if (r[6].is_null()) {
@@ -66,13 +66,13 @@ void read_row(const pqxx::row& r, TicksRow& row) {
 }
 
 std::int64_t insert_returning_id(pqxx::transaction_base& tx, const TicksNew& t) {
-    const pqxx::result r = tx.exec_prepared("hand_insert_id", t.symbol, schemac::to_pg_text(t.ts), t.price.text(), t.qty,
+    const pqxx::result r = tx.exec_prepared("hand_insert_id", t.symbol, schemac::pg::to_text(t.ts), t.price.text(), t.qty,
                                             side_label(t.side), t.note);
     return r.at(0).at(0).as<std::int64_t>();
 }
 
 TicksRow insert_returning_row(pqxx::transaction_base& tx, const TicksNew& t) {
-    const pqxx::result r = tx.exec_prepared("hand_insert_row", t.symbol, schemac::to_pg_text(t.ts), t.price.text(), t.qty,
+    const pqxx::result r = tx.exec_prepared("hand_insert_row", t.symbol, schemac::pg::to_text(t.ts), t.price.text(), t.qty,
                                             side_label(t.side), t.note);
     TicksRow row;
     read_row(r.at(0), row);
@@ -83,7 +83,7 @@ std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<TicksNew>&
     // The two-argument constructor with the column list in the name (TOOLCHAIN.md).
     pqxx::stream_to s(tx, "bench.ticks (symbol, ts, price, qty, side, note)");
     for (const TicksNew& t : rows)
-        s << std::make_tuple(t.symbol, schemac::to_pg_text(t.ts), t.price.text(), t.qty, side_label(t.side), t.note);
+        s << std::make_tuple(t.symbol, schemac::pg::to_text(t.ts), t.price.text(), t.qty, side_label(t.side), t.note);
     s.complete();
     return rows.size();
 }
@@ -101,11 +101,11 @@ std::vector<TicksRow> list_by_symbol(pqxx::transaction_base& tx, const std::stri
 }
 
 std::vector<TicksRow> list_by_symbol_and_ts(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp ts) {
-    return all_rows(tx.exec_prepared("hand_list_by_symbol_ts", symbol, schemac::to_pg_text(ts)));
+    return all_rows(tx.exec_prepared("hand_list_by_symbol_ts", symbol, schemac::pg::to_text(ts)));
 }
 
 bool update(pqxx::transaction_base& tx, const TicksRow& t) {
-    return tx.exec_prepared("hand_update", t.symbol, schemac::to_pg_text(t.ts), t.price.text(), t.qty, side_label(t.side), t.note, t.id)
+    return tx.exec_prepared("hand_update", t.symbol, schemac::pg::to_text(t.ts), t.price.text(), t.qty, side_label(t.side), t.note, t.id)
                .affected_rows() > 0;
 }
 
@@ -114,7 +114,7 @@ bool delete_by_id(pqxx::transaction_base& tx, std::int64_t id) {
 }
 
 TicksRow upsert(pqxx::transaction_base& tx, const TicksRow& t) {
-    const pqxx::result r = tx.exec_prepared("hand_upsert", t.id, t.symbol, schemac::to_pg_text(t.ts), t.price.text(), t.qty,
+    const pqxx::result r = tx.exec_prepared("hand_upsert", t.id, t.symbol, schemac::pg::to_text(t.ts), t.price.text(), t.qty,
                                             side_label(t.side), t.note);
     TicksRow row;
     read_row(r.at(0), row);
@@ -139,8 +139,8 @@ void for_each(pqxx::transaction_base& tx, const std::function<void(const TicksRo
     while (s >> t) {
         row.id = std::get<0>(t);
         row.symbol = std::get<1>(t);
-        row.ts = schemac::parse_pg_text<schemac::Timestamp>(std::get<2>(t));
-        row.price = schemac::parse_pg_text<schemac::Decimal>(std::get<3>(t));
+        row.ts = schemac::pg::from_text<schemac::Timestamp>(std::get<2>(t));
+        row.price = schemac::pg::from_text<schemac::Decimal>(std::get<3>(t));
         row.qty = std::get<4>(t);
         row.side = side_of(std::get<5>(t));
         row.note = std::get<6>(t);

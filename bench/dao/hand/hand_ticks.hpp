@@ -1,7 +1,7 @@
 // The hand-written counterpart of the generated TicksDao (bench/dao/cpp/bench/ticks.cpp):
 // the same operations on bench.ticks written directly against libpqxx 6.4, with
 // the same row structs (TicksRow, TicksNew) and the same value conversions
-// (schemac::to_pg_text / parse_pg_text for timestamptz and numeric, which
+// (schemac::pg::to_text / from_text for timestamptz and numeric, which
 // libpqxx 6.4 has no conversion for). bench/dao_bench measures the two side by
 // side, and compiles this file next to the generated one (part d).
 #pragma once

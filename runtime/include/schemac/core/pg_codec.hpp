@@ -9,6 +9,9 @@
 //     };
 //
 // read throws schemac::PgTextError ("invalid integer \"abc\": not a number").
+// Called through pg::to_text(v), pg::from_text<T>(text) and, where a bad text
+// is expected rather than a bug, pg::try_from_text<T>(text, &error): the one
+// way, for every type, to turn a C++ value into PostgreSQL text and back.
 // The forms read are the ones the server prints under the session settings
 // that schemac::pg::prepare_session (dao.hpp) sets: DateStyle = ISO,
 // TimeZone = UTC, IntervalStyle = iso_8601, bytea_output = hex,
@@ -19,7 +22,7 @@
 //   smallint/integer/bigint std::int16_t / std::int32_t / std::int64_t   -42
 //   real / double precision float / double                        shortest round trip, NaN, Infinity, -Infinity
 //   text, varchar, char(n)  std::string                           verbatim
-//   numeric                 Decimal                               see values.hpp
+//   numeric                 Decimal                               see values.hpp (for every type of values.hpp)
 //   uuid, interval, bytea, json/jsonb, timestamptz, timestamp, date, time:
 //                           Uuid, Interval, Bytes, Json, Timestamp, LocalTimestamp, Date, TimeOfDay
 //   T[] (one dimension)     std::vector<std::optional<E>>         {1,NULL,"a b"}
@@ -86,11 +89,22 @@ template <> struct Codec<std::string> {
 };
 
 namespace detail {
-// The types of values.hpp: their to_pg_text / parse_pg_text are the codec.
+// The types of values.hpp, whose header says what their text forms are. Defined
+// in values.cpp for exactly those types. read's message: "invalid timestamptz
+// \"infinity\": infinity is not supported"; TimeOfDay's write throws outside 0..24h.
 template <class T> struct ValueCodec {
-    static void write(std::string& out, const T& v) { out += schemac::to_pg_text(v); }
-    static T read(std::string_view text) { return schemac::parse_pg_text<T>(text); }
+    static void write(std::string& out, const T& v);
+    static T read(std::string_view text);
 };
+extern template struct ValueCodec<Decimal>;
+extern template struct ValueCodec<Uuid>;
+extern template struct ValueCodec<Interval>;
+extern template struct ValueCodec<Bytes>;
+extern template struct ValueCodec<Json>;
+extern template struct ValueCodec<Timestamp>;
+extern template struct ValueCodec<LocalTimestamp>;
+extern template struct ValueCodec<Date>;
+extern template struct ValueCodec<TimeOfDay>;
 }  // namespace detail
 
 template <> struct Codec<Decimal> : detail::ValueCodec<Decimal> {};
@@ -102,6 +116,19 @@ template <> struct Codec<Timestamp> : detail::ValueCodec<Timestamp> {};
 template <> struct Codec<LocalTimestamp> : detail::ValueCodec<LocalTimestamp> {};
 template <> struct Codec<Date> : detail::ValueCodec<Date> {};
 template <> struct Codec<TimeOfDay> : detail::ValueCodec<TimeOfDay> {};
+
+// The PostgreSQL type a values.hpp type stands for, as messages name it
+// ("numeric", "uuid", "timestamptz", ...).
+template <class T> std::string_view type_name();
+template <> std::string_view type_name<Decimal>();
+template <> std::string_view type_name<Uuid>();
+template <> std::string_view type_name<Interval>();
+template <> std::string_view type_name<Bytes>();
+template <> std::string_view type_name<Json>();
+template <> std::string_view type_name<Timestamp>();
+template <> std::string_view type_name<LocalTimestamp>();
+template <> std::string_view type_name<Date>();
+template <> std::string_view type_name<TimeOfDay>();
 
 // ---------------------------------------------------------------------------
 // One-dimensional arrays, lower bound 1 (PostgreSQL's default).
@@ -179,7 +206,17 @@ template <class T> std::string to_text(const T& v) {
     return out;
 }
 
-template <class T> T from_text(std::string_view s) { return Codec<T>::read(s); }
+template <class T> T from_text(std::string_view s) { return Codec<T>::read(s); }   // throws PgTextError
+
+// from_text without the exception: std::nullopt, and the message in `error` when given.
+template <class T> std::optional<T> try_from_text(std::string_view s, std::string* error = nullptr) {
+    try {
+        return Codec<T>::read(s);
+    } catch (const PgTextError& e) {
+        if (error) *error = e.what();
+        return std::nullopt;
+    }
+}
 
 // ---------------------------------------------------------------------------
 // COPY text format (COPY ... FROM STDIN / TO STDOUT without options): fields

@@ -1,21 +1,14 @@
-// C++ value types for PostgreSQL values that have no exact standard C++ type,
-// and their PostgreSQL text forms. Standard library only (schemac_runtime_core).
+// C++ value types for PostgreSQL values that have no exact standard C++ type.
+// Standard library only (schemac_runtime_core). Their PostgreSQL text forms are
+// read and written by the one codec API of schemac/core/pg_codec.hpp, like
+// every other mapped type:
 //
-// The interface code generation uses — one spelling for every type:
+//     std::string       schemac::pg::to_text(const T& value);
+//     T                 schemac::pg::from_text<T>(std::string_view text);   // throws PgTextError
+//     std::optional<T>  schemac::pg::try_from_text<T>(std::string_view text, std::string* error = nullptr);
 //
-//     std::string       schemac::to_pg_text(const T& value);
-//     std::optional<T>  schemac::from_pg_text<T>(std::string_view text, std::string* error = nullptr);
-//     T                 schemac::parse_pg_text<T>(std::string_view text);   // throws PgTextError
-//
-// for T in Decimal, Uuid, Interval, Bytes, Json, Timestamp, LocalTimestamp, Date,
-// TimeOfDay.
-// from_pg_text never throws: it returns std::nullopt and, if `error` is given,
-// stores why (e.g. "timestamptz: infinity is not supported"). parse_pg_text
-// throws PgTextError with that message and the offending text. Generated code
-// should call them qualified (schemac::to_pg_text), since the time types are
-// std::chrono types and argument-dependent lookup would not find them.
-//
-// The session settings the DAO sets so the server prints what is parsed here:
+// This header says what each type's text form is. The session settings the
+// DAO sets so the server prints what is parsed here:
 //     DateStyle = ISO, TimeZone = 'UTC', IntervalStyle = iso_8601,
 //     bytea_output = hex (the default), extra_float_digits = 1 (floats: see pg_codec.hpp).
 // Formatting produces exactly what PostgreSQL prints under those settings, so
@@ -31,8 +24,6 @@
 //     timestamp                LocalTimestamp = local_time<microseconds>
 //     date                     Date           = sys_days
 //     time                     TimeOfDay      (microseconds since midnight)
-// schemac/core/pg_codec.hpp wraps all of these (and the standard types) in one
-// Codec<T> per C++ type, with arrays and COPY escaping.
 #pragma once
 
 #include <array>
@@ -48,7 +39,7 @@
 
 namespace schemac {
 
-// Thrown by parse_pg_text; what() names the type, the reason and the text.
+// Thrown by pg::from_text (pg_codec.hpp); what() names the type, the text and the reason.
 class PgTextError : public std::invalid_argument {
 public:
     using std::invalid_argument::invalid_argument;
@@ -180,7 +171,7 @@ using Date = std::chrono::sys_days;
 // inclusive (PostgreSQL accepts and stores 24:00:00 as a distinct value).
 //
 // A struct, not an alias of std::chrono::microseconds: as an alias, every
-// duration would convert to it implicitly (to_pg_text(5s) would print
+// duration would convert to it implicitly (pg::to_text(5s) would print
 // "00:00:05"), and Codec<std::chrono::microseconds> would claim all
 // microsecond durations for the `time` type. Build one with
 // TimeOfDay{std::chrono::hours(13) + std::chrono::minutes(5)}.
@@ -189,57 +180,11 @@ using Date = std::chrono::sys_days;
 // PostgreSQL prints it ("13:05:00", "23:59:59.5", "24:00:00"). Parsing accepts
 // that form (1 to 6 fraction digits). Rejected: a missing seconds field, hour
 // > 24, minute or second > 59, more than 6 fraction digits, anything after 24:00:00,
-// time zones ("13:05:00+02": that is timetz). to_pg_text throws PgTextError
+// time zones ("13:05:00+02": that is timetz). pg::to_text throws PgTextError
 // for a value outside 0..24h, which PostgreSQL could not store either.
 struct TimeOfDay {
     std::chrono::microseconds since_midnight{0};
     friend auto operator<=>(const TimeOfDay&, const TimeOfDay&) = default;
 };
-
-// ---------------------------------------------------------------------------
-// The text conversions.
-std::string to_pg_text(const Decimal& v);
-std::string to_pg_text(const Uuid& v);
-std::string to_pg_text(const Interval& v);
-std::string to_pg_text(const Bytes& v);
-std::string to_pg_text(const Json& v);
-std::string to_pg_text(const Timestamp& v);
-std::string to_pg_text(const LocalTimestamp& v);
-std::string to_pg_text(const Date& v);
-std::string to_pg_text(const TimeOfDay& v);
-
-template <class T>
-std::optional<T> from_pg_text(std::string_view text, std::string* error = nullptr);
-
-template <> std::optional<Decimal> from_pg_text<Decimal>(std::string_view, std::string*);
-template <> std::optional<Uuid> from_pg_text<Uuid>(std::string_view, std::string*);
-template <> std::optional<Interval> from_pg_text<Interval>(std::string_view, std::string*);
-template <> std::optional<Bytes> from_pg_text<Bytes>(std::string_view, std::string*);
-template <> std::optional<Json> from_pg_text<Json>(std::string_view, std::string*);
-template <> std::optional<Timestamp> from_pg_text<Timestamp>(std::string_view, std::string*);
-template <> std::optional<LocalTimestamp> from_pg_text<LocalTimestamp>(std::string_view, std::string*);
-template <> std::optional<Date> from_pg_text<Date>(std::string_view, std::string*);
-template <> std::optional<TimeOfDay> from_pg_text<TimeOfDay>(std::string_view, std::string*);
-
-// The name used in error messages ("numeric", "uuid", "timestamptz", ...).
-template <class T> std::string_view pg_type_name();
-template <> std::string_view pg_type_name<Decimal>();
-template <> std::string_view pg_type_name<Uuid>();
-template <> std::string_view pg_type_name<Interval>();
-template <> std::string_view pg_type_name<Bytes>();
-template <> std::string_view pg_type_name<Json>();
-template <> std::string_view pg_type_name<Timestamp>();
-template <> std::string_view pg_type_name<LocalTimestamp>();
-template <> std::string_view pg_type_name<Date>();
-template <> std::string_view pg_type_name<TimeOfDay>();
-
-// Like from_pg_text, but throws PgTextError:
-//   "invalid timestamptz \"infinity\": infinity is not supported"
-template <class T>
-T parse_pg_text(std::string_view text) {
-    std::string error;
-    if (auto v = from_pg_text<T>(text, &error)) return std::move(*v);
-    throw PgTextError("invalid " + std::string(pg_type_name<T>()) + " \"" + std::string(text) + "\": " + error);
-}
 
 }  // namespace schemac

@@ -19,6 +19,7 @@
 #pragma once
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -47,6 +48,12 @@ struct RunnerOptions {
     std::string history_table = "schemac_migrations";
     std::chrono::milliseconds lock_timeout{60'000};
 };
+
+namespace migrate {
+class Driver;   // what the runner asks of a database (runtime/migrate/driver.hpp, private)
+}
+// Opens the session a Runner works on.
+using DriverFactory = std::function<std::unique_ptr<migrate::Driver>(const RunnerOptions&)>;
 
 // One row of the history table.
 struct HistoryRow {
@@ -161,7 +168,9 @@ struct RepairResult {
 
 class Runner {
 public:
-    Runner(MigrationSet set, RunnerOptions options);
+    Runner(MigrationSet set, RunnerOptions options);   // PostgreSQL
+    // Over a driver of the runtime's own (runtime/migrate/driver.hpp).
+    Runner(MigrationSet set, RunnerOptions options, DriverFactory driver);
 
     Status status();                                             // reads only, takes no lock
     RunResult apply(const ApplyOptions& opts, const ProgressFn& progress = {});
@@ -180,6 +189,7 @@ public:
 private:
     MigrationSet set_;
     RunnerOptions opts_;
+    DriverFactory driver_;
 };
 
 // The conninfo with any password replaced by "***" (URL user:password@,
@@ -190,7 +200,7 @@ std::string redact_conninfo(const std::string& conninfo);
 // '@', a key=value password up to the next keyword), percent-decoded and
 // escaped, and each piece of it cut at a character libpq may stop a value at
 // (pieces of 3 or more bytes everywhere; shorter ones inside libpq's quoted
-// values). See runtime/migrate/password_mask.cpp.
+// values). See runtime/migrate/postgres/password_mask.cpp.
 std::string scrub_passwords(std::string message, const std::string& conninfo);
 
 }  // namespace schemac

@@ -7,12 +7,11 @@
 
 #include <string>
 
+#include "migrate/driver.hpp"
+
 namespace schemac::detail {
 
-enum class Rerun {
-    run,    // run the statement (after clearing what blocks it, if anything)
-    done,   // it already took effect: count it done without running it
-};
+using migrate::Rerun;
 
 // Looks at the database before `statement` runs again. A CREATE INDEX
 // CONCURRENTLY whose index exists valid on its table is done; one whose index
