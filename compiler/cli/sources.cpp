@@ -28,7 +28,7 @@ Source load_source(const std::string& spec, const SourceOptions& opts, Diagnosti
     if (is_database_source(spec)) return load_database(spec, opts, diags);
     Source src;
     src.name = spec;
-    src.schema = load_schema({spec}, diags);
+    src.schema = load_schema({spec}, *opts.rules, diags);
     return src;
 }
 
@@ -46,7 +46,7 @@ Source load_database(const std::string& spec, const SourceOptions& opts, Diagnos
                         "--schema " + want + ": the database has no such schema");
     src.timescaledb = snap.timescaledb;
     src.schema = schema_from_catalog(snap, src.name, diags);
-    if (!diags.has_errors()) analyze(src.schema, diags);
+    if (!diags.has_errors()) analyze(src.schema, *opts.rules, diags);
     return src;
 }
 

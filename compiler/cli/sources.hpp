@@ -5,6 +5,7 @@
 
 #include "diag/diagnostics.hpp"
 #include "model/schema.hpp"
+#include "sql/dialect.hpp"
 
 namespace schemac::cli {
 
@@ -22,6 +23,7 @@ struct Source {
 struct SourceOptions {
     std::vector<std::string> schemas;       // database only: these PostgreSQL schemas (empty = all)
     std::string history_table = "public.schemac_migrations";   // never part of a database's schema
+    const SchemaRules* rules = &sql::default_dialect().rules();   // the project's dialect's
 };
 
 // Loads a YAML path or inspects a database. Problems go to `diags`; a database

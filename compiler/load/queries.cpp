@@ -25,7 +25,8 @@ std::string lower(std::string s) {
 
 class QueryReader {
 public:
-    QueryReader(YamlWalk& w, std::string schema) : w_(w), diags_(w.diags()), schema_(std::move(schema)) {}
+    QueryReader(YamlWalk& w, std::string schema, SourcePos schema_pos)
+        : w_(w), diags_(w.diags()), schema_(std::move(schema)), schema_pos_(std::move(schema_pos)) {}
 
     void read_all(const YAML::Node& n, const SourcePos& at, std::vector<Query>& out) {
         if (!w_.expect(n, YAML::NodeType::Map, at, "queries")) return;
@@ -33,6 +34,7 @@ public:
             Query query;
             query.name = name;
             query.schema = schema_;
+            query.schema_pos = schema_pos_;
             query.pos = kp;
             query.result_pos = kp;
             if (w_.expect(v, YAML::NodeType::Map, kp, "query '" + name + "'")) read_query(v, query);
@@ -45,6 +47,7 @@ private:
     YamlWalk& w_;
     Diagnostics& diags_;
     std::string schema_;
+    SourcePos schema_pos_;
 
     void read_query(const YAML::Node& n, Query& query) {
         bool has_sql = false, bad_result = false;
@@ -169,8 +172,9 @@ private:
 
 }  // namespace
 
-void read_queries(YamlWalk& walk, const YAML::Node& n, const SourcePos& at, const std::string& schema, std::vector<Query>& out) {
-    QueryReader(walk, schema).read_all(n, at, out);
+void read_queries(YamlWalk& walk, const YAML::Node& n, const SourcePos& at, const std::string& schema, const SourcePos& schema_pos,
+                  std::vector<Query>& out) {
+    QueryReader(walk, schema, schema_pos).read_all(n, at, out);
 }
 
 }  // namespace schemac

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "diag/diagnostics.hpp"
+#include "model/rules.hpp"
 #include "model/schema.hpp"
 
 namespace schemac {
@@ -23,6 +24,6 @@ bool is_cpp_keyword(std::string_view word);
 // Otherwise why not, as a phrase: "is a C++ keyword".
 std::optional<std::string> check_cpp_name(std::string_view name);
 
-void analyze_queries(Schema& schema, Diagnostics& diags);
+void analyze_queries(Schema& schema, const SchemaRules& rules, Diagnostics& diags);
 
 }  // namespace schemac

@@ -165,7 +165,8 @@ enum class QueryResult { None, One, Optional, Many, Count };
 
 struct Query {
     std::string name;          // identifier rules as above; unique within its schema
-    std::string schema;        // the schema of the file it is declared in (its C++ namespace later)
+    std::string schema;        // the schema of the file it is declared in (its C++ namespace later); "" = not written
+    SourcePos schema_pos;      // where the file's `schema:` was written, if it was
     SourcePos pos;
     std::string comment;
     std::vector<QueryField> params;    // in written order; $1 is the first
@@ -189,9 +190,10 @@ struct Schema {
 
     const Table* find_table(const QualifiedName& n) const;
     const Enum* find_enum(const QualifiedName& n) const;
-    // An unqualified name (schema "") resolves in `home` first, then in public.
-    const Table* resolve_table(const QualifiedName& n, const std::string& home) const;
-    const Enum* resolve_enum(const QualifiedName& n, const std::string& home) const;
+    // An unqualified name (schema "") resolves in `home` first, then in
+    // `fallback` (the dialect's default schema).
+    const Table* resolve_table(const QualifiedName& n, const std::string& home, const std::string& fallback) const;
+    const Enum* resolve_enum(const QualifiedName& n, const std::string& home, const std::string& fallback) const;
 };
 
 }  // namespace schemac

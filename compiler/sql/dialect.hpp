@@ -11,6 +11,7 @@
 
 #include "diag/diagnostics.hpp"
 #include "diff/changes.hpp"
+#include "model/rules.hpp"
 #include "model/schema.hpp"
 #include "sql/dml.hpp"
 #include "sql/plan.hpp"
@@ -27,6 +28,9 @@ public:
     virtual Plan plan(const std::vector<diff::Change>& changes) const = 0;
     // The statements generated data-access code sends.
     virtual const Dml& dml() const = 0;
+    // What a schema may contain and the names the database chooses: analysis,
+    // the loader and diff take these (model/rules.hpp).
+    virtual const SchemaRules& rules() const = 0;
 };
 
 // The dialect of `name`, or nullptr; `dialect_names()` lists the known ones.

@@ -2,6 +2,7 @@
 
 #include "sql/postgres/dml.hpp"
 #include "sql/postgres/render.hpp"
+#include "sql/postgres/rules.hpp"
 
 namespace schemac::sql::postgres {
 
@@ -12,6 +13,7 @@ public:
     std::string_view name() const override { return "postgres"; }
     Plan plan(const std::vector<diff::Change>& changes) const override { return render_plan(changes); }
     const Dml& dml() const override { return postgres::dml(); }
+    const SchemaRules& rules() const override { return postgres::rules(); }
 };
 
 }  // namespace
