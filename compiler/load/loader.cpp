@@ -571,9 +571,15 @@ private:
             r.pos = pos(row, at);
             if (!expect(row, YAML::NodeType::Map, at, "a seed row")) continue;
             each_entry(row, "seed row", {}, [&](const std::string& col, const SourcePos& kp, const YAML::Node& v) {
+                const std::size_t reported = diags_.all().size();
                 auto val = value(v, kp, false, "seed value");
                 if (!val) {
-                    r.malformed.push_back(col);
+                    // Kept as null at the error that says why (at the start when
+                    // the walk ran out of budget): the column was written, and
+                    // analysis, finding that error, says nothing more about it.
+                    Value unreadable;
+                    unreadable.pos = diags_.all().size() > reported ? diags_.all()[reported].pos : start();
+                    r.values.emplace_back(Ident{col, kp}, std::move(unreadable));
                     return;
                 }
                 if (val->kind == Value::Kind::Null) val->pos = kp;

@@ -38,7 +38,7 @@ public:
             query.pos = kp;
             query.result_pos = kp;
             if (w_.expect(v, YAML::NodeType::Map, kp, "query '" + name + "'")) read_query(v, query);
-            else query.sql_reported = true;
+            else query.sql_pos = w_.pos(v, kp);   // where its SQL would be, and the error already is
             out.push_back(std::move(query));
         });
     }
@@ -72,10 +72,7 @@ private:
                 query.sql_pos = w_.pos(v, kp);
                 if (v.IsNull()) return;   // `sql:` with nothing: the analysis says "empty sql"
                 std::string s;
-                if (!w_.scalar(v, kp, "sql", s)) {
-                    query.sql_reported = true;
-                    return;
-                }
+                if (!w_.scalar(v, kp, "sql", s)) return;   // reported at sql_pos: analysis adds no "empty sql"
                 query.sql = trim(s);
                 query.sql_dollar_pos = dollar_positions(v, query.sql);
             }
@@ -83,10 +80,9 @@ private:
         // A misspelt kind is reported once: take the one that fits what the
         // query gives, so the shape check does not add a second error.
         if (bad_result) query.result = query.columns.empty() && !query.row ? QueryResult::None : QueryResult::Many;
-        if (!has_sql) {
-            diags_.error(query.pos, "missing-key", "query '" + query.name + "' needs 'sql'");
-            query.sql_reported = true;
-        }
+        // At query.pos, where a query without sql_pos has its SQL reported:
+        // analysis adds no "empty sql".
+        if (!has_sql) diags_.error(query.pos, "missing-key", "query '" + query.name + "' needs 'sql'");
     }
 
     // False when the value was reported.

@@ -10,6 +10,7 @@
 
 #include "diag/did_you_mean.hpp"
 #include "model/queries.hpp"
+#include "model/reported.hpp"
 
 namespace schemac {
 
@@ -80,7 +81,7 @@ bool fk_compatible(const Type& a, const Type& b) {
 
 class Analyzer {
 public:
-    Analyzer(Schema& s, const SchemaRules& r, Diagnostics& d) : schema_(s), rules_(r), diags_(d) {}
+    Analyzer(Schema& s, const SchemaRules& r, Diagnostics& d) : schema_(s), rules_(r), diags_(d), loaded_(d) {}
 
     void run() {
         place_in_default_schema();
@@ -96,7 +97,7 @@ public:
             rules_.check_table(t, diags_);
             check_table_text(t);
         }
-        analyze_queries(schema_, rules_, diags_);
+        analyze_queries(schema_, rules_, loaded_, diags_);
         rules_.check_raw_sql(schema_, diags_);
     }
 
@@ -104,6 +105,7 @@ private:
     Schema& schema_;
     const SchemaRules& rules_;
     Diagnostics& diags_;
+    const ReportedBefore loaded_;   // what the loader reported, before analysis added anything
     std::unordered_map<QualifiedName, const Enum*, QNameHash> enums_;
     std::unordered_map<QualifiedName, Table*, QNameHash> tables_;
     std::vector<std::string> all_type_words_;
@@ -532,6 +534,19 @@ private:
         }
     }
 
+    // A seed value the loader could not read is kept as null at its error
+    // (a null as written sits at its column name): nothing more is said about it.
+    bool unreadable(const Ident& col, const Value& v) const {
+        const bool at_column = v.pos.line == col.pos.line && v.pos.column == col.pos.column && v.pos.file_name() == col.pos.file_name();
+        return v.kind == Value::Kind::Null && !at_column && loaded_.at(v.pos);
+    }
+
+    const Value* readable(const SeedRow& row, const std::string& column) const {
+        for (const auto& [col, val] : row.values)
+            if (col.name == column && !unreadable(col, val)) return &val;
+        return nullptr;
+    }
+
     void check_seed(const Table& t, const Seed& s) {
         if (s.key.empty()) {
             diags_.error(s.pos, "seed-key", "seed rows of table " + t.name.display() + " need a key: give 'key:' or a primary key");
@@ -546,6 +561,7 @@ private:
         const auto names = column_names(t);
         for (const auto& row : s.rows) {
             for (const auto& [col, val] : row.values) {
+                if (unreadable(col, val)) continue;
                 const Column* c = t.find_column(col.name);
                 if (!c) {
                     diags_.error(col.pos, "seed-unknown-column",
@@ -557,7 +573,7 @@ private:
             std::vector<std::string> key;
             bool complete = true;
             for (const auto& k : s.key) {
-                const Value* v = row.find(k.name);
+                const Value* v = readable(row, k.name);
                 if (!v) {
                     diags_.error(row.pos, "seed-missing-key", "seed row has no value for key column " + q(k.name));
                     complete = false;
@@ -572,8 +588,7 @@ private:
             }
             for (const auto& c : t.columns) {
                 const bool required = !c.nullable && !c.default_value && !is_serial(c.type.kind) && c.identity == Identity::None;
-                const bool given = row.find(c.name) ||
-                                   std::find(row.malformed.begin(), row.malformed.end(), c.name) != row.malformed.end();
+                const bool given = row.find(c.name) != nullptr;   // also when the loader could not read it
                 if (required && !given && name_set(s.key).count(c.name) == 0)
                     diags_.error(row.pos, "seed-missing-column", "seed row has no value for NOT NULL column " + q(c.name) + ", which has no default");
             }

@@ -42,7 +42,8 @@ std::string params_phrase(std::size_t n) {
 
 class QueryAnalyzer {
 public:
-    QueryAnalyzer(Schema& s, const SchemaRules& r, Diagnostics& d) : schema_(s), rules_(r), diags_(d) {
+    QueryAnalyzer(Schema& s, const SchemaRules& r, const ReportedBefore& loaded, Diagnostics& d)
+        : schema_(s), rules_(r), loaded_(loaded), diags_(d) {
         for (const auto& e : s.enums) type_words_.push_back(e.name.name);
         for (const auto& w : builtin_type_names()) type_words_.push_back(w);
         std::set<std::string> names;
@@ -63,6 +64,7 @@ public:
 private:
     Schema& schema_;
     const SchemaRules& rules_;
+    const ReportedBefore& loaded_;
     Diagnostics& diags_;
     std::vector<std::string> type_words_;
     std::vector<std::string> table_words_;
@@ -147,7 +149,7 @@ private:
 
     void check_placeholders(const Query& query) {
         const SourcePos sql_at = query.sql_pos.line ? query.sql_pos : query.pos;
-        if (query.sql_reported) return;
+        if (loaded_.at(sql_at)) return;   // the loader reported the SQL missing or not text
         if (query.sql.find_first_not_of(" \t\r\n") == std::string::npos) {
             diags_.error(sql_at, "empty-sql", "query " + q(query.name) + " has an empty sql");
             return;
@@ -225,6 +227,8 @@ std::optional<std::string> check_cpp_name(std::string_view name) {
     return std::nullopt;
 }
 
-void analyze_queries(Schema& schema, const SchemaRules& rules, Diagnostics& diags) { QueryAnalyzer(schema, rules, diags).run(); }
+void analyze_queries(Schema& schema, const SchemaRules& rules, const ReportedBefore& loaded, Diagnostics& diags) {
+    QueryAnalyzer(schema, rules, loaded, diags).run();
+}
 
 }  // namespace schemac

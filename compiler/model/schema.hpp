@@ -110,7 +110,6 @@ struct Hypertable {
 
 struct SeedRow {
     std::vector<std::pair<Ident, Value>> values;   // in the order written
-    std::vector<std::string> malformed;             // columns whose value was already reported
     SourcePos pos;
     const Value* find(const std::string& column) const;
 };
@@ -180,7 +179,6 @@ struct Query {
     // Where each '$' of `sql` was written, in order, so a placeholder error can
     // point into a multi-line SQL block; empty when unknown (errors then go to sql_pos).
     std::vector<SourcePos> sql_dollar_pos;
-    bool sql_reported = false;         // sql missing or not text, already reported: no "empty sql" on top
 };
 
 struct Schema {

@@ -60,8 +60,9 @@ void check_raw_sql_fields(const Schema& schema, Diagnostics& diags) {
         }
     }
     for (const auto& query : schema.queries) {
-        // Missing, empty or unterminated SQL is reported by the query checks already.
-        if (query.sql_reported || scan_placeholders(query.sql).unterminated) continue;
+        // Missing, empty or unterminated SQL is reported by the query checks
+        // already (check() passes over blank text).
+        if (scan_placeholders(query.sql).unterminated) continue;
         check(RawSqlKind::Query, query.sql, query.sql_pos.line ? query.sql_pos : query.pos, "query " + q(query.name), diags);
     }
 }
