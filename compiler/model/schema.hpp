@@ -46,7 +46,7 @@ struct Column {
 };
 
 // PRIMARY KEY and UNIQUE share a shape. `name_given` says whether the user
-// wrote the name or schemac chose PostgreSQL's default.
+// wrote the name or schemac chose the dialect's default (SchemaRules).
 struct KeyConstraint {
     std::string name;
     bool name_given = false;

@@ -1,5 +1,6 @@
-// Does a literal value fit a column type? Shared by defaults, seed rows and
-// hypertable intervals, and by inspection later (same rules both ways).
+// Does a literal value fit a column type, by PostgreSQL's input syntax? The
+// PostgreSQL rules' check_literal (defaults, seed rows, hypertable intervals),
+// and used by inspection too (same rules both ways).
 #pragma once
 #include <optional>
 #include <string>
