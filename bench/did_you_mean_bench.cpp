@@ -6,6 +6,7 @@
 #include <string>
 
 #include "model/analyze.hpp"
+#include "sql/postgres/rules.hpp"
 
 namespace {
 
@@ -39,7 +40,7 @@ void BM_AnalyzeMissingForeignKeyTargets(benchmark::State& state) {
     for (auto _ : state) {
         schemac::Schema s = input;
         schemac::Diagnostics diags;
-        schemac::analyze(s, diags);
+        schemac::analyze(s, schemac::sql::postgres::rules(), diags);
         if (diags.error_count() != static_cast<std::size_t>(n)) state.SkipWithError("expected one error per table");
         benchmark::DoNotOptimize(diags);
     }

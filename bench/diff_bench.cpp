@@ -9,6 +9,7 @@
 #include "model/analyze.hpp"
 #include "schema_gen.hpp"
 #include "sql/dialect.hpp"
+#include "sql/postgres/rules.hpp"
 
 namespace {
 
@@ -16,7 +17,7 @@ schemac::Schema load(const std::vector<std::string>& files) {
     schemac::Schema s;
     schemac::Diagnostics d;
     for (std::size_t i = 0; i < files.size(); ++i) schemac::load_yaml_text("f" + std::to_string(i), files[i], s, d);
-    schemac::analyze(s, d);
+    schemac::analyze(s, schemac::sql::postgres::rules(), d);
     if (d.has_errors()) throw std::runtime_error(schemac::render_text(d));
     return s;
 }

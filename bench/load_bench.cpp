@@ -7,6 +7,7 @@
 #include "load/loader.hpp"
 #include "model/analyze.hpp"
 #include "schema_gen.hpp"
+#include "sql/postgres/rules.hpp"
 
 namespace {
 
@@ -31,7 +32,7 @@ void BM_SchemacLoadAndValidate(benchmark::State& state) {
         schemac::Schema schema;
         schemac::Diagnostics diags;
         for (std::size_t i = 0; i < files.size(); ++i) schemac::load_yaml_text("f" + std::to_string(i), files[i], schema, diags);
-        schemac::analyze(schema, diags);
+        schemac::analyze(schema, schemac::sql::postgres::rules(), diags);
         if (diags.has_errors()) state.SkipWithError(schemac::render_text(diags).c_str());
         benchmark::DoNotOptimize(schema);
     }

@@ -72,7 +72,7 @@ int run_check(const CheckOptions& opts) {
     Diagnostics diags;
     LoadStats stats;
     const Project project = resolve_project({opts.config, opts.paths, opts.migrations, ""}, diags);
-    const Schema schema = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, diags, &stats);
+    const Schema schema = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, project.dialect->rules(), diags, &stats);
     // The migrations and the generated C++ belong to the project's schema: they
     // are checked when that is what is checked, however its path was spelt.
     // Name clashes and missing migrations are independent: both are reported.

@@ -44,7 +44,7 @@ int run_diff(const DiffOptions& opts) {
     Diagnostics diags;
     const Project project = resolve_project({opts.config, opts.paths, opts.dir, ""}, diags);
     const std::string& dir = project.migrations_dir;
-    const Schema target = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, diags);
+    const Schema target = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, project.dialect->rules(), diags);
     RedoState redo;   // --redo: the newest migration is left out and replaced
     MigrationState state = diags.has_errors() ? MigrationState{}
                            : opts.redo        ? load_state_for_redo(dir, redo, diags)

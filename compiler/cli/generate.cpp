@@ -122,7 +122,7 @@ bool resolve_generate(GenerateCommand& cmd, Diagnostics& diags) {
 }
 
 std::optional<std::vector<codegen::GeneratedFile>> generate_files(const GenerateCommand& cmd, Diagnostics& diags) {
-    const Schema schema = load_schema(cmd.paths, diags);
+    const Schema schema = load_schema(cmd.paths, cmd.dialect->rules(), diags);
     if (diags.has_errors()) return std::nullopt;
     // Only writing refuses: --list and --check change nothing.
     const bool writes = !cmd.list && !cmd.check;

@@ -33,14 +33,15 @@ std::string today_utc() {
 // above the schema files', still bounded (docs/migrations.md).
 constexpr std::size_t kMaxMigrationFileBytes = std::size_t{256} << 20;   // 256 MiB
 
-Schema read_snapshot(const std::string& dir, const std::string& name, const std::string& text, Diagnostics& diags) {
+Schema read_snapshot(const std::string& dir, const std::string& name, const std::string& text, Diagnostics& diags,
+                     const SchemaRules& rules) {
     Schema schema;
     load_yaml_text(dir + "/" + name, text, schema, diags);
-    analyze(schema, diags);
+    analyze(schema, rules, diags);
     return schema;
 }
 
-MigrationState load_migration_state(const std::string& dir, Diagnostics& diags, bool check_sum) {
+MigrationState load_migration_state(const std::string& dir, Diagnostics& diags, bool check_sum, const SchemaRules& rules) {
     MigrationState st;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return st;
@@ -73,7 +74,7 @@ MigrationState load_migration_state(const std::string& dir, Diagnostics& diags, 
     }
     const auto snap = st.files.find(migrations::kSnapshotFile);
     if (snap != st.files.end()) {
-        st.snapshot = read_snapshot(dir, migrations::kSnapshotFile, snap->second, diags);
+        st.snapshot = read_snapshot(dir, migrations::kSnapshotFile, snap->second, diags, rules);
     } else if (!st.history.migrations.empty()) {
         diags.error(at(migrations::kSnapshotFile), "snapshot-missing", "the schema snapshot is missing, so the state after the last migration is unknown");
     }

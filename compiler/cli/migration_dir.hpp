@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "migrations/history.hpp"
+#include "sql/dialect.hpp"
 
 namespace schemac::cli {
 
@@ -16,9 +17,12 @@ struct MigrationState {
 
 // Reads the directory and checks it: names, pairs, versions, schemac.sum (unless
 // `check_sum` is false: `hash` and `diff --redo` rewrite it), snapshot.
-MigrationState load_migration_state(const std::string& dir, Diagnostics& diags, bool check_sum = true);
+// The snapshot is analysed with `rules` (the dialect the migrations were written for).
+MigrationState load_migration_state(const std::string& dir, Diagnostics& diags, bool check_sum = true,
+                                    const SchemaRules& rules = sql::default_dialect().rules());
 // A snapshot's text as a checked schema (`name` is the file name in `dir`, for messages).
-Schema read_snapshot(const std::string& dir, const std::string& name, const std::string& text, Diagnostics& diags);
+Schema read_snapshot(const std::string& dir, const std::string& name, const std::string& text, Diagnostics& diags,
+                     const SchemaRules& rules = sql::default_dialect().rules());
 
 // The creation date in new migrations' headers, YYYY-MM-DD in UTC (SCHEMAC_DATE overrides it).
 std::string today_utc();

@@ -29,7 +29,7 @@ void load_pair(const PlanOptions& opts, const Project& project, Source& from, So
         from.name = project.migrations_dir;
         from.schema = load_migration_state(project.migrations_dir, diags).snapshot;
         to.name = "the schema";
-        to.schema = load_schema(project.schema_paths, diags);
+        to.schema = load_schema(project.schema_paths, project.dialect->rules(), diags);
         return;
     }
     SourceOptions so;

@@ -112,7 +112,7 @@ int run_show(const ShowOptions& opts) {
     Diagnostics diags;
     LoadStats stats;
     const Project project = resolve_project({opts.config, opts.paths, "", ""}, diags);
-    const Schema schema = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, diags, &stats);
+    const Schema schema = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, project.dialect->rules(), diags, &stats);
     if (diags.has_errors()) return report_failure(opts.format, diags, "the schema has errors");
     std::cerr << render_text(diags);
     if (opts.format == "json") {

@@ -23,7 +23,7 @@ Source load_source(const std::string& spec, const SourceOptions& opts, Diagnosti
     if (is_database_source(spec)) return load_database(spec, opts, diags);
     Source src;
     src.name = spec;
-    src.schema = load_schema({spec}, diags);
+    src.schema = load_schema({spec}, opts.dialect->rules(), diags);
     return src;
 }
 
@@ -38,7 +38,7 @@ Source load_database(const std::string& spec, const SourceOptions& opts, Diagnos
     src.name = std::move(db.name);
     src.timescaledb = db.timescaledb;
     src.schema = std::move(db.schema);
-    if (!diags.has_errors()) analyze(src.schema, diags);
+    if (!diags.has_errors()) analyze(src.schema, opts.dialect->rules(), diags);
     return src;
 }
 

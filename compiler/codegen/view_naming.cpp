@@ -14,8 +14,8 @@ Naming::Naming(const Schema& schema, const GenerateOptions& options, Diagnostics
         namespaces.claim(id, '"' + s + '"', pos);
         ident_[s] = id;
     };
-    for (const auto& t : schema.tables) add(t.name.schema, t.schema_pos);
-    for (const auto& e : schema.enums) add(e.name.schema, e.schema_pos);
+    for (const auto& t : schema.tables) add(t.name.schema, t.schema_pos.line ? t.schema_pos : t.pos);
+    for (const auto& e : schema.enums) add(e.name.schema, e.schema_pos.line ? e.schema_pos : e.pos);
     for (const auto& q : schema.queries) add(q.schema, q.pos);
 }
 

@@ -69,8 +69,8 @@ void build_queries(ViewModel& vm, const Schema& schema, const Naming& naming, Di
         }
         v.params_decl = decls;
         if (q.row) {
-            const Table* t = schema.resolve_table(*q.row, q.schema);
-            if (!t) continue;   // the loader reported it
+            const Table* t = schema.find_table(*q.row);
+            if (!t) continue;   // analysis resolved the name, or reported it missing
             for (const auto& tv : vm.tables)
                 if (tv.sql_name == naming.dml().qualified_name(t->name)) {
                     v.row = tv.cpp_namespace + "::" + tv.row;

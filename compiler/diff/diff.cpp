@@ -5,7 +5,6 @@
 #include <set>
 #include <unordered_map>
 
-#include "model/naming.hpp"
 
 namespace schemac::diff {
 
@@ -47,7 +46,7 @@ bool same_value(const std::optional<Value>& a, const std::optional<Value>& b) {
 
 class Differ {
 public:
-    Differ(const Schema& from, const Schema& to, Diagnostics& d) : from_(from), to_(to), diags_(d) {}
+    Differ(const Schema& from, const Schema& to, const SchemaRules& r, Diagnostics& d) : from_(from), to_(to), rules_(r), diags_(d) {}
 
     std::vector<Change> run() {
         diff_namespaces();
@@ -61,6 +60,7 @@ public:
 private:
     const Schema& from_;
     const Schema& to_;
+    const SchemaRules& rules_;
     Diagnostics& diags_;
     std::vector<Change> phases_[kPhaseCount];
     // Old name -> new name of renamed tables, and per new table its column renames,
@@ -70,11 +70,11 @@ private:
 
     void emit(Phase p, Change c) { phases_[p].push_back(std::move(c)); }
 
-    static std::set<std::string> namespaces(const Schema& s) {
+    std::set<std::string> namespaces(const Schema& s) const {
         std::set<std::string> out;
         for (const auto& t : s.tables) out.insert(t.name.schema);
         for (const auto& e : s.enums) out.insert(e.name.schema);
-        out.erase("public");   // exists in every database
+        out.erase(rules_.default_schema());   // exists in every database
         return out;
     }
 
@@ -204,15 +204,16 @@ private:
             matched_old.insert(from);
             emit(kRenames, RenameColumn{&b, from, to});
         }
-        // Serial sequences are named table_column_seq: they follow a renamed table or column.
+        // Serial sequences are named after their table and column (PostgreSQL:
+        // table_column_seq): they follow a renamed table or column.
         for (const auto& c : b.columns) {
             if (!is_serial(c.type.kind)) continue;
             std::string old_col = c.name;
             for (const auto& [from, to] : renames) if (to == c.name) old_col = from;
             const Column* oc = a.find_column(old_col);
             if (!oc || !is_serial(oc->type.kind)) continue;
-            const std::string before = pg_object_name(a.name.name, old_col, "seq");
-            const std::string after = pg_object_name(b.name.name, c.name, "seq");
+            const std::string before = rules_.sequence_name(a.name.name, old_col);
+            const std::string after = rules_.sequence_name(b.name.name, c.name);
             if (before != after) emit(kRenames, RenameSequence{&b, before, after});
         }
         // Dropped last column first, so the rollback re-adds them in their order.
@@ -409,8 +410,8 @@ private:
 
 }  // namespace
 
-std::vector<Change> diff_schemas(const Schema& from, const Schema& to, Diagnostics& diags) {
-    return Differ(from, to, diags).run();
+std::vector<Change> diff_schemas(const Schema& from, const Schema& to, const SchemaRules& rules, Diagnostics& diags) {
+    return Differ(from, to, rules, diags).run();
 }
 
 }  // namespace schemac::diff

@@ -15,7 +15,7 @@
 #include <set>
 #include <sstream>
 
-#include "model/literal.hpp"
+#include "model/rules.hpp"
 
 namespace schemac {
 
@@ -26,6 +26,9 @@ using Keys = std::initializer_list<const char*>;
 
 const Keys& kTopKeys = kConfigKeys;
 
+// The history table is the migration runtime's, which writes to PostgreSQL
+// only: its names follow PostgreSQL's limit whatever `dialect:` says.
+constexpr std::size_t kHistoryNameBytes = 63;
 constexpr const char* kDurationForms = "use a positive integer with ms, s, m or h, e.g. \"60s\" (at most 24h)";
 
 // A URL may hold a password, and so may a libpq key=value string: text that
@@ -126,7 +129,7 @@ private:
         const std::string table = dot == std::string::npos ? s : s.substr(dot + 1);
         bool ok = true;
         for (const auto& [part, name] : {std::pair<const char*, const std::string&>{"schema", schema}, {"table", table}}) {
-            if (auto why = check_identifier(name)) {
+            if (auto why = check_identifier(name, kHistoryNameBytes, "PostgreSQL")) {
                 diags_.error(vp, "bad-identifier", "history_table '" + s + "': the " + part + " name " + *why);
                 ok = false;
             }

@@ -48,14 +48,14 @@ public:
             diags_.error(top, "wrong-type", std::string("a schema file must be a mapping with keys schema, enums, tables, queries; found ") + yaml_kind_name(doc));
             return;
         }
-        std::string schema_name = "public";
+        std::string schema_name;   // "" = not written: analysis places it in the dialect's default schema
         each_entry(doc, "schema file", kFileKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
             if (key == "schema" && scalar(v, kp, "schema", schema_name)) schema_pos_ = pos(v, kp);
         });
         each_entry(doc, "schema file", {}, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
             if (key == "enums") read_enums(v, kp, schema_name);
             else if (key == "tables") read_tables(v, kp, schema_name);
-            else if (key == "queries") read_queries(*this, v, kp, schema_name, out_.queries);
+            else if (key == "queries") read_queries(*this, v, kp, schema_name, schema_pos_, out_.queries);
         }, false);
     }
 
@@ -158,7 +158,7 @@ private:
             Enum e;
             e.name = {schema_name, name};
             e.pos = kp;
-            e.schema_pos = schema_pos_.line ? schema_pos_ : kp;
+            e.schema_pos = schema_pos_;
             if (v.IsSequence()) {
                 e.values = ident_list(v, kp, "enum " + name + " values");
             } else if (expect(v, YAML::NodeType::Map, kp, "enum '" + name + "'")) {
@@ -181,7 +181,7 @@ private:
             Table t;
             t.name = {schema_name, name};
             t.pos = kp;
-            t.schema_pos = schema_pos_.line ? schema_pos_ : kp;
+            t.schema_pos = schema_pos_;
             if (expect(v, YAML::NodeType::Map, kp, "table '" + name + "'")) read_table(v, t);
             out_.tables.push_back(std::move(t));
         });
@@ -571,9 +571,15 @@ private:
             r.pos = pos(row, at);
             if (!expect(row, YAML::NodeType::Map, at, "a seed row")) continue;
             each_entry(row, "seed row", {}, [&](const std::string& col, const SourcePos& kp, const YAML::Node& v) {
+                const std::size_t reported = diags_.all().size();
                 auto val = value(v, kp, false, "seed value");
                 if (!val) {
-                    r.malformed.push_back(col);
+                    // Kept as null at the error that says why (at the start when
+                    // the walk ran out of budget): the column was written, and
+                    // analysis, finding that error, says nothing more about it.
+                    Value unreadable;
+                    unreadable.pos = diags_.all().size() > reported ? diags_.all()[reported].pos : start();
+                    r.values.emplace_back(Ident{col, kp}, std::move(unreadable));
                     return;
                 }
                 if (val->kind == Value::Kind::Null) val->pos = kp;
@@ -671,14 +677,14 @@ std::vector<std::string> expand_schema_paths(const std::vector<std::string>& pat
     return files;
 }
 
-Schema load_schema(const std::vector<std::string>& paths, Diagnostics& diags, LoadStats* stats) {
+Schema load_schema(const std::vector<std::string>& paths, const SchemaRules& rules, Diagnostics& diags, LoadStats* stats) {
     Schema schema;
     const auto files = expand_schema_paths(paths, diags);
     for (const auto& f : files) {
         if (auto text = read_source_file(f, diags)) load_yaml_text(f, *text, schema, diags);
     }
     if (stats) stats->files = files.size();
-    analyze(schema, diags);
+    analyze(schema, rules, diags);
     diags.sort();
     return schema;
 }

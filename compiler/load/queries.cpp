@@ -25,7 +25,8 @@ std::string lower(std::string s) {
 
 class QueryReader {
 public:
-    QueryReader(YamlWalk& w, std::string schema) : w_(w), diags_(w.diags()), schema_(std::move(schema)) {}
+    QueryReader(YamlWalk& w, std::string schema, SourcePos schema_pos)
+        : w_(w), diags_(w.diags()), schema_(std::move(schema)), schema_pos_(std::move(schema_pos)) {}
 
     void read_all(const YAML::Node& n, const SourcePos& at, std::vector<Query>& out) {
         if (!w_.expect(n, YAML::NodeType::Map, at, "queries")) return;
@@ -33,10 +34,11 @@ public:
             Query query;
             query.name = name;
             query.schema = schema_;
+            query.schema_pos = schema_pos_;
             query.pos = kp;
             query.result_pos = kp;
             if (w_.expect(v, YAML::NodeType::Map, kp, "query '" + name + "'")) read_query(v, query);
-            else query.sql_reported = true;
+            else query.sql_pos = w_.pos(v, kp);   // where its SQL would be, and the error already is
             out.push_back(std::move(query));
         });
     }
@@ -45,6 +47,7 @@ private:
     YamlWalk& w_;
     Diagnostics& diags_;
     std::string schema_;
+    SourcePos schema_pos_;
 
     void read_query(const YAML::Node& n, Query& query) {
         bool has_sql = false, bad_result = false;
@@ -69,10 +72,7 @@ private:
                 query.sql_pos = w_.pos(v, kp);
                 if (v.IsNull()) return;   // `sql:` with nothing: the analysis says "empty sql"
                 std::string s;
-                if (!w_.scalar(v, kp, "sql", s)) {
-                    query.sql_reported = true;
-                    return;
-                }
+                if (!w_.scalar(v, kp, "sql", s)) return;   // reported at sql_pos: analysis adds no "empty sql"
                 query.sql = trim(s);
                 query.sql_dollar_pos = dollar_positions(v, query.sql);
             }
@@ -80,10 +80,9 @@ private:
         // A misspelt kind is reported once: take the one that fits what the
         // query gives, so the shape check does not add a second error.
         if (bad_result) query.result = query.columns.empty() && !query.row ? QueryResult::None : QueryResult::Many;
-        if (!has_sql) {
-            diags_.error(query.pos, "missing-key", "query '" + query.name + "' needs 'sql'");
-            query.sql_reported = true;
-        }
+        // At query.pos, where a query without sql_pos has its SQL reported:
+        // analysis adds no "empty sql".
+        if (!has_sql) diags_.error(query.pos, "missing-key", "query '" + query.name + "' needs 'sql'");
     }
 
     // False when the value was reported.
@@ -169,8 +168,9 @@ private:
 
 }  // namespace
 
-void read_queries(YamlWalk& walk, const YAML::Node& n, const SourcePos& at, const std::string& schema, std::vector<Query>& out) {
-    QueryReader(walk, schema).read_all(n, at, out);
+void read_queries(YamlWalk& walk, const YAML::Node& n, const SourcePos& at, const std::string& schema, const SourcePos& schema_pos,
+                  std::vector<Query>& out) {
+    QueryReader(walk, schema, schema_pos).read_all(n, at, out);
 }
 
 }  // namespace schemac

@@ -12,7 +12,9 @@
 namespace schemac {
 
 // Appends one Query per entry of `n` (the value of `queries:` at `at`), in
-// written order, each in schema `schema` (the file's).
-void read_queries(YamlWalk& walk, const YAML::Node& n, const SourcePos& at, const std::string& schema, std::vector<Query>& out);
+// written order, each in schema `schema` (the file's; "" when not written,
+// then `schema_pos` is unset too).
+void read_queries(YamlWalk& walk, const YAML::Node& n, const SourcePos& at, const std::string& schema, const SourcePos& schema_pos,
+                  std::vector<Query>& out);
 
 }  // namespace schemac

@@ -9,11 +9,8 @@
 #include <unordered_map>
 
 #include "diag/did_you_mean.hpp"
-#include "model/literal.hpp"
-#include "model/naming.hpp"
-#include "model/operator_class.hpp"
 #include "model/queries.hpp"
-#include "model/raw_sql.hpp"
+#include "model/reported.hpp"
 
 namespace schemac {
 
@@ -30,9 +27,7 @@ std::string q(const std::string& name) { return "'" + name + "'"; }
 // A value as a diagnostic can show it: control characters, and every byte of
 // text that is not valid UTF-8, as \xNN, so the terminal sees what was written.
 std::string printable(const std::string& s) {
-    std::string without_nul = s;
-    without_nul.erase(std::remove(without_nul.begin(), without_nul.end(), '\0'), without_nul.end());
-    const bool utf8 = !check_text(without_nul);
+    const bool utf8 = utf8_length(s) >= 0;
     std::string out;
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
@@ -86,29 +81,31 @@ bool fk_compatible(const Type& a, const Type& b) {
 
 class Analyzer {
 public:
-    Analyzer(Schema& s, Diagnostics& d) : schema_(s), diags_(d) {}
+    Analyzer(Schema& s, const SchemaRules& r, Diagnostics& d) : schema_(s), rules_(r), diags_(d), loaded_(d) {}
 
     void run() {
+        place_in_default_schema();
         index_enums();
         index_tables();
         for (auto& t : schema_.tables) resolve_table(t);
-        assign_default_names(schema_);
+        rules_.assign_default_names(schema_);
         check_namespaces();
         check_serial_sequences();
         for (const auto& e : schema_.enums) check_enum_text(e);
         for (const auto& t : schema_.tables) {
             check_table(t);
-            check_pg_limits(t);
-            check_operator_classes(t);
+            rules_.check_table(t, diags_);
             check_table_text(t);
         }
-        analyze_queries(schema_, diags_);
-        check_raw_sql_fields(schema_, diags_);
+        analyze_queries(schema_, rules_, loaded_, diags_);
+        rules_.check_raw_sql(schema_, diags_);
     }
 
 private:
     Schema& schema_;
+    const SchemaRules& rules_;
     Diagnostics& diags_;
+    const ReportedBefore loaded_;   // what the loader reported, before analysis added anything
     std::unordered_map<QualifiedName, const Enum*, QNameHash> enums_;
     std::unordered_map<QualifiedName, Table*, QNameHash> tables_;
     std::vector<std::string> all_type_words_;
@@ -117,18 +114,28 @@ private:
     std::optional<NameMatcher> table_matcher_;
     std::unordered_map<std::string, std::string> table_hints_;
 
+    // A table, enum or query whose file names no schema lives in the dialect's default one.
+    void place_in_default_schema() {
+        const std::string& home = rules_.default_schema();
+        for (auto& t : schema_.tables) if (t.name.schema.empty() && !t.schema_pos.line) t.name.schema = home;
+        for (auto& e : schema_.enums) if (e.name.schema.empty() && !e.schema_pos.line) e.name.schema = home;
+        for (auto& q : schema_.queries) if (q.schema.empty() && !q.schema_pos.line) q.schema = home;
+    }
+
+    void unsupported(const SourcePos& pos, Feature f, const std::string& where) { report_unsupported(rules_, f, pos, where, diags_); }
+
     void ident(const std::string& name, const SourcePos& pos, const char* what) {
-        if (auto why = check_identifier(name)) diags_.error(pos, "bad-identifier", std::string(what) + " name " + q(name) + " " + *why);
+        if (auto why = rules_.check_identifier(name)) diags_.error(pos, "bad-identifier", std::string(what) + " name " + q(name) + " " + *why);
     }
 
     // Once per place: a file-level `schema:` covers many tables.
     void schema_name(const std::string& name, const SourcePos& pos) {
         if (!reported_schemas_.insert(pos.file_name() + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column)).second) return;
         ident(name, pos, "schema");
-        if (name.rfind("pg_", 0) == 0)
-            diags_.error(pos, "bad-identifier", "schema name " + q(name) + " is reserved: names starting with 'pg_' belong to PostgreSQL");
-        else if (name == "information_schema")
-            diags_.error(pos, "bad-identifier", "schema name " + q(name) + " is reserved: PostgreSQL keeps the SQL-standard catalog views there");
+        if (auto why = rules_.reserved_schema(name))
+            diags_.error(pos, "bad-identifier", "schema name " + q(name) + " is reserved: " + *why);
+        if (name != rules_.default_schema() && !rules_.supports(Feature::Schemas))
+            unsupported(pos, Feature::Schemas, "schema " + q(name) + "; the default is " + q(rules_.default_schema()));
     }
 
     // Error at the later of the two places (in file, line, column order), note at the earlier.
@@ -142,6 +149,7 @@ private:
         for (const auto& e : schema_.enums) {
             schema_name(e.name.schema, e.schema_pos.line ? e.schema_pos : e.pos);
             ident(e.name.name, e.pos, "enum");
+            if (!rules_.supports(Feature::EnumTypes)) unsupported(e.pos, Feature::EnumTypes, "enum " + e.name.display());
             auto [it, fresh] = enums_.emplace(e.name, &e);
             if (!fresh) {
                 duplicate(e.pos, it->second->pos, "duplicate-enum", "enum " + e.name.display() + " is defined twice");
@@ -150,9 +158,10 @@ private:
             std::unordered_map<std::string, const Ident*> seen;
             for (const auto& v : e.values) {
                 if (v.name.empty()) diags_.error(v.pos, "bad-enum-value", "enum value is empty");
-                else if (v.name.size() > 63)
+                else if (v.name.size() > rules_.max_identifier_bytes())
                     diags_.error(v.pos, "bad-enum-value", "enum value " + q(v.name) + " is " + std::to_string(v.name.size()) +
-                                                              " bytes long; PostgreSQL allows at most 63");
+                                                              " bytes long; " + std::string(rules_.database_name()) + " allows at most " +
+                                                              std::to_string(rules_.max_identifier_bytes()));
                 auto [vit, vfresh] = seen.emplace(v.name, &v);
                 if (!vfresh) duplicate(v.pos, vit->second->pos, "duplicate-enum-value",
                                        "enum " + e.name.display() + " lists value " + q(v.name) + " twice");
@@ -171,7 +180,7 @@ private:
             // A table is also a composite type of the same name.
             if (auto e = enums_.find(t.name); e != enums_.end())
                 duplicate(t.pos, e->second->pos, "duplicate-type",
-                          "table " + t.name.display() + " has the same name as an enum (a table is also a type in PostgreSQL)");
+                          "table " + t.name.display() + " has the same name as an enum (a table is also a type in " + std::string(rules_.database_name()) + ")");
         }
     }
 
@@ -182,7 +191,7 @@ private:
         };
         if (!n.schema.empty()) return find(n);
         if (auto e = find({home, n.name})) return e;
-        return find({"public", n.name});
+        return find({rules_.default_schema(), n.name});
     }
 
     Table* lookup_table(const QualifiedName& n, const std::string& home) const {
@@ -192,7 +201,7 @@ private:
         };
         if (!n.schema.empty()) return find(n);
         if (auto t = find({home, n.name})) return t;
-        return find({"public", n.name});
+        return find({rules_.default_schema(), n.name});
     }
 
     void resolve_table(Table& t) {
@@ -284,14 +293,14 @@ private:
         if (c.type.is_array && v.kind == Value::Kind::Array) {
             for (const auto& item : v.items) {
                 if (item.kind == Value::Kind::Null) continue;
-                if (auto why = check_literal(item.kind == Value::Kind::Array ? c.type : c.type.element(), item, e))
+                if (auto why = rules_.check_literal(item.kind == Value::Kind::Array ? c.type : c.type.element(), item, e))
                     diags_.error(item.pos, "bad-value", std::string(what) + " of column " + q(c.name) + " (" + c.type.display() +
                                                             ") has an element " + (item.kind == Value::Kind::Array ? "that is a list" : q(printable(item.text)) + " that " + *why) +
                                                             (item.kind == Value::Kind::Array ? "; only one-dimensional arrays are supported" : ""));
             }
             return;
         }
-        if (auto why = check_literal(c.type, v, e)) {
+        if (auto why = rules_.check_literal(c.type, v, e)) {
             const std::string shown = v.kind == Value::Kind::Array ? "[...]" : q(printable(v.text));
             diags_.error(v.pos, "bad-value", std::string(what) + " " + shown + " of column " + q(c.name) + " (" +
                                                  c.type.display() + ") " + *why);
@@ -300,6 +309,7 @@ private:
 
     void check_column(const Table& t, const Column& c) {
         ident(c.name, c.pos, "column");
+        check_type_supported(rules_, c.type, c.type_pos, "column " + q(c.name), diags_);
         if (is_serial(c.type.kind)) {
             if (c.type.is_array) diags_.error(c.type_pos, "bad-serial", "serial types cannot be array elements; use integer[] or bigint[]");
             if (c.nullable) diags_.error(c.type_pos, "bad-serial", "column " + q(c.name) + " is " + c.type.display() + ", which is always NOT NULL; remove the nullable mark");
@@ -348,55 +358,8 @@ private:
         if (t.seed) check_seed(t, *t.seed);
     }
 
-    // --- Limits PostgreSQL imposes (docs/schema-language.md, "Limits PostgreSQL imposes").
-
-    // MaxHeapAttributeNumber and INDEX_MAX_KEYS of a standard build.
-    static constexpr std::size_t kMaxColumns = 1600, kMaxKeyColumns = 32;
-
-    void too_many_key_columns(std::size_t n, const SourcePos& pos, const std::string& what) {
-        if (n > kMaxKeyColumns)
-            diags_.error(pos, "too-many-columns", what + " has " + std::to_string(n) + " columns; PostgreSQL allows at most " +
-                                                      std::to_string(kMaxKeyColumns) + " in an index, key or foreign key");
-    }
-
-    void check_pg_limits(const Table& t) {
-        if (t.columns.size() > kMaxColumns)
-            diags_.error(t.pos, "too-many-columns", "table " + t.name.display() + " has " + std::to_string(t.columns.size()) +
-                                                        " columns; PostgreSQL allows at most " + std::to_string(kMaxColumns));
-        if (t.primary_key) too_many_key_columns(t.primary_key->columns.size(), t.primary_key->pos, "the primary key");
-        for (const auto& u : t.uniques) too_many_key_columns(u.columns.size(), u.pos, "unique constraint " + q(u.name));
-        for (const auto& f : t.foreign_keys) too_many_key_columns(f.columns.size(), f.pos, "foreign key " + q(f.name));
-        for (const auto& i : t.indexes) too_many_key_columns(i.elements.size(), i.pos, "index " + q(i.name));
-        // The columns every table has implicitly (PostgreSQL 15; oid is an ordinary name since 12).
-        static const std::set<std::string> system_columns = {"tableoid", "xmin", "cmin", "xmax", "cmax", "ctid"};
-        for (const auto& c : t.columns)
-            if (system_columns.count(c.name))
-                diags_.error(c.pos, "reserved-column", "column name " + q(c.name) + " is reserved: every PostgreSQL table has a system column of that name");
-    }
-
-    // Keys and indexes compare values with the type's default operator class of
-    // their access method; a type without one (json for btree, integer for gin) is refused.
-    void need_opclass(const Table& t, const std::string& column, const SourcePos& pos, IndexMethod method, const std::string& what) {
-        const Column* c = t.find_column(column);
-        if (!c || has_default_opclass(c->type, index_method_name(method))) return;
-        std::string msg = what + " uses column " + q(c->name) + " of type " + c->type.display() + ", which has no default " +
-                          index_method_name(method) + " operator class in PostgreSQL";
-        if (c->type.kind == TypeKind::Json) msg += "; use jsonb, which can be compared";
-        diags_.error(pos, "no-operator-class", msg);
-    }
-
-    void check_operator_classes(const Table& t) {
-        if (t.primary_key)
-            for (const auto& id : t.primary_key->columns) need_opclass(t, id.name, id.pos, IndexMethod::Btree, "the primary key");
-        for (const auto& u : t.uniques)
-            for (const auto& id : u.columns) need_opclass(t, id.name, id.pos, IndexMethod::Btree, "unique constraint " + q(u.name));
-        for (const auto& i : t.indexes)
-            for (const auto& e : i.elements)
-                if (e.expr.empty()) need_opclass(t, e.column, e.pos, i.method, std::string(index_method_name(i.method)) + " index " + q(i.name));
-    }
-
-    // PostgreSQL names the sequence of a serial or identity column
-    // <table>_<column>_seq, and picks another name when that one is taken
+    // The database names the sequence of a serial or identity column (PostgreSQL:
+    // <table>_<column>_seq), and picks another name when that one is taken
     // (or the relation created later fails: "already exists"). The model (diff,
     // inspect) relies on the predictable name, so a clash with any relation the
     // schema declares is an error rather than a silent rename.
@@ -406,7 +369,7 @@ private:
             for (const auto& c : t.columns) {
                 const bool serial = is_serial(c.type.kind);
                 if (!serial && c.identity == Identity::None) continue;
-                const QualifiedName seq{t.name.schema, pg_object_name(t.name.name, c.name, "seq")};
+                const QualifiedName seq{t.name.schema, rules_.sequence_name(t.name.name, c.name)};
                 auto [it, fresh] = relations_.emplace(seq, c.type_pos);
                 if (fresh) continue;
                 auto& d = diags_.error(c.type_pos, "duplicate-name",
@@ -418,9 +381,9 @@ private:
         }
     }
 
-    // Text PostgreSQL stores must be valid UTF-8 without NUL bytes.
+    // Text the database stores (PostgreSQL: valid UTF-8 without NUL bytes).
     void text(const std::string& s, const SourcePos& pos, const std::string& what) {
-        if (auto why = check_text(s)) diags_.error(pos, "bad-text", what + " " + *why);
+        if (auto why = rules_.check_text(s)) diags_.error(pos, "bad-text", what + " " + *why);
     }
 
     void check_enum_text(const Enum& e) {
@@ -538,6 +501,7 @@ private:
     }
 
     void check_hypertable(const Table& t, const Hypertable& h) {
+        if (!rules_.supports(Feature::Hypertables)) unsupported(h.pos, Feature::Hypertables, "table " + t.name.display());
         const Column* c = t.find_column(h.time_column.name);
         if (!c) {
             diags_.error(h.time_column.pos, "hypertable-time-column",
@@ -553,7 +517,7 @@ private:
         Type interval;
         interval.kind = TypeKind::Interval;
         if (h.chunk_interval && h.chunk_interval->kind == Value::Kind::Scalar)
-            if (auto why = check_literal(interval, *h.chunk_interval, nullptr))
+            if (auto why = rules_.check_literal(interval, *h.chunk_interval, nullptr))
                 diags_.error(h.chunk_interval->pos, "bad-value", "chunk_interval " + q(printable(h.chunk_interval->text)) + " " + *why);
         auto must_include = [&](const std::vector<Ident>& cols, const SourcePos& pos, const std::string& what) {
             if (!name_set(cols).count(c->name))
@@ -570,6 +534,19 @@ private:
         }
     }
 
+    // A seed value the loader could not read is kept as null at its error
+    // (a null as written sits at its column name): nothing more is said about it.
+    bool unreadable(const Ident& col, const Value& v) const {
+        const bool at_column = v.pos.line == col.pos.line && v.pos.column == col.pos.column && v.pos.file_name() == col.pos.file_name();
+        return v.kind == Value::Kind::Null && !at_column && loaded_.at(v.pos);
+    }
+
+    const Value* readable(const SeedRow& row, const std::string& column) const {
+        for (const auto& [col, val] : row.values)
+            if (col.name == column && !unreadable(col, val)) return &val;
+        return nullptr;
+    }
+
     void check_seed(const Table& t, const Seed& s) {
         if (s.key.empty()) {
             diags_.error(s.pos, "seed-key", "seed rows of table " + t.name.display() + " need a key: give 'key:' or a primary key");
@@ -584,6 +561,7 @@ private:
         const auto names = column_names(t);
         for (const auto& row : s.rows) {
             for (const auto& [col, val] : row.values) {
+                if (unreadable(col, val)) continue;
                 const Column* c = t.find_column(col.name);
                 if (!c) {
                     diags_.error(col.pos, "seed-unknown-column",
@@ -595,7 +573,7 @@ private:
             std::vector<std::string> key;
             bool complete = true;
             for (const auto& k : s.key) {
-                const Value* v = row.find(k.name);
+                const Value* v = readable(row, k.name);
                 if (!v) {
                     diags_.error(row.pos, "seed-missing-key", "seed row has no value for key column " + q(k.name));
                     complete = false;
@@ -610,8 +588,7 @@ private:
             }
             for (const auto& c : t.columns) {
                 const bool required = !c.nullable && !c.default_value && !is_serial(c.type.kind) && c.identity == Identity::None;
-                const bool given = row.find(c.name) ||
-                                   std::find(row.malformed.begin(), row.malformed.end(), c.name) != row.malformed.end();
+                const bool given = row.find(c.name) != nullptr;   // also when the loader could not read it
                 if (required && !given && name_set(s.key).count(c.name) == 0)
                     diags_.error(row.pos, "seed-missing-column", "seed row has no value for NOT NULL column " + q(c.name) + ", which has no default");
             }
@@ -629,6 +606,6 @@ private:
 
 }  // namespace
 
-void analyze(Schema& schema, Diagnostics& diags) { Analyzer(schema, diags).run(); }
+void analyze(Schema& schema, const SchemaRules& rules, Diagnostics& diags) { Analyzer(schema, rules, diags).run(); }
 
 }  // namespace schemac

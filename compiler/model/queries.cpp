@@ -42,7 +42,8 @@ std::string params_phrase(std::size_t n) {
 
 class QueryAnalyzer {
 public:
-    QueryAnalyzer(Schema& s, Diagnostics& d) : schema_(s), diags_(d) {
+    QueryAnalyzer(Schema& s, const SchemaRules& r, const ReportedBefore& loaded, Diagnostics& d)
+        : schema_(s), rules_(r), loaded_(loaded), diags_(d) {
         for (const auto& e : s.enums) type_words_.push_back(e.name.name);
         for (const auto& w : builtin_type_names()) type_words_.push_back(w);
         std::set<std::string> names;
@@ -62,6 +63,8 @@ public:
 
 private:
     Schema& schema_;
+    const SchemaRules& rules_;
+    const ReportedBefore& loaded_;
     Diagnostics& diags_;
     std::vector<std::string> type_words_;
     std::vector<std::string> table_words_;
@@ -92,7 +95,7 @@ private:
 
     void resolve_type(const Query& query, QueryField& f, const char* what) {
         if (f.type.kind == TypeKind::Enum) {
-            if (const Enum* e = schema_.resolve_enum(f.type.enum_name, query.schema)) {
+            if (const Enum* e = schema_.resolve_enum(f.type.enum_name, query.schema, rules_.default_schema())) {
                 f.type.enum_name = e->name;
             } else {
                 diags_.error(f.type_pos, "unknown-type",
@@ -106,6 +109,7 @@ private:
                                                      ", which only a table column can be; use " +
                                                      (f.type.kind == TypeKind::Serial ? "integer" : "bigint"));
         }
+        check_type_supported(rules_, f.type, f.type_pos, std::string(what) + " " + q(f.name), diags_);
     }
 
     void check_result(Query& query) {
@@ -126,7 +130,7 @@ private:
         if (has_columns && query.row)
             diags_.error(query.row_pos, "query-result", "query " + q(query.name) + " has both 'columns' and 'row'; give one of them");
         if (query.row) {
-            if (const Table* t = schema_.resolve_table(*query.row, query.schema)) query.row = t->name;
+            if (const Table* t = schema_.resolve_table(*query.row, query.schema, rules_.default_schema())) query.row = t->name;
             else
                 diags_.error(query.row_pos, "unknown-table",
                              with_hint("query " + q(query.name) + " returns rows of table " + q(query.row->display()) +
@@ -145,7 +149,7 @@ private:
 
     void check_placeholders(const Query& query) {
         const SourcePos sql_at = query.sql_pos.line ? query.sql_pos : query.pos;
-        if (query.sql_reported) return;
+        if (loaded_.at(sql_at)) return;   // the loader reported the SQL missing or not text
         if (query.sql.find_first_not_of(" \t\r\n") == std::string::npos) {
             diags_.error(sql_at, "empty-sql", "query " + q(query.name) + " has an empty sql");
             return;
@@ -223,6 +227,8 @@ std::optional<std::string> check_cpp_name(std::string_view name) {
     return std::nullopt;
 }
 
-void analyze_queries(Schema& schema, Diagnostics& diags) { QueryAnalyzer(schema, diags).run(); }
+void analyze_queries(Schema& schema, const SchemaRules& rules, const ReportedBefore& loaded, Diagnostics& diags) {
+    QueryAnalyzer(schema, rules, loaded, diags).run();
+}
 
 }  // namespace schemac

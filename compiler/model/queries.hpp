@@ -8,6 +8,8 @@
 #include <string_view>
 
 #include "diag/diagnostics.hpp"
+#include "model/reported.hpp"
+#include "model/rules.hpp"
 #include "model/schema.hpp"
 
 namespace schemac {
@@ -23,6 +25,7 @@ bool is_cpp_keyword(std::string_view word);
 // Otherwise why not, as a phrase: "is a C++ keyword".
 std::optional<std::string> check_cpp_name(std::string_view name);
 
-void analyze_queries(Schema& schema, Diagnostics& diags);
+// `loaded` holds the errors the loader reported (a query's SQL missing or not text).
+void analyze_queries(Schema& schema, const SchemaRules& rules, const ReportedBefore& loaded, Diagnostics& diags);
 
 }  // namespace schemac

@@ -43,16 +43,16 @@ const Enum* Schema::find_enum(const QualifiedName& n) const {
     return nullptr;
 }
 
-const Table* Schema::resolve_table(const QualifiedName& n, const std::string& home) const {
+const Table* Schema::resolve_table(const QualifiedName& n, const std::string& home, const std::string& fallback) const {
     if (!n.schema.empty()) return find_table(n);
     if (const Table* t = find_table({home, n.name})) return t;
-    return find_table({"public", n.name});
+    return find_table({fallback, n.name});
 }
 
-const Enum* Schema::resolve_enum(const QualifiedName& n, const std::string& home) const {
+const Enum* Schema::resolve_enum(const QualifiedName& n, const std::string& home, const std::string& fallback) const {
     if (!n.schema.empty()) return find_enum(n);
     if (const Enum* e = find_enum({home, n.name})) return e;
-    return find_enum({"public", n.name});
+    return find_enum({fallback, n.name});
 }
 
 }  // namespace schemac

@@ -46,7 +46,7 @@ struct Column {
 };
 
 // PRIMARY KEY and UNIQUE share a shape. `name_given` says whether the user
-// wrote the name or schemac chose PostgreSQL's default.
+// wrote the name or schemac chose the dialect's default (SchemaRules).
 struct KeyConstraint {
     std::string name;
     bool name_given = false;
@@ -110,7 +110,6 @@ struct Hypertable {
 
 struct SeedRow {
     std::vector<std::pair<Ident, Value>> values;   // in the order written
-    std::vector<std::string> malformed;             // columns whose value was already reported
     SourcePos pos;
     const Value* find(const std::string& column) const;
 };
@@ -165,7 +164,8 @@ enum class QueryResult { None, One, Optional, Many, Count };
 
 struct Query {
     std::string name;          // identifier rules as above; unique within its schema
-    std::string schema;        // the schema of the file it is declared in (its C++ namespace later)
+    std::string schema;        // the schema of the file it is declared in (its C++ namespace later); "" = not written
+    SourcePos schema_pos;      // where the file's `schema:` was written, if it was
     SourcePos pos;
     std::string comment;
     std::vector<QueryField> params;    // in written order; $1 is the first
@@ -179,7 +179,6 @@ struct Query {
     // Where each '$' of `sql` was written, in order, so a placeholder error can
     // point into a multi-line SQL block; empty when unknown (errors then go to sql_pos).
     std::vector<SourcePos> sql_dollar_pos;
-    bool sql_reported = false;         // sql missing or not text, already reported: no "empty sql" on top
 };
 
 struct Schema {
@@ -189,9 +188,10 @@ struct Schema {
 
     const Table* find_table(const QualifiedName& n) const;
     const Enum* find_enum(const QualifiedName& n) const;
-    // An unqualified name (schema "") resolves in `home` first, then in public.
-    const Table* resolve_table(const QualifiedName& n, const std::string& home) const;
-    const Enum* resolve_enum(const QualifiedName& n, const std::string& home) const;
+    // An unqualified name (schema "") resolves in `home` first, then in
+    // `fallback` (the dialect's default schema).
+    const Table* resolve_table(const QualifiedName& n, const std::string& home, const std::string& fallback) const;
+    const Enum* resolve_enum(const QualifiedName& n, const std::string& home, const std::string& fallback) const;
 };
 
 }  // namespace schemac

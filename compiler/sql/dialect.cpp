@@ -25,7 +25,7 @@ std::vector<std::string> dialect_names() {
 const Dialect& default_dialect() { return *kDialects[0]; }
 
 Plan plan_migration(const Dialect& dialect, const Schema& from, const Schema& to, Diagnostics& diags) {
-    return dialect.plan(diff::diff_schemas(from, to, diags));
+    return dialect.plan(diff::diff_schemas(from, to, dialect.rules(), diags));
 }
 
 }  // namespace schemac::sql

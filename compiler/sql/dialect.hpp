@@ -11,6 +11,7 @@
 
 #include "diag/diagnostics.hpp"
 #include "diff/changes.hpp"
+#include "model/rules.hpp"
 #include "model/schema.hpp"
 #include "schemac/core/sql_split.hpp"
 #include "sql/dml.hpp"
@@ -36,6 +37,9 @@ public:
     // time, each with its line: the splitting rules of the dialect's own shell
     // (psql's for PostgreSQL, which the runtime's migrator shares).
     virtual std::vector<SqlStatement> split(std::string_view script) const = 0;
+    // What a schema may contain and the names the database chooses: analysis,
+    // the loader and diff take these (model/rules.hpp).
+    virtual const SchemaRules& rules() const = 0;
 };
 
 // The dialect of `name`, or nullptr; `dialect_names()` lists the known ones.

@@ -17,6 +17,7 @@
 #include "schemac/core/sql_split.hpp"
 #include "sql/dialect.hpp"
 #include "sql/postgres/grammar.hpp"
+#include "sql/postgres/rules.hpp"
 
 namespace {
 
@@ -80,8 +81,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     schemac::Schema before, after;
     put(kind, text, before, after);
     schemac::Diagnostics diags;
-    schemac::analyze(before, diags);
-    schemac::analyze(after, diags);
+    schemac::analyze(before, schemac::sql::postgres::rules(), diags);
+    schemac::analyze(after, schemac::sql::postgres::rules(), diags);
     if (diags.has_errors()) return 0;   // e.g. blank text, which analyze reports on its own
     const auto plan = schemac::sql::plan_migration(schemac::sql::default_dialect(), before, after, diags);
     std::vector<std::string> up, down;

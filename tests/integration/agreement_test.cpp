@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "model/literal.hpp"
-#include "model/naming.hpp"
+#include "sql/postgres/literal.hpp"
+#include "sql/postgres/naming.hpp"
 #include "../unit/model_builder.hpp"
 #include "scratch_db.hpp"
 
@@ -108,7 +108,7 @@ TEST_CASE("default constraint and index names match what PostgreSQL chooses") {
                               .fk({"account_id_with_a_long_column_name"}, "accounts")
                               .index({"code"}).index({"code"}).index({"expr:lower(code)"}))
                    .build();
-    assign_default_names(s);
+    sql::postgres::assign_default_names(s);
     pqxx::work tx{db.conn()};
     tx.exec0("CREATE TABLE accounts (id bigint PRIMARY KEY, email text UNIQUE)");
     tx.exec0("CREATE TABLE " + long_name +

@@ -44,6 +44,7 @@
 #include "sql/dialect.hpp"
 #include "sql/postgres/inspect.hpp"
 #include "sql/postgres/normalize.hpp"
+#include "sql/postgres/rules.hpp"
 
 using namespace schemac;
 using namespace schemac::test;
@@ -63,7 +64,7 @@ void create(pqxx::connection& c, const Schema& s) {
 
 std::string plan_summary(const Schema& from, const Schema& to, std::vector<diff::Change>* out = nullptr) {
     Diagnostics d;
-    const auto changes = diff::diff_schemas(from, to, d);   // the changes themselves are asserted too
+    const auto changes = diff::diff_schemas(from, to, schemac::sql::postgres::rules(), d);   // the changes themselves are asserted too
     const auto plan = sql::default_dialect().plan(changes);
     if (out) *out = changes;
     std::string s = render_text(d);
@@ -116,7 +117,7 @@ RoundTrip round_trip(ScratchDb& db, ScratchDb& again, const std::string& label, 
         r.failure = "inspecting reported:\n" + render_text(d);
         return r;
     }
-    analyze(live, d);
+    analyze(live, schemac::sql::postgres::rules(), d);
     if (!d.all().empty()) {
         r.failure = "the inspected model does not analyze cleanly:\n" + render_text(d);
         return r;
@@ -210,7 +211,7 @@ void exec(ScratchDb& db, const std::string& sql) {
 
 TEST_CASE("inspect: the example schema round-trips through a database with an empty plan") {
     Diagnostics d;
-    const Schema yaml = load_schema({SCHEMAC_SOURCE_DIR "/schema"}, d);
+    const Schema yaml = load_schema({SCHEMAC_SOURCE_DIR "/schema"}, schemac::sql::postgres::rules(), d);
     REQUIRE_MESSAGE(!d.has_errors(), render_text(d));
     ScratchDb db, again;
     const auto start = std::chrono::steady_clock::now();
@@ -289,7 +290,7 @@ TEST_CASE("inspect: the number of catalog queries does not depend on the number 
     CHECK(b.tables[5].comment.rfind("table ", 0) == 0);
     Diagnostics d;
     Schema s = schema_from_catalog(b, "db", d);
-    analyze(s, d);
+    analyze(s, schemac::sql::postgres::rules(), d);
     CHECK_MESSAGE(d.all().empty(), render_text(d));
     MESSAGE(("catalog queries: " + std::to_string(a.queries) + " for 1 table (" +
              std::to_string(std::chrono::duration<double>(middle - start).count()) + " s), " + std::to_string(b.queries) +
@@ -489,7 +490,7 @@ TEST_CASE("inspect: defaults written by hand in SQL come back exactly (a databas
     const catalog::Snapshot snap = catalog::read_catalog(db.conninfo(), {});
     Diagnostics d;
     Schema live = schema_from_catalog(snap, "db", d);
-    analyze(live, d);
+    analyze(live, schemac::sql::postgres::rules(), d);
     REQUIRE_MESSAGE(d.all().empty(), render_text(d));
     std::map<std::string, std::string> shown;
     for (const auto& c : live.tables.at(0).columns) {
@@ -519,7 +520,7 @@ TEST_CASE("inspect: defaults written by hand in SQL come back exactly (a databas
     CHECK(shown.size() == expected.size());
     create(again.conn(), live);
     Schema second = schema_from_catalog(catalog::read_catalog(again.conninfo(), {}), "again", d);
-    analyze(second, d);
+    analyze(second, schemac::sql::postgres::rules(), d);
     REQUIRE_MESSAGE(d.all().empty(), render_text(d));
     CHECK(plan_summary(live, second) == "");
     CHECK(plan_summary(second, live) == "");
@@ -531,7 +532,7 @@ TEST_CASE("inspect: defaults written by hand in SQL come back exactly (a databas
 // and so do the YAML as people wrote it and the database.
 TEST_CASE("inspect: imported YAML and its database agree once both are normalised to a fixed point") {
     Diagnostics d;
-    Schema yaml = load_schema({SCHEMAC_SOURCE_DIR "/schema"}, d);
+    Schema yaml = load_schema({SCHEMAC_SOURCE_DIR "/schema"}, schemac::sql::postgres::rules(), d);
     REQUIRE_MESSAGE(!d.has_errors(), render_text(d));
     for (auto& t : yaml.tables) {
         t.seed.reset();
@@ -540,7 +541,7 @@ TEST_CASE("inspect: imported YAML and its database agree once both are normalise
     ScratchDb db;
     create(db.conn(), yaml);
     Schema live = schema_from_catalog(catalog::read_catalog(db.conninfo(), {}), "db", d);
-    analyze(live, d);
+    analyze(live, schemac::sql::postgres::rules(), d);
     const Schema imported = load_text("imported.yaml", write_schema_yaml(live, "imported"), d);
     REQUIRE_MESSAGE(d.all().empty(), render_text(d));
 

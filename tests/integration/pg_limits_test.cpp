@@ -12,8 +12,9 @@
 #include "load/loader.hpp"
 #include "migration_files.hpp"
 #include "model/analyze.hpp"
-#include "model/operator_class.hpp"
+#include "sql/postgres/operator_class.hpp"
 #include "scratch_db.hpp"
+#include "sql/postgres/rules.hpp"
 
 using namespace schemac;
 using namespace schemac::test;
@@ -81,7 +82,7 @@ std::vector<LimitCase> limit_cases() {
 Schema load_unchecked(const std::string& yaml, Diagnostics& d) {
     Schema s;
     load_yaml_text("s.yaml", yaml, s, d);
-    analyze(s, d);
+    analyze(s, schemac::sql::postgres::rules(), d);
     return s;
 }
 
@@ -144,7 +145,7 @@ TEST_CASE("the default operator class table agrees with PostgreSQL for every typ
         for (const char* method : methods) {
             CAPTURE(std::string(spelling));
             CAPTURE(std::string(method));
-            const bool ours = has_default_opclass(*type, method);
+            const bool ours = sql::postgres::has_default_opclass(*type, method);
             std::string pg_error;
             try {
                 pqxx::work tx{db.conn()};

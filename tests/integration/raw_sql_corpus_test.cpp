@@ -23,6 +23,7 @@
 #include "sql/dialect.hpp"
 #include "sql/postgres/grammar.hpp"
 #include "sql/postgres/normalize.hpp"
+#include "sql/postgres/rules.hpp"
 
 namespace schemac::test {
 namespace {
@@ -51,7 +52,7 @@ std::string after_yaml(RawSqlKind kind, const std::string& x) {
 Schema load(const std::string& file, const std::string& text, Diagnostics& diags) {
     Schema s;
     load_yaml_text(file, text, s, diags);
-    if (!diags.has_errors()) analyze(s, diags);
+    if (!diags.has_errors()) analyze(s, schemac::sql::postgres::rules(), diags);
     return s;
 }
 

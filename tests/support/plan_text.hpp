@@ -8,6 +8,7 @@
 #include "migrations/format.hpp"
 #include "model/analyze.hpp"
 #include "sql/dialect.hpp"
+#include "sql/postgres/rules.hpp"
 
 namespace schemac::test {
 
@@ -19,7 +20,7 @@ struct PlanText {
 inline Schema load_text(const std::string& name, const std::string& yaml, Diagnostics& d) {
     Schema s;
     if (!yaml.empty()) load_yaml_text(name, yaml, s, d);
-    analyze(s, d);
+    analyze(s, schemac::sql::postgres::rules(), d);
     return s;
 }
 

@@ -4,6 +4,7 @@
 
 #include "model/analyze.hpp"
 #include "model_builder.hpp"
+#include "sql/postgres/rules.hpp"
 
 using namespace schemac;
 using namespace schemac::test;
@@ -11,7 +12,7 @@ using namespace schemac::test;
 namespace {
 std::vector<std::string> codes_of(Schema s) {
     Diagnostics d;
-    analyze(s, d);
+    analyze(s, schemac::sql::postgres::rules(), d);
     std::vector<std::string> out;
     for (const auto& x : d.all()) out.push_back(x.code + ": " + x.message);
     return out;
@@ -26,7 +27,7 @@ TEST_CASE("a valid schema has no diagnostics") {
                    .table(accounts())
                    .table(TableBuilder("orders")
                               .col("id", "bigserial").col("account_id", "bigint").col("side", "side")
-                              .with_default(scalar("buy")).col("ts", "timestamptz").with_default(sql("now()"))
+                              .with_default(scalar("buy")).col("ts", "timestamptz").with_default(test::sql("now()"))
                               .pk({"id"}).fk({"account_id"}, "accounts").index({"account_id", "ts"})
                               .check("ck_side", "side IS NOT NULL"))
                    .build();
@@ -118,7 +119,7 @@ TEST_CASE("names resolve in the table's schema first, then in public") {
                    .table(TableBuilder("orders", "market").col("a", "integer").col("s", "side").fk({"a"}, "accounts"))
                    .build();
     Diagnostics d;
-    analyze(s, d);
+    analyze(s, schemac::sql::postgres::rules(), d);
     CHECK(d.all().empty());
     CHECK(s.tables[1].foreign_keys[0].ref_table == QualifiedName{"market", "accounts"});
     CHECK(s.tables[1].columns[1].type.enum_name == QualifiedName{"public", "side"});
@@ -134,7 +135,7 @@ TEST_CASE("analysis time grows linearly: 4,000 tables each referencing the previ
     }
     Schema s = b.build();
     Diagnostics d;
-    analyze(s, d);
+    analyze(s, schemac::sql::postgres::rules(), d);
     CHECK(d.all().empty());
     CHECK(s.tables[3999].foreign_keys[0].name == "t3999_prev_fkey");
 }

@@ -17,6 +17,7 @@
 #include "model/analyze.hpp"
 #include "pg_grammar.hpp"
 #include "random_schema.hpp"
+#include "sql/postgres/rules.hpp"
 
 using namespace schemac;
 using schemac::test::diagnose;
@@ -337,7 +338,7 @@ void check_grammar(const Schema& s) {
 
 Schema load_dir(const std::string& path) {
     Diagnostics d;
-    Schema s = load_schema({path}, d);
+    Schema s = load_schema({path}, schemac::sql::postgres::rules(), d);
     REQUIRE_MESSAGE(!d.has_errors(), render_text(d));
     return s;
 }

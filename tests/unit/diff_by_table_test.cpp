@@ -41,7 +41,7 @@ Grouped grouped(const std::string& from_yaml, const std::string& to_yaml) {
     const Schema from = load_text("from.yaml", from_yaml, d);
     const Schema to = load_text("to.yaml", to_yaml, d);
     REQUIRE_MESSAGE(!d.has_errors(), render_text(d));
-    const auto changes = diff::diff_schemas(from, to, d);
+    const auto changes = diff::diff_schemas(from, to, sql::default_dialect().rules(), d);
     REQUIRE(!d.has_errors());
     Grouped g;
     g.changes = changes.size();

@@ -6,6 +6,7 @@
 #include "load/loader.hpp"
 #include "markdown.hpp"
 #include "model/analyze.hpp"
+#include "sql/postgres/rules.hpp"
 
 using namespace schemac;
 
@@ -19,7 +20,7 @@ TEST_CASE("every schema example in docs/schema-language.md is valid") {
         Schema s;
         Diagnostics d;
         load_yaml_text("docs/schema-language.md@" + std::to_string(b.line), b.text, s, d);
-        analyze(s, d);
+        analyze(s, schemac::sql::postgres::rules(), d);
         CHECK_MESSAGE(!d.has_errors(), render_text(d));
     }
     CHECK(examples >= 9);

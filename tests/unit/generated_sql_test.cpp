@@ -10,6 +10,7 @@
 #include "pg_grammar.hpp"
 #include "read_file.hpp"
 #include "sql/postgres/render.hpp"
+#include "sql/postgres/rules.hpp"
 
 namespace fs = std::filesystem;
 
@@ -26,7 +27,7 @@ TEST_CASE("generated/migrations parses with PostgreSQL's grammar") {
 
 TEST_CASE("the create_hypertable call of every example hypertable parses") {
     schemac::Diagnostics d;
-    const auto schema = schemac::load_schema({std::string(SCHEMAC_SOURCE_DIR) + "/schema"}, d);
+    const auto schema = schemac::load_schema({std::string(SCHEMAC_SOURCE_DIR) + "/schema"}, schemac::sql::postgres::rules(), d);
     int hypertables = 0;
     for (const auto& t : schema.tables) {
         if (!t.hypertable) continue;

@@ -11,8 +11,9 @@
 #include "load/loader.hpp"
 #include "load/writer.hpp"
 #include "model/analyze.hpp"
-#include "model/naming.hpp"
 #include "sql/postgres/inspect.hpp"
+#include "sql/postgres/naming.hpp"
+#include "sql/postgres/rules.hpp"
 
 using namespace schemac;
 using schemac::sql::postgres::schema_from_catalog;
@@ -320,7 +321,7 @@ TEST_CASE("inspect: serial and bigserial from a sequence the column owns") {
 
     // Quoted names read exactly as in the default, and PostgreSQL's truncation rule names it.
     const std::string long_table = "Orders With A Rather Long Name That Goes On And On And On";   // 57 bytes
-    const std::string seq = "public.\"" + pg_object_name(long_table, "Id", "seq") + "\"";
+    const std::string seq = "public.\"" + sql::postgres::pg_object_name(long_table, "Id", "seq") + "\"";
     const Result q = inspect_table(table(long_table, {serial_col("Id", "integer", seq)}));
     CHECK_MESSAGE(q.diags.all().empty(), q.text());
     CHECK(q.schema.tables[0].columns[0].type.kind == TypeKind::Serial);
@@ -411,7 +412,7 @@ TEST_CASE("inspect: a whole table becomes exactly this model") {
     s.tables = {parent, t};
     Result r = inspect(s);
     REQUIRE_MESSAGE(r.diags.all().empty(), r.text());
-    analyze(r.schema, r.diags);
+    analyze(r.schema, schemac::sql::postgres::rules(), r.diags);
     REQUIRE_MESSAGE(r.diags.all().empty(), r.text());
     const std::string expected =
         "schema: public\n"
@@ -482,10 +483,10 @@ TEST_CASE("inspect: a whole table becomes exactly this model") {
     Diagnostics d;
     Schema again;
     load_yaml_text("again.yaml", expected, again, d);
-    analyze(again, d);
+    analyze(again, schemac::sql::postgres::rules(), d);
     REQUIRE_MESSAGE(!d.has_errors(), render_text(d));
-    CHECK(diff::diff_schemas(r.schema, again, d).empty());
-    CHECK(diff::diff_schemas(again, r.schema, d).empty());
+    CHECK(diff::diff_schemas(r.schema, again, schemac::sql::postgres::rules(), d).empty());
+    CHECK(diff::diff_schemas(again, r.schema, schemac::sql::postgres::rules(), d).empty());
 }
 
 TEST_CASE("inspect: NULLS FIRST/LAST only when not the default for the order") {
@@ -691,7 +692,7 @@ TEST_CASE("inspect: a hypertable keeps its time column and chunk interval") {
     REQUIRE(h);
     CHECK(h->time_column.name == "at");
     CHECK(h->chunk_interval->text == "1 day");
-    analyze(r.schema, r.diags);
+    analyze(r.schema, schemac::sql::postgres::rules(), r.diags);
     CHECK(r.diags.all().empty());
 }
 

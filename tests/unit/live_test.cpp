@@ -16,6 +16,7 @@ public:
     sql::Plan plan(const std::vector<diff::Change>&) const override { return {}; }
     const sql::Dml& dml() const override { return sql::default_dialect().dml(); }
     std::vector<std::string> drivers() const override { return {}; }
+    const SchemaRules& rules() const override { return sql::default_dialect().rules(); }
     std::vector<SqlStatement> split(std::string_view) const override { return {}; }
 };
 

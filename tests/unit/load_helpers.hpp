@@ -7,6 +7,7 @@
 
 #include "load/loader.hpp"
 #include "model/analyze.hpp"
+#include "sql/postgres/rules.hpp"
 
 namespace schemac::test {
 
@@ -15,7 +16,7 @@ inline std::string diagnose(const std::string& yaml) {
     Schema s;
     Diagnostics d;
     load_yaml_text("s.yaml", yaml, s, d);
-    analyze(s, d);
+    analyze(s, schemac::sql::postgres::rules(), d);
     d.sort();
     return render_text(d);
 }
@@ -25,7 +26,7 @@ inline Schema load_ok(const std::string& yaml) {
     Schema s;
     Diagnostics d;
     load_yaml_text("s.yaml", yaml, s, d);
-    analyze(s, d);
+    analyze(s, schemac::sql::postgres::rules(), d);
     REQUIRE_MESSAGE(!d.has_errors(), render_text(d));
     return s;
 }

@@ -83,3 +83,30 @@ TEST_CASE("every problem in one run") {
           "s.yaml:5:23: error: unknown key 'nulable' in column; did you mean 'nullable'?\n"
           "s.yaml:6:19: error: primary key names column 'zz', which table t does not have\n");
 }
+
+TEST_CASE("a value the loader could not read is reported once, by the loader") {
+    // Analysis finds the loader's error at the value and says nothing more
+    // about it (no "no value for NOT NULL column", no "empty sql"); a key it
+    // could not read is still missing as a key.
+    CHECK(diagnose("tables:\n"
+                   "  t:\n"
+                   "    columns:\n"
+                   "      id: integer\n"
+                   "      n: integer\n"
+                   "    primary_key: [id]\n"
+                   "    seed:\n"
+                   "      - {id: {sql: \"1\"}, n: 1}\n"
+                   "      - {id: 2, n: [1, {a: 1}]}\n"
+                   "queries:\n"
+                   "  not_a_map: 5\n"
+                   "  sql_not_text:\n"
+                   "    sql: [1, 2]\n"
+                   "  no_sql:\n"
+                   "    returns: none\n") ==
+          "s.yaml:8:9: error: seed row has no value for key column 'id'\n"
+          "s.yaml:8:14: error: seed value must be a value or a list of values (SQL expressions are not allowed here)\n"
+          "s.yaml:9:24: error: seed value must be a value or a list of values (SQL expressions are not allowed here)\n"
+          "s.yaml:11:14: error: query 'not_a_map' must be a mapping, not a scalar\n"
+          "s.yaml:13:10: error: sql must be a scalar, not a list\n"
+          "s.yaml:14:3: error: query 'no_sql' needs 'sql'\n");
+}

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "model/naming.hpp"
+#include "sql/postgres/naming.hpp"
 #include "model_builder.hpp"
 
 using namespace schemac;
@@ -8,17 +8,17 @@ using namespace schemac::test;
 
 TEST_CASE("PostgreSQL's default constraint and index names") {
     // Expected values were read off PostgreSQL 15 (see tests/integration for the live check).
-    CHECK(pg_object_name("prices", "", "pkey") == "prices_pkey");
-    CHECK(pg_object_name("prices", "symbol_timestamp", "key") == "prices_symbol_timestamp_key");
+    CHECK(sql::postgres::pg_object_name("prices", "", "pkey") == "prices_pkey");
+    CHECK(sql::postgres::pg_object_name("prices", "symbol_timestamp", "key") == "prices_symbol_timestamp_key");
     const std::string long_table(60, 't');
-    CHECK(pg_object_name(long_table, "", "pkey") == std::string(58, 't') + "_pkey");
+    CHECK(sql::postgres::pg_object_name(long_table, "", "pkey") == std::string(58, 't') + "_pkey");
     // The longer part is shortened first.
-    CHECK(pg_object_name(std::string(40, 'a'), std::string(30, 'b'), "fkey") ==
+    CHECK(sql::postgres::pg_object_name(std::string(40, 'a'), std::string(30, 'b'), "fkey") ==
           std::string(29, 'a') + "_" + std::string(28, 'b') + "_fkey");
-    CHECK(pg_name_addition({"a", "b", "c"}) == "a_b_c");
-    CHECK(pg_expression_column_name("lower(email)") == "lower");
-    CHECK(pg_expression_column_name("  COALESCE (a, b)") == "coalesce");
-    CHECK(pg_expression_column_name("a + b") == "expr");
+    CHECK(sql::postgres::pg_name_addition({"a", "b", "c"}) == "a_b_c");
+    CHECK(sql::postgres::pg_expression_column_name("lower(email)") == "lower");
+    CHECK(sql::postgres::pg_expression_column_name("  COALESCE (a, b)") == "coalesce");
+    CHECK(sql::postgres::pg_expression_column_name("a + b") == "expr");
 }
 
 TEST_CASE("unnamed constraints get PostgreSQL's names, avoiding clashes") {
@@ -29,7 +29,7 @@ TEST_CASE("unnamed constraints get PostgreSQL's names, avoiding clashes") {
                               .index({"sym"}).index({"sym"}).index({"expr:lower(sym)"})
                               .index({"acct"}, "orders_sym_idx1"))
                    .build();
-    assign_default_names(s);
+    sql::postgres::assign_default_names(s);
     const Table& t = s.tables[0];
     CHECK(t.primary_key->name == "orders_pkey");
     CHECK(t.uniques[0].name == "orders_sym_acct_key");

@@ -3,15 +3,15 @@
 #include <doctest/doctest.h>
 
 #include "load_helpers.hpp"
-#include "model/literal.hpp"
+#include "sql/postgres/literal.hpp"
 
 using namespace schemac;
 
 TEST_CASE("text PostgreSQL stores must be valid UTF-8 without NUL bytes") {
-    CHECK_FALSE(check_text("café, 東京"));
-    CHECK(check_text(std::string("a\0b", 3)) == "contains a NUL byte, which PostgreSQL cannot store in text");
-    CHECK(check_text("caf\xe9") == "is not valid UTF-8");
-    CHECK(check_text("\xc3") == "is not valid UTF-8");
+    CHECK_FALSE(sql::postgres::check_text("café, 東京"));
+    CHECK(sql::postgres::check_text(std::string("a\0b", 3)) == "contains a NUL byte, which PostgreSQL cannot store in text");
+    CHECK(sql::postgres::check_text("caf\xe9") == "is not valid UTF-8");
+    CHECK(sql::postgres::check_text("\xc3") == "is not valid UTF-8");
 }
 
 TEST_CASE("a NUL byte in a text value is refused and shown escaped") {

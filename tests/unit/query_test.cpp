@@ -11,6 +11,7 @@
 #include "model/analyze.hpp"
 #include "model/placeholders.hpp"
 #include "model/queries.hpp"
+#include "sql/postgres/rules.hpp"
 
 using namespace schemac;
 using schemac::test::diagnose;
@@ -269,7 +270,7 @@ TEST_CASE("a query name is unique per schema, across files") {
     load_yaml_text("a.yaml", "queries:\n  q:\n    sql: SELECT 1\n", s, d);
     load_yaml_text("b.yaml", "queries:\n  q:\n    sql: SELECT 2\n", s, d);
     load_yaml_text("c.yaml", "schema: other\nqueries:\n  q:\n    sql: SELECT 3\n", s, d);
-    analyze(s, d);
+    analyze(s, schemac::sql::postgres::rules(), d);
     d.sort();
     CHECK(render_text(d) ==
           "b.yaml:2:3: error: query 'q' is defined twice in schema 'public'\n"
@@ -285,7 +286,7 @@ TEST_CASE("the checks hold for a query built in code") {
     q.sql = "SELECT $1";
     s.queries.push_back(q);
     Diagnostics d;
-    analyze(s, d);
+    analyze(s, schemac::sql::postgres::rules(), d);
     const std::string out = render_text(d);
     CHECK(out.find("query 'q' has two params named 'a'") != std::string::npos);
     CHECK(out.find("param $2 (a) is never used in the SQL") != std::string::npos);
@@ -366,7 +367,7 @@ TEST_CASE("queries take no part in diff or the snapshot") {
                                          "    sql: SELECT * FROM models WHERE name = $1\n");
     REQUIRE(with.queries.size() == 1);
     Diagnostics d;
-    CHECK(diff::diff_schemas(without, with, d).empty());
-    CHECK(diff::diff_schemas(with, without, d).empty());
+    CHECK(diff::diff_schemas(without, with, schemac::sql::postgres::rules(), d).empty());
+    CHECK(diff::diff_schemas(with, without, schemac::sql::postgres::rules(), d).empty());
     CHECK(write_schema_yaml(with, "snapshot") == write_schema_yaml(without, "snapshot"));
 }

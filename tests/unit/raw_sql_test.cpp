@@ -5,6 +5,7 @@
 #include "model/analyze.hpp"
 #include "model_builder.hpp"
 #include "sql/postgres/grammar.hpp"
+#include "sql/postgres/rules.hpp"
 
 using namespace schemac;
 using schemac::sql::postgres::RawSqlKind;
@@ -15,7 +16,7 @@ TEST_CASE("raw SQL: analyze refuses a check built in code that closes its statem
                        "k", "true)); COMMIT; DROP TABLE public.important; CREATE TABLE public.zz (y int CHECK (true"))
                    .build();
     Diagnostics d;
-    analyze(s, d);
+    analyze(s, schemac::sql::postgres::rules(), d);
     REQUIRE(d.error_count() == 1);
     CHECK(d.all()[0].code == "bad-sql");
     CHECK(d.all()[0].pos.line == s.tables[0].checks[0].pos.line);

@@ -6,21 +6,22 @@
 #include "load/loader.hpp"
 #include "load/writer.hpp"
 #include "model/analyze.hpp"
+#include "sql/postgres/rules.hpp"
 
 using namespace schemac;
 
 namespace {
 void round_trip(const std::vector<std::string>& paths) {
     Diagnostics d;
-    const Schema original = load_schema(paths, d);
+    const Schema original = load_schema(paths, schemac::sql::postgres::rules(), d);
     REQUIRE_MESSAGE(!d.has_errors(), render_text(d));
     const std::string text = write_schema_yaml(original, "snapshot");
     Schema again;
     load_yaml_text("snapshot.yaml", text, again, d);
-    analyze(again, d);
+    analyze(again, schemac::sql::postgres::rules(), d);
     REQUIRE_MESSAGE(!d.has_errors(), (render_text(d) + text));
-    CHECK(diff::diff_schemas(original, again, d).empty());
-    CHECK(diff::diff_schemas(again, original, d).empty());
+    CHECK(diff::diff_schemas(original, again, schemac::sql::postgres::rules(), d).empty());
+    CHECK(diff::diff_schemas(again, original, schemac::sql::postgres::rules(), d).empty());
     CHECK(write_schema_yaml(again, "snapshot") == text);
     CHECK(original.tables.size() == again.tables.size());
 }

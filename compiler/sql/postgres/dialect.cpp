@@ -2,6 +2,7 @@
 
 #include "sql/postgres/dml.hpp"
 #include "sql/postgres/render.hpp"
+#include "sql/postgres/rules.hpp"
 
 namespace schemac::sql::postgres {
 
@@ -14,6 +15,7 @@ public:
     const Dml& dml() const override { return postgres::dml(); }
     std::vector<std::string> drivers() const override { return {"libpqxx"}; }
     std::vector<SqlStatement> split(std::string_view script) const override { return split_sql(script); }
+    const SchemaRules& rules() const override { return postgres::rules(); }
 };
 
 }  // namespace

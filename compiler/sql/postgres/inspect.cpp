@@ -9,8 +9,8 @@
 #include <optional>
 #include <set>
 
-#include "model/literal.hpp"
-#include "model/naming.hpp"
+#include "sql/postgres/literal.hpp"
+#include "sql/postgres/naming.hpp"
 #include "schemac/core/pg_codec.hpp"
 
 namespace schemac::sql::postgres {
@@ -441,7 +441,7 @@ private:
             const Enum* e = type->kind == TypeKind::Enum ? enums_.at(type->enum_name) : nullptr;
             auto v = constant(def, *type, pos_);
             if (v) canonical_floats(*v, type->kind);
-            if (v && !check_literal(*type, *v, e)) out.default_value = std::move(v);
+            if (v && !sql::postgres::check_literal(*type, *v, e)) out.default_value = std::move(v);
             else out.default_value = Value{Value::Kind::Sql, def, {}, pos_};
         }
         return out;
@@ -462,7 +462,7 @@ private:
             unsupported(what, "takes its values from sequence " + c.owned_sequence +
                                   " but allows NULL; a serial column is NOT NULL (SET NOT NULL, or make it an identity column)");
         const auto seq = parse_qualified_name(c.owned_sequence);
-        const std::string expected = pg_object_name(tbl.name, c.name, "seq");
+        const std::string expected = sql::postgres::pg_object_name(tbl.name, c.name, "seq");
         if (!seq || seq->schema != tbl.schema || seq->name != expected)
             diags_.warning(pos_, "serial-sequence-name",
                            what + " is " + out.type.display() + " with sequence " + c.owned_sequence + ", not " +

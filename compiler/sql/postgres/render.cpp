@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "model/naming.hpp"
+#include "sql/postgres/naming.hpp"
 #include "sql/postgres/hazards.hpp"
 #include "sql/postgres/quote.hpp"
 

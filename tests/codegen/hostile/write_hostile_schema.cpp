@@ -12,6 +12,7 @@
 #include "hostile_texts.hpp"
 #include "load/loader.hpp"
 #include "model/analyze.hpp"
+#include "sql/postgres/rules.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 2) {
@@ -29,7 +30,7 @@ int main(int argc, char** argv) {
     Diagnostics diags;
     Schema schema;
     load_yaml_text("hostile.yaml", yaml, schema, diags);
-    analyze(schema, diags);
+    analyze(schema, schemac::sql::postgres::rules(), diags);
     if (diags.has_errors()) {
         std::cerr << render_text(diags);
         return 1;

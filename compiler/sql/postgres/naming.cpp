@@ -1,10 +1,10 @@
-#include "model/naming.hpp"
+#include "sql/postgres/naming.hpp"
 
 #include <cctype>
 #include <map>
 #include <set>
 
-namespace schemac {
+namespace schemac::sql::postgres {
 
 namespace {
 constexpr std::size_t kMaxName = 63;   // NAMEDATALEN - 1
@@ -106,4 +106,4 @@ void assign_default_names(Schema& schema) {
     }
 }
 
-}  // namespace schemac
+}  // namespace schemac::sql::postgres

@@ -8,7 +8,7 @@
 
 #include "model/schema.hpp"
 
-namespace schemac {
+namespace schemac::sql::postgres {
 
 // name1[_name2][_label], truncated to 63 bytes by shortening the longer part first.
 std::string pg_object_name(const std::string& name1, const std::string& name2, const std::string& label);
@@ -23,4 +23,4 @@ std::string pg_expression_column_name(const std::string& expr);
 // (as PostgreSQL does for relation names).
 void assign_default_names(Schema& schema);
 
-}  // namespace schemac
+}  // namespace schemac::sql::postgres

@@ -1,12 +1,13 @@
-// Does a literal value fit a column type? Shared by defaults, seed rows and
-// hypertable intervals, and by inspection later (same rules both ways).
+// Does a literal value fit a column type, by PostgreSQL's input syntax? The
+// PostgreSQL rules' check_literal (defaults, seed rows, hypertable intervals),
+// and used by inspection too (same rules both ways).
 #pragma once
 #include <optional>
 #include <string>
 
 #include "model/schema.hpp"
 
-namespace schemac {
+namespace schemac::sql::postgres {
 
 // nullopt when `v` is a valid value of `t`; otherwise the reason, phrased to
 // follow "value 'x' ". `e` is the resolved enum for TypeKind::Enum, else null.
@@ -32,8 +33,4 @@ bool is_valid_timestamp(const std::string& s, bool with_zone);
 // the reason, phrased to follow "comment of ... ".
 std::optional<std::string> check_text(const std::string& s);
 
-// Identifier rules: 1..63 bytes, valid UTF-8, no control characters.
-// nullopt when legal, else the reason.
-std::optional<std::string> check_identifier(const std::string& name);
-
-}  // namespace schemac
+}  // namespace schemac::sql::postgres

@@ -7,8 +7,8 @@
 #include "diag/diagnostics.hpp"
 #include "model/schema.hpp"
 
-namespace schemac {
+namespace schemac::sql::postgres {
 
 void check_raw_sql_fields(const Schema& schema, Diagnostics& diags);
 
-}  // namespace schemac
+}  // namespace schemac::sql::postgres

@@ -1,4 +1,4 @@
-#include "model/raw_sql.hpp"
+#include "sql/postgres/raw_sql.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -6,10 +6,8 @@
 #include "model/placeholders.hpp"
 #include "sql/postgres/grammar.hpp"
 
-namespace schemac {
+namespace schemac::sql::postgres {
 namespace {
-
-using sql::postgres::RawSqlKind;
 
 // "line 2, character 7 of the SQL" for an offset into a multi-line text, or
 // "character 7 of the expression": the field's position is where the value
@@ -31,7 +29,7 @@ void check(RawSqlKind kind, const std::string& text, const SourcePos& at, const 
     // An empty check, default or query is reported by analyze as such; `using`
     // alone is copied even when blank, so only it is checked then.
     if (kind != RawSqlKind::Using && text.find_first_not_of(" \t\r\n") == std::string::npos) return;
-    const auto err = sql::postgres::check_raw_sql(kind, text);
+    const auto err = check_raw_sql(kind, text);
     if (!err) return;
     std::string context = owner;
     if (err->offset) context += ", at " + where_in(text, *err->offset, kind);
@@ -62,10 +60,11 @@ void check_raw_sql_fields(const Schema& schema, Diagnostics& diags) {
         }
     }
     for (const auto& query : schema.queries) {
-        // Missing, empty or unterminated SQL is reported by the query checks already.
-        if (query.sql_reported || scan_placeholders(query.sql).unterminated) continue;
+        // Missing, empty or unterminated SQL is reported by the query checks
+        // already (check() passes over blank text).
+        if (scan_placeholders(query.sql).unterminated) continue;
         check(RawSqlKind::Query, query.sql, query.sql_pos.line ? query.sql_pos : query.pos, "query " + q(query.name), diags);
     }
 }
 
-}  // namespace schemac
+}  // namespace schemac::sql::postgres

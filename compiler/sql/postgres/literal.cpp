@@ -1,4 +1,4 @@
-#include "model/literal.hpp"
+#include "sql/postgres/literal.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -9,7 +9,9 @@
 #include <cstdint>
 #include <string_view>
 
-namespace schemac {
+#include "model/rules.hpp"
+
+namespace schemac::sql::postgres {
 
 namespace {
 
@@ -21,21 +23,6 @@ std::string lower(std::string_view s) {
     std::string out(s);
     for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
-}
-
-// Number of UTF-8 characters; -1 when not valid UTF-8.
-long utf8_length(const std::string& s) {
-    long n = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (len == 0 || i + len > s.size()) return -1;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return -1;
-        i += len;
-        ++n;
-    }
-    return n;
 }
 
 bool parse_integer(const std::string& s, std::int64_t lo, std::int64_t hi) {
@@ -499,15 +486,6 @@ std::optional<std::string> check_text(const std::string& s) {
     return std::nullopt;
 }
 
-std::optional<std::string> check_identifier(const std::string& name) {
-    if (name.empty()) return "is empty";
-    if (name.size() > 63) return "is " + std::to_string(name.size()) + " bytes long; PostgreSQL allows at most 63";
-    if (utf8_length(name) < 0) return "is not valid UTF-8";
-    for (unsigned char c : name)
-        if (c < 0x20 || c == 0x7f) return "contains a control character";
-    return std::nullopt;
-}
-
 std::optional<std::string> check_literal(const Type& t, const Value& v, const Enum* e) {
     if (v.kind == Value::Kind::Sql || v.kind == Value::Kind::Null) return std::nullopt;
     if (t.is_array) {
@@ -625,4 +603,4 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
     return std::nullopt;
 }
 
-}  // namespace schemac
+}  // namespace schemac::sql::postgres
