@@ -184,7 +184,7 @@ TEST_CASE("config: every error, rendered with file:line:col") {
         {"codegen namespace with an empty part", "codegen:\n  namespace: 'acme::'\n",
          "c.yaml:2:14: error: codegen namespace 'acme::' is not a C++ namespace name such as db or acme::db\n"},
         {"codegen not a mapping", "codegen: generated/cpp\n",
-         "c.yaml:1:10: error: codegen must be a mapping with keys out, namespace, templates, not a scalar\n"},
+         "c.yaml:1:10: error: codegen must be a mapping with keys out, namespace, templates, driver, not a scalar\n"},
         {"misspelt environment key", "environments:\n  dev:\n    url: postgresql:///x\n    lock_timout: 5s\n",
          "c.yaml:4:5: error: unknown key 'lock_timout' in environment 'dev'; did you mean 'lock_timeout'?\n"},
         {"url_env misspelt", "environments:\n  prod:\n    urlenv: PROD_URL\n",
