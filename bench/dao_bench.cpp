@@ -51,8 +51,8 @@
 #include <vector>
 
 #include <pqxx/pqxx>
-#include <schemac/core/pg_codec.hpp>
-#include <schemac/core/values.hpp>
+#include <schemac/postgres/pg_codec.hpp>
+#include <schemac/postgres/values.hpp>
 #include <schemac/dao/dao.hpp>
 
 #include "bench/ticks.hpp"

@@ -6,7 +6,7 @@ namespace {
 
 // The element type of a scalar (non-array, non-null) value.
 std::optional<CppType> scalar(const Type& t, const std::optional<EnumNaming>& enum_naming) {
-    const std::string values = "<schemac/core/values.hpp>";
+    const std::string values = "<schemac/postgres/values.hpp>";
     switch (t.kind) {
         case TypeKind::SmallInt: return CppType{"std::int16_t", {"<cstdint>"}, true};
         case TypeKind::Integer:

@@ -52,7 +52,7 @@ void build_queries(ViewModel& vm, const Schema& schema, const Naming& naming, Di
     for (const Query& q : schema.queries) {
         auto& file = query_file(vm, naming, q);
         auto& inc = includes[file.header];
-        inc.insert({"<cstdint>", "<optional>", "<vector>", "<schemac/core/values.hpp>"});
+        inc.insert({"<cstdint>", "<optional>", "<vector>", "<schemac/postgres/values.hpp>"});
         QueryView v;
         v.method = cpp_identifier(q.name);
         v.comment = q.comment;

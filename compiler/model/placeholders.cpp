@@ -1,6 +1,6 @@
 #include "model/placeholders.hpp"
 
-#include "schemac/core/sql_scanner.hpp"
+#include "schemac/postgres/sql_scanner.hpp"
 
 namespace schemac {
 

@@ -31,7 +31,7 @@ struct PlaceholderScan {
 };
 
 // The lexical rules are PostgreSQL's, from the shared SQL scanner
-// (schemac/core/sql_scanner.hpp).
+// (schemac/postgres/sql_scanner.hpp).
 PlaceholderScan scan_placeholders(std::string_view sql);
 
 }  // namespace schemac

@@ -13,7 +13,7 @@
 #include "diff/changes.hpp"
 #include "model/rules.hpp"
 #include "model/schema.hpp"
-#include "schemac/core/sql_split.hpp"
+#include "schemac/postgres/sql_split.hpp"
 #include "sql/dml.hpp"
 #include "sql/plan.hpp"
 

@@ -21,7 +21,7 @@
 #include <unordered_map>
 
 #include "migrate/postgres/connection.hpp"
-#include "schemac/core/sql_split.hpp"
+#include "schemac/postgres/sql_split.hpp"
 #include "schemac/migrate/runner.hpp"
 
 namespace schemac::catalog {

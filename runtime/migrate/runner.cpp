@@ -8,7 +8,7 @@
 
 #include "driver.hpp"
 #include "postgres/driver.hpp"
-#include "schemac/core/sql_split.hpp"
+#include "schemac/postgres/sql_split.hpp"
 
 namespace schemac {
 

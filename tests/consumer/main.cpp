@@ -4,7 +4,7 @@
 #include <pqxx/pqxx>
 
 #include <iostream>
-#include <schemac/core/pg_codec.hpp>
+#include <schemac/postgres/pg_codec.hpp>
 #include <schemac/migrate/runner.hpp>
 
 #include "migrations.hpp"

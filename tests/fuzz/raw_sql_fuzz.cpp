@@ -14,7 +14,7 @@
 
 #include "migrations/format.hpp"
 #include "model/analyze.hpp"
-#include "schemac/core/sql_split.hpp"
+#include "schemac/postgres/sql_split.hpp"
 #include "sql/dialect.hpp"
 #include "sql/postgres/grammar.hpp"
 #include "sql/postgres/rules.hpp"

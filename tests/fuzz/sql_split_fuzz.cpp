@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "schemac/core/sql_split.hpp"
+#include "schemac/postgres/sql_split.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);

@@ -1,4 +1,4 @@
-// The codecs (schemac/core/pg_codec.hpp) and the DAO plumbing (schemac/dao/dao.hpp)
+// The codecs (schemac/postgres/pg_codec.hpp) and the DAO plumbing (schemac/dao/dao.hpp)
 // against a real PostgreSQL 15. For every type: a value written by its codec
 // is sent as a parameter and printed back by the server (the texts must be the
 // same, except floats, which compare by value), then goes through a table by

@@ -17,7 +17,7 @@
 #include "model/analyze.hpp"
 #include "pg_grammar.hpp"
 #include "run_sql.hpp"
-#include "schemac/core/sql_split.hpp"
+#include "schemac/postgres/sql_split.hpp"
 #include "schemac/migrate/runner.hpp"
 #include "scratch_db.hpp"
 #include "sql/dialect.hpp"

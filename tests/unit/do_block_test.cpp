@@ -4,7 +4,7 @@
 
 #include "pg_grammar.hpp"
 #include "plan_text.hpp"
-#include "schemac/core/sql_split.hpp"
+#include "schemac/postgres/sql_split.hpp"
 
 using namespace schemac;
 

@@ -2,7 +2,7 @@
 // the catalog before running them again (runtime/migrate/postgres/rerun.cpp).
 #include <doctest/doctest.h>
 
-#include "schemac/core/index_statement.hpp"
+#include "schemac/postgres/index_statement.hpp"
 
 using schemac::IndexStatement;
 using schemac::parse_index_statement;

@@ -1,13 +1,13 @@
 // Plans larger than one transaction's share of PostgreSQL's lock table are
 // written as several migrations (migrations::split_into_files), and the
-// runtime's advice for a full lock table (schemac/core/pg_errors.hpp).
+// runtime's advice for a full lock table (schemac/postgres/pg_errors.hpp).
 // tests/integration/large_schema_test.cpp applies such a plan on the real server.
 #include <doctest/doctest.h>
 
 #include <string>
 
 #include "migrations/history.hpp"
-#include "schemac/core/pg_errors.hpp"
+#include "schemac/postgres/pg_errors.hpp"
 
 using namespace schemac;
 

@@ -1,4 +1,4 @@
-// The text codecs of schemac/core/pg_codec.hpp without a server: exact texts for
+// The text codecs of schemac/postgres/pg_codec.hpp without a server: exact texts for
 // every type, the edges of every range, arrays (quoting, NULL, rejections) and
 // COPY line escaping/splitting. What the server itself prints and accepts is
 // checked in tests/integration/pg_codec_test.cpp.
@@ -8,7 +8,7 @@
 #include <cstring>
 #include <limits>
 
-#include "schemac/core/pg_codec.hpp"
+#include "schemac/postgres/pg_codec.hpp"
 
 using namespace schemac;
 using namespace schemac::pg;

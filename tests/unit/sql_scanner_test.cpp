@@ -1,4 +1,4 @@
-// The shared SQL scanner (runtime/include/schemac/core/sql_scanner.hpp): every token
+// The shared SQL scanner (runtime/include/schemac/postgres/sql_scanner.hpp): every token
 // kind, and the cases where the statement splitter, the $n counter of named
 // queries and normalisation's schema rewriting used to lex differently. Each
 // "used to" case below failed with the lexer that had it wrong.
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "model/placeholders.hpp"
-#include "schemac/core/sql_scanner.hpp"
+#include "schemac/postgres/sql_scanner.hpp"
 #include "sql/postgres/rewrite_schemas.hpp"
 
 using namespace schemac;

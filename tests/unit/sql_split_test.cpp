@@ -1,4 +1,4 @@
-// The runtime's statement splitter (runtime/include/schemac/core/sql_split.hpp):
+// The runtime's statement splitter (runtime/include/schemac/postgres/sql_split.hpp):
 // - a table of cases, one or more per rule, with the exact statements and lines;
 // - agreement with PostgreSQL's own parser (libpg_query's split, through
 //   tests/support/pg_grammar.hpp) on every valid case of the table, every
@@ -19,7 +19,7 @@
 #include "plan_text.hpp"
 #include "random_schema.hpp"
 #include "read_file.hpp"
-#include "schemac/core/sql_split.hpp"
+#include "schemac/postgres/sql_split.hpp"
 
 namespace fs = std::filesystem;
 using schemac::split_sql;

@@ -1,4 +1,4 @@
-// The runtime's value types (schemac/core/values.hpp) and their PostgreSQL text
+// The runtime's value types (schemac/postgres/values.hpp) and their PostgreSQL text
 // forms: round trips, the edges of every range, and every rejection with its
 // message. Time expectations come from std::chrono's own calendar
 // (year_month_day), an oracle independent of values.cpp's arithmetic. DST
@@ -8,8 +8,8 @@
 #include <limits>
 #include <type_traits>
 
-#include "schemac/core/pg_codec.hpp"
-#include "schemac/core/values.hpp"
+#include "schemac/postgres/pg_codec.hpp"
+#include "schemac/postgres/values.hpp"
 
 using namespace schemac;
 using namespace std::chrono;

@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include <pqxx/pqxx>
-#include <schemac/core/pg_codec.hpp>
+#include <schemac/postgres/pg_codec.hpp>
 
 namespace hand {
 namespace {

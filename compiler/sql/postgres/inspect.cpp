@@ -11,7 +11,7 @@
 
 #include "sql/postgres/literal.hpp"
 #include "sql/postgres/naming.hpp"
-#include "schemac/core/pg_codec.hpp"
+#include "schemac/postgres/pg_codec.hpp"
 
 namespace schemac::sql::postgres {
 

@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "schemac/catalog/catalog.hpp"
-#include "schemac/core/pg_errors.hpp"
+#include "schemac/postgres/pg_errors.hpp"
 #include "schemac/migrate/runner.hpp"
 #include "sql/postgres/inspect.hpp"
 #include "sql/postgres/normalize.hpp"

@@ -1,6 +1,6 @@
 #include "sql/postgres/rewrite_schemas.hpp"
 
-#include "schemac/core/sql_scanner.hpp"
+#include "schemac/postgres/sql_scanner.hpp"
 
 namespace schemac::sql::postgres {
 

@@ -1,7 +1,7 @@
 // Rewriting the schema part of qualified names `schema.name` inside SQL text
 // (expressions, defaults, predicates): normalisation moves a model into scratch
 // schemas and back (sql/postgres/normalize.cpp). Lexing is the shared SQL scanner's
-// (schemac/core/sql_scanner.hpp), so strings, quoted identifiers, dollar quotes and
+// (schemac/postgres/sql_scanner.hpp), so strings, quoted identifiers, dollar quotes and
 // comments are never rewritten.
 #pragma once
 #include <functional>

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include <schemac/core/pg_codec.hpp>
+#include <schemac/postgres/pg_codec.hpp>
 
 namespace db::adaptive {
 
@@ -65,7 +65,7 @@ inline std::optional<AgentAction> agent_action_from_string(std::string_view labe
 
 }  // namespace db::adaptive
 
-// The text form of each enum for parameters, results and COPY (schemac/core/pg_codec.hpp).
+// The text form of each enum for parameters, results and COPY (schemac/postgres/pg_codec.hpp).
 namespace schemac::pg {
 
 template <>

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <schemac/core/values.hpp>
 #include <schemac/dao/or_default.hpp>
+#include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
 #include "cloudbrain/enums.hpp"

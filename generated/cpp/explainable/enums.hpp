@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include <schemac/core/pg_codec.hpp>
+#include <schemac/postgres/pg_codec.hpp>
 
 namespace db::explainable {
 
@@ -147,7 +147,7 @@ inline std::optional<OrderStatus> order_status_from_string(std::string_view labe
 
 }  // namespace db::explainable
 
-// The text form of each enum for parameters, results and COPY (schemac/core/pg_codec.hpp).
+// The text form of each enum for parameters, results and COPY (schemac/postgres/pg_codec.hpp).
 namespace schemac::pg {
 
 template <>

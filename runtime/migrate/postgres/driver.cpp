@@ -5,7 +5,7 @@
 #include "connection.hpp"
 #include "history_table.hpp"
 #include "rerun.hpp"
-#include "schemac/core/pg_errors.hpp"
+#include "schemac/postgres/pg_errors.hpp"
 
 namespace schemac::migrate::postgres {
 

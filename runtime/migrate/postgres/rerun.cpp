@@ -1,6 +1,6 @@
 #include "rerun.hpp"
 
-#include "schemac/core/index_statement.hpp"
+#include "schemac/postgres/index_statement.hpp"
 
 namespace schemac::detail {
 

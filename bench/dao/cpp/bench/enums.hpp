@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include <schemac/core/pg_codec.hpp>
+#include <schemac/postgres/pg_codec.hpp>
 
 namespace db::bench {
 
@@ -33,7 +33,7 @@ inline std::optional<TickSide> tick_side_from_string(std::string_view label) {
 
 }  // namespace db::bench
 
-// The text form of each enum for parameters, results and COPY (schemac/core/pg_codec.hpp).
+// The text form of each enum for parameters, results and COPY (schemac/postgres/pg_codec.hpp).
 namespace schemac::pg {
 
 template <>

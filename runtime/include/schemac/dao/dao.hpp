@@ -1,6 +1,6 @@
 // The libpqxx 6.4 side of generated DAOs (library schemac_dao): session
 // settings, parameters, prepared statements, result fields and COPY, all in
-// text form through the codecs of schemac/core/pg_codec.hpp. Generated code uses
+// text form through the codecs of schemac/postgres/pg_codec.hpp. Generated code uses
 // only this header and pg_codec.hpp, never libpqxx's own conversions (which
 // differ between libpqxx versions and know none of the schemac value types).
 //
@@ -29,7 +29,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "schemac/core/pg_codec.hpp"
+#include "schemac/postgres/pg_codec.hpp"
 
 namespace schemac::pg {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "schemac/core/pg_codec.hpp"
+#include "schemac/postgres/pg_codec.hpp"
 #include "schemac/dao/dao.hpp"
 #include "schemac/dao/or_default.hpp"
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <schemac/core/values.hpp>
+#include <schemac/postgres/values.hpp>
 #include <schemac/dao/or_default.hpp>
 #include <string>
 #include <vector>

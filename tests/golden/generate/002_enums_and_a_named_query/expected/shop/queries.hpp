@@ -3,7 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
-#include <schemac/core/values.hpp>
+#include <schemac/postgres/values.hpp>
 #include <vector>
 #include "shop/enums.hpp"
 

@@ -3,11 +3,11 @@
 // IntervalStyle iso_8601, byteaout hex, EncodeDateTime with DateStyle ISO and
 // TimeZone UTC) and accepts the nearby forms its input functions accept where
 // that costs nothing; see the header for the exact rules.
-#include "schemac/core/values.hpp"
+#include "schemac/postgres/values.hpp"
 
 #include <limits>
 
-#include "schemac/core/pg_codec.hpp"
+#include "schemac/postgres/pg_codec.hpp"
 
 namespace schemac {
 

@@ -1,6 +1,6 @@
 // Codecs of the standard C++ types and one-dimensional array text (array_in /
 // array_out). COPY lines are in pg_copy.cpp; the values.hpp types in values.cpp.
-#include "schemac/core/pg_codec.hpp"
+#include "schemac/postgres/pg_codec.hpp"
 
 #include <charconv>
 #include <cmath>

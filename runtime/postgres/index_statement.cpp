@@ -1,4 +1,4 @@
-#include "schemac/core/index_statement.hpp"
+#include "schemac/postgres/index_statement.hpp"
 
 #include <vector>
 

@@ -1,6 +1,6 @@
 // COPY text format lines: escaping as CopyAttributeOutText does, splitting and
 // unescaping as CopyReadAttributesText does (PostgreSQL's src/backend/commands/copy*.c).
-#include "schemac/core/pg_codec.hpp"
+#include "schemac/postgres/pg_codec.hpp"
 
 namespace schemac::pg {
 namespace {

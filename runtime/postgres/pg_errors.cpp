@@ -1,4 +1,4 @@
-#include "schemac/core/pg_errors.hpp"
+#include "schemac/postgres/pg_errors.hpp"
 
 namespace schemac {
 

@@ -42,7 +42,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "schemac/core/values.hpp"
+#include "schemac/postgres/values.hpp"
 
 namespace schemac::pg {
 

@@ -2,9 +2,9 @@
 // scanner (sql_scanner.hpp, PostgreSQL's lexical rules) with psql's statement
 // boundaries (src/fe_utils/psqlscan.l), written from those rules, not copied.
 // Linear in the size of the text, as the scanner is.
-#include "schemac/core/sql_split.hpp"
+#include "schemac/postgres/sql_split.hpp"
 
-#include "schemac/core/sql_scanner.hpp"
+#include "schemac/postgres/sql_scanner.hpp"
 
 #include <cstddef>
 #include <string>

@@ -1,6 +1,6 @@
 // C++ value types for PostgreSQL values that have no exact standard C++ type.
 // Standard library only (schemac_runtime_core). Their PostgreSQL text forms are
-// read and written by the one codec API of schemac/core/pg_codec.hpp, like
+// read and written by the one codec API of schemac/postgres/pg_codec.hpp, like
 // every other mapped type:
 //
 //     std::string       schemac::pg::to_text(const T& value);

@@ -1,7 +1,7 @@
 // The lexical rules are listed in sql_scanner.hpp. Every byte is looked at a
 // bounded number of times (a closing quote's continuation look-ahead and a
 // dollar-quote delimiter are each re-read at most once).
-#include "schemac/core/sql_scanner.hpp"
+#include "schemac/postgres/sql_scanner.hpp"
 
 namespace schemac {
 namespace {
