@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <schemac/postgres/values.hpp>
 #include <schemac/dao/or_default.hpp>
+#include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
 #include "rt/enums.hpp"
