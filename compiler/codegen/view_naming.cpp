@@ -6,7 +6,7 @@
 
 namespace schemac::codegen {
 
-Naming::Naming(const Schema& schema, const GenerateOptions& options, Diagnostics& diags) : dml_(&options.dialect->dml()), outer_(options.cpp_namespace) {
+Naming::Naming(const Schema& schema, const GenerateOptions& options, Diagnostics& diags) : dml_(&options.dialect->dml()), rules_(&options.dialect->rules()), outer_(options.cpp_namespace) {
     NameClaims namespaces(diags, "schemas ", "namespace");
     auto add = [&](const std::string& s, const SourcePos& pos) {
         if (ident_.count(s)) return;

@@ -23,9 +23,12 @@ public:
     std::optional<CppType> type_of(const Type& t, bool nullable, const SourcePos& pos, Diagnostics& diags) const;
     // The dialect's statements: names, types and DML as the generated code sends them.
     const sql::Dml& dml() const { return *dml_; }
+    // The dialect's rules of the model: where a named query's parameters are.
+    const SchemaRules& rules() const { return *rules_; }
 
 private:
     const sql::Dml* dml_;
+    const SchemaRules* rules_;
     std::string outer_;
     std::map<std::string, std::string> ident_;   // PostgreSQL schema -> C++ identifier
 };

@@ -5,7 +5,6 @@
 
 #include "codegen/cpp_names.hpp"
 #include "codegen/view_naming.hpp"
-#include "model/placeholders.hpp"
 #include "model/queries.hpp"
 
 namespace schemac::codegen {
@@ -18,15 +17,15 @@ namespace {
 // types deduced for parameter $1"). The type is written without its modifier:
 // an explicit cast to varchar(255) or numeric(10,2) would silently truncate or
 // round, while the column still checks the value on write.
-std::string typed_sql(const Query& q, const sql::Dml& dml) {
+std::string typed_sql(const Query& q, const Naming& naming) {
     std::string out;
     std::size_t done = 0;
-    for (const auto& p : scan_placeholders(q.sql).placeholders) {
+    for (const auto& p : naming.rules().scan_placeholders(q.sql).placeholders) {
         if (p.number == 0 || p.number > q.params.size()) continue;   // reported by the loader
         Type t = q.params[p.number - 1].type;
         t.precision = t.scale = t.length = -1;
         out += q.sql.substr(done, p.offset - done);
-        out += dml.typed_parameter(p.text, t);
+        out += naming.dml().typed_parameter(p.text, t);
         done = p.offset + p.text.size();
     }
     return out + q.sql.substr(done);
@@ -57,7 +56,7 @@ void build_queries(ViewModel& vm, const Schema& schema, const Naming& naming, Di
         v.method = cpp_identifier(q.name);
         v.comment = q.comment;
         v.result = query_result_name(q.result);
-        v.statement.sql = typed_sql(q, naming.dml());
+        v.statement.sql = typed_sql(q, naming);
         v.statement.name = statement_name(v.statement.sql);
         std::string decls;
         for (const auto& p : q.params) {

@@ -6,7 +6,6 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "model/placeholders.hpp"
 
 namespace schemac {
 
@@ -154,7 +153,7 @@ private:
             diags_.error(sql_at, "empty-sql", "query " + q(query.name) + " has an empty sql");
             return;
         }
-        const PlaceholderScan scan = scan_placeholders(query.sql);
+        const PlaceholderScan scan = rules_.scan_placeholders(query.sql);
         std::set<std::uint32_t> used, reported;
         for (const auto& p : scan.placeholders) {
             const SourcePos at = at_dollar(query, p.offset);

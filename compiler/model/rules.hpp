@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "diag/diagnostics.hpp"
+#include "model/placeholders.hpp"
 #include "model/schema.hpp"
 
 namespace schemac {
@@ -68,6 +69,9 @@ public:
     // Every raw SQL text of the schema checked against the database's grammar.
     // Called last, after the named queries were checked.
     virtual void check_raw_sql(const Schema& schema, Diagnostics& diags) const = 0;
+    // The numbered parameters of a named query's SQL, found with the
+    // database's own lexical rules (PostgreSQL: $n outside strings and comments).
+    virtual PlaceholderScan scan_placeholders(std::string_view sql) const = 0;
 
     // Identifier rules: 1..max_identifier_bytes() bytes, valid UTF-8, no
     // control characters. nullopt when legal, else the reason.

@@ -9,7 +9,7 @@
 #include "load/loader.hpp"
 #include "load/writer.hpp"
 #include "model/analyze.hpp"
-#include "model/placeholders.hpp"
+#include "sql/postgres/placeholders.hpp"
 #include "model/queries.hpp"
 #include "sql/postgres/rules.hpp"
 
@@ -318,7 +318,7 @@ TEST_CASE("the $n scanner follows PostgreSQL's lexer") {
     };
     for (const auto& c : cases) {
         CAPTURE(c.sql);
-        const auto scan = scan_placeholders(c.sql);
+        const auto scan = sql::postgres::scan_placeholders(c.sql);
         CHECK(numbers(scan) == c.found);
         if (c.unterminated) {
             REQUIRE(scan.unterminated.has_value());
@@ -327,7 +327,7 @@ TEST_CASE("the $n scanner follows PostgreSQL's lexer") {
             CHECK_FALSE(scan.unterminated.has_value());
         }
     }
-    const auto scan = scan_placeholders("SELECT $01");
+    const auto scan = sql::postgres::scan_placeholders("SELECT $01");
     REQUIRE(scan.placeholders.size() == 1);
     CHECK(scan.placeholders[0].text == "$01");
     CHECK(scan.placeholders[0].offset == 7);

@@ -35,6 +35,9 @@ public:
     std::string sequence_name(const std::string& table, const std::string& column) const override { return table + "_" + column + "_seq"; }
     void check_table(const Table&, Diagnostics&) const override {}
     void check_raw_sql(const Schema&, Diagnostics&) const override {}
+    PlaceholderScan scan_placeholders(std::string_view sql) const override {
+        return sql::default_dialect().rules().scan_placeholders(sql);   // $n, as PostgreSQL
+    }
 };
 
 std::string diagnose(const std::string& yaml, Schema* out = nullptr) {

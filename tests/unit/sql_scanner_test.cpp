@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "model/placeholders.hpp"
+#include "sql/postgres/placeholders.hpp"
 #include "schemac/postgres/sql_scanner.hpp"
 #include "sql/postgres/rewrite_schemas.hpp"
 
@@ -127,7 +127,7 @@ TEST_CASE("$n counting follows the shared scanner where it used to differ") {
     };
     for (const auto& c : cases) {
         CAPTURE(c.sql);
-        const auto scan = scan_placeholders(c.sql);
+        const auto scan = sql::postgres::scan_placeholders(c.sql);
         std::vector<std::uint32_t> numbers;
         for (const auto& p : scan.placeholders) numbers.push_back(p.number);
         CHECK(numbers == c.found);

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
-#include "model/placeholders.hpp"
+#include "sql/postgres/placeholders.hpp"
 #include "sql/postgres/grammar.hpp"
 
 namespace schemac::sql::postgres {

@@ -1,3 +1,4 @@
+#include "sql/postgres/placeholders.hpp"
 #include "sql/postgres/rules.hpp"
 
 #include "sql/postgres/limits.hpp"
@@ -38,6 +39,7 @@ public:
 
     void check_table(const Table& t, Diagnostics& diags) const override { check_table_limits(t, diags); }
     void check_raw_sql(const Schema& schema, Diagnostics& diags) const override { check_raw_sql_fields(schema, diags); }
+    PlaceholderScan scan_placeholders(std::string_view sql) const override { return postgres::scan_placeholders(sql); }
 };
 
 }  // namespace

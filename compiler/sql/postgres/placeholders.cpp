@@ -1,8 +1,8 @@
-#include "model/placeholders.hpp"
+#include "sql/postgres/placeholders.hpp"
 
 #include "schemac/postgres/sql_scanner.hpp"
 
-namespace schemac {
+namespace schemac::sql::postgres {
 
 namespace {
 
@@ -45,4 +45,4 @@ PlaceholderScan scan_placeholders(std::string_view sql) {
     return out;
 }
 
-}  // namespace schemac
+}  // namespace schemac::sql::postgres
