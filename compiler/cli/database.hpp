@@ -27,7 +27,7 @@ DatabaseTarget resolve_target(const DatabaseOptions& opts);
 // Resolves the target and runs `body`; every error becomes one message (text on
 // stderr, or {"error":{...}} on stdout with --format json) and its exit code. No
 // message contains the conninfo: only what libpq and the server say, scrubbed
-// of the password (runtime/migrate/connection.cpp).
+// of the password (runtime/migrate/postgres/connection.cpp).
 int with_database(const DatabaseOptions& opts, const std::function<int(const DatabaseTarget&)>& body);
 
 // Drift of the target's database against its migrations (cli/verify.cpp): 0, 3 (drift) or 1.

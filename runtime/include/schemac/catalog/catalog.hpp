@@ -1,6 +1,6 @@
 // A live database's catalog as plain data: what `schemac inspect`, `import`,
 // `verify` and `plan` with a database side read. The runtime reads it (it is
-// the only libpqxx user); compiler/inspect turns it into the schema model.
+// the only libpqxx user); compiler/sql/postgres/inspect turns it into the schema model.
 //
 // Read with a constant number of queries whatever the number of tables (see
 // Snapshot::queries), in one read-only repeatable-read transaction, with an
