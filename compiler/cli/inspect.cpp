@@ -1,6 +1,6 @@
 // `schemac inspect` (a live database as schemac YAML on stdout) and `schemac
 // import` (the same, one file per table, to adopt an existing database).
-#include <cctype>
+#include <schemac/core/ascii.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -42,7 +42,7 @@ std::optional<Source> inspect_target(const InspectCommand& cmd, const DatabaseTa
 // case), anything else ('/', '.', spaces, ...) as '_', so no name can leave --out.
 std::string safe_name(const std::string& name) {
     std::string s;
-    for (unsigned char c : name) s += (std::isalnum(c) || c == '_' || c == '-') ? static_cast<char>(std::tolower(c)) : '_';
+    for (unsigned char c : name) s += (is_ascii_alnum(c) || c == '_' || c == '-') ? ascii_lower(c) : '_';
     return s.empty() ? "_" : s;
 }
 

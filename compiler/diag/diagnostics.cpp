@@ -1,10 +1,10 @@
 #include "diag/diagnostics.hpp"
+#include <schemac/core/ascii.hpp>
 #include "diag/did_you_mean.hpp"
 
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cctype>
 #include <cstdio>
 #include <sstream>
 
@@ -32,7 +32,7 @@ constexpr std::size_t kMaxMessageBytes = 4096;
 bool word_char(const std::string& s, std::size_t i) {
     if (i >= s.size()) return false;
     const auto c = static_cast<unsigned char>(s[i]);
-    return std::isalnum(c) || c >= 0x80;
+    return is_ascii_alnum(c) || c >= 0x80;
 }
 
 std::size_t quote_opening(const std::string& s, std::size_t from) {
@@ -213,7 +213,7 @@ std::string json_escape(const std::string& s) {
 }
 
 namespace {
-char fold(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char fold(char c) { return ascii_lower(c); }
 
 // Optimal string alignment distance (a swap of two neighbours, "emial", is one
 // edit), case-insensitive, computed only as far as `limit`: returns limit + 1 as

@@ -103,7 +103,8 @@ private:
             if (old.count(key_of(e.name))) emit(kDropEnums, DropEnum{&e});
     }
 
-    // PostgreSQL can add enum values anywhere but never remove or reorder them.
+    // Enum values can be added anywhere but never removed or reordered (PostgreSQL's
+    // rule; a dialect without enum types refuses them in analysis).
     void diff_enum_values(const Enum& o, const Enum& e) {
         std::vector<std::string> ov, nv;
         for (const auto& v : o.values) ov.push_back(v.name);
@@ -112,8 +113,8 @@ private:
         for (const auto& v : nv) if (k < ov.size() && ov[k] == v) ++k;
         if (k != ov.size()) {
             diags_.error(e.pos, "enum-value-removed",
-                         "enum " + e.name.display() + " loses or reorders existing values; PostgreSQL cannot remove or move an "
-                         "enum value: keep the old values (add new ones anywhere), or create a new enum and migrate the columns");
+                         "enum " + e.name.display() + " loses or reorders existing values; " + std::string(rules_.database_name()) +
+                             " cannot remove or move an enum value: keep the old values (add new ones anywhere), or create a new enum and migrate the columns");
             return;
         }
         // Walk the new list; each value not in the old list goes before the next old value.

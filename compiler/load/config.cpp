@@ -1,5 +1,7 @@
 #include "load/config.hpp"
 
+#include <schemac/core/ascii.hpp>
+
 #include "load/source_file.hpp"
 #include "load/yaml_documents.hpp"
 #include "load/yaml_keys.hpp"
@@ -8,7 +10,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <initializer_list>
 #include <memory>
@@ -34,8 +35,7 @@ constexpr const char* kDurationForms = "use a positive integer with ms, s, m or 
 // A URL may hold a password, and so may a libpq key=value string: text that
 // looks like either is never echoed in a message, wherever it turns up.
 bool looks_like_url(const std::string& s) {
-    std::string l = s;
-    for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string l = ascii_lower(s);
     return l.find("://") != std::string::npos || l.find("password=") != std::string::npos;
 }
 

@@ -1,5 +1,7 @@
 #include "load/loader.hpp"
 
+#include <schemac/core/ascii.hpp>
+
 #include "load/queries.hpp"
 #include "load/source_file.hpp"
 #include "load/yaml_documents.hpp"
@@ -9,7 +11,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <initializer_list>
 #include <optional>
@@ -23,18 +24,6 @@ namespace schemac {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-std::string trim(const std::string& s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return s.substr(b, e - b);
-}
 
 class DocumentReader : YamlWalk {
 public:
@@ -68,7 +57,7 @@ private:
     bool boolean(const YAML::Node& n, const SourcePos& at, const std::string& what, bool& out) {
         std::string s;
         if (!scalar(n, at, what, s)) return false;
-        const std::string l = lower(s);
+        const std::string l = ascii_lower(s);
         if (l == "true") { out = true; return true; }
         if (l == "false") { out = false; return true; }
         diags_.error(pos(n, at), "wrong-type", what + " must be true or false, not '" + s + "'");
@@ -124,7 +113,7 @@ private:
             each_entry(n, "SQL expression", {"sql"}, [&](const std::string&, const SourcePos& kp, const YAML::Node& e) {
                 ok = scalar(e, kp, "sql", v.text);
                 v.kind = Value::Kind::Sql;
-                v.text = trim(v.text);
+                v.text = ascii_trim(v.text);
             });
             if (!ok) return std::nullopt;
             return v;
@@ -137,7 +126,7 @@ private:
     bool fk_action(const YAML::Node& n, const SourcePos& at, const std::string& what, FkAction& out) {
         std::string s;
         if (!scalar(n, at, what, s)) return false;
-        std::string l = lower(trim(s));
+        std::string l = ascii_lower(ascii_trim(s));
         std::replace(l.begin(), l.end(), ' ', '_');
         if (l == "no_action") out = FkAction::NoAction;
         else if (l == "restrict") out = FkAction::Restrict;
@@ -217,7 +206,7 @@ private:
     }
 
     void set_type(Column& c, const YAML::Node& v, std::string text, const SourcePos& at, bool& nullable_mark) {
-        text = trim(text);
+        text = ascii_trim(text);
         c.type_pos = at;
         if (!text.empty() && text.back() == '?') {
             nullable_mark = true;
@@ -273,7 +262,7 @@ private:
             } else if (key == "identity") {
                 std::string s;
                 if (!scalar(v, kp, "identity", s)) return;
-                const std::string l = lower(s);
+                const std::string l = ascii_lower(s);
                 if (l == "always") c.identity = Identity::Always;
                 else if (l == "by_default" || l == "by default") c.identity = Identity::ByDefault;
                 else diags_.error(pos(v, kp), "bad-value", "identity must be 'always' or 'by_default', not '" + s + "'");
@@ -282,7 +271,7 @@ private:
             } else if (key == "using") {
                 if (scalar(v, kp, "using", c.using_expr)) c.using_pos = pos(v, kp);
             } else if (key == "backfill") {
-                if (scalar(v, kp, "backfill", c.backfill)) { c.backfill = trim(c.backfill); c.backfill_pos = pos(v, kp); }
+                if (scalar(v, kp, "backfill", c.backfill)) { c.backfill = ascii_trim(c.backfill); c.backfill_pos = pos(v, kp); }
             }
         });
         if (!has_type) diags_.error(at, "missing-key", "column '" + c.name + "' needs 'type'");
@@ -303,7 +292,7 @@ private:
 
     // "table", "table(col, ...)", "schema.table(col)"
     bool parse_reference(const std::string& text, const SourcePos& at, ForeignKey& fk) {
-        std::string s = trim(text);
+        std::string s = ascii_trim(text);
         std::string cols;
         const auto open = s.find('(');
         if (open != std::string::npos) {
@@ -312,8 +301,8 @@ private:
                 return false;
             }
             cols = s.substr(open + 1, s.size() - open - 2);
-            s = trim(s.substr(0, open));
-            if (trim(cols).empty()) {
+            s = ascii_trim(s.substr(0, open));
+            if (ascii_trim(cols).empty()) {
                 diags_.error(at, "bad-reference", "reference '" + text + "' has an empty column list; write just the table to mean its primary key");
                 return false;
             }
@@ -329,7 +318,7 @@ private:
             std::stringstream ss(cols);
             std::string part;
             while (std::getline(ss, part, ',')) {
-                part = trim(part);
+                part = ascii_trim(part);
                 if (part.size() >= 2 && part.front() == '"' && part.back() == '"') part = part.substr(1, part.size() - 2);
                 if (part.empty()) {
                     diags_.error(at, "bad-reference", "reference '" + text + "' has an empty column name");
@@ -445,7 +434,7 @@ private:
         each_entry(n, "checks", {}, [&](const std::string& name, const SourcePos& kp, const YAML::Node& v) {
             Check c{name, "", kp};
             if (scalar(v, kp, "check '" + name + "'", c.expr)) {
-                c.expr = trim(c.expr);
+                c.expr = ascii_trim(c.expr);
                 t.checks.push_back(std::move(c));
             }
         });
@@ -456,7 +445,7 @@ private:
         std::vector<std::string> w;
         std::stringstream ss(words);
         for (std::string x; ss >> x;) w.push_back(x);
-        auto tail_is = [&](std::size_t k, const char* s) { return w.size() > k && lower(w[w.size() - 1 - k]) == s; };
+        auto tail_is = [&](std::size_t k, const char* s) { return w.size() > k && ascii_lower(w[w.size() - 1 - k]) == s; };
         if (w.size() >= 3 && tail_is(1, "nulls") && (tail_is(0, "first") || tail_is(0, "last"))) {
             e.nulls = tail_is(0, "first") ? NullsOrder::First : NullsOrder::Last;
             w.resize(w.size() - 2);
@@ -486,14 +475,14 @@ private:
             std::string s;
             if (!scalar(v, kp, key, s)) return;
             if (key == "column") e.column = s;
-            else if (key == "expr") e.expr = trim(s);
+            else if (key == "expr") e.expr = ascii_trim(s);
             else if (key == "order") {
-                const std::string l = lower(s);
+                const std::string l = ascii_lower(s);
                 if (l == "asc") e.order = SortOrder::Asc;
                 else if (l == "desc") e.order = SortOrder::Desc;
                 else diags_.error(pos(v, kp), "bad-value", "order must be asc or desc, not '" + s + "'");
             } else if (key == "nulls") {
-                const std::string l = lower(s);
+                const std::string l = ascii_lower(s);
                 if (l == "first") e.nulls = NullsOrder::First;
                 else if (l == "last") e.nulls = NullsOrder::Last;
                 else diags_.error(pos(v, kp), "bad-value", "nulls must be first or last, not '" + s + "'");
@@ -519,12 +508,12 @@ private:
                 if (key == "name") { if (scalar(v, kp, "name", idx.name)) idx.name_given = true; }
                 else if (key == "unique") boolean(v, kp, "unique", idx.unique);
                 else if (key == "concurrently") boolean(v, kp, "concurrently", idx.concurrently);
-                else if (key == "where") { if (scalar(v, kp, "where", idx.where)) { idx.where = trim(idx.where); idx.where_pos = pos(v, kp); } }
+                else if (key == "where") { if (scalar(v, kp, "where", idx.where)) { idx.where = ascii_trim(idx.where); idx.where_pos = pos(v, kp); } }
                 else if (key == "method") {
                     std::string s;
                     if (!scalar(v, kp, "method", s)) return;
                     idx.method_pos = pos(v, kp);
-                    const std::string l = lower(s);
+                    const std::string l = ascii_lower(s);
                     if (l == "btree") idx.method = IndexMethod::Btree;
                     else if (l == "hash") idx.method = IndexMethod::Hash;
                     else if (l == "gist") idx.method = IndexMethod::Gist;

@@ -1,6 +1,7 @@
 #include "load/queries.hpp"
 
-#include <cctype>
+#include <schemac/core/ascii.hpp>
+
 
 #include "load/yaml_keys.hpp"
 #include "model/queries.hpp"
@@ -10,18 +11,6 @@ namespace schemac {
 namespace {
 
 const std::vector<std::string> kResultWords = {"none", "one", "optional", "many", "count"};
-
-std::string trim(const std::string& s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return s.substr(b, e - b);
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 class QueryReader {
 public:
@@ -65,7 +54,7 @@ private:
                 std::string s;
                 if (!w_.scalar(v, kp, "row", s)) return;
                 query.row_pos = w_.pos(v, kp);
-                if (auto qn = parse_qualified_name(trim(s))) query.row = *qn;
+                if (auto qn = parse_qualified_name(ascii_trim(s))) query.row = *qn;
                 else diags_.error(query.row_pos, "bad-value", "row '" + s + "' is not a table name");
             } else if (key == "sql") {
                 has_sql = true;
@@ -73,7 +62,7 @@ private:
                 if (v.IsNull()) return;   // `sql:` with nothing: the analysis says "empty sql"
                 std::string s;
                 if (!w_.scalar(v, kp, "sql", s)) return;   // reported at sql_pos: analysis adds no "empty sql"
-                query.sql = trim(s);
+                query.sql = ascii_trim(s);
                 query.sql_dollar_pos = dollar_positions(v, query.sql);
             }
         });
@@ -90,12 +79,12 @@ private:
         std::string s;
         if (!w_.scalar(v, kp, "returns", s)) return false;
         query.result_pos = w_.pos(v, kp);
-        if (auto r = parse_query_result(lower(trim(s)))) {
+        if (auto r = parse_query_result(ascii_lower(ascii_trim(s)))) {
             query.result = *r;
             return true;
         }
         std::string msg = "returns must be one of none, one, optional, many, count, not '" + s + "'";
-        const std::string hint = closest_match(lower(trim(s)), kResultWords);
+        const std::string hint = closest_match(ascii_lower(ascii_trim(s)), kResultWords);
         if (!hint.empty()) msg += "; did you mean '" + hint + "'?";
         diags_.error(query.result_pos, "bad-value", msg);
         return false;
@@ -117,10 +106,10 @@ private:
                 diags_.error(f.type_pos, "wrong-type", std::string(one) + " '" + name + "' needs a type such as text or 'text?', not " +
                                                            yaml_kind_name(v));
             } else {
-                std::string text = trim(w_.text_of(v));
+                std::string text = ascii_trim(w_.text_of(v));
                 if (!text.empty() && text.back() == '?') {
                     f.nullable = true;
-                    text = trim(text.substr(0, text.size() - 1));
+                    text = ascii_trim(text.substr(0, text.size() - 1));
                 }
                 std::string error;
                 if (auto t = parse_type(text, error)) f.type = *t;
@@ -156,7 +145,7 @@ private:
         for (std::size_t j = sql.find('$'); j != std::string::npos; j = sql.find('$', j + 1)) {
             const auto d = text.find('$', k);
             if (d == std::string::npos) return {};
-            if (j + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j + 1])) && (d + 1 >= text.size() || text[d + 1] != sql[j + 1]))
+            if (j + 1 < sql.size() && is_ascii_digit(sql[j + 1]) && (d + 1 >= text.size() || text[d + 1] != sql[j + 1]))
                 return {};
             advance_to(d);
             out.push_back({w_.file(), line, column});

@@ -1,7 +1,8 @@
 #include "load/writer.hpp"
 
+#include <schemac/core/ascii.hpp>
+
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <map>
 
@@ -35,9 +36,9 @@ std::string dq(const std::string& s) {
 // Keys and identifiers: bare when unambiguous in YAML, else double-quoted.
 std::string key(const std::string& s) {
     static const char* special[] = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"};
-    if (s.empty() || !(std::islower(static_cast<unsigned char>(s[0])) || s[0] == '_')) return dq(s);
+    if (s.empty() || !(is_ascii_lower(s[0]) || s[0] == '_')) return dq(s);
     for (char c : s)
-        if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_')) return dq(s);
+        if (!(is_ascii_lower(c) || is_ascii_digit(c) || c == '_')) return dq(s);
     for (const char* w : special)
         if (s == w) return dq(s);
     return s;
@@ -77,9 +78,9 @@ const char* action(FkAction a) {
 std::string qualified(const QualifiedName& q) {
     // Written in the loader's reference syntax: parts double-quoted only when needed.
     auto part = [](const std::string& p) {
-        bool plain = !p.empty() && !std::isdigit(static_cast<unsigned char>(p[0]));
+        bool plain = !p.empty() && !is_ascii_digit(p[0]);
         for (char c : p)
-            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) plain = false;
+            if (!(is_ascii_alnum(c) || c == '_')) plain = false;
         if (plain) return p;
         std::string s = "\"";
         for (char c : p) { if (c == '"') s += '"'; s += c; }

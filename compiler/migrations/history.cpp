@@ -1,7 +1,8 @@
 #include "migrations/history.hpp"
 
+#include <schemac/core/ascii.hpp>
+
 #include <algorithm>
-#include <cctype>
 
 #include "load/writer.hpp"
 #include "migrations/format.hpp"
@@ -32,7 +33,7 @@ std::string migration_header(int version, const std::string& direction, const st
 std::string slugify(const std::string& message) {
     std::string s;
     for (unsigned char c : message) {
-        if (std::isalnum(c)) s += static_cast<char>(std::tolower(c));
+        if (is_ascii_alnum(c)) s += ascii_lower(c);
         else if (!s.empty() && s.back() != '_') s += '_';
     }
     while (!s.empty() && s.back() == '_') s.pop_back();
@@ -57,7 +58,7 @@ std::size_t estimated_locks(const sql::PlanStep& step) {
     std::size_t locks = 0;
     for (const auto& statement : step.up) {
         std::string upper = statement;
-        for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        for (auto& c : upper) c = ascii_upper(c);
         locks += 4;
         for (const char* word : {"PRIMARY KEY", "UNIQUE", "INDEX", "REFERENCES", "SERIAL", "IDENTITY"}) locks += occurrences(upper, word);
     }

@@ -1,9 +1,10 @@
 #include "model/type.hpp"
 
+#include <schemac/core/ascii.hpp>
+
 #include "diag/diagnostics.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 
 namespace schemac {
@@ -11,17 +12,10 @@ namespace schemac {
 namespace {
 
 bool is_plain_word(const std::string& s) {
-    if (s.empty() || !(std::islower(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+    if (s.empty() || !(is_ascii_lower(s[0]) || s[0] == '_')) return false;
     return std::all_of(s.begin(), s.end(), [](char c) {
-        return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+        return is_ascii_lower(c) || is_ascii_digit(c) || c == '_';
     });
-}
-
-std::string trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return std::string(s.substr(b, e - b));
 }
 
 // Lower-cases and collapses runs of white space into one space.
@@ -29,13 +23,13 @@ std::string normalize_words(std::string_view s) {
     std::string out;
     bool space = false;
     for (char c : s) {
-        if (std::isspace(static_cast<unsigned char>(c))) {
+        if (is_ascii_space(c)) {
             space = !out.empty();
             continue;
         }
         if (space) out += ' ';
         space = false;
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out += ascii_lower(c);
     }
     return out;
 }
@@ -98,7 +92,7 @@ const char* canonical_name(TypeKind k) {
 }
 
 bool parse_int_arg(const std::string& s, int& out) {
-    const std::string t = trim(s);
+    const std::string t = ascii_trim(s);
     if (t.empty()) return false;
     auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
     return ec == std::errc() && p == t.data() + t.size();
@@ -196,9 +190,9 @@ std::optional<QualifiedName> parse_qualified_name(std::string_view text) {
             if (part.empty()) return std::nullopt;
             for (char c : part) {
                 const auto u = static_cast<unsigned char>(c);
-                if (!(std::isalnum(u) || c == '_' || c == '$' || u >= 0x80)) return std::nullopt;
+                if (!(is_ascii_alnum(u) || c == '_' || c == '$' || u >= 0x80)) return std::nullopt;
             }
-            if (std::isdigit(static_cast<unsigned char>(part[0]))) return std::nullopt;
+            if (is_ascii_digit(part[0])) return std::nullopt;
         }
         parts.push_back(part);
         while (i < n && text[i] == ' ') ++i;
@@ -212,11 +206,11 @@ std::optional<QualifiedName> parse_qualified_name(std::string_view text) {
 }
 
 std::optional<Type> parse_type(std::string_view raw, std::string& error) {
-    std::string text = trim(raw);
+    std::string text = ascii_trim(raw);
     Type t;
     if (text.size() >= 2 && text.compare(text.size() - 2, 2, "[]") == 0) {
         t.is_array = true;
-        text = trim(std::string_view(text).substr(0, text.size() - 2));
+        text = ascii_trim(std::string_view(text).substr(0, text.size() - 2));
         if (text.size() >= 2 && text.compare(text.size() - 2, 2, "[]") == 0) {
             error = "only one-dimensional arrays are supported (PostgreSQL does not enforce dimensions)";
             return std::nullopt;
@@ -235,7 +229,7 @@ std::optional<Type> parse_type(std::string_view raw, std::string& error) {
         if (open != std::string::npos) {
             const auto close = text.find(')', open);
             if (close == std::string::npos) {
-                error = "missing ')' in type '" + std::string(trim(raw)) + "'";
+                error = "missing ')' in type '" + std::string(ascii_trim(raw)) + "'";
                 return std::nullopt;
             }
             has_parens = true;
@@ -248,7 +242,7 @@ std::optional<Type> parse_type(std::string_view raw, std::string& error) {
                 const std::string piece = inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
                 int v = 0;
                 if (!parse_int_arg(piece, v)) {
-                    error = "type arguments must be integers in '" + std::string(trim(raw)) + "'";
+                    error = "type arguments must be integers in '" + std::string(ascii_trim(raw)) + "'";
                     return std::nullopt;
                 }
                 args.push_back(v);
@@ -278,7 +272,7 @@ std::optional<Type> parse_type(std::string_view raw, std::string& error) {
     }
     auto qn = parse_qualified_name(text);
     if (!qn) {
-        error = "'" + std::string(trim(raw)) + "' is not a type name";
+        error = "'" + std::string(ascii_trim(raw)) + "' is not a type name";
         return std::nullopt;
     }
     t.kind = TypeKind::Enum;

@@ -12,8 +12,9 @@
 // index rather than once per index element.
 #include "schemac/catalog/catalog.hpp"
 
+#include <schemac/core/ascii.hpp>
+
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 #include <string_view>
@@ -541,8 +542,8 @@ std::string first_keyword(std::string_view sql) {
         }
     }
     std::string word;
-    for (; i < sql.size() && std::isalpha(static_cast<unsigned char>(sql[i])); ++i)
-        word += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[i])));
+    for (; i < sql.size() && is_ascii_alpha(sql[i]); ++i)
+        word += ascii_lower(sql[i]);
     return word;
 }
 

@@ -1,5 +1,7 @@
 #include "schemac/core/migration_set.hpp"
 
+#include <schemac/core/ascii.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -39,7 +41,7 @@ std::optional<ParsedName> parse_file_name(const std::string& file) {
     p.version = std::stoi(rest.substr(0, digits));
     p.name = rest.substr(digits + 1);
     for (char c : p.name)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return std::nullopt;
+        if (!(is_ascii_alnum(c) || c == '_')) return std::nullopt;
     if (p.version <= 0) return std::nullopt;
     return p;
 }
@@ -75,11 +77,6 @@ bool loses_data(const std::string& sql) {
     return false;
 }
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 // A misspelt directive must not be ignored: `-- schemac: destructive` would let
 // a rollback that drops a table run without --allow-destructive, and
 // `-- SCHEMAC:NO-TRANSACTION` would run CREATE INDEX CONCURRENTLY in a transaction.
@@ -90,7 +87,7 @@ void check_directives(const MigrationFile& f) {
         ++n;
         line = trim_right(line);
         if (!line.starts_with("--")) continue;
-        std::string rest = lower(line.substr(2));
+        std::string rest = ascii_lower(line.substr(2));
         rest.erase(0, rest.find_first_not_of(' '));
         if (!rest.starts_with("schemac:") && !rest.starts_with("schemac :")) continue;
         if (line == "-- schemac:no-transaction" || line == "-- schemac:destructive") continue;

@@ -1,5 +1,7 @@
 #include "schemac/migrate/runner.hpp"
 
+#include <schemac/core/ascii.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -312,10 +314,10 @@ private:
 // The statement's first word, upper case ("" when it starts with a symbol).
 std::string first_word(const std::string& stmt, std::size_t from = 0) {
     std::size_t b = from;
-    while (b < stmt.size() && std::isspace(static_cast<unsigned char>(stmt[b]))) ++b;
+    while (b < stmt.size() && is_ascii_space(stmt[b])) ++b;
     std::string w;
-    while (b < stmt.size() && std::isalpha(static_cast<unsigned char>(stmt[b])))
-        w += static_cast<char>(std::toupper(static_cast<unsigned char>(stmt[b++])));
+    while (b < stmt.size() && is_ascii_alpha(stmt[b]))
+        w += ascii_upper(stmt[b++]);
     return w;
 }
 

@@ -1,7 +1,8 @@
 #include "sql/postgres/hazards.hpp"
 
+#include <schemac/core/ascii.hpp>
+
 #include <algorithm>
-#include <cctype>
 
 namespace schemac::sql::postgres {
 
@@ -19,8 +20,7 @@ int int_rank(TypeKind k) {
 // Functions whose value differs per row: a default calling one makes ADD COLUMN rewrite the table.
 bool is_volatile_default(const Value& v) {
     if (v.kind != Value::Kind::Sql) return false;
-    std::string l = v.text;
-    for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string l = ascii_lower(v.text);
     for (const char* f : {"random(", "gen_random_uuid(", "uuid_generate_v1", "uuid_generate_v4(", "clock_timestamp(",
                           "timeofday(", "nextval(", "txid_current(", "setseed("})
         if (l.find(f) != std::string::npos) return true;

@@ -1,5 +1,7 @@
 #include "sql/postgres/inspect.hpp"
 
+#include <schemac/core/ascii.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -21,13 +23,6 @@ namespace {
 // shown (QualifiedName::display leaves public out).
 std::string full_name(const std::string& schema, const std::string& name) {
     return display_ident(schema) + "." + display_ident(name);
-}
-
-std::string trim(const std::string& s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return s.substr(b, e - b);
 }
 
 // Index of the quote that closes the SQL string literal opening at `open`
@@ -67,8 +62,8 @@ std::size_t closing_bracket(const std::string& s, std::size_t open) {
 
 // "(x)" -> "x", repeatedly, when the parentheses enclose the whole text.
 std::string strip_parens(std::string s) {
-    s = trim(s);
-    while (s.size() >= 2 && s.front() == '(' && closing_bracket(s, 0) == s.size() - 1) s = trim(s.substr(1, s.size() - 2));
+    s = ascii_trim(s);
+    while (s.size() >= 2 && s.front() == '(' && closing_bracket(s, 0) == s.size() - 1) s = ascii_trim(s.substr(1, s.size() - 2));
     return s;
 }
 
@@ -90,11 +85,11 @@ std::vector<std::string> split_top_level(const std::string& s) {
         } else if (c == ')' || c == ']') {
             --depth;
         } else if (c == ',' && depth == 0) {
-            parts.push_back(trim(s.substr(start, i - start)));
+            parts.push_back(ascii_trim(s.substr(start, i - start)));
             start = i + 1;
         }
     }
-    parts.push_back(trim(s.substr(start)));
+    parts.push_back(ascii_trim(s.substr(start)));
     return parts;
 }
 
@@ -106,11 +101,11 @@ bool is_number_kind(TypeKind k) {
 bool is_plain_number(const std::string& s) {
     std::size_t i = s.size() && s[0] == '-' ? 1 : 0;
     const std::size_t start = i;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    while (i < s.size() && is_ascii_digit(s[i])) ++i;
     if (i == start) return false;
     if (i < s.size() && s[i] == '.') {
         const std::size_t f = ++i;
-        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+        while (i < s.size() && is_ascii_digit(s[i])) ++i;
         if (i == f) return false;
     }
     return i == s.size();
@@ -118,10 +113,10 @@ bool is_plain_number(const std::string& s) {
 
 // The type named by a cast (`::character varying`, `::bpchar`, `::s.side[]`).
 std::optional<Type> cast_type(const std::string& text) {
-    std::string t = trim(text);
+    std::string t = ascii_trim(text);
     std::string err;
     const bool array = t.size() > 2 && t.compare(t.size() - 2, 2, "[]") == 0;
-    const std::string base = array ? trim(t.substr(0, t.size() - 2)) : t;
+    const std::string base = array ? ascii_trim(t.substr(0, t.size() - 2)) : t;
     if (base == "bpchar") {   // char(n)'s internal name, as constants of char columns show it
         Type c;
         c.kind = TypeKind::Char;
@@ -183,7 +178,7 @@ std::optional<std::string> quoted_with_fitting_cast(const std::string& s, const 
     if (s.empty() || s[0] != '\'') return std::nullopt;
     const std::size_t close = closing_quote(s, 0);
     if (close == std::string::npos) return std::nullopt;
-    const std::string rest = trim(s.substr(close + 1));
+    const std::string rest = ascii_trim(s.substr(close + 1));
     if (!rest.starts_with("::")) return std::nullopt;
     const auto ct = cast_type(rest.substr(2));
     if (!ct || !cast_fits(*ct, t)) return std::nullopt;
@@ -253,14 +248,14 @@ std::optional<Value> constant(const std::string& expr, const Type& t, const Sour
     if (s.size() >= 6 && s.compare(0, 6, "ARRAY[") == 0) {
         const std::size_t close = closing_bracket(s, 5);
         if (close == std::string::npos) return std::nullopt;
-        const std::string rest = trim(s.substr(close + 1));
+        const std::string rest = ascii_trim(s.substr(close + 1));
         if (!rest.empty()) {
             if (!rest.starts_with("::")) return std::nullopt;
             const auto ct = cast_type(rest.substr(2));
             if (!ct || !cast_fits(*ct, t)) return std::nullopt;
         }
         Value v{Value::Kind::Array, "", {}, pos};
-        const std::string inner = trim(s.substr(6, close - 6));
+        const std::string inner = ascii_trim(s.substr(6, close - 6));
         if (inner.empty()) return std::nullopt;   // ARRAY[] needs a cast that says the type
         for (const auto& part : split_top_level(inner)) {
             const std::string bare = strip_parens(part);

@@ -1,5 +1,7 @@
 #include "sql/postgres/literal.hpp"
 
+#include <schemac/core/ascii.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -15,15 +17,7 @@ namespace schemac::sql::postgres {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
-unsigned hex_digit(char c) { return is_digit(c) ? unsigned(c - '0') : unsigned(std::tolower(static_cast<unsigned char>(c)) - 'a' + 10); }
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+unsigned hex_digit(char c) { return is_ascii_digit(c) ? unsigned(c - '0') : unsigned(ascii_lower(c) - 'a' + 10); }
 
 bool parse_integer(const std::string& s, std::int64_t lo, std::int64_t hi) {
     std::string_view v = s;
@@ -38,13 +32,13 @@ bool parse_decimal(const std::string& s, std::size_t& int_digits, std::size_t& f
     std::size_t i = 0;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
     const std::size_t start = i;
-    while (i < s.size() && is_digit(s[i])) ++i;
+    while (i < s.size() && is_ascii_digit(s[i])) ++i;
     std::size_t ints = i - start;
     std::size_t fracs = 0;
     if (i < s.size() && s[i] == '.') {
         ++i;
         const std::size_t f = i;
-        while (i < s.size() && is_digit(s[i])) ++i;
+        while (i < s.size() && is_ascii_digit(s[i])) ++i;
         fracs = i - f;
     }
     if (i != s.size() || ints + fracs == 0) return false;
@@ -57,22 +51,22 @@ bool parse_decimal(const std::string& s, std::size_t& int_digits, std::size_t& f
 }
 
 bool parse_float(const std::string& s) {
-    const std::string l = lower(s);
+    const std::string l = ascii_lower(s);
     if (l == "nan" || l == "infinity" || l == "-infinity" || l == "+infinity") return true;
     std::size_t i = 0;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
     std::size_t digits = 0;
-    while (i < s.size() && is_digit(s[i])) { ++i; ++digits; }
+    while (i < s.size() && is_ascii_digit(s[i])) { ++i; ++digits; }
     if (i < s.size() && s[i] == '.') {
         ++i;
-        while (i < s.size() && is_digit(s[i])) { ++i; ++digits; }
+        while (i < s.size() && is_ascii_digit(s[i])) { ++i; ++digits; }
     }
     if (digits == 0) return false;
     if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
         ++i;
         if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
         std::size_t e = 0;
-        while (i < s.size() && is_digit(s[i])) { ++i; ++e; }
+        while (i < s.size() && is_ascii_digit(s[i])) { ++i; ++e; }
         if (e == 0) return false;
     }
     return i == s.size();
@@ -91,7 +85,7 @@ bool parse_fixed_digits(std::string_view s, std::size_t& i, std::size_t n, int& 
     if (i + n > s.size()) return false;
     out = 0;
     for (std::size_t k = 0; k < n; ++k) {
-        if (!is_digit(s[i + k])) return false;
+        if (!is_ascii_digit(s[i + k])) return false;
         out = out * 10 + (s[i + k] - '0');
     }
     i += n;
@@ -124,7 +118,7 @@ bool time_part(std::string_view s, std::size_t& i, bool* past_end_of_day = nullp
         if (i < s.size() && s[i] == '.') {
             ++i;
             std::size_t f = 0;
-            while (i < s.size() && is_digit(s[i])) {
+            while (i < s.size() && is_ascii_digit(s[i])) {
                 fraction = fraction || s[i] != '0';
                 ++i;
                 ++f;
@@ -164,7 +158,7 @@ bool zone_part(std::string_view s, std::size_t& i) {
 }
 
 bool is_infinity_word(const std::string& s) {
-    const std::string l = lower(s);
+    const std::string l = ascii_lower(s);
     return l == "infinity" || l == "-infinity";
 }
 
@@ -172,7 +166,7 @@ bool is_infinity_word(const std::string& s) {
 bool is_frozen_time_word(const std::string& s) {
     static const char* words[] = {"now", "today", "tomorrow", "yesterday", "current_timestamp",
                                   "current_date", "current_time", "localtimestamp", "localtime", "now()"};
-    const std::string l = lower(s);
+    const std::string l = ascii_lower(s);
     return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return l == w; });
 }
 
@@ -207,7 +201,7 @@ struct JsonParser {
                 if (e == 'u') {
                     unsigned code = 0;
                     for (int k = 0; k < 4; ++k) {
-                        if (++i >= s.size() || !is_hex(s[i])) return false;
+                        if (++i >= s.size() || !is_ascii_xdigit(s[i])) return false;
                         code = code * 16 + hex_digit(s[i]);
                     }
                     if (decodes_escapes && !decodable(code, high_surrogate_open)) return false;
@@ -238,18 +232,18 @@ struct JsonParser {
         if (i < s.size() && s[i] == '-') ++i;
         if (i >= s.size()) return false;
         if (s[i] == '0') ++i;
-        else if (is_digit(s[i])) while (i < s.size() && is_digit(s[i])) ++i;
+        else if (is_ascii_digit(s[i])) while (i < s.size() && is_ascii_digit(s[i])) ++i;
         else return false;
         if (i < s.size() && s[i] == '.') {
             ++i;
-            if (i >= s.size() || !is_digit(s[i])) return false;
-            while (i < s.size() && is_digit(s[i])) ++i;
+            if (i >= s.size() || !is_ascii_digit(s[i])) return false;
+            while (i < s.size() && is_ascii_digit(s[i])) ++i;
         }
         if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
             ++i;
             if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-            if (i >= s.size() || !is_digit(s[i])) return false;
-            while (i < s.size() && is_digit(s[i])) ++i;
+            if (i >= s.size() || !is_ascii_digit(s[i])) return false;
+            while (i < s.size() && is_ascii_digit(s[i])) ++i;
         }
         return i > st;
     }
@@ -367,7 +361,7 @@ bool is_iso_interval(const std::string& s, IntervalSum& sum) {
             continue;
         }
         const std::size_t start = i;
-        while (i < s.size() && (is_digit(s[i]) || s[i] == '.')) ++i;
+        while (i < s.size() && (is_ascii_digit(s[i]) || s[i] == '.')) ++i;
         if (i == start || i >= s.size()) return false;
         const char u = s[i++];
         const std::string_view allowed = in_time ? "HMS" : "YMWD";
@@ -417,7 +411,7 @@ namespace {
 
 // Whether `raw` is interval syntax PostgreSQL reads; `sum` gets the size of its fields.
 bool interval_syntax(const std::string& raw, IntervalSum& sum) {
-    const std::string s = lower(raw);
+    const std::string s = ascii_lower(raw);
     if (s.empty()) return false;
     if (s[0] == 'p') return is_iso_interval(raw, sum);
     // tokens: (number unit)* [hh:mm[:ss]] [ago]
@@ -451,7 +445,7 @@ bool interval_syntax(const std::string& raw, IntervalSum& sum) {
         std::size_t j = 0;
         if (j < t.size() && (t[j] == '-' || t[j] == '+')) ++j;
         const std::size_t ds = j;
-        while (j < t.size() && (is_digit(t[j]) || t[j] == '.')) ++j;
+        while (j < t.size() && (is_ascii_digit(t[j]) || t[j] == '.')) ++j;
         if (j == ds) return false;
         std::string unit = t.substr(j);
         if (unit.empty()) {
@@ -519,7 +513,7 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
             return std::nullopt;
         case TypeKind::Numeric: {
             std::size_t ints = 0, fracs = 0;
-            if (lower(s) == "nan") return std::nullopt;
+            if (ascii_lower(s) == "nan") return std::nullopt;
             if (!parse_decimal(s, ints, fracs)) return std::optional(not_a("a decimal number"));
             if (t.precision >= 0) {
                 const std::size_t max_int = static_cast<std::size_t>(t.precision - t.scale);
@@ -541,7 +535,7 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
         case TypeKind::Text:
             return std::nullopt;   // any text: check_text above
         case TypeKind::Boolean: {
-            const std::string l = lower(s);
+            const std::string l = ascii_lower(s);
             return l == "true" || l == "false" ? std::nullopt : std::optional<std::string>("is not a boolean (true or false)");
         }
         case TypeKind::Date:
@@ -570,7 +564,7 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
         case TypeKind::Uuid: {
             bool ok = s.size() == 36;
             for (std::size_t i = 0; ok && i < s.size(); ++i)
-                ok = (i == 8 || i == 13 || i == 18 || i == 23) ? s[i] == '-' : is_hex(s[i]);
+                ok = (i == 8 || i == 13 || i == 18 || i == 23) ? s[i] == '-' : is_ascii_xdigit(s[i]);
             return ok ? std::nullopt : std::optional(not_a("a uuid (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"));
         }
         case TypeKind::Json:
@@ -585,7 +579,7 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
         case TypeKind::Bytea: {
             // Lower-case x only: PostgreSQL rejects '\X..' (found by the random pairs).
             bool ok = s.size() >= 2 && s[0] == '\\' && s[1] == 'x' && s.size() % 2 == 0;
-            for (std::size_t i = 2; ok && i < s.size(); ++i) ok = is_hex(s[i]);
+            for (std::size_t i = 2; ok && i < s.size(); ++i) ok = is_ascii_xdigit(s[i]);
             return ok ? std::nullopt : std::optional(not_a("bytea hex ('\\x' followed by pairs of hex digits)"));
         }
         case TypeKind::Enum: {

@@ -1,6 +1,7 @@
 #include "sql/postgres/naming.hpp"
 
-#include <cctype>
+#include <schemac/core/ascii.hpp>
+
 #include <map>
 #include <set>
 
@@ -52,12 +53,12 @@ std::string pg_name_addition(const std::vector<std::string>& columns) {
 
 std::string pg_expression_column_name(const std::string& expr) {
     std::size_t i = 0;
-    while (i < expr.size() && std::isspace(static_cast<unsigned char>(expr[i]))) ++i;
+    while (i < expr.size() && is_ascii_space(expr[i])) ++i;
     std::string word;
-    while (i < expr.size() && (std::isalnum(static_cast<unsigned char>(expr[i])) || expr[i] == '_'))
-        word += static_cast<char>(std::tolower(static_cast<unsigned char>(expr[i++])));
-    while (i < expr.size() && std::isspace(static_cast<unsigned char>(expr[i]))) ++i;
-    if (!word.empty() && !std::isdigit(static_cast<unsigned char>(word[0])) && i < expr.size() && expr[i] == '(')
+    while (i < expr.size() && (is_ascii_alnum(expr[i]) || expr[i] == '_'))
+        word += ascii_lower(expr[i++]);
+    while (i < expr.size() && is_ascii_space(expr[i])) ++i;
+    if (!word.empty() && !is_ascii_digit(word[0]) && i < expr.size() && expr[i] == '(')
         return word;
     return "expr";
 }

@@ -1,7 +1,8 @@
 #include "sql/postgres/quote.hpp"
 
+#include <schemac/core/ascii.hpp>
+
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 namespace schemac::sql::postgres {
@@ -33,9 +34,9 @@ const std::set<std::string>& keywords() {
 }
 
 bool plain(const std::string& s) {
-    if (s.empty() || !(std::islower(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+    if (s.empty() || !(is_ascii_lower(s[0]) || s[0] == '_')) return false;
     return std::all_of(s.begin(), s.end(), [](char c) {
-        return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+        return is_ascii_lower(c) || is_ascii_digit(c) || c == '_';
     });
 }
 
@@ -54,8 +55,8 @@ std::string array_element(const std::string& s) {
 // wrapped in parentheses, since DEFAULT accepts only a restricted expression form.
 bool is_bare_call(const std::string& e) {
     std::size_t i = 0;
-    while (i < e.size() && (std::isalnum(static_cast<unsigned char>(e[i])) || e[i] == '_' || e[i] == '.')) ++i;
-    if (i > 0 && std::isdigit(static_cast<unsigned char>(e[0]))) return false;
+    while (i < e.size() && (is_ascii_alnum(e[i]) || e[i] == '_' || e[i] == '.')) ++i;
+    if (i > 0 && is_ascii_digit(e[0])) return false;
     if (i > 0 && i == e.size()) return true;
     if (i >= e.size() || e[i] != '(') return false;   // i == 0 and '(': already parenthesised as a whole?
     int depth = 0;
@@ -137,9 +138,7 @@ std::string render_value(const Type& t, const Value& v) {
         return plain ? s : quote_literal(v.text);
     }
     if (!t.is_array && t.kind == TypeKind::Boolean) {
-        std::string l = v.text;
-        for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return l;
+        return ascii_lower(v.text);
     }
     return quote_literal(v.text);
 }

@@ -1,5 +1,7 @@
 #include "connection.hpp"
 
+#include <schemac/core/ascii.hpp>
+
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -49,7 +51,7 @@ void refuse_other_schemes(const std::string& conninfo) {
     if (sep == std::string::npos || sep == 0) return;
     const std::string scheme = conninfo.substr(0, sep);
     const bool word = std::all_of(scheme.begin(), scheme.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+        return is_ascii_alnum(c) || c == '+' || c == '-' || c == '.';
     });
     if (!word || scheme == "postgresql" || scheme == "postgres") return;
     throw RunnerError(RunnerErrorKind::invalid_conninfo,

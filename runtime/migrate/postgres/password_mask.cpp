@@ -10,8 +10,9 @@
 // may cut a value at, and each piece is a secret of its own.
 #include <libpq-fe.h>
 
+#include <schemac/core/ascii.hpp>
+
 #include <algorithm>
-#include <cctype>
 #include <set>
 #include <string>
 #include <vector>
@@ -34,7 +35,7 @@ bool cuts(char c) {
     return std::string_view("/@:?#[]%&=+;, '\"\\\t\n\r\f\v").find(c) != std::string_view::npos;
 }
 
-bool is_keyword_char(char c) { return std::islower(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_keyword_char(char c) { return is_ascii_lower(c) || c == '_'; }
 
 bool is_libpq_keyword(const std::string& word) {
     static const std::set<std::string> keywords = [] {
@@ -52,7 +53,7 @@ bool is_libpq_keyword(const std::string& word) {
 bool keyword_at(const std::string& s, std::size_t i) {
     std::size_t k = i;
     while (k < s.size() && is_keyword_char(s[k])) ++k;
-    if (k > i && (k == s.size() || std::isspace(static_cast<unsigned char>(s[k]))) && is_libpq_keyword(s.substr(i, k - i))) return true;
+    if (k > i && (k == s.size() || is_ascii_space(s[k])) && is_libpq_keyword(s.substr(i, k - i))) return true;
     while (k < s.size() && s[k] == ' ') ++k;
     return k > i && k < s.size() && s[k] == '=';
 }
@@ -62,7 +63,7 @@ bool keyword_at(const std::string& s, std::size_t i) {
 std::vector<Span> keyword_password_spans(const std::string& s) {
     std::vector<Span> spans;
     for (std::size_t at = s.find("password"); at != std::string::npos; at = s.find("password", at + 1)) {
-        if (at > 0 && !std::isspace(static_cast<unsigned char>(s[at - 1]))) continue;
+        if (at > 0 && !is_ascii_space(s[at - 1])) continue;
         std::size_t i = at + 8;
         while (i < s.size() && s[i] == ' ') ++i;
         if (i >= s.size() || s[i] != '=') continue;
@@ -74,7 +75,7 @@ std::vector<Span> keyword_password_spans(const std::string& s) {
             while (i < s.size() && s[i] != '\'') i += (s[i] == '\\' && i + 1 < s.size()) ? 2 : 1;
             if (i < s.size()) ++i;
         } else {
-            while (i < s.size() && !(std::isspace(static_cast<unsigned char>(s[i])) && keyword_at(s, i + 1))) ++i;
+            while (i < s.size() && !(is_ascii_space(s[i]) && keyword_at(s, i + 1))) ++i;
         }
         spans.push_back({value, i - value});
     }
@@ -109,9 +110,9 @@ std::vector<Span> userinfo_like_spans(const std::string& s) {
     std::vector<Span> spans;
     std::size_t i = 0;
     while (i < s.size()) {
-        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        while (i < s.size() && is_ascii_space(s[i])) ++i;
         std::size_t end = i;
-        while (end < s.size() && !std::isspace(static_cast<unsigned char>(s[end]))) ++end;
+        while (end < s.size() && !is_ascii_space(s[end])) ++end;
         const std::string word = s.substr(i, end - i);
         const std::size_t at = word.rfind('@');
         if (at != std::string::npos) {
@@ -164,7 +165,7 @@ std::string percent_encoded(const std::string& p, const char* digits) {
     std::string e;
     for (char c : p) {
         const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~') {
+        if (is_ascii_alnum(u) || c == '-' || c == '.' || c == '_' || c == '~') {
             e += c;
         } else {
             e += '%';
