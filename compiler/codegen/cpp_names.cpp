@@ -22,6 +22,8 @@ constexpr std::string_view kHeaderMacros[] = {
 // and of GNU mode on other targets (32-bit x86).
 constexpr std::string_view kOtherMacros[] = {"assert", "i386"};
 
+constexpr std::string_view kInternalPrefix = "schemac_";
+
 bool is_ident_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -44,6 +46,8 @@ std::string cpp_identifier(std::string_view name) {
     if (out.empty()) return "_";
     if (out[0] >= '0' && out[0] <= '9') out.insert(out.begin(), '_');
     if (out.size() > 1 && out[0] == '_' && out[1] >= 'A' && out[1] <= 'Z') out.insert(out.begin(), 'v');
+    // The templates' own parameters and locals are named schemac_*: no user name may be one.
+    if (out.starts_with(kInternalPrefix)) out.insert(out.begin(), 'v');
     if (is_reserved_in_cpp(out)) out += '_';
     return out;
 }

@@ -19,7 +19,9 @@ bool is_reserved_in_cpp(std::string_view word);
 // A PostgreSQL name as a C++ identifier: characters other than [A-Za-z0-9_]
 // become '_', a leading digit gets a '_' prefix, a keyword gets a '_' suffix,
 // "" becomes "_". Names that start with '_' + capital or contain "__" are
-// reserved in C++: they get a 'v' prefix / the underscores collapsed.
+// reserved in C++: they get a 'v' prefix / the underscores collapsed. Names
+// that start with "schemac_" get a 'v' prefix too: that prefix is reserved for
+// the generated code's own parameters and locals (schemac_tx, schemac_result).
 // Different names can map to the same identifier; callers detect that.
 std::string cpp_identifier(std::string_view name);
 

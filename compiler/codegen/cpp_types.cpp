@@ -8,27 +8,27 @@ namespace {
 std::optional<CppType> scalar(const Type& t, const std::optional<EnumNaming>& enum_naming) {
     const std::string values = "<schemac/postgres/values.hpp>";
     switch (t.kind) {
-        case TypeKind::SmallInt: return CppType{"std::int16_t", {"<cstdint>"}, true};
+        case TypeKind::SmallInt: return CppType{"::std::int16_t", {"<cstdint>"}, true};
         case TypeKind::Integer:
-        case TypeKind::Serial: return CppType{"std::int32_t", {"<cstdint>"}, true};
+        case TypeKind::Serial: return CppType{"::std::int32_t", {"<cstdint>"}, true};
         case TypeKind::BigInt:
-        case TypeKind::BigSerial: return CppType{"std::int64_t", {"<cstdint>"}, true};
+        case TypeKind::BigSerial: return CppType{"::std::int64_t", {"<cstdint>"}, true};
         case TypeKind::Real: return CppType{"float", {}, true};
         case TypeKind::Double: return CppType{"double", {}, true};
-        case TypeKind::Numeric: return CppType{"schemac::Decimal", {values}, false};
+        case TypeKind::Numeric: return CppType{"::schemac::Decimal", {values}, false};
         case TypeKind::Varchar:
         case TypeKind::Char:
-        case TypeKind::Text: return CppType{"std::string", {"<string>"}, false};
+        case TypeKind::Text: return CppType{"::std::string", {"<string>"}, false};
         case TypeKind::Boolean: return CppType{"bool", {}, true};
-        case TypeKind::Date: return CppType{"schemac::Date", {values}, true};
-        case TypeKind::Time: return CppType{"schemac::TimeOfDay", {values}, true};
-        case TypeKind::Timestamp: return CppType{"schemac::LocalTimestamp", {values}, true};
-        case TypeKind::TimestampTz: return CppType{"schemac::Timestamp", {values}, true};
-        case TypeKind::Interval: return CppType{"schemac::Interval", {values}, true};
-        case TypeKind::Uuid: return CppType{"schemac::Uuid", {values}, false};
+        case TypeKind::Date: return CppType{"::schemac::Date", {values}, true};
+        case TypeKind::Time: return CppType{"::schemac::TimeOfDay", {values}, true};
+        case TypeKind::Timestamp: return CppType{"::schemac::LocalTimestamp", {values}, true};
+        case TypeKind::TimestampTz: return CppType{"::schemac::Timestamp", {values}, true};
+        case TypeKind::Interval: return CppType{"::schemac::Interval", {values}, true};
+        case TypeKind::Uuid: return CppType{"::schemac::Uuid", {values}, false};
         case TypeKind::Json:
-        case TypeKind::Jsonb: return CppType{"schemac::Json", {values}, false};
-        case TypeKind::Bytea: return CppType{"schemac::Bytes", {values}, false};
+        case TypeKind::Jsonb: return CppType{"::schemac::Json", {values}, false};
+        case TypeKind::Bytea: return CppType{"::schemac::Bytes", {values}, false};
         case TypeKind::Enum:
             if (!enum_naming) return std::nullopt;
             return CppType{enum_naming->qualified, {'"' + enum_naming->header + '"'}, true};
@@ -43,12 +43,12 @@ std::optional<CppType> cpp_type(const Type& t, bool nullable, const std::optiona
     if (!c) return std::nullopt;
     if (t.is_array) {
         // Elements are optional: any PostgreSQL array can hold NULL, whatever the column says.
-        c->name = "std::vector<std::optional<" + c->name + ">>";
+        c->name = "::std::vector<::std::optional<" + c->name + ">>";
         c->includes.insert({"<optional>", "<vector>"});
         c->pass_by_value = false;
     }
     if (nullable) {
-        c->name = "std::optional<" + c->name + ">";
+        c->name = "::std::optional<" + c->name + ">";
         c->includes.insert("<optional>");
         c->pass_by_value = false;
     }

@@ -128,7 +128,7 @@ data method_data(const KeyMethodView& m) {
 data table_data(const TableView& t) {
     data d;
     d.set("sql_name", comment(t.sql_name));
-    d.set("header", t.header);
+    d.set("header", t.header_include);
     d.set("cpp_namespace", t.cpp_namespace);
     d.set("row", t.row);
     d.set("new_row", t.new_row);
@@ -195,7 +195,7 @@ data enum_file_data(const EnumFileView& f) {
 
 data query_file_data(const QueryFileView& f) {
     data d;
-    d.set("header", f.header);
+    d.set("header", f.header_include);
     d.set("cpp_namespace", f.cpp_namespace);
     d.set("includes", list_of(f.includes));
     d.set("queries", list_of(f.queries, [](const QueryView& q) {

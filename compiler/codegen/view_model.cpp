@@ -32,6 +32,7 @@ public:
         v_.source_file = t_.pos.file_name();
         v_.header = dir + "/" + base + ".hpp";
         v_.source = dir + "/" + base + ".cpp";
+        v_.header_include = base + ".hpp";
         v_.cpp_namespace = naming_.cpp_namespace(t_.name.schema);
         const std::string pascal = pascal_case(t_.name.name);
         v_.row = pascal + "Row";
@@ -63,14 +64,13 @@ private:
             f.pg_type = dml_.type_name(c.type) + (c.nullable ? "" : " not null");
             f.in_new = c.identity != Identity::Always;
             f.defaulted = is_serial(c.type.kind) || c.identity != Identity::None || c.default_value.has_value();
-            f.new_type = f.defaulted ? "schemac::OrDefault<" + f.type + ">" : f.type;
+            f.new_type = f.defaulted ? "::schemac::OrDefault<" + f.type + ">" : f.type;
             if (f.defaulted) f.pg_type += is_serial(c.type.kind) || c.identity != Identity::None ? ", generated" : ", has default";
             f.index = index++;
             v_.fields.push_back(f);
             if (f.in_new) v_.new_fields.push_back(f);
         }
-        v_.includes.assign(includes.begin(), includes.end());
-        std::stable_partition(v_.includes.begin(), v_.includes.end(), [](const std::string& s) { return s[0] == '<'; });
+        v_.includes = includes_from(naming_.directory(t_.name.schema), includes);
     }
 
     const FieldView* field(const std::string& column) const {
@@ -246,11 +246,11 @@ private:
         for (const auto& f : v_.fields) {
             if (in_key(pk, f) || !f.in_new) continue;   // GENERATED ALWAYS columns cannot be set
             sets.push_back(f.sql_name + " = " + dml_.parameter(n++));
-            m.args.push_back("row." + f.name);
+            m.args.push_back("schemac_row." + f.name);
         }
         if (sets.empty()) return;
         auto where = key_method("update", pk, n);
-        for (const auto& a : where.args) m.args.push_back("row." + a);
+        for (const auto& a : where.args) m.args.push_back("schemac_row." + a);
         m.method = "update";
         m.key_comment = where.key_comment;
         m.statement.sql = dml_.update(v_.sql_name, sets, where.statement.sql);
@@ -265,7 +265,7 @@ private:
         bool overriding = false;
         for (const auto& f : v_.fields) {
             cols.push_back(f.sql_name);
-            m.args.push_back("row." + f.name);
+            m.args.push_back("schemac_row." + f.name);
             overriding = overriding || !f.in_new;
             if (!in_key(pk, f) && f.in_new) updated.push_back(f.sql_name);
         }
@@ -318,7 +318,7 @@ void build_enums(ViewModel& vm, const Schema& schema, const Naming& naming, Diag
         EnumView v;
         v.sql_name = naming.dml().qualified_name(e.name);
         v.cpp_namespace = naming.cpp_namespace(e.name.schema);
-        v.name = naming.enum_naming(e.name).qualified.substr(v.cpp_namespace.size() + 2);
+        v.name = pascal_case(e.name.name);
         v.qualified = naming.enum_naming(e.name).qualified;
         v.from_string = cpp_identifier(e.name.name + "_from_string");
         v.comment = e.comment;
@@ -352,7 +352,7 @@ void check_type_names(const ViewModel& vm, const Schema& schema, const Naming& n
         names.claim(t.cpp_namespace + "::" + t.row, t.sql_name, schema.tables[i].pos);
         files.claim(t.header, t.sql_name, schema.tables[i].pos);
     }
-    for (const Enum& e : schema.enums) names.claim(naming.enum_naming(e.name).qualified, naming.dml().qualified_name(e.name), e.pos);
+    for (const Enum& e : schema.enums) names.claim(naming.cpp_namespace(e.name.schema) + "::" + pascal_case(e.name.name), naming.dml().qualified_name(e.name), e.pos);
     for (const Query& q : schema.queries)
         if (!q.row && !q.columns.empty()) names.claim(naming.cpp_namespace(q.schema) + "::" + pascal_case(q.name) + "Row", "query " + q.name, q.pos);
 }

@@ -63,6 +63,7 @@ struct TableView {
     std::string source_file;       // for the banner
     std::string header;            // "modelstore/models.hpp"
     std::string source;            // "modelstore/models.cpp"
+    std::string header_include;    // "models.hpp": the header as its source includes it
     std::string cpp_namespace;     // "db::modelstore"
     std::string row;               // ModelsRow
     std::string new_row;           // ModelsNew
@@ -131,6 +132,7 @@ struct QueryView {
 struct QueryFileView {
     std::string header;          // "modelstore/queries.hpp"
     std::string source;
+    std::string header_include;  // "queries.hpp": the header as its source includes it
     std::string cpp_namespace;
     std::string source_file;
     std::vector<std::string> includes;

@@ -27,7 +27,7 @@ std::string Naming::directory(const std::string& pg_schema) const {
 std::string Naming::cpp_namespace(const std::string& pg_schema) const { return outer_ + "::" + directory(pg_schema); }
 
 EnumNaming Naming::enum_naming(const QualifiedName& e) const {
-    return {cpp_namespace(e.schema) + "::" + pascal_case(e.name), directory(e.schema) + "/enums.hpp"};
+    return {"::" + cpp_namespace(e.schema) + "::" + pascal_case(e.name), directory(e.schema) + "/enums.hpp"};
 }
 
 std::optional<CppType> Naming::type_of(const Type& t, bool nullable, const SourcePos& pos, Diagnostics& diags) const {
@@ -36,6 +36,23 @@ std::optional<CppType> Naming::type_of(const Type& t, bool nullable, const Sourc
     auto c = cpp_type(t, nullable, en);
     if (!c) diags.error(pos, "codegen-unmapped-type", "type " + t.display() + " has no C++ mapping; see docs/codegen.md for the supported types");
     return c;
+}
+
+std::string include_from(const std::string& dir, const std::string& spelled) {
+    if (spelled.size() < 2 || spelled[0] != '"') return spelled;
+    const std::string path = spelled.substr(1, spelled.size() - 2);
+    const auto slash = path.find('/');
+    if (slash == std::string::npos) return spelled;
+    if (path.substr(0, slash) == dir) return '"' + path.substr(slash + 1) + '"';
+    return "\"../" + path + '"';
+}
+
+std::vector<std::string> includes_from(const std::string& dir, const std::set<std::string>& spelled) {
+    std::set<std::string> system, generated;
+    for (const auto& s : spelled) (s[0] == '<' ? system : generated).insert(include_from(dir, s));
+    std::vector<std::string> out(system.begin(), system.end());
+    out.insert(out.end(), generated.begin(), generated.end());
+    return out;
 }
 
 std::string statement_name(const std::string& sql) { return pg::statement_name(sql); }

@@ -4,7 +4,9 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "codegen/cpp_types.hpp"
 #include "codegen/view_model.hpp"
@@ -37,6 +39,14 @@ private:
 // (PostgreSQL truncates names at 63 bytes) and the same for the same SQL, in
 // generated code and in the runtime (schemac/core/statement_name.hpp).
 std::string statement_name(const std::string& sql);
+
+// How a generated file in `dir` spells the include of `spelled` (a <system>
+// header, or a generated "schema/file.hpp"): generated headers are found
+// relative to the including file ("enums.hpp", "../market/enums.hpp"), so two
+// schemac outputs on one include path cannot pick each other's files.
+std::string include_from(const std::string& dir, const std::string& spelled);
+// The includes of a file in `dir`: <...> first, then generated headers, each sorted.
+std::vector<std::string> includes_from(const std::string& dir, const std::set<std::string>& spelled);
 
 void build_queries(ViewModel& vm, const Schema& schema, const Naming& naming, Diagnostics& diags);
 

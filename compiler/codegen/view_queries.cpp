@@ -38,6 +38,7 @@ QueryFileView& query_file(ViewModel& vm, const Naming& naming, const Query& q) {
     QueryFileView f;
     f.header = dir + "/queries.hpp";
     f.source = dir + "/queries.cpp";
+    f.header_include = "queries.hpp";
     f.cpp_namespace = naming.cpp_namespace(q.schema);
     f.source_file = q.pos.file_name();
     vm.query_files.push_back(f);
@@ -72,10 +73,10 @@ void build_queries(ViewModel& vm, const Schema& schema, const Naming& naming, Di
             if (!t) continue;   // analysis resolved the name, or reported it missing
             for (const auto& tv : vm.tables)
                 if (tv.sql_name == naming.dml().qualified_name(t->name)) {
-                    v.row = tv.cpp_namespace + "::" + tv.row;
+                    v.row = "::" + tv.cpp_namespace + "::" + tv.row;
                     v.row_header = tv.header;
                     v.own_row = false;
-                    v.dao = tv.cpp_namespace + "::" + tv.dao;
+                    v.dao = "::" + tv.cpp_namespace + "::" + tv.dao;
                     inc.insert('"' + tv.header + '"');
                 }
         } else if (!q.columns.empty()) {
@@ -97,16 +98,15 @@ void build_queries(ViewModel& vm, const Schema& schema, const Naming& naming, Di
         }
         switch (q.result) {
             case QueryResult::None: v.return_type = "void"; break;
-            case QueryResult::Count: v.return_type = "std::int64_t"; break;
+            case QueryResult::Count: v.return_type = "::std::int64_t"; break;
             case QueryResult::One: v.return_type = v.row; break;
-            case QueryResult::Optional: v.return_type = "std::optional<" + v.row + ">"; break;
-            case QueryResult::Many: v.return_type = "std::vector<" + v.row + ">"; break;
+            case QueryResult::Optional: v.return_type = "::std::optional<" + v.row + ">"; break;
+            case QueryResult::Many: v.return_type = "::std::vector<" + v.row + ">"; break;
         }
         file.queries.push_back(v);
     }
     for (auto& f : vm.query_files) {
-        f.includes.assign(includes[f.header].begin(), includes[f.header].end());
-        std::stable_partition(f.includes.begin(), f.includes.end(), [](const std::string& s) { return s[0] == '<'; });
+        f.includes = includes_from(f.header.substr(0, f.header.find('/')), includes[f.header]);
     }
 }
 

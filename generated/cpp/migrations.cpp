@@ -3,8 +3,8 @@
 
 namespace db {
 
-const std::vector<EmbeddedMigration>& embedded_migrations() {
-    static const std::vector<EmbeddedMigration> migrations = {
+const ::std::vector<EmbeddedMigration>& embedded_migrations() {
+    static const ::std::vector<EmbeddedMigration> migrations = {
     {
         1, "initial_schema",
         "0001_initial_schema.up.sql",
@@ -1852,15 +1852,15 @@ const std::vector<EmbeddedMigration>& embedded_migrations() {
     return migrations;
 }
 
-std::vector<schemac::MigrationFile> migration_files() {
-    std::vector<schemac::MigrationFile> files;
+::std::vector<::schemac::MigrationFile> migration_files() {
+    ::std::vector<::schemac::MigrationFile> files;
     for (const auto& m : embedded_migrations()) {
-        files.push_back({std::string(m.up_file), std::string(m.up)});
-        if (!m.down_file.empty()) files.push_back({std::string(m.down_file), std::string(m.down)});
+        files.push_back({::std::string(m.up_file), ::std::string(m.up)});
+        if (!m.down_file.empty()) files.push_back({::std::string(m.down_file), ::std::string(m.down)});
     }
     return files;
 }
 
-schemac::MigrationSet migration_set() { return schemac::MigrationSet::from_files(migration_files()); }
+::schemac::MigrationSet migration_set() { return ::schemac::MigrationSet::from_files(migration_files()); }
 
 }  // namespace db

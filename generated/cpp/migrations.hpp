@@ -14,16 +14,16 @@ namespace db {
 
 struct EmbeddedMigration {
     int version;
-    std::string_view name;
-    std::string_view up_file, up;
-    std::string_view down_file, down;   // empty: the migration has no down file
-    std::string_view checksum;          // what the runner records: "sha256:" + hex of the up file
+    ::std::string_view name;
+    ::std::string_view up_file, up;
+    ::std::string_view down_file, down;   // empty: the migration has no down file
+    ::std::string_view checksum;          // what the runner records: "sha256:" + hex of the up file
 };
 
 // Every migration, by version.
-const std::vector<EmbeddedMigration>& embedded_migrations();
+const ::std::vector<EmbeddedMigration>& embedded_migrations();
 // The same as the runtime's file list and migration set.
-std::vector<schemac::MigrationFile> migration_files();
-schemac::MigrationSet migration_set();
+::std::vector<::schemac::MigrationFile> migration_files();
+::schemac::MigrationSet migration_set();
 
 }  // namespace db

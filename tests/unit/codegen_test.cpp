@@ -6,6 +6,7 @@
 
 #include "load_helpers.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -59,8 +60,47 @@ TEST_CASE("codegen: PostgreSQL names as C++ identifiers") {
         // Macros of the headers generated code includes, in strict and GNU modes.
         {"EOF", "EOF_"},               {"errno", "errno_"},        {"stdin", "stdin_"},     {"linux", "linux_"},
         {"unix", "unix_"},             {"BUFSIZ", "BUFSIZ_"},      {"offsetof", "offsetof_"}, {"eof", "eof"},
+        // schemac_* names the generated code's own parameters and locals.
+        {"schemac_tx", "vschemac_tx"}, {"schemac_", "vschemac_"},  {"schemac", "schemac"}, {"Schemac_tx", "Schemac_tx"},
+        {"schemac tx", "vschemac_tx"},
     };
     for (const auto& [in, out] : cases) CHECK_MESSAGE(cpp_identifier(in) == out, in);
+}
+
+TEST_CASE("codegen: generated files include each other relative to themselves") {
+    // Two schemac outputs on one include path cannot then pick each other's files.
+    const Schema s = load_ok(R"(
+schema: market
+enums:
+  side: [buy, sell]
+tables:
+  quotes:
+    columns: {id: bigint, side: side}
+    primary_key: [id]
+  orders:
+    schema: shop
+    columns: {id: bigint, side: market.side}
+    primary_key: [id]
+queries:
+  by_side:
+    params: {side: side}
+    returns: many
+    row: quotes
+    sql: SELECT * FROM market.quotes WHERE side = $1
+)");
+    Diagnostics d;
+    const ViewModel vm = build_view_model(s, options(), d);
+    REQUIRE_MESSAGE(!d.has_errors(), render_text(d));
+    auto has = [](const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+    const TableView& quotes = table(vm, "market.quotes");
+    CHECK(has(quotes.includes, "\"enums.hpp\""));
+    CHECK(quotes.header_include == "quotes.hpp");
+    const TableView& orders = table(vm, "shop.orders");
+    CHECK(has(orders.includes, "\"../market/enums.hpp\""));
+    CHECK_FALSE(has(orders.includes, "\"market/enums.hpp\""));
+    REQUIRE(vm.query_files.size() == 1);
+    CHECK(has(vm.query_files[0].includes, "\"quotes.hpp\""));
+    CHECK(vm.query_files[0].header_include == "queries.hpp");
 }
 
 TEST_CASE("codegen: PascalCase type names") {
@@ -87,30 +127,30 @@ TEST_CASE("codegen: the type mapping") {
         const char* cpp;
     };
     const Case cases[] = {
-        {"smallint", false, "std::int16_t"},
-        {"integer", false, "std::int32_t"},
-        {"serial", false, "std::int32_t"},
-        {"bigint", false, "std::int64_t"},
-        {"bigserial", false, "std::int64_t"},
+        {"smallint", false, "::std::int16_t"},
+        {"integer", false, "::std::int32_t"},
+        {"serial", false, "::std::int32_t"},
+        {"bigint", false, "::std::int64_t"},
+        {"bigserial", false, "::std::int64_t"},
         {"real", false, "float"},
         {"double precision", false, "double"},
-        {"numeric(38,0)", false, "schemac::Decimal"},
-        {"numeric", true, "std::optional<schemac::Decimal>"},
-        {"text", false, "std::string"},
-        {"varchar(20)", true, "std::optional<std::string>"},
-        {"char(3)", false, "std::string"},
+        {"numeric(38,0)", false, "::schemac::Decimal"},
+        {"numeric", true, "::std::optional<::schemac::Decimal>"},
+        {"text", false, "::std::string"},
+        {"varchar(20)", true, "::std::optional<::std::string>"},
+        {"char(3)", false, "::std::string"},
         {"boolean", false, "bool"},
-        {"date", false, "schemac::Date"},
-        {"time", false, "schemac::TimeOfDay"},
-        {"timestamp", false, "schemac::LocalTimestamp"},
-        {"timestamptz", false, "schemac::Timestamp"},
-        {"interval", false, "schemac::Interval"},
-        {"uuid", false, "schemac::Uuid"},
-        {"json", false, "schemac::Json"},
-        {"jsonb", false, "schemac::Json"},
-        {"bytea", false, "schemac::Bytes"},
-        {"integer[]", false, "std::vector<std::optional<std::int32_t>>"},
-        {"text[]", true, "std::optional<std::vector<std::optional<std::string>>>"},
+        {"date", false, "::schemac::Date"},
+        {"time", false, "::schemac::TimeOfDay"},
+        {"timestamp", false, "::schemac::LocalTimestamp"},
+        {"timestamptz", false, "::schemac::Timestamp"},
+        {"interval", false, "::schemac::Interval"},
+        {"uuid", false, "::schemac::Uuid"},
+        {"json", false, "::schemac::Json"},
+        {"jsonb", false, "::schemac::Json"},
+        {"bytea", false, "::schemac::Bytes"},
+        {"integer[]", false, "::std::vector<::std::optional<::std::int32_t>>"},
+        {"text[]", true, "::std::optional<::std::vector<::std::optional<::std::string>>>"},
     };
     for (const auto& c : cases) {
         std::string error;
@@ -161,7 +201,7 @@ tables:
     CHECK(t.finds[0].method == "find_by_id");
     CHECK(t.finds[0].statement.sql == "SELECT id, tenant, code, placed, note FROM shop.orders WHERE id = $1");
     CHECK(t.finds[1].method == "find_by_tenant_and_code");
-    CHECK(t.finds[1].params_decl == "const std::string& tenant, const std::string& code");
+    CHECK(t.finds[1].params_decl == "const ::std::string& tenant, const ::std::string& code");
     // Leading columns of the unique key and of the index (the expression index gives none).
     REQUIRE(t.lists.size() == 2);
     CHECK(t.lists[0].method == "list_by_tenant");
@@ -177,9 +217,9 @@ tables:
     CHECK(t.unique_upserts[0].conflict_sql == " ON CONFLICT (tenant, code) DO UPDATE SET ");
     CHECK(t.count.sql == "SELECT count(*) FROM shop.orders");
     // Server-filled columns are OrDefault in the insert struct.
-    CHECK(t.new_fields[0].new_type == "schemac::OrDefault<std::int64_t>");
-    CHECK(t.new_fields[1].new_type == "std::string");
-    CHECK(t.new_fields[3].new_type == "schemac::OrDefault<schemac::Timestamp>");
+    CHECK(t.new_fields[0].new_type == "::schemac::OrDefault<::std::int64_t>");
+    CHECK(t.new_fields[1].new_type == "::std::string");
+    CHECK(t.new_fields[3].new_type == "::schemac::OrDefault<::schemac::Timestamp>");
     // Statement names are short and derived from the SQL.
     CHECK(t.finds[0].statement.name.size() == 19);
     CHECK(t.finds[0].statement.name.rfind("sc_", 0) == 0);

@@ -9,7 +9,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "adaptive/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -22,14 +22,14 @@ namespace db::adaptive {
 
 // Every decision an agent takes, with its inputs; a TimescaleDB hypertable (designed by us)
 struct AgentDecisionsRow {
-    schemac::Timestamp time{};  // timestamptz not null
-    std::string agent_name{};  // varchar(50) not null: e.g. signal_agent, risk_agent, circuit_breaker_agent
-    std::string symbol{};  // varchar(20) not null: '*' for system-wide decisions such as a circuit-breaker halt
-    db::adaptive::AgentAction action{};  // adaptive.agent_action not null
-    std::optional<double> confidence{};  // double precision
-    std::optional<std::int32_t> personality_id{};  // integer
-    std::optional<std::string> reasoning{};  // text
-    std::optional<schemac::Json> context{};  // jsonb: Market features and agent state the decision was based on
+    ::schemac::Timestamp time{};  // timestamptz not null
+    ::std::string agent_name{};  // varchar(50) not null: e.g. signal_agent, risk_agent, circuit_breaker_agent
+    ::std::string symbol{};  // varchar(20) not null: '*' for system-wide decisions such as a circuit-breaker halt
+    ::db::adaptive::AgentAction action{};  // adaptive.agent_action not null
+    ::std::optional<double> confidence{};  // double precision
+    ::std::optional<::std::int32_t> personality_id{};  // integer
+    ::std::optional<::std::string> reasoning{};  // text
+    ::std::optional<::schemac::Json> context{};  // jsonb: Market features and agent state the decision was based on
 
     bool operator==(const AgentDecisionsRow&) const = default;
 };
@@ -37,14 +37,14 @@ struct AgentDecisionsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct AgentDecisionsNew {
-    schemac::Timestamp time{};
-    std::string agent_name{};
-    std::string symbol{};
-    db::adaptive::AgentAction action{};
-    std::optional<double> confidence{};
-    std::optional<std::int32_t> personality_id{};
-    std::optional<std::string> reasoning{};
-    std::optional<schemac::Json> context{};
+    ::schemac::Timestamp time{};
+    ::std::string agent_name{};
+    ::std::string symbol{};
+    ::db::adaptive::AgentAction action{};
+    ::std::optional<double> confidence{};
+    ::std::optional<::std::int32_t> personality_id{};
+    ::std::optional<::std::string> reasoning{};
+    ::std::optional<::schemac::Json> context{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -52,32 +52,32 @@ struct AgentDecisionsNew {
 class AgentDecisionsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit AgentDecisionsDao(pqxx::connection_base& conn);
+    explicit AgentDecisionsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    AgentDecisionsRow insert(pqxx::transaction_base& tx, const AgentDecisionsNew& row) const;
+    AgentDecisionsRow insert(::pqxx::transaction_base& schemac_tx, const AgentDecisionsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<AgentDecisionsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<AgentDecisionsNew>& rows) const;
     // The row with this agent_name, symbol, time, if any.
-    std::optional<AgentDecisionsRow> find_by_agent_name_and_symbol_and_time(pqxx::transaction_base& tx, const std::string& agent_name, const std::string& symbol, schemac::Timestamp time) const;
+    ::std::optional<AgentDecisionsRow> find_by_agent_name_and_symbol_and_time(::pqxx::transaction_base& schemac_tx, const ::std::string& agent_name, const ::std::string& symbol, ::schemac::Timestamp time) const;
     // The rows with this agent_name, in index order.
-    std::vector<AgentDecisionsRow> list_by_agent_name(pqxx::transaction_base& tx, const std::string& agent_name) const;
+    ::std::vector<AgentDecisionsRow> list_by_agent_name(::pqxx::transaction_base& schemac_tx, const ::std::string& agent_name) const;
     // The rows with this agent_name, symbol, in index order.
-    std::vector<AgentDecisionsRow> list_by_agent_name_and_symbol(pqxx::transaction_base& tx, const std::string& agent_name, const std::string& symbol) const;
+    ::std::vector<AgentDecisionsRow> list_by_agent_name_and_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& agent_name, const ::std::string& symbol) const;
     // Writes every column of the row with this agent_name, symbol, time; false if there is none.
-    bool update(pqxx::transaction_base& tx, const AgentDecisionsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const AgentDecisionsRow& row) const;
     // Deletes the row with this agent_name, symbol, time; false if there was none.
-    bool delete_by_agent_name_and_symbol_and_time(pqxx::transaction_base& tx, const std::string& agent_name, const std::string& symbol, schemac::Timestamp time) const;
+    bool delete_by_agent_name_and_symbol_and_time(::pqxx::transaction_base& schemac_tx, const ::std::string& agent_name, const ::std::string& symbol, ::schemac::Timestamp time) const;
     // Inserts the row, or on a conflict on (agent_name, symbol, time) overwrites the stored one; returns it.
-    AgentDecisionsRow upsert(pqxx::transaction_base& tx, const AgentDecisionsRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    AgentDecisionsRow upsert(::pqxx::transaction_base& schemac_tx, const AgentDecisionsRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const AgentDecisionsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const AgentDecisionsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static AgentDecisionsRow read_row(const pqxx::row& r, const int* positions);
+    static AgentDecisionsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::adaptive

@@ -16,7 +16,7 @@ enum class TradeSide {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(TradeSide v) {
+inline ::std::string_view to_string(TradeSide v) {
     switch (v) {
         case TradeSide::buy: return "buy";
         case TradeSide::sell: return "sell";
@@ -25,10 +25,10 @@ inline std::string_view to_string(TradeSide v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<TradeSide> trade_side_from_string(std::string_view label) {
+inline ::std::optional<TradeSide> trade_side_from_string(::std::string_view label) {
     if (label == "buy") return TradeSide::buy;
     if (label == "sell") return TradeSide::sell;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 // What an agent decided; halt is the circuit breaker stopping trading
@@ -42,7 +42,7 @@ enum class AgentAction {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(AgentAction v) {
+inline ::std::string_view to_string(AgentAction v) {
     switch (v) {
         case AgentAction::buy: return "buy";
         case AgentAction::sell: return "sell";
@@ -54,13 +54,13 @@ inline std::string_view to_string(AgentAction v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<AgentAction> agent_action_from_string(std::string_view label) {
+inline ::std::optional<AgentAction> agent_action_from_string(::std::string_view label) {
     if (label == "buy") return AgentAction::buy;
     if (label == "sell") return AgentAction::sell;
     if (label == "hold") return AgentAction::hold;
     if (label == "close") return AgentAction::close;
     if (label == "halt") return AgentAction::halt;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 }  // namespace db::adaptive
@@ -69,20 +69,20 @@ inline std::optional<AgentAction> agent_action_from_string(std::string_view labe
 namespace schemac::pg {
 
 template <>
-struct Codec<db::adaptive::TradeSide> {
-    static void write(std::string& out, db::adaptive::TradeSide v) { out += db::adaptive::to_string(v); }
-    static db::adaptive::TradeSide read(std::string_view text) {
-        if (auto v = db::adaptive::trade_side_from_string(text)) return *v;
-        throw PgTextError("invalid adaptive.trade_side \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::adaptive::TradeSide> {
+    static void write(::std::string& out, ::db::adaptive::TradeSide v) { out += ::db::adaptive::to_string(v); }
+    static ::db::adaptive::TradeSide read(::std::string_view text) {
+        if (auto v = ::db::adaptive::trade_side_from_string(text)) return *v;
+        throw PgTextError("invalid adaptive.trade_side \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 
 template <>
-struct Codec<db::adaptive::AgentAction> {
-    static void write(std::string& out, db::adaptive::AgentAction v) { out += db::adaptive::to_string(v); }
-    static db::adaptive::AgentAction read(std::string_view text) {
-        if (auto v = db::adaptive::agent_action_from_string(text)) return *v;
-        throw PgTextError("invalid adaptive.agent_action \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::adaptive::AgentAction> {
+    static void write(::std::string& out, ::db::adaptive::AgentAction v) { out += ::db::adaptive::to_string(v); }
+    static ::db::adaptive::AgentAction read(::std::string_view text) {
+        if (auto v = ::db::adaptive::agent_action_from_string(text)) return *v;
+        throw PgTextError("invalid adaptive.agent_action \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 

@@ -21,16 +21,16 @@ namespace db::adaptive {
 
 // OHLCV bars per symbol and interval; a TimescaleDB hypertable (designed by us)
 struct MarketDataRow {
-    schemac::Timestamp time{};  // timestamptz not null: Bar open time
-    std::string symbol{};  // varchar(20) not null
-    std::string timeframe{};  // varchar(10) not null, has default: Bar length, e.g. 1m, 5m, 1h
-    schemac::Decimal open{};  // numeric(18,8) not null
-    schemac::Decimal high{};  // numeric(18,8) not null
-    schemac::Decimal low{};  // numeric(18,8) not null
-    schemac::Decimal close{};  // numeric(18,8) not null
-    schemac::Decimal volume{};  // numeric(28,8) not null
-    std::optional<std::int32_t> trade_count{};  // integer
-    std::optional<std::string> source{};  // varchar(50): Exchange or data vendor
+    ::schemac::Timestamp time{};  // timestamptz not null: Bar open time
+    ::std::string symbol{};  // varchar(20) not null
+    ::std::string timeframe{};  // varchar(10) not null, has default: Bar length, e.g. 1m, 5m, 1h
+    ::schemac::Decimal open{};  // numeric(18,8) not null
+    ::schemac::Decimal high{};  // numeric(18,8) not null
+    ::schemac::Decimal low{};  // numeric(18,8) not null
+    ::schemac::Decimal close{};  // numeric(18,8) not null
+    ::schemac::Decimal volume{};  // numeric(28,8) not null
+    ::std::optional<::std::int32_t> trade_count{};  // integer
+    ::std::optional<::std::string> source{};  // varchar(50): Exchange or data vendor
 
     bool operator==(const MarketDataRow&) const = default;
 };
@@ -38,16 +38,16 @@ struct MarketDataRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct MarketDataNew {
-    schemac::Timestamp time{};
-    std::string symbol{};
-    schemac::OrDefault<std::string> timeframe{};
-    schemac::Decimal open{};
-    schemac::Decimal high{};
-    schemac::Decimal low{};
-    schemac::Decimal close{};
-    schemac::Decimal volume{};
-    std::optional<std::int32_t> trade_count{};
-    std::optional<std::string> source{};
+    ::schemac::Timestamp time{};
+    ::std::string symbol{};
+    ::schemac::OrDefault<::std::string> timeframe{};
+    ::schemac::Decimal open{};
+    ::schemac::Decimal high{};
+    ::schemac::Decimal low{};
+    ::schemac::Decimal close{};
+    ::schemac::Decimal volume{};
+    ::std::optional<::std::int32_t> trade_count{};
+    ::std::optional<::std::string> source{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -55,32 +55,32 @@ struct MarketDataNew {
 class MarketDataDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit MarketDataDao(pqxx::connection_base& conn);
+    explicit MarketDataDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    MarketDataRow insert(pqxx::transaction_base& tx, const MarketDataNew& row) const;
+    MarketDataRow insert(::pqxx::transaction_base& schemac_tx, const MarketDataNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<MarketDataNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<MarketDataNew>& rows) const;
     // The row with this symbol, timeframe, time, if any.
-    std::optional<MarketDataRow> find_by_symbol_and_timeframe_and_time(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe, schemac::Timestamp time) const;
+    ::std::optional<MarketDataRow> find_by_symbol_and_timeframe_and_time(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe, ::schemac::Timestamp time) const;
     // The rows with this symbol, in index order.
-    std::vector<MarketDataRow> list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const;
+    ::std::vector<MarketDataRow> list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const;
     // The rows with this symbol, timeframe, in index order.
-    std::vector<MarketDataRow> list_by_symbol_and_timeframe(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe) const;
+    ::std::vector<MarketDataRow> list_by_symbol_and_timeframe(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe) const;
     // Writes every column of the row with this symbol, timeframe, time; false if there is none.
-    bool update(pqxx::transaction_base& tx, const MarketDataRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const MarketDataRow& row) const;
     // Deletes the row with this symbol, timeframe, time; false if there was none.
-    bool delete_by_symbol_and_timeframe_and_time(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe, schemac::Timestamp time) const;
+    bool delete_by_symbol_and_timeframe_and_time(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe, ::schemac::Timestamp time) const;
     // Inserts the row, or on a conflict on (symbol, timeframe, time) overwrites the stored one; returns it.
-    MarketDataRow upsert(pqxx::transaction_base& tx, const MarketDataRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    MarketDataRow upsert(::pqxx::transaction_base& schemac_tx, const MarketDataRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const MarketDataRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const MarketDataRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static MarketDataRow read_row(const pqxx::row& r, const int* positions);
+    static MarketDataRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::adaptive

@@ -21,17 +21,17 @@ namespace db::adaptive {
 
 // Trading personalities the agents can run with: risk appetite and limits (designed by us)
 struct PersonalityProfilesRow {
-    std::int32_t id{};  // serial not null, generated
-    std::string name{};  // varchar(50) not null
-    std::string description{};  // text not null
+    ::std::int32_t id{};  // serial not null, generated
+    ::std::string name{};  // varchar(50) not null
+    ::std::string description{};  // text not null
     double risk_tolerance{};  // double precision not null: 0 (most cautious) .. 1 (most aggressive)
-    schemac::Decimal max_position_pct{};  // numeric(5,2) not null: Largest single position, in percent of equity
-    schemac::Decimal max_daily_loss_pct{};  // numeric(5,2) not null: Daily loss, in percent of equity, at which the circuit breaker halts trading
-    std::optional<schemac::Interval> holding_period{};  // interval: Typical time a position is held
-    schemac::Json parameters{};  // jsonb not null, has default: Strategy-specific knobs, read by the agents
+    ::schemac::Decimal max_position_pct{};  // numeric(5,2) not null: Largest single position, in percent of equity
+    ::schemac::Decimal max_daily_loss_pct{};  // numeric(5,2) not null: Daily loss, in percent of equity, at which the circuit breaker halts trading
+    ::std::optional<::schemac::Interval> holding_period{};  // interval: Typical time a position is held
+    ::schemac::Json parameters{};  // jsonb not null, has default: Strategy-specific knobs, read by the agents
     bool is_active{};  // boolean not null, has default
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
-    schemac::Timestamp updated_at{};  // timestamptz not null, has default
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::schemac::Timestamp updated_at{};  // timestamptz not null, has default
 
     bool operator==(const PersonalityProfilesRow&) const = default;
 };
@@ -39,17 +39,17 @@ struct PersonalityProfilesRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct PersonalityProfilesNew {
-    schemac::OrDefault<std::int32_t> id{};
-    std::string name{};
-    std::string description{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::std::string name{};
+    ::std::string description{};
     double risk_tolerance{};
-    schemac::Decimal max_position_pct{};
-    schemac::Decimal max_daily_loss_pct{};
-    std::optional<schemac::Interval> holding_period{};
-    schemac::OrDefault<schemac::Json> parameters{};
-    schemac::OrDefault<bool> is_active{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
-    schemac::OrDefault<schemac::Timestamp> updated_at{};
+    ::schemac::Decimal max_position_pct{};
+    ::schemac::Decimal max_daily_loss_pct{};
+    ::std::optional<::schemac::Interval> holding_period{};
+    ::schemac::OrDefault<::schemac::Json> parameters{};
+    ::schemac::OrDefault<bool> is_active{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
+    ::schemac::OrDefault<::schemac::Timestamp> updated_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -57,32 +57,32 @@ struct PersonalityProfilesNew {
 class PersonalityProfilesDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit PersonalityProfilesDao(pqxx::connection_base& conn);
+    explicit PersonalityProfilesDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    PersonalityProfilesRow insert(pqxx::transaction_base& tx, const PersonalityProfilesNew& row) const;
+    PersonalityProfilesRow insert(::pqxx::transaction_base& schemac_tx, const PersonalityProfilesNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<PersonalityProfilesNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<PersonalityProfilesNew>& rows) const;
     // The row with this id, if any.
-    std::optional<PersonalityProfilesRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<PersonalityProfilesRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // The row with this name, if any.
-    std::optional<PersonalityProfilesRow> find_by_name(pqxx::transaction_base& tx, const std::string& name) const;
+    ::std::optional<PersonalityProfilesRow> find_by_name(::pqxx::transaction_base& schemac_tx, const ::std::string& name) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const PersonalityProfilesRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const PersonalityProfilesRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    PersonalityProfilesRow upsert(pqxx::transaction_base& tx, const PersonalityProfilesRow& row) const;
+    PersonalityProfilesRow upsert(::pqxx::transaction_base& schemac_tx, const PersonalityProfilesRow& row) const;
     // Inserts the row, or on a conflict on (name) updates the columns it gives; returns the stored row.
-    PersonalityProfilesRow upsert_by_name(pqxx::transaction_base& tx, const PersonalityProfilesNew& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    PersonalityProfilesRow upsert_by_name(::pqxx::transaction_base& schemac_tx, const PersonalityProfilesNew& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const PersonalityProfilesRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const PersonalityProfilesRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static PersonalityProfilesRow read_row(const pqxx::row& r, const int* positions);
+    static PersonalityProfilesRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::adaptive

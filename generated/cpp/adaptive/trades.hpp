@@ -9,7 +9,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "adaptive/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -22,18 +22,18 @@ namespace db::adaptive {
 
 // Executed trades (fills) of the adaptive system (designed by us)
 struct TradesRow {
-    std::int64_t id{};  // bigserial not null, generated
-    schemac::Timestamp executed_at{};  // timestamptz not null
-    std::string symbol{};  // varchar(20) not null
-    db::adaptive::TradeSide side{};  // adaptive.trade_side not null
-    schemac::Decimal quantity{};  // numeric(28,8) not null
-    schemac::Decimal price{};  // numeric(18,8) not null
-    schemac::Decimal fee{};  // numeric(18,8) not null, has default
-    std::optional<schemac::Decimal> realized_pnl{};  // numeric(18,8)
-    std::int32_t personality_id{};  // integer not null: Personality the trading agent ran with
-    std::string agent_name{};  // varchar(50) not null
-    std::optional<std::string> exchange_order_id{};  // varchar(100)
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::std::int64_t id{};  // bigserial not null, generated
+    ::schemac::Timestamp executed_at{};  // timestamptz not null
+    ::std::string symbol{};  // varchar(20) not null
+    ::db::adaptive::TradeSide side{};  // adaptive.trade_side not null
+    ::schemac::Decimal quantity{};  // numeric(28,8) not null
+    ::schemac::Decimal price{};  // numeric(18,8) not null
+    ::schemac::Decimal fee{};  // numeric(18,8) not null, has default
+    ::std::optional<::schemac::Decimal> realized_pnl{};  // numeric(18,8)
+    ::std::int32_t personality_id{};  // integer not null: Personality the trading agent ran with
+    ::std::string agent_name{};  // varchar(50) not null
+    ::std::optional<::std::string> exchange_order_id{};  // varchar(100)
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
 
     bool operator==(const TradesRow&) const = default;
 };
@@ -41,18 +41,18 @@ struct TradesRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct TradesNew {
-    schemac::OrDefault<std::int64_t> id{};
-    schemac::Timestamp executed_at{};
-    std::string symbol{};
-    db::adaptive::TradeSide side{};
-    schemac::Decimal quantity{};
-    schemac::Decimal price{};
-    schemac::OrDefault<schemac::Decimal> fee{};
-    std::optional<schemac::Decimal> realized_pnl{};
-    std::int32_t personality_id{};
-    std::string agent_name{};
-    std::optional<std::string> exchange_order_id{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
+    ::schemac::OrDefault<::std::int64_t> id{};
+    ::schemac::Timestamp executed_at{};
+    ::std::string symbol{};
+    ::db::adaptive::TradeSide side{};
+    ::schemac::Decimal quantity{};
+    ::schemac::Decimal price{};
+    ::schemac::OrDefault<::schemac::Decimal> fee{};
+    ::std::optional<::schemac::Decimal> realized_pnl{};
+    ::std::int32_t personality_id{};
+    ::std::string agent_name{};
+    ::std::optional<::std::string> exchange_order_id{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -60,34 +60,34 @@ struct TradesNew {
 class TradesDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit TradesDao(pqxx::connection_base& conn);
+    explicit TradesDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    TradesRow insert(pqxx::transaction_base& tx, const TradesNew& row) const;
+    TradesRow insert(::pqxx::transaction_base& schemac_tx, const TradesNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<TradesNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<TradesNew>& rows) const;
     // The row with this id, if any.
-    std::optional<TradesRow> find_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    ::std::optional<TradesRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // The rows with this symbol, in index order.
-    std::vector<TradesRow> list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const;
+    ::std::vector<TradesRow> list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const;
     // The rows with this symbol, executed_at, in index order.
-    std::vector<TradesRow> list_by_symbol_and_executed_at(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp executed_at) const;
+    ::std::vector<TradesRow> list_by_symbol_and_executed_at(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp executed_at) const;
     // The rows with this personality_id, in index order.
-    std::vector<TradesRow> list_by_personality_id(pqxx::transaction_base& tx, std::int32_t personality_id) const;
+    ::std::vector<TradesRow> list_by_personality_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t personality_id) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const TradesRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const TradesRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    TradesRow upsert(pqxx::transaction_base& tx, const TradesRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    TradesRow upsert(::pqxx::transaction_base& schemac_tx, const TradesRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const TradesRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const TradesRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static TradesRow read_row(const pqxx::row& r, const int* positions);
+    static TradesRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::adaptive

@@ -21,26 +21,26 @@ namespace db::alphaplus {
 
 // Full ML analysis behind each signal (Phase 6 1.C)
 struct AdvancedMlIntegrationResultsRow {
-    std::int32_t id{};  // serial not null, generated
-    std::string signal_id{};  // varchar(100) not null: The signal's external id, signals.signal_id (signals.yaml). The document declares no foreign key, so none is added here.
-    std::string symbol{};  // varchar(20) not null
-    std::string timeframe{};  // varchar(10) not null
-    std::optional<schemac::Timestamp> timestamp{};  // timestamptz, has default
-    std::optional<double> catboost_prediction{};  // double precision
-    std::optional<double> catboost_confidence{};  // double precision
-    std::optional<double> drift_detection_score{};  // double precision
-    std::optional<double> chart_pattern_score{};  // double precision
-    std::optional<double> candlestick_pattern_score{};  // double precision
-    std::optional<double> volume_analysis_score{};  // double precision
-    std::optional<double> ensemble_prediction{};  // double precision
-    std::optional<double> ensemble_confidence{};  // double precision
-    std::optional<double> ml_health_score{};  // double precision
-    std::optional<double> processing_time_ms{};  // double precision
-    std::optional<schemac::Json> model_versions{};  // jsonb
-    std::optional<schemac::Json> feature_importance{};  // jsonb
-    std::optional<schemac::Json> prediction_explanations{};  // jsonb
-    std::optional<schemac::Json> metadata{};  // jsonb
-    std::optional<schemac::Timestamp> created_at{};  // timestamptz, has default
+    ::std::int32_t id{};  // serial not null, generated
+    ::std::string signal_id{};  // varchar(100) not null: The signal's external id, signals.signal_id (signals.yaml). The document declares no foreign key, so none is added here.
+    ::std::string symbol{};  // varchar(20) not null
+    ::std::string timeframe{};  // varchar(10) not null
+    ::std::optional<::schemac::Timestamp> timestamp{};  // timestamptz, has default
+    ::std::optional<double> catboost_prediction{};  // double precision
+    ::std::optional<double> catboost_confidence{};  // double precision
+    ::std::optional<double> drift_detection_score{};  // double precision
+    ::std::optional<double> chart_pattern_score{};  // double precision
+    ::std::optional<double> candlestick_pattern_score{};  // double precision
+    ::std::optional<double> volume_analysis_score{};  // double precision
+    ::std::optional<double> ensemble_prediction{};  // double precision
+    ::std::optional<double> ensemble_confidence{};  // double precision
+    ::std::optional<double> ml_health_score{};  // double precision
+    ::std::optional<double> processing_time_ms{};  // double precision
+    ::std::optional<::schemac::Json> model_versions{};  // jsonb
+    ::std::optional<::schemac::Json> feature_importance{};  // jsonb
+    ::std::optional<::schemac::Json> prediction_explanations{};  // jsonb
+    ::std::optional<::schemac::Json> metadata{};  // jsonb
+    ::std::optional<::schemac::Timestamp> created_at{};  // timestamptz, has default
 
     bool operator==(const AdvancedMlIntegrationResultsRow&) const = default;
 };
@@ -48,26 +48,26 @@ struct AdvancedMlIntegrationResultsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct AdvancedMlIntegrationResultsNew {
-    schemac::OrDefault<std::int32_t> id{};
-    std::string signal_id{};
-    std::string symbol{};
-    std::string timeframe{};
-    schemac::OrDefault<std::optional<schemac::Timestamp>> timestamp{};
-    std::optional<double> catboost_prediction{};
-    std::optional<double> catboost_confidence{};
-    std::optional<double> drift_detection_score{};
-    std::optional<double> chart_pattern_score{};
-    std::optional<double> candlestick_pattern_score{};
-    std::optional<double> volume_analysis_score{};
-    std::optional<double> ensemble_prediction{};
-    std::optional<double> ensemble_confidence{};
-    std::optional<double> ml_health_score{};
-    std::optional<double> processing_time_ms{};
-    std::optional<schemac::Json> model_versions{};
-    std::optional<schemac::Json> feature_importance{};
-    std::optional<schemac::Json> prediction_explanations{};
-    std::optional<schemac::Json> metadata{};
-    schemac::OrDefault<std::optional<schemac::Timestamp>> created_at{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::std::string signal_id{};
+    ::std::string symbol{};
+    ::std::string timeframe{};
+    ::schemac::OrDefault<::std::optional<::schemac::Timestamp>> timestamp{};
+    ::std::optional<double> catboost_prediction{};
+    ::std::optional<double> catboost_confidence{};
+    ::std::optional<double> drift_detection_score{};
+    ::std::optional<double> chart_pattern_score{};
+    ::std::optional<double> candlestick_pattern_score{};
+    ::std::optional<double> volume_analysis_score{};
+    ::std::optional<double> ensemble_prediction{};
+    ::std::optional<double> ensemble_confidence{};
+    ::std::optional<double> ml_health_score{};
+    ::std::optional<double> processing_time_ms{};
+    ::std::optional<::schemac::Json> model_versions{};
+    ::std::optional<::schemac::Json> feature_importance{};
+    ::std::optional<::schemac::Json> prediction_explanations{};
+    ::std::optional<::schemac::Json> metadata{};
+    ::schemac::OrDefault<::std::optional<::schemac::Timestamp>> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -75,36 +75,36 @@ struct AdvancedMlIntegrationResultsNew {
 class AdvancedMlIntegrationResultsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit AdvancedMlIntegrationResultsDao(pqxx::connection_base& conn);
+    explicit AdvancedMlIntegrationResultsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    AdvancedMlIntegrationResultsRow insert(pqxx::transaction_base& tx, const AdvancedMlIntegrationResultsNew& row) const;
+    AdvancedMlIntegrationResultsRow insert(::pqxx::transaction_base& schemac_tx, const AdvancedMlIntegrationResultsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<AdvancedMlIntegrationResultsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<AdvancedMlIntegrationResultsNew>& rows) const;
     // The row with this id, if any.
-    std::optional<AdvancedMlIntegrationResultsRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<AdvancedMlIntegrationResultsRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // The rows with this signal_id, in index order.
-    std::vector<AdvancedMlIntegrationResultsRow> list_by_signal_id(pqxx::transaction_base& tx, const std::string& signal_id) const;
+    ::std::vector<AdvancedMlIntegrationResultsRow> list_by_signal_id(::pqxx::transaction_base& schemac_tx, const ::std::string& signal_id) const;
     // The rows with this symbol, in index order.
-    std::vector<AdvancedMlIntegrationResultsRow> list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const;
+    ::std::vector<AdvancedMlIntegrationResultsRow> list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const;
     // The rows with this symbol, timeframe, in index order.
-    std::vector<AdvancedMlIntegrationResultsRow> list_by_symbol_and_timeframe(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe) const;
+    ::std::vector<AdvancedMlIntegrationResultsRow> list_by_symbol_and_timeframe(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe) const;
     // The rows with this symbol, timeframe, timestamp, in index order.
-    std::vector<AdvancedMlIntegrationResultsRow> list_by_symbol_and_timeframe_and_timestamp(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe, schemac::Timestamp timestamp) const;
+    ::std::vector<AdvancedMlIntegrationResultsRow> list_by_symbol_and_timeframe_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe, ::schemac::Timestamp timestamp) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const AdvancedMlIntegrationResultsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const AdvancedMlIntegrationResultsRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    AdvancedMlIntegrationResultsRow upsert(pqxx::transaction_base& tx, const AdvancedMlIntegrationResultsRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    AdvancedMlIntegrationResultsRow upsert(::pqxx::transaction_base& schemac_tx, const AdvancedMlIntegrationResultsRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const AdvancedMlIntegrationResultsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const AdvancedMlIntegrationResultsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static AdvancedMlIntegrationResultsRow read_row(const pqxx::row& r, const int* positions);
+    static AdvancedMlIntegrationResultsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::alphaplus

@@ -21,27 +21,27 @@ namespace db::alphaplus {
 
 // Per-model performance metrics logged by the signal generator (Phase 6 1.A)
 struct MlModelPerformanceRow {
-    std::int32_t id{};  // serial not null, generated
-    std::string model_name{};  // varchar(100) not null
-    std::string model_type{};  // varchar(50) not null
-    std::optional<std::string> symbol{};  // varchar(20)
-    std::optional<std::string> timeframe{};  // varchar(10)
-    std::optional<schemac::Timestamp> timestamp{};  // timestamptz, has default
-    std::optional<double> accuracy{};  // double precision
-    std::optional<double> precision{};  // double precision
-    std::optional<double> recall{};  // double precision
-    std::optional<double> f1_score{};  // double precision
-    std::optional<double> auc_score{};  // double precision
-    std::optional<double> latency_ms{};  // double precision
-    std::optional<double> throughput_per_sec{};  // double precision
-    std::optional<double> memory_usage_mb{};  // double precision
-    std::optional<double> gpu_usage_percent{};  // double precision
-    std::optional<std::int32_t> prediction_count{};  // integer, has default
-    std::optional<std::int32_t> error_count{};  // integer, has default
-    std::optional<double> drift_score{};  // double precision
-    std::optional<double> health_score{};  // double precision
-    std::optional<schemac::Json> metadata{};  // jsonb
-    std::optional<schemac::Timestamp> created_at{};  // timestamptz, has default
+    ::std::int32_t id{};  // serial not null, generated
+    ::std::string model_name{};  // varchar(100) not null
+    ::std::string model_type{};  // varchar(50) not null
+    ::std::optional<::std::string> symbol{};  // varchar(20)
+    ::std::optional<::std::string> timeframe{};  // varchar(10)
+    ::std::optional<::schemac::Timestamp> timestamp{};  // timestamptz, has default
+    ::std::optional<double> accuracy{};  // double precision
+    ::std::optional<double> precision{};  // double precision
+    ::std::optional<double> recall{};  // double precision
+    ::std::optional<double> f1_score{};  // double precision
+    ::std::optional<double> auc_score{};  // double precision
+    ::std::optional<double> latency_ms{};  // double precision
+    ::std::optional<double> throughput_per_sec{};  // double precision
+    ::std::optional<double> memory_usage_mb{};  // double precision
+    ::std::optional<double> gpu_usage_percent{};  // double precision
+    ::std::optional<::std::int32_t> prediction_count{};  // integer, has default
+    ::std::optional<::std::int32_t> error_count{};  // integer, has default
+    ::std::optional<double> drift_score{};  // double precision
+    ::std::optional<double> health_score{};  // double precision
+    ::std::optional<::schemac::Json> metadata{};  // jsonb
+    ::std::optional<::schemac::Timestamp> created_at{};  // timestamptz, has default
 
     bool operator==(const MlModelPerformanceRow&) const = default;
 };
@@ -49,27 +49,27 @@ struct MlModelPerformanceRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct MlModelPerformanceNew {
-    schemac::OrDefault<std::int32_t> id{};
-    std::string model_name{};
-    std::string model_type{};
-    std::optional<std::string> symbol{};
-    std::optional<std::string> timeframe{};
-    schemac::OrDefault<std::optional<schemac::Timestamp>> timestamp{};
-    std::optional<double> accuracy{};
-    std::optional<double> precision{};
-    std::optional<double> recall{};
-    std::optional<double> f1_score{};
-    std::optional<double> auc_score{};
-    std::optional<double> latency_ms{};
-    std::optional<double> throughput_per_sec{};
-    std::optional<double> memory_usage_mb{};
-    std::optional<double> gpu_usage_percent{};
-    schemac::OrDefault<std::optional<std::int32_t>> prediction_count{};
-    schemac::OrDefault<std::optional<std::int32_t>> error_count{};
-    std::optional<double> drift_score{};
-    std::optional<double> health_score{};
-    std::optional<schemac::Json> metadata{};
-    schemac::OrDefault<std::optional<schemac::Timestamp>> created_at{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::std::string model_name{};
+    ::std::string model_type{};
+    ::std::optional<::std::string> symbol{};
+    ::std::optional<::std::string> timeframe{};
+    ::schemac::OrDefault<::std::optional<::schemac::Timestamp>> timestamp{};
+    ::std::optional<double> accuracy{};
+    ::std::optional<double> precision{};
+    ::std::optional<double> recall{};
+    ::std::optional<double> f1_score{};
+    ::std::optional<double> auc_score{};
+    ::std::optional<double> latency_ms{};
+    ::std::optional<double> throughput_per_sec{};
+    ::std::optional<double> memory_usage_mb{};
+    ::std::optional<double> gpu_usage_percent{};
+    ::schemac::OrDefault<::std::optional<::std::int32_t>> prediction_count{};
+    ::schemac::OrDefault<::std::optional<::std::int32_t>> error_count{};
+    ::std::optional<double> drift_score{};
+    ::std::optional<double> health_score{};
+    ::std::optional<::schemac::Json> metadata{};
+    ::schemac::OrDefault<::std::optional<::schemac::Timestamp>> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -77,38 +77,38 @@ struct MlModelPerformanceNew {
 class MlModelPerformanceDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit MlModelPerformanceDao(pqxx::connection_base& conn);
+    explicit MlModelPerformanceDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    MlModelPerformanceRow insert(pqxx::transaction_base& tx, const MlModelPerformanceNew& row) const;
+    MlModelPerformanceRow insert(::pqxx::transaction_base& schemac_tx, const MlModelPerformanceNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<MlModelPerformanceNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<MlModelPerformanceNew>& rows) const;
     // The row with this id, if any.
-    std::optional<MlModelPerformanceRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<MlModelPerformanceRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // The rows with this model_name, in index order.
-    std::vector<MlModelPerformanceRow> list_by_model_name(pqxx::transaction_base& tx, const std::string& model_name) const;
+    ::std::vector<MlModelPerformanceRow> list_by_model_name(::pqxx::transaction_base& schemac_tx, const ::std::string& model_name) const;
     // The rows with this model_name, timestamp, in index order.
-    std::vector<MlModelPerformanceRow> list_by_model_name_and_timestamp(pqxx::transaction_base& tx, const std::string& model_name, schemac::Timestamp timestamp) const;
+    ::std::vector<MlModelPerformanceRow> list_by_model_name_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& model_name, ::schemac::Timestamp timestamp) const;
     // The rows with this symbol, in index order.
-    std::vector<MlModelPerformanceRow> list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const;
+    ::std::vector<MlModelPerformanceRow> list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const;
     // The rows with this symbol, timeframe, in index order.
-    std::vector<MlModelPerformanceRow> list_by_symbol_and_timeframe(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe) const;
+    ::std::vector<MlModelPerformanceRow> list_by_symbol_and_timeframe(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe) const;
     // The rows with this symbol, timeframe, timestamp, in index order.
-    std::vector<MlModelPerformanceRow> list_by_symbol_and_timeframe_and_timestamp(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe, schemac::Timestamp timestamp) const;
+    ::std::vector<MlModelPerformanceRow> list_by_symbol_and_timeframe_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe, ::schemac::Timestamp timestamp) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const MlModelPerformanceRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const MlModelPerformanceRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    MlModelPerformanceRow upsert(pqxx::transaction_base& tx, const MlModelPerformanceRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    MlModelPerformanceRow upsert(::pqxx::transaction_base& schemac_tx, const MlModelPerformanceRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const MlModelPerformanceRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const MlModelPerformanceRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static MlModelPerformanceRow read_row(const pqxx::row& r, const int* positions);
+    static MlModelPerformanceRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::alphaplus

@@ -21,23 +21,23 @@ namespace db::alphaplus {
 
 // Registry of deployable ML models (Phase 6 1.D)
 struct MlModelRegistryRow {
-    std::int32_t id{};  // serial not null, generated
-    std::string model_name{};  // varchar(100) not null
-    std::string model_type{};  // varchar(50) not null
-    std::string model_path{};  // varchar(500) not null
-    std::optional<std::string> onnx_path{};  // varchar(500)
-    std::string version{};  // varchar(20) not null
-    std::optional<std::string> status{};  // varchar(20), has default
-    std::optional<double> accuracy{};  // double precision
-    std::optional<schemac::Timestamp> training_date{};  // timestamptz
-    std::optional<schemac::Timestamp> last_updated{};  // timestamptz, has default
-    std::optional<double> model_size_mb{};  // double precision
-    std::optional<schemac::Json> input_features{};  // jsonb
-    std::optional<schemac::Json> output_classes{};  // jsonb
-    std::optional<schemac::Json> hyperparameters{};  // jsonb
-    std::optional<schemac::Json> performance_metrics{};  // jsonb
-    std::optional<schemac::Json> metadata{};  // jsonb
-    std::optional<schemac::Timestamp> created_at{};  // timestamptz, has default
+    ::std::int32_t id{};  // serial not null, generated
+    ::std::string model_name{};  // varchar(100) not null
+    ::std::string model_type{};  // varchar(50) not null
+    ::std::string model_path{};  // varchar(500) not null
+    ::std::optional<::std::string> onnx_path{};  // varchar(500)
+    ::std::string version{};  // varchar(20) not null
+    ::std::optional<::std::string> status{};  // varchar(20), has default
+    ::std::optional<double> accuracy{};  // double precision
+    ::std::optional<::schemac::Timestamp> training_date{};  // timestamptz
+    ::std::optional<::schemac::Timestamp> last_updated{};  // timestamptz, has default
+    ::std::optional<double> model_size_mb{};  // double precision
+    ::std::optional<::schemac::Json> input_features{};  // jsonb
+    ::std::optional<::schemac::Json> output_classes{};  // jsonb
+    ::std::optional<::schemac::Json> hyperparameters{};  // jsonb
+    ::std::optional<::schemac::Json> performance_metrics{};  // jsonb
+    ::std::optional<::schemac::Json> metadata{};  // jsonb
+    ::std::optional<::schemac::Timestamp> created_at{};  // timestamptz, has default
 
     bool operator==(const MlModelRegistryRow&) const = default;
 };
@@ -45,23 +45,23 @@ struct MlModelRegistryRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct MlModelRegistryNew {
-    schemac::OrDefault<std::int32_t> id{};
-    std::string model_name{};
-    std::string model_type{};
-    std::string model_path{};
-    std::optional<std::string> onnx_path{};
-    std::string version{};
-    schemac::OrDefault<std::optional<std::string>> status{};
-    std::optional<double> accuracy{};
-    std::optional<schemac::Timestamp> training_date{};
-    schemac::OrDefault<std::optional<schemac::Timestamp>> last_updated{};
-    std::optional<double> model_size_mb{};
-    std::optional<schemac::Json> input_features{};
-    std::optional<schemac::Json> output_classes{};
-    std::optional<schemac::Json> hyperparameters{};
-    std::optional<schemac::Json> performance_metrics{};
-    std::optional<schemac::Json> metadata{};
-    schemac::OrDefault<std::optional<schemac::Timestamp>> created_at{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::std::string model_name{};
+    ::std::string model_type{};
+    ::std::string model_path{};
+    ::std::optional<::std::string> onnx_path{};
+    ::std::string version{};
+    ::schemac::OrDefault<::std::optional<::std::string>> status{};
+    ::std::optional<double> accuracy{};
+    ::std::optional<::schemac::Timestamp> training_date{};
+    ::schemac::OrDefault<::std::optional<::schemac::Timestamp>> last_updated{};
+    ::std::optional<double> model_size_mb{};
+    ::std::optional<::schemac::Json> input_features{};
+    ::std::optional<::schemac::Json> output_classes{};
+    ::std::optional<::schemac::Json> hyperparameters{};
+    ::std::optional<::schemac::Json> performance_metrics{};
+    ::std::optional<::schemac::Json> metadata{};
+    ::schemac::OrDefault<::std::optional<::schemac::Timestamp>> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -69,36 +69,36 @@ struct MlModelRegistryNew {
 class MlModelRegistryDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit MlModelRegistryDao(pqxx::connection_base& conn);
+    explicit MlModelRegistryDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    MlModelRegistryRow insert(pqxx::transaction_base& tx, const MlModelRegistryNew& row) const;
+    MlModelRegistryRow insert(::pqxx::transaction_base& schemac_tx, const MlModelRegistryNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<MlModelRegistryNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<MlModelRegistryNew>& rows) const;
     // The row with this id, if any.
-    std::optional<MlModelRegistryRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<MlModelRegistryRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // The row with this model_name, if any.
-    std::optional<MlModelRegistryRow> find_by_model_name(pqxx::transaction_base& tx, const std::string& model_name) const;
+    ::std::optional<MlModelRegistryRow> find_by_model_name(::pqxx::transaction_base& schemac_tx, const ::std::string& model_name) const;
     // The rows with this model_type, in index order.
-    std::vector<MlModelRegistryRow> list_by_model_type(pqxx::transaction_base& tx, const std::string& model_type) const;
+    ::std::vector<MlModelRegistryRow> list_by_model_type(::pqxx::transaction_base& schemac_tx, const ::std::string& model_type) const;
     // The rows with this model_type, status, in index order.
-    std::vector<MlModelRegistryRow> list_by_model_type_and_status(pqxx::transaction_base& tx, const std::string& model_type, const std::string& status) const;
+    ::std::vector<MlModelRegistryRow> list_by_model_type_and_status(::pqxx::transaction_base& schemac_tx, const ::std::string& model_type, const ::std::string& status) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const MlModelRegistryRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const MlModelRegistryRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    MlModelRegistryRow upsert(pqxx::transaction_base& tx, const MlModelRegistryRow& row) const;
+    MlModelRegistryRow upsert(::pqxx::transaction_base& schemac_tx, const MlModelRegistryRow& row) const;
     // Inserts the row, or on a conflict on (model_name) updates the columns it gives; returns the stored row.
-    MlModelRegistryRow upsert_by_model_name(pqxx::transaction_base& tx, const MlModelRegistryNew& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    MlModelRegistryRow upsert_by_model_name(::pqxx::transaction_base& schemac_tx, const MlModelRegistryNew& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const MlModelRegistryRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const MlModelRegistryRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static MlModelRegistryRow read_row(const pqxx::row& r, const int* positions);
+    static MlModelRegistryRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::alphaplus

@@ -21,21 +21,21 @@ namespace db::alphaplus {
 
 // Model health and drift assessments over time (Phase 6 1.B)
 struct ModelHealthMonitoringRow {
-    std::int32_t id{};  // serial not null, generated
-    std::string model_name{};  // varchar(100) not null
-    std::optional<schemac::Timestamp> timestamp{};  // timestamptz, has default
-    std::optional<std::string> health_status{};  // varchar(20), has default
-    std::optional<double> overall_health_score{};  // double precision
-    std::optional<double> feature_drift_score{};  // double precision
-    std::optional<double> concept_drift_score{};  // double precision
-    std::optional<double> performance_drift_score{};  // double precision
-    std::optional<double> data_quality_score{};  // double precision
-    std::optional<double> model_stability_score{};  // double precision
-    std::optional<std::string> alert_level{};  // varchar(20), has default
-    std::optional<std::string> alert_message{};  // text
-    std::optional<schemac::Json> recommendations{};  // jsonb
-    std::optional<schemac::Json> metadata{};  // jsonb
-    std::optional<schemac::Timestamp> created_at{};  // timestamptz, has default
+    ::std::int32_t id{};  // serial not null, generated
+    ::std::string model_name{};  // varchar(100) not null
+    ::std::optional<::schemac::Timestamp> timestamp{};  // timestamptz, has default
+    ::std::optional<::std::string> health_status{};  // varchar(20), has default
+    ::std::optional<double> overall_health_score{};  // double precision
+    ::std::optional<double> feature_drift_score{};  // double precision
+    ::std::optional<double> concept_drift_score{};  // double precision
+    ::std::optional<double> performance_drift_score{};  // double precision
+    ::std::optional<double> data_quality_score{};  // double precision
+    ::std::optional<double> model_stability_score{};  // double precision
+    ::std::optional<::std::string> alert_level{};  // varchar(20), has default
+    ::std::optional<::std::string> alert_message{};  // text
+    ::std::optional<::schemac::Json> recommendations{};  // jsonb
+    ::std::optional<::schemac::Json> metadata{};  // jsonb
+    ::std::optional<::schemac::Timestamp> created_at{};  // timestamptz, has default
 
     bool operator==(const ModelHealthMonitoringRow&) const = default;
 };
@@ -43,21 +43,21 @@ struct ModelHealthMonitoringRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct ModelHealthMonitoringNew {
-    schemac::OrDefault<std::int32_t> id{};
-    std::string model_name{};
-    schemac::OrDefault<std::optional<schemac::Timestamp>> timestamp{};
-    schemac::OrDefault<std::optional<std::string>> health_status{};
-    std::optional<double> overall_health_score{};
-    std::optional<double> feature_drift_score{};
-    std::optional<double> concept_drift_score{};
-    std::optional<double> performance_drift_score{};
-    std::optional<double> data_quality_score{};
-    std::optional<double> model_stability_score{};
-    schemac::OrDefault<std::optional<std::string>> alert_level{};
-    std::optional<std::string> alert_message{};
-    std::optional<schemac::Json> recommendations{};
-    std::optional<schemac::Json> metadata{};
-    schemac::OrDefault<std::optional<schemac::Timestamp>> created_at{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::std::string model_name{};
+    ::schemac::OrDefault<::std::optional<::schemac::Timestamp>> timestamp{};
+    ::schemac::OrDefault<::std::optional<::std::string>> health_status{};
+    ::std::optional<double> overall_health_score{};
+    ::std::optional<double> feature_drift_score{};
+    ::std::optional<double> concept_drift_score{};
+    ::std::optional<double> performance_drift_score{};
+    ::std::optional<double> data_quality_score{};
+    ::std::optional<double> model_stability_score{};
+    ::schemac::OrDefault<::std::optional<::std::string>> alert_level{};
+    ::std::optional<::std::string> alert_message{};
+    ::std::optional<::schemac::Json> recommendations{};
+    ::std::optional<::schemac::Json> metadata{};
+    ::schemac::OrDefault<::std::optional<::schemac::Timestamp>> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -65,32 +65,32 @@ struct ModelHealthMonitoringNew {
 class ModelHealthMonitoringDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit ModelHealthMonitoringDao(pqxx::connection_base& conn);
+    explicit ModelHealthMonitoringDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    ModelHealthMonitoringRow insert(pqxx::transaction_base& tx, const ModelHealthMonitoringNew& row) const;
+    ModelHealthMonitoringRow insert(::pqxx::transaction_base& schemac_tx, const ModelHealthMonitoringNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<ModelHealthMonitoringNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<ModelHealthMonitoringNew>& rows) const;
     // The row with this id, if any.
-    std::optional<ModelHealthMonitoringRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<ModelHealthMonitoringRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // The rows with this model_name, in index order.
-    std::vector<ModelHealthMonitoringRow> list_by_model_name(pqxx::transaction_base& tx, const std::string& model_name) const;
+    ::std::vector<ModelHealthMonitoringRow> list_by_model_name(::pqxx::transaction_base& schemac_tx, const ::std::string& model_name) const;
     // The rows with this model_name, timestamp, in index order.
-    std::vector<ModelHealthMonitoringRow> list_by_model_name_and_timestamp(pqxx::transaction_base& tx, const std::string& model_name, schemac::Timestamp timestamp) const;
+    ::std::vector<ModelHealthMonitoringRow> list_by_model_name_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& model_name, ::schemac::Timestamp timestamp) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const ModelHealthMonitoringRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const ModelHealthMonitoringRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    ModelHealthMonitoringRow upsert(pqxx::transaction_base& tx, const ModelHealthMonitoringRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    ModelHealthMonitoringRow upsert(::pqxx::transaction_base& schemac_tx, const ModelHealthMonitoringRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const ModelHealthMonitoringRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const ModelHealthMonitoringRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static ModelHealthMonitoringRow read_row(const pqxx::row& r, const int* positions);
+    static ModelHealthMonitoringRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::alphaplus

@@ -21,25 +21,25 @@ namespace db::alphaplus {
 
 // One row per training run of a model (Phase 6 1.E)
 struct ModelTrainingHistoryRow {
-    std::int32_t id{};  // serial not null, generated
-    std::string model_name{};  // varchar(100) not null
-    std::string training_run_id{};  // varchar(100) not null
-    std::optional<schemac::Timestamp> timestamp{};  // timestamptz, has default
-    std::optional<std::string> training_status{};  // varchar(20), has default
-    std::optional<double> training_duration_seconds{};  // double precision
-    std::optional<std::int32_t> training_samples{};  // integer
-    std::optional<std::int32_t> validation_samples{};  // integer
-    std::optional<std::int32_t> test_samples{};  // integer
-    std::optional<double> initial_accuracy{};  // double precision
-    std::optional<double> final_accuracy{};  // double precision
-    std::optional<double> accuracy_improvement{};  // double precision
-    std::optional<schemac::Json> loss_history{};  // jsonb
-    std::optional<schemac::Json> metrics_history{};  // jsonb
-    std::optional<schemac::Json> hyperparameters{};  // jsonb
-    std::optional<schemac::Json> feature_importance{};  // jsonb
-    std::optional<std::string> training_logs{};  // text
-    std::optional<schemac::Json> metadata{};  // jsonb
-    std::optional<schemac::Timestamp> created_at{};  // timestamptz, has default
+    ::std::int32_t id{};  // serial not null, generated
+    ::std::string model_name{};  // varchar(100) not null
+    ::std::string training_run_id{};  // varchar(100) not null
+    ::std::optional<::schemac::Timestamp> timestamp{};  // timestamptz, has default
+    ::std::optional<::std::string> training_status{};  // varchar(20), has default
+    ::std::optional<double> training_duration_seconds{};  // double precision
+    ::std::optional<::std::int32_t> training_samples{};  // integer
+    ::std::optional<::std::int32_t> validation_samples{};  // integer
+    ::std::optional<::std::int32_t> test_samples{};  // integer
+    ::std::optional<double> initial_accuracy{};  // double precision
+    ::std::optional<double> final_accuracy{};  // double precision
+    ::std::optional<double> accuracy_improvement{};  // double precision
+    ::std::optional<::schemac::Json> loss_history{};  // jsonb
+    ::std::optional<::schemac::Json> metrics_history{};  // jsonb
+    ::std::optional<::schemac::Json> hyperparameters{};  // jsonb
+    ::std::optional<::schemac::Json> feature_importance{};  // jsonb
+    ::std::optional<::std::string> training_logs{};  // text
+    ::std::optional<::schemac::Json> metadata{};  // jsonb
+    ::std::optional<::schemac::Timestamp> created_at{};  // timestamptz, has default
 
     bool operator==(const ModelTrainingHistoryRow&) const = default;
 };
@@ -47,25 +47,25 @@ struct ModelTrainingHistoryRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct ModelTrainingHistoryNew {
-    schemac::OrDefault<std::int32_t> id{};
-    std::string model_name{};
-    std::string training_run_id{};
-    schemac::OrDefault<std::optional<schemac::Timestamp>> timestamp{};
-    schemac::OrDefault<std::optional<std::string>> training_status{};
-    std::optional<double> training_duration_seconds{};
-    std::optional<std::int32_t> training_samples{};
-    std::optional<std::int32_t> validation_samples{};
-    std::optional<std::int32_t> test_samples{};
-    std::optional<double> initial_accuracy{};
-    std::optional<double> final_accuracy{};
-    std::optional<double> accuracy_improvement{};
-    std::optional<schemac::Json> loss_history{};
-    std::optional<schemac::Json> metrics_history{};
-    std::optional<schemac::Json> hyperparameters{};
-    std::optional<schemac::Json> feature_importance{};
-    std::optional<std::string> training_logs{};
-    std::optional<schemac::Json> metadata{};
-    schemac::OrDefault<std::optional<schemac::Timestamp>> created_at{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::std::string model_name{};
+    ::std::string training_run_id{};
+    ::schemac::OrDefault<::std::optional<::schemac::Timestamp>> timestamp{};
+    ::schemac::OrDefault<::std::optional<::std::string>> training_status{};
+    ::std::optional<double> training_duration_seconds{};
+    ::std::optional<::std::int32_t> training_samples{};
+    ::std::optional<::std::int32_t> validation_samples{};
+    ::std::optional<::std::int32_t> test_samples{};
+    ::std::optional<double> initial_accuracy{};
+    ::std::optional<double> final_accuracy{};
+    ::std::optional<double> accuracy_improvement{};
+    ::std::optional<::schemac::Json> loss_history{};
+    ::std::optional<::schemac::Json> metrics_history{};
+    ::std::optional<::schemac::Json> hyperparameters{};
+    ::std::optional<::schemac::Json> feature_importance{};
+    ::std::optional<::std::string> training_logs{};
+    ::std::optional<::schemac::Json> metadata{};
+    ::schemac::OrDefault<::std::optional<::schemac::Timestamp>> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -73,32 +73,32 @@ struct ModelTrainingHistoryNew {
 class ModelTrainingHistoryDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit ModelTrainingHistoryDao(pqxx::connection_base& conn);
+    explicit ModelTrainingHistoryDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    ModelTrainingHistoryRow insert(pqxx::transaction_base& tx, const ModelTrainingHistoryNew& row) const;
+    ModelTrainingHistoryRow insert(::pqxx::transaction_base& schemac_tx, const ModelTrainingHistoryNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<ModelTrainingHistoryNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<ModelTrainingHistoryNew>& rows) const;
     // The row with this id, if any.
-    std::optional<ModelTrainingHistoryRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<ModelTrainingHistoryRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // The rows with this model_name, in index order.
-    std::vector<ModelTrainingHistoryRow> list_by_model_name(pqxx::transaction_base& tx, const std::string& model_name) const;
+    ::std::vector<ModelTrainingHistoryRow> list_by_model_name(::pqxx::transaction_base& schemac_tx, const ::std::string& model_name) const;
     // The rows with this model_name, timestamp, in index order.
-    std::vector<ModelTrainingHistoryRow> list_by_model_name_and_timestamp(pqxx::transaction_base& tx, const std::string& model_name, schemac::Timestamp timestamp) const;
+    ::std::vector<ModelTrainingHistoryRow> list_by_model_name_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& model_name, ::schemac::Timestamp timestamp) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const ModelTrainingHistoryRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const ModelTrainingHistoryRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    ModelTrainingHistoryRow upsert(pqxx::transaction_base& tx, const ModelTrainingHistoryRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    ModelTrainingHistoryRow upsert(::pqxx::transaction_base& schemac_tx, const ModelTrainingHistoryRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const ModelTrainingHistoryRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const ModelTrainingHistoryRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static ModelTrainingHistoryRow read_row(const pqxx::row& r, const int* positions);
+    static ModelTrainingHistoryRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::alphaplus

@@ -21,29 +21,29 @@ namespace db::alphaplus {
 
 // Trading signals emitted by the AlphaPlus intelligent signal generator. Base columns designed by us; the ten ML columns come from Phase 6 (2.A).
 struct SignalsRow {
-    std::int32_t id{};  // serial not null, generated
-    std::string signal_id{};  // varchar(100) not null: External signal identifier, e.g. BTCUSDT_1h_20250814_151525
-    std::string symbol{};  // varchar(20) not null
-    std::string timeframe{};  // varchar(10) not null
-    std::string direction{};  // varchar(10) not null: long, short or neutral (see check ck_signals_direction)
+    ::std::int32_t id{};  // serial not null, generated
+    ::std::string signal_id{};  // varchar(100) not null: External signal identifier, e.g. BTCUSDT_1h_20250814_151525
+    ::std::string symbol{};  // varchar(20) not null
+    ::std::string timeframe{};  // varchar(10) not null
+    ::std::string direction{};  // varchar(10) not null: long, short or neutral (see check ck_signals_direction)
     double confidence{};  // double precision not null: Generator confidence in [0, 1]
-    schemac::Decimal entry_price{};  // numeric(18,8) not null
-    std::optional<schemac::Decimal> stop_loss{};  // numeric(18,8)
-    std::optional<schemac::Decimal> take_profit{};  // numeric(18,8)
-    std::string status{};  // varchar(20) not null, has default: active, filled, expired or cancelled
-    schemac::Timestamp timestamp{};  // timestamptz not null, has default: When the signal was generated
-    std::optional<schemac::Json> metadata{};  // jsonb
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
-    std::optional<double> ml_model_confidence{};  // double precision, has default
-    std::optional<double> ml_health_score{};  // double precision, has default
-    std::optional<double> catboost_prediction{};  // double precision, has default
-    std::optional<double> drift_detection_score{};  // double precision, has default
-    std::optional<double> chart_pattern_ml_score{};  // double precision, has default
-    std::optional<double> candlestick_ml_score{};  // double precision, has default
-    std::optional<double> volume_ml_score{};  // double precision, has default
-    std::optional<double> ml_processing_time_ms{};  // double precision, has default
-    std::optional<schemac::Json> ml_model_versions{};  // jsonb: Model name -> version used for this signal
-    std::optional<schemac::Json> ml_prediction_explanations{};  // jsonb
+    ::schemac::Decimal entry_price{};  // numeric(18,8) not null
+    ::std::optional<::schemac::Decimal> stop_loss{};  // numeric(18,8)
+    ::std::optional<::schemac::Decimal> take_profit{};  // numeric(18,8)
+    ::std::string status{};  // varchar(20) not null, has default: active, filled, expired or cancelled
+    ::schemac::Timestamp timestamp{};  // timestamptz not null, has default: When the signal was generated
+    ::std::optional<::schemac::Json> metadata{};  // jsonb
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::std::optional<double> ml_model_confidence{};  // double precision, has default
+    ::std::optional<double> ml_health_score{};  // double precision, has default
+    ::std::optional<double> catboost_prediction{};  // double precision, has default
+    ::std::optional<double> drift_detection_score{};  // double precision, has default
+    ::std::optional<double> chart_pattern_ml_score{};  // double precision, has default
+    ::std::optional<double> candlestick_ml_score{};  // double precision, has default
+    ::std::optional<double> volume_ml_score{};  // double precision, has default
+    ::std::optional<double> ml_processing_time_ms{};  // double precision, has default
+    ::std::optional<::schemac::Json> ml_model_versions{};  // jsonb: Model name -> version used for this signal
+    ::std::optional<::schemac::Json> ml_prediction_explanations{};  // jsonb
 
     bool operator==(const SignalsRow&) const = default;
 };
@@ -51,29 +51,29 @@ struct SignalsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct SignalsNew {
-    schemac::OrDefault<std::int32_t> id{};
-    std::string signal_id{};
-    std::string symbol{};
-    std::string timeframe{};
-    std::string direction{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::std::string signal_id{};
+    ::std::string symbol{};
+    ::std::string timeframe{};
+    ::std::string direction{};
     double confidence{};
-    schemac::Decimal entry_price{};
-    std::optional<schemac::Decimal> stop_loss{};
-    std::optional<schemac::Decimal> take_profit{};
-    schemac::OrDefault<std::string> status{};
-    schemac::OrDefault<schemac::Timestamp> timestamp{};
-    std::optional<schemac::Json> metadata{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
-    schemac::OrDefault<std::optional<double>> ml_model_confidence{};
-    schemac::OrDefault<std::optional<double>> ml_health_score{};
-    schemac::OrDefault<std::optional<double>> catboost_prediction{};
-    schemac::OrDefault<std::optional<double>> drift_detection_score{};
-    schemac::OrDefault<std::optional<double>> chart_pattern_ml_score{};
-    schemac::OrDefault<std::optional<double>> candlestick_ml_score{};
-    schemac::OrDefault<std::optional<double>> volume_ml_score{};
-    schemac::OrDefault<std::optional<double>> ml_processing_time_ms{};
-    std::optional<schemac::Json> ml_model_versions{};
-    std::optional<schemac::Json> ml_prediction_explanations{};
+    ::schemac::Decimal entry_price{};
+    ::std::optional<::schemac::Decimal> stop_loss{};
+    ::std::optional<::schemac::Decimal> take_profit{};
+    ::schemac::OrDefault<::std::string> status{};
+    ::schemac::OrDefault<::schemac::Timestamp> timestamp{};
+    ::std::optional<::schemac::Json> metadata{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
+    ::schemac::OrDefault<::std::optional<double>> ml_model_confidence{};
+    ::schemac::OrDefault<::std::optional<double>> ml_health_score{};
+    ::schemac::OrDefault<::std::optional<double>> catboost_prediction{};
+    ::schemac::OrDefault<::std::optional<double>> drift_detection_score{};
+    ::schemac::OrDefault<::std::optional<double>> chart_pattern_ml_score{};
+    ::schemac::OrDefault<::std::optional<double>> candlestick_ml_score{};
+    ::schemac::OrDefault<::std::optional<double>> volume_ml_score{};
+    ::schemac::OrDefault<::std::optional<double>> ml_processing_time_ms{};
+    ::std::optional<::schemac::Json> ml_model_versions{};
+    ::std::optional<::schemac::Json> ml_prediction_explanations{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -81,40 +81,40 @@ struct SignalsNew {
 class SignalsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit SignalsDao(pqxx::connection_base& conn);
+    explicit SignalsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    SignalsRow insert(pqxx::transaction_base& tx, const SignalsNew& row) const;
+    SignalsRow insert(::pqxx::transaction_base& schemac_tx, const SignalsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<SignalsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SignalsNew>& rows) const;
     // The row with this id, if any.
-    std::optional<SignalsRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<SignalsRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // The row with this signal_id, if any.
-    std::optional<SignalsRow> find_by_signal_id(pqxx::transaction_base& tx, const std::string& signal_id) const;
+    ::std::optional<SignalsRow> find_by_signal_id(::pqxx::transaction_base& schemac_tx, const ::std::string& signal_id) const;
     // The rows with this symbol, in index order.
-    std::vector<SignalsRow> list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const;
+    ::std::vector<SignalsRow> list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const;
     // The rows with this symbol, timeframe, in index order.
-    std::vector<SignalsRow> list_by_symbol_and_timeframe(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe) const;
+    ::std::vector<SignalsRow> list_by_symbol_and_timeframe(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe) const;
     // The rows with this symbol, timeframe, timestamp, in index order.
-    std::vector<SignalsRow> list_by_symbol_and_timeframe_and_timestamp(pqxx::transaction_base& tx, const std::string& symbol, const std::string& timeframe, schemac::Timestamp timestamp) const;
+    ::std::vector<SignalsRow> list_by_symbol_and_timeframe_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe, ::schemac::Timestamp timestamp) const;
     // The rows with this symbol, timestamp, in index order.
-    std::vector<SignalsRow> list_by_symbol_and_timestamp(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp timestamp) const;
+    ::std::vector<SignalsRow> list_by_symbol_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp timestamp) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const SignalsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const SignalsRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    SignalsRow upsert(pqxx::transaction_base& tx, const SignalsRow& row) const;
+    SignalsRow upsert(::pqxx::transaction_base& schemac_tx, const SignalsRow& row) const;
     // Inserts the row, or on a conflict on (signal_id) updates the columns it gives; returns the stored row.
-    SignalsRow upsert_by_signal_id(pqxx::transaction_base& tx, const SignalsNew& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    SignalsRow upsert_by_signal_id(::pqxx::transaction_base& schemac_tx, const SignalsNew& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const SignalsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SignalsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static SignalsRow read_row(const pqxx::row& r, const int* positions);
+    static SignalsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::alphaplus

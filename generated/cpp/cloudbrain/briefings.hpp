@@ -21,12 +21,12 @@ namespace db::cloudbrain {
 
 // Daily AI-generated market briefing, one per day (designed by us)
 struct BriefingsRow {
-    schemac::Date briefing_date{};  // date not null
-    std::string title{};  // text not null
-    std::string content{};  // text not null: The briefing in Markdown, as sent to Telegram
-    std::optional<schemac::Json> market_snapshot{};  // jsonb: Index levels, movers and sentiment the briefing was written from
-    std::optional<std::string> model{};  // varchar(100)
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::schemac::Date briefing_date{};  // date not null
+    ::std::string title{};  // text not null
+    ::std::string content{};  // text not null: The briefing in Markdown, as sent to Telegram
+    ::std::optional<::schemac::Json> market_snapshot{};  // jsonb: Index levels, movers and sentiment the briefing was written from
+    ::std::optional<::std::string> model{};  // varchar(100)
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
 
     bool operator==(const BriefingsRow&) const = default;
 };
@@ -34,12 +34,12 @@ struct BriefingsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct BriefingsNew {
-    schemac::Date briefing_date{};
-    std::string title{};
-    std::string content{};
-    std::optional<schemac::Json> market_snapshot{};
-    std::optional<std::string> model{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
+    ::schemac::Date briefing_date{};
+    ::std::string title{};
+    ::std::string content{};
+    ::std::optional<::schemac::Json> market_snapshot{};
+    ::std::optional<::std::string> model{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -47,28 +47,28 @@ struct BriefingsNew {
 class BriefingsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit BriefingsDao(pqxx::connection_base& conn);
+    explicit BriefingsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    BriefingsRow insert(pqxx::transaction_base& tx, const BriefingsNew& row) const;
+    BriefingsRow insert(::pqxx::transaction_base& schemac_tx, const BriefingsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<BriefingsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<BriefingsNew>& rows) const;
     // The row with this briefing_date, if any.
-    std::optional<BriefingsRow> find_by_briefing_date(pqxx::transaction_base& tx, schemac::Date briefing_date) const;
+    ::std::optional<BriefingsRow> find_by_briefing_date(::pqxx::transaction_base& schemac_tx, ::schemac::Date briefing_date) const;
     // Writes every column of the row with this briefing_date; false if there is none.
-    bool update(pqxx::transaction_base& tx, const BriefingsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const BriefingsRow& row) const;
     // Deletes the row with this briefing_date; false if there was none.
-    bool delete_by_briefing_date(pqxx::transaction_base& tx, schemac::Date briefing_date) const;
+    bool delete_by_briefing_date(::pqxx::transaction_base& schemac_tx, ::schemac::Date briefing_date) const;
     // Inserts the row, or on a conflict on (briefing_date) overwrites the stored one; returns it.
-    BriefingsRow upsert(pqxx::transaction_base& tx, const BriefingsRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    BriefingsRow upsert(::pqxx::transaction_base& schemac_tx, const BriefingsRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const BriefingsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const BriefingsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static BriefingsRow read_row(const pqxx::row& r, const int* positions);
+    static BriefingsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::cloudbrain

@@ -18,7 +18,7 @@ enum class AlertSeverity {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(AlertSeverity v) {
+inline ::std::string_view to_string(AlertSeverity v) {
     switch (v) {
         case AlertSeverity::info: return "info";
         case AlertSeverity::warning: return "warning";
@@ -29,12 +29,12 @@ inline std::string_view to_string(AlertSeverity v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<AlertSeverity> alert_severity_from_string(std::string_view label) {
+inline ::std::optional<AlertSeverity> alert_severity_from_string(::std::string_view label) {
     if (label == "info") return AlertSeverity::info;
     if (label == "warning") return AlertSeverity::warning;
     if (label == "error") return AlertSeverity::error;
     if (label == "critical") return AlertSeverity::critical;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 // PostgreSQL: cloudbrain.signal_action
@@ -45,7 +45,7 @@ enum class SignalAction {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(SignalAction v) {
+inline ::std::string_view to_string(SignalAction v) {
     switch (v) {
         case SignalAction::buy: return "buy";
         case SignalAction::sell: return "sell";
@@ -55,11 +55,11 @@ inline std::string_view to_string(SignalAction v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<SignalAction> signal_action_from_string(std::string_view label) {
+inline ::std::optional<SignalAction> signal_action_from_string(::std::string_view label) {
     if (label == "buy") return SignalAction::buy;
     if (label == "sell") return SignalAction::sell;
     if (label == "hold") return SignalAction::hold;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 // How a signal turned out at a given horizon
@@ -71,7 +71,7 @@ enum class SignalResult {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(SignalResult v) {
+inline ::std::string_view to_string(SignalResult v) {
     switch (v) {
         case SignalResult::win: return "win";
         case SignalResult::loss: return "loss";
@@ -81,11 +81,11 @@ inline std::string_view to_string(SignalResult v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<SignalResult> signal_result_from_string(std::string_view label) {
+inline ::std::optional<SignalResult> signal_result_from_string(::std::string_view label) {
     if (label == "win") return SignalResult::win;
     if (label == "loss") return SignalResult::loss;
     if (label == "breakeven") return SignalResult::breakeven;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 // PostgreSQL: cloudbrain.trade_side
@@ -95,7 +95,7 @@ enum class TradeSide {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(TradeSide v) {
+inline ::std::string_view to_string(TradeSide v) {
     switch (v) {
         case TradeSide::buy: return "buy";
         case TradeSide::sell: return "sell";
@@ -104,10 +104,10 @@ inline std::string_view to_string(TradeSide v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<TradeSide> trade_side_from_string(std::string_view label) {
+inline ::std::optional<TradeSide> trade_side_from_string(::std::string_view label) {
     if (label == "buy") return TradeSide::buy;
     if (label == "sell") return TradeSide::sell;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 // PostgreSQL: cloudbrain.order_type
@@ -119,7 +119,7 @@ enum class OrderType {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(OrderType v) {
+inline ::std::string_view to_string(OrderType v) {
     switch (v) {
         case OrderType::market: return "market";
         case OrderType::limit: return "limit";
@@ -130,12 +130,12 @@ inline std::string_view to_string(OrderType v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<OrderType> order_type_from_string(std::string_view label) {
+inline ::std::optional<OrderType> order_type_from_string(::std::string_view label) {
     if (label == "market") return OrderType::market;
     if (label == "limit") return OrderType::limit;
     if (label == "stop") return OrderType::stop;
     if (label == "stop_limit") return OrderType::stop_limit;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 // Lifecycle of a platform order at the broker
@@ -151,7 +151,7 @@ enum class OrderStatus {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(OrderStatus v) {
+inline ::std::string_view to_string(OrderStatus v) {
     switch (v) {
         case OrderStatus::pending: return "pending";
         case OrderStatus::submitted: return "submitted";
@@ -165,7 +165,7 @@ inline std::string_view to_string(OrderStatus v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<OrderStatus> order_status_from_string(std::string_view label) {
+inline ::std::optional<OrderStatus> order_status_from_string(::std::string_view label) {
     if (label == "pending") return OrderStatus::pending;
     if (label == "submitted") return OrderStatus::submitted;
     if (label == "partially_filled") return OrderStatus::partially_filled;
@@ -173,7 +173,7 @@ inline std::optional<OrderStatus> order_status_from_string(std::string_view labe
     if (label == "cancelled") return OrderStatus::cancelled;
     if (label == "rejected") return OrderStatus::rejected;
     if (label == "expired") return OrderStatus::expired;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 }  // namespace db::cloudbrain
@@ -182,56 +182,56 @@ inline std::optional<OrderStatus> order_status_from_string(std::string_view labe
 namespace schemac::pg {
 
 template <>
-struct Codec<db::cloudbrain::AlertSeverity> {
-    static void write(std::string& out, db::cloudbrain::AlertSeverity v) { out += db::cloudbrain::to_string(v); }
-    static db::cloudbrain::AlertSeverity read(std::string_view text) {
-        if (auto v = db::cloudbrain::alert_severity_from_string(text)) return *v;
-        throw PgTextError("invalid cloudbrain.alert_severity \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::cloudbrain::AlertSeverity> {
+    static void write(::std::string& out, ::db::cloudbrain::AlertSeverity v) { out += ::db::cloudbrain::to_string(v); }
+    static ::db::cloudbrain::AlertSeverity read(::std::string_view text) {
+        if (auto v = ::db::cloudbrain::alert_severity_from_string(text)) return *v;
+        throw PgTextError("invalid cloudbrain.alert_severity \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 
 template <>
-struct Codec<db::cloudbrain::SignalAction> {
-    static void write(std::string& out, db::cloudbrain::SignalAction v) { out += db::cloudbrain::to_string(v); }
-    static db::cloudbrain::SignalAction read(std::string_view text) {
-        if (auto v = db::cloudbrain::signal_action_from_string(text)) return *v;
-        throw PgTextError("invalid cloudbrain.signal_action \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::cloudbrain::SignalAction> {
+    static void write(::std::string& out, ::db::cloudbrain::SignalAction v) { out += ::db::cloudbrain::to_string(v); }
+    static ::db::cloudbrain::SignalAction read(::std::string_view text) {
+        if (auto v = ::db::cloudbrain::signal_action_from_string(text)) return *v;
+        throw PgTextError("invalid cloudbrain.signal_action \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 
 template <>
-struct Codec<db::cloudbrain::SignalResult> {
-    static void write(std::string& out, db::cloudbrain::SignalResult v) { out += db::cloudbrain::to_string(v); }
-    static db::cloudbrain::SignalResult read(std::string_view text) {
-        if (auto v = db::cloudbrain::signal_result_from_string(text)) return *v;
-        throw PgTextError("invalid cloudbrain.signal_result \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::cloudbrain::SignalResult> {
+    static void write(::std::string& out, ::db::cloudbrain::SignalResult v) { out += ::db::cloudbrain::to_string(v); }
+    static ::db::cloudbrain::SignalResult read(::std::string_view text) {
+        if (auto v = ::db::cloudbrain::signal_result_from_string(text)) return *v;
+        throw PgTextError("invalid cloudbrain.signal_result \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 
 template <>
-struct Codec<db::cloudbrain::TradeSide> {
-    static void write(std::string& out, db::cloudbrain::TradeSide v) { out += db::cloudbrain::to_string(v); }
-    static db::cloudbrain::TradeSide read(std::string_view text) {
-        if (auto v = db::cloudbrain::trade_side_from_string(text)) return *v;
-        throw PgTextError("invalid cloudbrain.trade_side \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::cloudbrain::TradeSide> {
+    static void write(::std::string& out, ::db::cloudbrain::TradeSide v) { out += ::db::cloudbrain::to_string(v); }
+    static ::db::cloudbrain::TradeSide read(::std::string_view text) {
+        if (auto v = ::db::cloudbrain::trade_side_from_string(text)) return *v;
+        throw PgTextError("invalid cloudbrain.trade_side \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 
 template <>
-struct Codec<db::cloudbrain::OrderType> {
-    static void write(std::string& out, db::cloudbrain::OrderType v) { out += db::cloudbrain::to_string(v); }
-    static db::cloudbrain::OrderType read(std::string_view text) {
-        if (auto v = db::cloudbrain::order_type_from_string(text)) return *v;
-        throw PgTextError("invalid cloudbrain.order_type \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::cloudbrain::OrderType> {
+    static void write(::std::string& out, ::db::cloudbrain::OrderType v) { out += ::db::cloudbrain::to_string(v); }
+    static ::db::cloudbrain::OrderType read(::std::string_view text) {
+        if (auto v = ::db::cloudbrain::order_type_from_string(text)) return *v;
+        throw PgTextError("invalid cloudbrain.order_type \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 
 template <>
-struct Codec<db::cloudbrain::OrderStatus> {
-    static void write(std::string& out, db::cloudbrain::OrderStatus v) { out += db::cloudbrain::to_string(v); }
-    static db::cloudbrain::OrderStatus read(std::string_view text) {
-        if (auto v = db::cloudbrain::order_status_from_string(text)) return *v;
-        throw PgTextError("invalid cloudbrain.order_status \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::cloudbrain::OrderStatus> {
+    static void write(::std::string& out, ::db::cloudbrain::OrderStatus v) { out += ::db::cloudbrain::to_string(v); }
+    static ::db::cloudbrain::OrderStatus read(::std::string_view text) {
+        if (auto v = ::db::cloudbrain::order_status_from_string(text)) return *v;
+        throw PgTextError("invalid cloudbrain.order_status \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 

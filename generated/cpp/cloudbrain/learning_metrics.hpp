@@ -21,12 +21,12 @@ namespace db::cloudbrain {
 
 // Aggregated performance metrics per day, scope and metric (designed by us)
 struct LearningMetricsRow {
-    schemac::Date period_date{};  // date not null
-    std::string scope{};  // varchar(50) not null: overall, a symbol, or a signal component
-    std::string metric_name{};  // varchar(100) not null: e.g. win_rate, avg_return_pct, sharpe
+    ::schemac::Date period_date{};  // date not null
+    ::std::string scope{};  // varchar(50) not null: overall, a symbol, or a signal component
+    ::std::string metric_name{};  // varchar(100) not null: e.g. win_rate, avg_return_pct, sharpe
     double metric_value{};  // double precision not null
-    std::int32_t sample_size{};  // integer not null, has default
-    schemac::Timestamp computed_at{};  // timestamptz not null, has default
+    ::std::int32_t sample_size{};  // integer not null, has default
+    ::schemac::Timestamp computed_at{};  // timestamptz not null, has default
 
     bool operator==(const LearningMetricsRow&) const = default;
 };
@@ -34,12 +34,12 @@ struct LearningMetricsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct LearningMetricsNew {
-    schemac::Date period_date{};
-    std::string scope{};
-    std::string metric_name{};
+    ::schemac::Date period_date{};
+    ::std::string scope{};
+    ::std::string metric_name{};
     double metric_value{};
-    schemac::OrDefault<std::int32_t> sample_size{};
-    schemac::OrDefault<schemac::Timestamp> computed_at{};
+    ::schemac::OrDefault<::std::int32_t> sample_size{};
+    ::schemac::OrDefault<::schemac::Timestamp> computed_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -47,32 +47,32 @@ struct LearningMetricsNew {
 class LearningMetricsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit LearningMetricsDao(pqxx::connection_base& conn);
+    explicit LearningMetricsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    LearningMetricsRow insert(pqxx::transaction_base& tx, const LearningMetricsNew& row) const;
+    LearningMetricsRow insert(::pqxx::transaction_base& schemac_tx, const LearningMetricsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<LearningMetricsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<LearningMetricsNew>& rows) const;
     // The row with this period_date, scope, metric_name, if any.
-    std::optional<LearningMetricsRow> find_by_period_date_and_scope_and_metric_name(pqxx::transaction_base& tx, schemac::Date period_date, const std::string& scope, const std::string& metric_name) const;
+    ::std::optional<LearningMetricsRow> find_by_period_date_and_scope_and_metric_name(::pqxx::transaction_base& schemac_tx, ::schemac::Date period_date, const ::std::string& scope, const ::std::string& metric_name) const;
     // The rows with this period_date, in index order.
-    std::vector<LearningMetricsRow> list_by_period_date(pqxx::transaction_base& tx, schemac::Date period_date) const;
+    ::std::vector<LearningMetricsRow> list_by_period_date(::pqxx::transaction_base& schemac_tx, ::schemac::Date period_date) const;
     // The rows with this period_date, scope, in index order.
-    std::vector<LearningMetricsRow> list_by_period_date_and_scope(pqxx::transaction_base& tx, schemac::Date period_date, const std::string& scope) const;
+    ::std::vector<LearningMetricsRow> list_by_period_date_and_scope(::pqxx::transaction_base& schemac_tx, ::schemac::Date period_date, const ::std::string& scope) const;
     // Writes every column of the row with this period_date, scope, metric_name; false if there is none.
-    bool update(pqxx::transaction_base& tx, const LearningMetricsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const LearningMetricsRow& row) const;
     // Deletes the row with this period_date, scope, metric_name; false if there was none.
-    bool delete_by_period_date_and_scope_and_metric_name(pqxx::transaction_base& tx, schemac::Date period_date, const std::string& scope, const std::string& metric_name) const;
+    bool delete_by_period_date_and_scope_and_metric_name(::pqxx::transaction_base& schemac_tx, ::schemac::Date period_date, const ::std::string& scope, const ::std::string& metric_name) const;
     // Inserts the row, or on a conflict on (period_date, scope, metric_name) overwrites the stored one; returns it.
-    LearningMetricsRow upsert(pqxx::transaction_base& tx, const LearningMetricsRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    LearningMetricsRow upsert(::pqxx::transaction_base& schemac_tx, const LearningMetricsRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const LearningMetricsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const LearningMetricsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static LearningMetricsRow read_row(const pqxx::row& r, const int* positions);
+    static LearningMetricsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::cloudbrain

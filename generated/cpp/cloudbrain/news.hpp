@@ -21,16 +21,16 @@ namespace db::cloudbrain {
 
 // Market news articles with their sentiment analysis (designed by us)
 struct NewsRow {
-    std::int64_t id{};  // bigserial not null, generated
-    std::string source{};  // varchar(100) not null
-    std::string url{};  // text not null
-    std::string headline{};  // text not null
-    std::optional<std::string> summary{};  // text
-    std::vector<std::optional<std::string>> symbols{};  // varchar(20)[] not null, has default: Ticker symbols the article is about
-    std::optional<double> sentiment_score{};  // double precision: -1 (bearish) .. 1 (bullish); NULL until analysed
-    std::optional<std::string> sentiment_label{};  // varchar(20)
-    schemac::Timestamp published_at{};  // timestamptz not null
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::std::int64_t id{};  // bigserial not null, generated
+    ::std::string source{};  // varchar(100) not null
+    ::std::string url{};  // text not null
+    ::std::string headline{};  // text not null
+    ::std::optional<::std::string> summary{};  // text
+    ::std::vector<::std::optional<::std::string>> symbols{};  // varchar(20)[] not null, has default: Ticker symbols the article is about
+    ::std::optional<double> sentiment_score{};  // double precision: -1 (bearish) .. 1 (bullish); NULL until analysed
+    ::std::optional<::std::string> sentiment_label{};  // varchar(20)
+    ::schemac::Timestamp published_at{};  // timestamptz not null
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
 
     bool operator==(const NewsRow&) const = default;
 };
@@ -38,16 +38,16 @@ struct NewsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct NewsNew {
-    schemac::OrDefault<std::int64_t> id{};
-    std::string source{};
-    std::string url{};
-    std::string headline{};
-    std::optional<std::string> summary{};
-    schemac::OrDefault<std::vector<std::optional<std::string>>> symbols{};
-    std::optional<double> sentiment_score{};
-    std::optional<std::string> sentiment_label{};
-    schemac::Timestamp published_at{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
+    ::schemac::OrDefault<::std::int64_t> id{};
+    ::std::string source{};
+    ::std::string url{};
+    ::std::string headline{};
+    ::std::optional<::std::string> summary{};
+    ::schemac::OrDefault<::std::vector<::std::optional<::std::string>>> symbols{};
+    ::std::optional<double> sentiment_score{};
+    ::std::optional<::std::string> sentiment_label{};
+    ::schemac::Timestamp published_at{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -55,36 +55,36 @@ struct NewsNew {
 class NewsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit NewsDao(pqxx::connection_base& conn);
+    explicit NewsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    NewsRow insert(pqxx::transaction_base& tx, const NewsNew& row) const;
+    NewsRow insert(::pqxx::transaction_base& schemac_tx, const NewsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<NewsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<NewsNew>& rows) const;
     // The row with this id, if any.
-    std::optional<NewsRow> find_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    ::std::optional<NewsRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // The row with this url, if any.
-    std::optional<NewsRow> find_by_url(pqxx::transaction_base& tx, const std::string& url) const;
+    ::std::optional<NewsRow> find_by_url(::pqxx::transaction_base& schemac_tx, const ::std::string& url) const;
     // The rows with this published_at, in index order.
-    std::vector<NewsRow> list_by_published_at(pqxx::transaction_base& tx, schemac::Timestamp published_at) const;
+    ::std::vector<NewsRow> list_by_published_at(::pqxx::transaction_base& schemac_tx, ::schemac::Timestamp published_at) const;
     // The rows with this symbols, in index order.
-    std::vector<NewsRow> list_by_symbols(pqxx::transaction_base& tx, const std::vector<std::optional<std::string>>& symbols) const;
+    ::std::vector<NewsRow> list_by_symbols(::pqxx::transaction_base& schemac_tx, const ::std::vector<::std::optional<::std::string>>& symbols) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const NewsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const NewsRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    NewsRow upsert(pqxx::transaction_base& tx, const NewsRow& row) const;
+    NewsRow upsert(::pqxx::transaction_base& schemac_tx, const NewsRow& row) const;
     // Inserts the row, or on a conflict on (url) updates the columns it gives; returns the stored row.
-    NewsRow upsert_by_url(pqxx::transaction_base& tx, const NewsNew& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    NewsRow upsert_by_url(::pqxx::transaction_base& schemac_tx, const NewsNew& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const NewsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const NewsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static NewsRow read_row(const pqxx::row& r, const int* positions);
+    static NewsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::cloudbrain

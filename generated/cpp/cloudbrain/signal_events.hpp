@@ -21,12 +21,12 @@ namespace db::cloudbrain {
 
 // Detailed events in a signal's life (generated, sent, executed, expired) with market context and component scores (designed by us)
 struct SignalEventsRow {
-    std::int64_t id{};  // bigserial not null, generated
-    schemac::Uuid signal_id{};  // uuid not null
-    std::string event_type{};  // varchar(50) not null
-    schemac::Json market_context{};  // jsonb not null, has default: Price, volume, volatility, regime ... at the time of the event
-    schemac::Json component_scores{};  // jsonb not null, has default: Score of each signal component, e.g. {"technical": 0.7, "sentiment": 0.4}
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::std::int64_t id{};  // bigserial not null, generated
+    ::schemac::Uuid signal_id{};  // uuid not null
+    ::std::string event_type{};  // varchar(50) not null
+    ::schemac::Json market_context{};  // jsonb not null, has default: Price, volume, volatility, regime ... at the time of the event
+    ::schemac::Json component_scores{};  // jsonb not null, has default: Score of each signal component, e.g. {"technical": 0.7, "sentiment": 0.4}
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
 
     bool operator==(const SignalEventsRow&) const = default;
 };
@@ -34,12 +34,12 @@ struct SignalEventsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct SignalEventsNew {
-    schemac::OrDefault<std::int64_t> id{};
-    schemac::Uuid signal_id{};
-    std::string event_type{};
-    schemac::OrDefault<schemac::Json> market_context{};
-    schemac::OrDefault<schemac::Json> component_scores{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
+    ::schemac::OrDefault<::std::int64_t> id{};
+    ::schemac::Uuid signal_id{};
+    ::std::string event_type{};
+    ::schemac::OrDefault<::schemac::Json> market_context{};
+    ::schemac::OrDefault<::schemac::Json> component_scores{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -47,34 +47,34 @@ struct SignalEventsNew {
 class SignalEventsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit SignalEventsDao(pqxx::connection_base& conn);
+    explicit SignalEventsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    SignalEventsRow insert(pqxx::transaction_base& tx, const SignalEventsNew& row) const;
+    SignalEventsRow insert(::pqxx::transaction_base& schemac_tx, const SignalEventsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<SignalEventsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SignalEventsNew>& rows) const;
     // The row with this id, if any.
-    std::optional<SignalEventsRow> find_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    ::std::optional<SignalEventsRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // The rows with this signal_id, in index order.
-    std::vector<SignalEventsRow> list_by_signal_id(pqxx::transaction_base& tx, const schemac::Uuid& signal_id) const;
+    ::std::vector<SignalEventsRow> list_by_signal_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& signal_id) const;
     // The rows with this signal_id, created_at, in index order.
-    std::vector<SignalEventsRow> list_by_signal_id_and_created_at(pqxx::transaction_base& tx, const schemac::Uuid& signal_id, schemac::Timestamp created_at) const;
+    ::std::vector<SignalEventsRow> list_by_signal_id_and_created_at(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& signal_id, ::schemac::Timestamp created_at) const;
     // The rows with this market_context, in index order.
-    std::vector<SignalEventsRow> list_by_market_context(pqxx::transaction_base& tx, const schemac::Json& market_context) const;
+    ::std::vector<SignalEventsRow> list_by_market_context(::pqxx::transaction_base& schemac_tx, const ::schemac::Json& market_context) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const SignalEventsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const SignalEventsRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    SignalEventsRow upsert(pqxx::transaction_base& tx, const SignalEventsRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    SignalEventsRow upsert(::pqxx::transaction_base& schemac_tx, const SignalEventsRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const SignalEventsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SignalEventsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static SignalEventsRow read_row(const pqxx::row& r, const int* positions);
+    static SignalEventsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::cloudbrain

@@ -8,7 +8,7 @@
 #include <schemac/dao/or_default.hpp>
 #include <schemac/postgres/values.hpp>
 #include <vector>
-#include "cloudbrain/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -21,14 +21,14 @@ namespace db::cloudbrain {
 
 // Accuracy of each signal, measured at several horizons after it was issued (designed by us)
 struct SignalOutcomesRow {
-    schemac::Uuid signal_id{};  // uuid not null
-    schemac::Interval horizon{};  // interval not null: Time after the signal at which the outcome is measured, e.g. 1 hour, 1 day
-    schemac::Decimal price_at_signal{};  // numeric(20,8) not null
-    std::optional<schemac::Decimal> price_at_horizon{};  // numeric(20,8)
-    std::optional<double> return_pct{};  // double precision
-    std::optional<db::cloudbrain::SignalResult> result{};  // cloudbrain.signal_result
-    schemac::Timestamp due_at{};  // timestamptz not null: Signal time + horizon; when the outcome can be evaluated
-    std::optional<schemac::Timestamp> evaluated_at{};  // timestamptz
+    ::schemac::Uuid signal_id{};  // uuid not null
+    ::schemac::Interval horizon{};  // interval not null: Time after the signal at which the outcome is measured, e.g. 1 hour, 1 day
+    ::schemac::Decimal price_at_signal{};  // numeric(20,8) not null
+    ::std::optional<::schemac::Decimal> price_at_horizon{};  // numeric(20,8)
+    ::std::optional<double> return_pct{};  // double precision
+    ::std::optional<::db::cloudbrain::SignalResult> result{};  // cloudbrain.signal_result
+    ::schemac::Timestamp due_at{};  // timestamptz not null: Signal time + horizon; when the outcome can be evaluated
+    ::std::optional<::schemac::Timestamp> evaluated_at{};  // timestamptz
 
     bool operator==(const SignalOutcomesRow&) const = default;
 };
@@ -36,14 +36,14 @@ struct SignalOutcomesRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct SignalOutcomesNew {
-    schemac::Uuid signal_id{};
-    schemac::Interval horizon{};
-    schemac::Decimal price_at_signal{};
-    std::optional<schemac::Decimal> price_at_horizon{};
-    std::optional<double> return_pct{};
-    std::optional<db::cloudbrain::SignalResult> result{};
-    schemac::Timestamp due_at{};
-    std::optional<schemac::Timestamp> evaluated_at{};
+    ::schemac::Uuid signal_id{};
+    ::schemac::Interval horizon{};
+    ::schemac::Decimal price_at_signal{};
+    ::std::optional<::schemac::Decimal> price_at_horizon{};
+    ::std::optional<double> return_pct{};
+    ::std::optional<::db::cloudbrain::SignalResult> result{};
+    ::schemac::Timestamp due_at{};
+    ::std::optional<::schemac::Timestamp> evaluated_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -51,32 +51,32 @@ struct SignalOutcomesNew {
 class SignalOutcomesDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit SignalOutcomesDao(pqxx::connection_base& conn);
+    explicit SignalOutcomesDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    SignalOutcomesRow insert(pqxx::transaction_base& tx, const SignalOutcomesNew& row) const;
+    SignalOutcomesRow insert(::pqxx::transaction_base& schemac_tx, const SignalOutcomesNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<SignalOutcomesNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SignalOutcomesNew>& rows) const;
     // The row with this signal_id, horizon, if any.
-    std::optional<SignalOutcomesRow> find_by_signal_id_and_horizon(pqxx::transaction_base& tx, const schemac::Uuid& signal_id, schemac::Interval horizon) const;
+    ::std::optional<SignalOutcomesRow> find_by_signal_id_and_horizon(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& signal_id, ::schemac::Interval horizon) const;
     // The rows with this signal_id, in index order.
-    std::vector<SignalOutcomesRow> list_by_signal_id(pqxx::transaction_base& tx, const schemac::Uuid& signal_id) const;
+    ::std::vector<SignalOutcomesRow> list_by_signal_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& signal_id) const;
     // The rows with this due_at, in index order.
-    std::vector<SignalOutcomesRow> list_by_due_at(pqxx::transaction_base& tx, schemac::Timestamp due_at) const;
+    ::std::vector<SignalOutcomesRow> list_by_due_at(::pqxx::transaction_base& schemac_tx, ::schemac::Timestamp due_at) const;
     // Writes every column of the row with this signal_id, horizon; false if there is none.
-    bool update(pqxx::transaction_base& tx, const SignalOutcomesRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const SignalOutcomesRow& row) const;
     // Deletes the row with this signal_id, horizon; false if there was none.
-    bool delete_by_signal_id_and_horizon(pqxx::transaction_base& tx, const schemac::Uuid& signal_id, schemac::Interval horizon) const;
+    bool delete_by_signal_id_and_horizon(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& signal_id, ::schemac::Interval horizon) const;
     // Inserts the row, or on a conflict on (signal_id, horizon) overwrites the stored one; returns it.
-    SignalOutcomesRow upsert(pqxx::transaction_base& tx, const SignalOutcomesRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    SignalOutcomesRow upsert(::pqxx::transaction_base& schemac_tx, const SignalOutcomesRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const SignalOutcomesRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SignalOutcomesRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static SignalOutcomesRow read_row(const pqxx::row& r, const int* positions);
+    static SignalOutcomesRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::cloudbrain

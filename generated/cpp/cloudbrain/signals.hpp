@@ -9,7 +9,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "cloudbrain/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -22,15 +22,15 @@ namespace db::cloudbrain {
 
 // AI decision log, one row per generated trading signal (designed by us)
 struct SignalsRow {
-    schemac::Uuid id{};  // uuid not null, has default
-    std::string symbol{};  // varchar(20) not null
-    db::cloudbrain::SignalAction action{};  // cloudbrain.signal_action not null
+    ::schemac::Uuid id{};  // uuid not null, has default
+    ::std::string symbol{};  // varchar(20) not null
+    ::db::cloudbrain::SignalAction action{};  // cloudbrain.signal_action not null
     double confidence{};  // double precision not null
-    std::optional<schemac::Decimal> price{};  // numeric(20,8): Market price when the signal was generated
-    std::optional<std::string> reasoning{};  // text
-    std::optional<std::string> model{};  // varchar(100): AI model that produced the decision
-    std::optional<schemac::Json> weights{};  // jsonb: Component weights in force (see weight_history)
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::std::optional<::schemac::Decimal> price{};  // numeric(20,8): Market price when the signal was generated
+    ::std::optional<::std::string> reasoning{};  // text
+    ::std::optional<::std::string> model{};  // varchar(100): AI model that produced the decision
+    ::std::optional<::schemac::Json> weights{};  // jsonb: Component weights in force (see weight_history)
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
 
     bool operator==(const SignalsRow&) const = default;
 };
@@ -38,15 +38,15 @@ struct SignalsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct SignalsNew {
-    schemac::OrDefault<schemac::Uuid> id{};
-    std::string symbol{};
-    db::cloudbrain::SignalAction action{};
+    ::schemac::OrDefault<::schemac::Uuid> id{};
+    ::std::string symbol{};
+    ::db::cloudbrain::SignalAction action{};
     double confidence{};
-    std::optional<schemac::Decimal> price{};
-    std::optional<std::string> reasoning{};
-    std::optional<std::string> model{};
-    std::optional<schemac::Json> weights{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
+    ::std::optional<::schemac::Decimal> price{};
+    ::std::optional<::std::string> reasoning{};
+    ::std::optional<::std::string> model{};
+    ::std::optional<::schemac::Json> weights{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -54,32 +54,32 @@ struct SignalsNew {
 class SignalsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit SignalsDao(pqxx::connection_base& conn);
+    explicit SignalsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    SignalsRow insert(pqxx::transaction_base& tx, const SignalsNew& row) const;
+    SignalsRow insert(::pqxx::transaction_base& schemac_tx, const SignalsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<SignalsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SignalsNew>& rows) const;
     // The row with this id, if any.
-    std::optional<SignalsRow> find_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const;
+    ::std::optional<SignalsRow> find_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const;
     // The rows with this symbol, in index order.
-    std::vector<SignalsRow> list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const;
+    ::std::vector<SignalsRow> list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const;
     // The rows with this symbol, created_at, in index order.
-    std::vector<SignalsRow> list_by_symbol_and_created_at(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp created_at) const;
+    ::std::vector<SignalsRow> list_by_symbol_and_created_at(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp created_at) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const SignalsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const SignalsRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    SignalsRow upsert(pqxx::transaction_base& tx, const SignalsRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    SignalsRow upsert(::pqxx::transaction_base& schemac_tx, const SignalsRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const SignalsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SignalsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static SignalsRow read_row(const pqxx::row& r, const int* positions);
+    static SignalsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::cloudbrain

@@ -9,7 +9,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "cloudbrain/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -22,15 +22,15 @@ namespace db::cloudbrain {
 
 // System monitoring alerts, open until resolved (designed by us)
 struct SystemAlertsRow {
-    std::int64_t id{};  // bigserial not null, generated
-    db::cloudbrain::AlertSeverity severity{};  // cloudbrain.alert_severity not null
-    std::string source{};  // varchar(100) not null: Component that raised the alert, e.g. worker, broker_api, d1_sync
-    std::string title{};  // text not null
-    std::optional<std::string> message{};  // text
-    std::optional<schemac::Json> details{};  // jsonb
-    std::optional<schemac::Timestamp> acknowledged_at{};  // timestamptz
-    std::optional<schemac::Timestamp> resolved_at{};  // timestamptz
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::std::int64_t id{};  // bigserial not null, generated
+    ::db::cloudbrain::AlertSeverity severity{};  // cloudbrain.alert_severity not null
+    ::std::string source{};  // varchar(100) not null: Component that raised the alert, e.g. worker, broker_api, d1_sync
+    ::std::string title{};  // text not null
+    ::std::optional<::std::string> message{};  // text
+    ::std::optional<::schemac::Json> details{};  // jsonb
+    ::std::optional<::schemac::Timestamp> acknowledged_at{};  // timestamptz
+    ::std::optional<::schemac::Timestamp> resolved_at{};  // timestamptz
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
 
     bool operator==(const SystemAlertsRow&) const = default;
 };
@@ -38,15 +38,15 @@ struct SystemAlertsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct SystemAlertsNew {
-    schemac::OrDefault<std::int64_t> id{};
-    db::cloudbrain::AlertSeverity severity{};
-    std::string source{};
-    std::string title{};
-    std::optional<std::string> message{};
-    std::optional<schemac::Json> details{};
-    std::optional<schemac::Timestamp> acknowledged_at{};
-    std::optional<schemac::Timestamp> resolved_at{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
+    ::schemac::OrDefault<::std::int64_t> id{};
+    ::db::cloudbrain::AlertSeverity severity{};
+    ::std::string source{};
+    ::std::string title{};
+    ::std::optional<::std::string> message{};
+    ::std::optional<::schemac::Json> details{};
+    ::std::optional<::schemac::Timestamp> acknowledged_at{};
+    ::std::optional<::schemac::Timestamp> resolved_at{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -54,32 +54,32 @@ struct SystemAlertsNew {
 class SystemAlertsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit SystemAlertsDao(pqxx::connection_base& conn);
+    explicit SystemAlertsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    SystemAlertsRow insert(pqxx::transaction_base& tx, const SystemAlertsNew& row) const;
+    SystemAlertsRow insert(::pqxx::transaction_base& schemac_tx, const SystemAlertsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<SystemAlertsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SystemAlertsNew>& rows) const;
     // The row with this id, if any.
-    std::optional<SystemAlertsRow> find_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    ::std::optional<SystemAlertsRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // The rows with this severity, in index order.
-    std::vector<SystemAlertsRow> list_by_severity(pqxx::transaction_base& tx, db::cloudbrain::AlertSeverity severity) const;
+    ::std::vector<SystemAlertsRow> list_by_severity(::pqxx::transaction_base& schemac_tx, ::db::cloudbrain::AlertSeverity severity) const;
     // The rows with this severity, created_at, in index order.
-    std::vector<SystemAlertsRow> list_by_severity_and_created_at(pqxx::transaction_base& tx, db::cloudbrain::AlertSeverity severity, schemac::Timestamp created_at) const;
+    ::std::vector<SystemAlertsRow> list_by_severity_and_created_at(::pqxx::transaction_base& schemac_tx, ::db::cloudbrain::AlertSeverity severity, ::schemac::Timestamp created_at) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const SystemAlertsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const SystemAlertsRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    SystemAlertsRow upsert(pqxx::transaction_base& tx, const SystemAlertsRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    SystemAlertsRow upsert(::pqxx::transaction_base& schemac_tx, const SystemAlertsRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const SystemAlertsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SystemAlertsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static SystemAlertsRow read_row(const pqxx::row& r, const int* positions);
+    static SystemAlertsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::cloudbrain

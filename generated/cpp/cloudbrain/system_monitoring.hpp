@@ -21,13 +21,13 @@ namespace db::cloudbrain {
 
 // Performance metrics and observability samples (designed by us)
 struct SystemMonitoringRow {
-    std::int64_t id{};  // bigserial not null, generated
-    schemac::Timestamp recorded_at{};  // timestamptz not null, has default
-    std::string component{};  // varchar(100) not null
-    std::string metric_name{};  // varchar(100) not null: e.g. request_latency_ms, cpu_ms, error_count
+    ::std::int64_t id{};  // bigserial not null, generated
+    ::schemac::Timestamp recorded_at{};  // timestamptz not null, has default
+    ::std::string component{};  // varchar(100) not null
+    ::std::string metric_name{};  // varchar(100) not null: e.g. request_latency_ms, cpu_ms, error_count
     double metric_value{};  // double precision not null
-    std::optional<std::string> unit{};  // varchar(20)
-    std::optional<schemac::Json> tags{};  // jsonb
+    ::std::optional<::std::string> unit{};  // varchar(20)
+    ::std::optional<::schemac::Json> tags{};  // jsonb
 
     bool operator==(const SystemMonitoringRow&) const = default;
 };
@@ -35,13 +35,13 @@ struct SystemMonitoringRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct SystemMonitoringNew {
-    schemac::OrDefault<std::int64_t> id{};
-    schemac::OrDefault<schemac::Timestamp> recorded_at{};
-    std::string component{};
-    std::string metric_name{};
+    ::schemac::OrDefault<::std::int64_t> id{};
+    ::schemac::OrDefault<::schemac::Timestamp> recorded_at{};
+    ::std::string component{};
+    ::std::string metric_name{};
     double metric_value{};
-    std::optional<std::string> unit{};
-    std::optional<schemac::Json> tags{};
+    ::std::optional<::std::string> unit{};
+    ::std::optional<::schemac::Json> tags{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -49,34 +49,34 @@ struct SystemMonitoringNew {
 class SystemMonitoringDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit SystemMonitoringDao(pqxx::connection_base& conn);
+    explicit SystemMonitoringDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    SystemMonitoringRow insert(pqxx::transaction_base& tx, const SystemMonitoringNew& row) const;
+    SystemMonitoringRow insert(::pqxx::transaction_base& schemac_tx, const SystemMonitoringNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<SystemMonitoringNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SystemMonitoringNew>& rows) const;
     // The row with this id, if any.
-    std::optional<SystemMonitoringRow> find_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    ::std::optional<SystemMonitoringRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // The rows with this component, in index order.
-    std::vector<SystemMonitoringRow> list_by_component(pqxx::transaction_base& tx, const std::string& component) const;
+    ::std::vector<SystemMonitoringRow> list_by_component(::pqxx::transaction_base& schemac_tx, const ::std::string& component) const;
     // The rows with this component, metric_name, in index order.
-    std::vector<SystemMonitoringRow> list_by_component_and_metric_name(pqxx::transaction_base& tx, const std::string& component, const std::string& metric_name) const;
+    ::std::vector<SystemMonitoringRow> list_by_component_and_metric_name(::pqxx::transaction_base& schemac_tx, const ::std::string& component, const ::std::string& metric_name) const;
     // The rows with this component, metric_name, recorded_at, in index order.
-    std::vector<SystemMonitoringRow> list_by_component_and_metric_name_and_recorded_at(pqxx::transaction_base& tx, const std::string& component, const std::string& metric_name, schemac::Timestamp recorded_at) const;
+    ::std::vector<SystemMonitoringRow> list_by_component_and_metric_name_and_recorded_at(::pqxx::transaction_base& schemac_tx, const ::std::string& component, const ::std::string& metric_name, ::schemac::Timestamp recorded_at) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const SystemMonitoringRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const SystemMonitoringRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    SystemMonitoringRow upsert(pqxx::transaction_base& tx, const SystemMonitoringRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    SystemMonitoringRow upsert(::pqxx::transaction_base& schemac_tx, const SystemMonitoringRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const SystemMonitoringRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SystemMonitoringRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static SystemMonitoringRow read_row(const pqxx::row& r, const int* positions);
+    static SystemMonitoringRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::cloudbrain

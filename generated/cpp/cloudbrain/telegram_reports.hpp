@@ -21,15 +21,15 @@ namespace db::cloudbrain {
 
 // Audit trail of every report sent (or attempted) to Telegram (designed by us)
 struct TelegramReportsRow {
-    std::int64_t id{};  // bigserial not null, generated
-    std::int64_t chat_id{};  // bigint not null: Telegram chat id (64-bit)
-    std::string report_type{};  // varchar(50) not null: e.g. briefing, signal, trade, alert
-    std::optional<schemac::Date> briefing_date{};  // date: Set when the report delivered a briefing
-    std::string message_text{};  // text not null
-    std::optional<std::int64_t> telegram_message_id{};  // bigint
-    std::string status{};  // varchar(20) not null, has default
-    std::optional<std::string> error_message{};  // text
-    schemac::Timestamp sent_at{};  // timestamptz not null, has default
+    ::std::int64_t id{};  // bigserial not null, generated
+    ::std::int64_t chat_id{};  // bigint not null: Telegram chat id (64-bit)
+    ::std::string report_type{};  // varchar(50) not null: e.g. briefing, signal, trade, alert
+    ::std::optional<::schemac::Date> briefing_date{};  // date: Set when the report delivered a briefing
+    ::std::string message_text{};  // text not null
+    ::std::optional<::std::int64_t> telegram_message_id{};  // bigint
+    ::std::string status{};  // varchar(20) not null, has default
+    ::std::optional<::std::string> error_message{};  // text
+    ::schemac::Timestamp sent_at{};  // timestamptz not null, has default
 
     bool operator==(const TelegramReportsRow&) const = default;
 };
@@ -37,15 +37,15 @@ struct TelegramReportsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct TelegramReportsNew {
-    schemac::OrDefault<std::int64_t> id{};
-    std::int64_t chat_id{};
-    std::string report_type{};
-    std::optional<schemac::Date> briefing_date{};
-    std::string message_text{};
-    std::optional<std::int64_t> telegram_message_id{};
-    schemac::OrDefault<std::string> status{};
-    std::optional<std::string> error_message{};
-    schemac::OrDefault<schemac::Timestamp> sent_at{};
+    ::schemac::OrDefault<::std::int64_t> id{};
+    ::std::int64_t chat_id{};
+    ::std::string report_type{};
+    ::std::optional<::schemac::Date> briefing_date{};
+    ::std::string message_text{};
+    ::std::optional<::std::int64_t> telegram_message_id{};
+    ::schemac::OrDefault<::std::string> status{};
+    ::std::optional<::std::string> error_message{};
+    ::schemac::OrDefault<::schemac::Timestamp> sent_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -53,32 +53,32 @@ struct TelegramReportsNew {
 class TelegramReportsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit TelegramReportsDao(pqxx::connection_base& conn);
+    explicit TelegramReportsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    TelegramReportsRow insert(pqxx::transaction_base& tx, const TelegramReportsNew& row) const;
+    TelegramReportsRow insert(::pqxx::transaction_base& schemac_tx, const TelegramReportsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<TelegramReportsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<TelegramReportsNew>& rows) const;
     // The row with this id, if any.
-    std::optional<TelegramReportsRow> find_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    ::std::optional<TelegramReportsRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // The rows with this chat_id, in index order.
-    std::vector<TelegramReportsRow> list_by_chat_id(pqxx::transaction_base& tx, std::int64_t chat_id) const;
+    ::std::vector<TelegramReportsRow> list_by_chat_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t chat_id) const;
     // The rows with this chat_id, sent_at, in index order.
-    std::vector<TelegramReportsRow> list_by_chat_id_and_sent_at(pqxx::transaction_base& tx, std::int64_t chat_id, schemac::Timestamp sent_at) const;
+    ::std::vector<TelegramReportsRow> list_by_chat_id_and_sent_at(::pqxx::transaction_base& schemac_tx, ::std::int64_t chat_id, ::schemac::Timestamp sent_at) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const TelegramReportsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const TelegramReportsRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    TelegramReportsRow upsert(pqxx::transaction_base& tx, const TelegramReportsRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    TelegramReportsRow upsert(::pqxx::transaction_base& schemac_tx, const TelegramReportsRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const TelegramReportsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const TelegramReportsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static TelegramReportsRow read_row(const pqxx::row& r, const int* positions);
+    static TelegramReportsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::cloudbrain

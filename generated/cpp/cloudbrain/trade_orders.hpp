@@ -9,7 +9,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "cloudbrain/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -22,22 +22,22 @@ namespace db::cloudbrain {
 
 // Trade orders placed through the platform (designed by us)
 struct TradeOrdersRow {
-    schemac::Uuid id{};  // uuid not null, has default
-    std::string user_id{};  // varchar(100) not null
-    std::optional<schemac::Uuid> signal_id{};  // uuid: The signal that triggered the order; NULL for manual orders
-    std::string broker{};  // varchar(50) not null
-    std::optional<std::string> broker_order_id{};  // varchar(100)
-    std::string symbol{};  // varchar(20) not null
-    db::cloudbrain::TradeSide side{};  // cloudbrain.trade_side not null
-    db::cloudbrain::OrderType order_type{};  // cloudbrain.order_type not null, has default
-    schemac::Decimal quantity{};  // numeric(20,8) not null
-    std::optional<schemac::Decimal> limit_price{};  // numeric(20,8)
-    db::cloudbrain::OrderStatus status{};  // cloudbrain.order_status not null, has default
-    schemac::Decimal filled_quantity{};  // numeric(20,8) not null, has default
-    std::optional<schemac::Decimal> avg_fill_price{};  // numeric(20,8)
-    std::optional<std::string> error_message{};  // text
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
-    schemac::Timestamp updated_at{};  // timestamptz not null, has default
+    ::schemac::Uuid id{};  // uuid not null, has default
+    ::std::string user_id{};  // varchar(100) not null
+    ::std::optional<::schemac::Uuid> signal_id{};  // uuid: The signal that triggered the order; NULL for manual orders
+    ::std::string broker{};  // varchar(50) not null
+    ::std::optional<::std::string> broker_order_id{};  // varchar(100)
+    ::std::string symbol{};  // varchar(20) not null
+    ::db::cloudbrain::TradeSide side{};  // cloudbrain.trade_side not null
+    ::db::cloudbrain::OrderType order_type{};  // cloudbrain.order_type not null, has default
+    ::schemac::Decimal quantity{};  // numeric(20,8) not null
+    ::std::optional<::schemac::Decimal> limit_price{};  // numeric(20,8)
+    ::db::cloudbrain::OrderStatus status{};  // cloudbrain.order_status not null, has default
+    ::schemac::Decimal filled_quantity{};  // numeric(20,8) not null, has default
+    ::std::optional<::schemac::Decimal> avg_fill_price{};  // numeric(20,8)
+    ::std::optional<::std::string> error_message{};  // text
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::schemac::Timestamp updated_at{};  // timestamptz not null, has default
 
     bool operator==(const TradeOrdersRow&) const = default;
 };
@@ -45,22 +45,22 @@ struct TradeOrdersRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct TradeOrdersNew {
-    schemac::OrDefault<schemac::Uuid> id{};
-    std::string user_id{};
-    std::optional<schemac::Uuid> signal_id{};
-    std::string broker{};
-    std::optional<std::string> broker_order_id{};
-    std::string symbol{};
-    db::cloudbrain::TradeSide side{};
-    schemac::OrDefault<db::cloudbrain::OrderType> order_type{};
-    schemac::Decimal quantity{};
-    std::optional<schemac::Decimal> limit_price{};
-    schemac::OrDefault<db::cloudbrain::OrderStatus> status{};
-    schemac::OrDefault<schemac::Decimal> filled_quantity{};
-    std::optional<schemac::Decimal> avg_fill_price{};
-    std::optional<std::string> error_message{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
-    schemac::OrDefault<schemac::Timestamp> updated_at{};
+    ::schemac::OrDefault<::schemac::Uuid> id{};
+    ::std::string user_id{};
+    ::std::optional<::schemac::Uuid> signal_id{};
+    ::std::string broker{};
+    ::std::optional<::std::string> broker_order_id{};
+    ::std::string symbol{};
+    ::db::cloudbrain::TradeSide side{};
+    ::schemac::OrDefault<::db::cloudbrain::OrderType> order_type{};
+    ::schemac::Decimal quantity{};
+    ::std::optional<::schemac::Decimal> limit_price{};
+    ::schemac::OrDefault<::db::cloudbrain::OrderStatus> status{};
+    ::schemac::OrDefault<::schemac::Decimal> filled_quantity{};
+    ::std::optional<::schemac::Decimal> avg_fill_price{};
+    ::std::optional<::std::string> error_message{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
+    ::schemac::OrDefault<::schemac::Timestamp> updated_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -68,42 +68,42 @@ struct TradeOrdersNew {
 class TradeOrdersDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit TradeOrdersDao(pqxx::connection_base& conn);
+    explicit TradeOrdersDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    TradeOrdersRow insert(pqxx::transaction_base& tx, const TradeOrdersNew& row) const;
+    TradeOrdersRow insert(::pqxx::transaction_base& schemac_tx, const TradeOrdersNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<TradeOrdersNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<TradeOrdersNew>& rows) const;
     // The row with this id, if any.
-    std::optional<TradeOrdersRow> find_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const;
+    ::std::optional<TradeOrdersRow> find_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const;
     // The row with this broker, broker_order_id, if any.
-    std::optional<TradeOrdersRow> find_by_broker_and_broker_order_id(pqxx::transaction_base& tx, const std::string& broker, const std::string& broker_order_id) const;
+    ::std::optional<TradeOrdersRow> find_by_broker_and_broker_order_id(::pqxx::transaction_base& schemac_tx, const ::std::string& broker, const ::std::string& broker_order_id) const;
     // The rows with this broker, in index order.
-    std::vector<TradeOrdersRow> list_by_broker(pqxx::transaction_base& tx, const std::string& broker) const;
+    ::std::vector<TradeOrdersRow> list_by_broker(::pqxx::transaction_base& schemac_tx, const ::std::string& broker) const;
     // The rows with this user_id, in index order.
-    std::vector<TradeOrdersRow> list_by_user_id(pqxx::transaction_base& tx, const std::string& user_id) const;
+    ::std::vector<TradeOrdersRow> list_by_user_id(::pqxx::transaction_base& schemac_tx, const ::std::string& user_id) const;
     // The rows with this user_id, created_at, in index order.
-    std::vector<TradeOrdersRow> list_by_user_id_and_created_at(pqxx::transaction_base& tx, const std::string& user_id, schemac::Timestamp created_at) const;
+    ::std::vector<TradeOrdersRow> list_by_user_id_and_created_at(::pqxx::transaction_base& schemac_tx, const ::std::string& user_id, ::schemac::Timestamp created_at) const;
     // The rows with this status, in index order.
-    std::vector<TradeOrdersRow> list_by_status(pqxx::transaction_base& tx, db::cloudbrain::OrderStatus status) const;
+    ::std::vector<TradeOrdersRow> list_by_status(::pqxx::transaction_base& schemac_tx, ::db::cloudbrain::OrderStatus status) const;
     // The rows with this status, created_at, in index order.
-    std::vector<TradeOrdersRow> list_by_status_and_created_at(pqxx::transaction_base& tx, db::cloudbrain::OrderStatus status, schemac::Timestamp created_at) const;
+    ::std::vector<TradeOrdersRow> list_by_status_and_created_at(::pqxx::transaction_base& schemac_tx, ::db::cloudbrain::OrderStatus status, ::schemac::Timestamp created_at) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const TradeOrdersRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const TradeOrdersRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    TradeOrdersRow upsert(pqxx::transaction_base& tx, const TradeOrdersRow& row) const;
+    TradeOrdersRow upsert(::pqxx::transaction_base& schemac_tx, const TradeOrdersRow& row) const;
     // Inserts the row, or on a conflict on (broker, broker_order_id) updates the columns it gives; returns the stored row.
-    TradeOrdersRow upsert_by_broker_and_broker_order_id(pqxx::transaction_base& tx, const TradeOrdersNew& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    TradeOrdersRow upsert_by_broker_and_broker_order_id(::pqxx::transaction_base& schemac_tx, const TradeOrdersNew& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const TradeOrdersRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const TradeOrdersRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static TradeOrdersRow read_row(const pqxx::row& r, const int* positions);
+    static TradeOrdersRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::cloudbrain

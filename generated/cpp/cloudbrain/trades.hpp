@@ -9,7 +9,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "cloudbrain/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -22,18 +22,18 @@ namespace db::cloudbrain {
 
 // The core trading ledger, one row per execution (designed by us)
 struct TradesRow {
-    schemac::Uuid id{};  // uuid not null, has default
-    std::optional<schemac::Uuid> order_id{};  // uuid
-    std::optional<schemac::Uuid> signal_id{};  // uuid
-    std::string symbol{};  // varchar(20) not null
-    db::cloudbrain::TradeSide side{};  // cloudbrain.trade_side not null
-    schemac::Decimal quantity{};  // numeric(20,8) not null
-    schemac::Decimal price{};  // numeric(20,8) not null
-    schemac::Decimal fee{};  // numeric(20,8) not null, has default
-    std::optional<schemac::Decimal> realized_pnl{};  // numeric(20,8)
-    schemac::Timestamp executed_at{};  // timestamptz not null
-    std::optional<schemac::Json> metadata{};  // jsonb
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::schemac::Uuid id{};  // uuid not null, has default
+    ::std::optional<::schemac::Uuid> order_id{};  // uuid
+    ::std::optional<::schemac::Uuid> signal_id{};  // uuid
+    ::std::string symbol{};  // varchar(20) not null
+    ::db::cloudbrain::TradeSide side{};  // cloudbrain.trade_side not null
+    ::schemac::Decimal quantity{};  // numeric(20,8) not null
+    ::schemac::Decimal price{};  // numeric(20,8) not null
+    ::schemac::Decimal fee{};  // numeric(20,8) not null, has default
+    ::std::optional<::schemac::Decimal> realized_pnl{};  // numeric(20,8)
+    ::schemac::Timestamp executed_at{};  // timestamptz not null
+    ::std::optional<::schemac::Json> metadata{};  // jsonb
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
 
     bool operator==(const TradesRow&) const = default;
 };
@@ -41,18 +41,18 @@ struct TradesRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct TradesNew {
-    schemac::OrDefault<schemac::Uuid> id{};
-    std::optional<schemac::Uuid> order_id{};
-    std::optional<schemac::Uuid> signal_id{};
-    std::string symbol{};
-    db::cloudbrain::TradeSide side{};
-    schemac::Decimal quantity{};
-    schemac::Decimal price{};
-    schemac::OrDefault<schemac::Decimal> fee{};
-    std::optional<schemac::Decimal> realized_pnl{};
-    schemac::Timestamp executed_at{};
-    std::optional<schemac::Json> metadata{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
+    ::schemac::OrDefault<::schemac::Uuid> id{};
+    ::std::optional<::schemac::Uuid> order_id{};
+    ::std::optional<::schemac::Uuid> signal_id{};
+    ::std::string symbol{};
+    ::db::cloudbrain::TradeSide side{};
+    ::schemac::Decimal quantity{};
+    ::schemac::Decimal price{};
+    ::schemac::OrDefault<::schemac::Decimal> fee{};
+    ::std::optional<::schemac::Decimal> realized_pnl{};
+    ::schemac::Timestamp executed_at{};
+    ::std::optional<::schemac::Json> metadata{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -60,34 +60,34 @@ struct TradesNew {
 class TradesDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit TradesDao(pqxx::connection_base& conn);
+    explicit TradesDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    TradesRow insert(pqxx::transaction_base& tx, const TradesNew& row) const;
+    TradesRow insert(::pqxx::transaction_base& schemac_tx, const TradesNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<TradesNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<TradesNew>& rows) const;
     // The row with this id, if any.
-    std::optional<TradesRow> find_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const;
+    ::std::optional<TradesRow> find_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const;
     // The rows with this symbol, in index order.
-    std::vector<TradesRow> list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const;
+    ::std::vector<TradesRow> list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const;
     // The rows with this symbol, executed_at, in index order.
-    std::vector<TradesRow> list_by_symbol_and_executed_at(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp executed_at) const;
+    ::std::vector<TradesRow> list_by_symbol_and_executed_at(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp executed_at) const;
     // The rows with this order_id, in index order.
-    std::vector<TradesRow> list_by_order_id(pqxx::transaction_base& tx, const schemac::Uuid& order_id) const;
+    ::std::vector<TradesRow> list_by_order_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& order_id) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const TradesRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const TradesRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    TradesRow upsert(pqxx::transaction_base& tx, const TradesRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    TradesRow upsert(::pqxx::transaction_base& schemac_tx, const TradesRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const TradesRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const TradesRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static TradesRow read_row(const pqxx::row& r, const int* positions);
+    static TradesRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::cloudbrain

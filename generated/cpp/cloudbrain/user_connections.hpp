@@ -21,18 +21,18 @@ namespace db::cloudbrain {
 
 // OAuth connections of users to payment providers (designed by us)
 struct UserConnectionsRow {
-    schemac::Uuid id{};  // uuid not null, has default
-    std::string user_id{};  // varchar(100) not null: The platform's user id
-    std::string provider{};  // varchar(50) not null: e.g. stripe, paypal
-    std::string provider_account_id{};  // varchar(255) not null
-    std::optional<std::string> email{};  // varchar(255)
-    std::string access_token{};  // text not null: Encrypted by the application before it is stored; never plain text
-    std::optional<std::string> refresh_token{};  // text: Encrypted like access_token
-    std::optional<schemac::Timestamp> token_expires_at{};  // timestamptz
-    std::vector<std::optional<std::string>> scopes{};  // text[] not null, has default
-    std::string status{};  // varchar(20) not null, has default
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
-    schemac::Timestamp updated_at{};  // timestamptz not null, has default
+    ::schemac::Uuid id{};  // uuid not null, has default
+    ::std::string user_id{};  // varchar(100) not null: The platform's user id
+    ::std::string provider{};  // varchar(50) not null: e.g. stripe, paypal
+    ::std::string provider_account_id{};  // varchar(255) not null
+    ::std::optional<::std::string> email{};  // varchar(255)
+    ::std::string access_token{};  // text not null: Encrypted by the application before it is stored; never plain text
+    ::std::optional<::std::string> refresh_token{};  // text: Encrypted like access_token
+    ::std::optional<::schemac::Timestamp> token_expires_at{};  // timestamptz
+    ::std::vector<::std::optional<::std::string>> scopes{};  // text[] not null, has default
+    ::std::string status{};  // varchar(20) not null, has default
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::schemac::Timestamp updated_at{};  // timestamptz not null, has default
 
     bool operator==(const UserConnectionsRow&) const = default;
 };
@@ -40,18 +40,18 @@ struct UserConnectionsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct UserConnectionsNew {
-    schemac::OrDefault<schemac::Uuid> id{};
-    std::string user_id{};
-    std::string provider{};
-    std::string provider_account_id{};
-    std::optional<std::string> email{};
-    std::string access_token{};
-    std::optional<std::string> refresh_token{};
-    std::optional<schemac::Timestamp> token_expires_at{};
-    schemac::OrDefault<std::vector<std::optional<std::string>>> scopes{};
-    schemac::OrDefault<std::string> status{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
-    schemac::OrDefault<schemac::Timestamp> updated_at{};
+    ::schemac::OrDefault<::schemac::Uuid> id{};
+    ::std::string user_id{};
+    ::std::string provider{};
+    ::std::string provider_account_id{};
+    ::std::optional<::std::string> email{};
+    ::std::string access_token{};
+    ::std::optional<::std::string> refresh_token{};
+    ::std::optional<::schemac::Timestamp> token_expires_at{};
+    ::schemac::OrDefault<::std::vector<::std::optional<::std::string>>> scopes{};
+    ::schemac::OrDefault<::std::string> status{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
+    ::schemac::OrDefault<::schemac::Timestamp> updated_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -59,36 +59,36 @@ struct UserConnectionsNew {
 class UserConnectionsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit UserConnectionsDao(pqxx::connection_base& conn);
+    explicit UserConnectionsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    UserConnectionsRow insert(pqxx::transaction_base& tx, const UserConnectionsNew& row) const;
+    UserConnectionsRow insert(::pqxx::transaction_base& schemac_tx, const UserConnectionsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<UserConnectionsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<UserConnectionsNew>& rows) const;
     // The row with this id, if any.
-    std::optional<UserConnectionsRow> find_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const;
+    ::std::optional<UserConnectionsRow> find_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const;
     // The row with this provider, provider_account_id, if any.
-    std::optional<UserConnectionsRow> find_by_provider_and_provider_account_id(pqxx::transaction_base& tx, const std::string& provider, const std::string& provider_account_id) const;
+    ::std::optional<UserConnectionsRow> find_by_provider_and_provider_account_id(::pqxx::transaction_base& schemac_tx, const ::std::string& provider, const ::std::string& provider_account_id) const;
     // The rows with this provider, in index order.
-    std::vector<UserConnectionsRow> list_by_provider(pqxx::transaction_base& tx, const std::string& provider) const;
+    ::std::vector<UserConnectionsRow> list_by_provider(::pqxx::transaction_base& schemac_tx, const ::std::string& provider) const;
     // The rows with this user_id, in index order.
-    std::vector<UserConnectionsRow> list_by_user_id(pqxx::transaction_base& tx, const std::string& user_id) const;
+    ::std::vector<UserConnectionsRow> list_by_user_id(::pqxx::transaction_base& schemac_tx, const ::std::string& user_id) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const UserConnectionsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const UserConnectionsRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, const schemac::Uuid& id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    UserConnectionsRow upsert(pqxx::transaction_base& tx, const UserConnectionsRow& row) const;
+    UserConnectionsRow upsert(::pqxx::transaction_base& schemac_tx, const UserConnectionsRow& row) const;
     // Inserts the row, or on a conflict on (provider, provider_account_id) updates the columns it gives; returns the stored row.
-    UserConnectionsRow upsert_by_provider_and_provider_account_id(pqxx::transaction_base& tx, const UserConnectionsNew& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    UserConnectionsRow upsert_by_provider_and_provider_account_id(::pqxx::transaction_base& schemac_tx, const UserConnectionsNew& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const UserConnectionsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const UserConnectionsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static UserConnectionsRow read_row(const pqxx::row& r, const int* positions);
+    static UserConnectionsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::cloudbrain

@@ -21,13 +21,13 @@ namespace db::cloudbrain {
 
 // Evolution log of the component weights chosen by the optimiser (designed by us)
 struct WeightHistoryRow {
-    std::int64_t id{};  // bigserial not null, generated
-    std::string component{};  // varchar(50) not null: Signal component whose weight changed, e.g. technical, sentiment
-    std::optional<double> old_weight{};  // double precision
+    ::std::int64_t id{};  // bigserial not null, generated
+    ::std::string component{};  // varchar(50) not null: Signal component whose weight changed, e.g. technical, sentiment
+    ::std::optional<double> old_weight{};  // double precision
     double new_weight{};  // double precision not null
-    std::optional<std::string> reason{};  // text
-    std::optional<schemac::Json> metrics_snapshot{};  // jsonb: learning_metrics values that motivated the change
-    schemac::Timestamp changed_at{};  // timestamptz not null, has default
+    ::std::optional<::std::string> reason{};  // text
+    ::std::optional<::schemac::Json> metrics_snapshot{};  // jsonb: learning_metrics values that motivated the change
+    ::schemac::Timestamp changed_at{};  // timestamptz not null, has default
 
     bool operator==(const WeightHistoryRow&) const = default;
 };
@@ -35,13 +35,13 @@ struct WeightHistoryRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct WeightHistoryNew {
-    schemac::OrDefault<std::int64_t> id{};
-    std::string component{};
-    std::optional<double> old_weight{};
+    ::schemac::OrDefault<::std::int64_t> id{};
+    ::std::string component{};
+    ::std::optional<double> old_weight{};
     double new_weight{};
-    std::optional<std::string> reason{};
-    std::optional<schemac::Json> metrics_snapshot{};
-    schemac::OrDefault<schemac::Timestamp> changed_at{};
+    ::std::optional<::std::string> reason{};
+    ::std::optional<::schemac::Json> metrics_snapshot{};
+    ::schemac::OrDefault<::schemac::Timestamp> changed_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -49,32 +49,32 @@ struct WeightHistoryNew {
 class WeightHistoryDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit WeightHistoryDao(pqxx::connection_base& conn);
+    explicit WeightHistoryDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    WeightHistoryRow insert(pqxx::transaction_base& tx, const WeightHistoryNew& row) const;
+    WeightHistoryRow insert(::pqxx::transaction_base& schemac_tx, const WeightHistoryNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<WeightHistoryNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<WeightHistoryNew>& rows) const;
     // The row with this id, if any.
-    std::optional<WeightHistoryRow> find_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    ::std::optional<WeightHistoryRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // The rows with this component, in index order.
-    std::vector<WeightHistoryRow> list_by_component(pqxx::transaction_base& tx, const std::string& component) const;
+    ::std::vector<WeightHistoryRow> list_by_component(::pqxx::transaction_base& schemac_tx, const ::std::string& component) const;
     // The rows with this component, changed_at, in index order.
-    std::vector<WeightHistoryRow> list_by_component_and_changed_at(pqxx::transaction_base& tx, const std::string& component, schemac::Timestamp changed_at) const;
+    ::std::vector<WeightHistoryRow> list_by_component_and_changed_at(::pqxx::transaction_base& schemac_tx, const ::std::string& component, ::schemac::Timestamp changed_at) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const WeightHistoryRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const WeightHistoryRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    WeightHistoryRow upsert(pqxx::transaction_base& tx, const WeightHistoryRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    WeightHistoryRow upsert(::pqxx::transaction_base& schemac_tx, const WeightHistoryRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const WeightHistoryRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const WeightHistoryRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static WeightHistoryRow read_row(const pqxx::row& r, const int* positions);
+    static WeightHistoryRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::cloudbrain

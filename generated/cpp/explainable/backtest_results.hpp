@@ -21,21 +21,21 @@ namespace db::explainable {
 
 // Summary of one strategy backtest run (columns designed by us)
 struct BacktestResultsRow {
-    std::int32_t id{};  // serial not null, generated
-    std::string strategy_name{};  // varchar(100) not null
-    std::vector<std::optional<std::string>> symbols{};  // varchar(20)[] not null
-    schemac::Date start_date{};  // date not null
-    schemac::Date end_date{};  // date not null
-    schemac::Decimal initial_capital{};  // numeric(14,2) not null
-    schemac::Decimal final_capital{};  // numeric(14,2) not null
+    ::std::int32_t id{};  // serial not null, generated
+    ::std::string strategy_name{};  // varchar(100) not null
+    ::std::vector<::std::optional<::std::string>> symbols{};  // varchar(20)[] not null
+    ::schemac::Date start_date{};  // date not null
+    ::schemac::Date end_date{};  // date not null
+    ::schemac::Decimal initial_capital{};  // numeric(14,2) not null
+    ::schemac::Decimal final_capital{};  // numeric(14,2) not null
     double total_return{};  // double precision not null: Fraction, 0.12 = +12 %
-    std::optional<double> sharpe_ratio{};  // double precision
-    std::optional<double> max_drawdown{};  // double precision: Fraction of peak equity, 0 .. 1
-    std::optional<double> win_rate{};  // double precision
-    std::int32_t total_trades{};  // integer not null, has default
-    schemac::Json parameters{};  // jsonb not null, has default
-    std::optional<schemac::Json> equity_curve{};  // jsonb
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::std::optional<double> sharpe_ratio{};  // double precision
+    ::std::optional<double> max_drawdown{};  // double precision: Fraction of peak equity, 0 .. 1
+    ::std::optional<double> win_rate{};  // double precision
+    ::std::int32_t total_trades{};  // integer not null, has default
+    ::schemac::Json parameters{};  // jsonb not null, has default
+    ::std::optional<::schemac::Json> equity_curve{};  // jsonb
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
 
     bool operator==(const BacktestResultsRow&) const = default;
 };
@@ -43,21 +43,21 @@ struct BacktestResultsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct BacktestResultsNew {
-    schemac::OrDefault<std::int32_t> id{};
-    std::string strategy_name{};
-    std::vector<std::optional<std::string>> symbols{};
-    schemac::Date start_date{};
-    schemac::Date end_date{};
-    schemac::Decimal initial_capital{};
-    schemac::Decimal final_capital{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::std::string strategy_name{};
+    ::std::vector<::std::optional<::std::string>> symbols{};
+    ::schemac::Date start_date{};
+    ::schemac::Date end_date{};
+    ::schemac::Decimal initial_capital{};
+    ::schemac::Decimal final_capital{};
     double total_return{};
-    std::optional<double> sharpe_ratio{};
-    std::optional<double> max_drawdown{};
-    std::optional<double> win_rate{};
-    schemac::OrDefault<std::int32_t> total_trades{};
-    schemac::OrDefault<schemac::Json> parameters{};
-    std::optional<schemac::Json> equity_curve{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
+    ::std::optional<double> sharpe_ratio{};
+    ::std::optional<double> max_drawdown{};
+    ::std::optional<double> win_rate{};
+    ::schemac::OrDefault<::std::int32_t> total_trades{};
+    ::schemac::OrDefault<::schemac::Json> parameters{};
+    ::std::optional<::schemac::Json> equity_curve{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -65,32 +65,32 @@ struct BacktestResultsNew {
 class BacktestResultsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit BacktestResultsDao(pqxx::connection_base& conn);
+    explicit BacktestResultsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    BacktestResultsRow insert(pqxx::transaction_base& tx, const BacktestResultsNew& row) const;
+    BacktestResultsRow insert(::pqxx::transaction_base& schemac_tx, const BacktestResultsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<BacktestResultsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<BacktestResultsNew>& rows) const;
     // The row with this id, if any.
-    std::optional<BacktestResultsRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<BacktestResultsRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // The rows with this strategy_name, in index order.
-    std::vector<BacktestResultsRow> list_by_strategy_name(pqxx::transaction_base& tx, const std::string& strategy_name) const;
+    ::std::vector<BacktestResultsRow> list_by_strategy_name(::pqxx::transaction_base& schemac_tx, const ::std::string& strategy_name) const;
     // The rows with this strategy_name, created_at, in index order.
-    std::vector<BacktestResultsRow> list_by_strategy_name_and_created_at(pqxx::transaction_base& tx, const std::string& strategy_name, schemac::Timestamp created_at) const;
+    ::std::vector<BacktestResultsRow> list_by_strategy_name_and_created_at(::pqxx::transaction_base& schemac_tx, const ::std::string& strategy_name, ::schemac::Timestamp created_at) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const BacktestResultsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const BacktestResultsRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    BacktestResultsRow upsert(pqxx::transaction_base& tx, const BacktestResultsRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    BacktestResultsRow upsert(::pqxx::transaction_base& schemac_tx, const BacktestResultsRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const BacktestResultsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const BacktestResultsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static BacktestResultsRow read_row(const pqxx::row& r, const int* positions);
+    static BacktestResultsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::explainable

@@ -18,7 +18,7 @@ enum class SentimentLabel {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(SentimentLabel v) {
+inline ::std::string_view to_string(SentimentLabel v) {
     switch (v) {
         case SentimentLabel::negative: return "negative";
         case SentimentLabel::neutral: return "neutral";
@@ -28,11 +28,11 @@ inline std::string_view to_string(SentimentLabel v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<SentimentLabel> sentiment_label_from_string(std::string_view label) {
+inline ::std::optional<SentimentLabel> sentiment_label_from_string(::std::string_view label) {
     if (label == "negative") return SentimentLabel::negative;
     if (label == "neutral") return SentimentLabel::neutral;
     if (label == "positive") return SentimentLabel::positive;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 // PostgreSQL: explainable.signal_action
@@ -43,7 +43,7 @@ enum class SignalAction {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(SignalAction v) {
+inline ::std::string_view to_string(SignalAction v) {
     switch (v) {
         case SignalAction::buy: return "buy";
         case SignalAction::sell: return "sell";
@@ -53,11 +53,11 @@ inline std::string_view to_string(SignalAction v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<SignalAction> signal_action_from_string(std::string_view label) {
+inline ::std::optional<SignalAction> signal_action_from_string(::std::string_view label) {
     if (label == "buy") return SignalAction::buy;
     if (label == "sell") return SignalAction::sell;
     if (label == "hold") return SignalAction::hold;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 // PostgreSQL: explainable.order_side
@@ -67,7 +67,7 @@ enum class OrderSide {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(OrderSide v) {
+inline ::std::string_view to_string(OrderSide v) {
     switch (v) {
         case OrderSide::buy: return "buy";
         case OrderSide::sell: return "sell";
@@ -76,10 +76,10 @@ inline std::string_view to_string(OrderSide v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<OrderSide> order_side_from_string(std::string_view label) {
+inline ::std::optional<OrderSide> order_side_from_string(::std::string_view label) {
     if (label == "buy") return OrderSide::buy;
     if (label == "sell") return OrderSide::sell;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 // PostgreSQL: explainable.order_type
@@ -91,7 +91,7 @@ enum class OrderType {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(OrderType v) {
+inline ::std::string_view to_string(OrderType v) {
     switch (v) {
         case OrderType::market: return "market";
         case OrderType::limit: return "limit";
@@ -102,12 +102,12 @@ inline std::string_view to_string(OrderType v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<OrderType> order_type_from_string(std::string_view label) {
+inline ::std::optional<OrderType> order_type_from_string(::std::string_view label) {
     if (label == "market") return OrderType::market;
     if (label == "limit") return OrderType::limit;
     if (label == "stop") return OrderType::stop;
     if (label == "stop_limit") return OrderType::stop_limit;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 // Lifecycle of an order at the broker
@@ -122,7 +122,7 @@ enum class OrderStatus {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(OrderStatus v) {
+inline ::std::string_view to_string(OrderStatus v) {
     switch (v) {
         case OrderStatus::pending: return "pending";
         case OrderStatus::submitted: return "submitted";
@@ -135,14 +135,14 @@ inline std::string_view to_string(OrderStatus v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<OrderStatus> order_status_from_string(std::string_view label) {
+inline ::std::optional<OrderStatus> order_status_from_string(::std::string_view label) {
     if (label == "pending") return OrderStatus::pending;
     if (label == "submitted") return OrderStatus::submitted;
     if (label == "partially_filled") return OrderStatus::partially_filled;
     if (label == "filled") return OrderStatus::filled;
     if (label == "cancelled") return OrderStatus::cancelled;
     if (label == "rejected") return OrderStatus::rejected;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 }  // namespace db::explainable
@@ -151,47 +151,47 @@ inline std::optional<OrderStatus> order_status_from_string(std::string_view labe
 namespace schemac::pg {
 
 template <>
-struct Codec<db::explainable::SentimentLabel> {
-    static void write(std::string& out, db::explainable::SentimentLabel v) { out += db::explainable::to_string(v); }
-    static db::explainable::SentimentLabel read(std::string_view text) {
-        if (auto v = db::explainable::sentiment_label_from_string(text)) return *v;
-        throw PgTextError("invalid explainable.sentiment_label \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::explainable::SentimentLabel> {
+    static void write(::std::string& out, ::db::explainable::SentimentLabel v) { out += ::db::explainable::to_string(v); }
+    static ::db::explainable::SentimentLabel read(::std::string_view text) {
+        if (auto v = ::db::explainable::sentiment_label_from_string(text)) return *v;
+        throw PgTextError("invalid explainable.sentiment_label \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 
 template <>
-struct Codec<db::explainable::SignalAction> {
-    static void write(std::string& out, db::explainable::SignalAction v) { out += db::explainable::to_string(v); }
-    static db::explainable::SignalAction read(std::string_view text) {
-        if (auto v = db::explainable::signal_action_from_string(text)) return *v;
-        throw PgTextError("invalid explainable.signal_action \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::explainable::SignalAction> {
+    static void write(::std::string& out, ::db::explainable::SignalAction v) { out += ::db::explainable::to_string(v); }
+    static ::db::explainable::SignalAction read(::std::string_view text) {
+        if (auto v = ::db::explainable::signal_action_from_string(text)) return *v;
+        throw PgTextError("invalid explainable.signal_action \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 
 template <>
-struct Codec<db::explainable::OrderSide> {
-    static void write(std::string& out, db::explainable::OrderSide v) { out += db::explainable::to_string(v); }
-    static db::explainable::OrderSide read(std::string_view text) {
-        if (auto v = db::explainable::order_side_from_string(text)) return *v;
-        throw PgTextError("invalid explainable.order_side \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::explainable::OrderSide> {
+    static void write(::std::string& out, ::db::explainable::OrderSide v) { out += ::db::explainable::to_string(v); }
+    static ::db::explainable::OrderSide read(::std::string_view text) {
+        if (auto v = ::db::explainable::order_side_from_string(text)) return *v;
+        throw PgTextError("invalid explainable.order_side \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 
 template <>
-struct Codec<db::explainable::OrderType> {
-    static void write(std::string& out, db::explainable::OrderType v) { out += db::explainable::to_string(v); }
-    static db::explainable::OrderType read(std::string_view text) {
-        if (auto v = db::explainable::order_type_from_string(text)) return *v;
-        throw PgTextError("invalid explainable.order_type \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::explainable::OrderType> {
+    static void write(::std::string& out, ::db::explainable::OrderType v) { out += ::db::explainable::to_string(v); }
+    static ::db::explainable::OrderType read(::std::string_view text) {
+        if (auto v = ::db::explainable::order_type_from_string(text)) return *v;
+        throw PgTextError("invalid explainable.order_type \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 
 template <>
-struct Codec<db::explainable::OrderStatus> {
-    static void write(std::string& out, db::explainable::OrderStatus v) { out += db::explainable::to_string(v); }
-    static db::explainable::OrderStatus read(std::string_view text) {
-        if (auto v = db::explainable::order_status_from_string(text)) return *v;
-        throw PgTextError("invalid explainable.order_status \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::explainable::OrderStatus> {
+    static void write(::std::string& out, ::db::explainable::OrderStatus v) { out += ::db::explainable::to_string(v); }
+    static ::db::explainable::OrderStatus read(::std::string_view text) {
+        if (auto v = ::db::explainable::order_status_from_string(text)) return *v;
+        throw PgTextError("invalid explainable.order_status \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 

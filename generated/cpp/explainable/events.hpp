@@ -21,16 +21,16 @@ namespace db::explainable {
 
 // Market events (earnings, guidance, M&A, macro releases) that can move a price, optionally extracted from an article (columns designed by us)
 struct EventsRow {
-    std::int32_t id{};  // serial not null, generated
-    std::optional<std::string> symbol{};  // varchar(20): NULL for market-wide (macro) events
-    std::string event_type{};  // varchar(50) not null: earnings, guidance, merger, dividend, split, macro, ...
-    std::string title{};  // text not null
-    std::optional<std::string> description{};  // text
-    schemac::Timestamp event_time{};  // timestamptz not null
-    std::optional<double> impact_score{};  // double precision: Estimated price impact, -1 .. 1
-    std::optional<std::int32_t> article_id{};  // integer: The article the event was extracted from, if any
-    std::optional<schemac::Json> details{};  // jsonb
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::std::int32_t id{};  // serial not null, generated
+    ::std::optional<::std::string> symbol{};  // varchar(20): NULL for market-wide (macro) events
+    ::std::string event_type{};  // varchar(50) not null: earnings, guidance, merger, dividend, split, macro, ...
+    ::std::string title{};  // text not null
+    ::std::optional<::std::string> description{};  // text
+    ::schemac::Timestamp event_time{};  // timestamptz not null
+    ::std::optional<double> impact_score{};  // double precision: Estimated price impact, -1 .. 1
+    ::std::optional<::std::int32_t> article_id{};  // integer: The article the event was extracted from, if any
+    ::std::optional<::schemac::Json> details{};  // jsonb
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
 
     bool operator==(const EventsRow&) const = default;
 };
@@ -38,16 +38,16 @@ struct EventsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct EventsNew {
-    schemac::OrDefault<std::int32_t> id{};
-    std::optional<std::string> symbol{};
-    std::string event_type{};
-    std::string title{};
-    std::optional<std::string> description{};
-    schemac::Timestamp event_time{};
-    std::optional<double> impact_score{};
-    std::optional<std::int32_t> article_id{};
-    std::optional<schemac::Json> details{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::std::optional<::std::string> symbol{};
+    ::std::string event_type{};
+    ::std::string title{};
+    ::std::optional<::std::string> description{};
+    ::schemac::Timestamp event_time{};
+    ::std::optional<double> impact_score{};
+    ::std::optional<::std::int32_t> article_id{};
+    ::std::optional<::schemac::Json> details{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -55,32 +55,32 @@ struct EventsNew {
 class EventsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit EventsDao(pqxx::connection_base& conn);
+    explicit EventsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    EventsRow insert(pqxx::transaction_base& tx, const EventsNew& row) const;
+    EventsRow insert(::pqxx::transaction_base& schemac_tx, const EventsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<EventsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<EventsNew>& rows) const;
     // The row with this id, if any.
-    std::optional<EventsRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<EventsRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // The rows with this symbol, in index order.
-    std::vector<EventsRow> list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const;
+    ::std::vector<EventsRow> list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const;
     // The rows with this symbol, event_time, in index order.
-    std::vector<EventsRow> list_by_symbol_and_event_time(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp event_time) const;
+    ::std::vector<EventsRow> list_by_symbol_and_event_time(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp event_time) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const EventsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const EventsRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    EventsRow upsert(pqxx::transaction_base& tx, const EventsRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    EventsRow upsert(::pqxx::transaction_base& schemac_tx, const EventsRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const EventsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const EventsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static EventsRow read_row(const pqxx::row& r, const int* positions);
+    static EventsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::explainable

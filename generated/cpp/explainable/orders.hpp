@@ -9,7 +9,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "explainable/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -22,21 +22,21 @@ namespace db::explainable {
 
 // Orders sent to the broker, usually on behalf of a signal (columns designed by us)
 struct OrdersRow {
-    std::int32_t id{};  // serial not null, generated
-    std::optional<std::int32_t> signal_id{};  // integer: NULL for manual orders
-    std::string symbol{};  // varchar(20) not null
-    db::explainable::OrderSide side{};  // explainable.order_side not null
-    db::explainable::OrderType order_type{};  // explainable.order_type not null, has default
-    schemac::Decimal quantity{};  // numeric(18,6) not null
-    std::optional<schemac::Decimal> limit_price{};  // numeric(10,2)
-    db::explainable::OrderStatus status{};  // explainable.order_status not null, has default
-    std::optional<std::string> broker_order_id{};  // varchar(100)
-    schemac::Decimal filled_quantity{};  // numeric(18,6) not null, has default
-    std::optional<schemac::Decimal> avg_fill_price{};  // numeric(10,2)
-    std::optional<schemac::Timestamp> submitted_at{};  // timestamptz
-    std::optional<schemac::Timestamp> filled_at{};  // timestamptz
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
-    schemac::Timestamp updated_at{};  // timestamptz not null, has default
+    ::std::int32_t id{};  // serial not null, generated
+    ::std::optional<::std::int32_t> signal_id{};  // integer: NULL for manual orders
+    ::std::string symbol{};  // varchar(20) not null
+    ::db::explainable::OrderSide side{};  // explainable.order_side not null
+    ::db::explainable::OrderType order_type{};  // explainable.order_type not null, has default
+    ::schemac::Decimal quantity{};  // numeric(18,6) not null
+    ::std::optional<::schemac::Decimal> limit_price{};  // numeric(10,2)
+    ::db::explainable::OrderStatus status{};  // explainable.order_status not null, has default
+    ::std::optional<::std::string> broker_order_id{};  // varchar(100)
+    ::schemac::Decimal filled_quantity{};  // numeric(18,6) not null, has default
+    ::std::optional<::schemac::Decimal> avg_fill_price{};  // numeric(10,2)
+    ::std::optional<::schemac::Timestamp> submitted_at{};  // timestamptz
+    ::std::optional<::schemac::Timestamp> filled_at{};  // timestamptz
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::schemac::Timestamp updated_at{};  // timestamptz not null, has default
 
     bool operator==(const OrdersRow&) const = default;
 };
@@ -44,21 +44,21 @@ struct OrdersRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct OrdersNew {
-    schemac::OrDefault<std::int32_t> id{};
-    std::optional<std::int32_t> signal_id{};
-    std::string symbol{};
-    db::explainable::OrderSide side{};
-    schemac::OrDefault<db::explainable::OrderType> order_type{};
-    schemac::Decimal quantity{};
-    std::optional<schemac::Decimal> limit_price{};
-    schemac::OrDefault<db::explainable::OrderStatus> status{};
-    std::optional<std::string> broker_order_id{};
-    schemac::OrDefault<schemac::Decimal> filled_quantity{};
-    std::optional<schemac::Decimal> avg_fill_price{};
-    std::optional<schemac::Timestamp> submitted_at{};
-    std::optional<schemac::Timestamp> filled_at{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
-    schemac::OrDefault<schemac::Timestamp> updated_at{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::std::optional<::std::int32_t> signal_id{};
+    ::std::string symbol{};
+    ::db::explainable::OrderSide side{};
+    ::schemac::OrDefault<::db::explainable::OrderType> order_type{};
+    ::schemac::Decimal quantity{};
+    ::std::optional<::schemac::Decimal> limit_price{};
+    ::schemac::OrDefault<::db::explainable::OrderStatus> status{};
+    ::std::optional<::std::string> broker_order_id{};
+    ::schemac::OrDefault<::schemac::Decimal> filled_quantity{};
+    ::std::optional<::schemac::Decimal> avg_fill_price{};
+    ::std::optional<::schemac::Timestamp> submitted_at{};
+    ::std::optional<::schemac::Timestamp> filled_at{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
+    ::schemac::OrDefault<::schemac::Timestamp> updated_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -66,38 +66,38 @@ struct OrdersNew {
 class OrdersDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit OrdersDao(pqxx::connection_base& conn);
+    explicit OrdersDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    OrdersRow insert(pqxx::transaction_base& tx, const OrdersNew& row) const;
+    OrdersRow insert(::pqxx::transaction_base& schemac_tx, const OrdersNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<OrdersNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<OrdersNew>& rows) const;
     // The row with this id, if any.
-    std::optional<OrdersRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<OrdersRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // The row with this broker_order_id, if any.
-    std::optional<OrdersRow> find_by_broker_order_id(pqxx::transaction_base& tx, const std::string& broker_order_id) const;
+    ::std::optional<OrdersRow> find_by_broker_order_id(::pqxx::transaction_base& schemac_tx, const ::std::string& broker_order_id) const;
     // The rows with this signal_id, in index order.
-    std::vector<OrdersRow> list_by_signal_id(pqxx::transaction_base& tx, std::int32_t signal_id) const;
+    ::std::vector<OrdersRow> list_by_signal_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t signal_id) const;
     // The rows with this symbol, in index order.
-    std::vector<OrdersRow> list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const;
+    ::std::vector<OrdersRow> list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const;
     // The rows with this symbol, created_at, in index order.
-    std::vector<OrdersRow> list_by_symbol_and_created_at(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp created_at) const;
+    ::std::vector<OrdersRow> list_by_symbol_and_created_at(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp created_at) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const OrdersRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const OrdersRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    OrdersRow upsert(pqxx::transaction_base& tx, const OrdersRow& row) const;
+    OrdersRow upsert(::pqxx::transaction_base& schemac_tx, const OrdersRow& row) const;
     // Inserts the row, or on a conflict on (broker_order_id) updates the columns it gives; returns the stored row.
-    OrdersRow upsert_by_broker_order_id(pqxx::transaction_base& tx, const OrdersNew& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    OrdersRow upsert_by_broker_order_id(::pqxx::transaction_base& schemac_tx, const OrdersNew& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const OrdersRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const OrdersRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static OrdersRow read_row(const pqxx::row& r, const int* positions);
+    static OrdersRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::explainable

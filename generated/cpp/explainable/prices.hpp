@@ -21,16 +21,16 @@ namespace db::explainable {
 
 // OHLCV price bars per symbol (ported from the Price ORM model)
 struct PricesRow {
-    std::int32_t id{};  // serial not null, generated
-    std::string symbol{};  // varchar(20) not null
-    schemac::Timestamp timestamp{};  // timestamptz not null
-    std::optional<schemac::Decimal> open{};  // numeric(10,2)
-    std::optional<schemac::Decimal> high{};  // numeric(10,2)
-    std::optional<schemac::Decimal> low{};  // numeric(10,2)
-    std::optional<schemac::Decimal> close{};  // numeric(10,2)
-    std::optional<std::int64_t> volume{};  // bigint
-    std::optional<schemac::Decimal> adjusted_close{};  // numeric(10,2): Close adjusted for splits and dividends (migration 002)
-    std::optional<schemac::Timestamp> created_at{};  // timestamptz, has default
+    ::std::int32_t id{};  // serial not null, generated
+    ::std::string symbol{};  // varchar(20) not null
+    ::schemac::Timestamp timestamp{};  // timestamptz not null
+    ::std::optional<::schemac::Decimal> open{};  // numeric(10,2)
+    ::std::optional<::schemac::Decimal> high{};  // numeric(10,2)
+    ::std::optional<::schemac::Decimal> low{};  // numeric(10,2)
+    ::std::optional<::schemac::Decimal> close{};  // numeric(10,2)
+    ::std::optional<::std::int64_t> volume{};  // bigint
+    ::std::optional<::schemac::Decimal> adjusted_close{};  // numeric(10,2): Close adjusted for splits and dividends (migration 002)
+    ::std::optional<::schemac::Timestamp> created_at{};  // timestamptz, has default
 
     bool operator==(const PricesRow&) const = default;
 };
@@ -38,16 +38,16 @@ struct PricesRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct PricesNew {
-    schemac::OrDefault<std::int32_t> id{};
-    std::string symbol{};
-    schemac::Timestamp timestamp{};
-    std::optional<schemac::Decimal> open{};
-    std::optional<schemac::Decimal> high{};
-    std::optional<schemac::Decimal> low{};
-    std::optional<schemac::Decimal> close{};
-    std::optional<std::int64_t> volume{};
-    std::optional<schemac::Decimal> adjusted_close{};
-    schemac::OrDefault<std::optional<schemac::Timestamp>> created_at{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::std::string symbol{};
+    ::schemac::Timestamp timestamp{};
+    ::std::optional<::schemac::Decimal> open{};
+    ::std::optional<::schemac::Decimal> high{};
+    ::std::optional<::schemac::Decimal> low{};
+    ::std::optional<::schemac::Decimal> close{};
+    ::std::optional<::std::int64_t> volume{};
+    ::std::optional<::schemac::Decimal> adjusted_close{};
+    ::schemac::OrDefault<::std::optional<::schemac::Timestamp>> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -55,34 +55,34 @@ struct PricesNew {
 class PricesDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit PricesDao(pqxx::connection_base& conn);
+    explicit PricesDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    PricesRow insert(pqxx::transaction_base& tx, const PricesNew& row) const;
+    PricesRow insert(::pqxx::transaction_base& schemac_tx, const PricesNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<PricesNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<PricesNew>& rows) const;
     // The row with this id, if any.
-    std::optional<PricesRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<PricesRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // The row with this symbol, timestamp, if any.
-    std::optional<PricesRow> find_by_symbol_and_timestamp(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp timestamp) const;
+    ::std::optional<PricesRow> find_by_symbol_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp timestamp) const;
     // The rows with this symbol, in index order.
-    std::vector<PricesRow> list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const;
+    ::std::vector<PricesRow> list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const PricesRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const PricesRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    PricesRow upsert(pqxx::transaction_base& tx, const PricesRow& row) const;
+    PricesRow upsert(::pqxx::transaction_base& schemac_tx, const PricesRow& row) const;
     // Inserts the row, or on a conflict on (symbol, timestamp) updates the columns it gives; returns the stored row.
-    PricesRow upsert_by_symbol_and_timestamp(pqxx::transaction_base& tx, const PricesNew& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    PricesRow upsert_by_symbol_and_timestamp(::pqxx::transaction_base& schemac_tx, const PricesNew& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const PricesRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const PricesRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static PricesRow read_row(const pqxx::row& r, const int* positions);
+    static PricesRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::explainable

@@ -9,7 +9,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "explainable/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -22,12 +22,12 @@ namespace db::explainable {
 
 // Sentiment of one article according to one model (columns designed by us; the foreign key is the guide's fk_sentiment_article)
 struct SentimentScoresRow {
-    std::int32_t article_id{};  // integer not null
-    std::string model{};  // varchar(50) not null: Scoring model, e.g. finbert or vader
+    ::std::int32_t article_id{};  // integer not null
+    ::std::string model{};  // varchar(50) not null: Scoring model, e.g. finbert or vader
     double score{};  // double precision not null: -1 (very negative) .. 1 (very positive)
-    db::explainable::SentimentLabel label{};  // explainable.sentiment_label not null
-    std::optional<double> confidence{};  // double precision
-    schemac::Timestamp scored_at{};  // timestamptz not null, has default
+    ::db::explainable::SentimentLabel label{};  // explainable.sentiment_label not null
+    ::std::optional<double> confidence{};  // double precision
+    ::schemac::Timestamp scored_at{};  // timestamptz not null, has default
 
     bool operator==(const SentimentScoresRow&) const = default;
 };
@@ -35,12 +35,12 @@ struct SentimentScoresRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct SentimentScoresNew {
-    std::int32_t article_id{};
-    std::string model{};
+    ::std::int32_t article_id{};
+    ::std::string model{};
     double score{};
-    db::explainable::SentimentLabel label{};
-    std::optional<double> confidence{};
-    schemac::OrDefault<schemac::Timestamp> scored_at{};
+    ::db::explainable::SentimentLabel label{};
+    ::std::optional<double> confidence{};
+    ::schemac::OrDefault<::schemac::Timestamp> scored_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -48,30 +48,30 @@ struct SentimentScoresNew {
 class SentimentScoresDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit SentimentScoresDao(pqxx::connection_base& conn);
+    explicit SentimentScoresDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    SentimentScoresRow insert(pqxx::transaction_base& tx, const SentimentScoresNew& row) const;
+    SentimentScoresRow insert(::pqxx::transaction_base& schemac_tx, const SentimentScoresNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<SentimentScoresNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SentimentScoresNew>& rows) const;
     // The row with this article_id, model, if any.
-    std::optional<SentimentScoresRow> find_by_article_id_and_model(pqxx::transaction_base& tx, std::int32_t article_id, const std::string& model) const;
+    ::std::optional<SentimentScoresRow> find_by_article_id_and_model(::pqxx::transaction_base& schemac_tx, ::std::int32_t article_id, const ::std::string& model) const;
     // The rows with this article_id, in index order.
-    std::vector<SentimentScoresRow> list_by_article_id(pqxx::transaction_base& tx, std::int32_t article_id) const;
+    ::std::vector<SentimentScoresRow> list_by_article_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t article_id) const;
     // Writes every column of the row with this article_id, model; false if there is none.
-    bool update(pqxx::transaction_base& tx, const SentimentScoresRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const SentimentScoresRow& row) const;
     // Deletes the row with this article_id, model; false if there was none.
-    bool delete_by_article_id_and_model(pqxx::transaction_base& tx, std::int32_t article_id, const std::string& model) const;
+    bool delete_by_article_id_and_model(::pqxx::transaction_base& schemac_tx, ::std::int32_t article_id, const ::std::string& model) const;
     // Inserts the row, or on a conflict on (article_id, model) overwrites the stored one; returns it.
-    SentimentScoresRow upsert(pqxx::transaction_base& tx, const SentimentScoresRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    SentimentScoresRow upsert(::pqxx::transaction_base& schemac_tx, const SentimentScoresRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const SentimentScoresRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SentimentScoresRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static SentimentScoresRow read_row(const pqxx::row& r, const int* positions);
+    static SentimentScoresRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::explainable

@@ -9,7 +9,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "explainable/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -22,19 +22,19 @@ namespace db::explainable {
 
 // Buy/sell/hold decisions together with the evidence that explains them (columns designed by us)
 struct TradingSignalsRow {
-    std::int32_t id{};  // serial not null, generated
-    std::string symbol{};  // varchar(20) not null
-    schemac::Timestamp timestamp{};  // timestamptz not null: Market time the signal refers to
-    db::explainable::SignalAction action{};  // explainable.signal_action not null
+    ::std::int32_t id{};  // serial not null, generated
+    ::std::string symbol{};  // varchar(20) not null
+    ::schemac::Timestamp timestamp{};  // timestamptz not null: Market time the signal refers to
+    ::db::explainable::SignalAction action{};  // explainable.signal_action not null
     double confidence{};  // double precision not null
-    std::optional<std::int32_t> price_id{};  // integer: The price bar the signal was computed on
-    std::optional<double> technical_score{};  // double precision
-    std::optional<double> sentiment_score{};  // double precision
-    std::optional<double> event_score{};  // double precision
-    std::string explanation{};  // text not null: Human-readable reason for the signal, shown to the user
-    std::optional<schemac::Json> feature_contributions{};  // jsonb: Per-feature contribution to the decision (e.g. SHAP values)
-    std::optional<std::string> model_version{};  // varchar(50)
-    schemac::Timestamp created_at{};  // timestamptz not null, has default
+    ::std::optional<::std::int32_t> price_id{};  // integer: The price bar the signal was computed on
+    ::std::optional<double> technical_score{};  // double precision
+    ::std::optional<double> sentiment_score{};  // double precision
+    ::std::optional<double> event_score{};  // double precision
+    ::std::string explanation{};  // text not null: Human-readable reason for the signal, shown to the user
+    ::std::optional<::schemac::Json> feature_contributions{};  // jsonb: Per-feature contribution to the decision (e.g. SHAP values)
+    ::std::optional<::std::string> model_version{};  // varchar(50)
+    ::schemac::Timestamp created_at{};  // timestamptz not null, has default
 
     bool operator==(const TradingSignalsRow&) const = default;
 };
@@ -42,19 +42,19 @@ struct TradingSignalsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct TradingSignalsNew {
-    schemac::OrDefault<std::int32_t> id{};
-    std::string symbol{};
-    schemac::Timestamp timestamp{};
-    db::explainable::SignalAction action{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::std::string symbol{};
+    ::schemac::Timestamp timestamp{};
+    ::db::explainable::SignalAction action{};
     double confidence{};
-    std::optional<std::int32_t> price_id{};
-    std::optional<double> technical_score{};
-    std::optional<double> sentiment_score{};
-    std::optional<double> event_score{};
-    std::string explanation{};
-    std::optional<schemac::Json> feature_contributions{};
-    std::optional<std::string> model_version{};
-    schemac::OrDefault<schemac::Timestamp> created_at{};
+    ::std::optional<::std::int32_t> price_id{};
+    ::std::optional<double> technical_score{};
+    ::std::optional<double> sentiment_score{};
+    ::std::optional<double> event_score{};
+    ::std::string explanation{};
+    ::std::optional<::schemac::Json> feature_contributions{};
+    ::std::optional<::std::string> model_version{};
+    ::schemac::OrDefault<::schemac::Timestamp> created_at{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -62,32 +62,32 @@ struct TradingSignalsNew {
 class TradingSignalsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit TradingSignalsDao(pqxx::connection_base& conn);
+    explicit TradingSignalsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    TradingSignalsRow insert(pqxx::transaction_base& tx, const TradingSignalsNew& row) const;
+    TradingSignalsRow insert(::pqxx::transaction_base& schemac_tx, const TradingSignalsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<TradingSignalsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<TradingSignalsNew>& rows) const;
     // The row with this id, if any.
-    std::optional<TradingSignalsRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<TradingSignalsRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // The rows with this symbol, in index order.
-    std::vector<TradingSignalsRow> list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const;
+    ::std::vector<TradingSignalsRow> list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const;
     // The rows with this symbol, timestamp, in index order.
-    std::vector<TradingSignalsRow> list_by_symbol_and_timestamp(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp timestamp) const;
+    ::std::vector<TradingSignalsRow> list_by_symbol_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp timestamp) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const TradingSignalsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const TradingSignalsRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    TradingSignalsRow upsert(pqxx::transaction_base& tx, const TradingSignalsRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    TradingSignalsRow upsert(::pqxx::transaction_base& schemac_tx, const TradingSignalsRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const TradingSignalsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const TradingSignalsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static TradingSignalsRow read_row(const pqxx::row& r, const int* positions);
+    static TradingSignalsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::explainable

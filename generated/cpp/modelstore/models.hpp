@@ -21,14 +21,14 @@ namespace db::modelstore {
 
 // Trained model binaries, versioned per name (was one .joblib file per model)
 struct ModelsRow {
-    std::int32_t id{};  // serial not null, generated
-    std::string name{};  // varchar(255) not null
-    std::int32_t version{};  // integer not null: Incremented by the trainer for each run of the same model name
-    std::string model_type{};  // varchar(50) not null: classifier_binary, regression or vectorizer (see ck_models_model_type)
-    std::string event{};  // varchar(255) not null
-    schemac::Bytes model_binary{};  // bytea not null: The serialized (joblib) model
-    schemac::LocalTimestamp created_at{};  // timestamp not null, has default
-    std::optional<bool> is_active{};  // boolean, has default
+    ::std::int32_t id{};  // serial not null, generated
+    ::std::string name{};  // varchar(255) not null
+    ::std::int32_t version{};  // integer not null: Incremented by the trainer for each run of the same model name
+    ::std::string model_type{};  // varchar(50) not null: classifier_binary, regression or vectorizer (see ck_models_model_type)
+    ::std::string event{};  // varchar(255) not null
+    ::schemac::Bytes model_binary{};  // bytea not null: The serialized (joblib) model
+    ::schemac::LocalTimestamp created_at{};  // timestamp not null, has default
+    ::std::optional<bool> is_active{};  // boolean, has default
 
     bool operator==(const ModelsRow&) const = default;
 };
@@ -36,14 +36,14 @@ struct ModelsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct ModelsNew {
-    schemac::OrDefault<std::int32_t> id{};
-    std::string name{};
-    std::int32_t version{};
-    std::string model_type{};
-    std::string event{};
-    schemac::Bytes model_binary{};
-    schemac::OrDefault<schemac::LocalTimestamp> created_at{};
-    schemac::OrDefault<std::optional<bool>> is_active{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::std::string name{};
+    ::std::int32_t version{};
+    ::std::string model_type{};
+    ::std::string event{};
+    ::schemac::Bytes model_binary{};
+    ::schemac::OrDefault<::schemac::LocalTimestamp> created_at{};
+    ::schemac::OrDefault<::std::optional<bool>> is_active{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -51,40 +51,40 @@ struct ModelsNew {
 class ModelsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit ModelsDao(pqxx::connection_base& conn);
+    explicit ModelsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    ModelsRow insert(pqxx::transaction_base& tx, const ModelsNew& row) const;
+    ModelsRow insert(::pqxx::transaction_base& schemac_tx, const ModelsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<ModelsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<ModelsNew>& rows) const;
     // The row with this id, if any.
-    std::optional<ModelsRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<ModelsRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // The row with this name, version, if any.
-    std::optional<ModelsRow> find_by_name_and_version(pqxx::transaction_base& tx, const std::string& name, std::int32_t version) const;
+    ::std::optional<ModelsRow> find_by_name_and_version(::pqxx::transaction_base& schemac_tx, const ::std::string& name, ::std::int32_t version) const;
     // The rows with this name, in index order.
-    std::vector<ModelsRow> list_by_name(pqxx::transaction_base& tx, const std::string& name) const;
+    ::std::vector<ModelsRow> list_by_name(::pqxx::transaction_base& schemac_tx, const ::std::string& name) const;
     // The rows with this name, event, in index order.
-    std::vector<ModelsRow> list_by_name_and_event(pqxx::transaction_base& tx, const std::string& name, const std::string& event) const;
+    ::std::vector<ModelsRow> list_by_name_and_event(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event) const;
     // The rows with this name, event, model_type, in index order.
-    std::vector<ModelsRow> list_by_name_and_event_and_model_type(pqxx::transaction_base& tx, const std::string& name, const std::string& event, const std::string& model_type) const;
+    ::std::vector<ModelsRow> list_by_name_and_event_and_model_type(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event, const ::std::string& model_type) const;
     // The rows with this name, event, model_type, version, in index order.
-    std::vector<ModelsRow> list_by_name_and_event_and_model_type_and_version(pqxx::transaction_base& tx, const std::string& name, const std::string& event, const std::string& model_type, std::int32_t version) const;
+    ::std::vector<ModelsRow> list_by_name_and_event_and_model_type_and_version(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event, const ::std::string& model_type, ::std::int32_t version) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const ModelsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const ModelsRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    ModelsRow upsert(pqxx::transaction_base& tx, const ModelsRow& row) const;
+    ModelsRow upsert(::pqxx::transaction_base& schemac_tx, const ModelsRow& row) const;
     // Inserts the row, or on a conflict on (name, version) updates the columns it gives; returns the stored row.
-    ModelsRow upsert_by_name_and_version(pqxx::transaction_base& tx, const ModelsNew& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    ModelsRow upsert_by_name_and_version(::pqxx::transaction_base& schemac_tx, const ModelsNew& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const ModelsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const ModelsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static ModelsRow read_row(const pqxx::row& r, const int* positions);
+    static ModelsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::modelstore

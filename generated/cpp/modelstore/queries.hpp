@@ -6,7 +6,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "modelstore/models.hpp"
+#include "models.hpp"
 
 namespace pqxx {
 class transaction_base;
@@ -16,37 +16,37 @@ namespace db::modelstore {
 
 // A row of save_model().
 struct SaveModelRow {
-    std::int32_t id{};  // integer not null
-    std::int32_t version{};  // integer not null
+    ::std::int32_t id{};  // integer not null
+    ::std::int32_t version{};  // integer not null
 
     bool operator==(const SaveModelRow&) const = default;
 };
 
 // A row of latest_model_version().
 struct LatestModelVersionRow {
-    std::int32_t version{};  // integer not null
+    ::std::int32_t version{};  // integer not null
 
     bool operator==(const LatestModelVersionRow&) const = default;
 };
 
 // Saves a model binary as the next version of its name and returns that version. Two concurrent saves of one name may both compute the same next version; UNIQUE(name, version) then makes the later insert fail (unique_violation) instead of storing a duplicate version, and the caller may simply retry.
 // Throws unless the query returns exactly one row.
-SaveModelRow save_model(pqxx::transaction_base& tx, const std::string& name, const std::string& event, const std::string& model_type, const schemac::Bytes& model_binary);
+SaveModelRow save_model(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event, const ::std::string& model_type, const ::schemac::Bytes& model_binary);
 
 // The latest active version of a model (what prediction loads); served by idx_models_latest_active
 // Throws if the query returns more than one row.
-std::optional<db::modelstore::ModelsRow> load_latest_model(pqxx::transaction_base& tx, const std::string& name, const std::string& event, const std::string& model_type);
+::std::optional<::db::modelstore::ModelsRow> load_latest_model(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event, const ::std::string& model_type);
 
 // The version number load_latest_model would load, without fetching the binary
 // Throws if the query returns more than one row.
-std::optional<LatestModelVersionRow> latest_model_version(pqxx::transaction_base& tx, const std::string& name, const std::string& event, const std::string& model_type);
+::std::optional<LatestModelVersionRow> latest_model_version(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event, const ::std::string& model_type);
 
 // One given version of a model, active or not
 // Throws if the query returns more than one row.
-std::optional<db::modelstore::ModelsRow> load_model_version(pqxx::transaction_base& tx, const std::string& name, const std::string& event, const std::string& model_type, std::int32_t version);
+::std::optional<::db::modelstore::ModelsRow> load_model_version(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event, const ::std::string& model_type, ::std::int32_t version);
 
 // Takes one version out of use (load_latest_model skips it); returns how many rows matched (0 or 1)
 // Returns the number of rows the statement affected.
-std::int64_t deactivate_model_version(pqxx::transaction_base& tx, const std::string& name, const std::string& event, const std::string& model_type, std::int32_t version);
+::std::int64_t deactivate_model_version(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event, const ::std::string& model_type, ::std::int32_t version);
 
 }  // namespace db::modelstore

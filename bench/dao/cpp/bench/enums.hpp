@@ -16,7 +16,7 @@ enum class TickSide {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(TickSide v) {
+inline ::std::string_view to_string(TickSide v) {
     switch (v) {
         case TickSide::buy: return "buy";
         case TickSide::sell: return "sell";
@@ -25,10 +25,10 @@ inline std::string_view to_string(TickSide v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<TickSide> tick_side_from_string(std::string_view label) {
+inline ::std::optional<TickSide> tick_side_from_string(::std::string_view label) {
     if (label == "buy") return TickSide::buy;
     if (label == "sell") return TickSide::sell;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 }  // namespace db::bench
@@ -37,11 +37,11 @@ inline std::optional<TickSide> tick_side_from_string(std::string_view label) {
 namespace schemac::pg {
 
 template <>
-struct Codec<db::bench::TickSide> {
-    static void write(std::string& out, db::bench::TickSide v) { out += db::bench::to_string(v); }
-    static db::bench::TickSide read(std::string_view text) {
-        if (auto v = db::bench::tick_side_from_string(text)) return *v;
-        throw PgTextError("invalid bench.tick_side \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::bench::TickSide> {
+    static void write(::std::string& out, ::db::bench::TickSide v) { out += ::db::bench::to_string(v); }
+    static ::db::bench::TickSide read(::std::string_view text) {
+        if (auto v = ::db::bench::tick_side_from_string(text)) return *v;
+        throw PgTextError("invalid bench.tick_side \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 

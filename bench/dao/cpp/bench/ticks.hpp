@@ -9,7 +9,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "bench/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -22,13 +22,13 @@ namespace db::bench {
 
 // Trade ticks for the DAO benchmark
 struct TicksRow {
-    std::int64_t id{};  // bigserial not null, generated
-    std::string symbol{};  // text not null
-    schemac::Timestamp ts{};  // timestamptz not null
-    schemac::Decimal price{};  // numeric(18,6) not null
-    std::int64_t qty{};  // bigint not null
-    db::bench::TickSide side{};  // bench.tick_side not null
-    std::optional<std::string> note{};  // text
+    ::std::int64_t id{};  // bigserial not null, generated
+    ::std::string symbol{};  // text not null
+    ::schemac::Timestamp ts{};  // timestamptz not null
+    ::schemac::Decimal price{};  // numeric(18,6) not null
+    ::std::int64_t qty{};  // bigint not null
+    ::db::bench::TickSide side{};  // bench.tick_side not null
+    ::std::optional<::std::string> note{};  // text
 
     bool operator==(const TicksRow&) const = default;
 };
@@ -36,13 +36,13 @@ struct TicksRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct TicksNew {
-    schemac::OrDefault<std::int64_t> id{};
-    std::string symbol{};
-    schemac::Timestamp ts{};
-    schemac::Decimal price{};
-    std::int64_t qty{};
-    db::bench::TickSide side{};
-    std::optional<std::string> note{};
+    ::schemac::OrDefault<::std::int64_t> id{};
+    ::std::string symbol{};
+    ::schemac::Timestamp ts{};
+    ::schemac::Decimal price{};
+    ::std::int64_t qty{};
+    ::db::bench::TickSide side{};
+    ::std::optional<::std::string> note{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -50,32 +50,32 @@ struct TicksNew {
 class TicksDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit TicksDao(pqxx::connection_base& conn);
+    explicit TicksDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    TicksRow insert(pqxx::transaction_base& tx, const TicksNew& row) const;
+    TicksRow insert(::pqxx::transaction_base& schemac_tx, const TicksNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<TicksNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<TicksNew>& rows) const;
     // The row with this id, if any.
-    std::optional<TicksRow> find_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    ::std::optional<TicksRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // The rows with this symbol, in index order.
-    std::vector<TicksRow> list_by_symbol(pqxx::transaction_base& tx, const std::string& symbol) const;
+    ::std::vector<TicksRow> list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const;
     // The rows with this symbol, ts, in index order.
-    std::vector<TicksRow> list_by_symbol_and_ts(pqxx::transaction_base& tx, const std::string& symbol, schemac::Timestamp ts) const;
+    ::std::vector<TicksRow> list_by_symbol_and_ts(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp ts) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const TicksRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const TicksRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    TicksRow upsert(pqxx::transaction_base& tx, const TicksRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    TicksRow upsert(::pqxx::transaction_base& schemac_tx, const TicksRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const TicksRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const TicksRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static TicksRow read_row(const pqxx::row& r, const int* positions);
+    static TicksRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::bench

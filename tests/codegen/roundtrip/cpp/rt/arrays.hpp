@@ -9,7 +9,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "rt/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -21,19 +21,19 @@ class result;
 namespace db::rt {
 
 struct ArraysRow {
-    std::int32_t id{};  // serial not null, generated
-    std::optional<std::vector<std::optional<std::int32_t>>> ints{};  // integer[]
-    std::optional<std::vector<std::optional<std::int64_t>>> bigs{};  // bigint[]
-    std::optional<std::vector<std::optional<std::string>>> texts{};  // text[]
-    std::optional<std::vector<std::optional<schemac::Decimal>>> nums{};  // numeric[]
-    std::optional<std::vector<std::optional<schemac::Bytes>>> bins{};  // bytea[]
-    std::optional<std::vector<std::optional<schemac::Timestamp>>> tstzs{};  // timestamptz[]
-    std::optional<std::vector<std::optional<schemac::Uuid>>> uuids{};  // uuid[]
-    std::optional<std::vector<std::optional<bool>>> flags{};  // boolean[]
-    std::optional<std::vector<std::optional<db::rt::Mood>>> moods{};  // rt.mood[]
-    std::optional<std::vector<std::optional<schemac::Date>>> dates{};  // date[]
-    std::optional<std::vector<std::optional<double>>> floats{};  // double precision[]
-    std::vector<std::optional<std::string>> required_texts{};  // text[] not null
+    ::std::int32_t id{};  // serial not null, generated
+    ::std::optional<::std::vector<::std::optional<::std::int32_t>>> ints{};  // integer[]
+    ::std::optional<::std::vector<::std::optional<::std::int64_t>>> bigs{};  // bigint[]
+    ::std::optional<::std::vector<::std::optional<::std::string>>> texts{};  // text[]
+    ::std::optional<::std::vector<::std::optional<::schemac::Decimal>>> nums{};  // numeric[]
+    ::std::optional<::std::vector<::std::optional<::schemac::Bytes>>> bins{};  // bytea[]
+    ::std::optional<::std::vector<::std::optional<::schemac::Timestamp>>> tstzs{};  // timestamptz[]
+    ::std::optional<::std::vector<::std::optional<::schemac::Uuid>>> uuids{};  // uuid[]
+    ::std::optional<::std::vector<::std::optional<bool>>> flags{};  // boolean[]
+    ::std::optional<::std::vector<::std::optional<::db::rt::Mood>>> moods{};  // rt.mood[]
+    ::std::optional<::std::vector<::std::optional<::schemac::Date>>> dates{};  // date[]
+    ::std::optional<::std::vector<::std::optional<double>>> floats{};  // double precision[]
+    ::std::vector<::std::optional<::std::string>> required_texts{};  // text[] not null
 
     bool operator==(const ArraysRow&) const = default;
 };
@@ -41,19 +41,19 @@ struct ArraysRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct ArraysNew {
-    schemac::OrDefault<std::int32_t> id{};
-    std::optional<std::vector<std::optional<std::int32_t>>> ints{};
-    std::optional<std::vector<std::optional<std::int64_t>>> bigs{};
-    std::optional<std::vector<std::optional<std::string>>> texts{};
-    std::optional<std::vector<std::optional<schemac::Decimal>>> nums{};
-    std::optional<std::vector<std::optional<schemac::Bytes>>> bins{};
-    std::optional<std::vector<std::optional<schemac::Timestamp>>> tstzs{};
-    std::optional<std::vector<std::optional<schemac::Uuid>>> uuids{};
-    std::optional<std::vector<std::optional<bool>>> flags{};
-    std::optional<std::vector<std::optional<db::rt::Mood>>> moods{};
-    std::optional<std::vector<std::optional<schemac::Date>>> dates{};
-    std::optional<std::vector<std::optional<double>>> floats{};
-    std::vector<std::optional<std::string>> required_texts{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::std::optional<::std::vector<::std::optional<::std::int32_t>>> ints{};
+    ::std::optional<::std::vector<::std::optional<::std::int64_t>>> bigs{};
+    ::std::optional<::std::vector<::std::optional<::std::string>>> texts{};
+    ::std::optional<::std::vector<::std::optional<::schemac::Decimal>>> nums{};
+    ::std::optional<::std::vector<::std::optional<::schemac::Bytes>>> bins{};
+    ::std::optional<::std::vector<::std::optional<::schemac::Timestamp>>> tstzs{};
+    ::std::optional<::std::vector<::std::optional<::schemac::Uuid>>> uuids{};
+    ::std::optional<::std::vector<::std::optional<bool>>> flags{};
+    ::std::optional<::std::vector<::std::optional<::db::rt::Mood>>> moods{};
+    ::std::optional<::std::vector<::std::optional<::schemac::Date>>> dates{};
+    ::std::optional<::std::vector<::std::optional<double>>> floats{};
+    ::std::vector<::std::optional<::std::string>> required_texts{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -61,28 +61,28 @@ struct ArraysNew {
 class ArraysDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit ArraysDao(pqxx::connection_base& conn);
+    explicit ArraysDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    ArraysRow insert(pqxx::transaction_base& tx, const ArraysNew& row) const;
+    ArraysRow insert(::pqxx::transaction_base& schemac_tx, const ArraysNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<ArraysNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<ArraysNew>& rows) const;
     // The row with this id, if any.
-    std::optional<ArraysRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<ArraysRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const ArraysRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const ArraysRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    ArraysRow upsert(pqxx::transaction_base& tx, const ArraysRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    ArraysRow upsert(::pqxx::transaction_base& schemac_tx, const ArraysRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const ArraysRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const ArraysRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static ArraysRow read_row(const pqxx::row& r, const int* positions);
+    static ArraysRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::rt

@@ -20,7 +20,7 @@ enum class Mood {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(Mood v) {
+inline ::std::string_view to_string(Mood v) {
     switch (v) {
         case Mood::happy: return "happy";
         case Mood::sad: return "sad";
@@ -33,14 +33,14 @@ inline std::string_view to_string(Mood v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<Mood> mood_from_string(std::string_view label) {
+inline ::std::optional<Mood> mood_from_string(::std::string_view label) {
     if (label == "happy") return Mood::happy;
     if (label == "sad") return Mood::sad;
     if (label == "so-so") return Mood::so_so;
     if (label == "with space") return Mood::with_space;
     if (label == "quote'd") return Mood::quote_d;
     if (label == "delete") return Mood::delete_;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 }  // namespace db::rt
@@ -49,11 +49,11 @@ inline std::optional<Mood> mood_from_string(std::string_view label) {
 namespace schemac::pg {
 
 template <>
-struct Codec<db::rt::Mood> {
-    static void write(std::string& out, db::rt::Mood v) { out += db::rt::to_string(v); }
-    static db::rt::Mood read(std::string_view text) {
-        if (auto v = db::rt::mood_from_string(text)) return *v;
-        throw PgTextError("invalid rt.mood \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::rt::Mood> {
+    static void write(::std::string& out, ::db::rt::Mood v) { out += ::db::rt::to_string(v); }
+    static ::db::rt::Mood read(::std::string_view text) {
+        if (auto v = ::db::rt::mood_from_string(text)) return *v;
+        throw PgTextError("invalid rt.mood \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 

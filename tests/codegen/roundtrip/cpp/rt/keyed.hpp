@@ -9,7 +9,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "rt/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -22,15 +22,15 @@ namespace db::rt {
 
 // Keys, defaults and awkward names
 struct KeyedRow {
-    std::string tenant{};  // text not null
-    std::int32_t seq{};  // integer not null
-    std::string code{};  // varchar(20) not null
-    std::optional<std::int32_t> Order{};  // integer
-    std::optional<std::string> class_{};  // text
-    db::rt::Mood status{};  // rt.mood not null, has default
-    std::optional<std::string> note{};  // text, has default
-    schemac::Timestamp created{};  // timestamptz not null, has default
-    std::int64_t hits{};  // bigint not null, has default
+    ::std::string tenant{};  // text not null
+    ::std::int32_t seq{};  // integer not null
+    ::std::string code{};  // varchar(20) not null
+    ::std::optional<::std::int32_t> Order{};  // integer
+    ::std::optional<::std::string> class_{};  // text
+    ::db::rt::Mood status{};  // rt.mood not null, has default
+    ::std::optional<::std::string> note{};  // text, has default
+    ::schemac::Timestamp created{};  // timestamptz not null, has default
+    ::std::int64_t hits{};  // bigint not null, has default
 
     bool operator==(const KeyedRow&) const = default;
 };
@@ -38,15 +38,15 @@ struct KeyedRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct KeyedNew {
-    std::string tenant{};
-    std::int32_t seq{};
-    std::string code{};
-    std::optional<std::int32_t> Order{};
-    std::optional<std::string> class_{};
-    schemac::OrDefault<db::rt::Mood> status{};
-    schemac::OrDefault<std::optional<std::string>> note{};
-    schemac::OrDefault<schemac::Timestamp> created{};
-    schemac::OrDefault<std::int64_t> hits{};
+    ::std::string tenant{};
+    ::std::int32_t seq{};
+    ::std::string code{};
+    ::std::optional<::std::int32_t> Order{};
+    ::std::optional<::std::string> class_{};
+    ::schemac::OrDefault<::db::rt::Mood> status{};
+    ::schemac::OrDefault<::std::optional<::std::string>> note{};
+    ::schemac::OrDefault<::schemac::Timestamp> created{};
+    ::schemac::OrDefault<::std::int64_t> hits{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -54,40 +54,40 @@ struct KeyedNew {
 class KeyedDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit KeyedDao(pqxx::connection_base& conn);
+    explicit KeyedDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    KeyedRow insert(pqxx::transaction_base& tx, const KeyedNew& row) const;
+    KeyedRow insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<KeyedNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<KeyedNew>& rows) const;
     // The row with this tenant, seq, if any.
-    std::optional<KeyedRow> find_by_tenant_and_seq(pqxx::transaction_base& tx, const std::string& tenant, std::int32_t seq) const;
+    ::std::optional<KeyedRow> find_by_tenant_and_seq(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant, ::std::int32_t seq) const;
     // The row with this tenant, code, if any.
-    std::optional<KeyedRow> find_by_tenant_and_code(pqxx::transaction_base& tx, const std::string& tenant, const std::string& code) const;
+    ::std::optional<KeyedRow> find_by_tenant_and_code(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant, const ::std::string& code) const;
     // The rows with this tenant, in index order.
-    std::vector<KeyedRow> list_by_tenant(pqxx::transaction_base& tx, const std::string& tenant) const;
+    ::std::vector<KeyedRow> list_by_tenant(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant) const;
     // The rows with this tenant, status, in index order.
-    std::vector<KeyedRow> list_by_tenant_and_status(pqxx::transaction_base& tx, const std::string& tenant, db::rt::Mood status) const;
+    ::std::vector<KeyedRow> list_by_tenant_and_status(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant, ::db::rt::Mood status) const;
     // The rows with this tenant, status, created, in index order.
-    std::vector<KeyedRow> list_by_tenant_and_status_and_created(pqxx::transaction_base& tx, const std::string& tenant, db::rt::Mood status, schemac::Timestamp created) const;
+    ::std::vector<KeyedRow> list_by_tenant_and_status_and_created(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant, ::db::rt::Mood status, ::schemac::Timestamp created) const;
     // The rows with this class, in index order.
-    std::vector<KeyedRow> list_by_class(pqxx::transaction_base& tx, const std::string& class_) const;
+    ::std::vector<KeyedRow> list_by_class(::pqxx::transaction_base& schemac_tx, const ::std::string& class_) const;
     // Writes every column of the row with this tenant, seq; false if there is none.
-    bool update(pqxx::transaction_base& tx, const KeyedRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const KeyedRow& row) const;
     // Deletes the row with this tenant, seq; false if there was none.
-    bool delete_by_tenant_and_seq(pqxx::transaction_base& tx, const std::string& tenant, std::int32_t seq) const;
+    bool delete_by_tenant_and_seq(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant, ::std::int32_t seq) const;
     // Inserts the row, or on a conflict on (tenant, seq) overwrites the stored one; returns it.
-    KeyedRow upsert(pqxx::transaction_base& tx, const KeyedRow& row) const;
+    KeyedRow upsert(::pqxx::transaction_base& schemac_tx, const KeyedRow& row) const;
     // Inserts the row, or on a conflict on (tenant, code) updates the columns it gives; returns the stored row.
-    KeyedRow upsert_by_tenant_and_code(pqxx::transaction_base& tx, const KeyedNew& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    KeyedRow upsert_by_tenant_and_code(::pqxx::transaction_base& schemac_tx, const KeyedNew& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const KeyedRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const KeyedRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static KeyedRow read_row(const pqxx::row& r, const int* positions);
+    static KeyedRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::rt

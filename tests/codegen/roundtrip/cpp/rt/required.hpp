@@ -9,7 +9,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "rt/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -22,26 +22,26 @@ namespace db::rt {
 
 // The same types, NOT NULL
 struct RequiredRow {
-    std::int32_t id{};  // integer not null, generated
-    std::int16_t small{};  // smallint not null
-    std::int32_t int_{};  // integer not null
-    std::int64_t big{};  // bigint not null
+    ::std::int32_t id{};  // integer not null, generated
+    ::std::int16_t small{};  // smallint not null
+    ::std::int32_t int_{};  // integer not null
+    ::std::int64_t big{};  // bigint not null
     float r{};  // real not null
     double d{};  // double precision not null
-    schemac::Decimal num{};  // numeric not null
-    std::string vc{};  // varchar(50) not null
-    std::string txt{};  // text not null
+    ::schemac::Decimal num{};  // numeric not null
+    ::std::string vc{};  // varchar(50) not null
+    ::std::string txt{};  // text not null
     bool flag{};  // boolean not null
-    schemac::Date day{};  // date not null
-    schemac::TimeOfDay tod{};  // time not null
-    schemac::LocalTimestamp ts{};  // timestamp not null
-    schemac::Timestamp tstz{};  // timestamptz not null
-    schemac::Interval iv{};  // interval not null
-    schemac::Uuid u{};  // uuid not null
-    schemac::Json j{};  // json not null
-    schemac::Json jb{};  // jsonb not null
-    schemac::Bytes bin{};  // bytea not null
-    db::rt::Mood m{};  // rt.mood not null
+    ::schemac::Date day{};  // date not null
+    ::schemac::TimeOfDay tod{};  // time not null
+    ::schemac::LocalTimestamp ts{};  // timestamp not null
+    ::schemac::Timestamp tstz{};  // timestamptz not null
+    ::schemac::Interval iv{};  // interval not null
+    ::schemac::Uuid u{};  // uuid not null
+    ::schemac::Json j{};  // json not null
+    ::schemac::Json jb{};  // jsonb not null
+    ::schemac::Bytes bin{};  // bytea not null
+    ::db::rt::Mood m{};  // rt.mood not null
 
     bool operator==(const RequiredRow&) const = default;
 };
@@ -49,25 +49,25 @@ struct RequiredRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct RequiredNew {
-    std::int16_t small{};
-    std::int32_t int_{};
-    std::int64_t big{};
+    ::std::int16_t small{};
+    ::std::int32_t int_{};
+    ::std::int64_t big{};
     float r{};
     double d{};
-    schemac::Decimal num{};
-    std::string vc{};
-    std::string txt{};
+    ::schemac::Decimal num{};
+    ::std::string vc{};
+    ::std::string txt{};
     bool flag{};
-    schemac::Date day{};
-    schemac::TimeOfDay tod{};
-    schemac::LocalTimestamp ts{};
-    schemac::Timestamp tstz{};
-    schemac::Interval iv{};
-    schemac::Uuid u{};
-    schemac::Json j{};
-    schemac::Json jb{};
-    schemac::Bytes bin{};
-    db::rt::Mood m{};
+    ::schemac::Date day{};
+    ::schemac::TimeOfDay tod{};
+    ::schemac::LocalTimestamp ts{};
+    ::schemac::Timestamp tstz{};
+    ::schemac::Interval iv{};
+    ::schemac::Uuid u{};
+    ::schemac::Json j{};
+    ::schemac::Json jb{};
+    ::schemac::Bytes bin{};
+    ::db::rt::Mood m{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -75,28 +75,28 @@ struct RequiredNew {
 class RequiredDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit RequiredDao(pqxx::connection_base& conn);
+    explicit RequiredDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    RequiredRow insert(pqxx::transaction_base& tx, const RequiredNew& row) const;
+    RequiredRow insert(::pqxx::transaction_base& schemac_tx, const RequiredNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<RequiredNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<RequiredNew>& rows) const;
     // The row with this id, if any.
-    std::optional<RequiredRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<RequiredRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const RequiredRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const RequiredRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    RequiredRow upsert(pqxx::transaction_base& tx, const RequiredRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    RequiredRow upsert(::pqxx::transaction_base& schemac_tx, const RequiredRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const RequiredRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const RequiredRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static RequiredRow read_row(const pqxx::row& r, const int* positions);
+    static RequiredRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::rt

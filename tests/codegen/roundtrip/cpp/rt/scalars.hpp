@@ -9,7 +9,7 @@
 #include <schemac/postgres/values.hpp>
 #include <string>
 #include <vector>
-#include "rt/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -22,29 +22,29 @@ namespace db::rt {
 
 // One nullable column of every mapped type
 struct ScalarsRow {
-    std::int64_t id{};  // bigserial not null, generated
-    std::optional<std::int16_t> small{};  // smallint
-    std::optional<std::int32_t> int_{};  // integer
-    std::optional<std::int64_t> big{};  // bigint
-    std::optional<float> r{};  // real
-    std::optional<double> d{};  // double precision
-    std::optional<schemac::Decimal> num{};  // numeric
-    std::optional<schemac::Decimal> num38{};  // numeric(38,0)
-    std::optional<schemac::Decimal> money2{};  // numeric(12,2)
-    std::optional<std::string> vc{};  // varchar(50)
-    std::optional<std::string> ch{};  // char(5)
-    std::optional<std::string> txt{};  // text
-    std::optional<bool> flag{};  // boolean
-    std::optional<schemac::Date> day{};  // date
-    std::optional<schemac::TimeOfDay> tod{};  // time
-    std::optional<schemac::LocalTimestamp> ts{};  // timestamp
-    std::optional<schemac::Timestamp> tstz{};  // timestamptz
-    std::optional<schemac::Interval> iv{};  // interval
-    std::optional<schemac::Uuid> u{};  // uuid
-    std::optional<schemac::Json> j{};  // json
-    std::optional<schemac::Json> jb{};  // jsonb
-    std::optional<schemac::Bytes> bin{};  // bytea
-    std::optional<db::rt::Mood> m{};  // rt.mood
+    ::std::int64_t id{};  // bigserial not null, generated
+    ::std::optional<::std::int16_t> small{};  // smallint
+    ::std::optional<::std::int32_t> int_{};  // integer
+    ::std::optional<::std::int64_t> big{};  // bigint
+    ::std::optional<float> r{};  // real
+    ::std::optional<double> d{};  // double precision
+    ::std::optional<::schemac::Decimal> num{};  // numeric
+    ::std::optional<::schemac::Decimal> num38{};  // numeric(38,0)
+    ::std::optional<::schemac::Decimal> money2{};  // numeric(12,2)
+    ::std::optional<::std::string> vc{};  // varchar(50)
+    ::std::optional<::std::string> ch{};  // char(5)
+    ::std::optional<::std::string> txt{};  // text
+    ::std::optional<bool> flag{};  // boolean
+    ::std::optional<::schemac::Date> day{};  // date
+    ::std::optional<::schemac::TimeOfDay> tod{};  // time
+    ::std::optional<::schemac::LocalTimestamp> ts{};  // timestamp
+    ::std::optional<::schemac::Timestamp> tstz{};  // timestamptz
+    ::std::optional<::schemac::Interval> iv{};  // interval
+    ::std::optional<::schemac::Uuid> u{};  // uuid
+    ::std::optional<::schemac::Json> j{};  // json
+    ::std::optional<::schemac::Json> jb{};  // jsonb
+    ::std::optional<::schemac::Bytes> bin{};  // bytea
+    ::std::optional<::db::rt::Mood> m{};  // rt.mood
 
     bool operator==(const ScalarsRow&) const = default;
 };
@@ -52,29 +52,29 @@ struct ScalarsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct ScalarsNew {
-    schemac::OrDefault<std::int64_t> id{};
-    std::optional<std::int16_t> small{};
-    std::optional<std::int32_t> int_{};
-    std::optional<std::int64_t> big{};
-    std::optional<float> r{};
-    std::optional<double> d{};
-    std::optional<schemac::Decimal> num{};
-    std::optional<schemac::Decimal> num38{};
-    std::optional<schemac::Decimal> money2{};
-    std::optional<std::string> vc{};
-    std::optional<std::string> ch{};
-    std::optional<std::string> txt{};
-    std::optional<bool> flag{};
-    std::optional<schemac::Date> day{};
-    std::optional<schemac::TimeOfDay> tod{};
-    std::optional<schemac::LocalTimestamp> ts{};
-    std::optional<schemac::Timestamp> tstz{};
-    std::optional<schemac::Interval> iv{};
-    std::optional<schemac::Uuid> u{};
-    std::optional<schemac::Json> j{};
-    std::optional<schemac::Json> jb{};
-    std::optional<schemac::Bytes> bin{};
-    std::optional<db::rt::Mood> m{};
+    ::schemac::OrDefault<::std::int64_t> id{};
+    ::std::optional<::std::int16_t> small{};
+    ::std::optional<::std::int32_t> int_{};
+    ::std::optional<::std::int64_t> big{};
+    ::std::optional<float> r{};
+    ::std::optional<double> d{};
+    ::std::optional<::schemac::Decimal> num{};
+    ::std::optional<::schemac::Decimal> num38{};
+    ::std::optional<::schemac::Decimal> money2{};
+    ::std::optional<::std::string> vc{};
+    ::std::optional<::std::string> ch{};
+    ::std::optional<::std::string> txt{};
+    ::std::optional<bool> flag{};
+    ::std::optional<::schemac::Date> day{};
+    ::std::optional<::schemac::TimeOfDay> tod{};
+    ::std::optional<::schemac::LocalTimestamp> ts{};
+    ::std::optional<::schemac::Timestamp> tstz{};
+    ::std::optional<::schemac::Interval> iv{};
+    ::std::optional<::schemac::Uuid> u{};
+    ::std::optional<::schemac::Json> j{};
+    ::std::optional<::schemac::Json> jb{};
+    ::std::optional<::schemac::Bytes> bin{};
+    ::std::optional<::db::rt::Mood> m{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -82,28 +82,28 @@ struct ScalarsNew {
 class ScalarsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit ScalarsDao(pqxx::connection_base& conn);
+    explicit ScalarsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    ScalarsRow insert(pqxx::transaction_base& tx, const ScalarsNew& row) const;
+    ScalarsRow insert(::pqxx::transaction_base& schemac_tx, const ScalarsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<ScalarsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<ScalarsNew>& rows) const;
     // The row with this id, if any.
-    std::optional<ScalarsRow> find_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    ::std::optional<ScalarsRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const ScalarsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const ScalarsRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    ScalarsRow upsert(pqxx::transaction_base& tx, const ScalarsRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    ScalarsRow upsert(::pqxx::transaction_base& schemac_tx, const ScalarsRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const ScalarsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const ScalarsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static ScalarsRow read_row(const pqxx::row& r, const int* positions);
+    static ScalarsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::rt

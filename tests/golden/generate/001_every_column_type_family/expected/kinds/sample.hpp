@@ -20,21 +20,21 @@ class result;
 namespace db::kinds {
 
 struct SampleRow {
-    std::int64_t id{};  // bigserial not null, generated
-    std::int16_t small{};  // smallint not null
-    std::optional<std::int32_t> count{};  // integer
+    ::std::int64_t id{};  // bigserial not null, generated
+    ::std::int16_t small{};  // smallint not null
+    ::std::optional<::std::int32_t> count{};  // integer
     double ratio{};  // double precision not null
-    schemac::Decimal price{};  // numeric(12,2) not null
-    std::string code{};  // varchar(16) not null
-    std::optional<std::string> note{};  // text
+    ::schemac::Decimal price{};  // numeric(12,2) not null
+    ::std::string code{};  // varchar(16) not null
+    ::std::optional<::std::string> note{};  // text
     bool flag{};  // boolean not null
-    schemac::Date day{};  // date not null
-    schemac::Timestamp at{};  // timestamptz not null
-    schemac::Interval span{};  // interval not null
-    schemac::Uuid ref{};  // uuid not null
-    schemac::Json doc{};  // jsonb not null
-    schemac::Bytes blob{};  // bytea not null
-    std::vector<std::optional<std::string>> tags{};  // text[] not null
+    ::schemac::Date day{};  // date not null
+    ::schemac::Timestamp at{};  // timestamptz not null
+    ::schemac::Interval span{};  // interval not null
+    ::schemac::Uuid ref{};  // uuid not null
+    ::schemac::Json doc{};  // jsonb not null
+    ::schemac::Bytes blob{};  // bytea not null
+    ::std::vector<::std::optional<::std::string>> tags{};  // text[] not null
 
     bool operator==(const SampleRow&) const = default;
 };
@@ -42,21 +42,21 @@ struct SampleRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct SampleNew {
-    schemac::OrDefault<std::int64_t> id{};
-    std::int16_t small{};
-    std::optional<std::int32_t> count{};
+    ::schemac::OrDefault<::std::int64_t> id{};
+    ::std::int16_t small{};
+    ::std::optional<::std::int32_t> count{};
     double ratio{};
-    schemac::Decimal price{};
-    std::string code{};
-    std::optional<std::string> note{};
+    ::schemac::Decimal price{};
+    ::std::string code{};
+    ::std::optional<::std::string> note{};
     bool flag{};
-    schemac::Date day{};
-    schemac::Timestamp at{};
-    schemac::Interval span{};
-    schemac::Uuid ref{};
-    schemac::Json doc{};
-    schemac::Bytes blob{};
-    std::vector<std::optional<std::string>> tags{};
+    ::schemac::Date day{};
+    ::schemac::Timestamp at{};
+    ::schemac::Interval span{};
+    ::schemac::Uuid ref{};
+    ::schemac::Json doc{};
+    ::schemac::Bytes blob{};
+    ::std::vector<::std::optional<::std::string>> tags{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -64,28 +64,28 @@ struct SampleNew {
 class SampleDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit SampleDao(pqxx::connection_base& conn);
+    explicit SampleDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    SampleRow insert(pqxx::transaction_base& tx, const SampleNew& row) const;
+    SampleRow insert(::pqxx::transaction_base& schemac_tx, const SampleNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<SampleNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SampleNew>& rows) const;
     // The row with this id, if any.
-    std::optional<SampleRow> find_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    ::std::optional<SampleRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const SampleRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const SampleRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int64_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    SampleRow upsert(pqxx::transaction_base& tx, const SampleRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    SampleRow upsert(::pqxx::transaction_base& schemac_tx, const SampleRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const SampleRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SampleRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static SampleRow read_row(const pqxx::row& r, const int* positions);
+    static SampleRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::kinds

@@ -16,7 +16,7 @@ enum class Side {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(Side v) {
+inline ::std::string_view to_string(Side v) {
     switch (v) {
         case Side::buy: return "buy";
         case Side::sell: return "sell";
@@ -25,10 +25,10 @@ inline std::string_view to_string(Side v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<Side> side_from_string(std::string_view label) {
+inline ::std::optional<Side> side_from_string(::std::string_view label) {
     if (label == "buy") return Side::buy;
     if (label == "sell") return Side::sell;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 // PostgreSQL: shop.state
@@ -39,7 +39,7 @@ enum class State {
 };
 
 // The PostgreSQL label of the value.
-inline std::string_view to_string(State v) {
+inline ::std::string_view to_string(State v) {
     switch (v) {
         case State::open: return "open";
         case State::half_filled: return "half-filled";
@@ -49,11 +49,11 @@ inline std::string_view to_string(State v) {
 }
 
 // The value with this PostgreSQL label, if any (labels are case-sensitive).
-inline std::optional<State> state_from_string(std::string_view label) {
+inline ::std::optional<State> state_from_string(::std::string_view label) {
     if (label == "open") return State::open;
     if (label == "half-filled") return State::half_filled;
     if (label == "done") return State::done;
-    return std::nullopt;
+    return ::std::nullopt;
 }
 
 }  // namespace db::shop
@@ -62,20 +62,20 @@ inline std::optional<State> state_from_string(std::string_view label) {
 namespace schemac::pg {
 
 template <>
-struct Codec<db::shop::Side> {
-    static void write(std::string& out, db::shop::Side v) { out += db::shop::to_string(v); }
-    static db::shop::Side read(std::string_view text) {
-        if (auto v = db::shop::side_from_string(text)) return *v;
-        throw PgTextError("invalid shop.side \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::shop::Side> {
+    static void write(::std::string& out, ::db::shop::Side v) { out += ::db::shop::to_string(v); }
+    static ::db::shop::Side read(::std::string_view text) {
+        if (auto v = ::db::shop::side_from_string(text)) return *v;
+        throw PgTextError("invalid shop.side \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 
 template <>
-struct Codec<db::shop::State> {
-    static void write(std::string& out, db::shop::State v) { out += db::shop::to_string(v); }
-    static db::shop::State read(std::string_view text) {
-        if (auto v = db::shop::state_from_string(text)) return *v;
-        throw PgTextError("invalid shop.state \"" + std::string(text) + "\": not one of its labels");
+struct Codec<::db::shop::State> {
+    static void write(::std::string& out, ::db::shop::State v) { out += ::db::shop::to_string(v); }
+    static ::db::shop::State read(::std::string_view text) {
+        if (auto v = ::db::shop::state_from_string(text)) return *v;
+        throw PgTextError("invalid shop.state \"" + ::std::string(text) + "\": not one of its labels");
     }
 };
 

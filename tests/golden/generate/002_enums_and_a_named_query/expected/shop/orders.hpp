@@ -7,7 +7,7 @@
 #include <optional>
 #include <schemac/dao/or_default.hpp>
 #include <vector>
-#include "shop/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -19,10 +19,10 @@ class result;
 namespace db::shop {
 
 struct OrdersRow {
-    std::int32_t id{};  // serial not null, generated
-    db::shop::Side side{};  // shop.side not null
-    std::optional<db::shop::State> state{};  // shop.state
-    std::int32_t qty{};  // integer not null
+    ::std::int32_t id{};  // serial not null, generated
+    ::db::shop::Side side{};  // shop.side not null
+    ::std::optional<::db::shop::State> state{};  // shop.state
+    ::std::int32_t qty{};  // integer not null
 
     bool operator==(const OrdersRow&) const = default;
 };
@@ -30,10 +30,10 @@ struct OrdersRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct OrdersNew {
-    schemac::OrDefault<std::int32_t> id{};
-    db::shop::Side side{};
-    std::optional<db::shop::State> state{};
-    std::int32_t qty{};
+    ::schemac::OrDefault<::std::int32_t> id{};
+    ::db::shop::Side side{};
+    ::std::optional<::db::shop::State> state{};
+    ::std::int32_t qty{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -41,28 +41,28 @@ struct OrdersNew {
 class OrdersDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit OrdersDao(pqxx::connection_base& conn);
+    explicit OrdersDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    OrdersRow insert(pqxx::transaction_base& tx, const OrdersNew& row) const;
+    OrdersRow insert(::pqxx::transaction_base& schemac_tx, const OrdersNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<OrdersNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<OrdersNew>& rows) const;
     // The row with this id, if any.
-    std::optional<OrdersRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<OrdersRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const OrdersRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const OrdersRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    OrdersRow upsert(pqxx::transaction_base& tx, const OrdersRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    OrdersRow upsert(::pqxx::transaction_base& schemac_tx, const OrdersRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const OrdersRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const OrdersRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static OrdersRow read_row(const pqxx::row& r, const int* positions);
+    static OrdersRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::shop

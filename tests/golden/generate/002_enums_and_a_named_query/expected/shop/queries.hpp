@@ -5,7 +5,7 @@
 #include <optional>
 #include <schemac/postgres/values.hpp>
 #include <vector>
-#include "shop/enums.hpp"
+#include "enums.hpp"
 
 namespace pqxx {
 class transaction_base;
@@ -15,13 +15,13 @@ namespace db::shop {
 
 // A row of open_quantity().
 struct OpenQuantityRow {
-    db::shop::Side side{};  // shop.side not null
-    std::int64_t qty{};  // bigint not null
+    ::db::shop::Side side{};  // shop.side not null
+    ::std::int64_t qty{};  // bigint not null
 
     bool operator==(const OpenQuantityRow&) const = default;
 };
 
 // The open quantity per side, optionally of one state
-std::vector<OpenQuantityRow> open_quantity(pqxx::transaction_base& tx, const std::optional<db::shop::State>& state);
+::std::vector<OpenQuantityRow> open_quantity(::pqxx::transaction_base& schemac_tx, const ::std::optional<::db::shop::State>& state);
 
 }  // namespace db::shop

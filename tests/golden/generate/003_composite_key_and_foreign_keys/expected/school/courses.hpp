@@ -19,8 +19,8 @@ class result;
 namespace db::school {
 
 struct CoursesRow {
-    std::string code{};  // varchar(8) not null
-    std::string title{};  // text not null
+    ::std::string code{};  // varchar(8) not null
+    ::std::string title{};  // text not null
 
     bool operator==(const CoursesRow&) const = default;
 };
@@ -28,8 +28,8 @@ struct CoursesRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct CoursesNew {
-    std::string code{};
-    std::string title{};
+    ::std::string code{};
+    ::std::string title{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -37,28 +37,28 @@ struct CoursesNew {
 class CoursesDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit CoursesDao(pqxx::connection_base& conn);
+    explicit CoursesDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    CoursesRow insert(pqxx::transaction_base& tx, const CoursesNew& row) const;
+    CoursesRow insert(::pqxx::transaction_base& schemac_tx, const CoursesNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<CoursesNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<CoursesNew>& rows) const;
     // The row with this code, if any.
-    std::optional<CoursesRow> find_by_code(pqxx::transaction_base& tx, const std::string& code) const;
+    ::std::optional<CoursesRow> find_by_code(::pqxx::transaction_base& schemac_tx, const ::std::string& code) const;
     // Writes every column of the row with this code; false if there is none.
-    bool update(pqxx::transaction_base& tx, const CoursesRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const CoursesRow& row) const;
     // Deletes the row with this code; false if there was none.
-    bool delete_by_code(pqxx::transaction_base& tx, const std::string& code) const;
+    bool delete_by_code(::pqxx::transaction_base& schemac_tx, const ::std::string& code) const;
     // Inserts the row, or on a conflict on (code) overwrites the stored one; returns it.
-    CoursesRow upsert(pqxx::transaction_base& tx, const CoursesRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    CoursesRow upsert(::pqxx::transaction_base& schemac_tx, const CoursesRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const CoursesRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const CoursesRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static CoursesRow read_row(const pqxx::row& r, const int* positions);
+    static CoursesRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::school

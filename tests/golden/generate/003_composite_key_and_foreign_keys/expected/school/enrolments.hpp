@@ -19,9 +19,9 @@ class result;
 namespace db::school {
 
 struct EnrolmentsRow {
-    std::int32_t student_id{};  // integer not null
-    std::string course_code{};  // varchar(8) not null
-    std::optional<std::int16_t> grade{};  // smallint
+    ::std::int32_t student_id{};  // integer not null
+    ::std::string course_code{};  // varchar(8) not null
+    ::std::optional<::std::int16_t> grade{};  // smallint
 
     bool operator==(const EnrolmentsRow&) const = default;
 };
@@ -29,9 +29,9 @@ struct EnrolmentsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct EnrolmentsNew {
-    std::int32_t student_id{};
-    std::string course_code{};
-    std::optional<std::int16_t> grade{};
+    ::std::int32_t student_id{};
+    ::std::string course_code{};
+    ::std::optional<::std::int16_t> grade{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -39,30 +39,30 @@ struct EnrolmentsNew {
 class EnrolmentsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit EnrolmentsDao(pqxx::connection_base& conn);
+    explicit EnrolmentsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    EnrolmentsRow insert(pqxx::transaction_base& tx, const EnrolmentsNew& row) const;
+    EnrolmentsRow insert(::pqxx::transaction_base& schemac_tx, const EnrolmentsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<EnrolmentsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<EnrolmentsNew>& rows) const;
     // The row with this student_id, course_code, if any.
-    std::optional<EnrolmentsRow> find_by_student_id_and_course_code(pqxx::transaction_base& tx, std::int32_t student_id, const std::string& course_code) const;
+    ::std::optional<EnrolmentsRow> find_by_student_id_and_course_code(::pqxx::transaction_base& schemac_tx, ::std::int32_t student_id, const ::std::string& course_code) const;
     // The rows with this student_id, in index order.
-    std::vector<EnrolmentsRow> list_by_student_id(pqxx::transaction_base& tx, std::int32_t student_id) const;
+    ::std::vector<EnrolmentsRow> list_by_student_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t student_id) const;
     // Writes every column of the row with this student_id, course_code; false if there is none.
-    bool update(pqxx::transaction_base& tx, const EnrolmentsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const EnrolmentsRow& row) const;
     // Deletes the row with this student_id, course_code; false if there was none.
-    bool delete_by_student_id_and_course_code(pqxx::transaction_base& tx, std::int32_t student_id, const std::string& course_code) const;
+    bool delete_by_student_id_and_course_code(::pqxx::transaction_base& schemac_tx, ::std::int32_t student_id, const ::std::string& course_code) const;
     // Inserts the row, or on a conflict on (student_id, course_code) overwrites the stored one; returns it.
-    EnrolmentsRow upsert(pqxx::transaction_base& tx, const EnrolmentsRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    EnrolmentsRow upsert(::pqxx::transaction_base& schemac_tx, const EnrolmentsRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const EnrolmentsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const EnrolmentsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static EnrolmentsRow read_row(const pqxx::row& r, const int* positions);
+    static EnrolmentsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::school

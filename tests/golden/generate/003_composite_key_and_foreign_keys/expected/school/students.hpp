@@ -19,8 +19,8 @@ class result;
 namespace db::school {
 
 struct StudentsRow {
-    std::int32_t id{};  // integer not null
-    std::string name{};  // text not null
+    ::std::int32_t id{};  // integer not null
+    ::std::string name{};  // text not null
 
     bool operator==(const StudentsRow&) const = default;
 };
@@ -28,8 +28,8 @@ struct StudentsRow {
 // What insert() takes: columns the server can fill (serial, identity, DEFAULT)
 // are schemac::OrDefault, left to the server unless given.
 struct StudentsNew {
-    std::int32_t id{};
-    std::string name{};
+    ::std::int32_t id{};
+    ::std::string name{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
@@ -37,28 +37,28 @@ struct StudentsNew {
 class StudentsDao {
 public:
     // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
-    explicit StudentsDao(pqxx::connection_base& conn);
+    explicit StudentsDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.
-    StudentsRow insert(pqxx::transaction_base& tx, const StudentsNew& row) const;
+    StudentsRow insert(::pqxx::transaction_base& schemac_tx, const StudentsNew& row) const;
     // Inserts rows through COPY. Every row must give the same OrDefault columns.
-    std::size_t insert_many(pqxx::transaction_base& tx, const std::vector<StudentsNew>& rows) const;
+    ::std::size_t insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<StudentsNew>& rows) const;
     // The row with this id, if any.
-    std::optional<StudentsRow> find_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    ::std::optional<StudentsRow> find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Writes every column of the row with this id; false if there is none.
-    bool update(pqxx::transaction_base& tx, const StudentsRow& row) const;
+    bool update(::pqxx::transaction_base& schemac_tx, const StudentsRow& row) const;
     // Deletes the row with this id; false if there was none.
-    bool delete_by_id(pqxx::transaction_base& tx, std::int32_t id) const;
+    bool delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const;
     // Inserts the row, or on a conflict on (id) overwrites the stored one; returns it.
-    StudentsRow upsert(pqxx::transaction_base& tx, const StudentsRow& row) const;
-    std::int64_t count(pqxx::transaction_base& tx) const;
+    StudentsRow upsert(::pqxx::transaction_base& schemac_tx, const StudentsRow& row) const;
+    ::std::int64_t count(::pqxx::transaction_base& schemac_tx) const;
     // Calls `on_row` for every row, streamed through COPY: memory stays constant.
-    void for_each(pqxx::transaction_base& tx, const std::function<void(const StudentsRow&)>& on_row) const;
+    void for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const StudentsRow&)>& on_row) const;
 
     // Reads a row whose columns are at these positions of the result (positions_of_columns).
-    static StudentsRow read_row(const pqxx::row& r, const int* positions);
+    static StudentsRow read_row(const ::pqxx::row& r, const int* positions);
     // Where each column of the row is in a result, found by name; throws if one is missing.
-    static std::vector<int> positions_of_columns(const pqxx::result& r);
+    static ::std::vector<int> positions_of_columns(const ::pqxx::result& r);
 };
 
 }  // namespace db::school
