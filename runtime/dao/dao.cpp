@@ -4,16 +4,38 @@
 // because stream_to::write_raw_line is private in 6.4).
 #include "schemac/dao/dao.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <utility>
+#include <vector>
 
 namespace schemac::pg {
+
+namespace {
+
+// The connections of this thread that are streaming rows out (for_each's
+// COPY ... TO STDOUT). While a COPY runs the connection carries its rows and
+// nothing else: a statement sent from inside for_each's callback would end
+// the COPY, and libpqxx 6.4 would fail later with "no COPY in progress". So
+// every DAO entry point refuses on such a connection first, saying what to do.
+// A connection is used by one thread at a time, so thread-local suffices.
+thread_local std::vector<const pqxx::connection_base*> t_streaming;
+
+void refuse_while_streaming(const pqxx::connection_base& conn) {
+    if (std::find(t_streaming.begin(), t_streaming.end(), &conn) == t_streaming.end()) return;
+    throw std::logic_error(
+        "schemac: a DAO call on a connection that is streaming rows to a for_each() callback; the statement would end "
+        "the stream: collect what the callback needs before or after the loop, or use a second connection");
+}
+
+}  // namespace
 
 // ---------------------------------------------------------------------------
 // Session
 
 void prepare_session(pqxx::connection_base& conn) {
+    refuse_while_streaming(conn);
     // Values as SET takes them. get_variable answers from libpqxx's record of
     // what set_variable set (in the open transaction, then the connection) and
     // otherwise asks the server with SHOW; so after the first call this sends
@@ -57,6 +79,7 @@ std::vector<const char*> Params::pointers() const {
 }
 
 pqxx::result exec(pqxx::transaction_base& tx, const std::string& name, const std::string& sql, const Params& params) {
+    refuse_while_streaming(tx.conn());
     // Idempotent in libpqxx 6.4 for the same SQL (a map lookup and a string
     // compare); the server sees PREPARE only at the first exec_prepared on this
     // connection, and again after libpqxx reconnects.
@@ -90,7 +113,7 @@ void throw_bad_column(std::string_view column, const std::exception& cause) {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 CopyWriter::CopyWriter(pqxx::transaction_base& tx, const std::string& target, std::size_t flush_bytes)
-    : writer_(std::make_unique<pqxx::tablewriter>(tx, target)), flush_bytes_(flush_bytes) {
+    : writer_((refuse_while_streaming(tx.conn()), std::make_unique<pqxx::tablewriter>(tx, target))), flush_bytes_(flush_bytes) {
     buffer_.reserve(flush_bytes_ + flush_bytes_ / 8);
 }
 #pragma GCC diagnostic pop
@@ -149,7 +172,9 @@ void CopyWriter::complete() {
 CopyReader::CopyReader(pqxx::transaction_base& tx, const std::string& source)
     // The two-argument constructor: the one taking columns leaves a member
     // uninitialised in 6.4 (random "Too few fields").
-    : stream_(std::make_unique<pqxx::stream_from>(tx, source)) {}
+    : stream_((refuse_while_streaming(tx.conn()), std::make_unique<pqxx::stream_from>(tx, source))), conn_(&tx.conn()) {
+    t_streaming.push_back(conn_);
+}
 
 CopyReader::~CopyReader() {
     try {
@@ -161,6 +186,7 @@ CopyReader::~CopyReader() {
         stream_.reset();
     } catch (...) {
     }
+    if (auto it = std::find(t_streaming.begin(), t_streaming.end(), conn_); it != t_streaming.end()) t_streaming.erase(it);
 }
 
 const std::vector<std::optional<std::string>>* CopyReader::next() {
@@ -176,6 +202,7 @@ const std::vector<std::optional<std::string>>* CopyReader::next() {
 // Cursor
 
 Cursor::Cursor(pqxx::transaction_base& tx, const std::string& sql, const Params& params) : tx_(tx) {
+    refuse_while_streaming(tx.conn());
     static std::atomic<unsigned long long> counter{0};
     name_ = "schemac_cursor_" + std::to_string(++counter);
     const std::vector<const char*> values = params.pointers();

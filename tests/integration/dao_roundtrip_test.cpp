@@ -620,6 +620,38 @@ TEST_CASE("scalars: insert_many (COPY) round-trips the same edge values, ids lef
     tx.commit();
 }
 
+TEST_CASE("for_each: a DAO call on the streaming connection inside the callback is refused clearly, and a second connection works") {
+    RtDb f;
+    db::rt::ScalarsDao dao(f.conn());
+    pqxx::work tx(f.conn());
+    const std::int64_t first = dao.insert(tx, ScalarsNew{}).id;
+    dao.insert(tx, ScalarsNew{});
+    // Before the check, the nested find ended the COPY and the loop then threw "no COPY in progress".
+    std::size_t calls = 0;
+    CHECK_THROWS_WITH_AS(dao.for_each(tx, [&](const ScalarsRow& r) {
+                             ++calls;
+                             (void)dao.find_by_id(tx, r.id);
+                         }),
+                         doctest::Contains("a DAO call on a connection that is streaming rows to a for_each() callback"),
+                         std::logic_error);
+    CHECK(calls == 1);
+    // The refused call sent nothing: the transaction goes on, and the stream was drained.
+    CHECK(dao.count(tx) == 2);
+    std::size_t seen = 0;
+    dao.for_each(tx, [&](const ScalarsRow&) { ++seen; });
+    CHECK(seen == 2);
+    tx.commit();
+    // What the message advises: a second connection inside the callback.
+    pqxx::connection other(f.db.conninfo());
+    db::rt::ScalarsDao other_dao(other);
+    pqxx::work tx2(f.conn());
+    pqxx::work other_tx(other);
+    std::size_t found = 0;
+    dao.for_each(tx2, [&](const ScalarsRow& r) { found += other_dao.find_by_id(other_tx, r.id).has_value() ? 1 : 0; });
+    CHECK(found == 2);
+    CHECK(other_dao.find_by_id(other_tx, first).has_value());
+}
+
 TEST_CASE("scalars: update writes every column (to each edge value and back to NULL), false for a missing row") {
     RtDb f;
     db::rt::ScalarsDao dao(f.conn());

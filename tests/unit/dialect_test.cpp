@@ -9,7 +9,7 @@
 
 using namespace schemac;
 
-TEST_CASE("dialects are found by name; postgres is the default") {
+TEST_CASE("dialects are found by name, and postgres is the default") {
     REQUIRE(sql::find_dialect("postgres") != nullptr);
     CHECK(sql::find_dialect("postgres")->name() == "postgres");
     CHECK(&sql::default_dialect() == sql::find_dialect("postgres"));

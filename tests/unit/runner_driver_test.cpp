@@ -187,7 +187,7 @@ TEST_CASE("a -- schemac:no-transaction file runs outside a transaction, its prog
     CHECK(calls(db.log) == "connect | lock | ensure history | read history | wait for orphans | pin session | begin autocommit | progress 1 1 | execute SELECT FAIL | progress 1 1 | unlock");
 }
 
-TEST_CASE("status takes no lock and changes nothing; a dry run neither") {
+TEST_CASE("status takes no lock and changes nothing, and a dry run neither") {
     FakeDatabase db;
     auto runner = fake_runner(db, {{"0001_a.up.sql", "SELECT 1;\n"}});
     const Status st = runner.status();

@@ -231,6 +231,7 @@ public:
 
 private:
     std::unique_ptr<pqxx::stream_from> stream_;
+    const pqxx::connection_base* conn_;   // streaming until destroyed: DAO calls on it are refused meanwhile
     std::string raw_;
     std::vector<std::optional<std::string>> fields_;
 };
