@@ -81,9 +81,15 @@ void CopyRowWriter::end_row() {
     writer_.end_line();
     ++row_;
     defaulted_ = 0;
+    field_ = 0;
 }
 
 void CopyRowWriter::complete() { writer_.complete(); }
+
+void CopyRowWriter::bad_field(const PgTextError& e) const {
+    const char* column = field_ < columns_.copied_.size() ? columns_.copied_[field_] : "?";
+    throw PgTextError("insert_many: row " + std::to_string(row_) + ", column " + column + ": " + e.what());
+}
 
 void CopyRowWriter::mismatch(std::size_t column) const {
     const std::string name = columns_.names_[column];

@@ -652,6 +652,19 @@ TEST_CASE("for_each: a DAO call on the streaming connection inside the callback 
     CHECK(other_dao.find_by_id(other_tx, first).has_value());
 }
 
+TEST_CASE("insert_many: a zero byte in a text value is refused naming its row and column, before the server sees it") {
+    RtDb f;
+    db::rt::ScalarsDao dao(f.conn());
+    pqxx::work tx(f.conn());
+    ScalarsNew fine;
+    fine.txt = "fine";
+    ScalarsNew zero;
+    zero.txt = std::string("a\0b", 3);
+    // Before, only the server's "invalid byte sequence for encoding UTF8: 0x00" came back, naming nothing.
+    CHECK_THROWS_WITH_AS(dao.insert_many(tx, {fine, zero}),
+                         doctest::Contains("insert_many: row 1, column txt: the value contains a zero byte"), schemac::PgTextError);
+}
+
 TEST_CASE("scalars: update writes every column (to each edge value and back to NULL), false for a missing row") {
     RtDb f;
     db::rt::ScalarsDao dao(f.conn());

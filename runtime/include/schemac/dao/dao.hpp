@@ -159,13 +159,17 @@ public:
     CopyWriter& operator=(const CopyWriter&) = delete;
 
     // Appends a field to the current row (the tab before it is added for you).
+    // A text holding a zero byte throws PgTextError: PostgreSQL text cannot
+    // hold one, and the server would only say "invalid byte sequence".
     template <class T> void field(const T& v) {
         separate();
         if constexpr (std::is_same_v<T, std::string>) {
+            refuse_zero_byte(v);
             append_copy_field(buffer_, v);
         } else {
             scratch_.clear();
             Codec<T>::write(scratch_, v);
+            refuse_zero_byte(scratch_);
             append_copy_field(buffer_, scratch_);
         }
     }
@@ -192,6 +196,10 @@ public:
 private:
     void separate() {
         if (fields_in_line_++ > 0) buffer_ += '\t';
+    }
+    static void refuse_zero_byte(std::string_view text) {
+        if (text.find('\0') != std::string_view::npos)
+            throw PgTextError("the value contains a zero byte, which PostgreSQL text cannot hold");
     }
     void flush();
 

@@ -65,8 +65,12 @@ public:
 
 private:
     friend class CopyRowWriter;
-    void append(const char* column) { list_ += (list_.empty() ? "" : ", ") + std::string(column); }
+    void append(const char* column) {
+        list_ += (list_.empty() ? "" : ", ") + std::string(column);
+        copied_.push_back(column);
+    }
     std::string list_;
+    std::vector<const char*> copied_;  // the COPY column list, in order
     std::vector<const char*> names_;   // the OrDefault columns, in order
     std::vector<bool> given_;
 };
@@ -90,23 +94,35 @@ public:
 
     template <class T>
     void add(const T& v) {
-        writer_.field(v);
+        field(v);
     }
     template <class T>
     void add(const OrDefault<T>& v) {
         const std::size_t i = defaulted_++;
         if (v.is_default() == columns_.given_[i]) mismatch(i);
-        if (!v.is_default()) writer_.field(v.value());
+        if (!v.is_default()) field(v.value());
     }
     void end_row();
     void complete();
 
 private:
+    // One field of the COPY column list, in order; a value that cannot be
+    // written is reported with its row and column.
+    template <class T>
+    void field(const T& v) {
+        try {
+            writer_.field(v);
+        } catch (const PgTextError& e) {
+            bad_field(e);
+        }
+        ++field_;
+    }
     [[noreturn]] void mismatch(std::size_t column) const;
+    [[noreturn]] void bad_field(const PgTextError& e) const;
 
     CopyColumns columns_;
     CopyWriter writer_;
-    std::size_t row_ = 0, defaulted_ = 0;
+    std::size_t row_ = 0, defaulted_ = 0, field_ = 0;
 };
 
 // Where each named column is in the result; throws naming `what` and the
