@@ -303,7 +303,7 @@ private:
 };
 
 EnumFileView& enum_file(ViewModel& vm, const Naming& naming, const std::string& schema) {
-    const std::string header = naming.directory(schema) + "/enums.hpp";
+    const std::string header = naming.enums_header(schema);
     for (auto& f : vm.enum_files)
         if (f.header == header) return f;
     EnumFileView f;
@@ -343,9 +343,9 @@ void check_type_names(const ViewModel& vm, const Schema& schema, const Naming& n
     // A schema's enums.hpp and queries.hpp have fixed names: claimed first, so
     // that a table named enums or queries is the one reported.
     for (const Enum& e : schema.enums)
-        files.claim(naming.enum_naming(e.name).header, "the enums.hpp of schema " + display_ident(e.name.schema), e.pos);
+        files.claim(naming.enums_header(e.name.schema), "the enums.hpp of schema " + display_ident(e.name.schema), e.pos);
     for (const Query& q : schema.queries)
-        files.claim(naming.directory(q.schema) + "/queries.hpp", "the queries.hpp of schema " + display_ident(q.schema), q.pos);
+        files.claim(naming.queries_header(q.schema), "the queries.hpp of schema " + display_ident(q.schema), q.pos);
     // The row struct stands for its insert struct and DAO, which differ only in their suffix.
     for (std::size_t i = 0; i < vm.tables.size(); ++i) {
         const auto& t = vm.tables[i];

@@ -27,7 +27,7 @@ std::string Naming::directory(const std::string& pg_schema) const {
 std::string Naming::cpp_namespace(const std::string& pg_schema) const { return outer_ + "::" + directory(pg_schema); }
 
 EnumNaming Naming::enum_naming(const QualifiedName& e) const {
-    return {"::" + cpp_namespace(e.schema) + "::" + pascal_case(e.name), directory(e.schema) + "/enums.hpp"};
+    return {"::" + cpp_namespace(e.schema) + "::" + pascal_case(e.name), enums_header(e.schema)};
 }
 
 std::optional<CppType> Naming::type_of(const Type& t, bool nullable, const SourcePos& pos, Diagnostics& diags) const {

@@ -20,6 +20,10 @@ public:
 
     std::string directory(const std::string& pg_schema) const;       // "modelstore"
     std::string cpp_namespace(const std::string& pg_schema) const;   // "db::modelstore"
+    // The files every schema may have besides one pair per table: fixed names,
+    // which a table named enums or queries would take (check_type_names).
+    std::string enums_header(const std::string& pg_schema) const { return directory(pg_schema) + "/enums.hpp"; }
+    std::string queries_header(const std::string& pg_schema) const { return directory(pg_schema) + "/queries.hpp"; }
     EnumNaming enum_naming(const QualifiedName& e) const;
     // The C++ type of a column or query field; reports a type without mapping at `pos`.
     std::optional<CppType> type_of(const Type& t, bool nullable, const SourcePos& pos, Diagnostics& diags) const;

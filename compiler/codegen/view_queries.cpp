@@ -32,12 +32,12 @@ std::string typed_sql(const Query& q, const Naming& naming) {
 }
 
 QueryFileView& query_file(ViewModel& vm, const Naming& naming, const Query& q) {
-    const std::string dir = naming.directory(q.schema);
+    const std::string header = naming.queries_header(q.schema);
     for (auto& f : vm.query_files)
-        if (f.header == dir + "/queries.hpp") return f;
+        if (f.header == header) return f;
     QueryFileView f;
-    f.header = dir + "/queries.hpp";
-    f.source = dir + "/queries.cpp";
+    f.header = header;
+    f.source = naming.directory(q.schema) + "/queries.cpp";
     f.header_include = "queries.hpp";
     f.cpp_namespace = naming.cpp_namespace(q.schema);
     f.source_file = q.pos.file_name();
