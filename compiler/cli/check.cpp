@@ -50,12 +50,15 @@ void check_cpp_names(const Project& project, const Schema& schema, Diagnostics& 
 }
 
 // Is the committed generated C++ (codegen.out, default generated/cpp) what
-// `schemac generate` would write now? Checked when that directory exists.
-void check_generated(const std::string& config, Diagnostics& diags) {
+// `schemac generate` would write now? Checked when that directory exists, from
+// the schema check loaded; as `generate --check`, so the migrations check_migrations
+// compared are not planned a second time.
+void check_generated(const std::string& config, const Schema& schema, Diagnostics& diags) {
     GenerateCommand cmd;
     cmd.config = config;
+    cmd.check = true;
     if (!resolve_generate(cmd, diags) || !std::filesystem::is_directory(cmd.out)) return;
-    auto files = generate_files(cmd, diags);
+    auto files = generate_files(cmd, schema, diags);
     if (!files) return;
     const GenerateStatus st = compare_generated(cmd.out, *files);
     if (st.fresh()) return;
@@ -82,7 +85,7 @@ int run_check(const CheckOptions& opts) {
     if (dir.empty() && project.project_schema && std::filesystem::is_directory(project.migrations_dir)) dir = project.migrations_dir;
     if (!dir.empty() && schema_valid) check_migrations(*project.dialect, dir, schema, diags);
     // In the project's own spelling: the generated banners name the YAML files.
-    if (project.project_schema && !diags.has_errors()) check_generated(opts.config, diags);
+    if (project.project_schema && !diags.has_errors()) check_generated(opts.config, schema, diags);
     if (opts.format == "json") {
         std::cout << json::diagnostics(diags);
     } else {

@@ -163,6 +163,9 @@ struct GenerateStatus {
 bool resolve_generate(GenerateCommand& cmd, Diagnostics& diags);
 // The files `cmd` would write, or nullopt with the reasons in `diags`.
 std::optional<std::vector<codegen::GeneratedFile>> generate_files(const GenerateCommand& cmd, Diagnostics& diags);
+// The same from a schema already loaded from cmd.paths (check has it).
+std::optional<std::vector<codegen::GeneratedFile>> generate_files(const GenerateCommand& cmd, const Schema& schema,
+                                                                  Diagnostics& diags);
 GenerateStatus compare_generated(const std::string& out, const std::vector<codegen::GeneratedFile>& files);
 
 }  // namespace schemac::cli

@@ -124,6 +124,11 @@ bool resolve_generate(GenerateCommand& cmd, Diagnostics& diags) {
 std::optional<std::vector<codegen::GeneratedFile>> generate_files(const GenerateCommand& cmd, Diagnostics& diags) {
     const Schema schema = load_schema(cmd.paths, cmd.dialect->rules(), diags);
     if (diags.has_errors()) return std::nullopt;
+    return generate_files(cmd, schema, diags);
+}
+
+std::optional<std::vector<codegen::GeneratedFile>> generate_files(const GenerateCommand& cmd, const Schema& schema,
+                                                                  Diagnostics& diags) {
     // Only writing refuses: --list and --check change nothing.
     const bool writes = !cmd.list && !cmd.check;
     if (writes && !cmd.allow_unmigrated && !cmd.migrations.empty()) refuse_unmigrated(*cmd.dialect, cmd.migrations, schema, diags);
