@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "diag/did_you_mean.hpp"
-
 namespace schemac::cli {
 
 namespace fs = std::filesystem;
@@ -41,8 +39,7 @@ std::string unknown_name(const std::string& what, const std::string& name, const
                          const std::string& known_intro) {
     std::string list;
     for (const auto& n : known) list += (list.empty() ? "" : ", ") + n;
-    const std::string near = closest_match(name, known);
-    return "unknown " + what + " '" + name + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?") + " (" +
+    return "unknown " + what + " '" + name + "'" + did_you_mean(closest_match(name, known)) + " (" +
            known_intro + ": " + list + ")";
 }
 

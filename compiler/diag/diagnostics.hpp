@@ -58,5 +58,11 @@ std::string json_escape(const std::string& s);
 
 // The closest candidate within a small edit distance, or "" (for "did you mean").
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
+// "; did you mean 'hint'?", or "" when there is no hint.
+inline std::string did_you_mean(const std::string& hint) { return hint.empty() ? "" : "; did you mean '" + hint + "'?"; }
+// `msg` followed by did_you_mean(closest_match(word, candidates)).
+inline std::string with_hint(std::string msg, const std::string& word, const std::vector<std::string>& candidates) {
+    return msg + did_you_mean(closest_match(word, candidates));
+}
 
 }  // namespace schemac

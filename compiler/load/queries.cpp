@@ -83,10 +83,8 @@ private:
             query.result = *r;
             return true;
         }
-        std::string msg = "returns must be one of none, one, optional, many, count, not '" + s + "'";
-        const std::string hint = closest_match(ascii_lower(ascii_trim(s)), kResultWords);
-        if (!hint.empty()) msg += "; did you mean '" + hint + "'?";
-        diags_.error(query.result_pos, "bad-value", msg);
+        diags_.error(query.result_pos, "bad-value", with_hint("returns must be one of none, one, optional, many, count, not '" + s + "'",
+                                                               ascii_lower(ascii_trim(s)), kResultWords));
         return false;
     }
 

@@ -314,7 +314,7 @@ void YamlWalk::each_entry(const YAML::Node& map, const std::string& what, Keys a
             if (report) {
                 std::string msg = "unknown key '" + e.key + "' in " + what;
                 const std::string hint = closest_match(e.key, std::vector<std::string>(allowed.begin(), allowed.end()));
-                msg += hint.empty() ? "; expected one of: " + join_keys(allowed) : "; did you mean '" + hint + "'?";
+                msg += hint.empty() ? "; expected one of: " + join_keys(allowed) : did_you_mean(hint);
                 diags_.error(e.pos, "unknown-key", msg);
             }
             continue;

@@ -43,12 +43,6 @@ std::string printable(const std::string& s) {
     return out;
 }
 
-std::string with_hint(std::string msg, const std::string& word, const std::vector<std::string>& candidates) {
-    const std::string hint = closest_match(word, candidates);
-    if (!hint.empty()) msg += "; did you mean '" + hint + "'?";
-    return msg;
-}
-
 std::vector<std::string> column_names(const Table& t) {
     std::vector<std::string> v;
     v.reserve(t.columns.size());
@@ -437,7 +431,7 @@ private:
         const Table* target = lookup_table(f.ref_table, t.name.schema);
         if (!target) {
             std::string msg = "foreign key references table " + q(f.ref_table.display()) + ", which does not exist";
-            if (const std::string& hint = table_hint(f.ref_table.name); !hint.empty()) msg += "; did you mean '" + hint + "'?";
+            msg += did_you_mean(table_hint(f.ref_table.name));
             diags_.error(f.ref_pos, "fk-missing-table", std::move(msg));
             return;
         }

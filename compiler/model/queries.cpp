@@ -28,12 +28,6 @@ constexpr std::string_view kCppKeywords[] = {
 
 std::string q(const std::string& name) { return "'" + name + "'"; }
 
-std::string with_hint(std::string msg, const std::string& word, const std::vector<std::string>& candidates) {
-    const std::string hint = closest_match(word, candidates);
-    if (!hint.empty()) msg += "; did you mean '" + hint + "'?";
-    return msg;
-}
-
 std::string params_phrase(std::size_t n) {
     if (n == 0) return "no params";
     return std::to_string(n) + (n == 1 ? " param" : " params");

@@ -265,9 +265,7 @@ std::optional<Type> parse_type(std::string_view raw, std::string& error) {
         return t;
     }
     if (has_parens) {
-        error = "unknown type '" + name + "'";
-        const std::string hint = closest_match(name, builtin_type_names());
-        if (!hint.empty()) error += "; did you mean '" + hint + "'?";
+        error = with_hint("unknown type '" + name + "'", name, builtin_type_names());
         return std::nullopt;
     }
     auto qn = parse_qualified_name(text);

@@ -589,9 +589,7 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
             std::vector<std::string> names;
             for (const auto& val : e->values) names.push_back(val.name);
             std::string msg = "is not a value of enum " + e->name.display();
-            const std::string hint = closest_match(s, names);
-            if (!hint.empty()) msg += "; did you mean '" + hint + "'?";
-            return msg;
+            return msg + did_you_mean(closest_match(s, names));
         }
     }
     return std::nullopt;
