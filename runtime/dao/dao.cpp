@@ -22,6 +22,10 @@ namespace {
 // A connection is used by one thread at a time, so thread-local suffices.
 thread_local std::vector<const pqxx::connection_base*> t_streaming;
 
+}  // namespace
+
+namespace detail {
+
 void refuse_while_streaming(const pqxx::connection_base& conn) {
     if (std::find(t_streaming.begin(), t_streaming.end(), &conn) == t_streaming.end()) return;
     throw std::logic_error(
@@ -29,34 +33,7 @@ void refuse_while_streaming(const pqxx::connection_base& conn) {
         "the stream: collect what the callback needs before or after the loop, or use a second connection");
 }
 
-}  // namespace
-
-// ---------------------------------------------------------------------------
-// Session
-
-void prepare_session(pqxx::connection_base& conn) {
-    refuse_while_streaming(conn);
-    // Values as SET takes them. get_variable answers from libpqxx's record of
-    // what set_variable set (in the open transaction, then the connection) and
-    // otherwise asks the server with SHOW; so after the first call this sends
-    // nothing, and after a rolled-back first call it sets everything again.
-    // Every value is quoted, which SHOW never prints: a setting the server
-    // already has (bytea_output is hex by default) still differs on the first
-    // call and gets into libpqxx's record, instead of costing a SHOW round trip
-    // on every call (found by bench/dao_bench.sh: x2.6 on single-row inserts).
-    static constexpr std::pair<const char*, const char*> kSettings[] = {
-        {"DateStyle", "'ISO'"},             // keeps the user's day/month order for input; output is ISO either way
-        {"TimeZone", "'UTC'"},              // timestamptz prints "+00", no DST anywhere
-        {"IntervalStyle", "'iso_8601'"},    // "P1Y2M3DT4H5M6S": exact, unambiguous
-        {"bytea_output", "'hex'"},          // "\x0102"
-        {"extra_float_digits", "'1'"},      // shortest exact float text (PostgreSQL 12+); 0 rounds to 15 digits
-        {"client_encoding", "'UTF8'"},      // the codecs read and write UTF-8; LATIN1 would come back as other bytes
-        {"standard_conforming_strings", "'on'"},   // a backslash in a literal of a named query means itself
-    };
-    for (const auto& [name, value] : kSettings) {
-        if (conn.get_variable(name) != value) conn.set_variable(name, value);
-    }
-}
+}  // namespace detail
 
 // ---------------------------------------------------------------------------
 // Parameters and statements
@@ -76,16 +53,6 @@ std::vector<const char*> Params::pointers() const {
     out.reserve(values_.size());
     for (const auto& v : values_) out.push_back(v ? v->c_str() : nullptr);
     return out;
-}
-
-pqxx::result exec(pqxx::transaction_base& tx, const std::string& name, const std::string& sql, const Params& params) {
-    refuse_while_streaming(tx.conn());
-    // Idempotent in libpqxx 6.4 for the same SQL (a map lookup and a string
-    // compare); the server sees PREPARE only at the first exec_prepared on this
-    // connection, and again after libpqxx reconnects.
-    tx.conn().prepare(name, sql);
-    const std::vector<const char*> values = params.pointers();
-    return tx.exec_prepared(name, pqxx::prepare::make_dynamic_params(values));
 }
 
 pqxx::result exec(pqxx::transaction_base& tx, const Statement& st, const Params& params) {
@@ -113,7 +80,7 @@ void throw_bad_column(std::string_view column, const std::exception& cause) {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 CopyWriter::CopyWriter(pqxx::transaction_base& tx, const std::string& target, std::size_t flush_bytes)
-    : writer_((refuse_while_streaming(tx.conn()), std::make_unique<pqxx::tablewriter>(tx, target))), flush_bytes_(flush_bytes) {
+    : writer_((detail::refuse_while_streaming(tx.conn()), std::make_unique<pqxx::tablewriter>(tx, target))), flush_bytes_(flush_bytes) {
     buffer_.reserve(flush_bytes_ + flush_bytes_ / 8);
 }
 #pragma GCC diagnostic pop
@@ -172,7 +139,7 @@ void CopyWriter::complete() {
 CopyReader::CopyReader(pqxx::transaction_base& tx, const std::string& source)
     // The two-argument constructor: the one taking columns leaves a member
     // uninitialised in 6.4 (random "Too few fields").
-    : stream_((refuse_while_streaming(tx.conn()), std::make_unique<pqxx::stream_from>(tx, source))), conn_(&tx.conn()) {
+    : stream_((detail::refuse_while_streaming(tx.conn()), std::make_unique<pqxx::stream_from>(tx, source))), conn_(&tx.conn()) {
     t_streaming.push_back(conn_);
 }
 
@@ -202,7 +169,7 @@ const std::vector<std::optional<std::string>>* CopyReader::next() {
 // Cursor
 
 Cursor::Cursor(pqxx::transaction_base& tx, const std::string& sql, const Params& params) : tx_(tx) {
-    refuse_while_streaming(tx.conn());
+    detail::refuse_while_streaming(tx.conn());
     static std::atomic<unsigned long long> counter{0};
     name_ = "schemac_cursor_" + std::to_string(++counter);
     const std::vector<const char*> values = params.pointers();

@@ -179,7 +179,10 @@ TEST_CASE("hostile settings: pg::prepare_session pins client_encoding and standa
         pqxx::nontransaction before{c};
         REQUIRE(text_of(before, "SHOW client_encoding") == "LATIN1");
     }
-    schemac::pg::prepare_session(c);
+    {
+        pqxx::nontransaction n{c};
+        schemac::pg::prepare_session(n);
+    }
     pqxx::nontransaction tx{c};
     CHECK(text_of(tx, "SHOW client_encoding") == "UTF8");
     CHECK(text_of(tx, "SHOW standard_conforming_strings") == "on");

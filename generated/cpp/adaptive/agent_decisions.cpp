@@ -19,10 +19,10 @@ constexpr char kTable[] = "adaptive.agent_decisions";
 
 }  // namespace AgentDecisionsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-AgentDecisionsDao::AgentDecisionsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+AgentDecisionsDao::AgentDecisionsDao(::pqxx::connection_base&) {}
 
 AgentDecisionsRow AgentDecisionsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     AgentDecisionsRow schemac_row;
@@ -42,7 +42,7 @@ AgentDecisionsRow AgentDecisionsDao::read_row(const ::pqxx::row& schemac_result,
 }
 
 AgentDecisionsRow AgentDecisionsDao::insert(::pqxx::transaction_base& schemac_tx, const AgentDecisionsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("\"time\"", schemac_row.time);
     schemac_insert.add("agent_name", schemac_row.agent_name);
@@ -56,7 +56,7 @@ AgentDecisionsRow AgentDecisionsDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::size_t AgentDecisionsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<AgentDecisionsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("\"time\"", schemac_rows.front().time);
@@ -84,7 +84,7 @@ AgentDecisionsRow AgentDecisionsDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::optional<AgentDecisionsRow> AgentDecisionsDao::find_by_agent_name_and_symbol_and_time(::pqxx::transaction_base& schemac_tx, const ::std::string& agent_name, const ::std::string& symbol, ::schemac::Timestamp time) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_3e48cafcf97e9f03", "SELECT \"time\", agent_name, symbol, action, confidence, personality_id, reasoning, context FROM adaptive.agent_decisions WHERE agent_name = $1 AND symbol = $2 AND \"time\" = $3"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(agent_name);
@@ -97,7 +97,7 @@ AgentDecisionsRow AgentDecisionsDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::vector<AgentDecisionsRow> AgentDecisionsDao::list_by_agent_name(::pqxx::transaction_base& schemac_tx, const ::std::string& agent_name) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_5f1c87ac45ab2a7f", "SELECT \"time\", agent_name, symbol, action, confidence, personality_id, reasoning, context FROM adaptive.agent_decisions WHERE agent_name = $1 ORDER BY symbol, \"time\""};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(agent_name);
@@ -109,7 +109,7 @@ AgentDecisionsRow AgentDecisionsDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::vector<AgentDecisionsRow> AgentDecisionsDao::list_by_agent_name_and_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& agent_name, const ::std::string& symbol) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_f63a8b401d656bf5", "SELECT \"time\", agent_name, symbol, action, confidence, personality_id, reasoning, context FROM adaptive.agent_decisions WHERE agent_name = $1 AND symbol = $2 ORDER BY \"time\""};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(agent_name);
@@ -122,7 +122,7 @@ AgentDecisionsRow AgentDecisionsDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 bool AgentDecisionsDao::update(::pqxx::transaction_base& schemac_tx, const AgentDecisionsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_6c79c26a11836d44", "UPDATE adaptive.agent_decisions SET action = $1, confidence = $2, personality_id = $3, reasoning = $4, context = $5 WHERE agent_name = $6 AND symbol = $7 AND \"time\" = $8"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.action);
@@ -137,7 +137,7 @@ bool AgentDecisionsDao::update(::pqxx::transaction_base& schemac_tx, const Agent
 }
 
 bool AgentDecisionsDao::delete_by_agent_name_and_symbol_and_time(::pqxx::transaction_base& schemac_tx, const ::std::string& agent_name, const ::std::string& symbol, ::schemac::Timestamp time) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_23907bd6eed77db4", "DELETE FROM adaptive.agent_decisions WHERE agent_name = $1 AND symbol = $2 AND \"time\" = $3"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(agent_name);
@@ -147,7 +147,7 @@ bool AgentDecisionsDao::delete_by_agent_name_and_symbol_and_time(::pqxx::transac
 }
 
 AgentDecisionsRow AgentDecisionsDao::upsert(::pqxx::transaction_base& schemac_tx, const AgentDecisionsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c8e71c0153b3a5d2", "INSERT INTO adaptive.agent_decisions (\"time\", agent_name, symbol, action, confidence, personality_id, reasoning, context) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (agent_name, symbol, \"time\") DO UPDATE SET action = EXCLUDED.action, confidence = EXCLUDED.confidence, personality_id = EXCLUDED.personality_id, reasoning = EXCLUDED.reasoning, context = EXCLUDED.context RETURNING \"time\", agent_name, symbol, action, confidence, personality_id, reasoning, context"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.time);
@@ -162,7 +162,7 @@ AgentDecisionsRow AgentDecisionsDao::upsert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::int64_t AgentDecisionsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_5055beb0624ee2ba", "SELECT count(*) FROM adaptive.agent_decisions"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), AgentDecisionsDao_sql::kTable)[0], schemac_count);
@@ -170,7 +170,7 @@ AgentDecisionsRow AgentDecisionsDao::upsert(::pqxx::transaction_base& schemac_tx
 }
 
 void AgentDecisionsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const AgentDecisionsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "adaptive.agent_decisions (\"time\", agent_name, symbol, action, confidence, personality_id, reasoning, context)");
     AgentDecisionsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "adaptive.market_data";
 
 }  // namespace MarketDataDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-MarketDataDao::MarketDataDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+MarketDataDao::MarketDataDao(::pqxx::connection_base&) {}
 
 MarketDataRow MarketDataDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     MarketDataRow schemac_row;
@@ -44,7 +44,7 @@ MarketDataRow MarketDataDao::read_row(const ::pqxx::row& schemac_result, const i
 }
 
 MarketDataRow MarketDataDao::insert(::pqxx::transaction_base& schemac_tx, const MarketDataNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("\"time\"", schemac_row.time);
     schemac_insert.add("symbol", schemac_row.symbol);
@@ -60,7 +60,7 @@ MarketDataRow MarketDataDao::insert(::pqxx::transaction_base& schemac_tx, const 
 }
 
 ::std::size_t MarketDataDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<MarketDataNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("\"time\"", schemac_rows.front().time);
@@ -92,7 +92,7 @@ MarketDataRow MarketDataDao::insert(::pqxx::transaction_base& schemac_tx, const 
 }
 
 ::std::optional<MarketDataRow> MarketDataDao::find_by_symbol_and_timeframe_and_time(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe, ::schemac::Timestamp time) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_a0750826a0a70189", "SELECT \"time\", symbol, timeframe, open, high, low, close, volume, trade_count, source FROM adaptive.market_data WHERE symbol = $1 AND timeframe = $2 AND \"time\" = $3"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -105,7 +105,7 @@ MarketDataRow MarketDataDao::insert(::pqxx::transaction_base& schemac_tx, const 
 }
 
 ::std::vector<MarketDataRow> MarketDataDao::list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_541a282abce32aea", "SELECT \"time\", symbol, timeframe, open, high, low, close, volume, trade_count, source FROM adaptive.market_data WHERE symbol = $1 ORDER BY timeframe, \"time\""};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -117,7 +117,7 @@ MarketDataRow MarketDataDao::insert(::pqxx::transaction_base& schemac_tx, const 
 }
 
 ::std::vector<MarketDataRow> MarketDataDao::list_by_symbol_and_timeframe(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_bd72b1fa368355fa", "SELECT \"time\", symbol, timeframe, open, high, low, close, volume, trade_count, source FROM adaptive.market_data WHERE symbol = $1 AND timeframe = $2 ORDER BY \"time\""};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -130,7 +130,7 @@ MarketDataRow MarketDataDao::insert(::pqxx::transaction_base& schemac_tx, const 
 }
 
 bool MarketDataDao::update(::pqxx::transaction_base& schemac_tx, const MarketDataRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_dfadc4eea3e8ad19", "UPDATE adaptive.market_data SET open = $1, high = $2, low = $3, close = $4, volume = $5, trade_count = $6, source = $7 WHERE symbol = $8 AND timeframe = $9 AND \"time\" = $10"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.open);
@@ -147,7 +147,7 @@ bool MarketDataDao::update(::pqxx::transaction_base& schemac_tx, const MarketDat
 }
 
 bool MarketDataDao::delete_by_symbol_and_timeframe_and_time(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe, ::schemac::Timestamp time) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_3fe010d977a608d8", "DELETE FROM adaptive.market_data WHERE symbol = $1 AND timeframe = $2 AND \"time\" = $3"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -157,7 +157,7 @@ bool MarketDataDao::delete_by_symbol_and_timeframe_and_time(::pqxx::transaction_
 }
 
 MarketDataRow MarketDataDao::upsert(::pqxx::transaction_base& schemac_tx, const MarketDataRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ad9611fc29095ca5", "INSERT INTO adaptive.market_data (\"time\", symbol, timeframe, open, high, low, close, volume, trade_count, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (symbol, timeframe, \"time\") DO UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume, trade_count = EXCLUDED.trade_count, source = EXCLUDED.source RETURNING \"time\", symbol, timeframe, open, high, low, close, volume, trade_count, source"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.time);
@@ -174,7 +174,7 @@ MarketDataRow MarketDataDao::upsert(::pqxx::transaction_base& schemac_tx, const 
 }
 
 ::std::int64_t MarketDataDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_4b7017095f505d63", "SELECT count(*) FROM adaptive.market_data"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), MarketDataDao_sql::kTable)[0], schemac_count);
@@ -182,7 +182,7 @@ MarketDataRow MarketDataDao::upsert(::pqxx::transaction_base& schemac_tx, const 
 }
 
 void MarketDataDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const MarketDataRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "adaptive.market_data (\"time\", symbol, timeframe, open, high, low, close, volume, trade_count, source)");
     MarketDataRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

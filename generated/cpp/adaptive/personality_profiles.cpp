@@ -19,10 +19,10 @@ constexpr char kTable[] = "adaptive.personality_profiles";
 
 }  // namespace PersonalityProfilesDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-PersonalityProfilesDao::PersonalityProfilesDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+PersonalityProfilesDao::PersonalityProfilesDao(::pqxx::connection_base&) {}
 
 PersonalityProfilesRow PersonalityProfilesDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     PersonalityProfilesRow schemac_row;
@@ -45,7 +45,7 @@ PersonalityProfilesRow PersonalityProfilesDao::read_row(const ::pqxx::row& schem
 }
 
 PersonalityProfilesRow PersonalityProfilesDao::insert(::pqxx::transaction_base& schemac_tx, const PersonalityProfilesNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("name", schemac_row.name);
@@ -62,7 +62,7 @@ PersonalityProfilesRow PersonalityProfilesDao::insert(::pqxx::transaction_base& 
 }
 
 ::std::size_t PersonalityProfilesDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<PersonalityProfilesNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -96,7 +96,7 @@ PersonalityProfilesRow PersonalityProfilesDao::insert(::pqxx::transaction_base& 
 }
 
 ::std::optional<PersonalityProfilesRow> PersonalityProfilesDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_fe4e57ed711e5f11", "SELECT id, name, description, risk_tolerance, max_position_pct, max_daily_loss_pct, holding_period, parameters, is_active, created_at, updated_at FROM adaptive.personality_profiles WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -107,7 +107,7 @@ PersonalityProfilesRow PersonalityProfilesDao::insert(::pqxx::transaction_base& 
 }
 
 ::std::optional<PersonalityProfilesRow> PersonalityProfilesDao::find_by_name(::pqxx::transaction_base& schemac_tx, const ::std::string& name) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_40f74514ca17e0e6", "SELECT id, name, description, risk_tolerance, max_position_pct, max_daily_loss_pct, holding_period, parameters, is_active, created_at, updated_at FROM adaptive.personality_profiles WHERE name = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(name);
@@ -118,7 +118,7 @@ PersonalityProfilesRow PersonalityProfilesDao::insert(::pqxx::transaction_base& 
 }
 
 bool PersonalityProfilesDao::update(::pqxx::transaction_base& schemac_tx, const PersonalityProfilesRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ddd69c36a6808c99", "UPDATE adaptive.personality_profiles SET name = $1, description = $2, risk_tolerance = $3, max_position_pct = $4, max_daily_loss_pct = $5, holding_period = $6, parameters = $7, is_active = $8, created_at = $9, updated_at = $10 WHERE id = $11"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.name);
@@ -136,7 +136,7 @@ bool PersonalityProfilesDao::update(::pqxx::transaction_base& schemac_tx, const 
 }
 
 bool PersonalityProfilesDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_1e84f217da8a92ec", "DELETE FROM adaptive.personality_profiles WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -144,7 +144,7 @@ bool PersonalityProfilesDao::delete_by_id(::pqxx::transaction_base& schemac_tx, 
 }
 
 PersonalityProfilesRow PersonalityProfilesDao::upsert(::pqxx::transaction_base& schemac_tx, const PersonalityProfilesRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_281928414b4c2c53", "INSERT INTO adaptive.personality_profiles (id, name, description, risk_tolerance, max_position_pct, max_daily_loss_pct, holding_period, parameters, is_active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, risk_tolerance = EXCLUDED.risk_tolerance, max_position_pct = EXCLUDED.max_position_pct, max_daily_loss_pct = EXCLUDED.max_daily_loss_pct, holding_period = EXCLUDED.holding_period, parameters = EXCLUDED.parameters, is_active = EXCLUDED.is_active, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, name, description, risk_tolerance, max_position_pct, max_daily_loss_pct, holding_period, parameters, is_active, created_at, updated_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -162,7 +162,7 @@ PersonalityProfilesRow PersonalityProfilesDao::upsert(::pqxx::transaction_base& 
 }
 
 PersonalityProfilesRow PersonalityProfilesDao::upsert_by_name(::pqxx::transaction_base& schemac_tx, const PersonalityProfilesNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id, false);
     schemac_insert.add("name", schemac_row.name, false);
@@ -180,7 +180,7 @@ PersonalityProfilesRow PersonalityProfilesDao::upsert_by_name(::pqxx::transactio
 }
 
 ::std::int64_t PersonalityProfilesDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_8143d6d51bef8ed8", "SELECT count(*) FROM adaptive.personality_profiles"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), PersonalityProfilesDao_sql::kTable)[0], schemac_count);
@@ -188,7 +188,7 @@ PersonalityProfilesRow PersonalityProfilesDao::upsert_by_name(::pqxx::transactio
 }
 
 void PersonalityProfilesDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const PersonalityProfilesRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "adaptive.personality_profiles (id, name, description, risk_tolerance, max_position_pct, max_daily_loss_pct, holding_period, parameters, is_active, created_at, updated_at)");
     PersonalityProfilesRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

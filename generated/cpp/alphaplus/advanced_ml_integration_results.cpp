@@ -19,10 +19,10 @@ constexpr char kTable[] = "alphaplus.advanced_ml_integration_results";
 
 }  // namespace AdvancedMlIntegrationResultsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-AdvancedMlIntegrationResultsDao::AdvancedMlIntegrationResultsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+AdvancedMlIntegrationResultsDao::AdvancedMlIntegrationResultsDao(::pqxx::connection_base&) {}
 
 AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     AdvancedMlIntegrationResultsRow schemac_row;
@@ -54,7 +54,7 @@ AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::read_row(const 
 }
 
 AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::insert(::pqxx::transaction_base& schemac_tx, const AdvancedMlIntegrationResultsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("signal_id", schemac_row.signal_id);
@@ -80,7 +80,7 @@ AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::insert(::pqxx::
 }
 
 ::std::size_t AdvancedMlIntegrationResultsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<AdvancedMlIntegrationResultsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -132,7 +132,7 @@ AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::insert(::pqxx::
 }
 
 ::std::optional<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_020530c76367943f", "SELECT id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at FROM alphaplus.advanced_ml_integration_results WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -143,7 +143,7 @@ AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::insert(::pqxx::
 }
 
 ::std::vector<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::list_by_signal_id(::pqxx::transaction_base& schemac_tx, const ::std::string& signal_id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_46bb68224f5a9862", "SELECT id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at FROM alphaplus.advanced_ml_integration_results WHERE signal_id = $1 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(signal_id);
@@ -155,7 +155,7 @@ AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::insert(::pqxx::
 }
 
 ::std::vector<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ff0aa7ca75deb453", "SELECT id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at FROM alphaplus.advanced_ml_integration_results WHERE symbol = $1 ORDER BY timeframe, \"timestamp\" DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -167,7 +167,7 @@ AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::insert(::pqxx::
 }
 
 ::std::vector<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::list_by_symbol_and_timeframe(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_b39d53e15bf43842", "SELECT id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at FROM alphaplus.advanced_ml_integration_results WHERE symbol = $1 AND timeframe = $2 ORDER BY \"timestamp\" DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -180,7 +180,7 @@ AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::insert(::pqxx::
 }
 
 ::std::vector<AdvancedMlIntegrationResultsRow> AdvancedMlIntegrationResultsDao::list_by_symbol_and_timeframe_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe, ::schemac::Timestamp timestamp) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_943b40be2a88b7a1", "SELECT id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at FROM alphaplus.advanced_ml_integration_results WHERE symbol = $1 AND timeframe = $2 AND \"timestamp\" = $3 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -194,7 +194,7 @@ AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::insert(::pqxx::
 }
 
 bool AdvancedMlIntegrationResultsDao::update(::pqxx::transaction_base& schemac_tx, const AdvancedMlIntegrationResultsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_25e00d896771eb27", "UPDATE alphaplus.advanced_ml_integration_results SET signal_id = $1, symbol = $2, timeframe = $3, \"timestamp\" = $4, catboost_prediction = $5, catboost_confidence = $6, drift_detection_score = $7, chart_pattern_score = $8, candlestick_pattern_score = $9, volume_analysis_score = $10, ensemble_prediction = $11, ensemble_confidence = $12, ml_health_score = $13, processing_time_ms = $14, model_versions = $15, feature_importance = $16, prediction_explanations = $17, metadata = $18, created_at = $19 WHERE id = $20"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.signal_id);
@@ -221,7 +221,7 @@ bool AdvancedMlIntegrationResultsDao::update(::pqxx::transaction_base& schemac_t
 }
 
 bool AdvancedMlIntegrationResultsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_7eac53649457d9f8", "DELETE FROM alphaplus.advanced_ml_integration_results WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -229,7 +229,7 @@ bool AdvancedMlIntegrationResultsDao::delete_by_id(::pqxx::transaction_base& sch
 }
 
 AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::upsert(::pqxx::transaction_base& schemac_tx, const AdvancedMlIntegrationResultsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_47a2109d76888801", "INSERT INTO alphaplus.advanced_ml_integration_results (id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (id) DO UPDATE SET signal_id = EXCLUDED.signal_id, symbol = EXCLUDED.symbol, timeframe = EXCLUDED.timeframe, \"timestamp\" = EXCLUDED.\"timestamp\", catboost_prediction = EXCLUDED.catboost_prediction, catboost_confidence = EXCLUDED.catboost_confidence, drift_detection_score = EXCLUDED.drift_detection_score, chart_pattern_score = EXCLUDED.chart_pattern_score, candlestick_pattern_score = EXCLUDED.candlestick_pattern_score, volume_analysis_score = EXCLUDED.volume_analysis_score, ensemble_prediction = EXCLUDED.ensemble_prediction, ensemble_confidence = EXCLUDED.ensemble_confidence, ml_health_score = EXCLUDED.ml_health_score, processing_time_ms = EXCLUDED.processing_time_ms, model_versions = EXCLUDED.model_versions, feature_importance = EXCLUDED.feature_importance, prediction_explanations = EXCLUDED.prediction_explanations, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -256,7 +256,7 @@ AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::upsert(::pqxx::
 }
 
 ::std::int64_t AdvancedMlIntegrationResultsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_b2248f70469e21b5", "SELECT count(*) FROM alphaplus.advanced_ml_integration_results"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), AdvancedMlIntegrationResultsDao_sql::kTable)[0], schemac_count);
@@ -264,7 +264,7 @@ AdvancedMlIntegrationResultsRow AdvancedMlIntegrationResultsDao::upsert(::pqxx::
 }
 
 void AdvancedMlIntegrationResultsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const AdvancedMlIntegrationResultsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "alphaplus.advanced_ml_integration_results (id, signal_id, symbol, timeframe, \"timestamp\", catboost_prediction, catboost_confidence, drift_detection_score, chart_pattern_score, candlestick_pattern_score, volume_analysis_score, ensemble_prediction, ensemble_confidence, ml_health_score, processing_time_ms, model_versions, feature_importance, prediction_explanations, metadata, created_at)");
     AdvancedMlIntegrationResultsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "alphaplus.ml_model_performance";
 
 }  // namespace MlModelPerformanceDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-MlModelPerformanceDao::MlModelPerformanceDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+MlModelPerformanceDao::MlModelPerformanceDao(::pqxx::connection_base&) {}
 
 MlModelPerformanceRow MlModelPerformanceDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     MlModelPerformanceRow schemac_row;
@@ -55,7 +55,7 @@ MlModelPerformanceRow MlModelPerformanceDao::read_row(const ::pqxx::row& schemac
 }
 
 MlModelPerformanceRow MlModelPerformanceDao::insert(::pqxx::transaction_base& schemac_tx, const MlModelPerformanceNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("model_name", schemac_row.model_name);
@@ -82,7 +82,7 @@ MlModelPerformanceRow MlModelPerformanceDao::insert(::pqxx::transaction_base& sc
 }
 
 ::std::size_t MlModelPerformanceDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<MlModelPerformanceNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -136,7 +136,7 @@ MlModelPerformanceRow MlModelPerformanceDao::insert(::pqxx::transaction_base& sc
 }
 
 ::std::optional<MlModelPerformanceRow> MlModelPerformanceDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_aa741371431423f3", "SELECT id, model_name, model_type, symbol, timeframe, \"timestamp\", accuracy, \"precision\", recall, f1_score, auc_score, latency_ms, throughput_per_sec, memory_usage_mb, gpu_usage_percent, prediction_count, error_count, drift_score, health_score, metadata, created_at FROM alphaplus.ml_model_performance WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -147,7 +147,7 @@ MlModelPerformanceRow MlModelPerformanceDao::insert(::pqxx::transaction_base& sc
 }
 
 ::std::vector<MlModelPerformanceRow> MlModelPerformanceDao::list_by_model_name(::pqxx::transaction_base& schemac_tx, const ::std::string& model_name) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_38dbcd3a12c859b9", "SELECT id, model_name, model_type, symbol, timeframe, \"timestamp\", accuracy, \"precision\", recall, f1_score, auc_score, latency_ms, throughput_per_sec, memory_usage_mb, gpu_usage_percent, prediction_count, error_count, drift_score, health_score, metadata, created_at FROM alphaplus.ml_model_performance WHERE model_name = $1 ORDER BY \"timestamp\" DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(model_name);
@@ -159,7 +159,7 @@ MlModelPerformanceRow MlModelPerformanceDao::insert(::pqxx::transaction_base& sc
 }
 
 ::std::vector<MlModelPerformanceRow> MlModelPerformanceDao::list_by_model_name_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& model_name, ::schemac::Timestamp timestamp) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c4bd8f86512b1448", "SELECT id, model_name, model_type, symbol, timeframe, \"timestamp\", accuracy, \"precision\", recall, f1_score, auc_score, latency_ms, throughput_per_sec, memory_usage_mb, gpu_usage_percent, prediction_count, error_count, drift_score, health_score, metadata, created_at FROM alphaplus.ml_model_performance WHERE model_name = $1 AND \"timestamp\" = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(model_name);
@@ -172,7 +172,7 @@ MlModelPerformanceRow MlModelPerformanceDao::insert(::pqxx::transaction_base& sc
 }
 
 ::std::vector<MlModelPerformanceRow> MlModelPerformanceDao::list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_75eae38e4d302cbb", "SELECT id, model_name, model_type, symbol, timeframe, \"timestamp\", accuracy, \"precision\", recall, f1_score, auc_score, latency_ms, throughput_per_sec, memory_usage_mb, gpu_usage_percent, prediction_count, error_count, drift_score, health_score, metadata, created_at FROM alphaplus.ml_model_performance WHERE symbol = $1 ORDER BY timeframe, \"timestamp\" DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -184,7 +184,7 @@ MlModelPerformanceRow MlModelPerformanceDao::insert(::pqxx::transaction_base& sc
 }
 
 ::std::vector<MlModelPerformanceRow> MlModelPerformanceDao::list_by_symbol_and_timeframe(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_e11185c0149b51c9", "SELECT id, model_name, model_type, symbol, timeframe, \"timestamp\", accuracy, \"precision\", recall, f1_score, auc_score, latency_ms, throughput_per_sec, memory_usage_mb, gpu_usage_percent, prediction_count, error_count, drift_score, health_score, metadata, created_at FROM alphaplus.ml_model_performance WHERE symbol = $1 AND timeframe = $2 ORDER BY \"timestamp\" DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -197,7 +197,7 @@ MlModelPerformanceRow MlModelPerformanceDao::insert(::pqxx::transaction_base& sc
 }
 
 ::std::vector<MlModelPerformanceRow> MlModelPerformanceDao::list_by_symbol_and_timeframe_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe, ::schemac::Timestamp timestamp) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_459dd9dea609c584", "SELECT id, model_name, model_type, symbol, timeframe, \"timestamp\", accuracy, \"precision\", recall, f1_score, auc_score, latency_ms, throughput_per_sec, memory_usage_mb, gpu_usage_percent, prediction_count, error_count, drift_score, health_score, metadata, created_at FROM alphaplus.ml_model_performance WHERE symbol = $1 AND timeframe = $2 AND \"timestamp\" = $3 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -211,7 +211,7 @@ MlModelPerformanceRow MlModelPerformanceDao::insert(::pqxx::transaction_base& sc
 }
 
 bool MlModelPerformanceDao::update(::pqxx::transaction_base& schemac_tx, const MlModelPerformanceRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_449a8103823328af", "UPDATE alphaplus.ml_model_performance SET model_name = $1, model_type = $2, symbol = $3, timeframe = $4, \"timestamp\" = $5, accuracy = $6, \"precision\" = $7, recall = $8, f1_score = $9, auc_score = $10, latency_ms = $11, throughput_per_sec = $12, memory_usage_mb = $13, gpu_usage_percent = $14, prediction_count = $15, error_count = $16, drift_score = $17, health_score = $18, metadata = $19, created_at = $20 WHERE id = $21"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.model_name);
@@ -239,7 +239,7 @@ bool MlModelPerformanceDao::update(::pqxx::transaction_base& schemac_tx, const M
 }
 
 bool MlModelPerformanceDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_abbcd61672e0e3a4", "DELETE FROM alphaplus.ml_model_performance WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -247,7 +247,7 @@ bool MlModelPerformanceDao::delete_by_id(::pqxx::transaction_base& schemac_tx, :
 }
 
 MlModelPerformanceRow MlModelPerformanceDao::upsert(::pqxx::transaction_base& schemac_tx, const MlModelPerformanceRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_816925a40e7d33b7", "INSERT INTO alphaplus.ml_model_performance (id, model_name, model_type, symbol, timeframe, \"timestamp\", accuracy, \"precision\", recall, f1_score, auc_score, latency_ms, throughput_per_sec, memory_usage_mb, gpu_usage_percent, prediction_count, error_count, drift_score, health_score, metadata, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) ON CONFLICT (id) DO UPDATE SET model_name = EXCLUDED.model_name, model_type = EXCLUDED.model_type, symbol = EXCLUDED.symbol, timeframe = EXCLUDED.timeframe, \"timestamp\" = EXCLUDED.\"timestamp\", accuracy = EXCLUDED.accuracy, \"precision\" = EXCLUDED.\"precision\", recall = EXCLUDED.recall, f1_score = EXCLUDED.f1_score, auc_score = EXCLUDED.auc_score, latency_ms = EXCLUDED.latency_ms, throughput_per_sec = EXCLUDED.throughput_per_sec, memory_usage_mb = EXCLUDED.memory_usage_mb, gpu_usage_percent = EXCLUDED.gpu_usage_percent, prediction_count = EXCLUDED.prediction_count, error_count = EXCLUDED.error_count, drift_score = EXCLUDED.drift_score, health_score = EXCLUDED.health_score, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, model_name, model_type, symbol, timeframe, \"timestamp\", accuracy, \"precision\", recall, f1_score, auc_score, latency_ms, throughput_per_sec, memory_usage_mb, gpu_usage_percent, prediction_count, error_count, drift_score, health_score, metadata, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -275,7 +275,7 @@ MlModelPerformanceRow MlModelPerformanceDao::upsert(::pqxx::transaction_base& sc
 }
 
 ::std::int64_t MlModelPerformanceDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_0b9b9db3fcddb0dc", "SELECT count(*) FROM alphaplus.ml_model_performance"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), MlModelPerformanceDao_sql::kTable)[0], schemac_count);
@@ -283,7 +283,7 @@ MlModelPerformanceRow MlModelPerformanceDao::upsert(::pqxx::transaction_base& sc
 }
 
 void MlModelPerformanceDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const MlModelPerformanceRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "alphaplus.ml_model_performance (id, model_name, model_type, symbol, timeframe, \"timestamp\", accuracy, \"precision\", recall, f1_score, auc_score, latency_ms, throughput_per_sec, memory_usage_mb, gpu_usage_percent, prediction_count, error_count, drift_score, health_score, metadata, created_at)");
     MlModelPerformanceRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "alphaplus.ml_model_registry";
 
 }  // namespace MlModelRegistryDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-MlModelRegistryDao::MlModelRegistryDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+MlModelRegistryDao::MlModelRegistryDao(::pqxx::connection_base&) {}
 
 MlModelRegistryRow MlModelRegistryDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     MlModelRegistryRow schemac_row;
@@ -51,7 +51,7 @@ MlModelRegistryRow MlModelRegistryDao::read_row(const ::pqxx::row& schemac_resul
 }
 
 MlModelRegistryRow MlModelRegistryDao::insert(::pqxx::transaction_base& schemac_tx, const MlModelRegistryNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("model_name", schemac_row.model_name);
@@ -74,7 +74,7 @@ MlModelRegistryRow MlModelRegistryDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::size_t MlModelRegistryDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<MlModelRegistryNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -120,7 +120,7 @@ MlModelRegistryRow MlModelRegistryDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::optional<MlModelRegistryRow> MlModelRegistryDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_db48b152792a45da", "SELECT id, model_name, model_type, model_path, onnx_path, version, status, accuracy, training_date, last_updated, model_size_mb, input_features, output_classes, hyperparameters, performance_metrics, metadata, created_at FROM alphaplus.ml_model_registry WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -131,7 +131,7 @@ MlModelRegistryRow MlModelRegistryDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::optional<MlModelRegistryRow> MlModelRegistryDao::find_by_model_name(::pqxx::transaction_base& schemac_tx, const ::std::string& model_name) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_56c063f7dbe1962d", "SELECT id, model_name, model_type, model_path, onnx_path, version, status, accuracy, training_date, last_updated, model_size_mb, input_features, output_classes, hyperparameters, performance_metrics, metadata, created_at FROM alphaplus.ml_model_registry WHERE model_name = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(model_name);
@@ -142,7 +142,7 @@ MlModelRegistryRow MlModelRegistryDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::vector<MlModelRegistryRow> MlModelRegistryDao::list_by_model_type(::pqxx::transaction_base& schemac_tx, const ::std::string& model_type) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c3597858a07fa9e8", "SELECT id, model_name, model_type, model_path, onnx_path, version, status, accuracy, training_date, last_updated, model_size_mb, input_features, output_classes, hyperparameters, performance_metrics, metadata, created_at FROM alphaplus.ml_model_registry WHERE model_type = $1 ORDER BY status, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(model_type);
@@ -154,7 +154,7 @@ MlModelRegistryRow MlModelRegistryDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::vector<MlModelRegistryRow> MlModelRegistryDao::list_by_model_type_and_status(::pqxx::transaction_base& schemac_tx, const ::std::string& model_type, const ::std::string& status) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_529d564a360e7826", "SELECT id, model_name, model_type, model_path, onnx_path, version, status, accuracy, training_date, last_updated, model_size_mb, input_features, output_classes, hyperparameters, performance_metrics, metadata, created_at FROM alphaplus.ml_model_registry WHERE model_type = $1 AND status = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(model_type);
@@ -167,7 +167,7 @@ MlModelRegistryRow MlModelRegistryDao::insert(::pqxx::transaction_base& schemac_
 }
 
 bool MlModelRegistryDao::update(::pqxx::transaction_base& schemac_tx, const MlModelRegistryRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_7cd2e321fd221631", "UPDATE alphaplus.ml_model_registry SET model_name = $1, model_type = $2, model_path = $3, onnx_path = $4, version = $5, status = $6, accuracy = $7, training_date = $8, last_updated = $9, model_size_mb = $10, input_features = $11, output_classes = $12, hyperparameters = $13, performance_metrics = $14, metadata = $15, created_at = $16 WHERE id = $17"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.model_name);
@@ -191,7 +191,7 @@ bool MlModelRegistryDao::update(::pqxx::transaction_base& schemac_tx, const MlMo
 }
 
 bool MlModelRegistryDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_e80acb0044359d86", "DELETE FROM alphaplus.ml_model_registry WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -199,7 +199,7 @@ bool MlModelRegistryDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::st
 }
 
 MlModelRegistryRow MlModelRegistryDao::upsert(::pqxx::transaction_base& schemac_tx, const MlModelRegistryRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_41bb03de9f8da8c2", "INSERT INTO alphaplus.ml_model_registry (id, model_name, model_type, model_path, onnx_path, version, status, accuracy, training_date, last_updated, model_size_mb, input_features, output_classes, hyperparameters, performance_metrics, metadata, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (id) DO UPDATE SET model_name = EXCLUDED.model_name, model_type = EXCLUDED.model_type, model_path = EXCLUDED.model_path, onnx_path = EXCLUDED.onnx_path, version = EXCLUDED.version, status = EXCLUDED.status, accuracy = EXCLUDED.accuracy, training_date = EXCLUDED.training_date, last_updated = EXCLUDED.last_updated, model_size_mb = EXCLUDED.model_size_mb, input_features = EXCLUDED.input_features, output_classes = EXCLUDED.output_classes, hyperparameters = EXCLUDED.hyperparameters, performance_metrics = EXCLUDED.performance_metrics, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, model_name, model_type, model_path, onnx_path, version, status, accuracy, training_date, last_updated, model_size_mb, input_features, output_classes, hyperparameters, performance_metrics, metadata, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -223,7 +223,7 @@ MlModelRegistryRow MlModelRegistryDao::upsert(::pqxx::transaction_base& schemac_
 }
 
 MlModelRegistryRow MlModelRegistryDao::upsert_by_model_name(::pqxx::transaction_base& schemac_tx, const MlModelRegistryNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id, false);
     schemac_insert.add("model_name", schemac_row.model_name, false);
@@ -247,7 +247,7 @@ MlModelRegistryRow MlModelRegistryDao::upsert_by_model_name(::pqxx::transaction_
 }
 
 ::std::int64_t MlModelRegistryDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_60ad2e26cbbc5297", "SELECT count(*) FROM alphaplus.ml_model_registry"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), MlModelRegistryDao_sql::kTable)[0], schemac_count);
@@ -255,7 +255,7 @@ MlModelRegistryRow MlModelRegistryDao::upsert_by_model_name(::pqxx::transaction_
 }
 
 void MlModelRegistryDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const MlModelRegistryRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "alphaplus.ml_model_registry (id, model_name, model_type, model_path, onnx_path, version, status, accuracy, training_date, last_updated, model_size_mb, input_features, output_classes, hyperparameters, performance_metrics, metadata, created_at)");
     MlModelRegistryRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

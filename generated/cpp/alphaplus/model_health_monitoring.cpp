@@ -19,10 +19,10 @@ constexpr char kTable[] = "alphaplus.model_health_monitoring";
 
 }  // namespace ModelHealthMonitoringDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-ModelHealthMonitoringDao::ModelHealthMonitoringDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+ModelHealthMonitoringDao::ModelHealthMonitoringDao(::pqxx::connection_base&) {}
 
 ModelHealthMonitoringRow ModelHealthMonitoringDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     ModelHealthMonitoringRow schemac_row;
@@ -49,7 +49,7 @@ ModelHealthMonitoringRow ModelHealthMonitoringDao::read_row(const ::pqxx::row& s
 }
 
 ModelHealthMonitoringRow ModelHealthMonitoringDao::insert(::pqxx::transaction_base& schemac_tx, const ModelHealthMonitoringNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("model_name", schemac_row.model_name);
@@ -70,7 +70,7 @@ ModelHealthMonitoringRow ModelHealthMonitoringDao::insert(::pqxx::transaction_ba
 }
 
 ::std::size_t ModelHealthMonitoringDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<ModelHealthMonitoringNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -112,7 +112,7 @@ ModelHealthMonitoringRow ModelHealthMonitoringDao::insert(::pqxx::transaction_ba
 }
 
 ::std::optional<ModelHealthMonitoringRow> ModelHealthMonitoringDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c17a1dc6acc4c101", "SELECT id, model_name, \"timestamp\", health_status, overall_health_score, feature_drift_score, concept_drift_score, performance_drift_score, data_quality_score, model_stability_score, alert_level, alert_message, recommendations, metadata, created_at FROM alphaplus.model_health_monitoring WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -123,7 +123,7 @@ ModelHealthMonitoringRow ModelHealthMonitoringDao::insert(::pqxx::transaction_ba
 }
 
 ::std::vector<ModelHealthMonitoringRow> ModelHealthMonitoringDao::list_by_model_name(::pqxx::transaction_base& schemac_tx, const ::std::string& model_name) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_7c7e1e4b2740132a", "SELECT id, model_name, \"timestamp\", health_status, overall_health_score, feature_drift_score, concept_drift_score, performance_drift_score, data_quality_score, model_stability_score, alert_level, alert_message, recommendations, metadata, created_at FROM alphaplus.model_health_monitoring WHERE model_name = $1 ORDER BY \"timestamp\" DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(model_name);
@@ -135,7 +135,7 @@ ModelHealthMonitoringRow ModelHealthMonitoringDao::insert(::pqxx::transaction_ba
 }
 
 ::std::vector<ModelHealthMonitoringRow> ModelHealthMonitoringDao::list_by_model_name_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& model_name, ::schemac::Timestamp timestamp) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c058964a1803c183", "SELECT id, model_name, \"timestamp\", health_status, overall_health_score, feature_drift_score, concept_drift_score, performance_drift_score, data_quality_score, model_stability_score, alert_level, alert_message, recommendations, metadata, created_at FROM alphaplus.model_health_monitoring WHERE model_name = $1 AND \"timestamp\" = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(model_name);
@@ -148,7 +148,7 @@ ModelHealthMonitoringRow ModelHealthMonitoringDao::insert(::pqxx::transaction_ba
 }
 
 bool ModelHealthMonitoringDao::update(::pqxx::transaction_base& schemac_tx, const ModelHealthMonitoringRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ba32d782f2d5c77e", "UPDATE alphaplus.model_health_monitoring SET model_name = $1, \"timestamp\" = $2, health_status = $3, overall_health_score = $4, feature_drift_score = $5, concept_drift_score = $6, performance_drift_score = $7, data_quality_score = $8, model_stability_score = $9, alert_level = $10, alert_message = $11, recommendations = $12, metadata = $13, created_at = $14 WHERE id = $15"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.model_name);
@@ -170,7 +170,7 @@ bool ModelHealthMonitoringDao::update(::pqxx::transaction_base& schemac_tx, cons
 }
 
 bool ModelHealthMonitoringDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_0e652c50b4033d65", "DELETE FROM alphaplus.model_health_monitoring WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -178,7 +178,7 @@ bool ModelHealthMonitoringDao::delete_by_id(::pqxx::transaction_base& schemac_tx
 }
 
 ModelHealthMonitoringRow ModelHealthMonitoringDao::upsert(::pqxx::transaction_base& schemac_tx, const ModelHealthMonitoringRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_9a0553669388a2bf", "INSERT INTO alphaplus.model_health_monitoring (id, model_name, \"timestamp\", health_status, overall_health_score, feature_drift_score, concept_drift_score, performance_drift_score, data_quality_score, model_stability_score, alert_level, alert_message, recommendations, metadata, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO UPDATE SET model_name = EXCLUDED.model_name, \"timestamp\" = EXCLUDED.\"timestamp\", health_status = EXCLUDED.health_status, overall_health_score = EXCLUDED.overall_health_score, feature_drift_score = EXCLUDED.feature_drift_score, concept_drift_score = EXCLUDED.concept_drift_score, performance_drift_score = EXCLUDED.performance_drift_score, data_quality_score = EXCLUDED.data_quality_score, model_stability_score = EXCLUDED.model_stability_score, alert_level = EXCLUDED.alert_level, alert_message = EXCLUDED.alert_message, recommendations = EXCLUDED.recommendations, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, model_name, \"timestamp\", health_status, overall_health_score, feature_drift_score, concept_drift_score, performance_drift_score, data_quality_score, model_stability_score, alert_level, alert_message, recommendations, metadata, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -200,7 +200,7 @@ ModelHealthMonitoringRow ModelHealthMonitoringDao::upsert(::pqxx::transaction_ba
 }
 
 ::std::int64_t ModelHealthMonitoringDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_54bbc10e5e3cc552", "SELECT count(*) FROM alphaplus.model_health_monitoring"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), ModelHealthMonitoringDao_sql::kTable)[0], schemac_count);
@@ -208,7 +208,7 @@ ModelHealthMonitoringRow ModelHealthMonitoringDao::upsert(::pqxx::transaction_ba
 }
 
 void ModelHealthMonitoringDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const ModelHealthMonitoringRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "alphaplus.model_health_monitoring (id, model_name, \"timestamp\", health_status, overall_health_score, feature_drift_score, concept_drift_score, performance_drift_score, data_quality_score, model_stability_score, alert_level, alert_message, recommendations, metadata, created_at)");
     ModelHealthMonitoringRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "alphaplus.model_training_history";
 
 }  // namespace ModelTrainingHistoryDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-ModelTrainingHistoryDao::ModelTrainingHistoryDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+ModelTrainingHistoryDao::ModelTrainingHistoryDao(::pqxx::connection_base&) {}
 
 ModelTrainingHistoryRow ModelTrainingHistoryDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     ModelTrainingHistoryRow schemac_row;
@@ -53,7 +53,7 @@ ModelTrainingHistoryRow ModelTrainingHistoryDao::read_row(const ::pqxx::row& sch
 }
 
 ModelTrainingHistoryRow ModelTrainingHistoryDao::insert(::pqxx::transaction_base& schemac_tx, const ModelTrainingHistoryNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("model_name", schemac_row.model_name);
@@ -78,7 +78,7 @@ ModelTrainingHistoryRow ModelTrainingHistoryDao::insert(::pqxx::transaction_base
 }
 
 ::std::size_t ModelTrainingHistoryDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<ModelTrainingHistoryNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -128,7 +128,7 @@ ModelTrainingHistoryRow ModelTrainingHistoryDao::insert(::pqxx::transaction_base
 }
 
 ::std::optional<ModelTrainingHistoryRow> ModelTrainingHistoryDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_21ab7d50a34ef28d", "SELECT id, model_name, training_run_id, \"timestamp\", training_status, training_duration_seconds, training_samples, validation_samples, test_samples, initial_accuracy, final_accuracy, accuracy_improvement, loss_history, metrics_history, hyperparameters, feature_importance, training_logs, metadata, created_at FROM alphaplus.model_training_history WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -139,7 +139,7 @@ ModelTrainingHistoryRow ModelTrainingHistoryDao::insert(::pqxx::transaction_base
 }
 
 ::std::vector<ModelTrainingHistoryRow> ModelTrainingHistoryDao::list_by_model_name(::pqxx::transaction_base& schemac_tx, const ::std::string& model_name) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_0ed532178dc672b3", "SELECT id, model_name, training_run_id, \"timestamp\", training_status, training_duration_seconds, training_samples, validation_samples, test_samples, initial_accuracy, final_accuracy, accuracy_improvement, loss_history, metrics_history, hyperparameters, feature_importance, training_logs, metadata, created_at FROM alphaplus.model_training_history WHERE model_name = $1 ORDER BY \"timestamp\" DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(model_name);
@@ -151,7 +151,7 @@ ModelTrainingHistoryRow ModelTrainingHistoryDao::insert(::pqxx::transaction_base
 }
 
 ::std::vector<ModelTrainingHistoryRow> ModelTrainingHistoryDao::list_by_model_name_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& model_name, ::schemac::Timestamp timestamp) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_601671cf0e16e6db", "SELECT id, model_name, training_run_id, \"timestamp\", training_status, training_duration_seconds, training_samples, validation_samples, test_samples, initial_accuracy, final_accuracy, accuracy_improvement, loss_history, metrics_history, hyperparameters, feature_importance, training_logs, metadata, created_at FROM alphaplus.model_training_history WHERE model_name = $1 AND \"timestamp\" = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(model_name);
@@ -164,7 +164,7 @@ ModelTrainingHistoryRow ModelTrainingHistoryDao::insert(::pqxx::transaction_base
 }
 
 bool ModelTrainingHistoryDao::update(::pqxx::transaction_base& schemac_tx, const ModelTrainingHistoryRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ed14b49d4370db9e", "UPDATE alphaplus.model_training_history SET model_name = $1, training_run_id = $2, \"timestamp\" = $3, training_status = $4, training_duration_seconds = $5, training_samples = $6, validation_samples = $7, test_samples = $8, initial_accuracy = $9, final_accuracy = $10, accuracy_improvement = $11, loss_history = $12, metrics_history = $13, hyperparameters = $14, feature_importance = $15, training_logs = $16, metadata = $17, created_at = $18 WHERE id = $19"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.model_name);
@@ -190,7 +190,7 @@ bool ModelTrainingHistoryDao::update(::pqxx::transaction_base& schemac_tx, const
 }
 
 bool ModelTrainingHistoryDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_915cd9ed8e6051e2", "DELETE FROM alphaplus.model_training_history WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -198,7 +198,7 @@ bool ModelTrainingHistoryDao::delete_by_id(::pqxx::transaction_base& schemac_tx,
 }
 
 ModelTrainingHistoryRow ModelTrainingHistoryDao::upsert(::pqxx::transaction_base& schemac_tx, const ModelTrainingHistoryRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_9539daa4ffb5cbc7", "INSERT INTO alphaplus.model_training_history (id, model_name, training_run_id, \"timestamp\", training_status, training_duration_seconds, training_samples, validation_samples, test_samples, initial_accuracy, final_accuracy, accuracy_improvement, loss_history, metrics_history, hyperparameters, feature_importance, training_logs, metadata, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (id) DO UPDATE SET model_name = EXCLUDED.model_name, training_run_id = EXCLUDED.training_run_id, \"timestamp\" = EXCLUDED.\"timestamp\", training_status = EXCLUDED.training_status, training_duration_seconds = EXCLUDED.training_duration_seconds, training_samples = EXCLUDED.training_samples, validation_samples = EXCLUDED.validation_samples, test_samples = EXCLUDED.test_samples, initial_accuracy = EXCLUDED.initial_accuracy, final_accuracy = EXCLUDED.final_accuracy, accuracy_improvement = EXCLUDED.accuracy_improvement, loss_history = EXCLUDED.loss_history, metrics_history = EXCLUDED.metrics_history, hyperparameters = EXCLUDED.hyperparameters, feature_importance = EXCLUDED.feature_importance, training_logs = EXCLUDED.training_logs, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, model_name, training_run_id, \"timestamp\", training_status, training_duration_seconds, training_samples, validation_samples, test_samples, initial_accuracy, final_accuracy, accuracy_improvement, loss_history, metrics_history, hyperparameters, feature_importance, training_logs, metadata, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -224,7 +224,7 @@ ModelTrainingHistoryRow ModelTrainingHistoryDao::upsert(::pqxx::transaction_base
 }
 
 ::std::int64_t ModelTrainingHistoryDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_6240ac647b26ca5e", "SELECT count(*) FROM alphaplus.model_training_history"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), ModelTrainingHistoryDao_sql::kTable)[0], schemac_count);
@@ -232,7 +232,7 @@ ModelTrainingHistoryRow ModelTrainingHistoryDao::upsert(::pqxx::transaction_base
 }
 
 void ModelTrainingHistoryDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const ModelTrainingHistoryRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "alphaplus.model_training_history (id, model_name, training_run_id, \"timestamp\", training_status, training_duration_seconds, training_samples, validation_samples, test_samples, initial_accuracy, final_accuracy, accuracy_improvement, loss_history, metrics_history, hyperparameters, feature_importance, training_logs, metadata, created_at)");
     ModelTrainingHistoryRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "alphaplus.signals";
 
 }  // namespace SignalsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-SignalsDao::SignalsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+SignalsDao::SignalsDao(::pqxx::connection_base&) {}
 
 SignalsRow SignalsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     SignalsRow schemac_row;
@@ -57,7 +57,7 @@ SignalsRow SignalsDao::read_row(const ::pqxx::row& schemac_result, const int* sc
 }
 
 SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const SignalsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("signal_id", schemac_row.signal_id);
@@ -86,7 +86,7 @@ SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 ::std::size_t SignalsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SignalsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -144,7 +144,7 @@ SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 ::std::optional<SignalsRow> SignalsDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_4f02e3853307d29d", "SELECT id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations FROM alphaplus.signals WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -155,7 +155,7 @@ SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 ::std::optional<SignalsRow> SignalsDao::find_by_signal_id(::pqxx::transaction_base& schemac_tx, const ::std::string& signal_id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_45c3260afc731989", "SELECT id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations FROM alphaplus.signals WHERE signal_id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(signal_id);
@@ -166,7 +166,7 @@ SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 ::std::vector<SignalsRow> SignalsDao::list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_6a5bb1c50908cc47", "SELECT id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations FROM alphaplus.signals WHERE symbol = $1 ORDER BY timeframe, \"timestamp\" DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -178,7 +178,7 @@ SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 ::std::vector<SignalsRow> SignalsDao::list_by_symbol_and_timeframe(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_9cd98dd2a867557d", "SELECT id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations FROM alphaplus.signals WHERE symbol = $1 AND timeframe = $2 ORDER BY \"timestamp\" DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -191,7 +191,7 @@ SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 ::std::vector<SignalsRow> SignalsDao::list_by_symbol_and_timeframe_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, const ::std::string& timeframe, ::schemac::Timestamp timestamp) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_2a35d4c63a799903", "SELECT id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations FROM alphaplus.signals WHERE symbol = $1 AND timeframe = $2 AND \"timestamp\" = $3 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -205,7 +205,7 @@ SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 ::std::vector<SignalsRow> SignalsDao::list_by_symbol_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp timestamp) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_3af8a4e6478f1bfb", "SELECT id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations FROM alphaplus.signals WHERE symbol = $1 AND \"timestamp\" = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -218,7 +218,7 @@ SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 bool SignalsDao::update(::pqxx::transaction_base& schemac_tx, const SignalsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_7ef1970fc9d29bd6", "UPDATE alphaplus.signals SET signal_id = $1, symbol = $2, timeframe = $3, direction = $4, confidence = $5, entry_price = $6, stop_loss = $7, take_profit = $8, status = $9, \"timestamp\" = $10, metadata = $11, created_at = $12, ml_model_confidence = $13, ml_health_score = $14, catboost_prediction = $15, drift_detection_score = $16, chart_pattern_ml_score = $17, candlestick_ml_score = $18, volume_ml_score = $19, ml_processing_time_ms = $20, ml_model_versions = $21, ml_prediction_explanations = $22 WHERE id = $23"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.signal_id);
@@ -248,7 +248,7 @@ bool SignalsDao::update(::pqxx::transaction_base& schemac_tx, const SignalsRow& 
 }
 
 bool SignalsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_6e21dd20b0c6003e", "DELETE FROM alphaplus.signals WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -256,7 +256,7 @@ bool SignalsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32
 }
 
 SignalsRow SignalsDao::upsert(::pqxx::transaction_base& schemac_tx, const SignalsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_feaba8410b08cc39", "INSERT INTO alphaplus.signals (id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) ON CONFLICT (id) DO UPDATE SET signal_id = EXCLUDED.signal_id, symbol = EXCLUDED.symbol, timeframe = EXCLUDED.timeframe, direction = EXCLUDED.direction, confidence = EXCLUDED.confidence, entry_price = EXCLUDED.entry_price, stop_loss = EXCLUDED.stop_loss, take_profit = EXCLUDED.take_profit, status = EXCLUDED.status, \"timestamp\" = EXCLUDED.\"timestamp\", metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at, ml_model_confidence = EXCLUDED.ml_model_confidence, ml_health_score = EXCLUDED.ml_health_score, catboost_prediction = EXCLUDED.catboost_prediction, drift_detection_score = EXCLUDED.drift_detection_score, chart_pattern_ml_score = EXCLUDED.chart_pattern_ml_score, candlestick_ml_score = EXCLUDED.candlestick_ml_score, volume_ml_score = EXCLUDED.volume_ml_score, ml_processing_time_ms = EXCLUDED.ml_processing_time_ms, ml_model_versions = EXCLUDED.ml_model_versions, ml_prediction_explanations = EXCLUDED.ml_prediction_explanations RETURNING id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -286,7 +286,7 @@ SignalsRow SignalsDao::upsert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 SignalsRow SignalsDao::upsert_by_signal_id(::pqxx::transaction_base& schemac_tx, const SignalsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id, false);
     schemac_insert.add("signal_id", schemac_row.signal_id, false);
@@ -316,7 +316,7 @@ SignalsRow SignalsDao::upsert_by_signal_id(::pqxx::transaction_base& schemac_tx,
 }
 
 ::std::int64_t SignalsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_16c2c54a41cadc13", "SELECT count(*) FROM alphaplus.signals"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), SignalsDao_sql::kTable)[0], schemac_count);
@@ -324,7 +324,7 @@ SignalsRow SignalsDao::upsert_by_signal_id(::pqxx::transaction_base& schemac_tx,
 }
 
 void SignalsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SignalsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "alphaplus.signals (id, signal_id, symbol, timeframe, direction, confidence, entry_price, stop_loss, take_profit, status, \"timestamp\", metadata, created_at, ml_model_confidence, ml_health_score, catboost_prediction, drift_detection_score, chart_pattern_ml_score, candlestick_ml_score, volume_ml_score, ml_processing_time_ms, ml_model_versions, ml_prediction_explanations)");
     SignalsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "cloudbrain.briefings";
 
 }  // namespace BriefingsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-BriefingsDao::BriefingsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+BriefingsDao::BriefingsDao(::pqxx::connection_base&) {}
 
 BriefingsRow BriefingsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     BriefingsRow schemac_row;
@@ -40,7 +40,7 @@ BriefingsRow BriefingsDao::read_row(const ::pqxx::row& schemac_result, const int
 }
 
 BriefingsRow BriefingsDao::insert(::pqxx::transaction_base& schemac_tx, const BriefingsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("briefing_date", schemac_row.briefing_date);
     schemac_insert.add("title", schemac_row.title);
@@ -52,7 +52,7 @@ BriefingsRow BriefingsDao::insert(::pqxx::transaction_base& schemac_tx, const Br
 }
 
 ::std::size_t BriefingsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<BriefingsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("briefing_date", schemac_rows.front().briefing_date);
@@ -76,7 +76,7 @@ BriefingsRow BriefingsDao::insert(::pqxx::transaction_base& schemac_tx, const Br
 }
 
 ::std::optional<BriefingsRow> BriefingsDao::find_by_briefing_date(::pqxx::transaction_base& schemac_tx, ::schemac::Date briefing_date) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_d7126daefc1c552c", "SELECT briefing_date, title, content, market_snapshot, model, created_at FROM cloudbrain.briefings WHERE briefing_date = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(briefing_date);
@@ -87,7 +87,7 @@ BriefingsRow BriefingsDao::insert(::pqxx::transaction_base& schemac_tx, const Br
 }
 
 bool BriefingsDao::update(::pqxx::transaction_base& schemac_tx, const BriefingsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_9599748bcae06783", "UPDATE cloudbrain.briefings SET title = $1, content = $2, market_snapshot = $3, model = $4, created_at = $5 WHERE briefing_date = $6"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.title);
@@ -100,7 +100,7 @@ bool BriefingsDao::update(::pqxx::transaction_base& schemac_tx, const BriefingsR
 }
 
 bool BriefingsDao::delete_by_briefing_date(::pqxx::transaction_base& schemac_tx, ::schemac::Date briefing_date) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_1feb2f316877c792", "DELETE FROM cloudbrain.briefings WHERE briefing_date = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(briefing_date);
@@ -108,7 +108,7 @@ bool BriefingsDao::delete_by_briefing_date(::pqxx::transaction_base& schemac_tx,
 }
 
 BriefingsRow BriefingsDao::upsert(::pqxx::transaction_base& schemac_tx, const BriefingsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_3f9b710f268007b8", "INSERT INTO cloudbrain.briefings (briefing_date, title, content, market_snapshot, model, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (briefing_date) DO UPDATE SET title = EXCLUDED.title, content = EXCLUDED.content, market_snapshot = EXCLUDED.market_snapshot, model = EXCLUDED.model, created_at = EXCLUDED.created_at RETURNING briefing_date, title, content, market_snapshot, model, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.briefing_date);
@@ -121,7 +121,7 @@ BriefingsRow BriefingsDao::upsert(::pqxx::transaction_base& schemac_tx, const Br
 }
 
 ::std::int64_t BriefingsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c57012af926b8b7a", "SELECT count(*) FROM cloudbrain.briefings"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), BriefingsDao_sql::kTable)[0], schemac_count);
@@ -129,7 +129,7 @@ BriefingsRow BriefingsDao::upsert(::pqxx::transaction_base& schemac_tx, const Br
 }
 
 void BriefingsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const BriefingsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "cloudbrain.briefings (briefing_date, title, content, market_snapshot, model, created_at)");
     BriefingsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

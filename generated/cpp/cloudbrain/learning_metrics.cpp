@@ -19,10 +19,10 @@ constexpr char kTable[] = "cloudbrain.learning_metrics";
 
 }  // namespace LearningMetricsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-LearningMetricsDao::LearningMetricsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+LearningMetricsDao::LearningMetricsDao(::pqxx::connection_base&) {}
 
 LearningMetricsRow LearningMetricsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     LearningMetricsRow schemac_row;
@@ -40,7 +40,7 @@ LearningMetricsRow LearningMetricsDao::read_row(const ::pqxx::row& schemac_resul
 }
 
 LearningMetricsRow LearningMetricsDao::insert(::pqxx::transaction_base& schemac_tx, const LearningMetricsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("period_date", schemac_row.period_date);
     schemac_insert.add("scope", schemac_row.scope);
@@ -52,7 +52,7 @@ LearningMetricsRow LearningMetricsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::size_t LearningMetricsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<LearningMetricsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("period_date", schemac_rows.front().period_date);
@@ -76,7 +76,7 @@ LearningMetricsRow LearningMetricsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::optional<LearningMetricsRow> LearningMetricsDao::find_by_period_date_and_scope_and_metric_name(::pqxx::transaction_base& schemac_tx, ::schemac::Date period_date, const ::std::string& scope, const ::std::string& metric_name) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_1c9e27d8c14357d5", "SELECT period_date, scope, metric_name, metric_value, sample_size, computed_at FROM cloudbrain.learning_metrics WHERE period_date = $1 AND scope = $2 AND metric_name = $3"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(period_date);
@@ -89,7 +89,7 @@ LearningMetricsRow LearningMetricsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::vector<LearningMetricsRow> LearningMetricsDao::list_by_period_date(::pqxx::transaction_base& schemac_tx, ::schemac::Date period_date) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_76d0a00f3fd99cf2", "SELECT period_date, scope, metric_name, metric_value, sample_size, computed_at FROM cloudbrain.learning_metrics WHERE period_date = $1 ORDER BY scope, metric_name"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(period_date);
@@ -101,7 +101,7 @@ LearningMetricsRow LearningMetricsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::vector<LearningMetricsRow> LearningMetricsDao::list_by_period_date_and_scope(::pqxx::transaction_base& schemac_tx, ::schemac::Date period_date, const ::std::string& scope) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_bcef2e96dc172655", "SELECT period_date, scope, metric_name, metric_value, sample_size, computed_at FROM cloudbrain.learning_metrics WHERE period_date = $1 AND scope = $2 ORDER BY metric_name"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(period_date);
@@ -114,7 +114,7 @@ LearningMetricsRow LearningMetricsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 bool LearningMetricsDao::update(::pqxx::transaction_base& schemac_tx, const LearningMetricsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c2b130c45d4a1390", "UPDATE cloudbrain.learning_metrics SET metric_value = $1, sample_size = $2, computed_at = $3 WHERE period_date = $4 AND scope = $5 AND metric_name = $6"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.metric_value);
@@ -127,7 +127,7 @@ bool LearningMetricsDao::update(::pqxx::transaction_base& schemac_tx, const Lear
 }
 
 bool LearningMetricsDao::delete_by_period_date_and_scope_and_metric_name(::pqxx::transaction_base& schemac_tx, ::schemac::Date period_date, const ::std::string& scope, const ::std::string& metric_name) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_7f8f749e50da9e45", "DELETE FROM cloudbrain.learning_metrics WHERE period_date = $1 AND scope = $2 AND metric_name = $3"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(period_date);
@@ -137,7 +137,7 @@ bool LearningMetricsDao::delete_by_period_date_and_scope_and_metric_name(::pqxx:
 }
 
 LearningMetricsRow LearningMetricsDao::upsert(::pqxx::transaction_base& schemac_tx, const LearningMetricsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_a6c5c45ddeca58bb", "INSERT INTO cloudbrain.learning_metrics (period_date, scope, metric_name, metric_value, sample_size, computed_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (period_date, scope, metric_name) DO UPDATE SET metric_value = EXCLUDED.metric_value, sample_size = EXCLUDED.sample_size, computed_at = EXCLUDED.computed_at RETURNING period_date, scope, metric_name, metric_value, sample_size, computed_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.period_date);
@@ -150,7 +150,7 @@ LearningMetricsRow LearningMetricsDao::upsert(::pqxx::transaction_base& schemac_
 }
 
 ::std::int64_t LearningMetricsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_5b0be885648b4d51", "SELECT count(*) FROM cloudbrain.learning_metrics"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), LearningMetricsDao_sql::kTable)[0], schemac_count);
@@ -158,7 +158,7 @@ LearningMetricsRow LearningMetricsDao::upsert(::pqxx::transaction_base& schemac_
 }
 
 void LearningMetricsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const LearningMetricsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "cloudbrain.learning_metrics (period_date, scope, metric_name, metric_value, sample_size, computed_at)");
     LearningMetricsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "cloudbrain.news";
 
 }  // namespace NewsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-NewsDao::NewsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+NewsDao::NewsDao(::pqxx::connection_base&) {}
 
 NewsRow NewsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     NewsRow schemac_row;
@@ -44,7 +44,7 @@ NewsRow NewsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_
 }
 
 NewsRow NewsDao::insert(::pqxx::transaction_base& schemac_tx, const NewsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("source", schemac_row.source);
@@ -60,7 +60,7 @@ NewsRow NewsDao::insert(::pqxx::transaction_base& schemac_tx, const NewsNew& sch
 }
 
 ::std::size_t NewsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<NewsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -92,7 +92,7 @@ NewsRow NewsDao::insert(::pqxx::transaction_base& schemac_tx, const NewsNew& sch
 }
 
 ::std::optional<NewsRow> NewsDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_f1ead122ada29994", "SELECT id, source, url, headline, summary, symbols, sentiment_score, sentiment_label, published_at, created_at FROM cloudbrain.news WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -103,7 +103,7 @@ NewsRow NewsDao::insert(::pqxx::transaction_base& schemac_tx, const NewsNew& sch
 }
 
 ::std::optional<NewsRow> NewsDao::find_by_url(::pqxx::transaction_base& schemac_tx, const ::std::string& url) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_86cefd077b0686d2", "SELECT id, source, url, headline, summary, symbols, sentiment_score, sentiment_label, published_at, created_at FROM cloudbrain.news WHERE url = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(url);
@@ -114,7 +114,7 @@ NewsRow NewsDao::insert(::pqxx::transaction_base& schemac_tx, const NewsNew& sch
 }
 
 ::std::vector<NewsRow> NewsDao::list_by_published_at(::pqxx::transaction_base& schemac_tx, ::schemac::Timestamp published_at) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_7a725e348a62431b", "SELECT id, source, url, headline, summary, symbols, sentiment_score, sentiment_label, published_at, created_at FROM cloudbrain.news WHERE published_at = $1 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(published_at);
@@ -126,7 +126,7 @@ NewsRow NewsDao::insert(::pqxx::transaction_base& schemac_tx, const NewsNew& sch
 }
 
 ::std::vector<NewsRow> NewsDao::list_by_symbols(::pqxx::transaction_base& schemac_tx, const ::std::vector<::std::optional<::std::string>>& symbols) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ff5a5e9db67e8a36", "SELECT id, source, url, headline, summary, symbols, sentiment_score, sentiment_label, published_at, created_at FROM cloudbrain.news WHERE symbols = $1 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbols);
@@ -138,7 +138,7 @@ NewsRow NewsDao::insert(::pqxx::transaction_base& schemac_tx, const NewsNew& sch
 }
 
 bool NewsDao::update(::pqxx::transaction_base& schemac_tx, const NewsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_4e40c51647829e1d", "UPDATE cloudbrain.news SET source = $1, url = $2, headline = $3, summary = $4, symbols = $5, sentiment_score = $6, sentiment_label = $7, published_at = $8, created_at = $9 WHERE id = $10"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.source);
@@ -155,7 +155,7 @@ bool NewsDao::update(::pqxx::transaction_base& schemac_tx, const NewsRow& schema
 }
 
 bool NewsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_3c26a6427a29c6a1", "DELETE FROM cloudbrain.news WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -163,7 +163,7 @@ bool NewsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t 
 }
 
 NewsRow NewsDao::upsert(::pqxx::transaction_base& schemac_tx, const NewsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_b996d6100271346f", "INSERT INTO cloudbrain.news (id, source, url, headline, summary, symbols, sentiment_score, sentiment_label, published_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO UPDATE SET source = EXCLUDED.source, url = EXCLUDED.url, headline = EXCLUDED.headline, summary = EXCLUDED.summary, symbols = EXCLUDED.symbols, sentiment_score = EXCLUDED.sentiment_score, sentiment_label = EXCLUDED.sentiment_label, published_at = EXCLUDED.published_at, created_at = EXCLUDED.created_at RETURNING id, source, url, headline, summary, symbols, sentiment_score, sentiment_label, published_at, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -180,7 +180,7 @@ NewsRow NewsDao::upsert(::pqxx::transaction_base& schemac_tx, const NewsRow& sch
 }
 
 NewsRow NewsDao::upsert_by_url(::pqxx::transaction_base& schemac_tx, const NewsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id, false);
     schemac_insert.add("source", schemac_row.source, true);
@@ -197,7 +197,7 @@ NewsRow NewsDao::upsert_by_url(::pqxx::transaction_base& schemac_tx, const NewsN
 }
 
 ::std::int64_t NewsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_67b2a64f1188162f", "SELECT count(*) FROM cloudbrain.news"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), NewsDao_sql::kTable)[0], schemac_count);
@@ -205,7 +205,7 @@ NewsRow NewsDao::upsert_by_url(::pqxx::transaction_base& schemac_tx, const NewsN
 }
 
 void NewsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const NewsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "cloudbrain.news (id, source, url, headline, summary, symbols, sentiment_score, sentiment_label, published_at, created_at)");
     NewsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "cloudbrain.signal_events";
 
 }  // namespace SignalEventsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-SignalEventsDao::SignalEventsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+SignalEventsDao::SignalEventsDao(::pqxx::connection_base&) {}
 
 SignalEventsRow SignalEventsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     SignalEventsRow schemac_row;
@@ -40,7 +40,7 @@ SignalEventsRow SignalEventsDao::read_row(const ::pqxx::row& schemac_result, con
 }
 
 SignalEventsRow SignalEventsDao::insert(::pqxx::transaction_base& schemac_tx, const SignalEventsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("signal_id", schemac_row.signal_id);
@@ -52,7 +52,7 @@ SignalEventsRow SignalEventsDao::insert(::pqxx::transaction_base& schemac_tx, co
 }
 
 ::std::size_t SignalEventsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SignalEventsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -76,7 +76,7 @@ SignalEventsRow SignalEventsDao::insert(::pqxx::transaction_base& schemac_tx, co
 }
 
 ::std::optional<SignalEventsRow> SignalEventsDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_e6908d87cdd43d7f", "SELECT id, signal_id, event_type, market_context, component_scores, created_at FROM cloudbrain.signal_events WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -87,7 +87,7 @@ SignalEventsRow SignalEventsDao::insert(::pqxx::transaction_base& schemac_tx, co
 }
 
 ::std::vector<SignalEventsRow> SignalEventsDao::list_by_signal_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& signal_id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_659b0a92ad5dd00a", "SELECT id, signal_id, event_type, market_context, component_scores, created_at FROM cloudbrain.signal_events WHERE signal_id = $1 ORDER BY created_at, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(signal_id);
@@ -99,7 +99,7 @@ SignalEventsRow SignalEventsDao::insert(::pqxx::transaction_base& schemac_tx, co
 }
 
 ::std::vector<SignalEventsRow> SignalEventsDao::list_by_signal_id_and_created_at(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& signal_id, ::schemac::Timestamp created_at) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ff00ef3adbf8d342", "SELECT id, signal_id, event_type, market_context, component_scores, created_at FROM cloudbrain.signal_events WHERE signal_id = $1 AND created_at = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(signal_id);
@@ -112,7 +112,7 @@ SignalEventsRow SignalEventsDao::insert(::pqxx::transaction_base& schemac_tx, co
 }
 
 ::std::vector<SignalEventsRow> SignalEventsDao::list_by_market_context(::pqxx::transaction_base& schemac_tx, const ::schemac::Json& market_context) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_f30b1642bff1fd68", "SELECT id, signal_id, event_type, market_context, component_scores, created_at FROM cloudbrain.signal_events WHERE market_context = $1 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(market_context);
@@ -124,7 +124,7 @@ SignalEventsRow SignalEventsDao::insert(::pqxx::transaction_base& schemac_tx, co
 }
 
 bool SignalEventsDao::update(::pqxx::transaction_base& schemac_tx, const SignalEventsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_835f16bce05418d8", "UPDATE cloudbrain.signal_events SET signal_id = $1, event_type = $2, market_context = $3, component_scores = $4, created_at = $5 WHERE id = $6"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.signal_id);
@@ -137,7 +137,7 @@ bool SignalEventsDao::update(::pqxx::transaction_base& schemac_tx, const SignalE
 }
 
 bool SignalEventsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_aa1fdc4a0eca9b90", "DELETE FROM cloudbrain.signal_events WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -145,7 +145,7 @@ bool SignalEventsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::
 }
 
 SignalEventsRow SignalEventsDao::upsert(::pqxx::transaction_base& schemac_tx, const SignalEventsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c4a9e8d7ccffc115", "INSERT INTO cloudbrain.signal_events (id, signal_id, event_type, market_context, component_scores, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET signal_id = EXCLUDED.signal_id, event_type = EXCLUDED.event_type, market_context = EXCLUDED.market_context, component_scores = EXCLUDED.component_scores, created_at = EXCLUDED.created_at RETURNING id, signal_id, event_type, market_context, component_scores, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -158,7 +158,7 @@ SignalEventsRow SignalEventsDao::upsert(::pqxx::transaction_base& schemac_tx, co
 }
 
 ::std::int64_t SignalEventsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c17aa1a946598e88", "SELECT count(*) FROM cloudbrain.signal_events"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), SignalEventsDao_sql::kTable)[0], schemac_count);
@@ -166,7 +166,7 @@ SignalEventsRow SignalEventsDao::upsert(::pqxx::transaction_base& schemac_tx, co
 }
 
 void SignalEventsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SignalEventsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "cloudbrain.signal_events (id, signal_id, event_type, market_context, component_scores, created_at)");
     SignalEventsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "cloudbrain.signal_outcomes";
 
 }  // namespace SignalOutcomesDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-SignalOutcomesDao::SignalOutcomesDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+SignalOutcomesDao::SignalOutcomesDao(::pqxx::connection_base&) {}
 
 SignalOutcomesRow SignalOutcomesDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     SignalOutcomesRow schemac_row;
@@ -42,7 +42,7 @@ SignalOutcomesRow SignalOutcomesDao::read_row(const ::pqxx::row& schemac_result,
 }
 
 SignalOutcomesRow SignalOutcomesDao::insert(::pqxx::transaction_base& schemac_tx, const SignalOutcomesNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("signal_id", schemac_row.signal_id);
     schemac_insert.add("horizon", schemac_row.horizon);
@@ -56,7 +56,7 @@ SignalOutcomesRow SignalOutcomesDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::size_t SignalOutcomesDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SignalOutcomesNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("signal_id", schemac_rows.front().signal_id);
@@ -84,7 +84,7 @@ SignalOutcomesRow SignalOutcomesDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::optional<SignalOutcomesRow> SignalOutcomesDao::find_by_signal_id_and_horizon(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& signal_id, ::schemac::Interval horizon) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_d2c6d1ce6c358b1f", "SELECT signal_id, horizon, price_at_signal, price_at_horizon, return_pct, result, due_at, evaluated_at FROM cloudbrain.signal_outcomes WHERE signal_id = $1 AND horizon = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(signal_id);
@@ -96,7 +96,7 @@ SignalOutcomesRow SignalOutcomesDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::vector<SignalOutcomesRow> SignalOutcomesDao::list_by_signal_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& signal_id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_bdcfc3df51ce89f9", "SELECT signal_id, horizon, price_at_signal, price_at_horizon, return_pct, result, due_at, evaluated_at FROM cloudbrain.signal_outcomes WHERE signal_id = $1 ORDER BY horizon"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(signal_id);
@@ -108,7 +108,7 @@ SignalOutcomesRow SignalOutcomesDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::vector<SignalOutcomesRow> SignalOutcomesDao::list_by_due_at(::pqxx::transaction_base& schemac_tx, ::schemac::Timestamp due_at) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_6442cb2154740ee0", "SELECT signal_id, horizon, price_at_signal, price_at_horizon, return_pct, result, due_at, evaluated_at FROM cloudbrain.signal_outcomes WHERE due_at = $1 ORDER BY signal_id, horizon"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(due_at);
@@ -120,7 +120,7 @@ SignalOutcomesRow SignalOutcomesDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 bool SignalOutcomesDao::update(::pqxx::transaction_base& schemac_tx, const SignalOutcomesRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_1609a016312a1881", "UPDATE cloudbrain.signal_outcomes SET price_at_signal = $1, price_at_horizon = $2, return_pct = $3, result = $4, due_at = $5, evaluated_at = $6 WHERE signal_id = $7 AND horizon = $8"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.price_at_signal);
@@ -135,7 +135,7 @@ bool SignalOutcomesDao::update(::pqxx::transaction_base& schemac_tx, const Signa
 }
 
 bool SignalOutcomesDao::delete_by_signal_id_and_horizon(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& signal_id, ::schemac::Interval horizon) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_66b77a207f06329f", "DELETE FROM cloudbrain.signal_outcomes WHERE signal_id = $1 AND horizon = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(signal_id);
@@ -144,7 +144,7 @@ bool SignalOutcomesDao::delete_by_signal_id_and_horizon(::pqxx::transaction_base
 }
 
 SignalOutcomesRow SignalOutcomesDao::upsert(::pqxx::transaction_base& schemac_tx, const SignalOutcomesRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_372a0c7bc88dcbfd", "INSERT INTO cloudbrain.signal_outcomes (signal_id, horizon, price_at_signal, price_at_horizon, return_pct, result, due_at, evaluated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (signal_id, horizon) DO UPDATE SET price_at_signal = EXCLUDED.price_at_signal, price_at_horizon = EXCLUDED.price_at_horizon, return_pct = EXCLUDED.return_pct, result = EXCLUDED.result, due_at = EXCLUDED.due_at, evaluated_at = EXCLUDED.evaluated_at RETURNING signal_id, horizon, price_at_signal, price_at_horizon, return_pct, result, due_at, evaluated_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.signal_id);
@@ -159,7 +159,7 @@ SignalOutcomesRow SignalOutcomesDao::upsert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::int64_t SignalOutcomesDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_4e21fa23f56f0039", "SELECT count(*) FROM cloudbrain.signal_outcomes"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), SignalOutcomesDao_sql::kTable)[0], schemac_count);
@@ -167,7 +167,7 @@ SignalOutcomesRow SignalOutcomesDao::upsert(::pqxx::transaction_base& schemac_tx
 }
 
 void SignalOutcomesDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SignalOutcomesRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "cloudbrain.signal_outcomes (signal_id, horizon, price_at_signal, price_at_horizon, return_pct, result, due_at, evaluated_at)");
     SignalOutcomesRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

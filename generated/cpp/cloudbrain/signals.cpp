@@ -19,10 +19,10 @@ constexpr char kTable[] = "cloudbrain.signals";
 
 }  // namespace SignalsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-SignalsDao::SignalsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+SignalsDao::SignalsDao(::pqxx::connection_base&) {}
 
 SignalsRow SignalsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     SignalsRow schemac_row;
@@ -43,7 +43,7 @@ SignalsRow SignalsDao::read_row(const ::pqxx::row& schemac_result, const int* sc
 }
 
 SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const SignalsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("symbol", schemac_row.symbol);
@@ -58,7 +58,7 @@ SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 ::std::size_t SignalsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SignalsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -88,7 +88,7 @@ SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 ::std::optional<SignalsRow> SignalsDao::find_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_0093ce0d33c57e02", "SELECT id, symbol, action, confidence, price, reasoning, model, weights, created_at FROM cloudbrain.signals WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -99,7 +99,7 @@ SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 ::std::vector<SignalsRow> SignalsDao::list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ff553acca3b57565", "SELECT id, symbol, action, confidence, price, reasoning, model, weights, created_at FROM cloudbrain.signals WHERE symbol = $1 ORDER BY created_at DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -111,7 +111,7 @@ SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 ::std::vector<SignalsRow> SignalsDao::list_by_symbol_and_created_at(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp created_at) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_60b415742efa1617", "SELECT id, symbol, action, confidence, price, reasoning, model, weights, created_at FROM cloudbrain.signals WHERE symbol = $1 AND created_at = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -124,7 +124,7 @@ SignalsRow SignalsDao::insert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 bool SignalsDao::update(::pqxx::transaction_base& schemac_tx, const SignalsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_cc1b0af853bf0bdd", "UPDATE cloudbrain.signals SET symbol = $1, action = $2, confidence = $3, price = $4, reasoning = $5, model = $6, weights = $7, created_at = $8 WHERE id = $9"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.symbol);
@@ -140,7 +140,7 @@ bool SignalsDao::update(::pqxx::transaction_base& schemac_tx, const SignalsRow& 
 }
 
 bool SignalsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_dfc28bcaa643c0ef", "DELETE FROM cloudbrain.signals WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -148,7 +148,7 @@ bool SignalsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, const ::sche
 }
 
 SignalsRow SignalsDao::upsert(::pqxx::transaction_base& schemac_tx, const SignalsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_dc8692d55f391a80", "INSERT INTO cloudbrain.signals (id, symbol, action, confidence, price, reasoning, model, weights, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO UPDATE SET symbol = EXCLUDED.symbol, action = EXCLUDED.action, confidence = EXCLUDED.confidence, price = EXCLUDED.price, reasoning = EXCLUDED.reasoning, model = EXCLUDED.model, weights = EXCLUDED.weights, created_at = EXCLUDED.created_at RETURNING id, symbol, action, confidence, price, reasoning, model, weights, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -164,7 +164,7 @@ SignalsRow SignalsDao::upsert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 ::std::int64_t SignalsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_7c67a9709e97ff81", "SELECT count(*) FROM cloudbrain.signals"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), SignalsDao_sql::kTable)[0], schemac_count);
@@ -172,7 +172,7 @@ SignalsRow SignalsDao::upsert(::pqxx::transaction_base& schemac_tx, const Signal
 }
 
 void SignalsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SignalsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "cloudbrain.signals (id, symbol, action, confidence, price, reasoning, model, weights, created_at)");
     SignalsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

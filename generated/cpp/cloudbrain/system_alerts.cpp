@@ -19,10 +19,10 @@ constexpr char kTable[] = "cloudbrain.system_alerts";
 
 }  // namespace SystemAlertsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-SystemAlertsDao::SystemAlertsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+SystemAlertsDao::SystemAlertsDao(::pqxx::connection_base&) {}
 
 SystemAlertsRow SystemAlertsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     SystemAlertsRow schemac_row;
@@ -43,7 +43,7 @@ SystemAlertsRow SystemAlertsDao::read_row(const ::pqxx::row& schemac_result, con
 }
 
 SystemAlertsRow SystemAlertsDao::insert(::pqxx::transaction_base& schemac_tx, const SystemAlertsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("severity", schemac_row.severity);
@@ -58,7 +58,7 @@ SystemAlertsRow SystemAlertsDao::insert(::pqxx::transaction_base& schemac_tx, co
 }
 
 ::std::size_t SystemAlertsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SystemAlertsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -88,7 +88,7 @@ SystemAlertsRow SystemAlertsDao::insert(::pqxx::transaction_base& schemac_tx, co
 }
 
 ::std::optional<SystemAlertsRow> SystemAlertsDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_d3a8b0db1c626680", "SELECT id, severity, source, title, message, details, acknowledged_at, resolved_at, created_at FROM cloudbrain.system_alerts WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -99,7 +99,7 @@ SystemAlertsRow SystemAlertsDao::insert(::pqxx::transaction_base& schemac_tx, co
 }
 
 ::std::vector<SystemAlertsRow> SystemAlertsDao::list_by_severity(::pqxx::transaction_base& schemac_tx, ::db::cloudbrain::AlertSeverity severity) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_3e535e6bd04e617e", "SELECT id, severity, source, title, message, details, acknowledged_at, resolved_at, created_at FROM cloudbrain.system_alerts WHERE severity = $1 ORDER BY created_at DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(severity);
@@ -111,7 +111,7 @@ SystemAlertsRow SystemAlertsDao::insert(::pqxx::transaction_base& schemac_tx, co
 }
 
 ::std::vector<SystemAlertsRow> SystemAlertsDao::list_by_severity_and_created_at(::pqxx::transaction_base& schemac_tx, ::db::cloudbrain::AlertSeverity severity, ::schemac::Timestamp created_at) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_2129096037c4543d", "SELECT id, severity, source, title, message, details, acknowledged_at, resolved_at, created_at FROM cloudbrain.system_alerts WHERE severity = $1 AND created_at = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(severity);
@@ -124,7 +124,7 @@ SystemAlertsRow SystemAlertsDao::insert(::pqxx::transaction_base& schemac_tx, co
 }
 
 bool SystemAlertsDao::update(::pqxx::transaction_base& schemac_tx, const SystemAlertsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_de3c122ca92becee", "UPDATE cloudbrain.system_alerts SET severity = $1, source = $2, title = $3, message = $4, details = $5, acknowledged_at = $6, resolved_at = $7, created_at = $8 WHERE id = $9"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.severity);
@@ -140,7 +140,7 @@ bool SystemAlertsDao::update(::pqxx::transaction_base& schemac_tx, const SystemA
 }
 
 bool SystemAlertsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_6cab906974af46c0", "DELETE FROM cloudbrain.system_alerts WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -148,7 +148,7 @@ bool SystemAlertsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::
 }
 
 SystemAlertsRow SystemAlertsDao::upsert(::pqxx::transaction_base& schemac_tx, const SystemAlertsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_9c963d7ba5ff81c7", "INSERT INTO cloudbrain.system_alerts (id, severity, source, title, message, details, acknowledged_at, resolved_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO UPDATE SET severity = EXCLUDED.severity, source = EXCLUDED.source, title = EXCLUDED.title, message = EXCLUDED.message, details = EXCLUDED.details, acknowledged_at = EXCLUDED.acknowledged_at, resolved_at = EXCLUDED.resolved_at, created_at = EXCLUDED.created_at RETURNING id, severity, source, title, message, details, acknowledged_at, resolved_at, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -164,7 +164,7 @@ SystemAlertsRow SystemAlertsDao::upsert(::pqxx::transaction_base& schemac_tx, co
 }
 
 ::std::int64_t SystemAlertsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_cda8a9055d231d9f", "SELECT count(*) FROM cloudbrain.system_alerts"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), SystemAlertsDao_sql::kTable)[0], schemac_count);
@@ -172,7 +172,7 @@ SystemAlertsRow SystemAlertsDao::upsert(::pqxx::transaction_base& schemac_tx, co
 }
 
 void SystemAlertsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SystemAlertsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "cloudbrain.system_alerts (id, severity, source, title, message, details, acknowledged_at, resolved_at, created_at)");
     SystemAlertsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "cloudbrain.system_monitoring";
 
 }  // namespace SystemMonitoringDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-SystemMonitoringDao::SystemMonitoringDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+SystemMonitoringDao::SystemMonitoringDao(::pqxx::connection_base&) {}
 
 SystemMonitoringRow SystemMonitoringDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     SystemMonitoringRow schemac_row;
@@ -41,7 +41,7 @@ SystemMonitoringRow SystemMonitoringDao::read_row(const ::pqxx::row& schemac_res
 }
 
 SystemMonitoringRow SystemMonitoringDao::insert(::pqxx::transaction_base& schemac_tx, const SystemMonitoringNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("recorded_at", schemac_row.recorded_at);
@@ -54,7 +54,7 @@ SystemMonitoringRow SystemMonitoringDao::insert(::pqxx::transaction_base& schema
 }
 
 ::std::size_t SystemMonitoringDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SystemMonitoringNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -80,7 +80,7 @@ SystemMonitoringRow SystemMonitoringDao::insert(::pqxx::transaction_base& schema
 }
 
 ::std::optional<SystemMonitoringRow> SystemMonitoringDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_f47f2a6baa99bf56", "SELECT id, recorded_at, component, metric_name, metric_value, unit, tags FROM cloudbrain.system_monitoring WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -91,7 +91,7 @@ SystemMonitoringRow SystemMonitoringDao::insert(::pqxx::transaction_base& schema
 }
 
 ::std::vector<SystemMonitoringRow> SystemMonitoringDao::list_by_component(::pqxx::transaction_base& schemac_tx, const ::std::string& component) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_b6c5d765e80e0ce5", "SELECT id, recorded_at, component, metric_name, metric_value, unit, tags FROM cloudbrain.system_monitoring WHERE component = $1 ORDER BY metric_name, recorded_at DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(component);
@@ -103,7 +103,7 @@ SystemMonitoringRow SystemMonitoringDao::insert(::pqxx::transaction_base& schema
 }
 
 ::std::vector<SystemMonitoringRow> SystemMonitoringDao::list_by_component_and_metric_name(::pqxx::transaction_base& schemac_tx, const ::std::string& component, const ::std::string& metric_name) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_0dc0f48f7163911e", "SELECT id, recorded_at, component, metric_name, metric_value, unit, tags FROM cloudbrain.system_monitoring WHERE component = $1 AND metric_name = $2 ORDER BY recorded_at DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(component);
@@ -116,7 +116,7 @@ SystemMonitoringRow SystemMonitoringDao::insert(::pqxx::transaction_base& schema
 }
 
 ::std::vector<SystemMonitoringRow> SystemMonitoringDao::list_by_component_and_metric_name_and_recorded_at(::pqxx::transaction_base& schemac_tx, const ::std::string& component, const ::std::string& metric_name, ::schemac::Timestamp recorded_at) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_82096e916d433eb2", "SELECT id, recorded_at, component, metric_name, metric_value, unit, tags FROM cloudbrain.system_monitoring WHERE component = $1 AND metric_name = $2 AND recorded_at = $3 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(component);
@@ -130,7 +130,7 @@ SystemMonitoringRow SystemMonitoringDao::insert(::pqxx::transaction_base& schema
 }
 
 bool SystemMonitoringDao::update(::pqxx::transaction_base& schemac_tx, const SystemMonitoringRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_3323e95f7906e45e", "UPDATE cloudbrain.system_monitoring SET recorded_at = $1, component = $2, metric_name = $3, metric_value = $4, unit = $5, tags = $6 WHERE id = $7"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.recorded_at);
@@ -144,7 +144,7 @@ bool SystemMonitoringDao::update(::pqxx::transaction_base& schemac_tx, const Sys
 }
 
 bool SystemMonitoringDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c99968ed27f39181", "DELETE FROM cloudbrain.system_monitoring WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -152,7 +152,7 @@ bool SystemMonitoringDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::s
 }
 
 SystemMonitoringRow SystemMonitoringDao::upsert(::pqxx::transaction_base& schemac_tx, const SystemMonitoringRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_0e364086905c0747", "INSERT INTO cloudbrain.system_monitoring (id, recorded_at, component, metric_name, metric_value, unit, tags) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET recorded_at = EXCLUDED.recorded_at, component = EXCLUDED.component, metric_name = EXCLUDED.metric_name, metric_value = EXCLUDED.metric_value, unit = EXCLUDED.unit, tags = EXCLUDED.tags RETURNING id, recorded_at, component, metric_name, metric_value, unit, tags"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -166,7 +166,7 @@ SystemMonitoringRow SystemMonitoringDao::upsert(::pqxx::transaction_base& schema
 }
 
 ::std::int64_t SystemMonitoringDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_a3e2139e6669726d", "SELECT count(*) FROM cloudbrain.system_monitoring"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), SystemMonitoringDao_sql::kTable)[0], schemac_count);
@@ -174,7 +174,7 @@ SystemMonitoringRow SystemMonitoringDao::upsert(::pqxx::transaction_base& schema
 }
 
 void SystemMonitoringDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SystemMonitoringRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "cloudbrain.system_monitoring (id, recorded_at, component, metric_name, metric_value, unit, tags)");
     SystemMonitoringRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

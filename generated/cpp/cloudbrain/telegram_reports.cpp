@@ -19,10 +19,10 @@ constexpr char kTable[] = "cloudbrain.telegram_reports";
 
 }  // namespace TelegramReportsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-TelegramReportsDao::TelegramReportsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+TelegramReportsDao::TelegramReportsDao(::pqxx::connection_base&) {}
 
 TelegramReportsRow TelegramReportsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     TelegramReportsRow schemac_row;
@@ -43,7 +43,7 @@ TelegramReportsRow TelegramReportsDao::read_row(const ::pqxx::row& schemac_resul
 }
 
 TelegramReportsRow TelegramReportsDao::insert(::pqxx::transaction_base& schemac_tx, const TelegramReportsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("chat_id", schemac_row.chat_id);
@@ -58,7 +58,7 @@ TelegramReportsRow TelegramReportsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::size_t TelegramReportsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<TelegramReportsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -88,7 +88,7 @@ TelegramReportsRow TelegramReportsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::optional<TelegramReportsRow> TelegramReportsDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_cda3c2419a486adf", "SELECT id, chat_id, report_type, briefing_date, message_text, telegram_message_id, status, error_message, sent_at FROM cloudbrain.telegram_reports WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -99,7 +99,7 @@ TelegramReportsRow TelegramReportsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::vector<TelegramReportsRow> TelegramReportsDao::list_by_chat_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t chat_id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_b7d845490e9a41cd", "SELECT id, chat_id, report_type, briefing_date, message_text, telegram_message_id, status, error_message, sent_at FROM cloudbrain.telegram_reports WHERE chat_id = $1 ORDER BY sent_at DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(chat_id);
@@ -111,7 +111,7 @@ TelegramReportsRow TelegramReportsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::vector<TelegramReportsRow> TelegramReportsDao::list_by_chat_id_and_sent_at(::pqxx::transaction_base& schemac_tx, ::std::int64_t chat_id, ::schemac::Timestamp sent_at) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_86b02433b8e045f1", "SELECT id, chat_id, report_type, briefing_date, message_text, telegram_message_id, status, error_message, sent_at FROM cloudbrain.telegram_reports WHERE chat_id = $1 AND sent_at = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(chat_id);
@@ -124,7 +124,7 @@ TelegramReportsRow TelegramReportsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 bool TelegramReportsDao::update(::pqxx::transaction_base& schemac_tx, const TelegramReportsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_8cb0900a19202c25", "UPDATE cloudbrain.telegram_reports SET chat_id = $1, report_type = $2, briefing_date = $3, message_text = $4, telegram_message_id = $5, status = $6, error_message = $7, sent_at = $8 WHERE id = $9"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.chat_id);
@@ -140,7 +140,7 @@ bool TelegramReportsDao::update(::pqxx::transaction_base& schemac_tx, const Tele
 }
 
 bool TelegramReportsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_752d120b4488066e", "DELETE FROM cloudbrain.telegram_reports WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -148,7 +148,7 @@ bool TelegramReportsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::st
 }
 
 TelegramReportsRow TelegramReportsDao::upsert(::pqxx::transaction_base& schemac_tx, const TelegramReportsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_eed667e35aa623c6", "INSERT INTO cloudbrain.telegram_reports (id, chat_id, report_type, briefing_date, message_text, telegram_message_id, status, error_message, sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO UPDATE SET chat_id = EXCLUDED.chat_id, report_type = EXCLUDED.report_type, briefing_date = EXCLUDED.briefing_date, message_text = EXCLUDED.message_text, telegram_message_id = EXCLUDED.telegram_message_id, status = EXCLUDED.status, error_message = EXCLUDED.error_message, sent_at = EXCLUDED.sent_at RETURNING id, chat_id, report_type, briefing_date, message_text, telegram_message_id, status, error_message, sent_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -164,7 +164,7 @@ TelegramReportsRow TelegramReportsDao::upsert(::pqxx::transaction_base& schemac_
 }
 
 ::std::int64_t TelegramReportsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_82c97c62fc5f0836", "SELECT count(*) FROM cloudbrain.telegram_reports"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), TelegramReportsDao_sql::kTable)[0], schemac_count);
@@ -172,7 +172,7 @@ TelegramReportsRow TelegramReportsDao::upsert(::pqxx::transaction_base& schemac_
 }
 
 void TelegramReportsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const TelegramReportsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "cloudbrain.telegram_reports (id, chat_id, report_type, briefing_date, message_text, telegram_message_id, status, error_message, sent_at)");
     TelegramReportsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "cloudbrain.trade_orders";
 
 }  // namespace TradeOrdersDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-TradeOrdersDao::TradeOrdersDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+TradeOrdersDao::TradeOrdersDao(::pqxx::connection_base&) {}
 
 TradeOrdersRow TradeOrdersDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     TradeOrdersRow schemac_row;
@@ -50,7 +50,7 @@ TradeOrdersRow TradeOrdersDao::read_row(const ::pqxx::row& schemac_result, const
 }
 
 TradeOrdersRow TradeOrdersDao::insert(::pqxx::transaction_base& schemac_tx, const TradeOrdersNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("user_id", schemac_row.user_id);
@@ -72,7 +72,7 @@ TradeOrdersRow TradeOrdersDao::insert(::pqxx::transaction_base& schemac_tx, cons
 }
 
 ::std::size_t TradeOrdersDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<TradeOrdersNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -116,7 +116,7 @@ TradeOrdersRow TradeOrdersDao::insert(::pqxx::transaction_base& schemac_tx, cons
 }
 
 ::std::optional<TradeOrdersRow> TradeOrdersDao::find_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_cd46a582527aeed1", "SELECT id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at FROM cloudbrain.trade_orders WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -127,7 +127,7 @@ TradeOrdersRow TradeOrdersDao::insert(::pqxx::transaction_base& schemac_tx, cons
 }
 
 ::std::optional<TradeOrdersRow> TradeOrdersDao::find_by_broker_and_broker_order_id(::pqxx::transaction_base& schemac_tx, const ::std::string& broker, const ::std::string& broker_order_id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_b27c3c8c75d82c47", "SELECT id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at FROM cloudbrain.trade_orders WHERE broker = $1 AND broker_order_id = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(broker);
@@ -139,7 +139,7 @@ TradeOrdersRow TradeOrdersDao::insert(::pqxx::transaction_base& schemac_tx, cons
 }
 
 ::std::vector<TradeOrdersRow> TradeOrdersDao::list_by_broker(::pqxx::transaction_base& schemac_tx, const ::std::string& broker) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ccd7cd042c8ad523", "SELECT id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at FROM cloudbrain.trade_orders WHERE broker = $1 ORDER BY broker_order_id, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(broker);
@@ -151,7 +151,7 @@ TradeOrdersRow TradeOrdersDao::insert(::pqxx::transaction_base& schemac_tx, cons
 }
 
 ::std::vector<TradeOrdersRow> TradeOrdersDao::list_by_user_id(::pqxx::transaction_base& schemac_tx, const ::std::string& user_id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_bb292f122e837867", "SELECT id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at FROM cloudbrain.trade_orders WHERE user_id = $1 ORDER BY created_at DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(user_id);
@@ -163,7 +163,7 @@ TradeOrdersRow TradeOrdersDao::insert(::pqxx::transaction_base& schemac_tx, cons
 }
 
 ::std::vector<TradeOrdersRow> TradeOrdersDao::list_by_user_id_and_created_at(::pqxx::transaction_base& schemac_tx, const ::std::string& user_id, ::schemac::Timestamp created_at) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_575416d07367dbe2", "SELECT id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at FROM cloudbrain.trade_orders WHERE user_id = $1 AND created_at = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(user_id);
@@ -176,7 +176,7 @@ TradeOrdersRow TradeOrdersDao::insert(::pqxx::transaction_base& schemac_tx, cons
 }
 
 ::std::vector<TradeOrdersRow> TradeOrdersDao::list_by_status(::pqxx::transaction_base& schemac_tx, ::db::cloudbrain::OrderStatus status) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_38ec1e7dfed69b42", "SELECT id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at FROM cloudbrain.trade_orders WHERE status = $1 ORDER BY created_at, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(status);
@@ -188,7 +188,7 @@ TradeOrdersRow TradeOrdersDao::insert(::pqxx::transaction_base& schemac_tx, cons
 }
 
 ::std::vector<TradeOrdersRow> TradeOrdersDao::list_by_status_and_created_at(::pqxx::transaction_base& schemac_tx, ::db::cloudbrain::OrderStatus status, ::schemac::Timestamp created_at) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_d26de838d1b7e9e2", "SELECT id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at FROM cloudbrain.trade_orders WHERE status = $1 AND created_at = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(status);
@@ -201,7 +201,7 @@ TradeOrdersRow TradeOrdersDao::insert(::pqxx::transaction_base& schemac_tx, cons
 }
 
 bool TradeOrdersDao::update(::pqxx::transaction_base& schemac_tx, const TradeOrdersRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_b56baeefe2db61d0", "UPDATE cloudbrain.trade_orders SET user_id = $1, signal_id = $2, broker = $3, broker_order_id = $4, symbol = $5, side = $6, order_type = $7, quantity = $8, limit_price = $9, status = $10, filled_quantity = $11, avg_fill_price = $12, error_message = $13, created_at = $14, updated_at = $15 WHERE id = $16"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.user_id);
@@ -224,7 +224,7 @@ bool TradeOrdersDao::update(::pqxx::transaction_base& schemac_tx, const TradeOrd
 }
 
 bool TradeOrdersDao::delete_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_edb7400b05746ff9", "DELETE FROM cloudbrain.trade_orders WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -232,7 +232,7 @@ bool TradeOrdersDao::delete_by_id(::pqxx::transaction_base& schemac_tx, const ::
 }
 
 TradeOrdersRow TradeOrdersDao::upsert(::pqxx::transaction_base& schemac_tx, const TradeOrdersRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_0dff128254632100", "INSERT INTO cloudbrain.trade_orders (id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (id) DO UPDATE SET user_id = EXCLUDED.user_id, signal_id = EXCLUDED.signal_id, broker = EXCLUDED.broker, broker_order_id = EXCLUDED.broker_order_id, symbol = EXCLUDED.symbol, side = EXCLUDED.side, order_type = EXCLUDED.order_type, quantity = EXCLUDED.quantity, limit_price = EXCLUDED.limit_price, status = EXCLUDED.status, filled_quantity = EXCLUDED.filled_quantity, avg_fill_price = EXCLUDED.avg_fill_price, error_message = EXCLUDED.error_message, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -255,7 +255,7 @@ TradeOrdersRow TradeOrdersDao::upsert(::pqxx::transaction_base& schemac_tx, cons
 }
 
 TradeOrdersRow TradeOrdersDao::upsert_by_broker_and_broker_order_id(::pqxx::transaction_base& schemac_tx, const TradeOrdersNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id, false);
     schemac_insert.add("user_id", schemac_row.user_id, true);
@@ -278,7 +278,7 @@ TradeOrdersRow TradeOrdersDao::upsert_by_broker_and_broker_order_id(::pqxx::tran
 }
 
 ::std::int64_t TradeOrdersDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_47759baf2fe015dc", "SELECT count(*) FROM cloudbrain.trade_orders"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), TradeOrdersDao_sql::kTable)[0], schemac_count);
@@ -286,7 +286,7 @@ TradeOrdersRow TradeOrdersDao::upsert_by_broker_and_broker_order_id(::pqxx::tran
 }
 
 void TradeOrdersDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const TradeOrdersRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "cloudbrain.trade_orders (id, user_id, signal_id, broker, broker_order_id, symbol, side, order_type, quantity, limit_price, status, filled_quantity, avg_fill_price, error_message, created_at, updated_at)");
     TradeOrdersRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "cloudbrain.trades";
 
 }  // namespace TradesDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-TradesDao::TradesDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+TradesDao::TradesDao(::pqxx::connection_base&) {}
 
 TradesRow TradesDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     TradesRow schemac_row;
@@ -46,7 +46,7 @@ TradesRow TradesDao::read_row(const ::pqxx::row& schemac_result, const int* sche
 }
 
 TradesRow TradesDao::insert(::pqxx::transaction_base& schemac_tx, const TradesNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("order_id", schemac_row.order_id);
@@ -64,7 +64,7 @@ TradesRow TradesDao::insert(::pqxx::transaction_base& schemac_tx, const TradesNe
 }
 
 ::std::size_t TradesDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<TradesNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -100,7 +100,7 @@ TradesRow TradesDao::insert(::pqxx::transaction_base& schemac_tx, const TradesNe
 }
 
 ::std::optional<TradesRow> TradesDao::find_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_8e72b20c7b64cd2a", "SELECT id, order_id, signal_id, symbol, side, quantity, price, fee, realized_pnl, executed_at, metadata, created_at FROM cloudbrain.trades WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -111,7 +111,7 @@ TradesRow TradesDao::insert(::pqxx::transaction_base& schemac_tx, const TradesNe
 }
 
 ::std::vector<TradesRow> TradesDao::list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_845bd3b875e1ccbe", "SELECT id, order_id, signal_id, symbol, side, quantity, price, fee, realized_pnl, executed_at, metadata, created_at FROM cloudbrain.trades WHERE symbol = $1 ORDER BY executed_at DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -123,7 +123,7 @@ TradesRow TradesDao::insert(::pqxx::transaction_base& schemac_tx, const TradesNe
 }
 
 ::std::vector<TradesRow> TradesDao::list_by_symbol_and_executed_at(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp executed_at) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_b3329ecea2c3025c", "SELECT id, order_id, signal_id, symbol, side, quantity, price, fee, realized_pnl, executed_at, metadata, created_at FROM cloudbrain.trades WHERE symbol = $1 AND executed_at = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -136,7 +136,7 @@ TradesRow TradesDao::insert(::pqxx::transaction_base& schemac_tx, const TradesNe
 }
 
 ::std::vector<TradesRow> TradesDao::list_by_order_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& order_id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_2d83b99568b4b272", "SELECT id, order_id, signal_id, symbol, side, quantity, price, fee, realized_pnl, executed_at, metadata, created_at FROM cloudbrain.trades WHERE order_id = $1 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(order_id);
@@ -148,7 +148,7 @@ TradesRow TradesDao::insert(::pqxx::transaction_base& schemac_tx, const TradesNe
 }
 
 bool TradesDao::update(::pqxx::transaction_base& schemac_tx, const TradesRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_4d8510b413d20982", "UPDATE cloudbrain.trades SET order_id = $1, signal_id = $2, symbol = $3, side = $4, quantity = $5, price = $6, fee = $7, realized_pnl = $8, executed_at = $9, metadata = $10, created_at = $11 WHERE id = $12"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.order_id);
@@ -167,7 +167,7 @@ bool TradesDao::update(::pqxx::transaction_base& schemac_tx, const TradesRow& sc
 }
 
 bool TradesDao::delete_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_df8ca9f666fc9b3e", "DELETE FROM cloudbrain.trades WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -175,7 +175,7 @@ bool TradesDao::delete_by_id(::pqxx::transaction_base& schemac_tx, const ::schem
 }
 
 TradesRow TradesDao::upsert(::pqxx::transaction_base& schemac_tx, const TradesRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_83b20592b5c1998d", "INSERT INTO cloudbrain.trades (id, order_id, signal_id, symbol, side, quantity, price, fee, realized_pnl, executed_at, metadata, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO UPDATE SET order_id = EXCLUDED.order_id, signal_id = EXCLUDED.signal_id, symbol = EXCLUDED.symbol, side = EXCLUDED.side, quantity = EXCLUDED.quantity, price = EXCLUDED.price, fee = EXCLUDED.fee, realized_pnl = EXCLUDED.realized_pnl, executed_at = EXCLUDED.executed_at, metadata = EXCLUDED.metadata, created_at = EXCLUDED.created_at RETURNING id, order_id, signal_id, symbol, side, quantity, price, fee, realized_pnl, executed_at, metadata, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -194,7 +194,7 @@ TradesRow TradesDao::upsert(::pqxx::transaction_base& schemac_tx, const TradesRo
 }
 
 ::std::int64_t TradesDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_b1c5df23c53b8077", "SELECT count(*) FROM cloudbrain.trades"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), TradesDao_sql::kTable)[0], schemac_count);
@@ -202,7 +202,7 @@ TradesRow TradesDao::upsert(::pqxx::transaction_base& schemac_tx, const TradesRo
 }
 
 void TradesDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const TradesRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "cloudbrain.trades (id, order_id, signal_id, symbol, side, quantity, price, fee, realized_pnl, executed_at, metadata, created_at)");
     TradesRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

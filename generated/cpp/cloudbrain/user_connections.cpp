@@ -19,10 +19,10 @@ constexpr char kTable[] = "cloudbrain.user_connections";
 
 }  // namespace UserConnectionsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-UserConnectionsDao::UserConnectionsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+UserConnectionsDao::UserConnectionsDao(::pqxx::connection_base&) {}
 
 UserConnectionsRow UserConnectionsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     UserConnectionsRow schemac_row;
@@ -46,7 +46,7 @@ UserConnectionsRow UserConnectionsDao::read_row(const ::pqxx::row& schemac_resul
 }
 
 UserConnectionsRow UserConnectionsDao::insert(::pqxx::transaction_base& schemac_tx, const UserConnectionsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("user_id", schemac_row.user_id);
@@ -64,7 +64,7 @@ UserConnectionsRow UserConnectionsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::size_t UserConnectionsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<UserConnectionsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -100,7 +100,7 @@ UserConnectionsRow UserConnectionsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::optional<UserConnectionsRow> UserConnectionsDao::find_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_6150d92fd1cf7730", "SELECT id, user_id, provider, provider_account_id, email, access_token, refresh_token, token_expires_at, scopes, status, created_at, updated_at FROM cloudbrain.user_connections WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -111,7 +111,7 @@ UserConnectionsRow UserConnectionsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::optional<UserConnectionsRow> UserConnectionsDao::find_by_provider_and_provider_account_id(::pqxx::transaction_base& schemac_tx, const ::std::string& provider, const ::std::string& provider_account_id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_92b94de24b0d5c51", "SELECT id, user_id, provider, provider_account_id, email, access_token, refresh_token, token_expires_at, scopes, status, created_at, updated_at FROM cloudbrain.user_connections WHERE provider = $1 AND provider_account_id = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(provider);
@@ -123,7 +123,7 @@ UserConnectionsRow UserConnectionsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::vector<UserConnectionsRow> UserConnectionsDao::list_by_provider(::pqxx::transaction_base& schemac_tx, const ::std::string& provider) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_85316a52084df09e", "SELECT id, user_id, provider, provider_account_id, email, access_token, refresh_token, token_expires_at, scopes, status, created_at, updated_at FROM cloudbrain.user_connections WHERE provider = $1 ORDER BY provider_account_id, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(provider);
@@ -135,7 +135,7 @@ UserConnectionsRow UserConnectionsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::vector<UserConnectionsRow> UserConnectionsDao::list_by_user_id(::pqxx::transaction_base& schemac_tx, const ::std::string& user_id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_bde2721c3374e1a6", "SELECT id, user_id, provider, provider_account_id, email, access_token, refresh_token, token_expires_at, scopes, status, created_at, updated_at FROM cloudbrain.user_connections WHERE user_id = $1 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(user_id);
@@ -147,7 +147,7 @@ UserConnectionsRow UserConnectionsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 bool UserConnectionsDao::update(::pqxx::transaction_base& schemac_tx, const UserConnectionsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_b2e9654658a8732e", "UPDATE cloudbrain.user_connections SET user_id = $1, provider = $2, provider_account_id = $3, email = $4, access_token = $5, refresh_token = $6, token_expires_at = $7, scopes = $8, status = $9, created_at = $10, updated_at = $11 WHERE id = $12"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.user_id);
@@ -166,7 +166,7 @@ bool UserConnectionsDao::update(::pqxx::transaction_base& schemac_tx, const User
 }
 
 bool UserConnectionsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, const ::schemac::Uuid& id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_1728e78878b4bfcc", "DELETE FROM cloudbrain.user_connections WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -174,7 +174,7 @@ bool UserConnectionsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, cons
 }
 
 UserConnectionsRow UserConnectionsDao::upsert(::pqxx::transaction_base& schemac_tx, const UserConnectionsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_2b2539295c64e877", "INSERT INTO cloudbrain.user_connections (id, user_id, provider, provider_account_id, email, access_token, refresh_token, token_expires_at, scopes, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO UPDATE SET user_id = EXCLUDED.user_id, provider = EXCLUDED.provider, provider_account_id = EXCLUDED.provider_account_id, email = EXCLUDED.email, access_token = EXCLUDED.access_token, refresh_token = EXCLUDED.refresh_token, token_expires_at = EXCLUDED.token_expires_at, scopes = EXCLUDED.scopes, status = EXCLUDED.status, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, user_id, provider, provider_account_id, email, access_token, refresh_token, token_expires_at, scopes, status, created_at, updated_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -193,7 +193,7 @@ UserConnectionsRow UserConnectionsDao::upsert(::pqxx::transaction_base& schemac_
 }
 
 UserConnectionsRow UserConnectionsDao::upsert_by_provider_and_provider_account_id(::pqxx::transaction_base& schemac_tx, const UserConnectionsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id, false);
     schemac_insert.add("user_id", schemac_row.user_id, true);
@@ -212,7 +212,7 @@ UserConnectionsRow UserConnectionsDao::upsert_by_provider_and_provider_account_i
 }
 
 ::std::int64_t UserConnectionsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_684065784e74f2c0", "SELECT count(*) FROM cloudbrain.user_connections"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), UserConnectionsDao_sql::kTable)[0], schemac_count);
@@ -220,7 +220,7 @@ UserConnectionsRow UserConnectionsDao::upsert_by_provider_and_provider_account_i
 }
 
 void UserConnectionsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const UserConnectionsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "cloudbrain.user_connections (id, user_id, provider, provider_account_id, email, access_token, refresh_token, token_expires_at, scopes, status, created_at, updated_at)");
     UserConnectionsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

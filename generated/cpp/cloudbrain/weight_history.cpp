@@ -19,10 +19,10 @@ constexpr char kTable[] = "cloudbrain.weight_history";
 
 }  // namespace WeightHistoryDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-WeightHistoryDao::WeightHistoryDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+WeightHistoryDao::WeightHistoryDao(::pqxx::connection_base&) {}
 
 WeightHistoryRow WeightHistoryDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     WeightHistoryRow schemac_row;
@@ -41,7 +41,7 @@ WeightHistoryRow WeightHistoryDao::read_row(const ::pqxx::row& schemac_result, c
 }
 
 WeightHistoryRow WeightHistoryDao::insert(::pqxx::transaction_base& schemac_tx, const WeightHistoryNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("component", schemac_row.component);
@@ -54,7 +54,7 @@ WeightHistoryRow WeightHistoryDao::insert(::pqxx::transaction_base& schemac_tx, 
 }
 
 ::std::size_t WeightHistoryDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<WeightHistoryNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -80,7 +80,7 @@ WeightHistoryRow WeightHistoryDao::insert(::pqxx::transaction_base& schemac_tx, 
 }
 
 ::std::optional<WeightHistoryRow> WeightHistoryDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c4e7d0f8b618bf47", "SELECT id, component, old_weight, new_weight, reason, metrics_snapshot, changed_at FROM cloudbrain.weight_history WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -91,7 +91,7 @@ WeightHistoryRow WeightHistoryDao::insert(::pqxx::transaction_base& schemac_tx, 
 }
 
 ::std::vector<WeightHistoryRow> WeightHistoryDao::list_by_component(::pqxx::transaction_base& schemac_tx, const ::std::string& component) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_75c03a8743796a9d", "SELECT id, component, old_weight, new_weight, reason, metrics_snapshot, changed_at FROM cloudbrain.weight_history WHERE component = $1 ORDER BY changed_at DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(component);
@@ -103,7 +103,7 @@ WeightHistoryRow WeightHistoryDao::insert(::pqxx::transaction_base& schemac_tx, 
 }
 
 ::std::vector<WeightHistoryRow> WeightHistoryDao::list_by_component_and_changed_at(::pqxx::transaction_base& schemac_tx, const ::std::string& component, ::schemac::Timestamp changed_at) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_02005fa2d687e77e", "SELECT id, component, old_weight, new_weight, reason, metrics_snapshot, changed_at FROM cloudbrain.weight_history WHERE component = $1 AND changed_at = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(component);
@@ -116,7 +116,7 @@ WeightHistoryRow WeightHistoryDao::insert(::pqxx::transaction_base& schemac_tx, 
 }
 
 bool WeightHistoryDao::update(::pqxx::transaction_base& schemac_tx, const WeightHistoryRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ee32021dfa7c1d75", "UPDATE cloudbrain.weight_history SET component = $1, old_weight = $2, new_weight = $3, reason = $4, metrics_snapshot = $5, changed_at = $6 WHERE id = $7"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.component);
@@ -130,7 +130,7 @@ bool WeightHistoryDao::update(::pqxx::transaction_base& schemac_tx, const Weight
 }
 
 bool WeightHistoryDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ecfa6b724466147e", "DELETE FROM cloudbrain.weight_history WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -138,7 +138,7 @@ bool WeightHistoryDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std:
 }
 
 WeightHistoryRow WeightHistoryDao::upsert(::pqxx::transaction_base& schemac_tx, const WeightHistoryRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ef4c38e9fb5f3684", "INSERT INTO cloudbrain.weight_history (id, component, old_weight, new_weight, reason, metrics_snapshot, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET component = EXCLUDED.component, old_weight = EXCLUDED.old_weight, new_weight = EXCLUDED.new_weight, reason = EXCLUDED.reason, metrics_snapshot = EXCLUDED.metrics_snapshot, changed_at = EXCLUDED.changed_at RETURNING id, component, old_weight, new_weight, reason, metrics_snapshot, changed_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -152,7 +152,7 @@ WeightHistoryRow WeightHistoryDao::upsert(::pqxx::transaction_base& schemac_tx, 
 }
 
 ::std::int64_t WeightHistoryDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_566c4bff57126a76", "SELECT count(*) FROM cloudbrain.weight_history"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), WeightHistoryDao_sql::kTable)[0], schemac_count);
@@ -160,7 +160,7 @@ WeightHistoryRow WeightHistoryDao::upsert(::pqxx::transaction_base& schemac_tx, 
 }
 
 void WeightHistoryDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const WeightHistoryRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "cloudbrain.weight_history (id, component, old_weight, new_weight, reason, metrics_snapshot, changed_at)");
     WeightHistoryRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

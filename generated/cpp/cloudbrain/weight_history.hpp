@@ -48,7 +48,9 @@ struct WeightHistoryNew {
 // The methods run in the caller's transaction; none commits.
 class WeightHistoryDao {
 public:
-    // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
+    // Holds nothing of the connection: every method checks, on the session of
+    // the transaction it is given, the settings the value conversions rely on
+    // (schemac::pg::prepare_session) and the statements it prepared.
     explicit WeightHistoryDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.

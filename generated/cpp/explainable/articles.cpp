@@ -19,10 +19,10 @@ constexpr char kTable[] = "explainable.articles";
 
 }  // namespace ArticlesDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-ArticlesDao::ArticlesDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+ArticlesDao::ArticlesDao(::pqxx::connection_base&) {}
 
 ArticlesRow ArticlesDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     ArticlesRow schemac_row;
@@ -44,7 +44,7 @@ ArticlesRow ArticlesDao::read_row(const ::pqxx::row& schemac_result, const int* 
 }
 
 ArticlesRow ArticlesDao::insert(::pqxx::transaction_base& schemac_tx, const ArticlesNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("source", schemac_row.source);
@@ -60,7 +60,7 @@ ArticlesRow ArticlesDao::insert(::pqxx::transaction_base& schemac_tx, const Arti
 }
 
 ::std::size_t ArticlesDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<ArticlesNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -92,7 +92,7 @@ ArticlesRow ArticlesDao::insert(::pqxx::transaction_base& schemac_tx, const Arti
 }
 
 ::std::optional<ArticlesRow> ArticlesDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_5a630c51cc443f5a", "SELECT id, source, url, title, summary, content, author, symbols, published_at, created_at FROM explainable.articles WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -103,7 +103,7 @@ ArticlesRow ArticlesDao::insert(::pqxx::transaction_base& schemac_tx, const Arti
 }
 
 ::std::optional<ArticlesRow> ArticlesDao::find_by_url(::pqxx::transaction_base& schemac_tx, const ::std::string& url) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_815076d4ec30f26b", "SELECT id, source, url, title, summary, content, author, symbols, published_at, created_at FROM explainable.articles WHERE url = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(url);
@@ -114,7 +114,7 @@ ArticlesRow ArticlesDao::insert(::pqxx::transaction_base& schemac_tx, const Arti
 }
 
 ::std::vector<ArticlesRow> ArticlesDao::list_by_published_at(::pqxx::transaction_base& schemac_tx, ::schemac::Timestamp published_at) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_11514367e21018eb", "SELECT id, source, url, title, summary, content, author, symbols, published_at, created_at FROM explainable.articles WHERE published_at = $1 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(published_at);
@@ -126,7 +126,7 @@ ArticlesRow ArticlesDao::insert(::pqxx::transaction_base& schemac_tx, const Arti
 }
 
 ::std::vector<ArticlesRow> ArticlesDao::list_by_symbols(::pqxx::transaction_base& schemac_tx, const ::std::vector<::std::optional<::std::string>>& symbols) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_8521db502099e489", "SELECT id, source, url, title, summary, content, author, symbols, published_at, created_at FROM explainable.articles WHERE symbols = $1 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbols);
@@ -138,7 +138,7 @@ ArticlesRow ArticlesDao::insert(::pqxx::transaction_base& schemac_tx, const Arti
 }
 
 bool ArticlesDao::update(::pqxx::transaction_base& schemac_tx, const ArticlesRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_b3557f255aaf9a92", "UPDATE explainable.articles SET source = $1, url = $2, title = $3, summary = $4, content = $5, author = $6, symbols = $7, published_at = $8, created_at = $9 WHERE id = $10"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.source);
@@ -155,7 +155,7 @@ bool ArticlesDao::update(::pqxx::transaction_base& schemac_tx, const ArticlesRow
 }
 
 bool ArticlesDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_29f9da736c83448f", "DELETE FROM explainable.articles WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -163,7 +163,7 @@ bool ArticlesDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int3
 }
 
 ArticlesRow ArticlesDao::upsert(::pqxx::transaction_base& schemac_tx, const ArticlesRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_a8db5d188653da43", "INSERT INTO explainable.articles (id, source, url, title, summary, content, author, symbols, published_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO UPDATE SET source = EXCLUDED.source, url = EXCLUDED.url, title = EXCLUDED.title, summary = EXCLUDED.summary, content = EXCLUDED.content, author = EXCLUDED.author, symbols = EXCLUDED.symbols, published_at = EXCLUDED.published_at, created_at = EXCLUDED.created_at RETURNING id, source, url, title, summary, content, author, symbols, published_at, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -180,7 +180,7 @@ ArticlesRow ArticlesDao::upsert(::pqxx::transaction_base& schemac_tx, const Arti
 }
 
 ArticlesRow ArticlesDao::upsert_by_url(::pqxx::transaction_base& schemac_tx, const ArticlesNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id, false);
     schemac_insert.add("source", schemac_row.source, true);
@@ -197,7 +197,7 @@ ArticlesRow ArticlesDao::upsert_by_url(::pqxx::transaction_base& schemac_tx, con
 }
 
 ::std::int64_t ArticlesDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_3135ce7639c6ae82", "SELECT count(*) FROM explainable.articles"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), ArticlesDao_sql::kTable)[0], schemac_count);
@@ -205,7 +205,7 @@ ArticlesRow ArticlesDao::upsert_by_url(::pqxx::transaction_base& schemac_tx, con
 }
 
 void ArticlesDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const ArticlesRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "explainable.articles (id, source, url, title, summary, content, author, symbols, published_at, created_at)");
     ArticlesRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

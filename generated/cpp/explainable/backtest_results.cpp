@@ -19,10 +19,10 @@ constexpr char kTable[] = "explainable.backtest_results";
 
 }  // namespace BacktestResultsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-BacktestResultsDao::BacktestResultsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+BacktestResultsDao::BacktestResultsDao(::pqxx::connection_base&) {}
 
 BacktestResultsRow BacktestResultsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     BacktestResultsRow schemac_row;
@@ -49,7 +49,7 @@ BacktestResultsRow BacktestResultsDao::read_row(const ::pqxx::row& schemac_resul
 }
 
 BacktestResultsRow BacktestResultsDao::insert(::pqxx::transaction_base& schemac_tx, const BacktestResultsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("strategy_name", schemac_row.strategy_name);
@@ -70,7 +70,7 @@ BacktestResultsRow BacktestResultsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::size_t BacktestResultsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<BacktestResultsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -112,7 +112,7 @@ BacktestResultsRow BacktestResultsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::optional<BacktestResultsRow> BacktestResultsDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_2c64c6af42e98f17", "SELECT id, strategy_name, symbols, start_date, end_date, initial_capital, final_capital, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, parameters, equity_curve, created_at FROM explainable.backtest_results WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -123,7 +123,7 @@ BacktestResultsRow BacktestResultsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::vector<BacktestResultsRow> BacktestResultsDao::list_by_strategy_name(::pqxx::transaction_base& schemac_tx, const ::std::string& strategy_name) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_4d98324c3e9e2dca", "SELECT id, strategy_name, symbols, start_date, end_date, initial_capital, final_capital, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, parameters, equity_curve, created_at FROM explainable.backtest_results WHERE strategy_name = $1 ORDER BY created_at DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(strategy_name);
@@ -135,7 +135,7 @@ BacktestResultsRow BacktestResultsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::vector<BacktestResultsRow> BacktestResultsDao::list_by_strategy_name_and_created_at(::pqxx::transaction_base& schemac_tx, const ::std::string& strategy_name, ::schemac::Timestamp created_at) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_aaa44ee5a183e76e", "SELECT id, strategy_name, symbols, start_date, end_date, initial_capital, final_capital, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, parameters, equity_curve, created_at FROM explainable.backtest_results WHERE strategy_name = $1 AND created_at = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(strategy_name);
@@ -148,7 +148,7 @@ BacktestResultsRow BacktestResultsDao::insert(::pqxx::transaction_base& schemac_
 }
 
 bool BacktestResultsDao::update(::pqxx::transaction_base& schemac_tx, const BacktestResultsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_7b8e4ea566f48124", "UPDATE explainable.backtest_results SET strategy_name = $1, symbols = $2, start_date = $3, end_date = $4, initial_capital = $5, final_capital = $6, total_return = $7, sharpe_ratio = $8, max_drawdown = $9, win_rate = $10, total_trades = $11, parameters = $12, equity_curve = $13, created_at = $14 WHERE id = $15"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.strategy_name);
@@ -170,7 +170,7 @@ bool BacktestResultsDao::update(::pqxx::transaction_base& schemac_tx, const Back
 }
 
 bool BacktestResultsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_45032fe9369ebfad", "DELETE FROM explainable.backtest_results WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -178,7 +178,7 @@ bool BacktestResultsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::st
 }
 
 BacktestResultsRow BacktestResultsDao::upsert(::pqxx::transaction_base& schemac_tx, const BacktestResultsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_71ec12e4c2a6c74d", "INSERT INTO explainable.backtest_results (id, strategy_name, symbols, start_date, end_date, initial_capital, final_capital, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, parameters, equity_curve, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO UPDATE SET strategy_name = EXCLUDED.strategy_name, symbols = EXCLUDED.symbols, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, initial_capital = EXCLUDED.initial_capital, final_capital = EXCLUDED.final_capital, total_return = EXCLUDED.total_return, sharpe_ratio = EXCLUDED.sharpe_ratio, max_drawdown = EXCLUDED.max_drawdown, win_rate = EXCLUDED.win_rate, total_trades = EXCLUDED.total_trades, parameters = EXCLUDED.parameters, equity_curve = EXCLUDED.equity_curve, created_at = EXCLUDED.created_at RETURNING id, strategy_name, symbols, start_date, end_date, initial_capital, final_capital, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, parameters, equity_curve, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -200,7 +200,7 @@ BacktestResultsRow BacktestResultsDao::upsert(::pqxx::transaction_base& schemac_
 }
 
 ::std::int64_t BacktestResultsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_32df052d4e3aff83", "SELECT count(*) FROM explainable.backtest_results"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), BacktestResultsDao_sql::kTable)[0], schemac_count);
@@ -208,7 +208,7 @@ BacktestResultsRow BacktestResultsDao::upsert(::pqxx::transaction_base& schemac_
 }
 
 void BacktestResultsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const BacktestResultsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "explainable.backtest_results (id, strategy_name, symbols, start_date, end_date, initial_capital, final_capital, total_return, sharpe_ratio, max_drawdown, win_rate, total_trades, parameters, equity_curve, created_at)");
     BacktestResultsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

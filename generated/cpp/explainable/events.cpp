@@ -19,10 +19,10 @@ constexpr char kTable[] = "explainable.events";
 
 }  // namespace EventsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-EventsDao::EventsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+EventsDao::EventsDao(::pqxx::connection_base&) {}
 
 EventsRow EventsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     EventsRow schemac_row;
@@ -44,7 +44,7 @@ EventsRow EventsDao::read_row(const ::pqxx::row& schemac_result, const int* sche
 }
 
 EventsRow EventsDao::insert(::pqxx::transaction_base& schemac_tx, const EventsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("symbol", schemac_row.symbol);
@@ -60,7 +60,7 @@ EventsRow EventsDao::insert(::pqxx::transaction_base& schemac_tx, const EventsNe
 }
 
 ::std::size_t EventsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<EventsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -92,7 +92,7 @@ EventsRow EventsDao::insert(::pqxx::transaction_base& schemac_tx, const EventsNe
 }
 
 ::std::optional<EventsRow> EventsDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_d2fb16bf4c886eb5", "SELECT id, symbol, event_type, title, description, event_time, impact_score, article_id, details, created_at FROM explainable.events WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -103,7 +103,7 @@ EventsRow EventsDao::insert(::pqxx::transaction_base& schemac_tx, const EventsNe
 }
 
 ::std::vector<EventsRow> EventsDao::list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_4f80b33e33294aae", "SELECT id, symbol, event_type, title, description, event_time, impact_score, article_id, details, created_at FROM explainable.events WHERE symbol = $1 ORDER BY event_time DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -115,7 +115,7 @@ EventsRow EventsDao::insert(::pqxx::transaction_base& schemac_tx, const EventsNe
 }
 
 ::std::vector<EventsRow> EventsDao::list_by_symbol_and_event_time(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp event_time) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_b60c7cd0a7fbc981", "SELECT id, symbol, event_type, title, description, event_time, impact_score, article_id, details, created_at FROM explainable.events WHERE symbol = $1 AND event_time = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -128,7 +128,7 @@ EventsRow EventsDao::insert(::pqxx::transaction_base& schemac_tx, const EventsNe
 }
 
 bool EventsDao::update(::pqxx::transaction_base& schemac_tx, const EventsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_3f495e4f95377a7f", "UPDATE explainable.events SET symbol = $1, event_type = $2, title = $3, description = $4, event_time = $5, impact_score = $6, article_id = $7, details = $8, created_at = $9 WHERE id = $10"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.symbol);
@@ -145,7 +145,7 @@ bool EventsDao::update(::pqxx::transaction_base& schemac_tx, const EventsRow& sc
 }
 
 bool EventsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_6b7bab9ee76dd67c", "DELETE FROM explainable.events WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -153,7 +153,7 @@ bool EventsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_
 }
 
 EventsRow EventsDao::upsert(::pqxx::transaction_base& schemac_tx, const EventsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_034a423419266f76", "INSERT INTO explainable.events (id, symbol, event_type, title, description, event_time, impact_score, article_id, details, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO UPDATE SET symbol = EXCLUDED.symbol, event_type = EXCLUDED.event_type, title = EXCLUDED.title, description = EXCLUDED.description, event_time = EXCLUDED.event_time, impact_score = EXCLUDED.impact_score, article_id = EXCLUDED.article_id, details = EXCLUDED.details, created_at = EXCLUDED.created_at RETURNING id, symbol, event_type, title, description, event_time, impact_score, article_id, details, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -170,7 +170,7 @@ EventsRow EventsDao::upsert(::pqxx::transaction_base& schemac_tx, const EventsRo
 }
 
 ::std::int64_t EventsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_dc1b9a9f7ba7b8b2", "SELECT count(*) FROM explainable.events"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), EventsDao_sql::kTable)[0], schemac_count);
@@ -178,7 +178,7 @@ EventsRow EventsDao::upsert(::pqxx::transaction_base& schemac_tx, const EventsRo
 }
 
 void EventsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const EventsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "explainable.events (id, symbol, event_type, title, description, event_time, impact_score, article_id, details, created_at)");
     EventsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "explainable.orders";
 
 }  // namespace OrdersDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-OrdersDao::OrdersDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+OrdersDao::OrdersDao(::pqxx::connection_base&) {}
 
 OrdersRow OrdersDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     OrdersRow schemac_row;
@@ -49,7 +49,7 @@ OrdersRow OrdersDao::read_row(const ::pqxx::row& schemac_result, const int* sche
 }
 
 OrdersRow OrdersDao::insert(::pqxx::transaction_base& schemac_tx, const OrdersNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("signal_id", schemac_row.signal_id);
@@ -70,7 +70,7 @@ OrdersRow OrdersDao::insert(::pqxx::transaction_base& schemac_tx, const OrdersNe
 }
 
 ::std::size_t OrdersDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<OrdersNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -112,7 +112,7 @@ OrdersRow OrdersDao::insert(::pqxx::transaction_base& schemac_tx, const OrdersNe
 }
 
 ::std::optional<OrdersRow> OrdersDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_b15c5524f7b94155", "SELECT id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at FROM explainable.orders WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -123,7 +123,7 @@ OrdersRow OrdersDao::insert(::pqxx::transaction_base& schemac_tx, const OrdersNe
 }
 
 ::std::optional<OrdersRow> OrdersDao::find_by_broker_order_id(::pqxx::transaction_base& schemac_tx, const ::std::string& broker_order_id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_1fd63773d1c21cb8", "SELECT id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at FROM explainable.orders WHERE broker_order_id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(broker_order_id);
@@ -134,7 +134,7 @@ OrdersRow OrdersDao::insert(::pqxx::transaction_base& schemac_tx, const OrdersNe
 }
 
 ::std::vector<OrdersRow> OrdersDao::list_by_signal_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t signal_id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_7930b889ae460887", "SELECT id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at FROM explainable.orders WHERE signal_id = $1 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(signal_id);
@@ -146,7 +146,7 @@ OrdersRow OrdersDao::insert(::pqxx::transaction_base& schemac_tx, const OrdersNe
 }
 
 ::std::vector<OrdersRow> OrdersDao::list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_5af60754db448d76", "SELECT id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at FROM explainable.orders WHERE symbol = $1 ORDER BY created_at, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -158,7 +158,7 @@ OrdersRow OrdersDao::insert(::pqxx::transaction_base& schemac_tx, const OrdersNe
 }
 
 ::std::vector<OrdersRow> OrdersDao::list_by_symbol_and_created_at(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp created_at) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_7aa182a8ab9e2e34", "SELECT id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at FROM explainable.orders WHERE symbol = $1 AND created_at = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -171,7 +171,7 @@ OrdersRow OrdersDao::insert(::pqxx::transaction_base& schemac_tx, const OrdersNe
 }
 
 bool OrdersDao::update(::pqxx::transaction_base& schemac_tx, const OrdersRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_0e62b2e81d756e1f", "UPDATE explainable.orders SET signal_id = $1, symbol = $2, side = $3, order_type = $4, quantity = $5, limit_price = $6, status = $7, broker_order_id = $8, filled_quantity = $9, avg_fill_price = $10, submitted_at = $11, filled_at = $12, created_at = $13, updated_at = $14 WHERE id = $15"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.signal_id);
@@ -193,7 +193,7 @@ bool OrdersDao::update(::pqxx::transaction_base& schemac_tx, const OrdersRow& sc
 }
 
 bool OrdersDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_39c09861d6c7df0f", "DELETE FROM explainable.orders WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -201,7 +201,7 @@ bool OrdersDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_
 }
 
 OrdersRow OrdersDao::upsert(::pqxx::transaction_base& schemac_tx, const OrdersRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_baaf18537adb19cc", "INSERT INTO explainable.orders (id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO UPDATE SET signal_id = EXCLUDED.signal_id, symbol = EXCLUDED.symbol, side = EXCLUDED.side, order_type = EXCLUDED.order_type, quantity = EXCLUDED.quantity, limit_price = EXCLUDED.limit_price, status = EXCLUDED.status, broker_order_id = EXCLUDED.broker_order_id, filled_quantity = EXCLUDED.filled_quantity, avg_fill_price = EXCLUDED.avg_fill_price, submitted_at = EXCLUDED.submitted_at, filled_at = EXCLUDED.filled_at, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at RETURNING id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -223,7 +223,7 @@ OrdersRow OrdersDao::upsert(::pqxx::transaction_base& schemac_tx, const OrdersRo
 }
 
 OrdersRow OrdersDao::upsert_by_broker_order_id(::pqxx::transaction_base& schemac_tx, const OrdersNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id, false);
     schemac_insert.add("signal_id", schemac_row.signal_id, true);
@@ -245,7 +245,7 @@ OrdersRow OrdersDao::upsert_by_broker_order_id(::pqxx::transaction_base& schemac
 }
 
 ::std::int64_t OrdersDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_faca5066267dd593", "SELECT count(*) FROM explainable.orders"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), OrdersDao_sql::kTable)[0], schemac_count);
@@ -253,7 +253,7 @@ OrdersRow OrdersDao::upsert_by_broker_order_id(::pqxx::transaction_base& schemac
 }
 
 void OrdersDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const OrdersRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "explainable.orders (id, signal_id, symbol, side, order_type, quantity, limit_price, status, broker_order_id, filled_quantity, avg_fill_price, submitted_at, filled_at, created_at, updated_at)");
     OrdersRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

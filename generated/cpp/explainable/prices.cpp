@@ -19,10 +19,10 @@ constexpr char kTable[] = "explainable.prices";
 
 }  // namespace PricesDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-PricesDao::PricesDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+PricesDao::PricesDao(::pqxx::connection_base&) {}
 
 PricesRow PricesDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     PricesRow schemac_row;
@@ -44,7 +44,7 @@ PricesRow PricesDao::read_row(const ::pqxx::row& schemac_result, const int* sche
 }
 
 PricesRow PricesDao::insert(::pqxx::transaction_base& schemac_tx, const PricesNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("symbol", schemac_row.symbol);
@@ -60,7 +60,7 @@ PricesRow PricesDao::insert(::pqxx::transaction_base& schemac_tx, const PricesNe
 }
 
 ::std::size_t PricesDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<PricesNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -92,7 +92,7 @@ PricesRow PricesDao::insert(::pqxx::transaction_base& schemac_tx, const PricesNe
 }
 
 ::std::optional<PricesRow> PricesDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_7f20c3c55e24b822", "SELECT id, symbol, \"timestamp\", open, high, low, close, volume, adjusted_close, created_at FROM explainable.prices WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -103,7 +103,7 @@ PricesRow PricesDao::insert(::pqxx::transaction_base& schemac_tx, const PricesNe
 }
 
 ::std::optional<PricesRow> PricesDao::find_by_symbol_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp timestamp) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_07ada13d91dd87bf", "SELECT id, symbol, \"timestamp\", open, high, low, close, volume, adjusted_close, created_at FROM explainable.prices WHERE symbol = $1 AND \"timestamp\" = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -115,7 +115,7 @@ PricesRow PricesDao::insert(::pqxx::transaction_base& schemac_tx, const PricesNe
 }
 
 ::std::vector<PricesRow> PricesDao::list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_a8bc39b704cd776b", "SELECT id, symbol, \"timestamp\", open, high, low, close, volume, adjusted_close, created_at FROM explainable.prices WHERE symbol = $1 ORDER BY \"timestamp\", id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -127,7 +127,7 @@ PricesRow PricesDao::insert(::pqxx::transaction_base& schemac_tx, const PricesNe
 }
 
 bool PricesDao::update(::pqxx::transaction_base& schemac_tx, const PricesRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_1f6b37bf7b601571", "UPDATE explainable.prices SET symbol = $1, \"timestamp\" = $2, open = $3, high = $4, low = $5, close = $6, volume = $7, adjusted_close = $8, created_at = $9 WHERE id = $10"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.symbol);
@@ -144,7 +144,7 @@ bool PricesDao::update(::pqxx::transaction_base& schemac_tx, const PricesRow& sc
 }
 
 bool PricesDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_1da4027153fcb82c", "DELETE FROM explainable.prices WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -152,7 +152,7 @@ bool PricesDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_
 }
 
 PricesRow PricesDao::upsert(::pqxx::transaction_base& schemac_tx, const PricesRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_7015df72575121b7", "INSERT INTO explainable.prices (id, symbol, \"timestamp\", open, high, low, close, volume, adjusted_close, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO UPDATE SET symbol = EXCLUDED.symbol, \"timestamp\" = EXCLUDED.\"timestamp\", open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume, adjusted_close = EXCLUDED.adjusted_close, created_at = EXCLUDED.created_at RETURNING id, symbol, \"timestamp\", open, high, low, close, volume, adjusted_close, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -169,7 +169,7 @@ PricesRow PricesDao::upsert(::pqxx::transaction_base& schemac_tx, const PricesRo
 }
 
 PricesRow PricesDao::upsert_by_symbol_and_timestamp(::pqxx::transaction_base& schemac_tx, const PricesNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id, false);
     schemac_insert.add("symbol", schemac_row.symbol, false);
@@ -186,7 +186,7 @@ PricesRow PricesDao::upsert_by_symbol_and_timestamp(::pqxx::transaction_base& sc
 }
 
 ::std::int64_t PricesDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_6288fbd854c16fec", "SELECT count(*) FROM explainable.prices"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), PricesDao_sql::kTable)[0], schemac_count);
@@ -194,7 +194,7 @@ PricesRow PricesDao::upsert_by_symbol_and_timestamp(::pqxx::transaction_base& sc
 }
 
 void PricesDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const PricesRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "explainable.prices (id, symbol, \"timestamp\", open, high, low, close, volume, adjusted_close, created_at)");
     PricesRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "explainable.sentiment_scores";
 
 }  // namespace SentimentScoresDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-SentimentScoresDao::SentimentScoresDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+SentimentScoresDao::SentimentScoresDao(::pqxx::connection_base&) {}
 
 SentimentScoresRow SentimentScoresDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     SentimentScoresRow schemac_row;
@@ -40,7 +40,7 @@ SentimentScoresRow SentimentScoresDao::read_row(const ::pqxx::row& schemac_resul
 }
 
 SentimentScoresRow SentimentScoresDao::insert(::pqxx::transaction_base& schemac_tx, const SentimentScoresNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("article_id", schemac_row.article_id);
     schemac_insert.add("model", schemac_row.model);
@@ -52,7 +52,7 @@ SentimentScoresRow SentimentScoresDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::size_t SentimentScoresDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SentimentScoresNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("article_id", schemac_rows.front().article_id);
@@ -76,7 +76,7 @@ SentimentScoresRow SentimentScoresDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::optional<SentimentScoresRow> SentimentScoresDao::find_by_article_id_and_model(::pqxx::transaction_base& schemac_tx, ::std::int32_t article_id, const ::std::string& model) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_25a7d34808874286", "SELECT article_id, model, score, label, confidence, scored_at FROM explainable.sentiment_scores WHERE article_id = $1 AND model = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(article_id);
@@ -88,7 +88,7 @@ SentimentScoresRow SentimentScoresDao::insert(::pqxx::transaction_base& schemac_
 }
 
 ::std::vector<SentimentScoresRow> SentimentScoresDao::list_by_article_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t article_id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_738863f4efcdb432", "SELECT article_id, model, score, label, confidence, scored_at FROM explainable.sentiment_scores WHERE article_id = $1 ORDER BY model"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(article_id);
@@ -100,7 +100,7 @@ SentimentScoresRow SentimentScoresDao::insert(::pqxx::transaction_base& schemac_
 }
 
 bool SentimentScoresDao::update(::pqxx::transaction_base& schemac_tx, const SentimentScoresRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_2eb0e35c540aa04a", "UPDATE explainable.sentiment_scores SET score = $1, label = $2, confidence = $3, scored_at = $4 WHERE article_id = $5 AND model = $6"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.score);
@@ -113,7 +113,7 @@ bool SentimentScoresDao::update(::pqxx::transaction_base& schemac_tx, const Sent
 }
 
 bool SentimentScoresDao::delete_by_article_id_and_model(::pqxx::transaction_base& schemac_tx, ::std::int32_t article_id, const ::std::string& model) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_2aba97ade0f3b5a7", "DELETE FROM explainable.sentiment_scores WHERE article_id = $1 AND model = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(article_id);
@@ -122,7 +122,7 @@ bool SentimentScoresDao::delete_by_article_id_and_model(::pqxx::transaction_base
 }
 
 SentimentScoresRow SentimentScoresDao::upsert(::pqxx::transaction_base& schemac_tx, const SentimentScoresRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_9a6328f409b4de6f", "INSERT INTO explainable.sentiment_scores (article_id, model, score, label, confidence, scored_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (article_id, model) DO UPDATE SET score = EXCLUDED.score, label = EXCLUDED.label, confidence = EXCLUDED.confidence, scored_at = EXCLUDED.scored_at RETURNING article_id, model, score, label, confidence, scored_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.article_id);
@@ -135,7 +135,7 @@ SentimentScoresRow SentimentScoresDao::upsert(::pqxx::transaction_base& schemac_
 }
 
 ::std::int64_t SentimentScoresDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_3d0e9ec0a6f25ace", "SELECT count(*) FROM explainable.sentiment_scores"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), SentimentScoresDao_sql::kTable)[0], schemac_count);
@@ -143,7 +143,7 @@ SentimentScoresRow SentimentScoresDao::upsert(::pqxx::transaction_base& schemac_
 }
 
 void SentimentScoresDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SentimentScoresRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "explainable.sentiment_scores (article_id, model, score, label, confidence, scored_at)");
     SentimentScoresRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "explainable.trading_signals";
 
 }  // namespace TradingSignalsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-TradingSignalsDao::TradingSignalsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+TradingSignalsDao::TradingSignalsDao(::pqxx::connection_base&) {}
 
 TradingSignalsRow TradingSignalsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     TradingSignalsRow schemac_row;
@@ -47,7 +47,7 @@ TradingSignalsRow TradingSignalsDao::read_row(const ::pqxx::row& schemac_result,
 }
 
 TradingSignalsRow TradingSignalsDao::insert(::pqxx::transaction_base& schemac_tx, const TradingSignalsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("symbol", schemac_row.symbol);
@@ -66,7 +66,7 @@ TradingSignalsRow TradingSignalsDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::size_t TradingSignalsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<TradingSignalsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -104,7 +104,7 @@ TradingSignalsRow TradingSignalsDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::optional<TradingSignalsRow> TradingSignalsDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_d61229c206216b14", "SELECT id, symbol, \"timestamp\", action, confidence, price_id, technical_score, sentiment_score, event_score, explanation, feature_contributions, model_version, created_at FROM explainable.trading_signals WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -115,7 +115,7 @@ TradingSignalsRow TradingSignalsDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::vector<TradingSignalsRow> TradingSignalsDao::list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_3721681a2b9d0823", "SELECT id, symbol, \"timestamp\", action, confidence, price_id, technical_score, sentiment_score, event_score, explanation, feature_contributions, model_version, created_at FROM explainable.trading_signals WHERE symbol = $1 ORDER BY \"timestamp\" DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -127,7 +127,7 @@ TradingSignalsRow TradingSignalsDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::vector<TradingSignalsRow> TradingSignalsDao::list_by_symbol_and_timestamp(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp timestamp) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_96453948eac131bc", "SELECT id, symbol, \"timestamp\", action, confidence, price_id, technical_score, sentiment_score, event_score, explanation, feature_contributions, model_version, created_at FROM explainable.trading_signals WHERE symbol = $1 AND \"timestamp\" = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -140,7 +140,7 @@ TradingSignalsRow TradingSignalsDao::insert(::pqxx::transaction_base& schemac_tx
 }
 
 bool TradingSignalsDao::update(::pqxx::transaction_base& schemac_tx, const TradingSignalsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_75b87992a272b2b5", "UPDATE explainable.trading_signals SET symbol = $1, \"timestamp\" = $2, action = $3, confidence = $4, price_id = $5, technical_score = $6, sentiment_score = $7, event_score = $8, explanation = $9, feature_contributions = $10, model_version = $11, created_at = $12 WHERE id = $13"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.symbol);
@@ -160,7 +160,7 @@ bool TradingSignalsDao::update(::pqxx::transaction_base& schemac_tx, const Tradi
 }
 
 bool TradingSignalsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_5f5be1b9281228ae", "DELETE FROM explainable.trading_signals WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -168,7 +168,7 @@ bool TradingSignalsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std
 }
 
 TradingSignalsRow TradingSignalsDao::upsert(::pqxx::transaction_base& schemac_tx, const TradingSignalsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_2c666be169863ae1", "INSERT INTO explainable.trading_signals (id, symbol, \"timestamp\", action, confidence, price_id, technical_score, sentiment_score, event_score, explanation, feature_contributions, model_version, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO UPDATE SET symbol = EXCLUDED.symbol, \"timestamp\" = EXCLUDED.\"timestamp\", action = EXCLUDED.action, confidence = EXCLUDED.confidence, price_id = EXCLUDED.price_id, technical_score = EXCLUDED.technical_score, sentiment_score = EXCLUDED.sentiment_score, event_score = EXCLUDED.event_score, explanation = EXCLUDED.explanation, feature_contributions = EXCLUDED.feature_contributions, model_version = EXCLUDED.model_version, created_at = EXCLUDED.created_at RETURNING id, symbol, \"timestamp\", action, confidence, price_id, technical_score, sentiment_score, event_score, explanation, feature_contributions, model_version, created_at"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -188,7 +188,7 @@ TradingSignalsRow TradingSignalsDao::upsert(::pqxx::transaction_base& schemac_tx
 }
 
 ::std::int64_t TradingSignalsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c57b202dfea545f2", "SELECT count(*) FROM explainable.trading_signals"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), TradingSignalsDao_sql::kTable)[0], schemac_count);
@@ -196,7 +196,7 @@ TradingSignalsRow TradingSignalsDao::upsert(::pqxx::transaction_base& schemac_tx
 }
 
 void TradingSignalsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const TradingSignalsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "explainable.trading_signals (id, symbol, \"timestamp\", action, confidence, price_id, technical_score, sentiment_score, event_score, explanation, feature_contributions, model_version, created_at)");
     TradingSignalsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "modelstore.models";
 
 }  // namespace ModelsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-ModelsDao::ModelsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+ModelsDao::ModelsDao(::pqxx::connection_base&) {}
 
 ModelsRow ModelsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     ModelsRow schemac_row;
@@ -42,7 +42,7 @@ ModelsRow ModelsDao::read_row(const ::pqxx::row& schemac_result, const int* sche
 }
 
 ModelsRow ModelsDao::insert(::pqxx::transaction_base& schemac_tx, const ModelsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("name", schemac_row.name);
@@ -56,7 +56,7 @@ ModelsRow ModelsDao::insert(::pqxx::transaction_base& schemac_tx, const ModelsNe
 }
 
 ::std::size_t ModelsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<ModelsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -84,7 +84,7 @@ ModelsRow ModelsDao::insert(::pqxx::transaction_base& schemac_tx, const ModelsNe
 }
 
 ::std::optional<ModelsRow> ModelsDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_15c766032b36122e", "SELECT id, name, version, model_type, event, model_binary, created_at, is_active FROM modelstore.models WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -95,7 +95,7 @@ ModelsRow ModelsDao::insert(::pqxx::transaction_base& schemac_tx, const ModelsNe
 }
 
 ::std::optional<ModelsRow> ModelsDao::find_by_name_and_version(::pqxx::transaction_base& schemac_tx, const ::std::string& name, ::std::int32_t version) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_3e6e059df5fb90f5", "SELECT id, name, version, model_type, event, model_binary, created_at, is_active FROM modelstore.models WHERE name = $1 AND version = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(name);
@@ -107,7 +107,7 @@ ModelsRow ModelsDao::insert(::pqxx::transaction_base& schemac_tx, const ModelsNe
 }
 
 ::std::vector<ModelsRow> ModelsDao::list_by_name(::pqxx::transaction_base& schemac_tx, const ::std::string& name) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_fc9054ffbca0a995", "SELECT id, name, version, model_type, event, model_binary, created_at, is_active FROM modelstore.models WHERE name = $1 ORDER BY version, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(name);
@@ -119,7 +119,7 @@ ModelsRow ModelsDao::insert(::pqxx::transaction_base& schemac_tx, const ModelsNe
 }
 
 ::std::vector<ModelsRow> ModelsDao::list_by_name_and_event(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_bd29b7c9d04ef315", "SELECT id, name, version, model_type, event, model_binary, created_at, is_active FROM modelstore.models WHERE name = $1 AND event = $2 ORDER BY model_type, version DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(name);
@@ -132,7 +132,7 @@ ModelsRow ModelsDao::insert(::pqxx::transaction_base& schemac_tx, const ModelsNe
 }
 
 ::std::vector<ModelsRow> ModelsDao::list_by_name_and_event_and_model_type(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event, const ::std::string& model_type) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_927ad474750d9bf9", "SELECT id, name, version, model_type, event, model_binary, created_at, is_active FROM modelstore.models WHERE name = $1 AND event = $2 AND model_type = $3 ORDER BY version DESC, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(name);
@@ -146,7 +146,7 @@ ModelsRow ModelsDao::insert(::pqxx::transaction_base& schemac_tx, const ModelsNe
 }
 
 ::std::vector<ModelsRow> ModelsDao::list_by_name_and_event_and_model_type_and_version(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event, const ::std::string& model_type, ::std::int32_t version) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_d72ac9032eff53b4", "SELECT id, name, version, model_type, event, model_binary, created_at, is_active FROM modelstore.models WHERE name = $1 AND event = $2 AND model_type = $3 AND version = $4 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(name);
@@ -161,7 +161,7 @@ ModelsRow ModelsDao::insert(::pqxx::transaction_base& schemac_tx, const ModelsNe
 }
 
 bool ModelsDao::update(::pqxx::transaction_base& schemac_tx, const ModelsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_33d507d0c06858d5", "UPDATE modelstore.models SET name = $1, version = $2, model_type = $3, event = $4, model_binary = $5, created_at = $6, is_active = $7 WHERE id = $8"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.name);
@@ -176,7 +176,7 @@ bool ModelsDao::update(::pqxx::transaction_base& schemac_tx, const ModelsRow& sc
 }
 
 bool ModelsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_bba7495edddebd4b", "DELETE FROM modelstore.models WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -184,7 +184,7 @@ bool ModelsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_
 }
 
 ModelsRow ModelsDao::upsert(::pqxx::transaction_base& schemac_tx, const ModelsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ddbe8e60372740f0", "INSERT INTO modelstore.models (id, name, version, model_type, event, model_binary, created_at, is_active) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version, model_type = EXCLUDED.model_type, event = EXCLUDED.event, model_binary = EXCLUDED.model_binary, created_at = EXCLUDED.created_at, is_active = EXCLUDED.is_active RETURNING id, name, version, model_type, event, model_binary, created_at, is_active"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -199,7 +199,7 @@ ModelsRow ModelsDao::upsert(::pqxx::transaction_base& schemac_tx, const ModelsRo
 }
 
 ModelsRow ModelsDao::upsert_by_name_and_version(::pqxx::transaction_base& schemac_tx, const ModelsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id, false);
     schemac_insert.add("name", schemac_row.name, false);
@@ -214,7 +214,7 @@ ModelsRow ModelsDao::upsert_by_name_and_version(::pqxx::transaction_base& schema
 }
 
 ::std::int64_t ModelsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_422187aa229c40ef", "SELECT count(*) FROM modelstore.models"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), ModelsDao_sql::kTable)[0], schemac_count);
@@ -222,7 +222,7 @@ ModelsRow ModelsDao::upsert_by_name_and_version(::pqxx::transaction_base& schema
 }
 
 void ModelsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const ModelsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "modelstore.models (id, name, version, model_type, event, model_binary, created_at, is_active)");
     ModelsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

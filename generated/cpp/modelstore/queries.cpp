@@ -49,10 +49,10 @@ LatestModelVersionRow schemac_read_latest_model_version(const ::pqxx::row& schem
 }  // namespace
 
 // Each function first makes sure the session prints values the way the codecs
-// read them (schemac::pg::prepare_session: nothing is sent when they are set).
+// read them (schemac::pg::prepare_session: nothing is sent when they are in place).
 
 SaveModelRow save_model(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event, const ::std::string& model_type, const ::schemac::Bytes& model_binary) {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_945750fa6e34d923", "INSERT INTO modelstore.models (name, version, model_type, event, model_binary)\nSELECT ($1::varchar), coalesce(max(version), 0) + 1, ($3::varchar), ($2::varchar), ($4::bytea)\nFROM modelstore.models\nWHERE name = ($1::varchar)\nRETURNING id, version"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(name);
@@ -65,7 +65,7 @@ SaveModelRow save_model(::pqxx::transaction_base& schemac_tx, const ::std::strin
 }
 
 ::std::optional<::db::modelstore::ModelsRow> load_latest_model(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event, const ::std::string& model_type) {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_2edde046eaad1bf4", "SELECT *\nFROM modelstore.models\nWHERE name = ($1::varchar) AND event = ($2::varchar) AND model_type = ($3::varchar) AND is_active\nORDER BY version DESC\nLIMIT 1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(name);
@@ -79,7 +79,7 @@ SaveModelRow save_model(::pqxx::transaction_base& schemac_tx, const ::std::strin
 }
 
 ::std::optional<LatestModelVersionRow> latest_model_version(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event, const ::std::string& model_type) {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_0b7b47eb785ea462", "SELECT version\nFROM modelstore.models\nWHERE name = ($1::varchar) AND event = ($2::varchar) AND model_type = ($3::varchar) AND is_active\nORDER BY version DESC\nLIMIT 1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(name);
@@ -93,7 +93,7 @@ SaveModelRow save_model(::pqxx::transaction_base& schemac_tx, const ::std::strin
 }
 
 ::std::optional<::db::modelstore::ModelsRow> load_model_version(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event, const ::std::string& model_type, ::std::int32_t version) {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_551b80ccf39854b9", "SELECT *\nFROM modelstore.models\nWHERE name = ($1::varchar) AND event = ($2::varchar) AND model_type = ($3::varchar) AND version = ($4::integer)"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(name);
@@ -108,7 +108,7 @@ SaveModelRow save_model(::pqxx::transaction_base& schemac_tx, const ::std::strin
 }
 
 ::std::int64_t deactivate_model_version(::pqxx::transaction_base& schemac_tx, const ::std::string& name, const ::std::string& event, const ::std::string& model_type, ::std::int32_t version) {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_2a6d03445310507a", "UPDATE modelstore.models SET is_active = false\nWHERE name = ($1::varchar) AND event = ($2::varchar) AND model_type = ($3::varchar) AND version = ($4::integer)"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(name);

@@ -19,10 +19,10 @@ constexpr char kTable[] = "bench.ticks";
 
 }  // namespace TicksDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-TicksDao::TicksDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+TicksDao::TicksDao(::pqxx::connection_base&) {}
 
 TicksRow TicksDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     TicksRow schemac_row;
@@ -41,7 +41,7 @@ TicksRow TicksDao::read_row(const ::pqxx::row& schemac_result, const int* schema
 }
 
 TicksRow TicksDao::insert(::pqxx::transaction_base& schemac_tx, const TicksNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("symbol", schemac_row.symbol);
@@ -54,7 +54,7 @@ TicksRow TicksDao::insert(::pqxx::transaction_base& schemac_tx, const TicksNew& 
 }
 
 ::std::size_t TicksDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<TicksNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -80,7 +80,7 @@ TicksRow TicksDao::insert(::pqxx::transaction_base& schemac_tx, const TicksNew& 
 }
 
 ::std::optional<TicksRow> TicksDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_86fd73063ec79b78", "SELECT id, symbol, ts, price, qty, side, note FROM bench.ticks WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -91,7 +91,7 @@ TicksRow TicksDao::insert(::pqxx::transaction_base& schemac_tx, const TicksNew& 
 }
 
 ::std::vector<TicksRow> TicksDao::list_by_symbol(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_f93f9295872c6bf8", "SELECT id, symbol, ts, price, qty, side, note FROM bench.ticks WHERE symbol = $1 ORDER BY ts, id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -103,7 +103,7 @@ TicksRow TicksDao::insert(::pqxx::transaction_base& schemac_tx, const TicksNew& 
 }
 
 ::std::vector<TicksRow> TicksDao::list_by_symbol_and_ts(::pqxx::transaction_base& schemac_tx, const ::std::string& symbol, ::schemac::Timestamp ts) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ef9541846d9ae644", "SELECT id, symbol, ts, price, qty, side, note FROM bench.ticks WHERE symbol = $1 AND ts = $2 ORDER BY id"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(symbol);
@@ -116,7 +116,7 @@ TicksRow TicksDao::insert(::pqxx::transaction_base& schemac_tx, const TicksNew& 
 }
 
 bool TicksDao::update(::pqxx::transaction_base& schemac_tx, const TicksRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_962f978041582c72", "UPDATE bench.ticks SET symbol = $1, ts = $2, price = $3, qty = $4, side = $5, note = $6 WHERE id = $7"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.symbol);
@@ -130,7 +130,7 @@ bool TicksDao::update(::pqxx::transaction_base& schemac_tx, const TicksRow& sche
 }
 
 bool TicksDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_2900cd263656e3f9", "DELETE FROM bench.ticks WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -138,7 +138,7 @@ bool TicksDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t
 }
 
 TicksRow TicksDao::upsert(::pqxx::transaction_base& schemac_tx, const TicksRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_08c40a50c9638188", "INSERT INTO bench.ticks (id, symbol, ts, price, qty, side, note) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET symbol = EXCLUDED.symbol, ts = EXCLUDED.ts, price = EXCLUDED.price, qty = EXCLUDED.qty, side = EXCLUDED.side, note = EXCLUDED.note RETURNING id, symbol, ts, price, qty, side, note"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -152,7 +152,7 @@ TicksRow TicksDao::upsert(::pqxx::transaction_base& schemac_tx, const TicksRow& 
 }
 
 ::std::int64_t TicksDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c9bf6d93846fd895", "SELECT count(*) FROM bench.ticks"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), TicksDao_sql::kTable)[0], schemac_count);
@@ -160,7 +160,7 @@ TicksRow TicksDao::upsert(::pqxx::transaction_base& schemac_tx, const TicksRow& 
 }
 
 void TicksDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const TicksRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "bench.ticks (id, symbol, ts, price, qty, side, note)");
     TicksRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -6,7 +6,7 @@
 //
 // Typical generated code:
 //
-//     pg::prepare_session(conn);                         // once per connection (cheap after)
+//     pg::prepare_session(tx);                           // every call: nothing is sent when in place
 //     static constexpr pg::Statement kFind{"schemac_orders_find", "SELECT ... WHERE id = $1"};
 //     pg::Params p;
 //     p.add(id);                                         // Codec<std::int64_t>
@@ -33,16 +33,34 @@
 
 namespace schemac::pg {
 
-// Makes the session print what the codecs read, with set_variable so libpqxx
-// remembers the values (and restores them if it reconnects):
-//     DateStyle = ISO, TimeZone = 'UTC', IntervalStyle = iso_8601,
-//     bytea_output = hex, extra_float_digits = 1.
-// Works with or without an open transaction. Inside one, libpqxx sets the
-// values in that transaction: they last for the session once it commits; if
-// it aborts, the server forgets them and so does libpqxx, and the next call
-// sets them again. Each variable is compared with libpqxx's record of it first
-// (a SHOW the first time), so a second call sends nothing.
-void prepare_session(pqxx::connection_base& conn);
+// Makes sure the session prints what the codecs read, in one statement
+// (set_config) when it does not:
+//     DateStyle = ISO, TimeZone = UTC, IntervalStyle = iso_8601,
+//     bytea_output = hex, extra_float_digits = 1, client_encoding = UTF8,
+//     standard_conforming_strings = on.
+// Every DAO method calls it first, so settings a pool took away (RESET ALL,
+// DISCARD ALL), or the abort of the transaction that made them, are made
+// again before a value is read or written. In a dbtransaction (pqxx::work and
+// the like) the check reads what the server reported to libpq and sends
+// nothing; bytea_output and extra_float_digits, which the server does not
+// report, are covered by TimeZone, which is made with them and spelled unlike
+// the value a reset restores. In a pqxx::nontransaction the check asks the
+// server (one query per call). A SET of one unreported setting on its own, by
+// hand on the DAO's connection, is not seen: leave those two alone.
+// Also notes that prepared statements may be gone after a reset, for exec.
+void prepare_session(pqxx::transaction_base& tx);
+
+// A prepared statement of a DAO went missing from the session (DISCARD ALL,
+// DEALLOCATE ALL) or no longer fits the table (a column's type changed) while
+// a transaction block was open: the server aborted the transaction, so
+// nothing can be retried in it. Roll back and run the transaction again; the
+// next call prepares the statement anew. sqlstate() is the server's (26000,
+// 0A000). Outside a transaction block (pqxx::nontransaction) exec repairs and
+// retries once instead.
+class StatementLost : public pqxx::sql_error {
+public:
+    using pqxx::sql_error::sql_error;
+};
 
 // Statement parameters in text form; NULL for an empty optional.
 class Params {
@@ -76,7 +94,11 @@ private:
 // A prepared statement, registered on the connection the first time it runs
 // there (libpqxx 6.4 prepares lazily; defining the same name with the same SQL
 // again is a no-op, with different SQL an error). The name must be unique per
-// SQL text on a connection.
+// SQL text on a connection. exec keeps libpqxx's belief true: statements a
+// reset dropped are prepared again before the next use (prepare_session
+// notices resets); one that fails as dropped or as planned for another
+// result type is prepared again and retried once in a pqxx::nontransaction,
+// and throws StatementLost inside a transaction block.
 struct Statement {
     const char* name;
     const char* sql;
@@ -93,6 +115,9 @@ pqxx::result exec(pqxx::transaction_base& tx, const std::string& name, const std
 //     column "price" is NULL, read into a type that is not std::optional
 
 namespace detail {
+// Throws std::logic_error when conn is streaming rows to a for_each callback.
+void refuse_while_streaming(const pqxx::connection_base& conn);
+
 template <class T> struct is_optional : std::false_type {};
 template <class U> struct is_optional<std::optional<U>> : std::true_type {};
 

@@ -19,10 +19,10 @@ constexpr char kTable[] = "rt.arrays";
 
 }  // namespace ArraysDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-ArraysDao::ArraysDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+ArraysDao::ArraysDao(::pqxx::connection_base&) {}
 
 ArraysRow ArraysDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     ArraysRow schemac_row;
@@ -47,7 +47,7 @@ ArraysRow ArraysDao::read_row(const ::pqxx::row& schemac_result, const int* sche
 }
 
 ArraysRow ArraysDao::insert(::pqxx::transaction_base& schemac_tx, const ArraysNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("ints", schemac_row.ints);
@@ -66,7 +66,7 @@ ArraysRow ArraysDao::insert(::pqxx::transaction_base& schemac_tx, const ArraysNe
 }
 
 ::std::size_t ArraysDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<ArraysNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -104,7 +104,7 @@ ArraysRow ArraysDao::insert(::pqxx::transaction_base& schemac_tx, const ArraysNe
 }
 
 ::std::optional<ArraysRow> ArraysDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_1f9be3a8496cece9", "SELECT id, ints, bigs, texts, nums, bins, tstzs, uuids, flags, moods, dates, floats, required_texts FROM rt.arrays WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -115,7 +115,7 @@ ArraysRow ArraysDao::insert(::pqxx::transaction_base& schemac_tx, const ArraysNe
 }
 
 bool ArraysDao::update(::pqxx::transaction_base& schemac_tx, const ArraysRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_af9f56abfa4362ef", "UPDATE rt.arrays SET ints = $1, bigs = $2, texts = $3, nums = $4, bins = $5, tstzs = $6, uuids = $7, flags = $8, moods = $9, dates = $10, floats = $11, required_texts = $12 WHERE id = $13"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.ints);
@@ -135,7 +135,7 @@ bool ArraysDao::update(::pqxx::transaction_base& schemac_tx, const ArraysRow& sc
 }
 
 bool ArraysDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_41d7fc654ca1aa19", "DELETE FROM rt.arrays WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -143,7 +143,7 @@ bool ArraysDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_
 }
 
 ArraysRow ArraysDao::upsert(::pqxx::transaction_base& schemac_tx, const ArraysRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_b1525360d8fcd840", "INSERT INTO rt.arrays (id, ints, bigs, texts, nums, bins, tstzs, uuids, flags, moods, dates, floats, required_texts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO UPDATE SET ints = EXCLUDED.ints, bigs = EXCLUDED.bigs, texts = EXCLUDED.texts, nums = EXCLUDED.nums, bins = EXCLUDED.bins, tstzs = EXCLUDED.tstzs, uuids = EXCLUDED.uuids, flags = EXCLUDED.flags, moods = EXCLUDED.moods, dates = EXCLUDED.dates, floats = EXCLUDED.floats, required_texts = EXCLUDED.required_texts RETURNING id, ints, bigs, texts, nums, bins, tstzs, uuids, flags, moods, dates, floats, required_texts"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -163,7 +163,7 @@ ArraysRow ArraysDao::upsert(::pqxx::transaction_base& schemac_tx, const ArraysRo
 }
 
 ::std::int64_t ArraysDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_2fd59b36f536a756", "SELECT count(*) FROM rt.arrays"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), ArraysDao_sql::kTable)[0], schemac_count);
@@ -171,7 +171,7 @@ ArraysRow ArraysDao::upsert(::pqxx::transaction_base& schemac_tx, const ArraysRo
 }
 
 void ArraysDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const ArraysRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "rt.arrays (id, ints, bigs, texts, nums, bins, tstzs, uuids, flags, moods, dates, floats, required_texts)");
     ArraysRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "rt.keyed";
 
 }  // namespace KeyedDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-KeyedDao::KeyedDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+KeyedDao::KeyedDao(::pqxx::connection_base&) {}
 
 KeyedRow KeyedDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     KeyedRow schemac_row;
@@ -43,7 +43,7 @@ KeyedRow KeyedDao::read_row(const ::pqxx::row& schemac_result, const int* schema
 }
 
 KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("tenant", schemac_row.tenant);
     schemac_insert.add("seq", schemac_row.seq);
@@ -58,7 +58,7 @@ KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& 
 }
 
 ::std::size_t KeyedDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<KeyedNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("tenant", schemac_rows.front().tenant);
@@ -88,7 +88,7 @@ KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& 
 }
 
 ::std::optional<KeyedRow> KeyedDao::find_by_tenant_and_seq(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant, ::std::int32_t seq) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_51dc62fd6eaec9f4", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 AND seq = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(tenant);
@@ -100,7 +100,7 @@ KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& 
 }
 
 ::std::optional<KeyedRow> KeyedDao::find_by_tenant_and_code(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant, const ::std::string& code) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_2c8c4ce3fc761ade", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 AND code = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(tenant);
@@ -112,7 +112,7 @@ KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& 
 }
 
 ::std::vector<KeyedRow> KeyedDao::list_by_tenant(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_0ae79553dc70ba8b", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 ORDER BY seq"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(tenant);
@@ -124,7 +124,7 @@ KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& 
 }
 
 ::std::vector<KeyedRow> KeyedDao::list_by_tenant_and_status(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant, ::db::rt::Mood status) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ce5eb713e970ed16", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 AND status = $2 ORDER BY created DESC, seq"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(tenant);
@@ -137,7 +137,7 @@ KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& 
 }
 
 ::std::vector<KeyedRow> KeyedDao::list_by_tenant_and_status_and_created(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant, ::db::rt::Mood status, ::schemac::Timestamp created) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_7b23829bd6657703", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 AND status = $2 AND created = $3 ORDER BY seq"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(tenant);
@@ -151,7 +151,7 @@ KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& 
 }
 
 ::std::vector<KeyedRow> KeyedDao::list_by_class(::pqxx::transaction_base& schemac_tx, const ::std::string& class_) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_81ce8d525927220f", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE class = $1 ORDER BY tenant, seq"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(class_);
@@ -163,7 +163,7 @@ KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& 
 }
 
 bool KeyedDao::update(::pqxx::transaction_base& schemac_tx, const KeyedRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_1fa65d531dcbd21c", "UPDATE rt.keyed SET code = $1, \"Order\" = $2, class = $3, status = $4, note = $5, created = $6, hits = $7 WHERE tenant = $8 AND seq = $9"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.code);
@@ -179,7 +179,7 @@ bool KeyedDao::update(::pqxx::transaction_base& schemac_tx, const KeyedRow& sche
 }
 
 bool KeyedDao::delete_by_tenant_and_seq(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant, ::std::int32_t seq) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_74824df0216f258c", "DELETE FROM rt.keyed WHERE tenant = $1 AND seq = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(tenant);
@@ -188,7 +188,7 @@ bool KeyedDao::delete_by_tenant_and_seq(::pqxx::transaction_base& schemac_tx, co
 }
 
 KeyedRow KeyedDao::upsert(::pqxx::transaction_base& schemac_tx, const KeyedRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_70028b201523ed32", "INSERT INTO rt.keyed (tenant, seq, code, \"Order\", class, status, note, created, hits) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (tenant, seq) DO UPDATE SET code = EXCLUDED.code, \"Order\" = EXCLUDED.\"Order\", class = EXCLUDED.class, status = EXCLUDED.status, note = EXCLUDED.note, created = EXCLUDED.created, hits = EXCLUDED.hits RETURNING tenant, seq, code, \"Order\", class, status, note, created, hits"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.tenant);
@@ -204,7 +204,7 @@ KeyedRow KeyedDao::upsert(::pqxx::transaction_base& schemac_tx, const KeyedRow& 
 }
 
 KeyedRow KeyedDao::upsert_by_tenant_and_code(::pqxx::transaction_base& schemac_tx, const KeyedNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("tenant", schemac_row.tenant, false);
     schemac_insert.add("seq", schemac_row.seq, false);
@@ -220,7 +220,7 @@ KeyedRow KeyedDao::upsert_by_tenant_and_code(::pqxx::transaction_base& schemac_t
 }
 
 ::std::int64_t KeyedDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_20ba81186372e001", "SELECT count(*) FROM rt.keyed"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), KeyedDao_sql::kTable)[0], schemac_count);
@@ -228,7 +228,7 @@ KeyedRow KeyedDao::upsert_by_tenant_and_code(::pqxx::transaction_base& schemac_t
 }
 
 void KeyedDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const KeyedRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "rt.keyed (tenant, seq, code, \"Order\", class, status, note, created, hits)");
     KeyedRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "rt.required";
 
 }  // namespace RequiredDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-RequiredDao::RequiredDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+RequiredDao::RequiredDao(::pqxx::connection_base&) {}
 
 RequiredRow RequiredDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     RequiredRow schemac_row;
@@ -54,7 +54,7 @@ RequiredRow RequiredDao::read_row(const ::pqxx::row& schemac_result, const int* 
 }
 
 RequiredRow RequiredDao::insert(::pqxx::transaction_base& schemac_tx, const RequiredNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("small", schemac_row.small);
     schemac_insert.add("\"int\"", schemac_row.int_);
@@ -79,7 +79,7 @@ RequiredRow RequiredDao::insert(::pqxx::transaction_base& schemac_tx, const Requ
 }
 
 ::std::size_t RequiredDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<RequiredNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("small", schemac_rows.front().small);
@@ -129,7 +129,7 @@ RequiredRow RequiredDao::insert(::pqxx::transaction_base& schemac_tx, const Requ
 }
 
 ::std::optional<RequiredRow> RequiredDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_806711ed0f0e1d55", "SELECT id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m FROM rt.required WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -140,7 +140,7 @@ RequiredRow RequiredDao::insert(::pqxx::transaction_base& schemac_tx, const Requ
 }
 
 bool RequiredDao::update(::pqxx::transaction_base& schemac_tx, const RequiredRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_db387696bba6e317", "UPDATE rt.required SET small = $1, \"int\" = $2, big = $3, r = $4, d = $5, num = $6, vc = $7, txt = $8, flag = $9, day = $10, tod = $11, ts = $12, tstz = $13, iv = $14, u = $15, j = $16, jb = $17, bin = $18, m = $19 WHERE id = $20"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.small);
@@ -167,7 +167,7 @@ bool RequiredDao::update(::pqxx::transaction_base& schemac_tx, const RequiredRow
 }
 
 bool RequiredDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_779b9e1684d15eac", "DELETE FROM rt.required WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -175,7 +175,7 @@ bool RequiredDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int3
 }
 
 RequiredRow RequiredDao::upsert(::pqxx::transaction_base& schemac_tx, const RequiredRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_91af6be80d8e4378", "INSERT INTO rt.required (id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m) OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (id) DO UPDATE SET small = EXCLUDED.small, \"int\" = EXCLUDED.\"int\", big = EXCLUDED.big, r = EXCLUDED.r, d = EXCLUDED.d, num = EXCLUDED.num, vc = EXCLUDED.vc, txt = EXCLUDED.txt, flag = EXCLUDED.flag, day = EXCLUDED.day, tod = EXCLUDED.tod, ts = EXCLUDED.ts, tstz = EXCLUDED.tstz, iv = EXCLUDED.iv, u = EXCLUDED.u, j = EXCLUDED.j, jb = EXCLUDED.jb, bin = EXCLUDED.bin, m = EXCLUDED.m RETURNING id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -202,7 +202,7 @@ RequiredRow RequiredDao::upsert(::pqxx::transaction_base& schemac_tx, const Requ
 }
 
 ::std::int64_t RequiredDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_86b85c60bc99e6c2", "SELECT count(*) FROM rt.required"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), RequiredDao_sql::kTable)[0], schemac_count);
@@ -210,7 +210,7 @@ RequiredRow RequiredDao::upsert(::pqxx::transaction_base& schemac_tx, const Requ
 }
 
 void RequiredDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const RequiredRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "rt.required (id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m)");
     RequiredRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

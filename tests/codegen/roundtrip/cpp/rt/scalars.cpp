@@ -19,10 +19,10 @@ constexpr char kTable[] = "rt.scalars";
 
 }  // namespace ScalarsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-ScalarsDao::ScalarsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+ScalarsDao::ScalarsDao(::pqxx::connection_base&) {}
 
 ScalarsRow ScalarsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     ScalarsRow schemac_row;
@@ -57,7 +57,7 @@ ScalarsRow ScalarsDao::read_row(const ::pqxx::row& schemac_result, const int* sc
 }
 
 ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const ScalarsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("small", schemac_row.small);
@@ -86,7 +86,7 @@ ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const Scalar
 }
 
 ::std::size_t ScalarsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<ScalarsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -144,7 +144,7 @@ ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const Scalar
 }
 
 ::std::optional<ScalarsRow> ScalarsDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_6263a2f68ef5a8f6", "SELECT id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m FROM rt.scalars WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -155,7 +155,7 @@ ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const Scalar
 }
 
 bool ScalarsDao::update(::pqxx::transaction_base& schemac_tx, const ScalarsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_35910addbf1cb65a", "UPDATE rt.scalars SET small = $1, \"int\" = $2, big = $3, r = $4, d = $5, num = $6, num38 = $7, money2 = $8, vc = $9, ch = $10, txt = $11, flag = $12, day = $13, tod = $14, ts = $15, tstz = $16, iv = $17, u = $18, j = $19, jb = $20, bin = $21, m = $22 WHERE id = $23"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.small);
@@ -185,7 +185,7 @@ bool ScalarsDao::update(::pqxx::transaction_base& schemac_tx, const ScalarsRow& 
 }
 
 bool ScalarsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c1f4316946fe233b", "DELETE FROM rt.scalars WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -193,7 +193,7 @@ bool ScalarsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64
 }
 
 ScalarsRow ScalarsDao::upsert(::pqxx::transaction_base& schemac_tx, const ScalarsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_9e5a5d9095491bd2", "INSERT INTO rt.scalars (id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) ON CONFLICT (id) DO UPDATE SET small = EXCLUDED.small, \"int\" = EXCLUDED.\"int\", big = EXCLUDED.big, r = EXCLUDED.r, d = EXCLUDED.d, num = EXCLUDED.num, num38 = EXCLUDED.num38, money2 = EXCLUDED.money2, vc = EXCLUDED.vc, ch = EXCLUDED.ch, txt = EXCLUDED.txt, flag = EXCLUDED.flag, day = EXCLUDED.day, tod = EXCLUDED.tod, ts = EXCLUDED.ts, tstz = EXCLUDED.tstz, iv = EXCLUDED.iv, u = EXCLUDED.u, j = EXCLUDED.j, jb = EXCLUDED.jb, bin = EXCLUDED.bin, m = EXCLUDED.m RETURNING id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -223,7 +223,7 @@ ScalarsRow ScalarsDao::upsert(::pqxx::transaction_base& schemac_tx, const Scalar
 }
 
 ::std::int64_t ScalarsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_894ab7a965764b6f", "SELECT count(*) FROM rt.scalars"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), ScalarsDao_sql::kTable)[0], schemac_count);
@@ -231,7 +231,7 @@ ScalarsRow ScalarsDao::upsert(::pqxx::transaction_base& schemac_tx, const Scalar
 }
 
 void ScalarsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const ScalarsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "rt.scalars (id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m)");
     ScalarsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "kinds.sample";
 
 }  // namespace SampleDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-SampleDao::SampleDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+SampleDao::SampleDao(::pqxx::connection_base&) {}
 
 SampleRow SampleDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     SampleRow schemac_row;
@@ -49,7 +49,7 @@ SampleRow SampleDao::read_row(const ::pqxx::row& schemac_result, const int* sche
 }
 
 SampleRow SampleDao::insert(::pqxx::transaction_base& schemac_tx, const SampleNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("small", schemac_row.small);
@@ -70,7 +70,7 @@ SampleRow SampleDao::insert(::pqxx::transaction_base& schemac_tx, const SampleNe
 }
 
 ::std::size_t SampleDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<SampleNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -112,7 +112,7 @@ SampleRow SampleDao::insert(::pqxx::transaction_base& schemac_tx, const SampleNe
 }
 
 ::std::optional<SampleRow> SampleDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_3e2fe94143fcd6a4", "SELECT id, small, count, ratio, price, code, note, flag, day, at, span, ref, doc, blob, tags FROM kinds.sample WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -123,7 +123,7 @@ SampleRow SampleDao::insert(::pqxx::transaction_base& schemac_tx, const SampleNe
 }
 
 bool SampleDao::update(::pqxx::transaction_base& schemac_tx, const SampleRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_3d2d1764a6af1891", "UPDATE kinds.sample SET small = $1, count = $2, ratio = $3, price = $4, code = $5, note = $6, flag = $7, day = $8, at = $9, span = $10, ref = $11, doc = $12, blob = $13, tags = $14 WHERE id = $15"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.small);
@@ -145,7 +145,7 @@ bool SampleDao::update(::pqxx::transaction_base& schemac_tx, const SampleRow& sc
 }
 
 bool SampleDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_720c71dc156ad802", "DELETE FROM kinds.sample WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -153,7 +153,7 @@ bool SampleDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_
 }
 
 SampleRow SampleDao::upsert(::pqxx::transaction_base& schemac_tx, const SampleRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_56bc09fe8cf35e05", "INSERT INTO kinds.sample (id, small, count, ratio, price, code, note, flag, day, at, span, ref, doc, blob, tags) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO UPDATE SET small = EXCLUDED.small, count = EXCLUDED.count, ratio = EXCLUDED.ratio, price = EXCLUDED.price, code = EXCLUDED.code, note = EXCLUDED.note, flag = EXCLUDED.flag, day = EXCLUDED.day, at = EXCLUDED.at, span = EXCLUDED.span, ref = EXCLUDED.ref, doc = EXCLUDED.doc, blob = EXCLUDED.blob, tags = EXCLUDED.tags RETURNING id, small, count, ratio, price, code, note, flag, day, at, span, ref, doc, blob, tags"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -175,7 +175,7 @@ SampleRow SampleDao::upsert(::pqxx::transaction_base& schemac_tx, const SampleRo
 }
 
 ::std::int64_t SampleDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_6019e5300816dcdd", "SELECT count(*) FROM kinds.sample"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), SampleDao_sql::kTable)[0], schemac_count);
@@ -183,7 +183,7 @@ SampleRow SampleDao::upsert(::pqxx::transaction_base& schemac_tx, const SampleRo
 }
 
 void SampleDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const SampleRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "kinds.sample (id, small, count, ratio, price, code, note, flag, day, at, span, ref, doc, blob, tags)");
     SampleRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

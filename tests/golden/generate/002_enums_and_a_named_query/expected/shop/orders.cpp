@@ -19,10 +19,10 @@ constexpr char kTable[] = "shop.orders";
 
 }  // namespace OrdersDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-OrdersDao::OrdersDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+OrdersDao::OrdersDao(::pqxx::connection_base&) {}
 
 OrdersRow OrdersDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     OrdersRow schemac_row;
@@ -38,7 +38,7 @@ OrdersRow OrdersDao::read_row(const ::pqxx::row& schemac_result, const int* sche
 }
 
 OrdersRow OrdersDao::insert(::pqxx::transaction_base& schemac_tx, const OrdersNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("side", schemac_row.side);
@@ -48,7 +48,7 @@ OrdersRow OrdersDao::insert(::pqxx::transaction_base& schemac_tx, const OrdersNe
 }
 
 ::std::size_t OrdersDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<OrdersNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -68,7 +68,7 @@ OrdersRow OrdersDao::insert(::pqxx::transaction_base& schemac_tx, const OrdersNe
 }
 
 ::std::optional<OrdersRow> OrdersDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_d5170e4bb1cd9f77", "SELECT id, side, state, qty FROM shop.orders WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -79,7 +79,7 @@ OrdersRow OrdersDao::insert(::pqxx::transaction_base& schemac_tx, const OrdersNe
 }
 
 bool OrdersDao::update(::pqxx::transaction_base& schemac_tx, const OrdersRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_e981576fedddc4c4", "UPDATE shop.orders SET side = $1, state = $2, qty = $3 WHERE id = $4"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.side);
@@ -90,7 +90,7 @@ bool OrdersDao::update(::pqxx::transaction_base& schemac_tx, const OrdersRow& sc
 }
 
 bool OrdersDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_bd416acd78235d12", "DELETE FROM shop.orders WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -98,7 +98,7 @@ bool OrdersDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_
 }
 
 OrdersRow OrdersDao::upsert(::pqxx::transaction_base& schemac_tx, const OrdersRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_a1b5dace1759489a", "INSERT INTO shop.orders (id, side, state, qty) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET side = EXCLUDED.side, state = EXCLUDED.state, qty = EXCLUDED.qty RETURNING id, side, state, qty"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -109,7 +109,7 @@ OrdersRow OrdersDao::upsert(::pqxx::transaction_base& schemac_tx, const OrdersRo
 }
 
 ::std::int64_t OrdersDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c5362a954a927b72", "SELECT count(*) FROM shop.orders"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), OrdersDao_sql::kTable)[0], schemac_count);
@@ -117,7 +117,7 @@ OrdersRow OrdersDao::upsert(::pqxx::transaction_base& schemac_tx, const OrdersRo
 }
 
 void OrdersDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const OrdersRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "shop.orders (id, side, state, qty)");
     OrdersRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -40,7 +40,9 @@ struct OrdersNew {
 // The methods run in the caller's transaction; none commits.
 class OrdersDao {
 public:
-    // Sets the session settings the value conversions rely on (schemac::pg::prepare_session).
+    // Holds nothing of the connection: every method checks, on the session of
+    // the transaction it is given, the settings the value conversions rely on
+    // (schemac::pg::prepare_session) and the statements it prepared.
     explicit OrdersDao(::pqxx::connection_base& conn);
 
     // Inserts one row; returns it as stored, with the values the server filled in.

@@ -23,10 +23,10 @@ OpenQuantityRow schemac_read_open_quantity(const ::pqxx::row& schemac_result, co
 }  // namespace
 
 // Each function first makes sure the session prints values the way the codecs
-// read them (schemac::pg::prepare_session: nothing is sent when they are set).
+// read them (schemac::pg::prepare_session: nothing is sent when they are in place).
 
 ::std::vector<OpenQuantityRow> open_quantity(::pqxx::transaction_base& schemac_tx, const ::std::optional<::db::shop::State>& state) {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_faf44d2a0bc88a6f", "SELECT side, sum(qty)::bigint AS qty FROM orders WHERE ($1::shop.state) IS NULL OR state = ($1::shop.state) GROUP BY side"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(state);

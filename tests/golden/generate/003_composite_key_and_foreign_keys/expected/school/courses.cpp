@@ -19,10 +19,10 @@ constexpr char kTable[] = "school.courses";
 
 }  // namespace CoursesDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-CoursesDao::CoursesDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+CoursesDao::CoursesDao(::pqxx::connection_base&) {}
 
 CoursesRow CoursesDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     CoursesRow schemac_row;
@@ -36,7 +36,7 @@ CoursesRow CoursesDao::read_row(const ::pqxx::row& schemac_result, const int* sc
 }
 
 CoursesRow CoursesDao::insert(::pqxx::transaction_base& schemac_tx, const CoursesNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("code", schemac_row.code);
     schemac_insert.add("title", schemac_row.title);
@@ -44,7 +44,7 @@ CoursesRow CoursesDao::insert(::pqxx::transaction_base& schemac_tx, const Course
 }
 
 ::std::size_t CoursesDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<CoursesNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("code", schemac_rows.front().code);
@@ -60,7 +60,7 @@ CoursesRow CoursesDao::insert(::pqxx::transaction_base& schemac_tx, const Course
 }
 
 ::std::optional<CoursesRow> CoursesDao::find_by_code(::pqxx::transaction_base& schemac_tx, const ::std::string& code) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_a16b8efcd2430a1d", "SELECT code, title FROM school.courses WHERE code = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(code);
@@ -71,7 +71,7 @@ CoursesRow CoursesDao::insert(::pqxx::transaction_base& schemac_tx, const Course
 }
 
 bool CoursesDao::update(::pqxx::transaction_base& schemac_tx, const CoursesRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_cd49102f4caf1d73", "UPDATE school.courses SET title = $1 WHERE code = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.title);
@@ -80,7 +80,7 @@ bool CoursesDao::update(::pqxx::transaction_base& schemac_tx, const CoursesRow& 
 }
 
 bool CoursesDao::delete_by_code(::pqxx::transaction_base& schemac_tx, const ::std::string& code) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_444958af6e369685", "DELETE FROM school.courses WHERE code = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(code);
@@ -88,7 +88,7 @@ bool CoursesDao::delete_by_code(::pqxx::transaction_base& schemac_tx, const ::st
 }
 
 CoursesRow CoursesDao::upsert(::pqxx::transaction_base& schemac_tx, const CoursesRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_fdb95457db0fac37", "INSERT INTO school.courses (code, title) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET title = EXCLUDED.title RETURNING code, title"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.code);
@@ -97,7 +97,7 @@ CoursesRow CoursesDao::upsert(::pqxx::transaction_base& schemac_tx, const Course
 }
 
 ::std::int64_t CoursesDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_baab71c83102bbe4", "SELECT count(*) FROM school.courses"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), CoursesDao_sql::kTable)[0], schemac_count);
@@ -105,7 +105,7 @@ CoursesRow CoursesDao::upsert(::pqxx::transaction_base& schemac_tx, const Course
 }
 
 void CoursesDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const CoursesRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "school.courses (code, title)");
     CoursesRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

@@ -19,10 +19,10 @@ constexpr char kTable[] = "school.enrolments";
 
 }  // namespace EnrolmentsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-EnrolmentsDao::EnrolmentsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+EnrolmentsDao::EnrolmentsDao(::pqxx::connection_base&) {}
 
 EnrolmentsRow EnrolmentsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     EnrolmentsRow schemac_row;
@@ -37,7 +37,7 @@ EnrolmentsRow EnrolmentsDao::read_row(const ::pqxx::row& schemac_result, const i
 }
 
 EnrolmentsRow EnrolmentsDao::insert(::pqxx::transaction_base& schemac_tx, const EnrolmentsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("student_id", schemac_row.student_id);
     schemac_insert.add("course_code", schemac_row.course_code);
@@ -46,7 +46,7 @@ EnrolmentsRow EnrolmentsDao::insert(::pqxx::transaction_base& schemac_tx, const 
 }
 
 ::std::size_t EnrolmentsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<EnrolmentsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("student_id", schemac_rows.front().student_id);
@@ -64,7 +64,7 @@ EnrolmentsRow EnrolmentsDao::insert(::pqxx::transaction_base& schemac_tx, const 
 }
 
 ::std::optional<EnrolmentsRow> EnrolmentsDao::find_by_student_id_and_course_code(::pqxx::transaction_base& schemac_tx, ::std::int32_t student_id, const ::std::string& course_code) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_cc730e497ac1e13e", "SELECT student_id, course_code, grade FROM school.enrolments WHERE student_id = $1 AND course_code = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(student_id);
@@ -76,7 +76,7 @@ EnrolmentsRow EnrolmentsDao::insert(::pqxx::transaction_base& schemac_tx, const 
 }
 
 ::std::vector<EnrolmentsRow> EnrolmentsDao::list_by_student_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t student_id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_e5c78b6b8f671b1c", "SELECT student_id, course_code, grade FROM school.enrolments WHERE student_id = $1 ORDER BY course_code"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(student_id);
@@ -88,7 +88,7 @@ EnrolmentsRow EnrolmentsDao::insert(::pqxx::transaction_base& schemac_tx, const 
 }
 
 bool EnrolmentsDao::update(::pqxx::transaction_base& schemac_tx, const EnrolmentsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_ea062e39c0acd856", "UPDATE school.enrolments SET grade = $1 WHERE student_id = $2 AND course_code = $3"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.grade);
@@ -98,7 +98,7 @@ bool EnrolmentsDao::update(::pqxx::transaction_base& schemac_tx, const Enrolment
 }
 
 bool EnrolmentsDao::delete_by_student_id_and_course_code(::pqxx::transaction_base& schemac_tx, ::std::int32_t student_id, const ::std::string& course_code) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_cf00d44bacdf9997", "DELETE FROM school.enrolments WHERE student_id = $1 AND course_code = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(student_id);
@@ -107,7 +107,7 @@ bool EnrolmentsDao::delete_by_student_id_and_course_code(::pqxx::transaction_bas
 }
 
 EnrolmentsRow EnrolmentsDao::upsert(::pqxx::transaction_base& schemac_tx, const EnrolmentsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_bab59e6032c9a8e3", "INSERT INTO school.enrolments (student_id, course_code, grade) VALUES ($1, $2, $3) ON CONFLICT (student_id, course_code) DO UPDATE SET grade = EXCLUDED.grade RETURNING student_id, course_code, grade"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.student_id);
@@ -117,7 +117,7 @@ EnrolmentsRow EnrolmentsDao::upsert(::pqxx::transaction_base& schemac_tx, const 
 }
 
 ::std::int64_t EnrolmentsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_c6b0219e7dbe9e57", "SELECT count(*) FROM school.enrolments"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), EnrolmentsDao_sql::kTable)[0], schemac_count);
@@ -125,7 +125,7 @@ EnrolmentsRow EnrolmentsDao::upsert(::pqxx::transaction_base& schemac_tx, const 
 }
 
 void EnrolmentsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const EnrolmentsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "school.enrolments (student_id, course_code, grade)");
     EnrolmentsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {

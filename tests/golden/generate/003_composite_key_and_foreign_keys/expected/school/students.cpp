@@ -19,10 +19,10 @@ constexpr char kTable[] = "school.students";
 
 }  // namespace StudentsDao_sql
 
-// Every method starts with prepare_session too: it sends nothing when the
-// settings are in place, and sets them again if an aborted transaction made
-// the session forget them.
-StudentsDao::StudentsDao(::pqxx::connection_base& schemac_conn) { ::schemac::pg::prepare_session(schemac_conn); }
+// Every method starts with prepare_session: it sends nothing when the
+// session's settings are in place, and makes them again when a reset or an
+// aborted transaction took them away.
+StudentsDao::StudentsDao(::pqxx::connection_base&) {}
 
 StudentsRow StudentsDao::read_row(const ::pqxx::row& schemac_result, const int* schemac_positions) {
     StudentsRow schemac_row;
@@ -36,7 +36,7 @@ StudentsRow StudentsDao::read_row(const ::pqxx::row& schemac_result, const int* 
 }
 
 StudentsRow StudentsDao::insert(::pqxx::transaction_base& schemac_tx, const StudentsNew& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::InsertBuilder schemac_insert;
     schemac_insert.add("id", schemac_row.id);
     schemac_insert.add("name", schemac_row.name);
@@ -44,7 +44,7 @@ StudentsRow StudentsDao::insert(::pqxx::transaction_base& schemac_tx, const Stud
 }
 
 ::std::size_t StudentsDao::insert_many(::pqxx::transaction_base& schemac_tx, const ::std::vector<StudentsNew>& schemac_rows) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     if (schemac_rows.empty()) return 0;
     ::schemac::pg::CopyColumns schemac_columns;
     schemac_columns.add("id", schemac_rows.front().id);
@@ -60,7 +60,7 @@ StudentsRow StudentsDao::insert(::pqxx::transaction_base& schemac_tx, const Stud
 }
 
 ::std::optional<StudentsRow> StudentsDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_9846a71741c0149a", "SELECT id, name FROM school.students WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -71,7 +71,7 @@ StudentsRow StudentsDao::insert(::pqxx::transaction_base& schemac_tx, const Stud
 }
 
 bool StudentsDao::update(::pqxx::transaction_base& schemac_tx, const StudentsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_efcfd95e1e5b37cf", "UPDATE school.students SET name = $1 WHERE id = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.name);
@@ -80,7 +80,7 @@ bool StudentsDao::update(::pqxx::transaction_base& schemac_tx, const StudentsRow
 }
 
 bool StudentsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_18af1dd7e46369c0", "DELETE FROM school.students WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
@@ -88,7 +88,7 @@ bool StudentsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int3
 }
 
 StudentsRow StudentsDao::upsert(::pqxx::transaction_base& schemac_tx, const StudentsRow& schemac_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_18f5109accb3ff1d", "INSERT INTO school.students (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name RETURNING id, name"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
@@ -97,7 +97,7 @@ StudentsRow StudentsDao::upsert(::pqxx::transaction_base& schemac_tx, const Stud
 }
 
 ::std::int64_t StudentsDao::count(::pqxx::transaction_base& schemac_tx) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     static constexpr ::schemac::pg::Statement schemac_statement{"sc_5a5fdcfc092b92ad", "SELECT count(*) FROM school.students"};
     ::std::int64_t schemac_count = 0;
     ::schemac::pg::read(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, {}), StudentsDao_sql::kTable)[0], schemac_count);
@@ -105,7 +105,7 @@ StudentsRow StudentsDao::upsert(::pqxx::transaction_base& schemac_tx, const Stud
 }
 
 void StudentsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const StudentsRow&)>& on_row) const {
-    ::schemac::pg::prepare_session(schemac_tx.conn());
+    ::schemac::pg::prepare_session(schemac_tx);
     ::schemac::pg::CopyReader schemac_reader(schemac_tx, "school.students (id, name)");
     StudentsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {
