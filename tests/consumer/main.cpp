@@ -7,9 +7,17 @@
 #include <schemac/postgres/pg_codec.hpp>
 #include <schemac/migrate/runner.hpp>
 
-#include "migrations.hpp"
-#include "shop/orders.hpp"
-#include "shop/queries.hpp"
+#include <type_traits>
+
+#include "analytics_db/shop/orders.hpp"
+#include "shop_db/migrations.hpp"
+#include "shop_db/shop/orders.hpp"
+#include "shop_db/shop/queries.hpp"
+
+// Both schemas have shop.orders; each namespace keeps its own layout.
+static_assert(std::is_same_v<decltype(shop_db::shop::OrdersRow::symbol), std::string>);
+static_assert(std::is_same_v<decltype(analytics_db::shop::OrdersRow::notional), schemac::Decimal>);
+static_assert(!std::is_same_v<shop_db::shop::OrdersDao, analytics_db::shop::OrdersDao>);
 
 int main(int argc, char** argv) {
     if (argc != 2) {

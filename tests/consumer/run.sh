@@ -39,7 +39,7 @@ expected="ok id=3 status=open price=101.250000 open_qty=10"
 echo "ok: built from the install and ran twice"
 
 # mtimes of every generated file and object file, sorted.
-stamps() { (cd "$work/build" && find db CMakeFiles -type f \( -name '*.hpp' -o -name '*.cpp' -o -name '*.o' \) -printf '%p %T@\n' | sort); }
+stamps() { (cd "$work/build" && find gen CMakeFiles -type f \( -name '*.hpp' -o -name '*.cpp' -o -name '*.o' \) -printf '%p %T@\n' | sort); }
 changed() { { diff <(echo "$1") <(echo "$2") || true; } | sed -n 's/^> \([^ ]*\) .*/\1/p'; }
 
 before=$(stamps)
@@ -68,6 +68,6 @@ sed -i 's|^  MIGRATIONS \(.*\))$|  MIGRATIONS \1\n  ALLOW_UNMIGRATED)|' "$work/s
 grep -q '^  ALLOW_UNMIGRATED)$' "$work/src/CMakeLists.txt" || { echo "could not add ALLOW_UNMIGRATED"; exit 1; }
 build
 touched=$(changed "$before" "$(stamps)" | sort | tr '\n' ' ')
-expected_touched="CMakeFiles/shop_db.dir/db/shop/audit_log.cpp.o db/shop/audit_log.cpp db/shop/audit_log.hpp "
+expected_touched="CMakeFiles/shop_db.dir/gen/shop_db/shop/audit_log.cpp.o gen/shop_db/shop/audit_log.cpp gen/shop_db/shop/audit_log.hpp "
 [ "$touched" = "$expected_touched" ] || { echo "editing audit_log changed: $touched"; echo "expected: $expected_touched"; exit 1; }
 echo "ok: editing one table regenerates and recompiles that table only"
