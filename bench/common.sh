@@ -25,3 +25,13 @@ bench_setup() {
   runs=${RUNS:-10}
   if [ -z "$results" ]; then mkdir -p "build-bench/$name"; results=$root/build-bench/$name; fi
 }
+
+# bench_scratch NAME: sets `work` (a fresh directory) and `pgdir`
+# (/tmp/schemac-NAME-pg, for scripts/pg-test-server.sh), both removed on exit
+# (the server stopped), also after an interrupt.
+bench_scratch() {
+  pgdir=/tmp/schemac-$1-pg
+  work=$(mktemp -d "/tmp/schemac-$1.XXXXXX")
+  trap '"$root/scripts/pg-test-server.sh" stop "$pgdir" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+  trap 'exit 130' INT TERM
+}

@@ -57,14 +57,7 @@ tables=${TABLES:-100}
 parts=" ${PARTS:-a b c d} "
 cxx=${CXX:-g++}
 
-pgdir=/tmp/schemac-dao-bench-pg
-work=$(mktemp -d /tmp/schemac-dao-bench.XXXXXX)
-cleanup() {
-  "$root/scripts/pg-test-server.sh" stop "$pgdir" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_scratch dao-bench
 summary=$results/summary.txt
 : >"$summary"
 say() { echo "$*" | tee -a "$summary"; }

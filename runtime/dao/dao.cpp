@@ -4,9 +4,12 @@
 // because stream_to::write_raw_line is private in 6.4).
 #include "schemac/dao/dao.hpp"
 
+#include "raw_connection.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -40,19 +43,30 @@ void refuse_while_streaming(const pqxx::connection_base& conn) {
 
 void Params::push(std::string text) {
     if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
-        throw PgTextError("parameter " + std::to_string(values_.size() + 1) +
+        throw PgTextError("parameter " + std::to_string(size() + 1) +
                           " contains a zero byte, which PostgreSQL text cannot hold (libpq would cut the value there)");
     }
-    values_.emplace_back(std::move(text));
+    block_.lengths.push_back(static_cast<int>(text.size()));
+    block_.nonnulls.push_back(1);
+    block_.binaries.push_back(0);
+    block_.strings.push_back(std::move(text));
 }
 
-std::vector<const char*> Params::pointers() const {
-    // C strings rather than the std::optional<std::string>s themselves:
-    // libpqxx copies each dynamic parameter once more per level of wrapping.
-    std::vector<const char*> out;
-    out.reserve(values_.size());
-    for (const auto& v : values_) out.push_back(v ? v->c_str() : nullptr);
-    return out;
+void Params::add(const Bytes& v) {
+    if (v.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+        throw PgTextError("parameter " + std::to_string(size() + 1) + ": a bytea of " + std::to_string(v.size()) +
+                          " bytes is more than libpq can send (2 GiB - 1); PostgreSQL's limit is 1 GB");
+    }
+    block_.lengths.push_back(static_cast<int>(v.size()));
+    block_.nonnulls.push_back(1);
+    block_.binaries.push_back(1);
+    block_.bin_strings.emplace_back(v.data(), v.size());
+}
+
+void Params::add_null() {
+    block_.lengths.push_back(0);
+    block_.nonnulls.push_back(0);
+    block_.binaries.push_back(0);
 }
 
 pqxx::result exec(pqxx::transaction_base& tx, const Statement& st, const Params& params) {
@@ -80,7 +94,9 @@ void throw_bad_column(std::string_view column, const std::exception& cause) {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 CopyWriter::CopyWriter(pqxx::transaction_base& tx, const std::string& target, std::size_t flush_bytes)
-    : writer_((detail::refuse_while_streaming(tx.conn()), std::make_unique<pqxx::tablewriter>(tx, target))), flush_bytes_(flush_bytes) {
+    : writer_((detail::refuse_while_streaming(tx.conn()), std::make_unique<pqxx::tablewriter>(tx, target))),
+      raw_(detail::RawConnection::of(tx)),
+      flush_bytes_(flush_bytes) {
     buffer_.reserve(flush_bytes_ + flush_bytes_ / 8);
 }
 #pragma GCC diagnostic pop
@@ -115,12 +131,29 @@ void CopyWriter::end_line() {
 
 void CopyWriter::flush() {
     if (buffer_.empty()) return;
-    // Several rows in one call: write_raw_line drops one trailing '\n' and
-    // libpqxx appends one, so the chunk reaches PQputCopyData exactly as
-    // built (the server reads COPY data as a byte stream, not message by
-    // message). Checked by "integration: pg_codec: CopyWriter ...".
-    writer_->write_raw_line(buffer_);
+    // The server reads COPY data as a byte stream, not message by message:
+    // a piece may end anywhere, mid-row included. libpq takes it as it is;
+    // libpqxx's write_raw_line copies it twice and ends it with a '\n' (it
+    // drops one trailing '\n' first, so whole rows pass unchanged: checked by
+    // "integration: pg_codec: CopyWriter ...").
+    if (raw_ != nullptr) {
+        if (PQputCopyData(raw_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
+            throw pqxx::failure(std::string("COPY: ") + PQerrorMessage(raw_));
+        }
+    } else {
+        writer_->write_raw_line(buffer_);
+    }
     buffer_.clear();
+}
+
+void CopyWriter::bytes_field(const Bytes& v) {
+    // In the hex format "\x..." with the backslash escaped for COPY text.
+    buffer_ += "\\\\x";
+    constexpr std::size_t kPiece = 32 * 1024;
+    for (std::size_t at = 0; at < v.size(); at += kPiece) {
+        append_bytea_hex(buffer_, v.data() + at, std::min(kPiece, v.size() - at));
+        if (raw_ != nullptr && buffer_.size() >= flush_bytes_) flush();
+    }
 }
 
 void CopyWriter::complete() {
@@ -137,15 +170,44 @@ void CopyWriter::complete() {
 // CopyReader
 
 CopyReader::CopyReader(pqxx::transaction_base& tx, const std::string& source)
-    // The two-argument constructor: the one taking columns leaves a member
-    // uninitialised in 6.4 (random "Too few fields").
-    : stream_((detail::refuse_while_streaming(tx.conn()), std::make_unique<pqxx::stream_from>(tx, source))), conn_(&tx.conn()) {
+    : conn_((detail::refuse_while_streaming(tx.conn()), &tx.conn())),
+      raw_(detail::RawConnection::of(tx)),
+      query_("COPY " + source + " TO STDOUT") {
+    if (raw_ != nullptr) {
+        PGresult* started = PQexec(raw_, query_.c_str());
+        if (PQresultStatus(started) != PGRES_COPY_OUT) {
+            const char* state = PQresultErrorField(started, PG_DIAG_SQLSTATE);
+            pqxx::sql_error error(started ? PQresultErrorMessage(started) : PQerrorMessage(raw_), query_,
+                                  state ? state : nullptr);
+            PQclear(started);
+            // A COPY that did start (never: COPY TO STDOUT either starts or fails) would be drained by finish().
+            throw error;
+        }
+        PQclear(started);
+    } else {
+        // The two-argument constructor: the one taking columns leaves a member
+        // uninitialised in 6.4 (random "Too few fields").
+        stream_ = std::make_unique<pqxx::stream_from>(tx, source);
+    }
     t_streaming.push_back(conn_);
 }
 
 CopyReader::~CopyReader() {
+    // The rest of the rows, read and dropped without splitting them (a row
+    // that failed to split is why some readers end early).
+    if (row_ != nullptr) PQfreemem(row_);
+    if (raw_ != nullptr && !done_) {
+        char* rest = nullptr;
+        while (PQgetCopyData(raw_, &rest, 0) > 0) PQfreemem(rest);
+        try {
+            finish();
+        } catch (...) {
+        }
+    }
     try {
-        while (stream_->get_raw_line(raw_)) {
+        if (stream_) {
+            while (stream_->get_raw_line(line_)) {
+            }
         }
     } catch (...) {
     }
@@ -156,12 +218,47 @@ CopyReader::~CopyReader() {
     if (auto it = std::find(t_streaming.begin(), t_streaming.end(), conn_); it != t_streaming.end()) t_streaming.erase(it);
 }
 
-const std::vector<std::optional<std::string>>* CopyReader::next() {
-    if (!stream_->get_raw_line(raw_)) return nullptr;
+void CopyReader::finish() {
+    done_ = true;
+    std::string message, state;
+    while (PGresult* r = PQgetResult(raw_)) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK && message.empty()) {
+            message = PQresultErrorMessage(r);
+            if (const char* s = PQresultErrorField(r, PG_DIAG_SQLSTATE)) state = s;
+        }
+        PQclear(r);
+    }
+    if (!message.empty()) throw pqxx::sql_error(message, query_, state.empty() ? nullptr : state.c_str());
+}
+
+const std::vector<std::optional<std::string_view>>* CopyReader::next() {
+    char* data = nullptr;
+    std::size_t size = 0;
+    if (raw_ != nullptr) {
+        if (done_) return nullptr;
+        if (row_ != nullptr) {
+            PQfreemem(row_);
+            row_ = nullptr;
+        }
+        const int n = PQgetCopyData(raw_, &row_, 0);
+        if (n == -1) {
+            finish();
+            return nullptr;
+        }
+        if (n < 0) {
+            done_ = true;
+            throw pqxx::failure(std::string("COPY: ") + PQerrorMessage(raw_));
+        }
+        data = row_;
+        size = static_cast<std::size_t>(n);
+    } else {
+        if (!stream_->get_raw_line(line_)) return nullptr;
+        data = line_.data();
+        size = line_.size();
+    }
     // libpq hands over each row with its newline.
-    std::string_view line = raw_;
-    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
-    split_copy_line(line, fields_);
+    if (size > 0 && data[size - 1] == '\n') --size;
+    split_copy_line_in_place(data, size, fields_);
     return &fields_;
 }
 
@@ -172,8 +269,7 @@ Cursor::Cursor(pqxx::transaction_base& tx, const std::string& sql, const Params&
     detail::refuse_while_streaming(tx.conn());
     static std::atomic<unsigned long long> counter{0};
     name_ = "schemac_cursor_" + std::to_string(++counter);
-    const std::vector<const char*> values = params.pointers();
-    tx_.exec_params("DECLARE " + name_ + " NO SCROLL CURSOR FOR " + sql, pqxx::prepare::make_dynamic_params(values));
+    tx_.exec_params("DECLARE " + name_ + " NO SCROLL CURSOR FOR " + sql, params.libpqxx());
     open_ = true;
 }
 

@@ -124,7 +124,7 @@ void at_most_one_row(const pqxx::result& r, const char* what) {
     if (r.size() > 1) throw std::runtime_error(std::string(what) + ": expected at most one row, got " + std::to_string(r.size()));
 }
 
-void expect_fields(const std::vector<std::optional<std::string>>& fields, std::size_t n, const char* what) {
+void expect_fields(const std::vector<std::optional<std::string_view>>& fields, std::size_t n, const char* what) {
     if (fields.size() != n)
         throw std::runtime_error(std::string(what) + ": COPY row has " + std::to_string(fields.size()) + " fields, expected " + std::to_string(n));
 }

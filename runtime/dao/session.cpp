@@ -5,8 +5,8 @@
 // repairs, or says what to do where a repair is not safe. See dao.hpp.
 #include "schemac/dao/dao.hpp"
 
-#include <libpq-fe.h>
-#include <pqxx/largeobject>
+#include "raw_connection.hpp"
+
 
 #include <map>
 #include <memory>
@@ -92,18 +92,6 @@ Sessions& sessions() {
     return all;
 }
 
-// libpq's connection under a libpqxx transaction, for the parameters the
-// server reports on its own (ParameterStatus): reading them costs no round
-// trip. pqxx::largeobject::raw_connection is libpqxx 6.4's only public way to
-// it (protected, so reached from a derived class); it takes a dbtransaction,
-// so a nontransaction has none.
-struct RawConnection : pqxx::largeobject {
-    static PGconn* of(const pqxx::transaction_base& tx) {
-        const auto* db = dynamic_cast<const pqxx::dbtransaction*>(&tx);
-        return db ? raw_connection(*db) : nullptr;
-    }
-};
-
 // The settings, as set_config takes them, and as the server reports them
 // (nullptr: not reported; DateStyle is reported with the day order after it).
 struct Setting {
@@ -143,7 +131,7 @@ const char* expected_value(const char* name) {
 // nontransaction asks the server for every setting (one round trip).
 bool settings_in_place(pqxx::transaction_base& tx, const Session& s) {
     if (s.time_zone.empty()) return false;
-    if (PGconn* raw = RawConnection::of(tx)) {
+    if (PGconn* raw = detail::RawConnection::of(tx)) {
         const char* tz = PQparameterStatus(raw, "TimeZone");
         if (tz == nullptr || s.time_zone != tz) return false;
         for (const char* name : kReported) {
@@ -244,9 +232,8 @@ pqxx::result exec(pqxx::transaction_base& tx, const std::string& name, const std
     // compare); the server sees PREPARE only at the first exec_prepared on this
     // connection, and again after libpqxx reconnects.
     tx.conn().prepare(name, sql);
-    const std::vector<const char*> values = params.pointers();
     auto run = [&] {
-        pqxx::result r = tx.exec_prepared(name, pqxx::prepare::make_dynamic_params(values));
+        pqxx::result r = tx.exec_prepared(name, params.libpqxx());
         if (s->prepared.find(name) == s->prepared.end()) s->prepared.emplace(name, sql);
         return r;
     };

@@ -532,15 +532,22 @@ template <> std::optional<Interval> value_text::parse<Interval>(std::string_view
 // ---------------------------------------------------------------------------
 // Bytes (bytea hex format)
 
-std::string value_text::format(const Bytes& v) {
+void append_bytea_hex(std::string& out, const std::byte* data, std::size_t size) {
     static constexpr char kHex[] = "0123456789abcdef";
+    const std::size_t at = out.size();
+    out.resize(at + 2 * size);
+    char* p = out.data() + at;
+    for (std::size_t i = 0; i < size; ++i) {
+        const auto x = std::to_integer<unsigned>(data[i]);
+        *p++ = kHex[x >> 4];
+        *p++ = kHex[x & 15];
+    }
+}
+
+std::string value_text::format(const Bytes& v) {
     std::string out = "\\x";
     out.reserve(2 + 2 * v.size());
-    for (std::byte b : v) {
-        const auto x = std::to_integer<unsigned>(b);
-        out += kHex[x >> 4];
-        out += kHex[x & 15];
-    }
+    append_bytea_hex(out, v.data(), v.size());
     return out;
 }
 

@@ -32,6 +32,7 @@
 
 #include <pqxx/pqxx>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -39,6 +40,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -634,6 +636,43 @@ TEST_CASE("for_each: a DAO call on the streaming connection inside the callback 
     dao.for_each(tx2, [&](const ScalarsRow& r) { found += other_dao.find_by_id(other_tx, r.id).has_value() ? 1 : 0; });
     CHECK(found == 2);
     CHECK(other_dao.find_by_id(other_tx, first).has_value());
+}
+
+// CopyWriter sends its buffer mid-row once it is full, and hex-encodes a
+// bytea piece by piece (dao.hpp): values many times the 8 KB piece size, in
+// rows with small ones around them, must arrive whole and in place, in a
+// dbtransaction (libpq directly) and a nontransaction (libpqxx, whole lines).
+TEST_CASE("insert_many: values far larger than a COPY piece arrive whole, in a work and in a nontransaction") {
+    RtDb f;
+    db::rt::ScalarsDao dao(f.conn());
+    Bytes big(3 * 1024 * 1024 + 7);
+    for (std::size_t i = 0; i < big.size(); ++i) big[i] = std::byte(static_cast<unsigned char>(i * 131 + 7));
+    std::string text(1024 * 1024 + 3, 'x');
+    for (std::size_t i = 0; i < text.size(); i += 97) text[i] = '\\';   // a backslash: escaped as two in COPY text
+    for (bool in_work : {true, false}) {
+        INFO(std::string(in_work ? "work" : "nontransaction"));
+        std::vector<ScalarsNew> rows(3);
+        rows[0].small = 1;
+        rows[1].bin = big;
+        rows[1].txt = text;
+        rows[1].small = 2;
+        rows[2].bin = Bytes{std::byte{1}};
+        rows[2].small = 3;
+        std::unique_ptr<pqxx::transaction_base> tx;
+        if (in_work) tx = std::make_unique<pqxx::work>(f.conn());
+        else tx = std::make_unique<pqxx::nontransaction>(f.conn());
+        CHECK(dao.insert_many(*tx, rows) == 3);
+        std::vector<ScalarsRow> got;
+        dao.for_each(*tx, [&](const ScalarsRow& r) { got.push_back(r); });
+        std::sort(got.begin(), got.end(), [](const ScalarsRow& a, const ScalarsRow& b) { return a.small < b.small; });
+        REQUIRE(got.size() == 3);
+        CHECK_FALSE(got[0].bin.has_value());
+        CHECK(got[1].bin == big);
+        CHECK(got[1].txt == text);
+        CHECK(got[2].bin == Bytes{std::byte{1}});
+        tx->exec0("DELETE FROM rt.scalars");
+        if (in_work) tx->commit();
+    }
 }
 
 TEST_CASE("insert_many: a zero byte in a text value is refused naming its row and column, before the server sees it") {

@@ -62,7 +62,14 @@ public:
     using pqxx::sql_error::sql_error;
 };
 
-// Statement parameters in text form; NULL for an empty optional.
+// Statement parameters: text form through the codecs, NULL for an empty
+// optional, and a bytea (Bytes) in binary form, its bytes as they are: a
+// 100 MB value costs 100 MB here and in libpq's send buffer, where its hex
+// text would cost 200 MB in each, plus a copy by libpqxx. Built straight
+// into libpqxx 6.4's parameter block (pqxx::internal::params, whose fields
+// are public: the only way 6.4 takes text and binary parameters in one
+// call); libpqxx copies the texts once when it runs the statement and
+// shares the binary values.
 class Params {
 public:
     template <class T> void add(const T& v) {
@@ -70,25 +77,25 @@ public:
         Codec<T>::write(text, v);
         push(std::move(text));
     }
+    void add(const Bytes& v);
     template <class T> void add(const std::optional<T>& v) {
         if (v) add(*v);
-        else values_.emplace_back();
+        else add_null();
     }
-    void add_null() { values_.emplace_back(); }
-    void clear() { values_.clear(); }
-    std::size_t size() const { return values_.size(); }
-    const std::vector<std::optional<std::string>>& values() const { return values_; }
+    void add_null();
+    void clear() { block_ = {}; }
+    std::size_t size() const { return block_.lengths.size(); }
+    bool is_null(std::size_t i) const { return block_.nonnulls.at(i) == 0; }
+    bool is_binary(std::size_t i) const { return block_.binaries.at(i) != 0; }
 
-    // The parameters as libpqxx takes them: pass
-    // pqxx::prepare::make_dynamic_params(params.pointers()) to exec_prepared or
-    // exec_params (null pointer = NULL). Valid while this Params is unchanged.
-    std::vector<const char*> pointers() const;
+    // What tx.exec_prepared(name, params.libpqxx()) and exec_params take.
+    const pqxx::internal::params& libpqxx() const { return block_; }
 
 private:
     // Throws PgTextError for a zero byte: libpq sends text parameters as C
     // strings and would silently cut the value there.
     void push(std::string text);
-    std::vector<std::optional<std::string>> values_;
+    pqxx::internal::params block_;
 };
 
 // A prepared statement, registered on the connection the first time it runs
@@ -150,7 +157,11 @@ template <class T> void read(const pqxx::field& f, T& out) {
     detail::read_text(f.c_str(), f.size(), f.is_null(), out, f.name());
 }
 
-// A field from CopyReader::next(); `column` names it in errors.
+// A field from CopyReader::next() or split_copy_line; `column` names it in errors.
+template <class T> void read(const std::optional<std::string_view>& copy_field, T& out, const char* column) {
+    detail::read_text(copy_field ? copy_field->data() : nullptr, copy_field ? copy_field->size() : 0,
+                      !copy_field.has_value(), out, column);
+}
 template <class T> void read(const std::optional<std::string>& copy_field, T& out, const char* column) {
     detail::read_text(copy_field ? copy_field->data() : nullptr, copy_field ? copy_field->size() : 0,
                       !copy_field.has_value(), out, column);
@@ -186,9 +197,15 @@ public:
     // Appends a field to the current row (the tab before it is added for you).
     // A text holding a zero byte throws PgTextError: PostgreSQL text cannot
     // hold one, and the server would only say "invalid byte sequence".
+    // A large value does not wait for the end of its row: in a dbtransaction
+    // the buffer goes out whenever it reaches flush_bytes, and a bytea is
+    // hex-encoded piece by piece into it, so a 100 MB value never exists as
+    // text in full (in a nontransaction libpqxx takes whole lines only).
     template <class T> void field(const T& v) {
         separate();
-        if constexpr (std::is_same_v<T, std::string>) {
+        if constexpr (std::is_same_v<T, Bytes>) {
+            bytes_field(v);
+        } else if constexpr (std::is_same_v<T, std::string>) {
             refuse_zero_byte(v);
             append_copy_field(buffer_, v);
         } else {
@@ -197,6 +214,7 @@ public:
             refuse_zero_byte(scratch_);
             append_copy_field(buffer_, scratch_);
         }
+        if (raw_ != nullptr && buffer_.size() >= flush_bytes_) flush();
     }
     template <class T> void field(const std::optional<T>& v) {
         if (v) field(*v);
@@ -227,8 +245,10 @@ private:
             throw PgTextError("the value contains a zero byte, which PostgreSQL text cannot hold");
     }
     void flush();
+    void bytes_field(const Bytes& v);
 
     std::unique_ptr<pqxx::tablewriter> writer_;
+    pqxx::internal::pq::PGconn* raw_;   // libpq's connection, to send pieces of rows; null in a nontransaction
     std::string buffer_;   // whole rows, each ending in '\n', then the row being built
     std::string scratch_;  // one field's codec text before escaping
     std::size_t flush_bytes_;
@@ -251,6 +271,12 @@ private:
 //
 // Destroyed before the end, it reads and discards the remaining rows so that
 // the transaction can be used again.
+//
+// In a dbtransaction it runs the COPY on libpq's connection itself (libpqxx
+// 6.4's stream_from copies every row into a std::string first) and unescapes
+// each row where libpq left it: a row costs its COPY text once beside libpq's
+// own input buffer, so a 100 MB bytea peaks at 4x its size plus the value
+// read from it. Before it returns, the COPY is over as far as libpqxx knows.
 class CopyReader {
 public:
     CopyReader(pqxx::transaction_base& tx, const std::string& source);
@@ -258,15 +284,21 @@ public:
     CopyReader(const CopyReader&) = delete;
     CopyReader& operator=(const CopyReader&) = delete;
 
-    // The next row's fields (unescaped; nullopt = NULL), valid until the next
-    // call, or nullptr at the end.
-    const std::vector<std::optional<std::string>>* next();
+    // The next row's fields (unescaped; nullopt = NULL), views valid until
+    // the next call, or nullptr at the end.
+    const std::vector<std::optional<std::string_view>>* next();
 
 private:
-    std::unique_ptr<pqxx::stream_from> stream_;
+    void finish();   // after the last row: the COPY's result, an error thrown
+
+    std::unique_ptr<pqxx::stream_from> stream_;   // in a nontransaction only
     const pqxx::connection_base* conn_;   // streaming until destroyed: DAO calls on it are refused meanwhile
-    std::string raw_;
-    std::vector<std::optional<std::string>> fields_;
+    pqxx::internal::pq::PGconn* raw_;     // libpq's connection, or null in a nontransaction
+    std::string query_;                   // the COPY statement, for errors
+    char* row_ = nullptr;                 // the current row as libpq handed it over (raw_)
+    bool done_ = false;
+    std::string line_;                    // the current row (stream_)
+    std::vector<std::optional<std::string_view>> fields_;
 };
 
 // ---------------------------------------------------------------------------

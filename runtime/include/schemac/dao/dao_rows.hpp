@@ -133,6 +133,6 @@ pqxx::row single_row(const pqxx::result& r, const char* what);
 // Throws when `r` has more than one row.
 void at_most_one_row(const pqxx::result& r, const char* what);
 // Throws when a streamed COPY row does not have `n` fields.
-void expect_fields(const std::vector<std::optional<std::string>>& fields, std::size_t n, const char* what);
+void expect_fields(const std::vector<std::optional<std::string_view>>& fields, std::size_t n, const char* what);
 
 }  // namespace schemac::pg

@@ -240,4 +240,11 @@ void append_copy_null(std::string& line);
 // return (the server always escapes those).
 void split_copy_line(std::string_view line, std::vector<std::optional<std::string>>& fields);
 
+// The same over a line held in `data` (size bytes, without its newline),
+// unescaping in place (unescaping only shortens a field): the fields are
+// views into `data`, valid while it is. An error shows `shown` (the line as
+// received) if given, else `data` as far as it was unescaped.
+void split_copy_line_in_place(char* data, std::size_t size, std::vector<std::optional<std::string_view>>& fields,
+                              std::string_view shown = {});
+
 }  // namespace schemac::pg

@@ -124,6 +124,10 @@ struct Interval {
 // escape format, an odd number of digits, a missing "\x".
 using Bytes = std::vector<std::byte>;
 
+// Appends the hex digits of `size` bytes (two per byte, lower-case, no "\x"):
+// the hex format in pieces, for writers that stream a large value.
+void append_bytea_hex(std::string& out, const std::byte* data, std::size_t size);
+
 // ---------------------------------------------------------------------------
 // json and jsonb: the JSON text as the server sends it, not parsed or checked
 // here (the server has validated it; jsonb arrives normalised). Equality is
