@@ -87,7 +87,7 @@ int run_status(const DatabaseOptions& db);
 
 struct ApplyCommand {
     DatabaseOptions db;
-    std::optional<int> target;
+    std::string target;   // --target: a version, or "latest" (the same as none: every pending migration)
     bool dry_run = false;
     bool allow_out_of_order = false;
     bool resume = false;

@@ -1,6 +1,7 @@
 // status, apply, rollback, repair, baseline: thin wrappers around the runtime's
 // Runner. This file turns its results into text (stdout: results, stderr:
 // progress and errors) or, with --format json, into one JSON document on stdout.
+#include <charconv>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -143,9 +144,24 @@ int run_status(const DatabaseOptions& db) {
     });
 }
 
+namespace {
+
+// --target of apply: a version from 1, or "latest" (every pending migration).
+std::optional<int> apply_target(const std::string& text) {
+    if (text.empty() || text == "latest") return std::nullopt;
+    int version = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), version);
+    if (ec != std::errc{} || end != text.data() + text.size() || version < 1) {
+        throw UsageError("--target " + text + ": expected a version number (1 or more) or latest");
+    }
+    return version;
+}
+
+}  // namespace
+
 int run_apply(const ApplyCommand& cmd) {
     return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget& target) {
-        ApplyOptions o{cmd.target, cmd.dry_run, cmd.allow_out_of_order, cmd.resume};
+        ApplyOptions o{apply_target(cmd.target), cmd.dry_run, cmd.allow_out_of_order, cmd.resume};
         const RunResult r = runner.apply(o, cmd.db.format == "json" ? ProgressFn{} : ProgressFn{print_progress});
         const int code = report_run(cmd.db, r, cmd.dry_run, "apply", "applied");
         if (code != kOk || !cmd.verify || cmd.dry_run) return code;
@@ -183,7 +199,7 @@ CommandSpec apply_command() {
     auto o = std::make_shared<ApplyCommand>();
     CommandSpec c{"apply", "Apply pending migrations in order (alias: migrate)", "schemac apply --env production --dry-run",
                   database_options(o->db), {"migrate"}, &o->db.format, [o] { return run_apply(*o); }};
-    c.options.push_back({"--target", "Stop after this version", &o->target, false, {}, std::pair{1, 1 << 30}});
+    c.options.push_back({"--target", "Stop after this version (latest: apply every pending migration, the default)", &o->target});
     c.options.push_back({"--dry-run", "Print what would run, change nothing", &o->dry_run});
     c.options.push_back({"--allow-out-of-order", "Apply pending versions below the highest applied one", &o->allow_out_of_order});
     c.options.push_back({"--resume", "Continue a failed non-transactional migration at its failed statement", &o->resume});

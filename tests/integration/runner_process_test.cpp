@@ -1003,6 +1003,17 @@ TEST_CASE("runner process: usage errors exit 2") {
         CHECK(o.code == 2);
         CHECK(contains(o.err, "--lock-timeout"));
     }
+    SUBCASE("bad --target") {
+        for (const char* bad : {"0", "-1", "x", "2x", "latests"}) {
+            CAPTURE(bad);
+            const Outcome o = w.run({"apply", "--dir", w.dir(), "--db", ScratchDb::server(), "--target", bad});
+            CAPTURE(o.err);
+            CHECK(o.code == 2);
+            CHECK(one_error_line(o.err));
+            CHECK(contains(o.err, "--target"));
+            CHECK(contains(o.err, "latest"));
+        }
+    }
     SUBCASE("usage error with --json") {
         const Outcome o = w.run({"status", "--dir", w.dir(), "--json"});
         CAPTURE(o.out);
@@ -1013,6 +1024,25 @@ TEST_CASE("runner process: usage errors exit 2") {
         REQUIRE(doc->get("error")->get("kind"));
         CHECK(doc->get("error")->get("kind")->s == "usage");
     }
+}
+
+TEST_CASE("runner process: apply --target latest applies every pending migration, a number stops there") {
+    ProjectDir w;
+    Db db;
+    db.create_effects();
+    w.migration("0001_one.up.sql", effect("m1"));
+    w.migration("0002_two.up.sql", effect("m2"));
+    w.migration("0003_three.up.sql", effect("m3"));
+    const Outcome first = w.run(cmd("apply", w, db.conninfo(), {"--json", "--target", "1"}));
+    CAPTURE(first.out);
+    CAPTURE(first.err);
+    REQUIRE(first.code == 0);
+    CHECK(contains(first.out, "\"to_version\":1"));
+    const Outcome rest = w.run(cmd("apply", w, db.conninfo(), {"--json", "--target", "latest"}));
+    CAPTURE(rest.out);
+    CAPTURE(rest.err);
+    REQUIRE(rest.code == 0);
+    CHECK(contains(rest.out, "\"to_version\":3"));
 }
 
 // ============================================================== --json
