@@ -80,6 +80,9 @@ struct DatabaseOptions {
     std::string config;        // --config FILE ("" = the nearest schemac.yaml)
     std::string dir;           // --dir ("" = the project's migrations directory)
     std::string lock_timeout;  // --lock-timeout ("" = from the config, default 60s)
+    std::string statement_lock_timeout;   // --statement-lock-timeout ("" = from the config, default 3s)
+    std::string lock_retries;             // --lock-retries ("" = from the config, default 5)
+    std::string statement_timeout;        // --statement-timeout ("" = from the config, default none; 0 = none)
     std::string format = "text";   // --format json (--json): one JSON document on stdout
 };
 

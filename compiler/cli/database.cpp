@@ -1,3 +1,4 @@
+#include <charconv>
 #include "cli/database.hpp"
 
 #include <cstdlib>
@@ -87,6 +88,9 @@ DatabaseTarget resolve_target(const DatabaseOptions& opts) {
     t.runner.history_schema = cfg.history_schema;
     t.runner.history_table = cfg.history_table;
     t.runner.lock_timeout = cfg.lock_timeout;
+    t.runner.statement_lock_timeout = cfg.statement_lock_timeout;
+    t.runner.lock_retries = cfg.lock_retries;
+    if (cfg.statement_timeout) t.runner.statement_timeout = *cfg.statement_timeout;
     t.migrations_dir = project.migrations_dir;
     t.dialect = project.dialect;
 
@@ -106,6 +110,9 @@ DatabaseTarget resolve_target(const DatabaseOptions& opts) {
             t.runner.conninfo = env->url;
         }
         if (env->lock_timeout) t.runner.lock_timeout = *env->lock_timeout;
+        if (env->statement_lock_timeout) t.runner.statement_lock_timeout = *env->statement_lock_timeout;
+        if (env->lock_retries) t.runner.lock_retries = *env->lock_retries;
+        if (env->statement_timeout) t.runner.statement_timeout = *env->statement_timeout;
         t.source = "--env " + opts.env;
     } else if (auto v = getenv_or_empty("SCHEMAC_DATABASE_URL"); !v.empty()) {
         t.runner.conninfo = v;
@@ -116,10 +123,26 @@ DatabaseTarget resolve_target(const DatabaseOptions& opts) {
     } else {
         throw UsageError("no database given: use --db URL or --env NAME (schemac.yaml), or set SCHEMAC_DATABASE_URL or DATABASE_URL");
     }
-    if (!opts.lock_timeout.empty()) {
-        auto d = parse_duration(opts.lock_timeout);
-        if (!d) throw UsageError("--lock-timeout " + opts.lock_timeout + ": expected a duration such as 60s, 500ms, 2m");
-        t.runner.lock_timeout = *d;
+    const auto flag_duration = [](const std::string& flag, const std::string& text, bool zero_is_none) {
+        if (zero_is_none && text == "0") return std::chrono::milliseconds{0};
+        auto d = parse_duration(text);
+        if (!d) {
+            throw UsageError(flag + " " + text + ": expected a duration such as 60s, 500ms, 2m" + (zero_is_none ? " (0: no limit)" : ""));
+        }
+        return *d;
+    };
+    if (!opts.lock_timeout.empty()) t.runner.lock_timeout = flag_duration("--lock-timeout", opts.lock_timeout, false);
+    if (!opts.statement_lock_timeout.empty()) {
+        t.runner.statement_lock_timeout = flag_duration("--statement-lock-timeout", opts.statement_lock_timeout, false);
+    }
+    if (!opts.statement_timeout.empty()) t.runner.statement_timeout = flag_duration("--statement-timeout", opts.statement_timeout, true);
+    if (!opts.lock_retries.empty()) {
+        int n = -1;
+        const auto [end, ec] = std::from_chars(opts.lock_retries.data(), opts.lock_retries.data() + opts.lock_retries.size(), n);
+        if (ec != std::errc{} || end != opts.lock_retries.data() + opts.lock_retries.size() || n < 0 || n > 100) {
+            throw UsageError("--lock-retries " + opts.lock_retries + ": expected a whole number from 0 to 100");
+        }
+        t.runner.lock_retries = n;
     }
     return t;
 }
@@ -135,6 +158,16 @@ std::vector<OptionSpec> database_options(DatabaseOptions& db, bool runner) {
         o.push_back({"--lock-timeout", "How long to wait for another runner, e.g. 60s, 500ms, 2m (default 60s)", &db.lock_timeout});
     }
     return o;
+}
+
+std::vector<OptionSpec> statement_options(DatabaseOptions& db) {
+    return {
+        {"--statement-lock-timeout",
+         "How long each migration statement waits for a table lock before it is rolled back and retried (default 3s)",
+         &db.statement_lock_timeout},
+        {"--lock-retries", "How many times such a statement is retried, after 1s, 2s, 4s, ... (default 5)", &db.lock_retries},
+        {"--statement-timeout", "How long each migration statement may run (default: no limit; 0: no limit)", &db.statement_timeout},
+    };
 }
 
 }  // namespace schemac::cli

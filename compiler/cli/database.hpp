@@ -37,5 +37,7 @@ int verify_database(const DatabaseTarget& t, bool as_json);
 // commands that read the migrations and may take the lock also get --dir and
 // --lock-timeout.
 std::vector<OptionSpec> database_options(DatabaseOptions& db, bool runner = true);
+// The options of commands that run migration statements (apply, rollback).
+std::vector<OptionSpec> statement_options(DatabaseOptions& db);
 
 }  // namespace schemac::cli

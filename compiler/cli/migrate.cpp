@@ -199,6 +199,7 @@ CommandSpec apply_command() {
     auto o = std::make_shared<ApplyCommand>();
     CommandSpec c{"apply", "Apply pending migrations in order (alias: migrate)", "schemac apply --env production --dry-run",
                   database_options(o->db), {"migrate"}, &o->db.format, [o] { return run_apply(*o); }};
+    for (auto& option : statement_options(o->db)) c.options.push_back(std::move(option));
     c.options.push_back({"--target", "Stop after this version (latest: apply every pending migration, the default)", &o->target});
     c.options.push_back({"--dry-run", "Print what would run, change nothing", &o->dry_run});
     c.options.push_back({"--allow-out-of-order", "Apply pending versions below the highest applied one", &o->allow_out_of_order});
@@ -211,6 +212,7 @@ CommandSpec rollback_command() {
     auto o = std::make_shared<RollbackCommand>();
     CommandSpec c{"rollback", "Run .down.sql files of applied migrations, newest first", "schemac rollback --steps 2 --dry-run",
                   database_options(o->db), {}, &o->db.format, [o] { return run_rollback(*o); }};
+    for (auto& option : statement_options(o->db)) c.options.push_back(std::move(option));
     c.options.push_back({"--steps", "How many migrations to roll back (default 1)", &o->steps, false, {}, std::pair{1, 1 << 30}});
     c.options.push_back({"--target", "Roll back every migration above this version (0: all)", &o->target, false, {},
                          std::pair{0, 1 << 30}, "--steps"});

@@ -1,3 +1,4 @@
+#include <charconv>
 #include "load/config.hpp"
 
 #include <schemac/core/ascii.hpp>
@@ -62,7 +63,13 @@ public:
             else if (key == "schema") path(v, kp, key, out_.schema_dir);
             else if (key == "migrations") path(v, kp, key, out_.migrations_dir);
             else if (key == "history_table") history_table(v, kp);
-            else if (key == "lock_timeout") duration(v, kp, "", out_.lock_timeout);
+            else if (key == "lock_timeout") duration(v, kp, key, "", out_.lock_timeout);
+            else if (key == "statement_lock_timeout") duration(v, kp, key, "", out_.statement_lock_timeout);
+            else if (key == "lock_retries") retries(v, kp, "", out_.lock_retries);
+            else if (key == "statement_timeout") {
+                std::chrono::milliseconds d{};
+                if (duration(v, kp, key, "", d)) out_.statement_timeout = d;
+            }
             else if (key == "environments") environments(v, kp);
             else if (key == "codegen") {
                 out_.codegen_given = true;
@@ -102,17 +109,32 @@ private:
         out = s;
     }
 
-    // `owner` is "" at the top level, else " of environment 'NAME'".
-    bool duration(const YAML::Node& n, const SourcePos& at, const std::string& owner, std::chrono::milliseconds& out) {
+    // `key` names the setting; `owner` is "" at the top level, else " of environment 'NAME'".
+    bool duration(const YAML::Node& n, const SourcePos& at, const std::string& key, const std::string& owner,
+                  std::chrono::milliseconds& out) {
         std::string s;
-        if (!scalar(n, at, "lock_timeout" + owner, s)) return false;
+        if (!scalar(n, at, key + owner, s)) return false;
         if (auto d = parse_duration(s)) {
             out = *d;
             return true;
         }
         // A URL pasted into the wrong key must not be echoed: it may hold a password.
         const std::string shown = looks_like_url(s) ? "(a value that looks like a database URL, not shown)" : "'" + s + "'";
-        diags_.error(pos(n, at), "bad-duration", "lock_timeout " + shown + owner + " is not a valid duration: " + kDurationForms);
+        diags_.error(pos(n, at), "bad-duration", key + " " + shown + owner + " is not a valid duration: " + kDurationForms);
+        return false;
+    }
+
+    bool retries(const YAML::Node& n, const SourcePos& at, const std::string& owner, int& out) {
+        std::string s;
+        if (!scalar(n, at, "lock_retries" + owner, s)) return false;
+        int v = -1;
+        const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (ec == std::errc{} && end == s.data() + s.size() && v >= 0 && v <= 100) {
+            out = v;
+            return true;
+        }
+        const std::string shown = looks_like_url(s) ? "(a value that looks like a database URL, not shown)" : "'" + s + "'";
+        diags_.error(pos(n, at), "bad-value", "lock_retries " + shown + owner + " must be a whole number from 0 to 100");
         return false;
     }
 
@@ -215,9 +237,15 @@ private:
                     diags_.error(pos(ev, ekp), "bad-value", msg);
                     ok = false;
                 }
-            } else if (key == "lock_timeout") {
+            } else if (key == "lock_timeout" || key == "statement_lock_timeout" || key == "statement_timeout") {
                 std::chrono::milliseconds d{};
-                if (duration(ev, ekp, " of " + what, d)) env.lock_timeout = d;
+                if (!duration(ev, ekp, key, " of " + what, d)) ok = false;
+                else if (key == "lock_timeout") env.lock_timeout = d;
+                else if (key == "statement_lock_timeout") env.statement_lock_timeout = d;
+                else env.statement_timeout = d;
+            } else if (key == "lock_retries") {
+                int n = 0;
+                if (retries(ev, ekp, " of " + what, n)) env.lock_retries = n;
                 else ok = false;
             }
         });

@@ -8,6 +8,9 @@
 //   migrations: generated/migrations        # default: generated/migrations
 //   history_table: public.schemac_migrations   # default; schema-qualified or bare (public)
 //   lock_timeout: 60s                       # default 60s; "500ms", "2m" also accepted
+//   statement_lock_timeout: 3s              # default 3s: how long a migration statement waits for a table lock
+//   lock_retries: 5                         # default 5: then retried, after 1s, 2s, 4s, ... (at most 30s)
+//   statement_timeout: 30m                  # default none: how long a migration statement may run
 //   environments:
 //     dev:
 //       url: postgresql://localhost/trading_dev
@@ -36,6 +39,9 @@ struct EnvironmentConfig {
     std::string url;        // exactly one of url / url_env is set
     std::string url_env;
     std::optional<std::chrono::milliseconds> lock_timeout;
+    std::optional<std::chrono::milliseconds> statement_lock_timeout;
+    std::optional<int> lock_retries;
+    std::optional<std::chrono::milliseconds> statement_timeout;
     SourcePos pos;          // of the environment's key, for messages
 };
 
@@ -48,6 +54,9 @@ struct ProjectConfig {
     std::string history_schema = "public";
     std::string history_table = "schemac_migrations";
     std::chrono::milliseconds lock_timeout{60'000};
+    std::chrono::milliseconds statement_lock_timeout{3'000};
+    int lock_retries = 5;
+    std::optional<std::chrono::milliseconds> statement_timeout;   // none by default
     std::vector<EnvironmentConfig> environments;       // in file order
     bool codegen_given = false;                        // a `codegen:` section is written: the project generates C++
     std::string codegen_out = "generated/cpp";

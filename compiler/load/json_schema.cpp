@@ -298,11 +298,25 @@ Json duration(const std::string& description) {
         .set("description", description + " A positive integer with ms, s, m or h, at most 24h.");
 }
 
+Json retries(const std::string& description) {
+    return Json::object().set("type", "integer").set("minimum", 0).set("maximum", 100).set("description", description);
+}
+
+// The settings of migration statements, at the top level and per environment.
+Json& statement_settings(Json& p, const std::string& where) {
+    return p.set("statement_lock_timeout", duration("How long each migration statement waits for a table lock" + where +
+                                                    " before it is rolled back and retried (default 3s)."))
+        .set("lock_retries", retries("How many times a statement that timed out on a lock is retried, after 1s, 2s, 4s, ..." + where +
+                                     " (default 5)."))
+        .set("statement_timeout", duration("How long each migration statement may run" + where + " (default: no limit)."));
+}
+
 Json environment() {
     Json p = Json::object()
                  .set("url", string_value("The database URL or libpq conninfo. Prefer url_env for any database with a password."))
                  .set("url_env", string_value("The environment variable that holds the URL at run time."))
                  .set("lock_timeout", duration("How long to wait for another runner in this environment."));
+    statement_settings(p, " in this environment");
     Json j = record(std::move(p), "A database environment, chosen with --env NAME: exactly one of url and url_env.");
     return j.set("oneOf", Json::array({Json::object().set("required", Json::array({"url"})),
                                        Json::object().set("required", Json::array({"url_env"}))}));
@@ -335,8 +349,9 @@ Json config_json_schema(const std::vector<std::string>& dialects, const std::vec
                  .set("migrations", string_value("The migrations directory (default generated/migrations)."))
                  .set("history_table", string_value("The table that records applied migrations, `schema.table` or `table` "
                                                     "(default public.schemac_migrations)."))
-                 .set("lock_timeout", duration("How long to wait for another runner (default 60s)."))
-                 .set("environments", named(environment(), "Named databases (dev, production, ...): name to {url} or {url_env}."))
+                 .set("lock_timeout", duration("How long to wait for another runner (default 60s)."));
+    statement_settings(p, "");
+    p.set("environments", named(environment(), "Named databases (dev, production, ...): name to {url} or {url_env}."))
                  .set("codegen", record(Json::object()
                                             .set("out", string_value("Where schemac generate writes (default generated/cpp)."))
                                             .set("namespace", string_value("The outer C++ namespace, e.g. db or acme::db (default db)."))

@@ -25,8 +25,9 @@ inline const Keys kEnumKeys = {"values", "comment", "schema"};
 inline const Keys kQueryKeys = {"comment", "params", "returns", "columns", "row", "sql"};
 
 // schemac.yaml.
-inline const Keys kConfigKeys = {"dialect", "schema", "migrations", "history_table", "lock_timeout", "environments", "codegen"};
+inline const Keys kConfigKeys = {"dialect",          "schema",       "migrations",        "history_table", "lock_timeout",
+                                 "statement_lock_timeout", "lock_retries", "statement_timeout", "environments",  "codegen"};
 inline const Keys kCodegenKeys = {"out", "namespace", "templates", "driver"};
-inline const Keys kEnvironmentKeys = {"url", "url_env", "lock_timeout"};
+inline const Keys kEnvironmentKeys = {"url", "url_env", "lock_timeout", "statement_lock_timeout", "lock_retries", "statement_timeout"};
 
 }  // namespace schemac

@@ -22,6 +22,7 @@ enum class ErrorKind {
     connection_lost,   // the session is gone: RunnerErrorKind::connection
     commit_in_doubt,   // the session was lost during a commit: it may or may not have committed
     statement,         // the database refused a statement; the session is still usable
+    lock_timeout,      // a statement gave up waiting for a lock (RunnerOptions::statement_lock_timeout): retry it
     other,             // anything else (a usage error, a bug): reported as a failure
 };
 
@@ -50,6 +51,9 @@ public:
     // Autocommit units only: looks at the database before a resumed file runs
     // `statement` again; `note` says what was found, for the progress output.
     virtual Rerun prepare_rerun(const std::string& statement, std::string& note) = 0;
+    // Autocommit units only: after `statement` failed, removes what it left
+    // half-done (an INVALID index); says what it did, or "".
+    virtual std::string clean_up_failed(const std::string& statement) = 0;
     // Throws RunnerError(lock_lost), ending with `consequence`, when the lock
     // taken by Driver::lock is no longer held. In a transaction, the answer
     // holds up to its commit. Does nothing when no lock was taken.

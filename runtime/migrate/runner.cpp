@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "driver.hpp"
 #include "postgres/driver.hpp"
@@ -162,9 +163,25 @@ std::string settings_changed(const MigrationScript& s, const SqlStatement& stmt,
            (i == n ? " (or one before it) " : " ") + "failed: " + statement_preview(stmt.text) + "\n  " + settings_phrase(changed);
 }
 
+// A statement of a transactional file ran out of statement_lock_timeout: the
+// file is rolled back and run again from its start (Executor::run).
+struct LockWait {
+    std::string what;   // "FILE:LINE: statement I of N waited ... for a lock: PREVIEW"
+};
+
+std::string duration_text(std::chrono::milliseconds d) {
+    const auto ms = d.count();
+    return ms % 1000 == 0 ? std::to_string(ms / 1000) + "s" : std::to_string(ms) + "ms";
+}
+
+// The pause before retry `attempt` (0-based): 1 s, 2 s, 4 s, ... at most 30 s.
+std::chrono::milliseconds backoff(int attempt) {
+    return std::chrono::milliseconds(std::min<long long>(30'000, 1000LL << std::min(attempt, 5)));
+}
+
 class Executor {
 public:
-    Executor(Driver& d, const ProgressFn& progress) : d_(d), progress_(progress) {}
+    Executor(Driver& d, const RunnerOptions& options, const ProgressFn& progress) : d_(d), options_(options), progress_(progress) {}
 
     long long run(const Migration& m, const PlannedStep& step, bool down, int from_version) {
         const MigrationScript& script = *step.script;
@@ -173,9 +190,20 @@ public:
         const auto t0 = Clock::now();
         long long ms = 0;
         try {
-            d_.pin_session();   // whatever an earlier file SET
-            ms = script.transactional ? run_transactional(m, script, stmts, down, from_version, t0)
-                                      : run_statements(m, script, stmts, down, step.first_statement, step.resumes, t0);
+            for (int attempt = 0;; ++attempt) {
+                try {
+                    d_.pin_session();   // whatever an earlier file SET
+                    ms = script.transactional ? run_transactional(m, script, stmts, down, from_version, t0)
+                                              : run_statements(m, script, stmts, down, step.first_statement, step.resumes, t0);
+                    break;
+                } catch (const LockWait& w) {
+                    if (attempt >= options_.lock_retries) {
+                        throw failure(w.what + "\n  " + gave_up(attempt) + "\n  " + version_text(m.version) +
+                                      " was rolled back as a whole; the database stays at version " + version_text(from_version));
+                    }
+                    wait_before_retry(m, w.what + "; rolled back as a whole", attempt);
+                }
+            }
         } catch (const RunnerError&) {
             throw;
         } catch (const std::exception& e) {
@@ -206,6 +234,7 @@ private:
                 tx->execute(stmts[i].text);
             } catch (const std::exception& e) {
                 if (d_.classify(e) == ErrorKind::connection_lost) throw;
+                if (d_.classify(e) == ErrorKind::lock_timeout) throw LockWait{waited(script, stmts[i], i + 1, n)};
                 throw failure(statement_failed(d_, script, stmts[i], i + 1, n, d_.transaction_error(d_.one_line(e))) + rolled_back);
             }
             if (const std::string changed = tx->encoding_changed(); !changed.empty())
@@ -227,7 +256,7 @@ private:
                 tx->insert(r);
             }
         } catch (const std::exception& e) {
-            if (d_.classify(e) != ErrorKind::statement) throw;
+            if (d_.classify(e) != ErrorKind::statement && d_.classify(e) != ErrorKind::lock_timeout) throw;
             throw failure(script.file + ": could not record it in " + d_.history_name() + ": " + d_.one_line(e) + "\n  " +
                           version_text(m.version) + " was rolled back as a whole; the database stays at version " +
                           version_text(from_version));
@@ -267,13 +296,19 @@ private:
             } else {
                 if (!note.empty()) report_note(m, note);
                 try {
-                    tx->execute(stmts[i].text);
+                    execute_retrying(*tx, m, script, stmts[i], i + 1, n);
                     // One query for all of them, client_encoding included: these files are short.
                     if (const std::string changed = tx->settings_changed(); !changed.empty())
                         throw std::runtime_error(settings_phrase(changed));
                 } catch (const std::exception& e) {
                     if (d_.classify(e) == ErrorKind::connection_lost) throw;
-                    const std::string error = d_.one_line(e);
+                    std::string error = d_.one_line(e);
+                    try {
+                        if (const std::string cleaned = tx->clean_up_failed(stmts[i].text); !cleaned.empty()) error += "; " + cleaned;
+                    } catch (const std::exception& cleanup) {
+                        if (d_.classify(cleanup) == ErrorKind::connection_lost) throw;
+                        error += "; it may have left an INVALID index, which could not be dropped: " + d_.one_line(cleanup);
+                    }
                     tx->set_progress(m.version, i, "statement " + std::to_string(i + 1) + " (line " +
                                                        std::to_string(stmts[i].line) + "): " + error);
                     throw failure(statement_failed(d_, script, stmts[i], i + 1, n, error) + "\n  this file runs outside a transaction: " +
@@ -294,6 +329,40 @@ private:
         return ms;
     }
 
+    // Outside a transaction a statement that ran out of statement_lock_timeout
+    // took no effect: it alone is run again, up to lock_retries times.
+    void execute_retrying(Work& tx, const Migration& m, const MigrationScript& script, const SqlStatement& stmt, int i, int n) {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                tx.execute(stmt.text);
+                return;
+            } catch (const std::exception& e) {
+                if (d_.classify(e) != ErrorKind::lock_timeout) throw;
+                if (attempt >= options_.lock_retries) throw std::runtime_error(d_.one_line(e) + "; " + gave_up(attempt));
+                wait_before_retry(m, waited(script, stmt, i, n), attempt);
+            }
+        }
+    }
+
+    std::string waited(const MigrationScript& script, const SqlStatement& stmt, int i, int n) const {
+        return script.file + ":" + std::to_string(stmt.line) + ": statement " + std::to_string(i) + " of " + std::to_string(n) +
+               " waited " + duration_text(options_.statement_lock_timeout) + " for a lock (statement_lock_timeout): " +
+               statement_preview(stmt.text);
+    }
+
+    std::string gave_up(int attempts) const {
+        return "gave up after " + std::to_string(attempts + 1) + (attempts == 0 ? " try" : " tries") +
+               ": another session holds a lock the statement needs for longer (see pg_locks and pg_stat_activity); "
+               "try again when it is quieter, or raise statement_lock_timeout or lock_retries";
+    }
+
+    void wait_before_retry(const Migration& m, const std::string& what, int attempt) {
+        const auto pause = backoff(attempt);
+        report_note(m, what + "; retry " + std::to_string(attempt + 1) + " of " + std::to_string(options_.lock_retries) + " in " +
+                           duration_text(pause));
+        std::this_thread::sleep_for(pause);
+    }
+
     void report_note(const Migration& m, const std::string& note) {
         if (!progress_) return;
         Progress p{Progress::Event::note, m.version, m.name, "", false, 0, 0, 0, note};
@@ -308,6 +377,7 @@ private:
     }
 
     Driver& d_;
+    const RunnerOptions& options_;
     const ProgressFn& progress_;
 };
 
@@ -349,8 +419,9 @@ PlannedStep step_for(const Migration& m, const MigrationScript& script, int firs
     return p;
 }
 
-int run_steps(Driver& d, const MigrationSet& set, RunResult& result, bool down, const ProgressFn& progress) {
-    Executor ex(d, progress);
+int run_steps(Driver& d, const RunnerOptions& options, const MigrationSet& set, RunResult& result, bool down,
+              const ProgressFn& progress) {
+    Executor ex(d, options, progress);
     int at = result.from_version;
     for (std::size_t i = 0; i < result.steps.size(); ++i) {
         const auto& step = result.steps[i];
@@ -451,7 +522,7 @@ RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
         }
         result.to_version = result.steps.empty() ? st.current_version : std::max(st.current_version, result.steps.back().version);
         if (o.dry_run) return result;
-        run_steps(d, set_, result, false, progress);
+        run_steps(d, opts_, set_, result, false, progress);
         return result;
     });
 }
@@ -523,7 +594,7 @@ RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress)
             result.warnings.push_back("a down file loses data: the rollback needs --allow-destructive" + destructive);
         }
         if (o.dry_run) return result;
-        run_steps(d, set_, result, true, progress);
+        run_steps(d, opts_, set_, result, true, progress);
         return result;
     });
 }

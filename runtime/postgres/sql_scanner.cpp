@@ -3,6 +3,8 @@
 // dollar-quote delimiter are each re-read at most once).
 #include "schemac/postgres/sql_scanner.hpp"
 
+#include "schemac/core/ascii.hpp"
+
 namespace schemac {
 namespace {
 
@@ -171,6 +173,17 @@ std::vector<SqlToken> scan_sql(std::string_view text) {
     std::vector<SqlToken> out;
     for (SqlScanner scanner(text); !scanner.done();) out.push_back(scanner.next());
     return out;
+}
+
+bool sql_has_keyword(std::string_view text, std::string_view keyword) {
+    for (SqlScanner scanner(text); !scanner.done();) {
+        const SqlToken t = scanner.next();
+        if (t.kind != SqlTokenKind::Identifier || t.end - t.begin != keyword.size()) continue;
+        bool same = true;
+        for (std::size_t k = 0; k < keyword.size() && same; ++k) same = ascii_upper(text[t.begin + k]) == keyword[k];
+        if (same) return true;
+    }
+    return false;
 }
 
 }  // namespace schemac

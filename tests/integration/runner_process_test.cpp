@@ -1003,6 +1003,21 @@ TEST_CASE("runner process: usage errors exit 2") {
         CHECK(o.code == 2);
         CHECK(contains(o.err, "--lock-timeout"));
     }
+    SUBCASE("bad --statement-lock-timeout, --lock-retries, --statement-timeout") {
+        const std::vector<std::vector<std::string>> bad = {
+            {"--statement-lock-timeout", "0s"}, {"--statement-lock-timeout", "3"}, {"--lock-retries", "-1"},
+            {"--lock-retries", "101"},          {"--lock-retries", "many"},        {"--statement-timeout", "1d"},
+        };
+        for (const auto& b : bad) {
+            CAPTURE(b[0]);
+            CAPTURE(b[1]);
+            const Outcome o = w.run({"apply", "--dir", w.dir(), "--db", ScratchDb::server(), b[0], b[1]});
+            CAPTURE(o.err);
+            CHECK(o.code == 2);
+            CHECK(one_error_line(o.err));
+            CHECK(contains(o.err, b[0]));
+        }
+    }
     SUBCASE("bad --target") {
         for (const char* bad : {"0", "-1", "x", "2x", "latests"}) {
             CAPTURE(bad);

@@ -38,6 +38,9 @@ void check_defaults(const ProjectConfig& c) {
     CHECK(c.history_schema == "public");
     CHECK(c.history_table == "schemac_migrations");
     CHECK(c.lock_timeout == 60s);
+    CHECK(c.statement_lock_timeout == 3s);
+    CHECK(c.lock_retries == 5);
+    CHECK_FALSE(c.statement_timeout.has_value());
     CHECK(c.environments.empty());
 }
 
@@ -49,6 +52,9 @@ TEST_CASE("config: every key, and the values it gives") {
         "migrations: db/migrations\n"
         "history_table: ops.migration_history\n"
         "lock_timeout: 2m\n"
+        "statement_lock_timeout: 2s\n"
+        "lock_retries: 7\n"
+        "statement_timeout: 30m\n"
         "environments:\n"
         "  dev:\n"
         "    url: postgresql:///trading_dev\n"
@@ -57,13 +63,19 @@ TEST_CASE("config: every key, and the values it gives") {
         "    lock_timeout: 500ms\n"
         "  production:\n"
         "    url_env: PROD_DATABASE_URL\n"
-        "    lock_timeout: 1h\n");
+        "    lock_timeout: 1h\n"
+        "    statement_lock_timeout: 500ms\n"
+        "    lock_retries: 0\n"
+        "    statement_timeout: 2h\n");
     CHECK(c.path == "c.yaml");
     CHECK(c.schema_dir == "db/schema");
     CHECK(c.migrations_dir == "db/migrations");
     CHECK(c.history_schema == "ops");
     CHECK(c.history_table == "migration_history");
     CHECK(c.lock_timeout == 2min);
+    CHECK(c.statement_lock_timeout == 2s);
+    CHECK(c.lock_retries == 7);
+    CHECK(c.statement_timeout == 30min);
     REQUIRE(c.environments.size() == 3);   // in file order
 
     const auto& dev = c.environments[0];
@@ -72,7 +84,9 @@ TEST_CASE("config: every key, and the values it gives") {
     CHECK(dev.url_env.empty());
     CHECK_FALSE(dev.lock_timeout.has_value());
     CHECK(dev.pos.file_name() == "c.yaml");
-    CHECK(dev.pos.line == 6);
+    CHECK(dev.pos.line == 9);
+    CHECK_FALSE(dev.statement_lock_timeout.has_value());
+    CHECK_FALSE(dev.lock_retries.has_value());
     CHECK(dev.pos.column == 3);
 
     const auto& staging = c.environments[1];
@@ -85,7 +99,10 @@ TEST_CASE("config: every key, and the values it gives") {
     CHECK(prod.url.empty());
     CHECK(prod.url_env == "PROD_DATABASE_URL");
     CHECK(prod.lock_timeout == 1h);
-    CHECK(prod.pos.line == 11);
+    CHECK(prod.statement_lock_timeout == 500ms);
+    CHECK(prod.lock_retries == 0);
+    CHECK(prod.statement_timeout == 2h);
+    CHECK(prod.pos.line == 14);
 
     CHECK(c.find_environment("production") == &prod);
     CHECK(c.find_environment("dev") == &dev);
@@ -176,7 +193,7 @@ TEST_CASE("config: every error, rendered with file:line:col") {
          "c.yaml:1:1: error: unknown key 'lock_timoeut' in the config file; did you mean 'lock_timeout'?\n"},
         {"unknown top-level key", "database: postgresql:///x\n",
          "c.yaml:1:1: error: unknown key 'database' in the config file; expected one of: dialect, schema, migrations, "
-         "history_table, lock_timeout, environments, codegen\n"},
+         "history_table, lock_timeout, statement_lock_timeout, lock_retries, statement_timeout, environments, codegen\n"},
         {"misspelt codegen key", "codegen:\n  namespcae: db\n",
          "c.yaml:2:3: error: unknown key 'namespcae' in codegen; did you mean 'namespace'?\n"},
         {"codegen namespace not a C++ name", "codegen:\n  namespace: my-db\n",
@@ -191,9 +208,9 @@ TEST_CASE("config: every error, rendered with file:line:col") {
          "c.yaml:2:3: error: environment 'prod' needs 'url' or 'url_env'\n"
          "c.yaml:3:5: error: unknown key 'urlenv' in environment 'prod'; did you mean 'url_env'?\n"},
         {"unknown environment key", "environments:\n  dev:\n    url: postgresql:///x\n    password: hunter2\n",
-         "c.yaml:4:5: error: unknown key 'password' in environment 'dev'; expected one of: url, url_env, lock_timeout\n"},
+         "c.yaml:4:5: error: unknown key 'password' in environment 'dev'; expected one of: url, url_env, lock_timeout, statement_lock_timeout, lock_retries, statement_timeout\n"},
         {"unknown environment key, no hint", "environments:\n  dev:\n    url: postgresql:///x\n    user: me\n",
-         "c.yaml:4:5: error: unknown key 'user' in environment 'dev'; expected one of: url, url_env, lock_timeout\n"},
+         "c.yaml:4:5: error: unknown key 'user' in environment 'dev'; expected one of: url, url_env, lock_timeout, statement_lock_timeout, lock_retries, statement_timeout\n"},
 
         // wrong node types
         {"list for a string", "schema: [a, b]\n", "c.yaml:1:9: error: schema must be a string, not a list\n"},
@@ -214,12 +231,21 @@ TEST_CASE("config: every error, rendered with file:line:col") {
          "c.yaml:3:14: error: url_env of environment 'dev' must be a string, not a list\n"},
         {"list for an environment's lock_timeout", "environments:\n  dev:\n    url: x\n    lock_timeout: [1s]\n",
          "c.yaml:4:19: error: lock_timeout of environment 'dev' must be a string, not a list\n"},
+        {"bad statement_lock_timeout", "statement_lock_timeout: 3\n",
+         "c.yaml:1:25: error: statement_lock_timeout '3' is not a valid duration: use a positive integer with ms, s, m or h, "
+         "e.g. \"60s\" (at most 24h)\n"},
+        {"bad statement_timeout of an environment", "environments:\n  dev:\n    url: x\n    statement_timeout: soon\n",
+         "c.yaml:4:24: error: statement_timeout 'soon' of environment 'dev' is not a valid duration: use a positive integer "
+         "with ms, s, m or h, e.g. \"60s\" (at most 24h)\n"},
+        {"negative lock_retries", "lock_retries: -1\n", "c.yaml:1:15: error: lock_retries '-1' must be a whole number from 0 to 100\n"},
+        {"lock_retries too many", "environments:\n  dev:\n    url: x\n    lock_retries: 101\n",
+         "c.yaml:4:19: error: lock_retries '101' of environment 'dev' must be a whole number from 0 to 100\n"},
         {"the file is a list", "- schema\n- migrations\n",
          "c.yaml:1:1: error: the config file must be a mapping with keys dialect, schema, migrations, history_table, "
-         "lock_timeout, environments, codegen, not a list\n"},
+         "lock_timeout, statement_lock_timeout, lock_retries, statement_timeout, environments, codegen, not a list\n"},
         {"the file is a scalar", "schema\n",
          "c.yaml:1:1: error: the config file must be a mapping with keys dialect, schema, migrations, history_table, "
-         "lock_timeout, environments, codegen, not a scalar\n"},
+         "lock_timeout, statement_lock_timeout, lock_retries, statement_timeout, environments, codegen, not a scalar\n"},
         {"a list as a key", "[a, b]: x\n", "c.yaml:1:1: error: keys of the config file must be plain strings\n"},
         {"an empty environment name", "environments:\n  '': {url: x}\n", "c.yaml:2:3: error: an environment name must not be empty\n"},
         {"a URL as an environment name (not echoed)", "environments:\n  postgresql://me:s3cret@db/x:\n    url: x\n",

@@ -48,6 +48,7 @@ public:
     std::string encoding_changed() override { return ""; }
     std::string settings_changed() override { return ""; }
     Rerun prepare_rerun(const std::string&, std::string&) override { return Rerun::run; }
+    std::string clean_up_failed(const std::string&) override { return ""; }
     void verify_lock(const std::string&) override { CHECK(db_.locked); }
     void commit() override {
         db_.log.push_back("commit");

@@ -6,6 +6,7 @@
 #include "history_table.hpp"
 #include "rerun.hpp"
 #include "schemac/postgres/pg_errors.hpp"
+#include "schemac/postgres/sql_scanner.hpp"
 
 namespace schemac::migrate::postgres {
 
@@ -17,17 +18,41 @@ namespace {
 class PostgresWork final : public Work {
 public:
     PostgresWork(pqxx::connection& c, const HistoryTable& history, const AdvisoryLock* lock, const std::string& database,
-                 bool transaction)
-        : conn_(c), history_(history), lock_(lock), database_(database) {
+                 const RunnerOptions& options, bool transaction)
+        : conn_(c), history_(history), lock_(lock), database_(database),
+          lock_timeout_(std::to_string(options.statement_lock_timeout.count())),
+          statement_timeout_(std::to_string(options.statement_timeout.count())) {
         if (transaction) tx_ = std::make_unique<pqxx::work>(c);
         else tx_ = std::make_unique<pqxx::nontransaction>(c);
+        // For this transaction (SET LOCAL), or for the rest of the session
+        // outside one, where every file starts by setting them again; a file's
+        // own SET comes later and wins.
+        tx_->exec_params("SELECT set_config('lock_timeout', $1, $3), set_config('statement_timeout', $2, $3)", lock_timeout_,
+                         statement_timeout_, transaction);
     }
 
     // Through the extended query protocol: the server refuses a string that
     // holds two commands, so where the splitter and the server would disagree
     // about where a statement ends (an odd encoding, a quirk of the lexer),
-    // nothing past the end can run.
-    void execute(const std::string& statement) override { tx_->exec_params(statement); }
+    // nothing past the end can run. A CONCURRENTLY statement waits for its
+    // locks without a limit (RunnerOptions::statement_lock_timeout says why).
+    void execute(const std::string& statement) override {
+        if (!sql_has_keyword(statement, "CONCURRENTLY")) {
+            tx_->exec_params(statement);
+            return;
+        }
+        tx_->exec0("SET lock_timeout = 0");
+        try {
+            tx_->exec_params(statement);
+        } catch (...) {
+            try {
+                tx_->exec_params("SELECT set_config('lock_timeout', $1, false)", lock_timeout_);
+            } catch (...) {
+            }
+            throw;
+        }
+        tx_->exec_params("SELECT set_config('lock_timeout', $1, false)", lock_timeout_);
+    }
 
     // libpq tracks client_encoding from the server's ParameterStatus reports: no query.
     std::string encoding_changed() override { return detail::client_encoding_changed(conn_); }
@@ -35,6 +60,10 @@ public:
 
     Rerun prepare_rerun(const std::string& statement, std::string& note) override {
         return detail::prepare_rerun(dynamic_cast<pqxx::nontransaction&>(*tx_), statement, note);
+    }
+
+    std::string clean_up_failed(const std::string& statement) override {
+        return detail::clean_up_failed(dynamic_cast<pqxx::nontransaction&>(*tx_), statement);
     }
 
     // The lock's session may have been ended by the server (idle_session_timeout,
@@ -66,6 +95,8 @@ private:
     const HistoryTable& history_;
     const AdvisoryLock* lock_;
     const std::string& database_;
+    const std::string lock_timeout_;        // in ms, as set_config takes them
+    const std::string statement_timeout_;
     std::unique_ptr<pqxx::transaction_base> tx_;
 };
 
@@ -151,13 +182,16 @@ public:
     void pin_session() override { detail::pin_session(*conn_); }
 
     std::unique_ptr<Work> begin(bool transaction) override {
-        return std::make_unique<PostgresWork>(*conn_, *history_, lock_.get(), database_, transaction);
+        return std::make_unique<PostgresWork>(*conn_, *history_, lock_.get(), database_, options_, transaction);
     }
 
     ErrorKind classify(const std::exception& e) const override {
         if (dynamic_cast<const pqxx::in_doubt_error*>(&e)) return ErrorKind::commit_in_doubt;
         if (dynamic_cast<const pqxx::broken_connection*>(&e)) return ErrorKind::connection_lost;
-        if (dynamic_cast<const pqxx::sql_error*>(&e)) return ErrorKind::statement;
+        if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
+            // lock_not_available: lock_timeout ran out (or a NOWAIT found the lock taken).
+            return sql->sqlstate() == "55P03" ? ErrorKind::lock_timeout : ErrorKind::statement;
+        }
         return ErrorKind::other;
     }
 

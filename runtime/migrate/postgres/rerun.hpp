@@ -20,4 +20,10 @@ using migrate::Rerun;
 // run as written. `tx`: the file's own (autocommit) session. `note` says what was found, for the progress output.
 Rerun prepare_rerun(pqxx::nontransaction& tx, const std::string& statement, std::string& note);
 
+// After `statement` failed: a CREATE INDEX CONCURRENTLY that failed (duplicate
+// keys, a lock or statement timeout, a cancel) leaves its index INVALID, which
+// every later try would meet as "already exists"; it is dropped, and the
+// returned phrase says so ("" when there was nothing to do).
+std::string clean_up_failed(pqxx::nontransaction& tx, const std::string& statement);
+
 }  // namespace schemac::detail

@@ -47,6 +47,17 @@ struct RunnerOptions {
     std::string history_schema = "public";
     std::string history_table = "schemac_migrations";
     std::chrono::milliseconds lock_timeout{60'000};
+    // Each migration statement waits at most statement_lock_timeout for a
+    // lock (PostgreSQL's lock_timeout), so that the sessions queued behind it
+    // are never blocked longer; one that times out is rolled back (a
+    // transactional file as a whole) and retried up to lock_retries times,
+    // after 1 s, 2 s, 4 s ... (at most 30 s), each wait reported. Statements
+    // with CONCURRENTLY wait without a limit: their locks block no reader or
+    // writer, and a timed-out one would leave an INVALID index behind.
+    // statement_timeout limits how long each statement may run (0: none).
+    std::chrono::milliseconds statement_lock_timeout{3'000};
+    int lock_retries = 5;
+    std::chrono::milliseconds statement_timeout{0};
 };
 
 namespace migrate {

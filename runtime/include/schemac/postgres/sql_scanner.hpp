@@ -75,6 +75,10 @@ private:
 // Every token of `text`, in order.
 std::vector<SqlToken> scan_sql(std::string_view text);
 
+// Whether a bare word of `text` (not in a string, quoted name or comment) is
+// `keyword`, given in upper case, in any letter case.
+bool sql_has_keyword(std::string_view text, std::string_view keyword);
+
 // scan.l's character classes, for callers that look at bytes around tokens.
 bool sql_space(char c);
 bool sql_ident_start(char c);
