@@ -29,6 +29,29 @@ bool is_volatile_default(const Value& v) {
 
 std::string name(const Table& t) { return t.name.display(); }
 
+// timestamp <-> timestamptz keeping or raising the precision: PostgreSQL 15
+// rewrites nothing when the session's TimeZone is UTC (the stored values mean
+// the same instants there), and schemac's runner pins TimeZone to UTC.
+bool reinterpreted_in_utc(const Type& a, const Type& b) {
+    const bool pair = (a.kind == TypeKind::Timestamp && b.kind == TypeKind::TimestampTz) ||
+                      (a.kind == TypeKind::TimestampTz && b.kind == TypeKind::Timestamp);
+    return pair && a.is_array == b.is_array && (b.precision < 0 || (a.precision >= 0 && b.precision >= a.precision));
+}
+
+// Whether an index, a primary key or a unique constraint covers the column
+// (expression indexes counted: they may use it).
+bool indexed(const Table& t, const std::string& column) {
+    const auto in_key = [&](const KeyConstraint& k) {
+        return std::any_of(k.columns.begin(), k.columns.end(), [&](const Ident& c) { return c.name == column; });
+    };
+    if (t.primary_key && in_key(*t.primary_key)) return true;
+    if (std::any_of(t.uniques.begin(), t.uniques.end(), in_key)) return true;
+    return std::any_of(t.indexes.begin(), t.indexes.end(), [&](const Index& i) {
+        return std::any_of(i.elements.begin(), i.elements.end(),
+                           [&](const IndexElement& e) { return !e.expr.empty() || e.column == column; });
+    });
+}
+
 }  // namespace
 
 std::vector<Hazard> add_column_hazards(const Table& t, const Column& c) {
@@ -95,6 +118,13 @@ bool needs_using(const Type& a, const Type& b) {
 std::vector<Hazard> type_change_hazards(const Table& t, const Column& from, const Column& to) {
     std::vector<Hazard> h;
     if (is_binary_compatible(from.type, to.type)) return h;
+    if (reinterpreted_in_utc(from.type, to.type) && to.using_expr.empty()) {
+        if (indexed(t, to.name))
+            h.push_back({HazardKind::ExclusiveLock, "changing " + display_ident(to.name) + " from " + from.type.display() + " to " +
+                         to.type.display() + " rebuilds the indexes on it while " + name(t) + " is locked (ACCESS EXCLUSIVE); "
+                         "the table itself is not rewritten, because schemac's runner pins TimeZone to UTC"});
+        return h;
+    }
     h.push_back({HazardKind::TableRewrite, "changing " + display_ident(to.name) + " from " + from.type.display() + " to " +
                  to.type.display() + " rewrites " + name(t) + " and its indexes under an ACCESS EXCLUSIVE lock; on a large table "
                  "add a new column, backfill it in batches, and switch over"});

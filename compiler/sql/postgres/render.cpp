@@ -247,6 +247,9 @@ struct Renderer {
         s.down_note = "nothing to undo here: the column's own reverse drops it";
         s.hazards.push_back({HazardKind::FullScan, "updates every existing row of " + c.t->name.display() +
                              " in one transaction; on a large table, backfill in batches outside the migration"});
+        s.hazards.push_back({HazardKind::ExclusiveLock, "the UPDATE runs in the transaction that added the column, which holds "
+                             "ACCESS EXCLUSIVE on " + c.t->name.display() + " until it commits: its reads and writes wait for "
+                             "the whole UPDATE"});
         return s;
     }
     PlanStep operator()(const DropColumn& c) const {
@@ -427,6 +430,10 @@ struct Renderer {
         const bool conc = c.i->concurrently;
         PlanStep s{"- index " + c.i->name + " on " + c.t->name.display(), {drop_index(c.t, c.i->name, conc)}, {index_def(c.t, *c.i, conc)}};
         s.transactional = !conc;
+        if (!conc)
+            s.hazards.push_back({HazardKind::ExclusiveLock, "DROP INDEX locks " + c.t->name.display() +
+                                 " (ACCESS EXCLUSIVE): its reads and writes wait, also behind any long transaction on it; "
+                                 "set concurrently: true to drop it without blocking them"});
         return s;
     }
     PlanStep operator()(const SetTableComment& c) const {

@@ -1,4 +1,5 @@
 -- - index orders_legacy_idx on orders
+--   exclusive-lock: DROP INDEX locks orders (ACCESS EXCLUSIVE): its reads and writes wait, also behind any long transaction on it; set concurrently: true to drop it without blocking them
 DROP INDEX public.orders_legacy_idx;
 
 -- - column orders.legacy

@@ -2,6 +2,7 @@
 CREATE SCHEMA ops;
 
 -- - index idx_audit_kind on audit_log
+--   exclusive-lock: DROP INDEX locks audit_log (ACCESS EXCLUSIVE): its reads and writes wait, also behind any long transaction on it; set concurrently: true to drop it without blocking them
 DROP INDEX public.idx_audit_kind;
 
 -- > table audit_log -> ops.audit_log

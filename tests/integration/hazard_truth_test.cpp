@@ -1,0 +1,64 @@
+// Hazard labels checked against what PostgreSQL 15 does: a migration's up file
+// says `table-rewrite` exactly when applying it (through the Runner, which pins
+// the session as in production, TimeZone = UTC included) gives the table a new
+// relfilenode, i.e. rewrites it.
+#include <doctest/doctest.h>
+
+#include <pqxx/pqxx>
+
+#include <string>
+#include <vector>
+
+#include "migration_files.hpp"
+#include "schemac/migrate/runner.hpp"
+#include "scratch_db.hpp"
+
+using namespace schemac;
+using schemac::test::ScratchDb;
+
+namespace {
+
+std::string table_yaml(const std::string& at_type) {
+    return "tables:\n  t:\n    columns:\n      id: {type: integer, primary_key: true}\n      at: '" + at_type + "?'\n";
+}
+
+long long relfilenode(ScratchDb& db) {
+    pqxx::work tx{db.conn()};
+    return tx.exec1("SELECT relfilenode FROM pg_class WHERE oid = 'public.t'::regclass")[0].as<long long>();
+}
+
+}  // namespace
+
+TEST_CASE("hazard truth: table-rewrite is labelled exactly when PostgreSQL rewrites the table under the runner's session") {
+    struct Case {
+        std::string from, to;
+    };
+    const std::vector<Case> cases = {
+        {"timestamp", "timestamptz"}, {"timestamptz", "timestamp"}, {"timestamp(3)", "timestamptz(6)"},
+        {"timestamptz(6)", "timestamp(3)"}, {"integer", "bigint"},  {"varchar(10)", "varchar(20)"},
+        {"varchar(20)", "text"},        {"numeric(10,2)", "numeric(12,2)"}, {"text", "varchar(5)"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.from << " -> " << c.to);
+        ScratchDb db;
+        const auto create = schemac::test::migration_scripts("", table_yaml(c.from));
+        REQUIRE_MESSAGE(create.errors.empty(), create.errors);
+        schemac::test::run_scripts(db.conn(), create.up);
+        {
+            pqxx::work tx{db.conn()};
+            tx.exec0("INSERT INTO t SELECT g, NULL FROM generate_series(1, 10) g");
+            tx.commit();
+        }
+        const auto change = schemac::test::migration_scripts(table_yaml(c.from), table_yaml(c.to));
+        REQUIRE_MESSAGE(change.errors.empty(), change.errors);
+        REQUIRE(change.up.size() == 1);
+        const bool labelled = change.up[0].sql.find("table-rewrite:") != std::string::npos;
+        const long long before = relfilenode(db);
+        RunnerOptions o;
+        o.conninfo = db.conninfo();
+        Runner(MigrationSet::from_files({{"0001_change.up.sql", change.up[0].sql}}), o).apply({});
+        const bool rewritten = relfilenode(db) != before;
+        CHECK_MESSAGE(labelled == rewritten, "labelled table-rewrite: " << labelled << ", rewritten: " << rewritten << "\n"
+                                                                        << change.up[0].sql);
+    }
+}
