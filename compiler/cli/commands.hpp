@@ -95,6 +95,7 @@ struct ApplyCommand {
     bool allow_out_of_order = false;
     bool resume = false;
     bool verify = false;   // run `verify` afterwards
+    bool allow_unsafe = false;   // run unapproved unsafe files in a protected environment
 };
 int run_apply(const ApplyCommand& cmd);
 
@@ -104,6 +105,7 @@ struct RollbackCommand {
     std::optional<int> target;
     bool dry_run = false;
     bool allow_destructive = false;
+    bool allow_unsafe = false;   // run unapproved unsafe files in a protected environment
 };
 int run_rollback(const RollbackCommand& cmd);
 

@@ -110,6 +110,8 @@ DatabaseTarget resolve_target(const DatabaseOptions& opts) {
             t.runner.conninfo = env->url;
         }
         if (env->lock_timeout) t.runner.lock_timeout = *env->lock_timeout;
+        t.environment = env->name;
+        t.is_protected = env->is_protected;
         if (env->statement_lock_timeout) t.runner.statement_lock_timeout = *env->statement_lock_timeout;
         if (env->lock_retries) t.runner.lock_retries = *env->lock_retries;
         if (env->statement_timeout) t.runner.statement_timeout = *env->statement_timeout;

@@ -15,6 +15,8 @@ struct DatabaseTarget {
     RunnerOptions runner;          // conninfo, history table, lock timeout
     std::string source;            // where the URL came from: "--db", "--env production", "DATABASE_URL"
     std::string migrations_dir;
+    std::string environment;       // --env NAME, else ""
+    bool is_protected = false;     // the environment is `protected: true`
     const sql::Dialect* dialect = &sql::default_dialect();   // the project's
 };
 

@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
 #include "cli/json_output.hpp"
+#include "cli/unsafe_gate.hpp"
 #include "diag/diagnostics.hpp"
 #include "schemac/core/migration_set.hpp"
 
@@ -157,11 +158,26 @@ std::optional<int> apply_target(const std::string& text) {
     return version;
 }
 
+// In a protected environment, what would run is planned first (a dry run) and
+// refused, with that plan shown, when a file has unapproved unsafe hazards.
+template <class Options, class Run>
+void gate_unsafe(const DatabaseTarget& target, const DatabaseOptions& db, bool allow_unsafe, Options o, Run&& run,
+                 const char* verb, const char* done) {
+    if (!target.is_protected || allow_unsafe || o.dry_run) return;
+    o.dry_run = true;
+    const RunResult plan = run(o);
+    const auto unsafe = unapproved_unsafe(plan);
+    if (unsafe.empty()) return;
+    if (db.format != "json") report_run(db, plan, true, verb, done);
+    throw RunnerError(RunnerErrorKind::failure, unsafe_refusal(target.environment, unsafe));
+}
+
 }  // namespace
 
 int run_apply(const ApplyCommand& cmd) {
     return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget& target) {
         ApplyOptions o{apply_target(cmd.target), cmd.dry_run, cmd.allow_out_of_order, cmd.resume};
+        gate_unsafe(target, cmd.db, cmd.allow_unsafe, o, [&](const ApplyOptions& p) { return runner.apply(p); }, "apply", "applied");
         const RunResult r = runner.apply(o, cmd.db.format == "json" ? ProgressFn{} : ProgressFn{print_progress});
         const int code = report_run(cmd.db, r, cmd.dry_run, "apply", "applied");
         if (code != kOk || !cmd.verify || cmd.dry_run) return code;
@@ -170,8 +186,10 @@ int run_apply(const ApplyCommand& cmd) {
 }
 
 int run_rollback(const RollbackCommand& cmd) {
-    return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget&) {
+    return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget& target) {
         RollbackOptions o{cmd.steps, cmd.target, cmd.dry_run, cmd.allow_destructive};
+        gate_unsafe(target, cmd.db, cmd.allow_unsafe, o, [&](const RollbackOptions& p) { return runner.rollback(p); }, "roll back",
+                    "rolled back");
         const RunResult r = runner.rollback(o, cmd.db.format == "json" ? ProgressFn{} : ProgressFn{print_progress});
         return report_run(cmd.db, r, cmd.dry_run, "roll back", "rolled back");
     });
@@ -205,6 +223,7 @@ CommandSpec apply_command() {
     c.options.push_back({"--allow-out-of-order", "Apply pending versions below the highest applied one", &o->allow_out_of_order});
     c.options.push_back({"--resume", "Continue a failed non-transactional migration at its failed statement", &o->resume});
     c.options.push_back({"--verify", "Afterwards, check the database for drift (as `schemac verify`)", &o->verify});
+    c.options.push_back({"--allow-unsafe", "In a protected environment, run migrations with unapproved unsafe hazards", &o->allow_unsafe});
     return c;
 }
 
@@ -218,6 +237,7 @@ CommandSpec rollback_command() {
                          std::pair{0, 1 << 30}, "--steps"});
     c.options.push_back({"--dry-run", "Print what would run, change nothing", &o->dry_run});
     c.options.push_back({"--allow-destructive", "Run down files that lose data", &o->allow_destructive});
+    c.options.push_back({"--allow-unsafe", "In a protected environment, run down files with unapproved unsafe hazards", &o->allow_unsafe});
     return c;
 }
 

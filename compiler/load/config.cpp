@@ -243,6 +243,14 @@ private:
                 else if (key == "lock_timeout") env.lock_timeout = d;
                 else if (key == "statement_lock_timeout") env.statement_lock_timeout = d;
                 else env.statement_timeout = d;
+            } else if (key == "protected") {
+                std::string v;
+                if (!scalar(ev, ekp, "protected of " + what, v)) ok = false;
+                else if (v == "true" || v == "false") env.is_protected = v == "true";
+                else {
+                    diags_.error(pos(ev, ekp), "bad-value", "protected of " + what + " must be true or false");
+                    ok = false;
+                }
             } else if (key == "lock_retries") {
                 int n = 0;
                 if (retries(ev, ekp, " of " + what, n)) env.lock_retries = n;

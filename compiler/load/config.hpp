@@ -17,6 +17,7 @@
 //     production:
 //       url_env: PROD_DATABASE_URL          # the URL is read from this variable at run time,
 //       lock_timeout: 5m                    # so no password needs to be in the file
+//       protected: true                     # unsafe migrations need approval (default false)
 //   codegen:                                # schemac generate / check
 //     out: generated/cpp                    # default: generated/cpp
 //     namespace: db                         # default: db (each PostgreSQL schema nests in it)
@@ -38,6 +39,9 @@ struct EnvironmentConfig {
     std::string name;
     std::string url;        // exactly one of url / url_env is set
     std::string url_env;
+    // apply and rollback refuse files with unsafe hazards here unless approved
+    // (a `-- schemac:approved` line) or --allow-unsafe (cli/unsafe_gate.hpp).
+    bool is_protected = false;
     std::optional<std::chrono::milliseconds> lock_timeout;
     std::optional<std::chrono::milliseconds> statement_lock_timeout;
     std::optional<int> lock_retries;

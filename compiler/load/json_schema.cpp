@@ -315,6 +315,8 @@ Json environment() {
     Json p = Json::object()
                  .set("url", string_value("The database URL or libpq conninfo. Prefer url_env for any database with a password."))
                  .set("url_env", string_value("The environment variable that holds the URL at run time."))
+                 .set("protected", boolean_value("apply and rollback refuse migrations with data-loss, table-rewrite or "
+                                                 "exclusive-lock hazards here unless --allow-unsafe or a `-- schemac:approved` line."))
                  .set("lock_timeout", duration("How long to wait for another runner in this environment."));
     statement_settings(p, " in this environment");
     Json j = record(std::move(p), "A database environment, chosen with --env NAME: exactly one of url and url_env.");

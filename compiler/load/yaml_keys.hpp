@@ -28,6 +28,7 @@ inline const Keys kQueryKeys = {"comment", "params", "returns", "columns", "row"
 inline const Keys kConfigKeys = {"dialect",          "schema",       "migrations",        "history_table", "lock_timeout",
                                  "statement_lock_timeout", "lock_retries", "statement_timeout", "environments",  "codegen"};
 inline const Keys kCodegenKeys = {"out", "namespace", "templates", "driver"};
-inline const Keys kEnvironmentKeys = {"url", "url_env", "lock_timeout", "statement_lock_timeout", "lock_retries", "statement_timeout"};
+inline const Keys kEnvironmentKeys = {"url",          "url_env",          "protected",        "lock_timeout",
+                                      "statement_lock_timeout", "lock_retries", "statement_timeout"};
 
 }  // namespace schemac

@@ -77,6 +77,12 @@ bool loses_data(const std::string& sql) {
     return false;
 }
 
+// `-- schemac:approved`, alone or followed by a space and who approved it when.
+bool is_approval(const std::string& line) {
+    constexpr std::string_view kApproved = "-- schemac:approved";
+    return line.starts_with(kApproved) && (line.size() == kApproved.size() || line[kApproved.size()] == ' ');
+}
+
 // A misspelt directive must not be ignored: `-- schemac: destructive` would let
 // a rollback that drops a table run without --allow-destructive, and
 // `-- SCHEMAC:NO-TRANSACTION` would run CREATE INDEX CONCURRENTLY in a transaction.
@@ -90,15 +96,24 @@ void check_directives(const MigrationFile& f) {
         std::string rest = ascii_lower(line.substr(2));
         rest.erase(0, rest.find_first_not_of(' '));
         if (!rest.starts_with("schemac:") && !rest.starts_with("schemac :")) continue;
-        if (line == "-- schemac:no-transaction" || line == "-- schemac:destructive") continue;
+        if (line == "-- schemac:no-transaction" || line == "-- schemac:destructive" || is_approval(line)) continue;
         throw MigrationSetError(f.name + ":" + std::to_string(n) + ": unknown or misspelt directive '" + line +
-                                "': the directives are exactly '-- schemac:no-transaction' and '-- schemac:destructive'");
+                                "': the directives are exactly '-- schemac:no-transaction', '-- schemac:destructive' and "
+                                "'-- schemac:approved <who, when>'");
     }
+}
+
+bool has_approval(const std::string& sql) {
+    std::istringstream in(sql);
+    for (std::string line; std::getline(in, line);) {
+        if (is_approval(trim_right(line))) return true;
+    }
+    return false;
 }
 
 MigrationScript script(const MigrationFile& f) {
     check_directives(f);
-    return MigrationScript{f.name, f.contents, !header_has(f.contents, "-- schemac:no-transaction")};
+    return MigrationScript{f.name, f.contents, !header_has(f.contents, "-- schemac:no-transaction"), has_approval(f.contents)};
 }
 
 }  // namespace

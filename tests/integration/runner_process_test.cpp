@@ -1060,6 +1060,53 @@ TEST_CASE("runner process: apply --target latest applies every pending migration
     CHECK(contains(rest.out, "\"to_version\":3"));
 }
 
+TEST_CASE("runner process: a protected environment refuses unapproved unsafe migrations, shows the plan, and runs approved ones") {
+    ProjectDir w;
+    Db db;
+    write_text(w.root() / "schemac.yaml", "migrations: migrations\nenvironments:\n  prod:\n    url: '" + db.conninfo() +
+                                              "'\n    protected: true\n  staging:\n    url: '" + db.conninfo() + "'\n");
+    w.migration("0001_safe.up.sql", "CREATE TABLE safe (id int);\n");
+    w.migration("0001_safe.down.sql", "-- undo + table safe\n--   data-loss: drops table safe with its rows\nDROP TABLE safe;\n");
+    w.migration("0002_drop.up.sql", "-- - table old\n--   data-loss: the rows of old are deleted\nCREATE TABLE old (id int);\nDROP TABLE old;\n");
+    w.migration("0002_drop.down.sql", "SELECT 1;\n");
+    const auto run_in = [&](std::vector<std::string> args) {
+        args.insert(args.end(), {"--config", (w.root() / "schemac.yaml").string()});
+        return w.run(args);
+    };
+
+    const Outcome refused = run_in({"apply", "--env", "prod"});
+    CAPTURE(refused.out);
+    CAPTURE(refused.err);
+    CHECK(refused.code == 1);
+    CHECK(contains(refused.err, "environment 'prod' is protected"));
+    CHECK(contains(refused.err, "0002_drop.up.sql"));
+    CHECK(contains(refused.err, "data-loss: the rows of old are deleted"));
+    CHECK(contains(refused.err, "-- schemac:approved"));
+    CHECK(contains(refused.err, "--allow-unsafe"));
+    CHECK_FALSE(contains(refused.err, "0001_safe.up.sql\n"));
+    CHECK(contains(refused.out + refused.err, "would apply"));   // the plan it refused
+    CHECK(contains(run_in({"status", "--env", "prod"}).out, "version:  none"));   // nothing ran, 0001 neither
+
+    // Not protected: runs. Protected with the flag: runs.
+    CHECK(run_in({"apply", "--env", "staging", "--target", "1"}).code == 0);
+    const Outcome flagged = run_in({"apply", "--env", "prod", "--allow-unsafe"});
+    CAPTURE(flagged.err);
+    CHECK(flagged.code == 0);
+
+    // Rolling back 0002 and 0001: the down file of 0001 loses data.
+    const Outcome down_refused = run_in({"rollback", "--env", "prod", "--target", "0", "--allow-destructive"});
+    CAPTURE(down_refused.err);
+    CHECK(down_refused.code == 1);
+    CHECK(contains(down_refused.err, "0001_safe.down.sql"));
+
+    // Approved at review: the line is enough.
+    w.migration("0001_safe.down.sql", "-- schemac:approved by ops, 2026-12-07, table is empty\n-- undo + table safe\n"
+                                      "--   data-loss: drops table safe with its rows\nDROP TABLE safe;\n");
+    const Outcome approved = run_in({"rollback", "--env", "prod", "--target", "0", "--allow-destructive"});
+    CAPTURE(approved.err);
+    CHECK(approved.code == 0);
+}
+
 // ============================================================== --json
 
 TEST_CASE("runner process: --json output is one JSON document") {

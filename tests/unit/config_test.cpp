@@ -63,6 +63,7 @@ TEST_CASE("config: every key, and the values it gives") {
         "    lock_timeout: 500ms\n"
         "  production:\n"
         "    url_env: PROD_DATABASE_URL\n"
+        "    protected: true\n"
         "    lock_timeout: 1h\n"
         "    statement_lock_timeout: 500ms\n"
         "    lock_retries: 0\n"
@@ -99,6 +100,8 @@ TEST_CASE("config: every key, and the values it gives") {
     CHECK(prod.url.empty());
     CHECK(prod.url_env == "PROD_DATABASE_URL");
     CHECK(prod.lock_timeout == 1h);
+    CHECK(prod.is_protected);
+    CHECK_FALSE(staging.is_protected);
     CHECK(prod.statement_lock_timeout == 500ms);
     CHECK(prod.lock_retries == 0);
     CHECK(prod.statement_timeout == 2h);
@@ -208,9 +211,9 @@ TEST_CASE("config: every error, rendered with file:line:col") {
          "c.yaml:2:3: error: environment 'prod' needs 'url' or 'url_env'\n"
          "c.yaml:3:5: error: unknown key 'urlenv' in environment 'prod'; did you mean 'url_env'?\n"},
         {"unknown environment key", "environments:\n  dev:\n    url: postgresql:///x\n    password: hunter2\n",
-         "c.yaml:4:5: error: unknown key 'password' in environment 'dev'; expected one of: url, url_env, lock_timeout, statement_lock_timeout, lock_retries, statement_timeout\n"},
+         "c.yaml:4:5: error: unknown key 'password' in environment 'dev'; expected one of: url, url_env, protected, lock_timeout, statement_lock_timeout, lock_retries, statement_timeout\n"},
         {"unknown environment key, no hint", "environments:\n  dev:\n    url: postgresql:///x\n    user: me\n",
-         "c.yaml:4:5: error: unknown key 'user' in environment 'dev'; expected one of: url, url_env, lock_timeout, statement_lock_timeout, lock_retries, statement_timeout\n"},
+         "c.yaml:4:5: error: unknown key 'user' in environment 'dev'; expected one of: url, url_env, protected, lock_timeout, statement_lock_timeout, lock_retries, statement_timeout\n"},
 
         // wrong node types
         {"list for a string", "schema: [a, b]\n", "c.yaml:1:9: error: schema must be a string, not a list\n"},
@@ -237,6 +240,8 @@ TEST_CASE("config: every error, rendered with file:line:col") {
         {"bad statement_timeout of an environment", "environments:\n  dev:\n    url: x\n    statement_timeout: soon\n",
          "c.yaml:4:24: error: statement_timeout 'soon' of environment 'dev' is not a valid duration: use a positive integer "
          "with ms, s, m or h, e.g. \"60s\" (at most 24h)\n"},
+        {"protected not a boolean", "environments:\n  prod:\n    url: x\n    protected: yes\n",
+         "c.yaml:4:16: error: protected of environment 'prod' must be true or false\n"},
         {"negative lock_retries", "lock_retries: -1\n", "c.yaml:1:15: error: lock_retries '-1' must be a whole number from 0 to 100\n"},
         {"lock_retries too many", "environments:\n  dev:\n    url: x\n    lock_retries: 101\n",
          "c.yaml:4:19: error: lock_retries '101' of environment 'dev' must be a whole number from 0 to 100\n"},

@@ -20,6 +20,7 @@ struct MigrationScript {
     std::string file;          // file name, for messages
     std::string sql;           // contents as read
     bool transactional = true; // false when the header says -- schemac:no-transaction
+    bool approved = false;     // a `-- schemac:approved <who, when>` line: reviewed for a protected environment
 };
 
 struct Migration {
