@@ -83,10 +83,18 @@ struct DatabaseOptions {
     std::string statement_lock_timeout;   // --statement-lock-timeout ("" = from the config, default 3s)
     std::string lock_retries;             // --lock-retries ("" = from the config, default 5)
     std::string statement_timeout;        // --statement-timeout ("" = from the config, default none; 0 = none)
+    std::string heartbeat;                // --heartbeat ("" = 5s; 0 = none)
+    std::string warn_after;               // --warn-after ("" = none)
+    std::string max_duration;             // --max-duration ("" = none)
+    bool verbose = false;                 // --verbose: each statement as it starts
     std::string format = "text";   // --format json (--json): one JSON document on stdout
 };
 
-int run_status(const DatabaseOptions& db);
+struct StatusCommand {
+    DatabaseOptions db;
+    bool history = false;   // --history: the audit log of every apply and rollback
+};
+int run_status(const StatusCommand& cmd);
 
 struct ApplyCommand {
     DatabaseOptions db;

@@ -138,6 +138,9 @@ DatabaseTarget resolve_target(const DatabaseOptions& opts) {
         t.runner.statement_lock_timeout = flag_duration("--statement-lock-timeout", opts.statement_lock_timeout, false);
     }
     if (!opts.statement_timeout.empty()) t.runner.statement_timeout = flag_duration("--statement-timeout", opts.statement_timeout, true);
+    if (!opts.heartbeat.empty()) t.runner.heartbeat = flag_duration("--heartbeat", opts.heartbeat, true);
+    if (!opts.warn_after.empty()) t.runner.warn_after = flag_duration("--warn-after", opts.warn_after, true);
+    if (!opts.max_duration.empty()) t.runner.max_duration = flag_duration("--max-duration", opts.max_duration, true);
     if (!opts.lock_retries.empty()) {
         int n = -1;
         const auto [end, ec] = std::from_chars(opts.lock_retries.data(), opts.lock_retries.data() + opts.lock_retries.size(), n);
@@ -169,6 +172,12 @@ std::vector<OptionSpec> statement_options(DatabaseOptions& db) {
          &db.statement_lock_timeout},
         {"--lock-retries", "How many times such a statement is retried, after 1s, 2s, 4s, ... (default 5)", &db.lock_retries},
         {"--statement-timeout", "How long each migration statement may run (default: no limit; 0: no limit)", &db.statement_timeout},
+        {"--heartbeat", "While a migration runs longer, a line this often: elapsed, the lock it waits for and who holds it (default 5s; 0: none)",
+         &db.heartbeat},
+        {"--warn-after", "Warn about a migration that takes longer than this, e.g. 10m (default: none)", &db.warn_after},
+        {"--max-duration", "Cancel a migration that runs longer than this; it fails and a transactional one is rolled back (default: none)",
+         &db.max_duration},
+        {"--verbose", "Print each statement as it starts", &db.verbose},
     };
 }
 

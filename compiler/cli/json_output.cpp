@@ -150,7 +150,9 @@ std::string error(const std::string& kind, const std::string& message, const Dia
     return dumped(j);
 }
 
-std::string status(const Status& st, const std::string& history_table) {
+namespace {
+
+Json status_json(const Status& st, const std::string& history_table) {
     Json migrations = Json::array();
     int pending = 0;
     for (const auto& e : st.entries) {
@@ -164,6 +166,31 @@ std::string status(const Status& st, const std::string& history_table) {
               {"current_version", st.current_version}};
     j["migrations"] = migrations;
     j["pending"] = pending;
+    return j;
+}
+
+}  // namespace
+
+std::string status(const Status& st, const std::string& history_table) { return dumped(status_json(st, history_table)); }
+
+std::string status(const Status& st, const std::string& history_table, const std::vector<LogEntry>& log) {
+    Json j = status_json(st, history_table);
+    Json entries = Json::array();
+    for (const LogEntry& e : log) {
+        entries.push_back({{"id", e.id},
+                           {"version", e.version},
+                           {"name", utf8(e.name)},
+                           {"action", e.action},
+                           {"outcome", e.outcome},
+                           {"finished_at", e.finished_at},
+                           {"execution_time_ms", e.execution_time_ms},
+                           {"performed_by", utf8(e.performed_by)},
+                           {"client", utf8(e.client)},
+                           {"checksum", e.checksum},
+                           {"rollback_available", e.rollback_available},
+                           {"error", utf8(e.error)}});
+    }
+    j["log"] = entries;
     return dumped(j);
 }
 

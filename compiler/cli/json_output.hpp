@@ -24,6 +24,8 @@ std::string error(const std::string& kind, const std::string& message, const Dia
 
 // status, apply/rollback, repair/baseline: the runtime's results.
 std::string status(const Status& st, const std::string& history_table);
+// The status with the audit log: the same document plus "log": [...].
+std::string status(const Status& st, const std::string& history_table, const std::vector<LogEntry>& log);
 std::string run(const RunResult& r, bool dry_run);
 std::string repair(const RepairResult& r, bool dry_run);
 

@@ -69,15 +69,23 @@ void status_text(const Status& st, const DatabaseTarget& t) {
 
 // ---- apply / rollback
 
-void print_progress(const Progress& p) {
+void print_progress(const Progress& p, bool verbose) {
     using E = Progress::Event;
     const std::string verb = p.down ? "rolled back" : "applied";
+    if (p.event == E::statement_started && verbose)
+        std::cerr << "    statement " << p.statement << "/" << p.statements << " (" << p.note << ") started\n";
     if (p.event == E::started && p.statement > 0)
         std::cerr << "  " << version_text(p.version) << " " << p.name << ": resuming at statement " << p.statement + 1 << " of " << p.statements << '\n';
     if (p.event == E::statement_done)
         std::cerr << "    statement " << p.statement << "/" << p.statements << " done (" << p.elapsed_ms << " ms)\n";
     if (p.event == E::note) std::cerr << "    " << p.note << '\n';
     if (p.event == E::finished) std::cerr << "  " << verb << " " << version_text(p.version) << " " << p.name << " (" << p.elapsed_ms << " ms)\n";
+}
+
+// Progress lines on stderr, none with --json (stdout holds one document).
+ProgressFn progress_for(const DatabaseOptions& db) {
+    if (db.format == "json") return {};
+    return [verbose = db.verbose](const Progress& p) { print_progress(p, verbose); };
 }
 
 // --dry-run in text: each file that would run, as it would run.
@@ -134,11 +142,27 @@ int report_repair(const DatabaseOptions& db, const RepairResult& r, bool dry_run
 
 }  // namespace
 
-int run_status(const DatabaseOptions& db) {
+void log_text(const std::vector<LogEntry>& log) {
+    std::cout << "\nlog (every apply and rollback, oldest first):\n";
+    if (log.empty()) std::cout << "  (empty)\n";
+    for (const LogEntry& e : log) {
+        std::cout << "  " << e.finished_at << "  " << (e.action == "apply" ? "apply   " : "rollback") << "  " << version_text(e.version)
+                  << ' ' << e.name << "  " << e.outcome << "  " << e.execution_time_ms << " ms  by " << e.performed_by << " from "
+                  << e.client << (e.rollback_available ? "" : "  (no down file)") << '\n';
+        if (!e.error.empty()) std::cout << "      " << e.error << '\n';
+    }
+}
+
+int run_status(const StatusCommand& cmd) {
+    const DatabaseOptions& db = cmd.db;
     return with_runner(db, [&](Runner& runner, const DatabaseTarget& t) {
         const Status st = runner.status();
-        if (db.format == "json") std::cout << json::status(st, history_name(t));
-        else status_text(st, t);
+        if (db.format == "json") {
+            std::cout << (cmd.history ? json::status(st, history_name(t), runner.log()) : json::status(st, history_name(t)));
+        } else {
+            status_text(st, t);
+            if (cmd.history) log_text(runner.log());
+        }
         for (const auto& e : st.entries)
             if (e.state == MigrationState::modified || e.state == MigrationState::failed) return kFailure;
         return kOk;
@@ -178,7 +202,7 @@ int run_apply(const ApplyCommand& cmd) {
     return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget& target) {
         ApplyOptions o{apply_target(cmd.target), cmd.dry_run, cmd.allow_out_of_order, cmd.resume};
         gate_unsafe(target, cmd.db, cmd.allow_unsafe, o, [&](const ApplyOptions& p) { return runner.apply(p); }, "apply", "applied");
-        const RunResult r = runner.apply(o, cmd.db.format == "json" ? ProgressFn{} : ProgressFn{print_progress});
+        const RunResult r = runner.apply(o, progress_for(cmd.db));
         const int code = report_run(cmd.db, r, cmd.dry_run, "apply", "applied");
         if (code != kOk || !cmd.verify || cmd.dry_run) return code;
         return verify_database(target, cmd.db.format == "json");   // with json: a second document, on its own line
@@ -190,7 +214,7 @@ int run_rollback(const RollbackCommand& cmd) {
         RollbackOptions o{cmd.steps, cmd.target, cmd.dry_run, cmd.allow_destructive};
         gate_unsafe(target, cmd.db, cmd.allow_unsafe, o, [&](const RollbackOptions& p) { return runner.rollback(p); }, "roll back",
                     "rolled back");
-        const RunResult r = runner.rollback(o, cmd.db.format == "json" ? ProgressFn{} : ProgressFn{print_progress});
+        const RunResult r = runner.rollback(o, progress_for(cmd.db));
         return report_run(cmd.db, r, cmd.dry_run, "roll back", "rolled back");
     });
 }
@@ -208,9 +232,11 @@ int run_baseline(const BaselineCommand& cmd) {
 }
 
 CommandSpec status_command() {
-    auto o = std::make_shared<DatabaseOptions>();
-    return {"status", "Show applied, pending and modified migrations and the current version", "schemac status --env dev",
-            database_options(*o), {}, &o->format, [o] { return run_status(*o); }};
+    auto o = std::make_shared<StatusCommand>();
+    CommandSpec c{"status", "Show applied, pending and modified migrations and the current version", "schemac status --env dev",
+                  database_options(o->db), {}, &o->db.format, [o] { return run_status(*o); }};
+    c.options.push_back({"--history", "Also show the audit log: every apply and rollback, who, when, how long, the outcome", &o->history});
+    return c;
 }
 
 CommandSpec apply_command() {

@@ -1,5 +1,7 @@
 #include "cli/sources.hpp"
 
+#include "schemac/migrate/runner.hpp"
+
 #include <filesystem>
 #include <memory>
 
@@ -33,7 +35,12 @@ Source load_database(const std::string& spec, const SourceOptions& opts, Diagnos
     src.database = &sql::live_database(*opts.dialect);
     sql::InspectOptions io;
     io.schemas = opts.schemas;
-    if (!opts.history_table.empty()) io.exclude_tables.push_back(opts.history_table);
+    if (!opts.history_table.empty()) {
+        // The history table and its audit log are the runner's, not the schema's.
+        io.exclude_tables.push_back(opts.history_table);
+        const std::size_t dot = opts.history_table.find('.');
+        io.exclude_tables.push_back(opts.history_table.substr(0, dot + 1) + audit_log_table(opts.history_table.substr(dot + 1)));
+    }
     sql::InspectedDatabase db = src.database->inspect(spec, io, diags);
     src.name = std::move(db.name);
     src.timescaledb = db.timescaledb;

@@ -69,6 +69,17 @@ public:
     virtual void finish(int version, long long ms) = 0;   // success, applied_at = now
     virtual void set_checksum(int version, const std::string& checksum) = 0;
     virtual void remove(int version) = 0;
+    // The audit log: one entry per file run (finished_at = now).
+    virtual void log(const LogEntry& e) = 0;
+};
+
+// Watches the migration session while a file runs (Driver::watch); stops
+// watching when destroyed.
+class Watch {
+public:
+    virtual ~Watch() = default;
+    // Whether it cancelled the running statement because the file ran past its limit.
+    virtual bool cancelled() const = 0;
 };
 
 // One session that runs migrations. Made by a DriverFactory (runner.hpp) from
@@ -98,6 +109,8 @@ public:
     // The history rows by version (none when the table does not exist). Once
     // the lock is held, waits for a migration another runner is committing.
     virtual std::vector<HistoryRow> read_history(bool* exists = nullptr) = 0;
+    // The audit log, oldest first (none when it does not exist).
+    virtual std::vector<LogEntry> read_log() = 0;
     // Creates the history table (when `create`), or adds what an older
     // schemac's table lacks (RunnerError(failure) when it may not).
     virtual void ensure_history(bool create) = 0;
@@ -105,6 +118,11 @@ public:
     // Sets the session's settings again, whatever an earlier file set.
     virtual void pin_session() = 0;
     virtual std::unique_ptr<Work> begin(bool transaction) = 0;
+    // From a connection of its own: every `every` (0: never) a line for
+    // `report` (called on another thread) on what the session is doing; past
+    // `max` (0: never) its running statement is cancelled.
+    virtual std::unique_ptr<Watch> watch(std::function<void(const std::string&)> report, std::chrono::milliseconds every,
+                                         std::chrono::milliseconds max) = 0;
 
     virtual ErrorKind classify(const std::exception& e) const = 0;
     // An error's text on one line.

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -18,6 +20,7 @@ namespace schemac {
 using migrate::Driver;
 using migrate::ErrorKind;
 using migrate::Rerun;
+using migrate::Watch;
 using migrate::Work;
 
 const char* state_name(MigrationState s) {
@@ -147,6 +150,19 @@ HistoryRow row_for(const Migration& m) {
     return r;
 }
 
+LogEntry log_entry(const Migration& m, bool down, bool success, long long ms, const std::string& error) {
+    LogEntry e;
+    e.version = m.version;
+    e.name = m.name;
+    e.action = down ? "rollback" : "apply";
+    e.outcome = success ? "success" : "failed";
+    e.execution_time_ms = ms;
+    e.checksum = m.checksum;
+    e.rollback_available = m.down.has_value();
+    e.error = error.substr(0, error.find('\n'));
+    return e;
+}
+
 std::string statement_failed(const Driver& d, const MigrationScript& s, const SqlStatement& stmt, int i, int n,
                              const std::string& error) {
     return s.file + ":" + std::to_string(stmt.line) + ": statement " + std::to_string(i) + " of " + std::to_string(n) +
@@ -189,6 +205,9 @@ public:
         report(Progress::Event::started, m, script, down, step.first_statement - 1, stmts.size(), 0);
         const auto t0 = Clock::now();
         long long ms = 0;
+        std::unique_ptr<Watch> watch;
+        if ((progress_ && options_.heartbeat.count() > 0) || options_.max_duration.count() > 0)
+            watch = d_.watch([this, &m](const std::string& line) { report_note(m, line); }, options_.heartbeat, options_.max_duration);
         try {
             for (int attempt = 0;; ++attempt) {
                 try {
@@ -204,7 +223,12 @@ public:
                     wait_before_retry(m, w.what + "; rolled back as a whole", attempt);
                 }
             }
-        } catch (const RunnerError&) {
+        } catch (const RunnerError& e) {
+            if (e.kind != RunnerErrorKind::failure) throw;
+            log_failure(m, down, ms_since(t0), e.what());
+            if (watch && watch->cancelled())
+                throw failure(std::string(e.what()) + "\n  " + script.file + " ran longer than max_duration (" +
+                              duration_text(options_.max_duration) + "): its statement was cancelled");
             throw;
         } catch (const std::exception& e) {
             switch (d_.classify(e)) {
@@ -230,6 +254,7 @@ private:
         const std::string rolled_back =
             "\n  " + version_text(m.version) + " was rolled back as a whole; the database stays at version " + version_text(from_version);
         for (int i = 0; i < n; ++i) {
+            report_statement(m, script, down, i + 1, n, stmts[i]);
             try {
                 tx->execute(stmts[i].text);
             } catch (const std::exception& e) {
@@ -261,6 +286,7 @@ private:
                           version_text(m.version) + " was rolled back as a whole; the database stays at version " +
                           version_text(from_version));
         }
+        tx->log(log_entry(m, down, true, ms, ""));
         tx->verify_lock(undone);
         tx->commit();
         return ms;
@@ -295,6 +321,7 @@ private:
                 report_note(m, note + ": statement " + std::to_string(i + 1) + " counted as done");
             } else {
                 if (!note.empty()) report_note(m, note);
+                report_statement(m, script, down, i + 1, n, stmts[i]);
                 try {
                     execute_retrying(*tx, m, script, stmts[i], i + 1, n);
                     // One query for all of them, client_encoding included: these files are short.
@@ -326,6 +353,7 @@ private:
                         (down ? "rolled back" : "applied") + "; run `schemac status`, then " + again);
         if (down) tx->remove(m.version);
         else tx->finish(m.version, ms);
+        tx->log(log_entry(m, down, true, ms, ""));
         return ms;
     }
 
@@ -363,8 +391,26 @@ private:
         std::this_thread::sleep_for(pause);
     }
 
+    // A failed file leaves a trace in the audit log, written on its own (its
+    // transaction, if it had one, is rolled back). Never hides the failure.
+    void log_failure(const Migration& m, bool down, long long ms, const std::string& error) {
+        try {
+            d_.begin(false)->log(log_entry(m, down, false, ms, error));
+        } catch (...) {
+        }
+    }
+
+    void report_statement(const Migration& m, const MigrationScript& script, bool down, int i, int n, const SqlStatement& stmt) {
+        if (!progress_) return;
+        Progress p{Progress::Event::statement_started, m.version, m.name, script.file, down, i, n, 0,
+                   "line " + std::to_string(stmt.line) + ": " + statement_preview(stmt.text)};
+        std::lock_guard lock(progress_mutex_);
+        progress_(p);
+    }
+
     void report_note(const Migration& m, const std::string& note) {
         if (!progress_) return;
+        std::lock_guard lock(progress_mutex_);
         Progress p{Progress::Event::note, m.version, m.name, "", false, 0, 0, 0, note};
         progress_(p);
     }
@@ -372,6 +418,7 @@ private:
     void report(Progress::Event ev, const Migration& m, const MigrationScript& script, bool down, std::size_t done,
                 std::size_t total, long long ms) {
         if (!progress_) return;
+        std::lock_guard lock(progress_mutex_);
         Progress p{ev, m.version, m.name, script.file, down, static_cast<int>(done), static_cast<int>(total), ms, ""};
         progress_(p);
     }
@@ -379,6 +426,7 @@ private:
     Driver& d_;
     const RunnerOptions& options_;
     const ProgressFn& progress_;
+    std::mutex progress_mutex_;   // the watch reports from its own thread
 };
 
 // The statement's first word, upper case ("" when it starts with a symbol).
@@ -426,6 +474,9 @@ int run_steps(Driver& d, const RunnerOptions& options, const MigrationSet& set, 
     for (std::size_t i = 0; i < result.steps.size(); ++i) {
         const auto& step = result.steps[i];
         result.elapsed_ms.push_back(ex.run(*set.find(step.version), step, down, at));
+        if (options.warn_after.count() > 0 && result.elapsed_ms.back() > options.warn_after.count())
+            result.warnings.push_back(step.script->file + " took " + std::to_string(result.elapsed_ms.back()) + " ms, longer than warn_after (" +
+                                      duration_text(options.warn_after) + ")");
         at = down ? (i + 1 < result.steps.size() ? result.steps[i + 1].version : result.to_version) : step.version;
     }
     return at;
@@ -455,6 +506,10 @@ Runner::Runner(MigrationSet set, RunnerOptions options) : Runner(std::move(set),
 
 Runner::Runner(MigrationSet set, RunnerOptions options, DriverFactory driver)
     : set_(std::move(set)), opts_(std::move(options)), driver_(std::move(driver)) {}
+
+std::vector<LogEntry> Runner::log() {
+    return guarded(driver_, opts_, "reading the audit log", [&](Driver& d) { return d.read_log(); });
+}
 
 Status Runner::status() {
     return guarded(driver_, opts_, "reading the history", [&](Driver& d) {

@@ -206,3 +206,55 @@ TEST_CASE("lock wait: a failed CREATE UNIQUE INDEX CONCURRENTLY drops the INVALI
     pqxx::work tx{db.conn()};
     CHECK(tx.exec1("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ux_accounts_email'::regclass")[0].as<bool>());
 }
+
+TEST_CASE("lock wait: a heartbeat says how long a migration runs, the lock it waits for and who holds it") {
+    ScratchDb db;
+    make_busy_table(db);
+    RunnerOptions o = options_for(db, milliseconds(10'000), 0);
+    o.heartbeat = milliseconds(500);
+    Runner runner(MigrationSet::from_files({{"0001_note.up.sql", "ALTER TABLE busy ADD COLUMN note text;\n"}}), o);
+    std::vector<Progress> seen;
+    {
+        Reader reader(db.conninfo(), milliseconds(2000));
+        CHECK(runner.apply({}, [&](const Progress& p) { seen.push_back(p); }).to_version == 1);
+    }
+    const auto notes = notes_of(seen);
+    REQUIRE(notes.size() >= 2);
+    const std::string& beat = notes.front();
+    CHECK_MESSAGE(beat.rfind("running 0s; waiting for a lock (relation), held by pid ", 0) == 0, beat);
+    CHECK_MESSAGE(beat.find("last query: SELECT count(*) FROM busy") != std::string::npos, beat);
+    bool started = false;
+    for (const auto& p : seen)
+        if (p.event == Progress::Event::statement_started && p.note == "line 1: ALTER TABLE busy ADD COLUMN note text") started = true;
+    CHECK(started);
+}
+
+TEST_CASE("lock wait: max_duration cancels a migration that runs too long, rolled back and logged, and warn_after warns") {
+    ScratchDb db;
+    RunnerOptions o;
+    o.conninfo = db.conninfo();
+    o.max_duration = milliseconds(1000);
+    Runner slow(MigrationSet::from_files({{"0001_slow.up.sql", "CREATE TABLE half (id int);\nSELECT pg_sleep(30);\n"}}), o);
+    const auto t0 = steady_clock::now();
+    const std::string error = error_of([&] { slow.apply({}); });
+    CHECK(steady_clock::now() - t0 < seconds(10));
+    CHECK_MESSAGE(error.find("0001_slow.up.sql ran longer than max_duration (1s): its statement was cancelled") != std::string::npos, error);
+    CHECK_MESSAGE(error.find("canceling statement due to user request") != std::string::npos, error);
+    CHECK(slow.status().current_version == 0);
+    {
+        pqxx::work tx{db.conn()};
+        CHECK(tx.exec1("SELECT to_regclass('half') IS NULL")[0].as<bool>());
+    }
+    const auto log = slow.log();
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].outcome == "failed");
+
+    RunnerOptions w;
+    w.conninfo = db.conninfo();
+    w.warn_after = milliseconds(100);
+    Runner warned(MigrationSet::from_files({{"0001_slow.up.sql", "SELECT pg_sleep(0.3);\n"}}), w);
+    const RunResult r = warned.apply({});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK_MESSAGE(r.warnings[0].find("0001_slow.up.sql took ") == 0, r.warnings[0]);
+    CHECK(r.warnings[0].find("longer than warn_after (100ms)") != std::string::npos);
+}

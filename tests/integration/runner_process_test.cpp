@@ -1058,6 +1058,21 @@ TEST_CASE("runner process: apply --target latest applies every pending migration
     CAPTURE(rest.err);
     REQUIRE(rest.code == 0);
     CHECK(contains(rest.out, "\"to_version\":3"));
+
+    // status --history: the audit log, one entry per file applied.
+    const Outcome hist = w.run(cmd("status", w, db.conninfo(), {"--json", "--history"}));
+    CAPTURE(hist.out);
+    const auto h = parse_json(hist.out);
+    REQUIRE(h);
+    REQUIRE(h->get("log"));
+    REQUIRE(h->get("log")->items.size() == 3);
+    CHECK(h->get("log")->items[2].get("version")->n == 3);
+    CHECK(h->get("log")->items[2].get("action")->s == "apply");
+    CHECK(h->get("log")->items[2].get("outcome")->s == "success");
+    const Outcome text = w.run(cmd("status", w, db.conninfo(), {"--history"}));
+    CAPTURE(text.out);
+    CHECK(contains(text.out, "log (every apply and rollback, oldest first):"));
+    CHECK(contains(text.out, "apply     0003 three  success"));
 }
 
 TEST_CASE("runner process: a protected environment refuses unapproved unsafe migrations, shows the plan, and runs approved ones") {

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "error_of.hpp"
@@ -404,4 +405,44 @@ TEST_CASE("runner: a dry run of a rollback that loses data shows it with a warni
     REQUIRE(res.warnings.size() == 1);
     CHECK(res.warnings[0].find("a down file loses data: the rollback needs --allow-destructive") == 0);
     CHECK(table_exists(db, "b"));
+}
+
+TEST_CASE("runner: the audit log keeps every apply and rollback, failed ones too, after rollback removed the history rows") {
+    ScratchDb db;
+    auto files = three();
+    files.push_back({up(4, "bad"), "CREATE TABLE d (id int);\nINSERT INTO d VALUES ('x');\n"});   // no down file
+    Runner r = runner_for(db, files);
+    ApplyOptions to3;
+    to3.target = 3;
+    r.apply(to3);
+    RollbackOptions back;
+    back.steps = 2;
+    back.allow_destructive = true;
+    r.rollback(back);
+    CHECK(r.status().current_version == 1);
+    CHECK_FALSE(error_of([&] { r.apply({}); }).empty());   // 0002, 0003 again, then 0004 fails
+
+    const std::vector<LogEntry> log = r.log();
+    REQUIRE(log.size() == 8);
+    const std::vector<std::tuple<int, std::string, std::string>> expected = {
+        {1, "apply", "success"},    {2, "apply", "success"}, {3, "apply", "success"}, {3, "rollback", "success"},
+        {2, "rollback", "success"}, {2, "apply", "success"}, {3, "apply", "success"}, {4, "apply", "failed"},
+    };
+    for (std::size_t i = 0; i < log.size(); ++i) {
+        CAPTURE(i);
+        CHECK(log[i].version == std::get<0>(expected[i]));
+        CHECK(log[i].action == std::get<1>(expected[i]));
+        CHECK(log[i].outcome == std::get<2>(expected[i]));
+        CHECK(log[i].performed_by == "postgres");
+        CHECK(log[i].client == "local");
+        CHECK(log[i].finished_at.size() == 20);
+        CHECK(log[i].execution_time_ms >= 0);
+        CHECK(log[i].rollback_available == (log[i].version != 4));
+        if (i > 0) CHECK(log[i].id > log[i - 1].id);
+    }
+    CHECK(log[0].checksum == migration_checksum("CREATE TABLE a (id int);\n"));
+    CHECK(log[7].error.find("0004_bad.up.sql:2: statement 2 of 2 failed") != std::string::npos);
+    CHECK(log[0].error.empty());
+    // Nothing of the failed 0004 was committed but its log entry.
+    CHECK_FALSE(table_exists(db, "d"));
 }

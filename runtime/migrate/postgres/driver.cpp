@@ -5,6 +5,7 @@
 #include "connection.hpp"
 #include "history_table.hpp"
 #include "rerun.hpp"
+#include "watch.hpp"
 #include "schemac/postgres/pg_errors.hpp"
 #include "schemac/postgres/sql_scanner.hpp"
 
@@ -89,6 +90,7 @@ public:
     void finish(int version, long long ms) override { history_.finish(*tx_, version, ms); }
     void set_checksum(int version, const std::string& checksum) override { history_.set_checksum(*tx_, version, checksum); }
     void remove(int version) override { history_.remove(*tx_, version); }
+    void log(const LogEntry& e) override { history_.log(*tx_, e); }
 
 private:
     pqxx::connection& conn_;
@@ -162,6 +164,11 @@ public:
         return e ? history_->read(*tx) : std::vector<HistoryRow>{};
     }
 
+    std::vector<LogEntry> read_log() override {
+        pqxx::read_transaction tx{*conn_};
+        return history_->read_log(tx);
+    }
+
     void ensure_history(bool create) override {
         pqxx::work tx{*conn_};
         // Checked first: CREATE ... IF NOT EXISTS still needs the CREATE privilege.
@@ -171,7 +178,8 @@ public:
             else if (create) history_->create(tx);
         } catch (const pqxx::sql_error& e) {
             throw RunnerError(RunnerErrorKind::failure,
-                              std::string(exists ? "cannot add the column rolling_back to the history table "
+                              std::string(exists ? "cannot bring the history table up to date (the column rolling_back, the audit "
+                                                   "log beside it) "
                                                  : "cannot create the history table ") +
                                   history_->display_name() + ": " + detail::one_line(e.what()) +
                                   (exists ? " (run this schemac once as the table's owner)" : ""));
@@ -183,6 +191,11 @@ public:
 
     std::unique_ptr<Work> begin(bool transaction) override {
         return std::make_unique<PostgresWork>(*conn_, *history_, lock_.get(), database_, options_, transaction);
+    }
+
+    std::unique_ptr<Watch> watch(std::function<void(const std::string&)> report, std::chrono::milliseconds every,
+                                 std::chrono::milliseconds max) override {
+        return watch_session(options_.conninfo, conn_->backendpid(), std::move(report), every, max);
     }
 
     ErrorKind classify(const std::exception& e) const override {

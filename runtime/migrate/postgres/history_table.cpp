@@ -51,6 +51,7 @@ void keep_alive(pqxx::connection& c) {
 HistoryTable::HistoryTable(pqxx::connection& c, const std::string& schema, const std::string& table)
     : schema_(quote_ident(c, schema)),
       qualified_(schema_ + "." + quote_ident(c, table)),
+      log_qualified_(schema_ + "." + quote_ident(c, audit_log_table(table))),
       display_(schema + "." + table),
       lock_key_(key_for(schema, table)) {}
 
@@ -78,6 +79,59 @@ void HistoryTable::create(pqxx::transaction_base& tx) const {
 ))");
     tx.exec0("COMMENT ON TABLE " + qualified_ +
              " IS 'schemac: one row per applied migration; written only by schemac (see docs/runtime.md)'");
+    create_log(tx);
+}
+
+void HistoryTable::create_log(pqxx::transaction_base& tx) const {
+    tx.exec0("CREATE TABLE IF NOT EXISTS " + log_qualified_ + R"( (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    version integer NOT NULL,
+    name text NOT NULL,
+    action text NOT NULL CHECK (action IN ('apply', 'rollback')),
+    outcome text NOT NULL CHECK (outcome IN ('success', 'failed')),
+    finished_at timestamptz NOT NULL DEFAULT now(),
+    execution_time_ms bigint NOT NULL,
+    performed_by text NOT NULL DEFAULT current_user,
+    client text NOT NULL DEFAULT coalesce(host(inet_client_addr()), 'local'),
+    checksum text NOT NULL,
+    rollback_available boolean NOT NULL,
+    error text
+))");
+    tx.exec0("COMMENT ON TABLE " + log_qualified_ +
+             " IS 'schemac: every apply and rollback of a migration file, kept; written only by schemac (see docs/runtime.md)'");
+}
+
+void HistoryTable::log(pqxx::transaction_base& tx, const LogEntry& e) const {
+    tx.exec_params0("INSERT INTO " + log_qualified_ +
+                        " (version, name, action, outcome, execution_time_ms, checksum, rollback_available, error) "
+                        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    e.version, e.name, e.action, e.outcome, e.execution_time_ms, e.checksum, e.rollback_available,
+                    e.error.empty() ? std::optional<std::string>{} : e.error);
+}
+
+std::vector<LogEntry> HistoryTable::read_log(pqxx::transaction_base& tx) const {
+    std::vector<LogEntry> out;
+    if (tx.exec_params1("SELECT to_regclass($1) IS NULL", log_qualified_)[0].as<bool>()) return out;
+    for (const auto& row : tx.exec(
+             "SELECT id, version, name, action, outcome, to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+             "execution_time_ms, performed_by, client, checksum, rollback_available, coalesce(error, '') FROM " +
+             log_qualified_ + " ORDER BY id")) {
+        LogEntry e;
+        e.id = row[0].as<long long>();
+        e.version = row[1].as<int>();
+        e.name = row[2].as<std::string>();
+        e.action = row[3].as<std::string>();
+        e.outcome = row[4].as<std::string>();
+        e.finished_at = row[5].as<std::string>();
+        e.execution_time_ms = row[6].as<long long>();
+        e.performed_by = row[7].as<std::string>();
+        e.client = row[8].as<std::string>();
+        e.checksum = row[9].as<std::string>();
+        e.rollback_available = row[10].as<bool>();
+        e.error = row[11].as<std::string>();
+        out.push_back(std::move(e));
+    }
+    return out;
 }
 
 bool HistoryTable::has_rolling_back(pqxx::transaction_base& tx) const {
@@ -90,6 +144,8 @@ bool HistoryTable::has_rolling_back(pqxx::transaction_base& tx) const {
 void HistoryTable::upgrade(pqxx::transaction_base& tx) const {
     if (!has_rolling_back(tx))
         tx.exec0("ALTER TABLE " + qualified_ + " ADD COLUMN IF NOT EXISTS rolling_back boolean NOT NULL DEFAULT false");
+    // Checked first: CREATE TABLE IF NOT EXISTS still needs the CREATE privilege.
+    if (tx.exec_params1("SELECT to_regclass($1) IS NULL", log_qualified_)[0].as<bool>()) create_log(tx);
 }
 
 std::vector<HistoryRow> HistoryTable::read(pqxx::transaction_base& tx) const {

@@ -36,14 +36,21 @@ public:
     void finish(pqxx::transaction_base& tx, int version, long long ms) const;   // success, now()
     void set_checksum(pqxx::transaction_base& tx, int version, const std::string& checksum) const;
     void remove(pqxx::transaction_base& tx, int version) const;
+    // The audit log beside it (<table>_log, the table's name cut to 59 bytes):
+    // created with the table, or by upgrade() for one made by an older schemac.
+    void log(pqxx::transaction_base& tx, const LogEntry& e) const;
+    std::vector<LogEntry> read_log(pqxx::transaction_base& tx) const;   // oldest first; none without the table
     // Whether some session holds this history's advisory lock (a runner is at work).
     bool lock_held(pqxx::connection& c) const;
 
 private:
     bool has_rolling_back(pqxx::transaction_base& tx) const;
 
+    void create_log(pqxx::transaction_base& tx) const;
+
     std::string schema_;
     std::string qualified_;
+    std::string log_qualified_;
     std::string display_;
     std::int64_t lock_key_;
 };

@@ -58,6 +58,15 @@ struct RunnerOptions {
     std::chrono::milliseconds statement_lock_timeout{3'000};
     int lock_retries = 5;
     std::chrono::milliseconds statement_timeout{0};
+    // While a file runs longer than heartbeat, a progress note every heartbeat
+    // (from a connection of its own): how long it has run, the lock it waits
+    // for and who holds it, the phase of an index build. A file that runs
+    // longer than warn_after gets a warning in the result; one that runs
+    // longer than max_duration has its statement cancelled and fails (a
+    // transactional file rolled back). 0: off.
+    std::chrono::milliseconds heartbeat{5'000};
+    std::chrono::milliseconds warn_after{0};
+    std::chrono::milliseconds max_duration{0};
 };
 
 namespace migrate {
@@ -83,6 +92,28 @@ struct HistoryRow {
     // statements_done/total count the down file's statements.
     bool rolling_back = false;
 };
+
+// One entry of the audit log (the history table's name + "_log"): every apply
+// and rollback of a migration file, successful or not, kept when a rollback
+// removes the migration's history row.
+struct LogEntry {
+    long long id = 0;
+    int version = 0;
+    std::string name;
+    std::string action;                // "apply" or "rollback"
+    std::string outcome;               // "success" or "failed"
+    std::string finished_at;           // ISO 8601, UTC
+    long long execution_time_ms = 0;
+    std::string performed_by;          // the database role
+    std::string client;                // the client's address, "local" for a unix socket
+    std::string checksum;              // of the file that ran
+    bool rollback_available = false;   // the migration has a down file
+    std::string error;                 // why it failed, on one line
+};
+
+// The audit log's table name beside history table `table` (same schema): the
+// name cut to 59 bytes, then "_log" (PostgreSQL's limit is 63 bytes).
+inline std::string audit_log_table(const std::string& table) { return table.substr(0, 59) + "_log"; }
 
 enum class MigrationState {
     applied,    // in the history, file unchanged
@@ -128,7 +159,7 @@ struct RollbackOptions {
 
 // Reported while a migration runs, for progress lines.
 struct Progress {
-    enum class Event { started, statement_done, finished, note } event;
+    enum class Event { started, statement_started, statement_done, finished, note } event;
     int version = 0;
     std::string name;
     std::string file;
@@ -136,7 +167,7 @@ struct Progress {
     int statement = 0;                 // statement_done: how many are done
     int statements = 0;
     long long elapsed_ms = 0;          // finished: the migration's execution time
-    std::string note;                  // note: what a resume found (an index already built, or left INVALID)
+    std::string note;                  // note: what a resume found, a lock wait, a heartbeat; statement_started: the statement's first line
 };
 using ProgressFn = std::function<void(const Progress&)>;
 
@@ -184,6 +215,7 @@ public:
     Runner(MigrationSet set, RunnerOptions options, DriverFactory driver);
 
     Status status();                                             // reads only, takes no lock
+    std::vector<LogEntry> log();                                 // the audit log, oldest first; reads only
     RunResult apply(const ApplyOptions& opts, const ProgressFn& progress = {});
     RunResult rollback(const RollbackOptions& opts, const ProgressFn& progress = {});
     // Brings the history in line with the files after a deliberate edit: the
