@@ -49,7 +49,8 @@ std::string config_text(const std::string& db) {
            "  dev:\n"
            "    url: postgresql:///" + db + "_dev   # a local database, no password\n"
            "  production:\n"
-           "    url_env: PRODUCTION_DATABASE_URL   # read when schemac runs: no password in this file\n";
+           "    url_env: PRODUCTION_DATABASE_URL   # read when schemac runs: no password in this file\n"
+           "    protected: true             # apply/rollback refuse unapproved data-loss and long-lock migrations\n";
 }
 
 constexpr const char* kExampleSchema =

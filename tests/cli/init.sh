@@ -18,6 +18,7 @@ for f in schemac.yaml schema/users.yaml .gitignore; do [ -f "$p/$f" ] || fail "i
 [ -d "$p/migrations" ] || fail "init did not create migrations/"
 grep -q 'url: postgresql:///my_shop_v2_dev ' "$p/schemac.yaml" || fail "the dev database is not named after the directory: $(cat "$p/schemac.yaml")"
 grep -q 'url_env: PRODUCTION_DATABASE_URL' "$p/schemac.yaml" || fail "production does not read its URL from the environment"
+grep -q '^    protected: true ' "$p/schemac.yaml" || fail "production is not protected"
 [ "$(cat "$p/.gitignore")" = "$(printf '# build output, with the C++ that schemac_generate() writes\n/build/')" ] ||
     fail ".gitignore: $(cat "$p/.gitignore")"
 (cd "$p" && git init -q && mkdir -p build && touch build/x && git check-ignore -q build/x) || fail "git does not ignore build/"
