@@ -91,6 +91,9 @@ DatabaseTarget resolve_target(const DatabaseOptions& opts) {
     t.runner.statement_lock_timeout = cfg.statement_lock_timeout;
     t.runner.lock_retries = cfg.lock_retries;
     if (cfg.statement_timeout) t.runner.statement_timeout = *cfg.statement_timeout;
+    if (cfg.heartbeat) t.runner.heartbeat = *cfg.heartbeat;
+    if (cfg.warn_after) t.runner.warn_after = *cfg.warn_after;
+    if (cfg.max_duration) t.runner.max_duration = *cfg.max_duration;
     t.migrations_dir = project.migrations_dir;
     t.dialect = project.dialect;
 
@@ -115,6 +118,9 @@ DatabaseTarget resolve_target(const DatabaseOptions& opts) {
         if (env->statement_lock_timeout) t.runner.statement_lock_timeout = *env->statement_lock_timeout;
         if (env->lock_retries) t.runner.lock_retries = *env->lock_retries;
         if (env->statement_timeout) t.runner.statement_timeout = *env->statement_timeout;
+        if (env->heartbeat) t.runner.heartbeat = *env->heartbeat;
+        if (env->warn_after) t.runner.warn_after = *env->warn_after;
+        if (env->max_duration) t.runner.max_duration = *env->max_duration;
         t.source = "--env " + opts.env;
     } else if (auto v = getenv_or_empty("SCHEMAC_DATABASE_URL"); !v.empty()) {
         t.runner.conninfo = v;

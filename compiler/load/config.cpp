@@ -46,6 +46,15 @@ bool is_env_var_name(const std::string& s) {
     return std::all_of(s.begin() + 1, s.end(), [&](char c) { return alpha(c) || (c >= '0' && c <= '9'); });
 }
 
+// The optional durations a project and an environment share, by key.
+template <class Settings>
+std::optional<std::chrono::milliseconds>& optional_duration(Settings& s, const std::string& key) {
+    if (key == "heartbeat") return s.heartbeat;
+    if (key == "warn_after") return s.warn_after;
+    if (key == "max_duration") return s.max_duration;
+    return s.statement_timeout;
+}
+
 class ConfigReader : YamlWalk {
 public:
     ConfigReader(std::shared_ptr<const std::string> file, const std::string& text, ProjectConfig& out, Diagnostics& d)
@@ -66,9 +75,9 @@ public:
             else if (key == "lock_timeout") duration(v, kp, key, "", out_.lock_timeout);
             else if (key == "statement_lock_timeout") duration(v, kp, key, "", out_.statement_lock_timeout);
             else if (key == "lock_retries") retries(v, kp, "", out_.lock_retries);
-            else if (key == "statement_timeout") {
+            else if (key == "statement_timeout" || key == "heartbeat" || key == "warn_after" || key == "max_duration") {
                 std::chrono::milliseconds d{};
-                if (duration(v, kp, key, "", d)) out_.statement_timeout = d;
+                if (duration(v, kp, key, "", d)) optional_duration(out_, key) = d;
             }
             else if (key == "environments") environments(v, kp);
             else if (key == "codegen") {
@@ -237,12 +246,13 @@ private:
                     diags_.error(pos(ev, ekp), "bad-value", msg);
                     ok = false;
                 }
-            } else if (key == "lock_timeout" || key == "statement_lock_timeout" || key == "statement_timeout") {
+            } else if (key == "lock_timeout" || key == "statement_lock_timeout" || key == "statement_timeout" || key == "heartbeat" ||
+                       key == "warn_after" || key == "max_duration") {
                 std::chrono::milliseconds d{};
                 if (!duration(ev, ekp, key, " of " + what, d)) ok = false;
                 else if (key == "lock_timeout") env.lock_timeout = d;
                 else if (key == "statement_lock_timeout") env.statement_lock_timeout = d;
-                else env.statement_timeout = d;
+                else optional_duration(env, key) = d;
             } else if (key == "protected") {
                 std::string v;
                 if (!scalar(ev, ekp, "protected of " + what, v)) ok = false;

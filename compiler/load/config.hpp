@@ -11,6 +11,9 @@
 //   statement_lock_timeout: 3s              # default 3s: how long a migration statement waits for a table lock
 //   lock_retries: 5                         # default 5: then retried, after 1s, 2s, 4s, ... (at most 30s)
 //   statement_timeout: 30m                  # default none: how long a migration statement may run
+//   heartbeat: 5s                           # default 5s: a progress line this often while a migration runs
+//   warn_after: 10m                         # default none: warn about a migration that takes longer
+//   max_duration: 1h                        # default none: cancel a migration that runs longer
 //   environments:
 //     dev:
 //       url: postgresql://localhost/trading_dev
@@ -46,6 +49,7 @@ struct EnvironmentConfig {
     std::optional<std::chrono::milliseconds> statement_lock_timeout;
     std::optional<int> lock_retries;
     std::optional<std::chrono::milliseconds> statement_timeout;
+    std::optional<std::chrono::milliseconds> heartbeat, warn_after, max_duration;
     SourcePos pos;          // of the environment's key, for messages
 };
 
@@ -61,6 +65,7 @@ struct ProjectConfig {
     std::chrono::milliseconds statement_lock_timeout{3'000};
     int lock_retries = 5;
     std::optional<std::chrono::milliseconds> statement_timeout;   // none by default
+    std::optional<std::chrono::milliseconds> heartbeat, warn_after, max_duration;   // the runner's defaults: 5s, none, none
     std::vector<EnvironmentConfig> environments;       // in file order
     bool codegen_given = false;                        // a `codegen:` section is written: the project generates C++
     std::string codegen_out = "generated/cpp";

@@ -308,7 +308,10 @@ Json& statement_settings(Json& p, const std::string& where) {
                                                     " before it is rolled back and retried (default 3s)."))
         .set("lock_retries", retries("How many times a statement that timed out on a lock is retried, after 1s, 2s, 4s, ..." + where +
                                      " (default 5)."))
-        .set("statement_timeout", duration("How long each migration statement may run" + where + " (default: no limit)."));
+        .set("statement_timeout", duration("How long each migration statement may run" + where + " (default: no limit)."))
+        .set("heartbeat", duration("While a migration runs longer, a progress line this often" + where + " (default 5s)."))
+        .set("warn_after", duration("Warn about a migration that takes longer than this" + where + " (default: none)."))
+        .set("max_duration", duration("Cancel a migration that runs longer than this" + where + " (default: none)."));
 }
 
 Json environment() {

@@ -26,9 +26,11 @@ inline const Keys kQueryKeys = {"comment", "params", "returns", "columns", "row"
 
 // schemac.yaml.
 inline const Keys kConfigKeys = {"dialect",          "schema",       "migrations",        "history_table", "lock_timeout",
-                                 "statement_lock_timeout", "lock_retries", "statement_timeout", "environments",  "codegen"};
+                                 "statement_lock_timeout", "lock_retries", "statement_timeout", "heartbeat",     "warn_after",
+                                 "max_duration",           "environments", "codegen"};
 inline const Keys kCodegenKeys = {"out", "namespace", "templates", "driver"};
 inline const Keys kEnvironmentKeys = {"url",          "url_env",          "protected",        "lock_timeout",
-                                      "statement_lock_timeout", "lock_retries", "statement_timeout"};
+                                      "statement_lock_timeout", "lock_retries", "statement_timeout", "heartbeat",
+                                      "warn_after",             "max_duration"};
 
 }  // namespace schemac

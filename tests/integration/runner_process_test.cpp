@@ -1122,6 +1122,24 @@ TEST_CASE("runner process: a protected environment refuses unapproved unsafe mig
     CHECK(approved.code == 0);
 }
 
+TEST_CASE("runner process: warn_after and max_duration come from schemac.yaml, an environment's replacing the project's") {
+    ProjectDir w;
+    Db db;
+    write_text(w.root() / "schemac.yaml", "migrations: migrations\nmax_duration: 1s\nenvironments:\n  short:\n    url: '" +
+                                              db.conninfo() + "'\n  long:\n    url: '" + db.conninfo() +
+                                              "'\n    max_duration: 1h\n    warn_after: 100ms\n");
+    w.migration("0001_slow.up.sql", "SELECT pg_sleep(1.5);\n");
+    const std::string config = (w.root() / "schemac.yaml").string();
+    const Outcome cut = w.run({"apply", "--env", "short", "--config", config});
+    CAPTURE(cut.err);
+    CHECK(cut.code == 1);
+    CHECK(contains(cut.err, "0001_slow.up.sql ran longer than max_duration (1s): its statement was cancelled"));
+    const Outcome done = w.run({"apply", "--env", "long", "--config", config, "--json"});
+    CAPTURE(done.out);
+    CHECK(done.code == 0);
+    CHECK(contains(done.out, "longer than warn_after (100ms)"));
+}
+
 // ============================================================== --json
 
 TEST_CASE("runner process: --json output is one JSON document") {

@@ -55,6 +55,8 @@ TEST_CASE("config: every key, and the values it gives") {
         "statement_lock_timeout: 2s\n"
         "lock_retries: 7\n"
         "statement_timeout: 30m\n"
+        "heartbeat: 10s\n"
+        "warn_after: 10m\n"
         "environments:\n"
         "  dev:\n"
         "    url: postgresql:///trading_dev\n"
@@ -67,7 +69,8 @@ TEST_CASE("config: every key, and the values it gives") {
         "    lock_timeout: 1h\n"
         "    statement_lock_timeout: 500ms\n"
         "    lock_retries: 0\n"
-        "    statement_timeout: 2h\n");
+        "    statement_timeout: 2h\n"
+        "    max_duration: 1h\n");
     CHECK(c.path == "c.yaml");
     CHECK(c.schema_dir == "db/schema");
     CHECK(c.migrations_dir == "db/migrations");
@@ -77,6 +80,9 @@ TEST_CASE("config: every key, and the values it gives") {
     CHECK(c.statement_lock_timeout == 2s);
     CHECK(c.lock_retries == 7);
     CHECK(c.statement_timeout == 30min);
+    CHECK(c.heartbeat == 10s);
+    CHECK(c.warn_after == 10min);
+    CHECK_FALSE(c.max_duration.has_value());
     REQUIRE(c.environments.size() == 3);   // in file order
 
     const auto& dev = c.environments[0];
@@ -85,7 +91,7 @@ TEST_CASE("config: every key, and the values it gives") {
     CHECK(dev.url_env.empty());
     CHECK_FALSE(dev.lock_timeout.has_value());
     CHECK(dev.pos.file_name() == "c.yaml");
-    CHECK(dev.pos.line == 9);
+    CHECK(dev.pos.line == 11);
     CHECK_FALSE(dev.statement_lock_timeout.has_value());
     CHECK_FALSE(dev.lock_retries.has_value());
     CHECK(dev.pos.column == 3);
@@ -105,7 +111,9 @@ TEST_CASE("config: every key, and the values it gives") {
     CHECK(prod.statement_lock_timeout == 500ms);
     CHECK(prod.lock_retries == 0);
     CHECK(prod.statement_timeout == 2h);
-    CHECK(prod.pos.line == 14);
+    CHECK(prod.max_duration == 1h);
+    CHECK_FALSE(prod.heartbeat.has_value());
+    CHECK(prod.pos.line == 16);
 
     CHECK(c.find_environment("production") == &prod);
     CHECK(c.find_environment("dev") == &dev);
@@ -196,7 +204,7 @@ TEST_CASE("config: every error, rendered with file:line:col") {
          "c.yaml:1:1: error: unknown key 'lock_timoeut' in the config file; did you mean 'lock_timeout'?\n"},
         {"unknown top-level key", "database: postgresql:///x\n",
          "c.yaml:1:1: error: unknown key 'database' in the config file; expected one of: dialect, schema, migrations, "
-         "history_table, lock_timeout, statement_lock_timeout, lock_retries, statement_timeout, environments, codegen\n"},
+         "history_table, lock_timeout, statement_lock_timeout, lock_retries, statement_timeout, heartbeat, warn_after, max_duration, environments, codegen\n"},
         {"misspelt codegen key", "codegen:\n  namespcae: db\n",
          "c.yaml:2:3: error: unknown key 'namespcae' in codegen; did you mean 'namespace'?\n"},
         {"codegen namespace not a C++ name", "codegen:\n  namespace: my-db\n",
@@ -211,9 +219,9 @@ TEST_CASE("config: every error, rendered with file:line:col") {
          "c.yaml:2:3: error: environment 'prod' needs 'url' or 'url_env'\n"
          "c.yaml:3:5: error: unknown key 'urlenv' in environment 'prod'; did you mean 'url_env'?\n"},
         {"unknown environment key", "environments:\n  dev:\n    url: postgresql:///x\n    password: hunter2\n",
-         "c.yaml:4:5: error: unknown key 'password' in environment 'dev'; expected one of: url, url_env, protected, lock_timeout, statement_lock_timeout, lock_retries, statement_timeout\n"},
+         "c.yaml:4:5: error: unknown key 'password' in environment 'dev'; expected one of: url, url_env, protected, lock_timeout, statement_lock_timeout, lock_retries, statement_timeout, heartbeat, warn_after, max_duration\n"},
         {"unknown environment key, no hint", "environments:\n  dev:\n    url: postgresql:///x\n    user: me\n",
-         "c.yaml:4:5: error: unknown key 'user' in environment 'dev'; expected one of: url, url_env, protected, lock_timeout, statement_lock_timeout, lock_retries, statement_timeout\n"},
+         "c.yaml:4:5: error: unknown key 'user' in environment 'dev'; expected one of: url, url_env, protected, lock_timeout, statement_lock_timeout, lock_retries, statement_timeout, heartbeat, warn_after, max_duration\n"},
 
         // wrong node types
         {"list for a string", "schema: [a, b]\n", "c.yaml:1:9: error: schema must be a string, not a list\n"},
@@ -247,10 +255,10 @@ TEST_CASE("config: every error, rendered with file:line:col") {
          "c.yaml:4:19: error: lock_retries '101' of environment 'dev' must be a whole number from 0 to 100\n"},
         {"the file is a list", "- schema\n- migrations\n",
          "c.yaml:1:1: error: the config file must be a mapping with keys dialect, schema, migrations, history_table, "
-         "lock_timeout, statement_lock_timeout, lock_retries, statement_timeout, environments, codegen, not a list\n"},
+         "lock_timeout, statement_lock_timeout, lock_retries, statement_timeout, heartbeat, warn_after, max_duration, environments, codegen, not a list\n"},
         {"the file is a scalar", "schema\n",
          "c.yaml:1:1: error: the config file must be a mapping with keys dialect, schema, migrations, history_table, "
-         "lock_timeout, statement_lock_timeout, lock_retries, statement_timeout, environments, codegen, not a scalar\n"},
+         "lock_timeout, statement_lock_timeout, lock_retries, statement_timeout, heartbeat, warn_after, max_duration, environments, codegen, not a scalar\n"},
         {"a list as a key", "[a, b]: x\n", "c.yaml:1:1: error: keys of the config file must be plain strings\n"},
         {"an empty environment name", "environments:\n  '': {url: x}\n", "c.yaml:2:3: error: an environment name must not be empty\n"},
         {"a URL as an environment name (not echoed)", "environments:\n  postgresql://me:s3cret@db/x:\n    url: x\n",
