@@ -7,7 +7,6 @@
 
 #include "raw_connection.hpp"
 
-
 #include <map>
 #include <memory>
 #include <mutex>
@@ -92,34 +91,28 @@ Sessions& sessions() {
     return all;
 }
 
-// The settings, as set_config takes them, and as the server reports them
-// (nullptr: not reported; DateStyle is reported with the day order after it).
+// The settings, as set_config takes them; `reported`: the server reports the
+// setting to libpq on its own (ParameterStatus), so it can be checked free.
 struct Setting {
     const char* name;
     const char* value;
+    bool reported;
 };
 constexpr Setting kSettings[] = {
-    {"DateStyle", "ISO"},              // keeps the user's day/month order for input; output is ISO either way
-    {"IntervalStyle", "iso_8601"},     // "P1Y2M3DT4H5M6S": exact, unambiguous
-    {"bytea_output", "hex"},           // "\x0102"
-    {"extra_float_digits", "1"},       // shortest exact float text (PostgreSQL 12+); 0 rounds to 15 digits
-    {"client_encoding", "UTF8"},       // the codecs read and write UTF-8; LATIN1 would come back as other bytes
-    {"standard_conforming_strings", "on"},   // a backslash in a literal of a named query means itself
+    {"DateStyle", "ISO", true},              // keeps the user's day/month order for input; output is ISO either way
+    {"IntervalStyle", "iso_8601", true},     // "P1Y2M3DT4H5M6S": exact, unambiguous
+    {"bytea_output", "hex", false},          // "\x0102"
+    {"extra_float_digits", "1", false},      // shortest exact float text (PostgreSQL 12+); 0 rounds to 15 digits
+    {"client_encoding", "UTF8", true},       // the codecs read and write UTF-8; LATIN1 would come back as other bytes
+    {"standard_conforming_strings", "on", true},   // a backslash in a literal of a named query means itself
 };
-constexpr const char* kReported[] = {"DateStyle", "IntervalStyle", "client_encoding", "standard_conforming_strings"};
 
-bool has_value(const char* name, const char* actual, const char* expected) {
+// DateStyle is shown with the day order after the style ("ISO, MDY").
+bool has_value(const Setting& s, const char* actual) {
     if (actual == nullptr) return false;
     const std::string_view a(actual);
-    if (std::string_view(name) == "DateStyle") return a.substr(0, 4) == "ISO,";
-    return a == expected;
-}
-
-const char* expected_value(const char* name) {
-    for (const auto& s : kSettings) {
-        if (std::string_view(s.name) == name) return s.value;
-    }
-    return nullptr;
+    if (std::string_view(s.name) == "DateStyle") return a.substr(0, 4) == "ISO,";
+    return a == s.value;
 }
 
 // Whether the session still has the settings made for it. TimeZone is the
@@ -134,17 +127,20 @@ bool settings_in_place(pqxx::transaction_base& tx, const Session& s) {
     if (PGconn* raw = detail::RawConnection::of(tx)) {
         const char* tz = PQparameterStatus(raw, "TimeZone");
         if (tz == nullptr || s.time_zone != tz) return false;
-        for (const char* name : kReported) {
-            if (!has_value(name, PQparameterStatus(raw, name), expected_value(name))) return false;
+        for (const Setting& setting : kSettings) {
+            if (setting.reported && !has_value(setting, PQparameterStatus(raw, setting.name))) return false;
         }
         return true;
     }
-    std::string sql = "SELECT current_setting('TimeZone')";
-    for (const auto& setting : kSettings) sql += std::string(", current_setting('") + setting.name + "')";
+    static const std::string sql = [] {
+        std::string q = "SELECT current_setting('TimeZone')";
+        for (const Setting& setting : kSettings) q += std::string(", current_setting('") + setting.name + "')";
+        return q;
+    }();
     const pqxx::row row = tx.exec(sql).at(0);
     if (row[0].c_str() != s.time_zone) return false;
     for (std::size_t i = 0; i < std::size(kSettings); ++i) {
-        if (!has_value(kSettings[i].name, row[static_cast<int>(i + 1)].c_str(), kSettings[i].value)) return false;
+        if (!has_value(kSettings[i], row[static_cast<int>(i + 1)].c_str())) return false;
     }
     return true;
 }
@@ -153,12 +149,13 @@ bool settings_in_place(pqxx::transaction_base& tx, const Session& s) {
 // that is what a reset would restore (the server's reset_val), then
 // 'Etc/UTC': either way timestamptz prints "+00", and a reset shows.
 void make_settings(pqxx::transaction_base& tx, Session& s) {
-    std::string sql =
-        "SELECT set_config('TimeZone', CASE WHEN (SELECT reset_val FROM pg_catalog.pg_settings WHERE name = 'TimeZone') "
-        "= 'UTC' THEN 'Etc/UTC' ELSE 'UTC' END, false)";
-    for (const auto& setting : kSettings) {
-        sql += std::string(", set_config('") + setting.name + "', '" + setting.value + "', false)";
-    }
+    static const std::string sql = [] {
+        std::string q =
+            "SELECT set_config('TimeZone', CASE WHEN (SELECT reset_val FROM pg_catalog.pg_settings WHERE name = 'TimeZone') "
+            "= 'UTC' THEN 'Etc/UTC' ELSE 'UTC' END, false)";
+        for (const Setting& setting : kSettings) q += std::string(", set_config('") + setting.name + "', '" + setting.value + "', false)";
+        return q;
+    }();
     const bool reset = !s.time_zone.empty();
     s.time_zone = tx.exec(sql).at(0)[0].c_str();
     // The settings were there and are gone: whatever reset them may have
@@ -166,18 +163,17 @@ void make_settings(pqxx::transaction_base& tx, Session& s) {
     if (reset) s.check_prepared = true;
 }
 
-// Makes the server hold what libpqxx believes it holds, in one script: a
-// statement it lacks is prepared under its name again (so libpqxx's
-// exec_prepared finds it), a broken one is deallocated first.
+// Makes the server hold what libpqxx believes it holds: a statement it lacks
+// is prepared under its name again (so libpqxx's exec_prepared finds it), a
+// broken one is deallocated first. Each command goes alone through the
+// extended protocol, which refuses a string holding two: a statement's SQL
+// can only ever be the body of its own PREPARE.
 void repair(pqxx::transaction_base& tx, Session& s) {
     std::set<std::string> present;
     for (const auto& row : tx.exec("SELECT name FROM pg_catalog.pg_prepared_statements")) present.insert(row[0].c_str());
-    std::string script;
-    auto prepare = [&](const std::string& name, const std::string& sql) {
-        script += "PREPARE " + tx.quote_name(name) + " AS " + sql + ";\n";
-    };
+    auto prepare = [&](const std::string& name, const std::string& sql) { tx.exec_params("PREPARE " + tx.quote_name(name) + " AS " + sql); };
     for (const auto& [name, sql] : s.broken) {
-        if (present.count(name) != 0) script += "DEALLOCATE " + tx.quote_name(name) + ";\n";
+        if (present.count(name) != 0) tx.exec_params("DEALLOCATE " + tx.quote_name(name));
         prepare(name, sql);
     }
     if (s.check_prepared) {
@@ -185,7 +181,6 @@ void repair(pqxx::transaction_base& tx, Session& s) {
             if (present.count(name) == 0 && s.broken.count(name) == 0) prepare(name, sql);
         }
     }
-    if (!script.empty()) tx.exec(script);
     s.broken.clear();
     s.check_prepared = false;
 }
