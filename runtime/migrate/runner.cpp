@@ -3,7 +3,6 @@
 #include <schemac/core/ascii.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -163,10 +162,19 @@ LogEntry log_entry(const Migration& m, bool down, bool success, long long ms, co
     return e;
 }
 
+// "FILE:LINE: statement I of N", how every message about one statement starts.
+std::string statement_at(const MigrationScript& s, const SqlStatement& stmt, int i, int n) {
+    return s.file + ":" + std::to_string(stmt.line) + ": statement " + std::to_string(i) + " of " + std::to_string(n);
+}
+
+// How a failed transactional file ends its message.
+std::string rolled_back_text(const Migration& m, int from_version) {
+    return version_text(m.version) + " was rolled back as a whole; the database stays at version " + version_text(from_version);
+}
+
 std::string statement_failed(const Driver& d, const MigrationScript& s, const SqlStatement& stmt, int i, int n,
                              const std::string& error) {
-    return s.file + ":" + std::to_string(stmt.line) + ": statement " + std::to_string(i) + " of " + std::to_string(n) +
-           " failed: " + statement_preview(stmt.text) + "\n  " + d.statement_error(error);
+    return statement_at(s, stmt, i, n) + " failed: " + statement_preview(stmt.text) + "\n  " + d.statement_error(error);
 }
 
 std::string settings_phrase(const std::string& changed) {
@@ -175,8 +183,7 @@ std::string settings_phrase(const std::string& changed) {
 }
 
 std::string settings_changed(const MigrationScript& s, const SqlStatement& stmt, int i, int n, const std::string& changed) {
-    return s.file + ":" + std::to_string(stmt.line) + ": statement " + std::to_string(i) + " of " + std::to_string(n) +
-           (i == n ? " (or one before it) " : " ") + "failed: " + statement_preview(stmt.text) + "\n  " + settings_phrase(changed);
+    return statement_at(s, stmt, i, n) + (i == n ? " (or one before it) " : " ") + "failed: " + statement_preview(stmt.text) + "\n  " + settings_phrase(changed);
 }
 
 // A statement of a transactional file ran out of statement_lock_timeout: the
@@ -217,8 +224,7 @@ public:
                     break;
                 } catch (const LockWait& w) {
                     if (attempt >= options_.lock_retries) {
-                        throw failure(w.what + "\n  " + gave_up(attempt) + "\n  " + version_text(m.version) +
-                                      " was rolled back as a whole; the database stays at version " + version_text(from_version));
+                        throw failure(w.what + "\n  " + gave_up(attempt) + "\n  " + rolled_back_text(m, from_version));
                     }
                     wait_before_retry(m, w.what + "; rolled back as a whole", attempt);
                 }
@@ -251,15 +257,15 @@ private:
                                 bool down, int from_version, Clock::time_point t0) {
         const auto tx = d_.begin(true);
         const int n = static_cast<int>(stmts.size());
-        const std::string rolled_back =
-            "\n  " + version_text(m.version) + " was rolled back as a whole; the database stays at version " + version_text(from_version);
+        const std::string rolled_back = "\n  " + rolled_back_text(m, from_version);
         for (int i = 0; i < n; ++i) {
             report_statement(m, script, down, i + 1, n, stmts[i]);
             try {
                 tx->execute(stmts[i].text);
             } catch (const std::exception& e) {
-                if (d_.classify(e) == ErrorKind::connection_lost) throw;
-                if (d_.classify(e) == ErrorKind::lock_timeout) throw LockWait{waited(script, stmts[i], i + 1, n)};
+                const ErrorKind kind = d_.classify(e);
+                if (kind == ErrorKind::connection_lost) throw;
+                if (kind == ErrorKind::lock_timeout) throw LockWait{waited(script, stmts[i], i + 1, n)};
                 throw failure(statement_failed(d_, script, stmts[i], i + 1, n, d_.transaction_error(d_.one_line(e))) + rolled_back);
             }
             if (const std::string changed = tx->encoding_changed(); !changed.empty())
@@ -281,10 +287,9 @@ private:
                 tx->insert(r);
             }
         } catch (const std::exception& e) {
-            if (d_.classify(e) != ErrorKind::statement && d_.classify(e) != ErrorKind::lock_timeout) throw;
+            if (const ErrorKind kind = d_.classify(e); kind != ErrorKind::statement && kind != ErrorKind::lock_timeout) throw;
             throw failure(script.file + ": could not record it in " + d_.history_name() + ": " + d_.one_line(e) + "\n  " +
-                          version_text(m.version) + " was rolled back as a whole; the database stays at version " +
-                          version_text(from_version));
+                          rolled_back_text(m, from_version));
         }
         tx->log(log_entry(m, down, true, ms, ""));
         tx->verify_lock(undone);
@@ -373,8 +378,7 @@ private:
     }
 
     std::string waited(const MigrationScript& script, const SqlStatement& stmt, int i, int n) const {
-        return script.file + ":" + std::to_string(stmt.line) + ": statement " + std::to_string(i) + " of " + std::to_string(n) +
-               " waited " + duration_text(options_.statement_lock_timeout) + " for a lock (statement_lock_timeout): " +
+        return statement_at(script, stmt, i, n) + " waited " + duration_text(options_.statement_lock_timeout) + " for a lock (statement_lock_timeout): " +
                statement_preview(stmt.text);
     }
 

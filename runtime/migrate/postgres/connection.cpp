@@ -116,9 +116,9 @@ std::string client_encoding_changed(const pqxx::connection& c) {
     return encoding == "UTF8" ? "" : "client_encoding is '" + encoding + "', not 'UTF8'";
 }
 
-void pin_session(pqxx::connection& c) {
+void pin_session(pqxx::connection& c, const std::string& also) {
     pqxx::nontransaction tx{c};
-    tx.exec(pin_statements());
+    tx.exec(also.empty() ? pin_statements() : pin_statements() + "; " + also);
 }
 
 std::unique_ptr<pqxx::connection> connect(const std::string& conninfo) {

@@ -16,7 +16,8 @@ std::unique_ptr<pqxx::connection> connect(const std::string& conninfo);
 // Sets what generated SQL assumes (standard_conforming_strings, client_encoding,
 // search_path, DateStyle, ...: docs/runtime.md "Session settings"), overriding
 // whatever the server, database, role or an earlier migration file set.
-void pin_session(pqxx::connection& c);
+// `also`: statements of the caller's own (built from numbers, never user text), sent with them.
+void pin_session(pqxx::connection& c, const std::string& also = "");
 
 // The pinned settings a migration file's statements changed, as one phrase
 // ("TimeZone is 'Pacific/Kiritimati', not 'UTC'"), or "" when all are as

@@ -21,15 +21,9 @@ public:
     PostgresWork(pqxx::connection& c, const HistoryTable& history, const AdvisoryLock* lock, const std::string& database,
                  const RunnerOptions& options, bool transaction)
         : conn_(c), history_(history), lock_(lock), database_(database),
-          lock_timeout_(std::to_string(options.statement_lock_timeout.count())),
-          statement_timeout_(std::to_string(options.statement_timeout.count())) {
+          lock_timeout_(std::to_string(options.statement_lock_timeout.count())) {
         if (transaction) tx_ = std::make_unique<pqxx::work>(c);
         else tx_ = std::make_unique<pqxx::nontransaction>(c);
-        // For this transaction (SET LOCAL), or for the rest of the session
-        // outside one, where every file starts by setting them again; a file's
-        // own SET comes later and wins.
-        tx_->exec_params("SELECT set_config('lock_timeout', $1, $3), set_config('statement_timeout', $2, $3)", lock_timeout_,
-                         statement_timeout_, transaction);
     }
 
     // Through the extended query protocol: the server refuses a string that
@@ -43,16 +37,17 @@ public:
             return;
         }
         tx_->exec0("SET lock_timeout = 0");
+        const auto restore = [&] { tx_->exec_params("SELECT set_config('lock_timeout', $1, false)", lock_timeout_); };
         try {
             tx_->exec_params(statement);
         } catch (...) {
             try {
-                tx_->exec_params("SELECT set_config('lock_timeout', $1, false)", lock_timeout_);
+                restore();
             } catch (...) {
             }
             throw;
         }
-        tx_->exec_params("SELECT set_config('lock_timeout', $1, false)", lock_timeout_);
+        restore();
     }
 
     // libpq tracks client_encoding from the server's ParameterStatus reports: no query.
@@ -97,8 +92,7 @@ private:
     const HistoryTable& history_;
     const AdvisoryLock* lock_;
     const std::string& database_;
-    const std::string lock_timeout_;        // in ms, as set_config takes them
-    const std::string statement_timeout_;
+    const std::string lock_timeout_;        // statement_lock_timeout in ms, as set_config takes it
     std::unique_ptr<pqxx::transaction_base> tx_;
 };
 
@@ -187,7 +181,12 @@ public:
         tx.commit();
     }
 
-    void pin_session() override { detail::pin_session(*conn_); }
+    // The pinned settings, then the migration statements' timeouts: every file
+    // starts with them (a file's own SET comes later and wins until the next).
+    void pin_session() override {
+        detail::pin_session(*conn_, "SET lock_timeout = " + std::to_string(options_.statement_lock_timeout.count()) +
+                                        "; SET statement_timeout = " + std::to_string(options_.statement_timeout.count()));
+    }
 
     std::unique_ptr<Work> begin(bool transaction) override {
         return std::make_unique<PostgresWork>(*conn_, *history_, lock_.get(), database_, options_, transaction);
