@@ -34,11 +34,13 @@ std::string describe(pqxx::connection& c, int pid) {
         line += "; waiting for a lock (" + std::string(r[0][1].c_str()) + ")";
         const auto holders = tx.exec_params(
             "SELECT pid, coalesce(state, ''), coalesce(extract(epoch FROM now() - xact_start)::bigint, 0), "
-            "left(regexp_replace(query, '\\s+', ' ', 'g'), 80) FROM pg_stat_activity WHERE pid = ANY($1::int[]) ORDER BY pid",
+            "coalesce(usename, ''), coalesce(application_name, '') FROM pg_stat_activity WHERE pid = ANY($1::int[]) ORDER BY pid",
             r[0][2].c_str());
         for (const auto& h : holders) {
-            line += ", held by pid " + std::string(h[0].c_str()) + " (" + h[1].c_str() + ", transaction open " + h[2].c_str() +
-                    "s, last query: " + h[3].c_str() + ")";
+            // Never the holder's query: its text may hold a password (ALTER ROLE ... PASSWORD).
+            const std::string app = h[4].c_str();
+            line += ", held by pid " + std::string(h[0].c_str()) + " (role " + h[3].c_str() + (app.empty() ? "" : ", " + app) + ", " +
+                    h[1].c_str() + ", transaction open " + h[2].c_str() + "s)";
         }
     }
     return line;
