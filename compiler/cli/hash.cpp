@@ -30,6 +30,7 @@ int run_hash(const std::string& dir_flag, const std::string& config, const std::
             diags.error(at_sum, "sum-missing-file",
                         "schemac.sum lists " + c.file + ", which is missing: the snapshot still describes the schema after it; "
                         "to write the newest migration again run `schemac diff --redo -m \"<message>\"`, or restore the file from git");
+    report_snapshot_problems(dir, state, diags);
     if (diags.has_errors()) return report_failure(format, diags, "the migrations directory cannot be signed");
     const bool as_json = format == "json";
     std::vector<std::pair<std::string, std::string>> listed;   // (change, file), for json

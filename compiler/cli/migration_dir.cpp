@@ -12,6 +12,7 @@
 
 #include "load/loader.hpp"
 #include "load/source_file.hpp"
+#include "migrations/snapshots.hpp"
 #include "migrations/sum_file.hpp"
 #include "model/analyze.hpp"
 
@@ -41,6 +42,11 @@ Schema read_snapshot(const std::string& dir, const std::string& name, const std:
     return schema;
 }
 
+void report_snapshot_problems(const std::string& dir, const MigrationState& st, Diagnostics& diags) {
+    for (const auto& [file, problem] : migrations::snapshot_problems(st.history, st.files))
+        diags.error({std::make_shared<const std::string>(dir + "/" + file), 0, 0}, "snapshot-stray", problem);
+}
+
 MigrationState load_migration_state(const std::string& dir, Diagnostics& diags, bool check_sum, const SchemaRules& rules) {
     MigrationState st;
     std::error_code ec;
@@ -55,8 +61,17 @@ MigrationState load_migration_state(const std::string& dir, Diagnostics& diags, 
         if (!ours && !e.is_regular_file()) continue;
         if (auto text = read_source_file(e.path().string(), diags, kMaxMigrationFileBytes)) st.files[name] = std::move(*text);
     }
+    // The per-version snapshots, under their names in the directory ("snapshots/0003.yaml").
+    const fs::path snapshots = fs::path(dir) / migrations::kSnapshotDir;
+    if (fs::is_directory(snapshots, ec))
+        for (const auto& e : fs::directory_iterator(snapshots, ec)) {
+            const std::string name = std::string(migrations::kSnapshotDir) + "/" + e.path().filename().string();
+            if (name.find(".tmp-") != std::string::npos) continue;
+            if (auto text = read_source_file(e.path().string(), diags, kMaxMigrationFileBytes)) st.files[name] = std::move(*text);
+        }
     st.history = migrations::read_history(st.files, dir, diags);
     auto at = [&](const std::string& f) { return SourcePos{std::make_shared<const std::string>(dir + "/" + f), 0, 0}; };
+    if (check_sum) report_snapshot_problems(dir, st, diags);
     const auto sum = st.files.find(migrations::kSumFile);
     const auto inputs = migrations::sum_inputs(st.history, st.files);
     if (!check_sum) {
@@ -67,8 +82,10 @@ MigrationState load_migration_state(const std::string& dir, Diagnostics& diags, 
     } else if (const auto check = migrations::verify_sum(sum->second, inputs); !check.ok) {
         // What fixes it depends on what happened; only the user knows whether a database applied the file.
         const bool deleted = check.problem.find(".sql, which is missing") != std::string::npos;
+        const bool snapshot_deleted = check.problem.find(".yaml, which is missing") != std::string::npos;
         diags.error(at(migrations::kSumFile), "sum-mismatch",
                     check.problem + (deleted ? ". If you deleted the newest migration to write it again, run `schemac diff --redo -m \"<message>\"`"
+                                     : snapshot_deleted ? ". Without it `schemac verify` cannot check a database at that version"
                                              : ". If the edit was deliberate and no database has applied the file, run `schemac hash`") +
                         "; otherwise restore the files from git");
     }
@@ -107,7 +124,14 @@ bool write_files_atomically(const std::string& dir, const std::vector<migrations
     const std::string suffix = ".tmp-" + std::to_string(::getpid());
     std::vector<std::string> temps;
     bool ok = true;
+    std::vector<std::string> subdirs;   // of files such as snapshots/0003.yaml, created as needed and fsynced
     for (const auto& f : files) {
+        const std::string parent = fs::path(dir + "/" + f.name).parent_path().string();
+        if (f.name.find('/') != std::string::npos && std::find(subdirs.begin(), subdirs.end(), parent) == subdirs.end()) {
+            fs::create_directories(parent, ec);
+            if (ec) { error = parent + ": " + ec.message(); ok = false; break; }
+            subdirs.push_back(parent);
+        }
         const std::string tmp = dir + "/" + f.name + suffix;
         temps.push_back(tmp);
         if (!write_fully(tmp, f.contents, error)) { ok = false; break; }
@@ -148,8 +172,11 @@ bool write_files_atomically(const std::string& dir, const std::vector<migrations
                 else write_fully(path, old->second, ignored);
             }
         }
-        const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (dfd >= 0) { ::fsync(dfd); ::close(dfd); }
+        subdirs.push_back(dir);
+        for (const std::string& d : subdirs) {
+            const int dfd = ::open(d.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (dfd >= 0) { ::fsync(dfd); ::close(dfd); }
+        }
     }
     if (!ok) for (const auto& t : temps) ::unlink(t.c_str());
     return ok;

@@ -15,11 +15,15 @@ struct MigrationState {
     Schema snapshot;   // empty when there is no snapshot yet
 };
 
-// Reads the directory and checks it: names, pairs, versions, schemac.sum (unless
-// `check_sum` is false: `hash` and `diff --redo` rewrite it), snapshot.
+// Reads the directory (and its per-version snapshots, as "snapshots/NNNN.yaml")
+// and checks it: names, pairs, versions, schemac.sum and the per-version
+// snapshots (unless `check_sum` is false: `hash` and `diff --redo` rewrite it), snapshot.
 // The snapshot is analysed with `rules` (the dialect the migrations were written for).
 MigrationState load_migration_state(const std::string& dir, Diagnostics& diags, bool check_sum = true,
                                     const SchemaRules& rules = sql::default_dialect().rules());
+// Errors for the per-version snapshots (snapshots/NNNN.yaml) that belong to no migration or name
+// another version; load_migration_state reports them when it checks schemac.sum.
+void report_snapshot_problems(const std::string& dir, const MigrationState& st, Diagnostics& diags);
 // A snapshot's text as a checked schema (`name` is the file name in `dir`, for messages).
 Schema read_snapshot(const std::string& dir, const std::string& name, const std::string& text, Diagnostics& diags,
                      const SchemaRules& rules = sql::default_dialect().rules());

@@ -1,6 +1,6 @@
 // `schemac verify`: drift. The live database against the schema of the
-// version its history records (the snapshot of generated/migrations), in the
-// plan summary format. Exit 0 when they match, 3 on drift, 1 on error.
+// version its history records (that version's snapshot in generated/migrations),
+// in the plan summary format. Exit 0 when they match, 3 on drift, 1 on error.
 #include <iostream>
 #include <memory>
 
@@ -11,6 +11,7 @@
 #include "cli/migration_dir.hpp"
 #include "cli/sources.hpp"
 #include "migrations/format.hpp"
+#include "migrations/snapshots.hpp"
 #include "schemac/core/migration_set.hpp"
 #include "sql/dialect.hpp"
 
@@ -18,13 +19,13 @@ namespace schemac::cli {
 
 namespace {
 
-// The schema the database should have. The directory keeps two states: the
-// snapshot, the schema after the newest generated migration (hand-written ones
-// above it change no YAML, so it also describes them), and the previous
-// snapshot, the state before that migration. Other versions cannot be verified
-// from this checkout.
+// The schema the database should have, and the file it comes from (empty at
+// version 0). Every version `schemac diff` wrote keeps its snapshot
+// (snapshots/NNNN.yaml); a hand-written migration changes no YAML, so at its
+// version the schema is the one below it (migrations::snapshot_at). No file
+// is written, and no version is rebuilt in any database.
 std::optional<Schema> expected_schema(const std::string& dir, const MigrationState& state, const Status& st,
-                                      std::string& error) {
+                                      std::string& file, std::string& error) {
     for (const auto& e : st.entries) {
         if (e.state == schemac::MigrationState::failed) {
             error = e.file + " stopped part-way (see `schemac status`): finish or resolve it before verifying";
@@ -32,27 +33,23 @@ std::optional<Schema> expected_schema(const std::string& dir, const MigrationSta
         }
     }
     const int at = st.current_version;
-    if (at == 0) return Schema{};
-    if (at == state.history.last_version()) return state.snapshot;
-    const auto text = [&](const char* name) {
-        const auto it = state.files.find(name);
-        return it == state.files.end() ? std::string{} : it->second;
-    };
-    const int last = state.history.last_version();
-    const int newest = migrations::snapshot_version(text(migrations::kSnapshotFile));
-    if (newest >= 0 && at >= newest) return state.snapshot;
-    const std::string previous = text(migrations::kPreviousSnapshotFile);
-    const int before = previous.empty() ? -1 : migrations::snapshot_version(previous);
-    if (before == at) {
-        Diagnostics diags;
-        Schema schema = read_snapshot(dir, migrations::kPreviousSnapshotFile, previous, diags);
-        if (!diags.has_errors()) return schema;
+    const migrations::SnapshotAt found = migrations::snapshot_at(state.history, state.files, at);
+    if (!found.problem.empty()) {
+        error = "the database is at version " + version_text(at) + ", whose schema this migrations directory does not know: " +
+                found.problem + ". It knows the schema at version " +
+                migrations::versions_text(migrations::known_versions(state.history, state.files)) +
+                (at > state.history.last_version() ? "; verify from a checkout that has migration " + version_text(at)
+                                                   : "; apply or roll back to one of them (`schemac apply --verify`), or verify from a "
+                                                     "checkout whose newest migration is " + version_text(at));
+        return std::nullopt;
     }
-    std::string known = newest >= 0 && newest < last ? version_text(newest) + " to " + version_text(last) : version_text(last);
-    if (before >= 0 && before < newest) known = version_text(before) + " and " + known;
-    error = "the database is at version " + version_text(at) + " but the migrations directory describes the schema of version " + known +
-            " only: apply the pending migrations (`schemac apply --verify`), or verify from a checkout whose last "
-            "migration is " + version_text(at);
+    file = found.file;
+    if (file.empty()) return Schema{};
+    if (file == migrations::kSnapshotFile) return state.snapshot;
+    Diagnostics diags;
+    Schema schema = read_snapshot(dir, file, state.files.at(file), diags);
+    if (!diags.has_errors()) return schema;
+    error = "the snapshot of version " + version_text(at) + " does not load:\n" + render_text(diags);
     return std::nullopt;
 }
 
@@ -75,8 +72,8 @@ int verify_database(const DatabaseTarget& t, bool as_json) {
     if (diags.has_errors()) return report_failure(format, diags, "the migrations in " + t.migrations_dir + " have errors");
     Runner runner(MigrationSet::from_directory(t.migrations_dir), t.runner);
     const Status st = runner.status();
-    std::string error;
-    auto expected = expected_schema(t.migrations_dir, state, st, error);
+    std::string error, file;
+    auto expected = expected_schema(t.migrations_dir, state, st, file, error);
     if (!expected) throw RunnerError(RunnerErrorKind::failure, error);
 
     SourceOptions so;
@@ -85,7 +82,7 @@ int verify_database(const DatabaseTarget& t, bool as_json) {
     const std::size_t before = diags.all().size();
     Source live = load_database(t.runner.conninfo, so, diags);
     const std::vector<std::string> unseen = not_compared(diags, before);
-    Source want{*expected, t.migrations_dir + "/schema.snapshot.yaml", ""};
+    Source want{*expected, file.empty() ? "the schema before migration 0001 (none)" : t.migrations_dir + "/" + file, ""};
     if (!diags.has_errors()) make_comparable(want, live, diags);
     if (diags.has_errors()) return report_failure(format, diags, "cannot compare the database with its migrations");
     std::cerr << render_text(diags);
@@ -108,7 +105,8 @@ int verify_database(const DatabaseTarget& t, bool as_json) {
     } else {
         std::cout << "schemac: drift: " << st.database << " differs from version " << version_text(st.current_version) << " of "
                   << t.migrations_dir << " (what was changed by hand):\n"
-                  << summary << "to see the SQL that undoes it: schemac plan --from <database> --to " << want.name << '\n';
+                  << summary << "to see the SQL that undoes it: schemac plan --from <database>"
+                  << (file.empty() ? std::string(" (no --to: no schema)") : " --to " + want.name) << '\n';
         if (!unseen.empty())
             std::cout << "not compared: " << unseen.size() << (unseen.size() == 1 ? " thing" : " things")
                       << " schemac cannot represent (the warnings above)\n";

@@ -44,6 +44,24 @@ std::string slugify(const std::string& message) {
     return s.empty() ? "migration" : s;
 }
 
+std::string run_name(const std::string& slug) {
+    const std::size_t at = slug.rfind("_part");
+    if (at == std::string::npos || at + 5 == slug.size()) return slug;
+    for (std::size_t i = at + 5; i < slug.size(); ++i)
+        if (slug[i] < '0' || slug[i] > '9') return slug;
+    return slug.substr(0, at);
+}
+
+std::string version_snapshot_file(int version) { return std::string(kSnapshotDir) + "/" + version_text(version) + ".yaml"; }
+
+int version_snapshot_number(const std::string& name) {
+    const std::string lead = std::string(kSnapshotDir) + "/";
+    if (name.size() != lead.size() + 9 || !name.starts_with(lead) || !name.ends_with(".yaml")) return -1;
+    const std::string digits = name.substr(lead.size(), 4);
+    if (!std::all_of(digits.begin(), digits.end(), ::isdigit)) return -1;
+    return std::stoi(digits);
+}
+
 namespace {
 
 std::size_t occurrences(const std::string& upper_text, const std::string& word) {
@@ -133,10 +151,12 @@ std::vector<std::pair<std::string, std::string>> sum_inputs(const History& h, co
         auto it = dir.find(name);
         if (it != dir.end()) files.emplace_back(name, it->second);
     };
-    for (const auto& m : h.migrations) {
-        add(m.up_file);
-        add(m.down_file);
-    }
+    std::map<int, std::vector<std::string>> by_version;   // up, down, snapshot
+    for (const auto& m : h.migrations) by_version[m.version] = {m.up_file, m.down_file};
+    for (const auto& [name, contents] : dir)
+        if (const int v = version_snapshot_number(name); v >= 0) by_version[v].push_back(name);
+    for (const auto& [version, names] : by_version)
+        for (const auto& name : names) add(name);
     add(kPreviousSnapshotFile);
     add(kSnapshotFile);
     return files;
@@ -161,11 +181,16 @@ std::vector<OutputFile> plan_new_migration(const History& h, const DirContents& 
         next[mig.down_file] = out.back().contents;
         nh.migrations.push_back(mig);
     }
+    const std::string snapshot = write_schema_yaml(target, snapshot_header(version));
+    if (!groups.empty()) {
+        out.push_back({version_snapshot_file(version), snapshot});
+        next[out.back().name] = snapshot;
+    }
     const auto old_snapshot = dir.find(kSnapshotFile);
     out.push_back({kPreviousSnapshotFile, old_snapshot != dir.end() ? old_snapshot->second
                                                                      : write_schema_yaml(Schema{}, snapshot_header(h.last_version()))});
     next[kPreviousSnapshotFile] = out.back().contents;
-    out.push_back({kSnapshotFile, write_schema_yaml(target, snapshot_header(version))});
+    out.push_back({kSnapshotFile, snapshot});
     next[kSnapshotFile] = out.back().contents;
     out.push_back({kSumFile, render_sum(sum_inputs(nh, next))});
     return out;

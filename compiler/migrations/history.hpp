@@ -18,6 +18,14 @@ inline constexpr const char* kSnapshotFile = "schema.snapshot.yaml";
 inline constexpr const char* kSumFile = "schemac.sum";
 // The snapshot before the newest migration: what `schemac diff --redo` diffs from.
 inline constexpr const char* kPreviousSnapshotFile = "schema.snapshot.previous.yaml";
+// The schema after each migration `schemac diff` wrote, one file per version in this subdirectory
+// ("snapshots/0003.yaml", the same bytes as the snapshot was when that migration was the newest):
+// what `schemac verify` compares a database at that version with.
+inline constexpr const char* kSnapshotDir = "snapshots";
+// "snapshots/0003.yaml" for 3.
+std::string version_snapshot_file(int version);
+// The version of a per-version snapshot's name ("snapshots/0003.yaml" -> 3); -1 for any other name.
+int version_snapshot_number(const std::string& name);
 
 struct Migration {
     int version = 0;
@@ -31,14 +39,16 @@ struct History {
     int last_version() const { return migrations.empty() ? 0 : migrations.back().version; }
 };
 
-// file name → contents, for the files directly in the migrations directory.
+// file name → contents, for the files directly in the migrations directory, and the per-version
+// snapshots under their names in it ("snapshots/0003.yaml").
 using DirContents = std::map<std::string, std::string>;
 
 // Recognises NNNN_slug.up.sql / .down.sql pairs; reports strays, a missing
 // half, and two migrations with one version (two branches both adding 0007).
 History read_history(const DirContents& dir, const std::string& dir_name, Diagnostics& diags);
-// The files schemac.sum covers, in order: each migration's up then down, then the previous
-// snapshot (when there is one), then the snapshot.
+// The files schemac.sum covers, in order: by version, each migration's up, its down and its
+// per-version snapshot (when there is one); then the previous snapshot (when there is one), then
+// the snapshot. A per-version snapshot without its migration is among them at its version.
 std::vector<std::pair<std::string, std::string>> sum_inputs(const History& h, const DirContents& dir);
 
 struct OutputFile {
@@ -55,7 +65,8 @@ struct NewMigration {
 
 // The files to write for a new migration: one numbered pair per run of steps
 // with the same transactionality (a file is wholly transactional or not), the
-// old snapshot as the previous one, the new snapshot, and the new schemac.sum.
+// new snapshot as the last version's per-version snapshot, the old snapshot as
+// the previous one, the new snapshot, and the new schemac.sum.
 // Deterministic for the same inputs.
 std::vector<OutputFile> plan_new_migration(const History& h, const DirContents& dir, const sql::Plan& plan,
                                            const Schema& target, const NewMigration& m);
@@ -95,6 +106,8 @@ std::string migration_header(int version, const std::string& direction, const st
                              bool transactional, bool generated);
 
 std::string slugify(const std::string& message);
+// The name one diff gives all its parts: "add_x_part2" -> "add_x"; other slugs unchanged.
+std::string run_name(const std::string& slug);
 std::string snapshot_header(int version);
 // The version a snapshot's header names ("the schema after migration 0002"), or -1 without one.
 int snapshot_version(const std::string& snapshot_text);

@@ -8,15 +8,6 @@ namespace schemac::migrations {
 
 namespace {
 
-// "add_x_part2" -> "add_x"; other slugs unchanged. One `diff` writes its parts under one name.
-std::string run_name(const std::string& slug) {
-    const std::size_t at = slug.rfind("_part");
-    if (at == std::string::npos || at + 5 == slug.size()) return slug;
-    for (std::size_t i = at + 5; i < slug.size(); ++i)
-        if (slug[i] < '0' || slug[i] > '9') return slug;
-    return slug.substr(0, at);
-}
-
 RedoBase refuse(std::string why) {
     RedoBase r;
     r.problem = std::move(why);
@@ -61,22 +52,32 @@ RedoBase plan_redo(const History& on_disk, const DirContents& dir) {
                                   "redo: edit it and run `schemac hash`");
             r.remove.push_back(f);
         }
+    for (const Migration& m : r.replaced)
+        if (dir.contains(version_snapshot_file(m.version))) r.remove.push_back(version_snapshot_file(m.version));
 
     // The older migrations stay exactly as schemac.sum recorded them.
     r.files = dir;
     for (const std::string& f : r.remove) r.files.erase(f);
-    std::vector<std::pair<std::string, std::string>> kept_files;
+    DirContents kept_dir;   // the kept migrations and their per-version snapshots
     for (const Migration& m : r.kept.migrations)
         for (const std::string& f : {m.up_file, m.down_file}) {
             const auto it = dir.find(f);
             if (it == dir.end()) return refuse(f + " is missing; only the newest migration can be redone: restore it from git");
-            kept_files.emplace_back(f, it->second);
+            kept_dir.insert(*it);
         }
-    const std::vector<SumEntry> chain = chain_entries(kept_files);
-    for (std::size_t i = 0; i < chain.size(); ++i)
+    for (const auto& [name, contents] : r.files)
+        if (const int v = version_snapshot_number(name); v >= 0 && v <= r.kept.last_version()) kept_dir.emplace(name, contents);
+    const std::vector<SumEntry> chain = chain_entries(sum_inputs(r.kept, kept_dir));
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+        if (i < recorded.size() && recorded[i].file != chain[i].file && !dir.contains(recorded[i].file))
+            return refuse(recorded[i].file + " is missing; only the newest migration can be redone: restore it from git");
         if (i >= recorded.size() || recorded[i].file != chain[i].file || recorded[i].hash != chain[i].hash)
             return refuse(chain[i].file + " differs from what schemac.sum recorded; redo replaces only the newest migration "
                           "(restore the file from git, or re-sign a deliberate edit with `schemac hash`)");
+    }
+    for (std::size_t i = chain.size(); i < recorded.size(); ++i)
+        if (const int v = version_snapshot_number(recorded[i].file); v > 0 && v <= r.kept.last_version() && !dir.contains(recorded[i].file))
+            return refuse(recorded[i].file + " is missing; only the newest migration can be redone: restore it from git");
 
     const auto previous = dir.find(kPreviousSnapshotFile);
     if (previous == dir.end())
