@@ -104,6 +104,7 @@ struct ApplyCommand {
     bool resume = false;
     bool verify = false;   // run `verify` afterwards
     bool allow_unsafe = false;   // run unapproved unsafe files in a protected environment
+    std::vector<std::string> backup;   // --backup DIR: pg_dump the database first (cli/backup.hpp); a list to tell "" from not given
 };
 int run_apply(const ApplyCommand& cmd);
 
@@ -114,6 +115,7 @@ struct RollbackCommand {
     bool dry_run = false;
     bool allow_destructive = false;
     bool allow_unsafe = false;   // run unapproved unsafe files in a protected environment
+    std::vector<std::string> backup;   // --backup DIR
 };
 int run_rollback(const RollbackCommand& cmd);
 

@@ -194,7 +194,7 @@ std::string status(const Status& st, const std::string& history_table, const std
     return dumped(j);
 }
 
-std::string run(const RunResult& r, bool dry_run) {
+std::string run(const RunResult& r, bool dry_run, const BackupReport* backup) {
     Json steps = Json::array();
     for (std::size_t i = 0; i < r.steps.size(); ++i) {
         const auto& s = r.steps[i];
@@ -210,6 +210,14 @@ std::string run(const RunResult& r, bool dry_run) {
     Json j = {{"database", utf8(r.database)}, {"dry_run", dry_run}, {"from_version", r.from_version}, {"to_version", r.to_version}};
     j["steps"] = steps;
     j["warnings"] = strings(r.warnings);
+    j["backup"] = nullptr;
+    if (backup) {
+        j["backup"] = {{"file", utf8(backup->file)}, {"command", utf8(backup->command)}, {"written", backup->written}};
+        if (backup->written) {
+            j["backup"]["bytes"] = backup->bytes;
+            j["backup"]["execution_time_ms"] = backup->execution_time_ms;
+        }
+    }
     return dumped(j);
 }
 

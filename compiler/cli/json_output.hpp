@@ -26,7 +26,16 @@ std::string error(const std::string& kind, const std::string& message, const Dia
 std::string status(const Status& st, const std::string& history_table);
 // The status with the audit log: the same document plus "log": [...].
 std::string status(const Status& st, const std::string& history_table, const std::vector<LogEntry>& log);
-std::string run(const RunResult& r, bool dry_run);
+// apply/rollback --backup DIR: the dump taken before the run (dry run: the one that would be).
+struct BackupReport {
+    std::string file;
+    std::string command;            // for people, secrets as ***
+    bool written = false;
+    unsigned long long bytes = 0;   // when written
+    long long execution_time_ms = 0;
+};
+// "backup" is null without --backup, or when nothing ran.
+std::string run(const RunResult& r, bool dry_run, const BackupReport* backup = nullptr);
 std::string repair(const RepairResult& r, bool dry_run);
 
 struct VerifyReport {

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/backup.hpp"
 #include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
@@ -88,8 +89,11 @@ ProgressFn progress_for(const DatabaseOptions& db) {
     return [verbose = db.verbose](const Progress& p) { print_progress(p, verbose); };
 }
 
-// --dry-run in text: each file that would run, as it would run.
-void dry_run_text(const RunResult& r, const char* verb) {
+// --dry-run in text: the backup that would be taken, then each file that
+// would run, as it would run.
+void dry_run_text(const RunResult& r, const char* verb, const json::BackupReport* backup) {
+    if (backup)
+        std::cout << "-- would back up first: " << backup->command << "\n--   renamed to " << backup->file << " when pg_dump succeeds\n\n";
     for (const auto& s : r.steps) {
         std::cout << "-- would " << verb << " " << s.script->file << " (" << s.statements << " statements, "
                   << (s.script->transactional ? "in one transaction" : "outside a transaction, one by one");
@@ -108,14 +112,15 @@ long long total_ms(const RunResult& r) {
     return t;
 }
 
-int report_run(const DatabaseOptions& db, const RunResult& r, bool dry_run, const char* verb, const char* done) {
+int report_run(const DatabaseOptions& db, const RunResult& r, bool dry_run, const char* verb, const char* done,
+               const std::optional<json::BackupReport>& backup = {}) {
     if (db.format == "json") {
-        std::cout << json::run(r, dry_run);
+        std::cout << json::run(r, dry_run, backup ? &*backup : nullptr);
         return kOk;
     }
     for (const auto& w : r.warnings) std::cerr << "schemac: warning: " << w << '\n';
     if (dry_run) {
-        dry_run_text(r, verb);
+        dry_run_text(r, verb, backup ? &*backup : nullptr);
         return kOk;
     }
     if (r.steps.empty()) std::cout << "schemac: nothing to " << verb << "; " << r.database << " is at version " << version_text(r.to_version) << '\n';
@@ -200,10 +205,15 @@ void gate_unsafe(const DatabaseTarget& target, const DatabaseOptions& db, bool a
 
 int run_apply(const ApplyCommand& cmd) {
     return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget& target) {
+        const std::string backup_to = backup_dir(cmd.backup);
         ApplyOptions o{apply_target(cmd.target), cmd.dry_run, cmd.allow_out_of_order, cmd.resume};
         gate_unsafe(target, cmd.db, cmd.allow_unsafe, o, [&](const ApplyOptions& p) { return runner.apply(p); }, "apply", "applied");
-        const RunResult r = runner.apply(o, progress_for(cmd.db));
-        const int code = report_run(cmd.db, r, cmd.dry_run, "apply", "applied");
+        std::optional<json::BackupReport> backup;
+        const RunResult r = with_backup(backup_to, target, cmd.db, cmd.dry_run, [&](const BeforeRunFn& before) {
+            o.before_run = before;
+            return runner.apply(o, progress_for(cmd.db));
+        }, backup);
+        const int code = report_run(cmd.db, r, cmd.dry_run, "apply", "applied", backup);
         if (code != kOk || !cmd.verify || cmd.dry_run) return code;
         return verify_database(target, cmd.db.format == "json");   // with json: a second document, on its own line
     });
@@ -211,11 +221,16 @@ int run_apply(const ApplyCommand& cmd) {
 
 int run_rollback(const RollbackCommand& cmd) {
     return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget& target) {
+        const std::string backup_to = backup_dir(cmd.backup);
         RollbackOptions o{cmd.steps, cmd.target, cmd.dry_run, cmd.allow_destructive};
         gate_unsafe(target, cmd.db, cmd.allow_unsafe, o, [&](const RollbackOptions& p) { return runner.rollback(p); }, "roll back",
                     "rolled back");
-        const RunResult r = runner.rollback(o, progress_for(cmd.db));
-        return report_run(cmd.db, r, cmd.dry_run, "roll back", "rolled back");
+        std::optional<json::BackupReport> backup;
+        const RunResult r = with_backup(backup_to, target, cmd.db, cmd.dry_run, [&](const BeforeRunFn& before) {
+            o.before_run = before;
+            return runner.rollback(o, progress_for(cmd.db));
+        }, backup);
+        return report_run(cmd.db, r, cmd.dry_run, "roll back", "rolled back", backup);
     });
 }
 
@@ -239,6 +254,9 @@ CommandSpec status_command() {
     return c;
 }
 
+constexpr const char* kBackupHelp =
+    "Before running anything, pg_dump the whole database into this directory (created if missing); refuse to run if that fails";
+
 CommandSpec apply_command() {
     auto o = std::make_shared<ApplyCommand>();
     CommandSpec c{"apply", "Apply pending migrations in order (alias: migrate)", "schemac apply --env production --dry-run",
@@ -250,6 +268,7 @@ CommandSpec apply_command() {
     c.options.push_back({"--resume", "Continue a failed non-transactional migration at its failed statement", &o->resume});
     c.options.push_back({"--verify", "Afterwards, check the database for drift (as `schemac verify`)", &o->verify});
     c.options.push_back({"--allow-unsafe", "In a protected environment, run migrations with unapproved unsafe hazards", &o->allow_unsafe});
+    c.options.push_back({"--backup", kBackupHelp, &o->backup});
     return c;
 }
 
@@ -264,6 +283,7 @@ CommandSpec rollback_command() {
     c.options.push_back({"--dry-run", "Print what would run, change nothing", &o->dry_run});
     c.options.push_back({"--allow-destructive", "Run down files that lose data", &o->allow_destructive});
     c.options.push_back({"--allow-unsafe", "In a protected environment, run down files with unapproved unsafe hazards", &o->allow_unsafe});
+    c.options.push_back({"--backup", kBackupHelp, &o->backup});
     return c;
 }
 

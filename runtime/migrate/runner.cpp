@@ -581,6 +581,7 @@ RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
         }
         result.to_version = result.steps.empty() ? st.current_version : std::max(st.current_version, result.steps.back().version);
         if (o.dry_run) return result;
+        if (o.before_run && !result.steps.empty()) o.before_run(result);
         run_steps(d, opts_, set_, result, false, progress);
         return result;
     });
@@ -653,6 +654,7 @@ RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress)
             result.warnings.push_back("a down file loses data: the rollback needs --allow-destructive" + destructive);
         }
         if (o.dry_run) return result;
+        if (o.before_run && !result.steps.empty()) o.before_run(result);
         run_steps(d, opts_, set_, result, true, progress);
         return result;
     });

@@ -143,11 +143,20 @@ struct Status {
     std::vector<StatusEntry> entries;  // by version: files and history rows merged
 };
 
+struct RunResult;
+// Called once by apply and rollback, holding the migration lock, when the plan
+// is made and something will run, before the first file (never on a dry run):
+// a backup (schemac/migrate/backup.hpp) of exactly the state the plan starts
+// from, which no other runner can change until this run ends. What it throws
+// stops the run with nothing run.
+using BeforeRunFn = std::function<void(const RunResult& plan)>;
+
 struct ApplyOptions {
     std::optional<int> target;         // stop after this version
     bool dry_run = false;              // report what would run, change nothing
     bool allow_out_of_order = false;   // apply pending versions below the highest applied one
     bool resume = false;               // continue a failed non-transactional file at its failed statement
+    BeforeRunFn before_run = {};
 };
 
 struct RollbackOptions {
@@ -155,6 +164,7 @@ struct RollbackOptions {
     std::optional<int> target;         // or: roll back every migration above this version
     bool dry_run = false;
     bool allow_destructive = false;    // run down files that lose data
+    BeforeRunFn before_run = {};
 };
 
 // Reported while a migration runs, for progress lines.
