@@ -83,7 +83,7 @@ void show_table(std::ostream& out, const Table& t) {
         }
         out << ")";
         if (!i.where.empty()) out << " where " << i.where;
-        if (i.concurrently) out << " concurrently";
+        if (!i.concurrently) out << " not concurrently";
         out << '\n';
     }
     if (t.seed) out << "    seed: " << t.seed->rows.size() << " row(s) keyed by (" << join_idents(t.seed->key) << ")\n";

@@ -33,7 +33,8 @@ struct AlterColumnType { const Table* t; const Column* from; const Column* to; }
 struct SetNotNull { const Table* t; const Column* c; bool not_null; };
 struct SetDefault { const Table* t; const Column* from; const Column* to; };
 
-struct AddPrimaryKey { const Table* t; const KeyConstraint* k; };
+// `replaces`: the table had another primary key, dropped in the same migration.
+struct AddPrimaryKey { const Table* t; const KeyConstraint* k; bool replaces = false; };
 struct DropPrimaryKey { const Table* t; const KeyConstraint* k; };
 struct AddUnique { const Table* t; const KeyConstraint* k; };
 struct DropUnique { const Table* t; const KeyConstraint* k; };
@@ -61,8 +62,11 @@ struct SetColumnComment { const Table* t; const Column* c; std::string from; std
 struct SetEnumComment { const Enum* e; std::string from; std::string to; };
 
 struct CreateHypertable { const Table* t; bool table_is_new; };
-// Back-fill a column just added, from its `backfill` expression.
-struct BackfillColumn { const Table* t; const Column* c; };
+// Back-fill a column just added, from its `backfill` expression. `key`: the
+// primary key the table has before and after the migration (so it exists while
+// the backfill runs, and a dialect can update in batches along it); null when
+// the table has none or the migration changes it.
+struct BackfillColumn { const Table* t; const Column* c; const KeyConstraint* key; };
 
 struct InsertSeedRow { const Table* t; const SeedRow* row; };
 struct UpdateSeedRow { const Table* t; const SeedRow* from; const SeedRow* to; };

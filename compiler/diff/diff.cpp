@@ -196,6 +196,11 @@ private:
         return renames;
     }
 
+    static const KeyConstraint* stable_key(const Table& a, const Table& b, const std::map<std::string, std::string>& renames) {
+        if (!a.primary_key || !b.primary_key) return nullptr;
+        return names(a.primary_key->columns, renames) == names(b.primary_key->columns) ? &*b.primary_key : nullptr;
+    }
+
     void diff_table(const Table& a, const Table& b) {
         // Old column name -> new, so keys and indexes written with old names compare equal.
         const std::map<std::string, std::string>& renames = column_renames_[key_of(b.name)];
@@ -225,7 +230,7 @@ private:
             if (!old && c.renamed_from && renames.count(c.renamed_from->name)) old = a.find_column(c.renamed_from->name);
             if (!old) {
                 emit(kAddColumns, AddColumn{&b, &c});
-                if (!c.backfill.empty()) emit(kBackfill, BackfillColumn{&b, &c});
+                if (!c.backfill.empty()) emit(kBackfill, BackfillColumn{&b, &c, stable_key(a, b, renames)});
                 if (!c.comment.empty()) emit(kComments, SetColumnComment{&b, &c, "", c.comment});
                 continue;
             }
@@ -291,7 +296,7 @@ private:
             std::vector<std::pair<const KeyConstraint*, const KeyConstraint*>> renamed;
             diff_named(pa, pb, same_key, dropped, added, renamed);
             if (!dropped.empty()) emit(kDropConstraints, DropPrimaryKey{&a, &*a.primary_key});
-            if (!added.empty()) emit(kAddConstraints, AddPrimaryKey{&b, &*b.primary_key});
+            if (!added.empty()) emit(kAddConstraints, AddPrimaryKey{&b, &*b.primary_key, !dropped.empty()});
             for (const auto& [x, y] : renamed) emit(kRenames, RenameConstraint{&b, x->name, y->name});
         }
         {

@@ -184,7 +184,11 @@ Json column() {
                  .set("renamed_from", string_value("The column's previous name: the migration renames instead of dropping and adding."))
                  .set("using", string_value("The USING expression for a type change that PostgreSQL cannot cast implicitly."))
                  .set("backfill", string_value("A SQL expression that fills existing rows when the column becomes NOT NULL or is "
-                                               "added NOT NULL without a default."));
+                                               "added NOT NULL without a default."))
+                 .set("online", boolean_value("How a change to this existing column is made (default true): a backfill in "
+                                              "committed batches outside the DDL transaction and SET NOT NULL through a "
+                                              "validated CHECK. false: one UPDATE and a plain SET NOT NULL, which hold the "
+                                              "table's lock while they scan (for small tables)."));
     return any_of({type_value("The column's type (short form)."), record(std::move(p), "A column.", {"type"})},
                   "A column: its type alone, or a mapping.");
 }
@@ -192,7 +196,10 @@ Json column() {
 Json key_constraint(const std::string& what) {
     Json p = Json::object()
                  .set("name", string_value("The constraint's name (default: derived from table and columns)."))
-                 .set("columns", identifiers("The columns, in order."));
+                 .set("columns", identifiers("The columns, in order."))
+                 .set("concurrently", boolean_value("On an existing table (default true): build the unique index with "
+                                                    "CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... USING INDEX. "
+                                                    "false: one ALTER TABLE that blocks writes while it builds."));
     return any_of({identifiers("The columns, in order."), record(std::move(p), "A named " + what + ".", {"columns"})},
                   "The " + what + ": a list of columns, or {name, columns}.");
 }
@@ -225,8 +232,9 @@ Json index() {
                  .set("unique", boolean_value("A unique index."))
                  .set("where", string_value("A SQL condition: a partial index over the rows it holds for."))
                  .set("method", one_of_words({"btree", "hash", "gist", "gin", "brin"}, "The index method (default btree)."))
-                 .set("concurrently", boolean_value("Build with CREATE INDEX CONCURRENTLY (outside a transaction), so writes "
-                                                    "are not blocked."));
+                 .set("concurrently", boolean_value("On an existing table (default true): CREATE and DROP INDEX "
+                                                    "CONCURRENTLY, in a migration file of their own, so reads and writes "
+                                                    "go on. false: the plain statements, which block writes while they run."));
     return record(std::move(p), "An index.", {"columns"});
 }
 

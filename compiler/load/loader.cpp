@@ -272,6 +272,8 @@ private:
                 if (scalar(v, kp, "using", c.using_expr)) c.using_pos = pos(v, kp);
             } else if (key == "backfill") {
                 if (scalar(v, kp, "backfill", c.backfill)) { c.backfill = ascii_trim(c.backfill); c.backfill_pos = pos(v, kp); }
+            } else if (key == "online") {
+                boolean(v, kp, "online", c.online);
             }
         });
         if (!has_type) diags_.error(at, "missing-key", "column '" + c.name + "' needs 'type'");
@@ -382,6 +384,7 @@ private:
         bool has_columns = false;
         each_entry(n, what.c_str(), kKeyKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
             if (key == "name") { if (scalar(v, kp, "name", k.name)) k.name_given = true; }
+            else if (key == "concurrently") boolean(v, kp, "concurrently", k.concurrently);
             else { k.columns = ident_list(v, kp, what + " columns"); has_columns = true; }
         });
         if (!has_columns) diags_.error(k.pos, "missing-key", what + " needs 'columns'");

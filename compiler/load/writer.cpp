@@ -112,7 +112,7 @@ void write_index(std::string& out, const Index& i) {
     if (i.unique) out += "        unique: true\n";
     if (!i.where.empty()) out += "        where: " + dq(i.where) + "\n";
     if (i.method != IndexMethod::Btree) out += std::string("        method: ") + index_method_name(i.method) + "\n";
-    if (i.concurrently) out += "        concurrently: true\n";
+    if (!i.concurrently) out += "        concurrently: false\n";
 }
 
 void write_table(std::string& out, const Table& t) {

@@ -13,8 +13,8 @@ inline const Keys kFileKeys = {"schema", "enums", "tables", "queries"};
 inline const Keys kTableKeys = {"schema", "comment", "renamed_from", "columns", "primary_key", "unique",
                                 "foreign_keys", "checks", "indexes", "hypertable", "seed"};
 inline const Keys kColumnKeys = {"type", "nullable", "default", "comment", "primary_key", "unique",
-                                 "references", "identity", "renamed_from", "using", "backfill"};
-inline const Keys kKeyKeys = {"name", "columns"};
+                                 "references", "identity", "renamed_from", "using", "backfill", "online"};
+inline const Keys kKeyKeys = {"name", "columns", "concurrently"};
 inline const Keys kForeignKeyKeys = {"name", "columns", "references", "on_delete", "on_update"};
 inline const Keys kReferenceKeys = {"table", "columns", "on_delete", "on_update", "name"};
 inline const Keys kIndexKeys = {"name", "columns", "unique", "where", "method", "concurrently"};

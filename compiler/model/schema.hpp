@@ -42,6 +42,11 @@ struct Column {
     std::optional<Ident> renamed_from;
     std::string using_expr;     // for a later type change; "" = plain cast
     std::string backfill;       // SQL expression filling existing rows when the column is added
+    // How a change to an existing column is made (not part of the schema, not in
+    // snapshots): true = the online forms (a batched backfill outside the DDL
+    // transaction, SET NOT NULL through a validated CHECK); false = the direct
+    // statements, which hold the table's lock while they scan (small tables).
+    bool online = true;
     SourcePos using_pos, backfill_pos;   // where those were written (raw SQL errors point there)
 };
 
@@ -52,6 +57,10 @@ struct KeyConstraint {
     bool name_given = false;
     std::vector<Ident> columns;
     SourcePos pos;
+    // Added to an existing table through CREATE UNIQUE INDEX CONCURRENTLY and
+    // ADD CONSTRAINT ... USING INDEX (false: one ALTER TABLE that blocks writes
+    // while it builds the index). Not part of the schema, not in snapshots.
+    bool concurrently = true;
 };
 
 enum class FkAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
@@ -98,7 +107,9 @@ struct Index {
     SourcePos where_pos;
     IndexMethod method = IndexMethod::Btree;
     SourcePos method_pos;
-    bool concurrently = false;
+    // Built and dropped CONCURRENTLY on an existing table (false: the plain
+    // statements, which block writes, or for a drop reads too, while they run).
+    bool concurrently = true;
     SourcePos pos;
 };
 

@@ -19,12 +19,14 @@
 #include <vector>
 
 #include "error_of.hpp"
+#include "prober.hpp"
 #include "schemac/migrate/runner.hpp"
 #include "scratch_db.hpp"
 
 using namespace schemac;
 using namespace std::chrono;
 using schemac::test::error_of;
+using schemac::test::Prober;
 using schemac::test::ScratchDb;
 
 namespace {
@@ -49,36 +51,6 @@ public:
 private:
     pqxx::connection conn_;
     std::unique_ptr<pqxx::dbtransaction> tx_;
-    std::thread thread_;
-};
-
-// Plain SELECTs on the table, one after the other, until stopped: the longest
-// one is how long a reader was blocked.
-class Prober {
-public:
-    explicit Prober(const std::string& conninfo) : conn_(conninfo) {
-        thread_ = std::thread([this] {
-            while (!stop_) {
-                const auto t0 = steady_clock::now();
-                pqxx::work tx(conn_);
-                tx.exec("SELECT count(*) FROM busy");
-                tx.commit();
-                const auto took = duration_cast<milliseconds>(steady_clock::now() - t0);
-                if (took > longest_) longest_ = took;
-                std::this_thread::sleep_for(milliseconds(20));
-            }
-        });
-    }
-    milliseconds stop() {
-        stop_ = true;
-        thread_.join();
-        return longest_;
-    }
-
-private:
-    pqxx::connection conn_;
-    std::atomic<bool> stop_{false};
-    milliseconds longest_{0};
     std::thread thread_;
 };
 
@@ -122,7 +94,7 @@ TEST_CASE("lock wait: readers are never queued longer than statement_lock_timeou
         Runner runner(MigrationSet::from_files({{"0001_note.up.sql", header + "ALTER TABLE busy ADD COLUMN note text;\n"}}),
                       options_for(db, milliseconds(300), 10));
         std::vector<Progress> seen;
-        Prober prober(db.conninfo());
+        Prober prober(db.conninfo(), "SELECT count(*) FROM busy");
         std::this_thread::sleep_for(milliseconds(100));
         RunResult result;
         const auto t0 = steady_clock::now();

@@ -39,12 +39,23 @@ TEST_CASE("each kind of change is planned with its hazards") {
         {"integer to bigint rewrites", with("      n: integer?\n"), with("      n: bigint?\n"),
          "~ column t.n: type integer -> bigint\n    table-rewrite: changing n from integer to bigint rewrites t and its indexes under an ACCESS EXCLUSIVE lock; "
          "on a large table add a new column, backfill it in batches, and switch over\n"},
-        {"set NOT NULL", kBase, "tables:\n  t:\n    columns:\n      id: serial\n      a: text\n    primary_key: [id]\n",
+        {"set NOT NULL (online)", kBase, "tables:\n  t:\n    columns:\n      id: serial\n      a: text\n    primary_key: [id]\n",
          "~ column t.a: NOT NULL\n"
-         "    full-scan: every row of t is checked under an ACCESS EXCLUSIVE lock; on a large table add CHECK (a IS NOT NULL) NOT VALID, VALIDATE it in a separate migration, then set NOT NULL\n"
+         "    full-scan: VALIDATE reads every row of t under SHARE UPDATE EXCLUSIVE, so reads and writes go on; SET NOT NULL then takes ACCESS EXCLUSIVE only briefly, since the validated check proves there is no NULL\n"
+         "    may-fail: stops at the VALIDATE if a row has NULL in a (also one the application wrote meanwhile): fix the rows and `schemac apply --resume`\n"},
+        {"set NOT NULL, online: false", kBase, "tables:\n  t:\n    columns:\n      id: serial\n      a: {type: text, online: false}\n    primary_key: [id]\n",
+         "~ column t.a: NOT NULL\n"
+         "    full-scan: every row of t is checked under an ACCESS EXCLUSIVE lock (online: false)\n"
          "    may-fail: fails if any row has NULL in a: backfill first\n"},
+        {"unique (online)", kBase, kBase + "    unique: [[a]]\n",
+         "+ unique t_a_key on t\n    may-fail: fails if existing rows have duplicates; the INVALID index the failed build leaves is dropped, and `schemac apply --resume` builds it again\n"},
+        {"unique, concurrently: false", kBase, kBase + "    unique: [{columns: [a], concurrently: false}]\n",
+         "+ unique t_a_key on t\n    exclusive-lock: the unique constraint's index is built while t is locked against writes (concurrently: false)\n"
+         "    may-fail: fails if existing rows have duplicates (or NULLs, for a primary key)\n"},
+        {"index (online)", kBase, kBase + "    indexes:\n      - {name: t_a, columns: [a]}\n", "+ index t_a on t\n"},
+        {"index, concurrently: false", kBase, kBase + "    indexes:\n      - {name: t_a, columns: [a], concurrently: false}\n",
+         "+ index t_a on t\n    exclusive-lock: writes to t wait while the index builds (concurrently: false)\n"},
         {"default", kBase, "tables:\n  t:\n    columns:\n      id: serial\n      a: {type: 'text?', default: x}\n    primary_key: [id]\n", "~ column t.a: default none -> 'x'\n"},
-        {"index concurrently", kBase, kBase + "    indexes:\n      - {name: t_a, columns: [a], concurrently: true}\n", "+ index t_a on t\n"},
         {"enum value in the middle", "enums:\n  e: [a, c]\n", "enums:\n  e: [a, b, c]\n", "+ enum value e 'b'\n"},
         {"enum value removed is refused", "enums:\n  e: [a, b]\n", "enums:\n  e: [a]\n",
          "to.yaml:2:3: error: enum e loses or reorders existing values; PostgreSQL cannot remove or move an enum value: keep the old values (add new ones anywhere), or create a new enum and migrate the columns\n"},

@@ -143,9 +143,13 @@ std::vector<Hazard> type_change_hazards(const Table& t, const Column& from, cons
     return h;
 }
 
-std::vector<Hazard> unique_index_hazards(const Table& t, const char* what) {
-    return {{HazardKind::ExclusiveLock, std::string("the ") + what + "'s index is built while " + name(t) +
-             " is locked against writes; on a large table build a unique index CONCURRENTLY first and add the constraint USING INDEX"},
+const char* why_not_concurrently(const Table& t) {
+    return t.hypertable ? "TimescaleDB builds no index on a hypertable concurrently" : "concurrently: false";
+}
+
+std::vector<Hazard> unique_index_hazards(const Table& t, const char* what, const char* why) {
+    return {{HazardKind::ExclusiveLock, std::string("the ") + what + "'s index is built while " + name(t) + " is locked against writes (" +
+             (why ? why : why_not_concurrently(t)) + ")"},
             {HazardKind::MayFail, "fails if existing rows have duplicates (or NULLs, for a primary key)"}};
 }
 

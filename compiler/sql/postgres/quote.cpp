@@ -98,6 +98,12 @@ std::string quote_name(const QualifiedName& q) {
 // text with a backslash is therefore written E'...' with the backslash doubled,
 // which means the same under either setting (quotes are doubled in both forms,
 // never written \', which backslash_quote may refuse).
+std::string dollar_quoted(const std::string& body) {
+    std::string tag = "$schemac$";
+    for (int n = 1; body.find(tag) != std::string::npos; ++n) tag = "$schemac" + std::to_string(n) + "$";
+    return tag + body + tag;
+}
+
 std::string quote_literal(const std::string& text) {
     const bool escaped = text.find('\\') != std::string::npos;
     std::string out = escaped ? "E'" : "'";

@@ -13,6 +13,10 @@ std::string quote_name(const QualifiedName& q);          // schema.name, each pa
 // 'it''s'; E'C:\\dir' for C:\dir (a backslash): the same value whatever
 // standard_conforming_strings is.
 std::string quote_literal(const std::string& text);
+// `body` dollar-quoted with the first of $schemac$, $schemac1$, $schemac2$, ...
+// that does not occur in it: names inside the body (a table called
+// "a$schemac$b") can never end the quote early.
+std::string dollar_quoted(const std::string& body);
 std::string render_type(const Type& t);                   // integer, varchar(20)[], market."Side"
 // A model value as an SQL expression for a column of type t.
 std::string render_value(const Type& t, const Value& v);

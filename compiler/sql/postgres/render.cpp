@@ -4,6 +4,7 @@
 
 #include "sql/postgres/naming.hpp"
 #include "sql/postgres/hazards.hpp"
+#include "sql/postgres/online.hpp"
 #include "sql/postgres/quote.hpp"
 
 namespace schemac::sql::postgres {
@@ -135,15 +136,10 @@ std::string key_text(const Table* t, const SeedRow& r) {
 }
 
 std::string alter(const Table* t) { return "ALTER TABLE " + tbl(t) + " "; }
+std::string set_not_null(const Table* t, const std::string& c) { return alter(t) + "ALTER COLUMN " + quote_ident(c) + " SET NOT NULL"; }
 
-// `body` dollar-quoted with the first of $schemac$, $schemac1$, $schemac2$, ...
-// that does not occur in it: names inside the body (a table called
-// "a$schemac$b") can never end the quote early.
-std::string dollar_quoted(const std::string& body) {
-    std::string tag = "$schemac$";
-    for (int n = 1; body.find(tag) != std::string::npos; ++n) tag = "$schemac" + std::to_string(n) + "$";
-    return tag + body + tag;
-}
+// TimescaleDB cannot build an index on a hypertable CONCURRENTLY.
+bool concurrently(const Table* t, const Index& i) { return i.concurrently && !t->hypertable; }
 
 // Runs create_hypertable where TimescaleDB is installed; elsewhere says so loudly.
 std::string hypertable_block(const Table& t) {
@@ -240,13 +236,28 @@ struct Renderer {
         return s;
     }
     PlanStep operator()(const BackfillColumn& c) const {
-        PlanStep s{"~ backfill " + col_name(c.t, c.c->name),
-                   {"UPDATE " + tbl(c.t) + " SET " + quote_ident(c.c->name) + " = (" + c.c->backfill + ") WHERE " +
-                    quote_ident(c.c->name) + " IS NULL"}, {}};
-        if (!c.c->nullable) s.up.push_back(alter(c.t) + "ALTER COLUMN " + quote_ident(c.c->name) + " SET NOT NULL");
+        const std::string summary = "~ backfill " + col_name(c.t, c.c->name);
+        if (c.c->online) {
+            PlanStep s{summary, {batched_backfill(*c.t, *c.c, c.key)}, {}};
+            s.transactional = false;
+            s.down_note = c.c->nullable ? "nothing to undo here: the column's own reverse drops it"
+                                        : "undoes the NOT NULL only: the column's own reverse drops it with its values";
+            s.hazards.push_back({HazardKind::FullScan, "updates every existing row of " + c.t->name.display() + " in batches (" +
+                                 (c.key ? "10,000 rows along its primary key" : "1,000 pages by ctid: the table has no primary key") +
+                                 "), each committed on its own, so no lock is held between batches; a rerun continues with "
+                                 "the rows still NULL"});
+            if (!c.c->nullable) {
+                if (c.t->hypertable) s.up.push_back(set_not_null(c.t, c.c->name));
+                else add_online_not_null(s, *c.t, c.c->name);
+            }
+            return s;
+        }
+        PlanStep s{summary, {"UPDATE " + tbl(c.t) + " SET " + quote_ident(c.c->name) + " = (" + c.c->backfill + ") WHERE " +
+                             quote_ident(c.c->name) + " IS NULL"}, {}};
+        if (!c.c->nullable) s.up.push_back(set_not_null(c.t, c.c->name));
         s.down_note = "nothing to undo here: the column's own reverse drops it";
         s.hazards.push_back({HazardKind::FullScan, "updates every existing row of " + c.t->name.display() +
-                             " in one transaction; on a large table, backfill in batches outside the migration"});
+                             " in one statement (online: false)"});
         s.hazards.push_back({HazardKind::ExclusiveLock, "the UPDATE runs in the transaction that added the column, which holds "
                              "ACCESS EXCLUSIVE on " + c.t->name.display() + " until it commits: its reads and writes wait for "
                              "the whole UPDATE"});
@@ -321,10 +332,15 @@ struct Renderer {
     PlanStep operator()(const SetNotNull& c) const {
         const std::string col = alter(c.t) + "ALTER COLUMN " + quote_ident(c.c->name);
         if (c.not_null) {
-            PlanStep s{"~ column " + col_name(c.t, c.c->name) + ": NOT NULL", {col + " SET NOT NULL"}, {col + " DROP NOT NULL"}};
-            s.hazards.push_back({HazardKind::FullScan, "every row of " + c.t->name.display() +
-                                 " is checked under an ACCESS EXCLUSIVE lock; on a large table add CHECK (" +
-                                 display_ident(c.c->name) + " IS NOT NULL) NOT VALID, VALIDATE it in a separate migration, then set NOT NULL"});
+            const std::string summary = "~ column " + col_name(c.t, c.c->name) + ": NOT NULL";
+            if (c.c->online && !c.t->hypertable) {
+                PlanStep s{summary, {}, {}};
+                add_online_not_null(s, *c.t, c.c->name);
+                return s;
+            }
+            PlanStep s{summary, {col + " SET NOT NULL"}, {col + " DROP NOT NULL"}};
+            s.hazards.push_back({HazardKind::FullScan, "every row of " + c.t->name.display() + " is checked under an ACCESS EXCLUSIVE lock (" +
+                                 (c.t->hypertable ? "a hypertable" : "online: false") + ")"});
             s.hazards.push_back({HazardKind::MayFail, "fails if any row has NULL in " + display_ident(c.c->name) + ": backfill first"});
             return s;
         }
@@ -350,10 +366,16 @@ struct Renderer {
                 {set(*c.from)}};
     }
     PlanStep operator()(const AddPrimaryKey& c) const {
+        // A replaced key is swapped in one transaction, so the table is never without one.
+        if (c.k->concurrently && !c.t->hypertable && !c.replaces) {
+            PlanStep s = online_key(*c.t, *c.k, true);
+            s.summary = "+ primary key " + c.t->name.display() + " " + cols(c.k->columns);
+            return s;
+        }
         PlanStep s{"+ primary key " + c.t->name.display() + " " + cols(c.k->columns),
                    {alter(c.t) + "ADD CONSTRAINT " + quote_ident(c.k->name) + " PRIMARY KEY " + cols(c.k->columns)},
                    {alter(c.t) + "DROP CONSTRAINT " + quote_ident(c.k->name)}};
-        s.hazards = unique_index_hazards(*c.t, "primary key");
+        s.hazards = unique_index_hazards(*c.t, "primary key", c.replaces ? "it replaces the old one in the same transaction" : nullptr);
         return s;
     }
     PlanStep operator()(const DropPrimaryKey& c) const {
@@ -361,10 +383,15 @@ struct Renderer {
                 {alter(c.t) + "ADD CONSTRAINT " + quote_ident(c.k->name) + " PRIMARY KEY " + cols(c.k->columns)}};
     }
     PlanStep operator()(const AddUnique& c) const {
+        if (c.k->concurrently && !c.t->hypertable) {
+            PlanStep s = online_key(*c.t, *c.k, false);
+            s.summary = "+ unique " + c.k->name + " on " + c.t->name.display();
+            return s;
+        }
         PlanStep s{"+ unique " + c.k->name + " on " + c.t->name.display(),
                    {alter(c.t) + "ADD CONSTRAINT " + quote_ident(c.k->name) + " UNIQUE " + cols(c.k->columns)},
                    {alter(c.t) + "DROP CONSTRAINT " + quote_ident(c.k->name)}};
-        s.hazards = unique_index_hazards(*c.t, "unique constraint");
+        s.hazards = unique_index_hazards(*c.t, "unique constraint", nullptr);
         return s;
     }
     PlanStep operator()(const DropUnique& c) const {
@@ -416,24 +443,24 @@ struct Renderer {
                 {"ALTER INDEX " + quote_name({c.t->name.schema, c.to}) + " RENAME TO " + quote_ident(c.from)}};
     }
     PlanStep operator()(const CreateIndex& c) const {
-        const bool conc = c.i->concurrently && !c.table_is_new;
+        const bool conc = concurrently(c.t, *c.i) && !c.table_is_new;
         PlanStep s{"+ index " + c.i->name + " on " + c.t->name.display(), {index_def(c.t, *c.i, conc)}, {drop_index(c.t, c.i->name, conc)}};
         s.transactional = !conc;
         if (!c.table_is_new && !conc)
-            s.hazards.push_back({HazardKind::ExclusiveLock, "writes to " + c.t->name.display() +
-                                 " wait while the index builds; set concurrently: true to build it without blocking writes"});
+            s.hazards.push_back({HazardKind::ExclusiveLock, "writes to " + c.t->name.display() + " wait while the index builds (" +
+                                 why_not_concurrently(*c.t) + ")"});
         if (!c.table_is_new && c.i->unique)
             s.hazards.push_back({HazardKind::MayFail, "fails if existing rows have duplicates"});
         return s;
     }
     PlanStep operator()(const DropIndex& c) const {
-        const bool conc = c.i->concurrently;
+        const bool conc = concurrently(c.t, *c.i);
         PlanStep s{"- index " + c.i->name + " on " + c.t->name.display(), {drop_index(c.t, c.i->name, conc)}, {index_def(c.t, *c.i, conc)}};
         s.transactional = !conc;
         if (!conc)
             s.hazards.push_back({HazardKind::ExclusiveLock, "DROP INDEX locks " + c.t->name.display() +
-                                 " (ACCESS EXCLUSIVE): its reads and writes wait, also behind any long transaction on it; "
-                                 "set concurrently: true to drop it without blocking them"});
+                                 " (ACCESS EXCLUSIVE): its reads and writes wait, also behind any long transaction on it (" +
+                                 why_not_concurrently(*c.t) + ")"});
         return s;
     }
     PlanStep operator()(const SetTableComment& c) const {

@@ -1,2 +1,3 @@
 -- undo + primary key fx_rates (currency)
-ALTER TABLE public.fx_rates DROP CONSTRAINT fx_rates_pkey;
+ALTER TABLE public.fx_rates DROP CONSTRAINT IF EXISTS fx_rates_pkey;
+DROP INDEX CONCURRENTLY IF EXISTS public.fx_rates_pkey;

@@ -1,9 +1,13 @@
 -- + unique users_email_key on users
---   exclusive-lock: the unique constraint's index is built while users is locked against writes; on a large table build a unique index CONCURRENTLY first and add the constraint USING INDEX
---   may-fail: fails if existing rows have duplicates (or NULLs, for a primary key)
-ALTER TABLE public.users ADD CONSTRAINT users_email_key UNIQUE (email);
+--   may-fail: fails if existing rows have duplicates; the INVALID index the failed build leaves is dropped, and `schemac apply --resume` builds it again
+--   the index is built without blocking reads or writes, then attached with a brief ACCESS EXCLUSIVE lock
+--   runs outside a transaction block (schemac diff puts it in a file of its own)
+CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON public.users (email);
+ALTER TABLE public.users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;
 
 -- + unique uq_users_tenant_handle on users
---   exclusive-lock: the unique constraint's index is built while users is locked against writes; on a large table build a unique index CONCURRENTLY first and add the constraint USING INDEX
---   may-fail: fails if existing rows have duplicates (or NULLs, for a primary key)
-ALTER TABLE public.users ADD CONSTRAINT uq_users_tenant_handle UNIQUE (tenant_id, handle);
+--   may-fail: fails if existing rows have duplicates; the INVALID index the failed build leaves is dropped, and `schemac apply --resume` builds it again
+--   the index is built without blocking reads or writes, then attached with a brief ACCESS EXCLUSIVE lock
+--   runs outside a transaction block (schemac diff puts it in a file of its own)
+CREATE UNIQUE INDEX CONCURRENTLY uq_users_tenant_handle ON public.users (tenant_id, handle);
+ALTER TABLE public.users ADD CONSTRAINT uq_users_tenant_handle UNIQUE USING INDEX uq_users_tenant_handle;

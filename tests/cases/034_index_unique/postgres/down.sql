@@ -1,2 +1,2 @@
 -- undo + index ux_api_keys_tenant_hash on api_keys
-DROP INDEX public.ux_api_keys_tenant_hash;
+DROP INDEX CONCURRENTLY IF EXISTS public.ux_api_keys_tenant_hash;

@@ -1,2 +1,2 @@
 -- undo + index orders_created_at_idx on orders
-DROP INDEX public.orders_created_at_idx;
+DROP INDEX CONCURRENTLY IF EXISTS public.orders_created_at_idx;

@@ -1,3 +1,3 @@
 -- + index orders_created_at_idx on orders
---   exclusive-lock: writes to orders wait while the index builds; set concurrently: true to build it without blocking writes
-CREATE INDEX orders_created_at_idx ON public.orders (created_at) WHERE status = 'pending';
+--   runs outside a transaction block (schemac diff puts it in a file of its own)
+CREATE INDEX CONCURRENTLY orders_created_at_idx ON public.orders (created_at) WHERE status = 'pending';

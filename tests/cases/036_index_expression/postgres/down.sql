@@ -1,2 +1,2 @@
 -- undo + index ux_users_lower_email on users
-DROP INDEX public.ux_users_lower_email;
+DROP INDEX CONCURRENTLY IF EXISTS public.ux_users_lower_email;

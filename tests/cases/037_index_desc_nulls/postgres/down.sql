@@ -1,5 +1,5 @@
 -- undo + index ml_model_performance_symbol_idx on ml_model_performance
-DROP INDEX public.ml_model_performance_symbol_idx;
+DROP INDEX CONCURRENTLY IF EXISTS public.ml_model_performance_symbol_idx;
 
 -- undo + index idx_ml_model_performance_model_timestamp on ml_model_performance
-DROP INDEX public.idx_ml_model_performance_model_timestamp;
+DROP INDEX CONCURRENTLY IF EXISTS public.idx_ml_model_performance_model_timestamp;

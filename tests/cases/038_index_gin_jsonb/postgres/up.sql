@@ -1,7 +1,7 @@
 -- + index idx_documents_body on documents
---   exclusive-lock: writes to documents wait while the index builds; set concurrently: true to build it without blocking writes
-CREATE INDEX idx_documents_body ON public.documents USING gin (body);
+--   runs outside a transaction block (schemac diff puts it in a file of its own)
+CREATE INDEX CONCURRENTLY idx_documents_body ON public.documents USING gin (body);
 
 -- + index documents_tags_idx on documents
---   exclusive-lock: writes to documents wait while the index builds; set concurrently: true to build it without blocking writes
-CREATE INDEX documents_tags_idx ON public.documents USING gin (tags);
+--   runs outside a transaction block (schemac diff puts it in a file of its own)
+CREATE INDEX CONCURRENTLY documents_tags_idx ON public.documents USING gin (tags);

@@ -1,2 +1,2 @@
 -- undo - index orders_status_idx on orders
-CREATE INDEX orders_status_idx ON public.orders (status);
+CREATE INDEX CONCURRENTLY orders_status_idx ON public.orders (status);

@@ -1,3 +1,3 @@
 -- - index orders_status_idx on orders
---   exclusive-lock: DROP INDEX locks orders (ACCESS EXCLUSIVE): its reads and writes wait, also behind any long transaction on it; set concurrently: true to drop it without blocking them
-DROP INDEX public.orders_status_idx;
+--   runs outside a transaction block (schemac diff puts it in a file of its own)
+DROP INDEX CONCURRENTLY IF EXISTS public.orders_status_idx;

@@ -1,7 +1,7 @@
 -- + index ticks_symbol_idx on ticks
---   exclusive-lock: writes to ticks wait while the index builds; set concurrently: true to build it without blocking writes
-CREATE INDEX ticks_symbol_idx ON public.ticks USING hash (symbol);
+--   runs outside a transaction block (schemac diff puts it in a file of its own)
+CREATE INDEX CONCURRENTLY ticks_symbol_idx ON public.ticks USING hash (symbol);
 
 -- + index brin_ticks_ts on ticks
---   exclusive-lock: writes to ticks wait while the index builds; set concurrently: true to build it without blocking writes
-CREATE INDEX brin_ticks_ts ON public.ticks USING brin (ts);
+--   runs outside a transaction block (schemac diff puts it in a file of its own)
+CREATE INDEX CONCURRENTLY brin_ticks_ts ON public.ticks USING brin (ts);

@@ -8,13 +8,14 @@ COMMENT ON TABLE public.orders IS 'Orders';
 COMMENT ON COLUMN public.orders.currency IS NULL;
 
 -- undo + index idx_orders_status on orders
-DROP INDEX public.idx_orders_status;
+DROP INDEX CONCURRENTLY IF EXISTS public.idx_orders_status;
 
 -- undo + check ck_orders_total on orders
 ALTER TABLE public.orders DROP CONSTRAINT ck_orders_total;
 
 -- undo + unique orders_customer_ref_id_key on orders
-ALTER TABLE public.orders DROP CONSTRAINT orders_customer_ref_id_key;
+ALTER TABLE public.orders DROP CONSTRAINT IF EXISTS orders_customer_ref_id_key;
+DROP INDEX CONCURRENTLY IF EXISTS public.orders_customer_ref_id_key;
 
 -- undo + column orders.currency
 --   data-loss: loses the values of column orders.currency

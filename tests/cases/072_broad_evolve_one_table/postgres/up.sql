@@ -24,16 +24,18 @@ ALTER TABLE public.orders ALTER COLUMN note DROP NOT NULL;
 ALTER TABLE public.orders ADD COLUMN currency char(3) NOT NULL DEFAULT 'USD';
 
 -- + unique orders_customer_ref_id_key on orders
---   exclusive-lock: the unique constraint's index is built while orders is locked against writes; on a large table build a unique index CONCURRENTLY first and add the constraint USING INDEX
---   may-fail: fails if existing rows have duplicates (or NULLs, for a primary key)
-ALTER TABLE public.orders ADD CONSTRAINT orders_customer_ref_id_key UNIQUE (customer_ref, id);
+--   may-fail: fails if existing rows have duplicates; the INVALID index the failed build leaves is dropped, and `schemac apply --resume` builds it again
+--   the index is built without blocking reads or writes, then attached with a brief ACCESS EXCLUSIVE lock
+--   runs outside a transaction block (schemac diff puts it in a file of its own)
+CREATE UNIQUE INDEX CONCURRENTLY orders_customer_ref_id_key ON public.orders (customer_ref, id);
+ALTER TABLE public.orders ADD CONSTRAINT orders_customer_ref_id_key UNIQUE USING INDEX orders_customer_ref_id_key;
 
 -- + check ck_orders_total on orders
 ALTER TABLE public.orders ADD CONSTRAINT ck_orders_total CHECK (total >= 0) NOT VALID;
 
 -- + index idx_orders_status on orders
---   exclusive-lock: writes to orders wait while the index builds; set concurrently: true to build it without blocking writes
-CREATE INDEX idx_orders_status ON public.orders (status) WHERE status <> 'done';
+--   runs outside a transaction block (schemac diff puts it in a file of its own)
+CREATE INDEX CONCURRENTLY idx_orders_status ON public.orders (status) WHERE status <> 'done';
 
 -- ~ comment on column orders.currency
 COMMENT ON COLUMN public.orders.currency IS 'ISO 4217';

@@ -9,4 +9,4 @@ ALTER TABLE public.purchases RENAME TO orders;
 ALTER TABLE public.orders ADD COLUMN legacy integer;
 
 -- undo - index orders_legacy_idx on orders
-CREATE INDEX orders_legacy_idx ON public.orders (legacy);
+CREATE INDEX CONCURRENTLY orders_legacy_idx ON public.orders (legacy);

@@ -1,6 +1,6 @@
 -- - index orders_legacy_idx on orders
---   exclusive-lock: DROP INDEX locks orders (ACCESS EXCLUSIVE): its reads and writes wait, also behind any long transaction on it; set concurrently: true to drop it without blocking them
-DROP INDEX public.orders_legacy_idx;
+--   runs outside a transaction block (schemac diff puts it in a file of its own)
+DROP INDEX CONCURRENTLY IF EXISTS public.orders_legacy_idx;
 
 -- - column orders.legacy
 --   data-loss: the values of orders.legacy are deleted
