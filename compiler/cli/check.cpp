@@ -6,6 +6,7 @@
 
 #include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
+#include "cli/env_seeds.hpp"
 #include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
 #include "cli/project.hpp"
@@ -81,6 +82,7 @@ int run_check(const CheckOptions& opts) {
     // Name clashes and missing migrations are independent: both are reported.
     const bool schema_valid = !diags.has_errors();
     if (project.project_schema && schema_valid) check_cpp_names(project, schema, diags);
+    if (project.project_schema && schema_valid) check_seed_environments(schema, project.config, diags);
     std::string dir = opts.migrations;
     if (dir.empty() && project.project_schema && std::filesystem::is_directory(project.migrations_dir)) dir = project.migrations_dir;
     if (!dir.empty() && schema_valid) check_migrations(*project.dialect, dir, schema, diags);

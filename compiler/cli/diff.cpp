@@ -10,6 +10,7 @@
 
 #include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
+#include "cli/env_seeds.hpp"
 #include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
 #include "cli/project.hpp"
@@ -45,6 +46,7 @@ int run_diff(const DiffOptions& opts) {
     const Project project = resolve_project({opts.config, opts.paths, opts.dir, ""}, diags);
     const std::string& dir = project.migrations_dir;
     const Schema target = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, project.dialect->rules(), diags);
+    if (!diags.has_errors()) check_seed_environments(target, project.config, diags);
     RedoState redo;   // --redo: the newest migration is left out and replaced
     MigrationState state = diags.has_errors() ? MigrationState{}
                            : opts.redo        ? load_state_for_redo(dir, redo, diags)

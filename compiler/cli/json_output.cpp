@@ -210,6 +210,10 @@ std::string run(const RunResult& r, bool dry_run, const BackupReport* backup) {
     Json j = {{"database", utf8(r.database)}, {"dry_run", dry_run}, {"from_version", r.from_version}, {"to_version", r.to_version}};
     j["steps"] = steps;
     j["warnings"] = strings(r.warnings);
+    j["environment_seeds"] = nullptr;
+    if (r.after)
+        j["environment_seeds"] = {{"what", utf8(r.after->what)}, {"statements", r.after->statements.size()}, {"written", r.after_ran && !dry_run},
+                                  {"version", r.after->version}};
     j["backup"] = nullptr;
     if (backup) {
         j["backup"] = {{"file", utf8(backup->file)}, {"command", utf8(backup->command)}, {"written", backup->written}};

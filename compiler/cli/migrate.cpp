@@ -10,6 +10,7 @@
 #include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
+#include "cli/env_seeds.hpp"
 #include "cli/json_output.hpp"
 #include "cli/unsafe_gate.hpp"
 #include "diag/diagnostics.hpp"
@@ -102,6 +103,11 @@ void dry_run_text(const RunResult& r, const char* verb, const json::BackupReport
         if (!s.script->sql.empty() && s.script->sql.back() != '\n') std::cout << '\n';
         std::cout << '\n';
     }
+    if (r.after_ran) {
+        std::cout << "-- would then write " << r.after->what << " (" << r.after->statements.size() << " statements, in one transaction)\n";
+        for (const auto& stmt : r.after->statements) std::cout << stmt << ";\n";
+        std::cout << '\n';
+    }
     std::cout << "-- dry run: " << r.steps.size() << " migration(s), version " << version_text(r.from_version) << " -> " << version_text(r.to_version)
               << ", nothing was changed\n";
 }
@@ -127,6 +133,8 @@ int report_run(const DatabaseOptions& db, const RunResult& r, bool dry_run, cons
     else
         std::cout << "schemac: " << done << " " << r.steps.size() << " migration(s) in " << total_ms(r) << " ms; " << r.database
                   << " is at version " << version_text(r.to_version) << '\n';
+    if (r.after_ran)
+        std::cout << "schemac: wrote " << r.after->what << " (" << r.after->statements.size() << " rows inserted or brought up to date)\n";
     return kOk;
 }
 
@@ -206,7 +214,8 @@ void gate_unsafe(const DatabaseTarget& target, const DatabaseOptions& db, bool a
 int run_apply(const ApplyCommand& cmd) {
     return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget& target) {
         const std::string backup_to = backup_dir(cmd.backup);
-        ApplyOptions o{apply_target(cmd.target), cmd.dry_run, cmd.allow_out_of_order, cmd.resume};
+        ApplyOptions o{apply_target(cmd.target), cmd.dry_run, cmd.allow_out_of_order, cmd.resume, {}, {}};
+        o.after = environment_seeds(target, cmd.db);
         gate_unsafe(target, cmd.db, cmd.allow_unsafe, o, [&](const ApplyOptions& p) { return runner.apply(p); }, "apply", "applied");
         std::optional<json::BackupReport> backup;
         const RunResult r = with_backup(backup_to, target, cmd.db, cmd.dry_run, [&](const BeforeRunFn& before) {

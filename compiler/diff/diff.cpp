@@ -171,7 +171,7 @@ private:
         for (const auto& c : t.columns)
             if (!c.comment.empty()) emit(kComments, SetColumnComment{&t, &c, "", c.comment});
         if (t.hypertable) emit(kHypertables, CreateHypertable{&t, true});
-        if (t.seed) for (const auto& r : t.seed->rows) emit(kSeeds, InsertSeedRow{&t, &r});
+        if (const Seed* seed = t.migrated_seed()) for (const auto& r : seed->rows) emit(kSeeds, InsertSeedRow{&t, &r});
     }
 
     void drop_table(const Table& t) {
@@ -393,23 +393,26 @@ private:
         return true;
     }
 
+    // Seeds limited to environments are not the migrations' (apply writes them).
     void diff_seeds(const Table& a, const Table& b, const std::map<std::string, std::string>& renames) {
-        if (!a.seed && !b.seed) return;
-        const std::vector<Ident> key = b.seed ? b.seed->key : a.seed->key;
+        const Seed* sa = a.migrated_seed();
+        const Seed* sb = b.migrated_seed();
+        if (!sa && !sb) return;
+        const std::vector<Ident> key = sb ? sb->key : sa->key;
         std::map<std::string, std::string> new_to_old;
         for (const auto& [from, to] : renames) new_to_old[to] = from;
         std::unordered_map<std::string, const SeedRow*> old;
-        if (a.seed) for (const auto& r : a.seed->rows) old[row_key(r, key, new_to_old)] = &r;
-        if (b.seed) {
-            for (const auto& r : b.seed->rows) {
+        if (sa) for (const auto& r : sa->rows) old[row_key(r, key, new_to_old)] = &r;
+        if (sb) {
+            for (const auto& r : sb->rows) {
                 auto it = old.find(row_key(r, key));
                 if (it == old.end()) { emit(kSeeds, InsertSeedRow{&b, &r}); continue; }
                 if (!same_row(*it->second, r, b, renames)) emit(kSeeds, UpdateSeedRow{&b, it->second, &r});
                 old.erase(it);
             }
         }
-        if (a.seed)
-            for (const auto& r : a.seed->rows)
+        if (sa)
+            for (const auto& r : sa->rows)
                 if (old.count(row_key(r, key, new_to_old))) emit(kDropSeeds, DeleteSeedRow{&a, &r});
     }
 };

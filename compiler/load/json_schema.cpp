@@ -248,9 +248,12 @@ Json seed_rows() {
 Json seed() {
     Json p = Json::object()
                  .set("key", identifiers("The columns that identify a row (default: the primary key)."))
-                 .set("rows", seed_rows());
+                 .set("rows", seed_rows())
+                 .set("environments", identifiers("Only these environments of schemac.yaml get the rows (development and test "
+                                                  "data): `schemac apply --env NAME` writes them after the migrations, which "
+                                                  "hold none of them. Default: every environment, through the migrations."));
     return any_of({seed_rows(), record(std::move(p), "Seed rows with the columns that identify them.", {"rows"})},
-                  "Rows the migrations keep in the table (reference data): a list of rows, or {key, rows}.");
+                  "Rows kept in the table: a list of rows (reference data, through the migrations), or {key, rows, environments}.");
 }
 
 Json table() {

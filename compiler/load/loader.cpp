@@ -590,7 +590,10 @@ private:
             bool has_rows = false;
             each_entry(n, "seed", kSeedKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
                 if (key == "key") s.key = ident_list(v, kp, "seed key");
-                else { has_rows = true; read_seed_rows(v, kp, s); }
+                else if (key == "environments") {
+                    s.environments = ident_list(v, kp, "seed environments");
+                    if (s.environments.empty()) diags_.error(kp, "bad-value", "seed environments must name at least one environment");
+                } else { has_rows = true; read_seed_rows(v, kp, s); }
             });
             if (!has_rows) diags_.error(at, "missing-key", "seed needs 'rows'");
         } else {

@@ -149,7 +149,9 @@ void write_table(std::string& out, const Table& t) {
         if (t.hypertable->chunk_interval) out += "      chunk_interval: " + value(*t.hypertable->chunk_interval) + "\n";
     }
     if (t.seed) {
-        out += "    seed:\n      key: " + names(t.seed->key) + "\n      rows:\n";
+        out += "    seed:\n      key: " + names(t.seed->key) + "\n";
+        if (!t.seed->everywhere()) out += "      environments: " + names(t.seed->environments) + "\n";
+        out += "      rows:\n";
         for (const auto& r : t.seed->rows) {
             out += "        - {";
             for (std::size_t k = 0; k < r.values.size(); ++k)

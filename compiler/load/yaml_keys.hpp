@@ -20,7 +20,7 @@ inline const Keys kReferenceKeys = {"table", "columns", "on_delete", "on_update"
 inline const Keys kIndexKeys = {"name", "columns", "unique", "where", "method", "concurrently"};
 inline const Keys kIndexElementKeys = {"column", "expr", "order", "nulls"};
 inline const Keys kHypertableKeys = {"time_column", "chunk_interval"};
-inline const Keys kSeedKeys = {"key", "rows"};
+inline const Keys kSeedKeys = {"key", "rows", "environments"};
 inline const Keys kEnumKeys = {"values", "comment", "schema"};
 inline const Keys kQueryKeys = {"comment", "params", "returns", "columns", "row", "sql"};
 

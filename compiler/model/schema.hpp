@@ -129,6 +129,11 @@ struct Seed {
     std::vector<Ident> key;     // empty in YAML = the primary key (filled by resolve)
     SourcePos pos;
     std::vector<SeedRow> rows;
+    // Empty: the rows are part of the schema, written by the migrations in every
+    // environment. Else only `apply --env NAME` for these environments writes
+    // them (development and test data), after the migrations, never a migration.
+    std::vector<Ident> environments;
+    bool everywhere() const { return environments.empty(); }
 };
 
 struct Table {
@@ -146,6 +151,8 @@ struct Table {
     std::vector<Index> indexes;
     std::optional<Hypertable> hypertable;
     std::optional<Seed> seed;
+    // The seed the migrations write: `seed` unless it is limited to environments.
+    const Seed* migrated_seed() const { return seed && seed->everywhere() ? &*seed : nullptr; }
 
     const Column* find_column(const std::string& n) const;
     Column* find_column(const std::string& n);

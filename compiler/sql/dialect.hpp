@@ -37,6 +37,10 @@ public:
     // time, each with its line: the splitting rules of the dialect's own shell
     // (psql's for PostgreSQL, which the runtime's migrator shares).
     virtual std::vector<SqlStatement> split(std::string_view script) const = 0;
+    // The statements that write a table's seed rows outside the migrations
+    // (a seed limited to environments, written by `apply --env`): each row
+    // inserted when missing and updated when it differs.
+    virtual std::vector<std::string> upsert_seed_rows(const Table& t) const = 0;
     // What a schema may contain and the names the database chooses: analysis,
     // the loader and diff take these (model/rules.hpp).
     virtual const SchemaRules& rules() const = 0;

@@ -486,6 +486,22 @@ int run_steps(Driver& d, const RunnerOptions& options, const MigrationSet& set, 
     return at;
 }
 
+// ApplyOptions::after, in one transaction of the pinned session: all of it or
+// nothing. A statement that fails names what it was writing.
+void run_after(Driver& d, const AfterMigrations& after) {
+    d.pin_session();
+    const std::unique_ptr<Work> tx = d.begin(true);
+    for (std::size_t i = 0; i < after.statements.size(); ++i) {
+        try {
+            tx->execute(after.statements[i]);
+        } catch (const std::exception& e) {
+            throw failure("writing " + after.what + ": statement " + std::to_string(i + 1) + " of " +
+                          std::to_string(after.statements.size()) + " failed (nothing of them was written): " + d.one_line(e));
+        }
+    }
+    tx->commit();
+}
+
 // Every database error leaves the runner as a RunnerError with one line of
 // text: a lost connection as `connection`, anything else as `failure`, with
 // what the runner was doing. `f` is given the driver, its session opened here.
@@ -580,9 +596,16 @@ RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
                           version_text(st.current_version));
         }
         result.to_version = result.steps.empty() ? st.current_version : std::max(st.current_version, result.steps.back().version);
+        if (o.after && result.to_version != o.after->version) {
+            result.warnings.push_back(o.after->what + " were not written: they belong to version " + version_text(o.after->version) +
+                                      ", and the database " + (o.dry_run ? "would be" : "is") + " at " + version_text(result.to_version));
+        }
+        result.after = o.after;
+        result.after_ran = o.after && result.to_version == o.after->version;
         if (o.dry_run) return result;
         if (o.before_run && !result.steps.empty()) o.before_run(result);
         run_steps(d, opts_, set_, result, false, progress);
+        if (result.after_ran) run_after(d, *o.after);
         return result;
     });
 }

@@ -82,3 +82,13 @@ TEST_CASE("a renamed table keeps its data: rename, and default-named constraints
                   "ALTER INDEX public.prices_s_idx RENAME TO bars_s_idx;\n");
     CHECK(p.down.find("ALTER TABLE public.bars RENAME TO prices;") != std::string::npos);
 }
+
+TEST_CASE("seed rows limited to environments are no migration's: adding, changing or removing them plans nothing") {
+    const std::string rows = "    seed:\n      environments: [dev]\n      rows: [{id: '1', a: x}]\n";
+    CHECK(summary(kBase, kBase + rows) == "");
+    CHECK(summary(kBase + rows, kBase + "    seed:\n      environments: [dev, test]\n      rows: [{id: '1', a: y}, {id: '2'}]\n") == "");
+    CHECK(summary(kBase + rows, kBase) == "");
+    // Rows that were every environment's and become dev's only leave the migrations: they are deleted there.
+    CHECK(summary(kBase + "    seed: [{id: '1', a: x}]\n", kBase + rows).rfind("- seed row t (id=1)\n    data-loss:", 0) == 0);
+    CHECK(summary("", kBase + rows) == "+ table t\n");
+}

@@ -18,6 +18,7 @@ public:
     std::vector<std::string> drivers() const override { return {}; }
     const SchemaRules& rules() const override { return sql::default_dialect().rules(); }
     std::vector<SqlStatement> split(std::string_view) const override { return {}; }
+    std::vector<std::string> upsert_seed_rows(const Table&) const override { return {}; }
 };
 
 }  // namespace

@@ -102,7 +102,7 @@ public:
     }
     TableBuilder& seed_row(const std::vector<std::pair<std::string, std::string>>& values,
                            const std::vector<std::string>& key = {}) {
-        if (!t_.seed) t_.seed = Seed{idents(key), next_pos(), {}};
+        if (!t_.seed) t_.seed = Seed{idents(key), next_pos(), {}, {}};
         SeedRow r;
         r.pos = next_pos();
         for (const auto& [k, v] : values) r.values.emplace_back(Ident{k, next_pos()}, scalar(v));

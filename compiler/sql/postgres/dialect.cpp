@@ -16,6 +16,7 @@ public:
     std::vector<std::string> drivers() const override { return {"libpqxx"}; }
     std::vector<SqlStatement> split(std::string_view script) const override { return split_sql(script); }
     const SchemaRules& rules() const override { return postgres::rules(); }
+    std::vector<std::string> upsert_seed_rows(const Table& t) const override { return postgres::upsert_seed_rows(t); }
 };
 
 }  // namespace

@@ -199,7 +199,7 @@ struct Renderer {
         for (const auto& col : c.t->columns)
             if (!col.comment.empty()) down.push_back(comment_on("COLUMN " + tbl(c.t) + "." + quote_ident(col.name), col.comment));
         if (c.t->hypertable) down.push_back(hypertable_block(*c.t));
-        if (c.t->seed) for (const auto& r : c.t->seed->rows) down.push_back(insert_row(c.t, r, true));
+        if (const Seed* seed = c.t->migrated_seed()) for (const auto& r : seed->rows) down.push_back(insert_row(c.t, r, true));
         PlanStep s{"- table " + c.t->name.display(), {"DROP TABLE " + tbl(c.t)}, down};
         s.up_note = "loses every row of " + c.t->name.display();
         s.down_note = "recreates " + c.t->name.display() + " empty: its rows are not restored";
@@ -543,6 +543,28 @@ std::string create_hypertable_call(const Table& t) {
     if (t.hypertable->chunk_interval && t.hypertable->chunk_interval->kind == Value::Kind::Scalar)
         s += ", chunk_time_interval => INTERVAL " + quote_literal(t.hypertable->chunk_interval->text);
     return s + ", migrate_data => true, if_not_exists => true)";
+}
+
+std::vector<std::string> upsert_seed_rows(const Table& t) {
+    std::vector<std::string> out;
+    if (!t.seed) return out;
+    for (const auto& r : t.seed->rows) {
+        std::vector<std::string> set, mine, theirs;
+        for (const auto& [col, v] : r.values) {
+            const Column* c = t.find_column(col.name);
+            const bool key = std::any_of(t.seed->key.begin(), t.seed->key.end(), [&](const Ident& k) { return k.name == col.name; });
+            if (key || !c || c->identity == Identity::Always) continue;   // a GENERATED ALWAYS column can only be set to DEFAULT
+            set.push_back(quote_ident(col.name) + " = EXCLUDED." + quote_ident(col.name));
+            mine.push_back(tbl(&t) + "." + quote_ident(col.name));
+            theirs.push_back("EXCLUDED." + quote_ident(col.name));
+        }
+        std::string s = insert_row(&t, r, false) + " ON CONFLICT " + cols(t.seed->key);
+        // Only a row that differs is written: an unchanged one costs no dead tuple.
+        s += set.empty() ? " DO NOTHING"
+                         : " DO UPDATE SET " + join(set) + " WHERE (" + join(mine) + ") IS DISTINCT FROM (" + join(theirs) + ")";
+        out.push_back(s);
+    }
+    return out;
 }
 
 Plan render_plan(const std::vector<diff::Change>& changes) {

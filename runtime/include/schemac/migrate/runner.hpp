@@ -151,12 +151,23 @@ struct RunResult;
 // stops the run with nothing run.
 using BeforeRunFn = std::function<void(const RunResult& plan)>;
 
+// Statements apply runs after the migrations, in one transaction, holding the
+// same lock, when the database then is at `version` (else a warning says why
+// not): an environment's seed rows, written by the CLI from the schema of that
+// version. Nothing of them is recorded in the history.
+struct AfterMigrations {
+    int version = 0;
+    std::string what;                      // for messages: "the seed rows of environment dev"
+    std::vector<std::string> statements;
+};
+
 struct ApplyOptions {
     std::optional<int> target;         // stop after this version
     bool dry_run = false;              // report what would run, change nothing
     bool allow_out_of_order = false;   // apply pending versions below the highest applied one
     bool resume = false;               // continue a failed non-transactional file at its failed statement
     BeforeRunFn before_run = {};
+    std::optional<AfterMigrations> after;
 };
 
 struct RollbackOptions {
@@ -197,6 +208,8 @@ struct RunResult {
     std::vector<PlannedStep> steps;            // what runs (dry run: what would run), in order
     std::vector<long long> elapsed_ms;         // per step that ran
     std::vector<std::string> warnings;
+    std::optional<AfterMigrations> after;      // ApplyOptions::after, as given
+    bool after_ran = false;                    // it ran (a dry run: it would run)
 };
 
 struct RepairChange {
