@@ -1,5 +1,6 @@
 #include "cli/env_seeds.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 #include "cli/migration_dir.hpp"
@@ -33,16 +34,30 @@ void check_seed_environments(const Schema& schema, const ProjectConfig& config, 
     }
 }
 
+namespace {
+
+bool names_environment(const Schema& schema, const std::string& environment) {
+    for (const auto& table : schema.tables)
+        if (table.seed)
+            for (const auto& e : table.seed->environments)
+                if (e.name == environment) return true;
+    return false;
+}
+
+}  // namespace
+
 std::optional<AfterMigrations> environment_seeds(const DatabaseTarget& t, const DatabaseOptions& opts) {
-    if (t.environment.empty()) return std::nullopt;
+    // A protected environment never gets them (check_seed_environments), so
+    // its apply does not read the YAML at all: a deployment may ship the
+    // migrations alone, and so may any other (no schema here: no seed rows).
+    if (t.environment.empty() || t.is_protected) return std::nullopt;
     Diagnostics diags;
     const Project project = resolve_project({opts.config, {}, opts.dir, ""}, diags);
+    for (const auto& path : project.schema_paths)
+        if (!std::filesystem::exists(path)) return std::nullopt;
     const Schema schema = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, project.dialect->rules(), diags);
     if (!diags.has_errors()) check_seed_environments(schema, project.config, diags);
-    bool any = false;
-    for (const auto& table : schema.tables)
-        for (const auto& e : table.seed ? table.seed->environments : std::vector<Ident>{}) any = any || e.name == t.environment;
-    if (!any && !diags.has_errors()) return std::nullopt;
+    if (!diags.has_errors() && !names_environment(schema, t.environment)) return std::nullopt;
     // The rows are written into the schema the newest migration arrives at: the
     // YAML must be that schema, else a column a row names may not exist yet.
     const MigrationState state = diags.has_errors() ? MigrationState{} : load_migration_state(project.migrations_dir, diags, true, project.dialect->rules());
