@@ -552,7 +552,8 @@ std::vector<std::string> upsert_seed_rows(const Table& t) {
         std::vector<std::string> set, mine, theirs;
         for (const auto& [col, v] : r.values) {
             const Column* c = t.find_column(col.name);
-            const bool key = std::any_of(t.seed->key.begin(), t.seed->key.end(), [&](const Ident& k) { return k.name == col.name; });
+            const std::string& name = col.name;   // clang 14 cannot capture a structured binding
+            const bool key = std::any_of(t.seed->key.begin(), t.seed->key.end(), [&](const Ident& k) { return k.name == name; });
             if (key || !c || c->identity == Identity::Always) continue;   // a GENERATED ALWAYS column can only be set to DEFAULT
             set.push_back(quote_ident(col.name) + " = EXCLUDED." + quote_ident(col.name));
             mine.push_back(tbl(&t) + "." + quote_ident(col.name));
