@@ -77,8 +77,10 @@ std::size_t estimated_locks(const sql::PlanStep& step) {
     for (const auto& statement : step.up) {
         std::string upper = statement;
         for (auto& c : upper) c = ascii_upper(c);
-        locks += 4;
-        for (const char* word : {"PRIMARY KEY", "UNIQUE", "INDEX", "REFERENCES", "SERIAL", "IDENTITY"}) locks += occurrences(upper, word);
+        locks += 5;
+        for (const char* word : {"PRIMARY KEY", "UNIQUE", "INDEX", "REFERENCES", "SERIAL", "IDENTITY", "CHECK"}) locks += occurrences(upper, word);
+        // A constraint is also an object PostgreSQL 15.20 locks while it is made.
+        for (const char* word : {"PRIMARY KEY", "UNIQUE", "REFERENCES"}) locks += occurrences(upper, word);
     }
     return locks;
 }

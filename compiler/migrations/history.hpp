@@ -82,11 +82,13 @@ std::vector<OutputFile> plan_new_migration(const History& h, const DirContents& 
 inline constexpr std::size_t kLockBudget = 2000;
 
 // At least as many lock table entries as the step's statements take in one
-// transaction (a deliberate over-estimate, from the statements' text: 4 per
-// statement for its relation, a TOAST table with its index and an object lock
-// such as its schema's, plus 1 for each PRIMARY KEY, UNIQUE, INDEX, REFERENCES,
-// serial or IDENTITY it mentions). Each locked object is one entry, whatever
-// the lock modes a transaction takes on it.
+// transaction (a deliberate over-estimate, from the statements' text: 5 per
+// statement for its relation, its row type, a TOAST table with its index and an
+// object lock such as its schema's, plus 1 for each INDEX, serial, IDENTITY or
+// CHECK it mentions and 2 for each PRIMARY KEY, UNIQUE or REFERENCES: an index
+// or the referenced table, and the constraint, which PostgreSQL 15.20 locks as an
+// object while it is made). Each locked object is one entry, whatever the lock
+// modes a transaction takes on it.
 std::size_t estimated_locks(const sql::PlanStep& step);
 
 // The plan as the files `schemac diff` writes it: runs of steps with the same
