@@ -124,6 +124,11 @@ public:
     virtual std::unique_ptr<Watch> watch(std::function<void(const std::string&)> report, std::chrono::milliseconds every,
                                          std::chrono::milliseconds max) = 0;
 
+    // The warnings the server sent this session since the last call (a DO
+    // block's RAISE WARNING: a hypertable that stays a plain table), each on
+    // one line, in order.
+    virtual std::vector<std::string> take_warnings() = 0;
+
     virtual ErrorKind classify(const std::exception& e) const = 0;
     // An error's text on one line.
     virtual std::string one_line(const std::exception& e) const = 0;

@@ -478,6 +478,9 @@ int run_steps(Driver& d, const RunnerOptions& options, const MigrationSet& set, 
     for (std::size_t i = 0; i < result.steps.size(); ++i) {
         const auto& step = result.steps[i];
         result.elapsed_ms.push_back(ex.run(*set.find(step.version), step, down, at));
+        // A server WARNING (a hypertable left a plain table where TimescaleDB is
+        // missing) is said with the file that caused it, never only in the server log.
+        for (const auto& w : d.take_warnings()) result.warnings.push_back(step.script->file + ": " + w);
         if (options.warn_after.count() > 0 && result.elapsed_ms.back() > options.warn_after.count())
             result.warnings.push_back(step.script->file + " took " + std::to_string(result.elapsed_ms.back()) + " ms, longer than warn_after (" +
                                       duration_text(options.warn_after) + ")");

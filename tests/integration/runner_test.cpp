@@ -446,3 +446,22 @@ TEST_CASE("runner: the audit log keeps every apply and rollback, failed ones too
     // Nothing of the failed 0004 was committed but its log entry.
     CHECK_FALSE(table_exists(db, "d"));
 }
+
+TEST_CASE("runner: a server WARNING reaches the result with the file that caused it (a hypertable where TimescaleDB is missing)") {
+    ScratchDb db;
+    {
+        pqxx::work tx{db.conn()};
+        REQUIRE(tx.exec1("SELECT count(*) FROM pg_extension WHERE extname = 'timescaledb'")[0].as<int>() == 0);
+    }
+    // The DO block schemac writes for a hypertable (sql/postgres/render.cpp), and a NOTICE, which is not reported.
+    Runner r = runner_for(db, {{up(1, "ticks"), "CREATE TABLE ticks (at timestamptz NOT NULL);\n"
+                                               "DROP TABLE IF EXISTS no_such_table;\n"
+                                               "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') THEN "
+                                               "RAISE WARNING 'schemac: TimescaleDB is not installed: % stays a plain table (hypertable skipped)', "
+                                               "'public.ticks'; END IF; END $$;\n"},
+                               {up(2, "quiet"), "CREATE TABLE quiet (id int);\n"}});
+    const RunResult res = r.apply({});
+    REQUIRE(res.warnings.size() == 1);
+    CHECK(res.warnings[0] == "0001_ticks.up.sql: WARNING: schemac: TimescaleDB is not installed: public.ticks stays a plain table "
+                             "(hypertable skipped)");
+}

@@ -124,6 +124,7 @@ public:
         };
         return std::make_unique<NoWatch>();
     }
+    std::vector<std::string> take_warnings() override { return {}; }
     ErrorKind classify(const std::exception& e) const override {
         return dynamic_cast<const Refused*>(&e) ? ErrorKind::statement : ErrorKind::other;
     }

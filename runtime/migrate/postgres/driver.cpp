@@ -1,6 +1,7 @@
 #include "driver.hpp"
 
 #include <thread>
+#include <utility>
 
 #include "connection.hpp"
 #include "history_table.hpp"
@@ -96,12 +97,37 @@ private:
     std::unique_ptr<pqxx::transaction_base> tx_;
 };
 
+// The server's WARNINGs on the migration session, kept for the runner to
+// report per file; libpqxx would print them to stderr, where --format json
+// and a deploy log lose them. Lower levels (NOTICE: "... does not exist,
+// skipping") are dropped.
+class WarningCollector final : public pqxx::errorhandler {
+public:
+    explicit WarningCollector(pqxx::connection_base& c) : pqxx::errorhandler(c) {}
+    bool operator()(const char msg[]) noexcept override {
+        try {
+            std::string m(msg);
+            while (!m.empty() && (m.back() == '\n' || m.back() == '\r')) m.pop_back();
+            if (m.rfind("WARNING:", 0) == 0) {
+                m = "WARNING: " + m.substr(m.find_first_not_of(' ', 8) == std::string::npos ? m.size() : m.find_first_not_of(' ', 8));
+                for (auto& ch : m)
+                    if (ch == '\n' || ch == '\r') ch = ' ';
+                warnings.push_back(std::move(m));
+            }
+        } catch (...) {   // out of memory: the warning is lost, the migration is not
+        }
+        return false;   // handled: not passed on to libpqxx's default (stderr)
+    }
+    std::vector<std::string> warnings;
+};
+
 class PostgresDriver final : public Driver {
 public:
     explicit PostgresDriver(const RunnerOptions& o) : options_(o) {}
 
     void connect() override {
         conn_ = detail::connect(options_.conninfo);
+        warnings_ = std::make_unique<WarningCollector>(*conn_);
         pqxx::nontransaction tx{*conn_};
         // A runner killed with SIGKILL leaves its backend running the current
         // statement; since PostgreSQL 14 the server checks the client socket
@@ -115,6 +141,11 @@ public:
         tx.exec0("SET idle_in_transaction_session_timeout = 0");
         history_ = std::make_unique<HistoryTable>(*conn_, options_.history_schema, options_.history_table);
         database_ = detail::describe(*conn_, options_.conninfo);
+    }
+
+    std::vector<std::string> take_warnings() override {
+        if (!warnings_) return {};
+        return std::exchange(warnings_->warnings, {});
     }
 
     const std::string& database() const override { return database_; }
@@ -221,6 +252,7 @@ public:
 private:
     RunnerOptions options_;
     std::unique_ptr<pqxx::connection> conn_;
+    std::unique_ptr<WarningCollector> warnings_;   // after conn_: destroyed before it
     std::unique_ptr<HistoryTable> history_;
     std::string database_;
     std::unique_ptr<AdvisoryLock> lock_;   // taken by apply, rollback, repair, baseline
