@@ -2,6 +2,7 @@
 
 #include "schemac/migrate/runner.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 
@@ -61,6 +62,8 @@ void leave_out_data(Source& yaml, const Source& db, Diagnostics& diags) {
         if (!db.timescaledb && t.hypertable) {
             ++hypertables;
             t.hypertable.reset();
+            // TimescaleDB's own index goes with it.
+            t.indexes.erase(std::remove_if(t.indexes.begin(), t.indexes.end(), [](const Index& i) { return i.implied; }), t.indexes.end());
         }
     }
     if (rows > 0)

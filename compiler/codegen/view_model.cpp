@@ -199,6 +199,7 @@ private:
             sources.push_back(s);
         }
         for (const auto& ix : t_.indexes) {
+            if (ix.implied) continue;   // TimescaleDB's: the generated API does not change with an extension
             Source s;
             s.pos = ix.pos;
             for (auto* e : column_prefix(ix)) {

@@ -47,7 +47,7 @@ struct DropCheck { const Table* t; const Check* c; };
 // A constraint or index whose definition is unchanged but whose name differs
 // (typically a default name after a table or column rename).
 struct RenameConstraint { const Table* t; std::string from; std::string to; };
-struct RenameIndex { const Table* t; std::string from; std::string to; };
+struct RenameIndex { const Table* t; std::string from; std::string to; bool if_exists = false; };
 // Checks the rows of a constraint added NOT VALID, in a transaction of its own
 // (only then do writes continue while it scans).
 struct ValidateConstraint { const Table* t; std::string name; };
@@ -62,6 +62,8 @@ struct SetColumnComment { const Table* t; const Column* c; std::string from; std
 struct SetEnumComment { const Enum* e; std::string from; std::string to; };
 
 struct CreateHypertable { const Table* t; bool table_is_new; };
+// chunk_interval changed: new chunks get the new one.
+struct SetChunkInterval { const Table* t; const Hypertable* from; const Hypertable* to; };
 // Back-fill a column just added, from its `backfill` expression. `key`: the
 // primary key the table has before and after the migration (so it exists while
 // the backfill runs, and a dialect can update in batches along it); null when
@@ -76,7 +78,7 @@ using Change = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, AddE
                             RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumnType, SetNotNull, SetDefault,
                             AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck,
                             DropCheck, RenameConstraint, RenameIndex, ValidateConstraint, RenameSequence, CreateIndex, DropIndex, SetTableComment,
-                            SetColumnComment, SetEnumComment, CreateHypertable, BackfillColumn, InsertSeedRow,
+                            SetColumnComment, SetEnumComment, CreateHypertable, SetChunkInterval, BackfillColumn, InsertSeedRow,
                             UpdateSeedRow, DeleteSeedRow>;
 
 }  // namespace schemac::diff

@@ -165,7 +165,8 @@ private:
 
     void create_table(const Table& t) {
         emit(kCreateTables, CreateTable{&t});
-        for (const auto& i : t.indexes) emit(kCreateIndexes, CreateIndex{&t, &i, true});
+        for (const auto& i : t.indexes)
+            if (!i.implied) emit(kCreateIndexes, CreateIndex{&t, &i, true});
         for (const auto& f : t.foreign_keys) emit(kAddForeignKeys, AddForeignKey{&t, &f, false});
         if (!t.comment.empty()) emit(kComments, SetTableComment{&t, "", t.comment});
         for (const auto& c : t.columns)
@@ -244,7 +245,26 @@ private:
             diags_.error(b.pos, "hypertable-removed", "table " + b.name.display() +
                          " is no longer a hypertable; TimescaleDB cannot turn a hypertable back into a plain table: "
                          "create a new table and copy the rows");
+        if (a.hypertable && b.hypertable) diff_hypertable(a, b, renames);
         diff_seeds(a, b, renames);
+    }
+
+    // A hypertable's settings: the chunk interval can change (new chunks only);
+    // the time column cannot, its chunks are cut along it.
+    void diff_hypertable(const Table& a, const Table& b, const std::map<std::string, std::string>& renames) {
+        const Hypertable& ha = *a.hypertable;
+        const Hypertable& hb = *b.hypertable;
+        auto rn = renames.find(ha.time_column.name);
+        const std::string old_time = rn == renames.end() ? ha.time_column.name : rn->second;
+        if (old_time != hb.time_column.name) {
+            diags_.error(hb.time_column.pos, "hypertable-time-column-changed",
+                         "hypertable " + b.name.display() + " is partitioned by " + display_ident(ha.time_column.name) +
+                             "; TimescaleDB cannot change the time column of a hypertable, whose chunks are cut along it: "
+                             "create a new hypertable partitioned by " + display_ident(hb.time_column.name) +
+                             ", copy the rows into it, and drop the old one");
+            return;
+        }
+        if (ha.interval_text() != hb.interval_text()) emit(kHypertables, SetChunkInterval{&b, &ha, &hb});
     }
 
     void diff_column(const Table& t, const Column& a, const Column& b) {
@@ -357,9 +377,14 @@ private:
         std::vector<const Index*> dropped, added;
         std::vector<std::pair<const Index*, const Index*>> renamed;
         diff_named(a.indexes, b.indexes, same_index, dropped, added, renamed);
-        for (auto* x : dropped) emit(kDropIndexes, DropIndex{&a, x});
-        for (auto* x : added) emit(kCreateIndexes, CreateIndex{&b, x, false});
-        for (const auto& [x, y] : renamed) emit(kRenames, RenameIndex{&b, x->name, y->name});
+        // TimescaleDB's own index comes and goes with create_hypertable; a
+        // renamed table renames it only where it exists (a hypertable left a
+        // plain table has none).
+        for (auto* x : dropped)
+            if (!x->implied) emit(kDropIndexes, DropIndex{&a, x});
+        for (auto* x : added)
+            if (!x->implied) emit(kCreateIndexes, CreateIndex{&b, x, false});
+        for (const auto& [x, y] : renamed) emit(kRenames, RenameIndex{&b, x->name, y->name, x->implied || y->implied});
     }
 
     // `new_to_old`: for a row of the old table, whose key columns may have been renamed since.

@@ -269,7 +269,10 @@ Json table() {
                  .set("indexes", list_of(index(), "Indexes."))
                  .set("hypertable", record(Json::object()
                                                .set("time_column", string_value("The time column that partitions the table."))
-                                               .set("chunk_interval", described(Json::object(), "Each chunk's time span, e.g. '1 day'.")),
+                                               .set("chunk_interval", described(Json::object(), "Each chunk's time span, e.g. '1 day'."))
+                                               .set("create_default_indexes",
+                                                    boolean_value("TimescaleDB's index on (time DESC), made by create_hypertable "
+                                                                  "unless a one-column index on the time column exists (default true).")),
                                            "Make this a TimescaleDB hypertable.", {"time_column"}))
                  .set("seed", seed());
     return record(std::move(p), "A table.", {"columns"});

@@ -546,6 +546,7 @@ private:
         bool has_time = false;
         each_entry(n, "hypertable", kHypertableKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
             if (key == "time_column") { h.time_column = ident(v, kp, "time_column"); has_time = true; }
+            else if (key == "create_default_indexes") boolean(v, kp, "create_default_indexes", h.create_default_indexes);
             else h.chunk_interval = value(v, kp, false, "chunk_interval");
         });
         if (!has_time) {

@@ -140,12 +140,15 @@ void write_table(std::string& out, const Table& t) {
         out += "    checks:\n";
         for (const auto& c : t.checks) out += "      " + key(c.name) + ": " + dq(c.expr) + "\n";
     }
-    if (!t.indexes.empty()) {
+    // TimescaleDB's own index is implied by the hypertable, not written.
+    if (std::any_of(t.indexes.begin(), t.indexes.end(), [](const Index& i) { return !i.implied; })) {
         out += "    indexes:\n";
-        for (const auto& i : t.indexes) write_index(out, i);
+        for (const auto& i : t.indexes)
+            if (!i.implied) write_index(out, i);
     }
     if (t.hypertable) {
         out += "    hypertable:\n      time_column: " + key(t.hypertable->time_column.name) + "\n";
+        if (!t.hypertable->create_default_indexes) out += "      create_default_indexes: false\n";
         if (t.hypertable->chunk_interval) out += "      chunk_interval: " + value(*t.hypertable->chunk_interval) + "\n";
     }
     if (t.seed) {

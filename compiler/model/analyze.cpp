@@ -82,6 +82,7 @@ public:
         index_enums();
         index_tables();
         for (auto& t : schema_.tables) resolve_table(t);
+        for (auto& t : schema_.tables) add_timescaledb_index(t);
         rules_.assign_default_names(schema_);
         check_namespaces();
         check_serial_sequences();
@@ -492,6 +493,23 @@ private:
             diags_.error(i.method_pos, "bad-index", "only btree indexes can be unique (index " + q(i.name) + ")");
         if (i.method == IndexMethod::Hash && i.elements.size() > 1)
             diags_.error(i.method_pos, "bad-index", "hash indexes have exactly one column (index " + q(i.name) + ")");
+    }
+
+    // What create_hypertable does with create_default_indexes (TimescaleDB's
+    // indexing.c): an index on (time DESC), named by the database, unless some
+    // index has exactly one column and it is the time column. Last in the
+    // table's list, as create_hypertable runs after the table's indexes.
+    void add_timescaledb_index(Table& t) const {
+        if (!t.hypertable || !t.hypertable->create_default_indexes || !rules_.supports(Feature::Hypertables)) return;
+        const std::string& time = t.hypertable->time_column.name;
+        if (!t.find_column(time)) return;   // check_hypertable says so
+        for (const auto& i : t.indexes)
+            if (i.elements.size() == 1 && i.elements[0].expr.empty() && i.elements[0].column == time) return;
+        Index i;
+        i.elements.push_back(IndexElement{time, "", SortOrder::Desc, NullsOrder::Default, t.hypertable->pos});
+        i.pos = t.hypertable->pos;
+        i.implied = true;
+        t.indexes.push_back(std::move(i));
     }
 
     void check_hypertable(const Table& t, const Hypertable& h) {

@@ -111,12 +111,24 @@ struct Index {
     // statements, which block writes, or for a drop reads too, while they run).
     bool concurrently = true;
     SourcePos pos;
+    // TimescaleDB's own time index, which create_hypertable makes (analysis
+    // adds it to a hypertable that has no one-column index on its time column):
+    // compared with a database like any index, never created, dropped or
+    // written to a snapshot by schemac.
+    bool implied = false;
 };
 
 struct Hypertable {
     Ident time_column;
     std::optional<Value> chunk_interval;
+    // create_hypertable's create_default_indexes: TimescaleDB adds an index on
+    // (time DESC) unless the table already has a one-column index on time.
+    bool create_default_indexes = true;
     SourcePos pos;
+    // The interval as written, else TimescaleDB's default, as a database reports it.
+    std::string interval_text() const {
+        return chunk_interval && chunk_interval->kind == Value::Kind::Scalar ? chunk_interval->text : "7 days";
+    }
 };
 
 struct SeedRow {

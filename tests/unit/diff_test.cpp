@@ -92,3 +92,33 @@ TEST_CASE("seed rows limited to environments are no migration's: adding, changin
     CHECK(summary(kBase + "    seed: [{id: '1', a: x}]\n", kBase + rows).rfind("- seed row t (id=1)\n    data-loss:", 0) == 0);
     CHECK(summary("", kBase + rows) == "+ table t\n");
 }
+
+TEST_CASE("hypertables: TimescaleDB's own time index is implied, the chunk interval changes, the time column cannot") {
+    const std::string base = "tables:\n  ticks:\n    columns:\n      at: timestamptz\n      other: timestamptz\n      px: numeric?\n"
+                             "    primary_key: [at]\n";
+    const auto hyper = [&](const std::string& settings, const std::string& extra = "") {
+        return base + extra + "    hypertable:\n      time_column: at\n" + settings;
+    };
+    Diagnostics d;
+    const Schema s = load_text("s.yaml", hyper(""), d);
+    REQUIRE(s.tables.size() == 1);
+    REQUIRE(s.tables[0].indexes.size() == 1);
+    CHECK(s.tables[0].indexes[0].implied);
+    CHECK(s.tables[0].indexes[0].name == "ticks_at_idx");
+    CHECK(s.tables[0].indexes[0].elements.at(0).order == SortOrder::Desc);
+    // Not created by schemac (create_hypertable makes it), and none where the table has its own index on the time column alone.
+    CHECK(summary("", hyper("")) == "+ table ticks\n+ hypertable ticks\n");
+    CHECK(load_text("s.yaml", hyper("", "    indexes: [{columns: [at]}]\n"), d).tables[0].indexes.size() == 1);
+    CHECK(load_text("s.yaml", hyper("      create_default_indexes: false\n"), d).tables[0].indexes.empty());
+    CHECK(summary(hyper(""), hyper("      create_default_indexes: false\n")) == "");
+    // The chunk interval: a step each way; unset is TimescaleDB's 7 days.
+    CHECK(summary(hyper("      chunk_interval: 1 day\n"), hyper("      chunk_interval: 2 days\n")) ==
+          "~ hypertable ticks: chunk interval 1 day -> 2 days\n");
+    CHECK(summary(hyper(""), hyper("      chunk_interval: 7 days\n")) == "");
+    CHECK(summary(hyper("      chunk_interval: 1 day\n"), hyper("")) == "~ hypertable ticks: chunk interval 1 day -> 7 days\n");
+    // The time column cannot change.
+    const std::string retimed = base + "    hypertable:\n      time_column: other\n";
+    CHECK(summary(hyper(""), retimed).find("error: hypertable ticks is partitioned by at; TimescaleDB cannot change the time column") !=
+          std::string::npos);
+    CHECK(d.error_count() == 0);
+}

@@ -97,7 +97,7 @@ public:
         return *this;
     }
     TableBuilder& hypertable(const std::string& time_column) {
-        t_.hypertable = Hypertable{{time_column, next_pos()}, std::nullopt, next_pos()};
+        t_.hypertable = Hypertable{{time_column, next_pos()}, std::nullopt, true, next_pos()};
         return *this;
     }
     TableBuilder& seed_row(const std::vector<std::pair<std::string, std::string>>& values,

@@ -141,15 +141,25 @@ std::string set_not_null(const Table* t, const std::string& c) { return alter(t)
 // TimescaleDB cannot build an index on a hypertable CONCURRENTLY.
 bool concurrently(const Table* t, const Index& i) { return i.concurrently && !t->hypertable; }
 
-// Runs create_hypertable where TimescaleDB is installed; elsewhere says so loudly.
-std::string hypertable_block(const Table& t) {
+// Runs `statement` (a SELECT of a TimescaleDB function) where TimescaleDB is
+// installed; elsewhere says so loudly: the WARNING reaches apply's output and
+// --format json (the runner reports a server's warnings per file).
+std::string timescaledb_block(const Table& t, const std::string& statement, const std::string& skipped) {
     return "DO " + dollar_quoted("\nBEGIN\n"
            "    IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') THEN\n"
-           "        PERFORM " + create_hypertable_call(t).substr(7) + ";\n"
+           "        PERFORM " + statement.substr(7) + ";\n"
            "    ELSE\n"
-           "        RAISE WARNING 'schemac: TimescaleDB is not installed: % stays a plain table (hypertable skipped)', " +
+           "        RAISE WARNING 'schemac: TimescaleDB is not installed: % " + skipped + "', " +
            quote_literal(t.name.display()) + ";\n"
            "    END IF;\nEND\n");
+}
+std::string hypertable_block(const Table& t) {
+    return timescaledb_block(t, create_hypertable_call(t), "stays a plain table (hypertable skipped)");
+}
+std::string set_chunk_interval(const Table& t, const Hypertable& h) {
+    return timescaledb_block(t, "SELECT set_chunk_time_interval(" + quote_literal(quote_name(t.name)) + ", INTERVAL " +
+                                    quote_literal(h.interval_text()) + ")",
+                             "is a plain table (chunk interval not set)");
 }
 std::string col_name(const Table* t, const std::string& c) { return t->name.display() + "." + display_ident(c); }
 
@@ -194,7 +204,8 @@ struct Renderer {
         // The down recreates everything the table carried except its foreign keys
         // (separate steps) and its rows: indexes, comments, hypertable, seed rows.
         std::vector<std::string> down = {create_table(c.t)};
-        for (const auto& i : c.t->indexes) down.push_back(index_def(c.t, i, false));
+        for (const auto& i : c.t->indexes)
+            if (!i.implied) down.push_back(index_def(c.t, i, false));   // TimescaleDB's comes with the hypertable
         if (!c.t->comment.empty()) down.push_back(comment_on("TABLE " + tbl(c.t), c.t->comment));
         for (const auto& col : c.t->columns)
             if (!col.comment.empty()) down.push_back(comment_on("COLUMN " + tbl(c.t) + "." + quote_ident(col.name), col.comment));
@@ -438,9 +449,9 @@ struct Renderer {
                 {alter(c.t) + "RENAME CONSTRAINT " + quote_ident(c.to) + " TO " + quote_ident(c.from)}};
     }
     PlanStep operator()(const RenameIndex& c) const {
-        return {"> index " + c.from + " -> " + c.to,
-                {"ALTER INDEX " + quote_name({c.t->name.schema, c.from}) + " RENAME TO " + quote_ident(c.to)},
-                {"ALTER INDEX " + quote_name({c.t->name.schema, c.to}) + " RENAME TO " + quote_ident(c.from)}};
+        const std::string alter = c.if_exists ? "ALTER INDEX IF EXISTS " : "ALTER INDEX ";
+        return {"> index " + c.from + " -> " + c.to, {alter + quote_name({c.t->name.schema, c.from}) + " RENAME TO " + quote_ident(c.to)},
+                {alter + quote_name({c.t->name.schema, c.to}) + " RENAME TO " + quote_ident(c.from)}};
     }
     PlanStep operator()(const CreateIndex& c) const {
         const bool conc = concurrently(c.t, *c.i) && !c.table_is_new;
@@ -481,6 +492,13 @@ struct Renderer {
                                      : "TimescaleDB cannot turn a hypertable back into a plain table; it stays a hypertable";
         if (!c.table_is_new)
             s.hazards.push_back({HazardKind::TableRewrite, "existing rows of " + name + " are moved into chunks (migrate_data)"});
+        return s;
+    }
+    PlanStep operator()(const SetChunkInterval& c) const {
+        PlanStep s{"~ hypertable " + c.t->name.display() + ": chunk interval " + c.from->interval_text() + " -> " +
+                       c.to->interval_text(),
+                   {set_chunk_interval(*c.t, *c.to)}, {set_chunk_interval(*c.t, *c.from)}};
+        s.up_note = "chunks created from now on span the new interval; existing chunks keep theirs";
         return s;
     }
     PlanStep operator()(const InsertSeedRow& c) const {
@@ -542,6 +560,7 @@ std::string create_hypertable_call(const Table& t) {
                     quote_literal(t.hypertable->time_column.name);
     if (t.hypertable->chunk_interval && t.hypertable->chunk_interval->kind == Value::Kind::Scalar)
         s += ", chunk_time_interval => INTERVAL " + quote_literal(t.hypertable->chunk_interval->text);
+    if (!t.hypertable->create_default_indexes) s += ", create_default_indexes => false";
     return s + ", migrate_data => true, if_not_exists => true)";
 }
 
