@@ -2,10 +2,24 @@
 # A throwaway PostgreSQL 15 for the tests: `start DIR` creates a cluster in DIR
 # listening only on a unix socket in DIR; `stop DIR` stops it and deletes DIR.
 # As root, the server runs as the `postgres` user (PostgreSQL refuses root).
+# `start DIR timescaledb` preloads TimescaleDB (scripts/setup-timescaledb.sh);
+# where it is not installed that start exits 77, which ctest reports as a
+# skip, with the reason, unless SCHEMAC_REQUIRE_TIMESCALEDB=1 (CI) makes it a failure.
 set -euo pipefail
-cmd=${1:?usage: pg-test-server.sh start|stop DIR}
-dir=${2:?usage: pg-test-server.sh start|stop DIR}
+cmd=${1:?usage: pg-test-server.sh start|stop DIR [timescaledb]}
+dir=${2:?usage: pg-test-server.sh start|stop DIR [timescaledb]}
+with=${3:-}
 bin=/usr/lib/postgresql/15/bin
+extra=""
+if [ "$cmd" = start ] && [ "$with" = timescaledb ]; then
+  if [ ! -f /usr/lib/postgresql/15/lib/timescaledb.so ]; then
+    echo "pg-test-server: SKIPPED: TimescaleDB is not installed for PostgreSQL 15, so the TimescaleDB tests do not run." \
+         "scripts/setup-timescaledb.sh builds it from its source (see the message it printed)." >&2
+    [ "${SCHEMAC_REQUIRE_TIMESCALEDB:-}" = 1 ] && { echo "pg-test-server: SCHEMAC_REQUIRE_TIMESCALEDB=1: failing instead" >&2; exit 1; }
+    exit 77
+  fi
+  extra="-c shared_preload_libraries=timescaledb -c timescaledb.telemetry_level=off -c timescaledb.max_background_workers=0"
+fi
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 stop() {
@@ -27,9 +41,9 @@ case "$cmd" in
     # failures (tests/integration/runner_process_test.cpp creates it).
     printf 'local all schemac_password_user scram-sha-256\nlocal all all trust\n' >"$dir/data/pg_hba.conf"
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
-      -o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start \
+      -o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 $extra" start \
       || { cat "$dir/server.log" >&2; echo "pg-test-server: server did not start" >&2; exit 1; }
-    echo "pg-test-server: PostgreSQL 15 listening on $dir"
+    echo "pg-test-server: PostgreSQL 15${extra:+ with TimescaleDB} listening on $dir"
     ;;
   stop) stop ;;
   *) echo "usage: pg-test-server.sh start|stop DIR" >&2; exit 2 ;;

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Changes to hypertables on a real TimescaleDB, through schemac diff and apply:
+# the chunk interval changes with set_chunk_time_interval (the rollback puts
+# the old one back, verify sees a hand-made change); a new time column and a
+# hypertable turned back into a plain table are refused with the reason; a
+# plain table with rows becomes a hypertable (migrate_data: the rows move into
+# chunks, labelled table-rewrite); an index on a hypertable is built with the
+# plain statement (TimescaleDB refuses CONCURRENTLY there), and a unique key
+# without the time column is refused by schemac check as by the server.
+# Usage: hypertable_changes.sh SCHEMAC SOURCE_DIR TSDB_SOCKET_DIR
+set -euo pipefail
+schemac=$1
+source "$(dirname "$0")/tsdb_db.sh" changes "$3"
+export SCHEMAC_DATE=2026-01-02 SCHEMAC_DATABASE_URL=$url
+cd "$work"
+mkdir schema
+sc() { "$schemac" "$@" >out 2>err; }
+ticks() {   # the table with hypertable settings $1 and extra table keys $2
+  printf 'tables:\n  ticks:\n    columns:\n      at: timestamptz\n      taken: timestamptz\n      symbol: text\n      px: numeric?\n    primary_key: [symbol, at, taken]\n%s%s' "$1" "$2" > schema/ticks.yaml
+}
+interval() { psql_ -d "$db" -Atc "SELECT time_interval FROM timescaledb_information.dimensions WHERE hypertable_name = 'ticks'"; }
+
+# A plain table with rows becomes a hypertable: migrate_data moves them into chunks.
+ticks "" ""
+sc diff -m ticks || fail "diff ticks: $(cat err)"
+sc apply || fail "apply ticks: $(cat err)"
+psql_ -d "$db" -c "INSERT INTO ticks SELECT now() - g * interval '6 hours', now(), 'S', g FROM generate_series(1, 40) g" >/dev/null
+ticks $'    hypertable:\n      time_column: at\n      chunk_interval: 1 day\n' ""
+sc diff -m hypertable || fail "diff hypertable: $(cat err)"
+cat out err | grep -q "table-rewrite: existing rows of ticks are moved into chunks (migrate_data)" || fail "no table-rewrite hazard: $(cat out err)"
+sc apply || fail "apply hypertable: $(cat err)"
+! grep -qi "warning" err || fail "apply warned: $(cat err)"
+[ "$(psql_ -d "$db" -Atc "SELECT count(*) FROM timescaledb_information.chunks WHERE hypertable_name = 'ticks'")" -ge 9 ] || fail "the rows are not in chunks"
+[ "$(psql_ -d "$db" -Atc "SELECT count(*) FROM ticks")" = 40 ] || fail "rows lost"
+[ "$(interval)" = "1 day" ] || fail "chunk interval $(interval)"
+sc verify || fail "verify after hypertable (exit $?): $(cat out err)"
+
+# The chunk interval: set_chunk_time_interval, and back on rollback.
+ticks $'    hypertable:\n      time_column: at\n      chunk_interval: 2 days\n' ""
+sc diff -m interval || fail "diff interval: $(cat err)"
+cat out err | grep -q "~ hypertable ticks: chunk interval 1 day -> 2 days" || fail "no interval step: $(cat out err)"
+sc apply || fail "apply interval: $(cat err)"
+[ "$(interval)" = "2 days" ] || fail "chunk interval after apply: $(interval)"
+sc verify || fail "verify after interval (exit $?): $(cat out err)"
+psql_ -d "$db" -c "SELECT set_chunk_time_interval('ticks', INTERVAL '3 days')" >/dev/null
+sc verify && fail "verify missed a chunk interval changed by hand"
+grep -q "chunk interval" out || fail "verify's drift does not name the interval: $(cat out)"
+psql_ -d "$db" -c "SELECT set_chunk_time_interval('ticks', INTERVAL '2 days')" >/dev/null
+sc rollback || fail "rollback interval: $(cat err)"
+[ "$(interval)" = "1 day" ] || fail "chunk interval after rollback: $(interval)"
+sc apply || fail "re-apply interval: $(cat err)"
+
+# A new time column, and no hypertable at all: refused, with what it takes.
+ticks $'    hypertable:\n      time_column: taken\n      chunk_interval: 2 days\n' ""
+sc diff -m retime && fail "diff accepted a new time column"
+grep -q "TimescaleDB cannot change the time column of a hypertable" err || fail "time column: $(cat err)"
+ticks "" ""
+sc diff -m plain && fail "diff accepted a hypertable turned plain"
+grep -q "TimescaleDB cannot turn a hypertable back into a plain table" err || fail "plain: $(cat err)"
+
+# Indexes on a hypertable: TimescaleDB refuses CONCURRENTLY, so schemac writes the plain statement, and says so.
+psql_ -d "$db" -c "CREATE INDEX CONCURRENTLY ticks_px_probe ON ticks (px)" >/dev/null 2>probe && fail "TimescaleDB built an index concurrently on a hypertable"
+grep -qi "concurrent" probe || fail "TimescaleDB's refusal: $(cat probe)"
+ticks $'    hypertable:\n      time_column: at\n      chunk_interval: 2 days\n' $'    indexes:\n      - {columns: [px]}\n'
+sc diff -m index || fail "diff index: $(cat err)"
+cat out err | grep -q "exclusive-lock: writes to ticks wait while the index builds (TimescaleDB builds no index on a hypertable concurrently)" ||
+  fail "index hazard: $(cat out err)"
+! grep -q "CONCURRENTLY" generated/migrations/0005_index.up.sql || fail "CONCURRENTLY on a hypertable"
+sc apply || fail "apply index: $(cat err)"
+sc verify || fail "verify after index (exit $?): $(cat out err)"
+
+# A unique key without the time column: schemac check refuses it, and so does the server.
+ticks $'    hypertable:\n      time_column: at\n      chunk_interval: 2 days\n' $'    indexes:\n      - {columns: [px]}\n    unique: [[symbol, px]]\n'
+sc check && fail "check accepted a unique key without the time column"
+grep -q "must include the time column" err || fail "check: $(cat err)"
+psql_ -d "$db" -c "ALTER TABLE ticks ADD CONSTRAINT ticks_probe UNIQUE (symbol, px)" >/dev/null 2>probe && fail "the server accepted it"
+grep -qi "partitioning" probe || fail "the server's refusal: $(cat probe)"
+# inspect reads the hypertable back (time column, interval) and no chunk or TimescaleDB schema.
+psql_ -d "$db" -c "ALTER TABLE ticks DROP CONSTRAINT IF EXISTS ticks_probe" >/dev/null
+sc inspect --db "$url" || fail "inspect: $(cat err)"
+grep -q "time_column: at" out && grep -q 'chunk_interval: "2 days"' out || fail "inspect: no hypertable: $(cat out)"
+! grep -q "_hyper_\|_timescaledb" out || fail "inspect shows TimescaleDB's internals: $(cat out)"
+echo "hypertable changes on TimescaleDB: ok"
