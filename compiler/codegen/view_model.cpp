@@ -124,7 +124,10 @@ private:
         v_.insert_prefix = dml_.insert_prefix(v_.sql_name);
         v_.returning = dml_.returning(v_.select_list);
         v_.copy_target_table = v_.sql_name;
-        v_.stream_source = v_.sql_name + " (" + v_.select_list + ")";
+        // COPY of a table reads that table alone: a hypertable's rows are in its
+        // chunks, so a query is copied instead (found on TimescaleDB: 0 rows).
+        v_.stream_source = t_.hypertable ? "(SELECT " + v_.select_list + " FROM " + v_.sql_name + ")"
+                                         : v_.sql_name + " (" + v_.select_list + ")";
         v_.count.sql = dml_.count(v_.sql_name);
         v_.count.name = statement_name(v_.count.sql);
 

@@ -77,7 +77,7 @@ struct TableView {
     std::string returning;         // " RETURNING id, name, ..."
     std::string copy_target_table; // "modelstore.models" for COPY ... (cols) FROM STDIN
     StatementView count;
-    std::string stream_source;     // "modelstore.models (id, name, ...)" for COPY TO STDOUT
+    std::string stream_source;     // "modelstore.models (id, name, ...)", or "(SELECT ...)" for a hypertable: COPY ... TO STDOUT
     bool has_primary_key = false;
     std::vector<KeyMethodView> finds;     // primary key first, then each unique key
     std::vector<KeyMethodView> lists;     // each index's leading columns

@@ -171,7 +171,7 @@ AgentDecisionsRow AgentDecisionsDao::upsert(::pqxx::transaction_base& schemac_tx
 
 void AgentDecisionsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const AgentDecisionsRow&)>& on_row) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    ::schemac::pg::CopyReader schemac_reader(schemac_tx, "adaptive.agent_decisions (\"time\", agent_name, symbol, action, confidence, personality_id, reasoning, context)");
+    ::schemac::pg::CopyReader schemac_reader(schemac_tx, "(SELECT \"time\", agent_name, symbol, action, confidence, personality_id, reasoning, context FROM adaptive.agent_decisions)");
     AgentDecisionsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {
         ::schemac::pg::expect_fields(*schemac_fields, 8, AgentDecisionsDao_sql::kTable);

@@ -183,7 +183,7 @@ MarketDataRow MarketDataDao::upsert(::pqxx::transaction_base& schemac_tx, const 
 
 void MarketDataDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const MarketDataRow&)>& on_row) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    ::schemac::pg::CopyReader schemac_reader(schemac_tx, "adaptive.market_data (\"time\", symbol, timeframe, open, high, low, close, volume, trade_count, source)");
+    ::schemac::pg::CopyReader schemac_reader(schemac_tx, "(SELECT \"time\", symbol, timeframe, open, high, low, close, volume, trade_count, source FROM adaptive.market_data)");
     MarketDataRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {
         ::schemac::pg::expect_fields(*schemac_fields, 10, MarketDataDao_sql::kTable);
