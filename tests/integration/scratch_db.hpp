@@ -19,6 +19,12 @@ public:
         pqxx::nontransaction tx{admin};
         tx.exec0("CREATE DATABASE " + tx.quote_name(name_));
         conn_ = std::make_unique<pqxx::connection>(server() + " dbname=" + name_);
+        // SCHEMAC_TEST_EXTENSIONS=timescaledb: the TimescaleDB tests run the
+        // same harnesses on databases that have the extension.
+        if (const char* ext = std::getenv("SCHEMAC_TEST_EXTENSIONS"); ext && *ext) {
+            pqxx::nontransaction here{*conn_};
+            here.exec0(std::string("CREATE EXTENSION ") + here.quote_name(ext));
+        }
     }
     ~ScratchDb() {
         try {
