@@ -2,22 +2,28 @@
 # A throwaway PostgreSQL 15 for the tests: `start DIR` creates a cluster in DIR
 # listening only on a unix socket in DIR; `stop DIR` stops it and deletes DIR.
 # As root, the server runs as the `postgres` user (PostgreSQL refuses root).
-# `start DIR timescaledb` preloads TimescaleDB (scripts/setup-timescaledb.sh);
-# where it is not installed that start exits 77, which ctest reports as a
-# skip, with the reason, unless SCHEMAC_REQUIRE_TIMESCALEDB=1 (CI) makes it a failure.
+# `start DIR timescaledb` preloads TimescaleDB (scripts/setup-timescaledb.sh).
+# `check-timescaledb` (what that start and every TimescaleDB test ask first):
+# exit 0 when it is installed; else exit 77, which ctest reports as a skip,
+# with the reason, unless SCHEMAC_REQUIRE_TIMESCALEDB=1 (CI) makes it exit 1.
+# SCHEMAC_TIMESCALEDB_LIB names the library looked for (a test of the skip).
 set -euo pipefail
-cmd=${1:?usage: pg-test-server.sh start|stop DIR [timescaledb]}
+cmd=${1:?usage: pg-test-server.sh start|stop DIR [timescaledb] | check-timescaledb}
+bin=/usr/lib/postgresql/15/bin
+check_timescaledb() {
+  local lib=${SCHEMAC_TIMESCALEDB_LIB:-/usr/lib/postgresql/15/lib/timescaledb.so}
+  [ -f "$lib" ] && return 0
+  echo "SKIPPED: TimescaleDB is not installed for PostgreSQL 15 ($lib is missing), so the TimescaleDB tests do not run:" \
+       "scripts/setup-timescaledb.sh builds it from its source (see the message it printed)" >&2
+  [ "${SCHEMAC_REQUIRE_TIMESCALEDB:-}" = 1 ] && { echo "FAIL: SCHEMAC_REQUIRE_TIMESCALEDB=1 requires TimescaleDB" >&2; exit 1; }
+  exit 77
+}
+if [ "$cmd" = check-timescaledb ]; then check_timescaledb; exit 0; fi
 dir=${2:?usage: pg-test-server.sh start|stop DIR [timescaledb]}
 with=${3:-}
-bin=/usr/lib/postgresql/15/bin
 extra=""
 if [ "$cmd" = start ] && [ "$with" = timescaledb ]; then
-  if [ ! -f /usr/lib/postgresql/15/lib/timescaledb.so ]; then
-    echo "pg-test-server: SKIPPED: TimescaleDB is not installed for PostgreSQL 15, so the TimescaleDB tests do not run." \
-         "scripts/setup-timescaledb.sh builds it from its source (see the message it printed)." >&2
-    [ "${SCHEMAC_REQUIRE_TIMESCALEDB:-}" = 1 ] && { echo "pg-test-server: SCHEMAC_REQUIRE_TIMESCALEDB=1: failing instead" >&2; exit 1; }
-    exit 77
-  fi
+  check_timescaledb
   extra="-c shared_preload_libraries=timescaledb -c timescaledb.telemetry_level=off -c timescaledb.max_background_workers=0"
 fi
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
