@@ -5,8 +5,9 @@
 # hypertable turned back into a plain table are refused with the reason; a
 # plain table with rows becomes a hypertable (migrate_data: the rows move into
 # chunks, labelled table-rewrite); an index on a hypertable is built with the
-# plain statement (TimescaleDB refuses CONCURRENTLY there), and a unique key
-# without the time column is refused by schemac check as by the server.
+# plain statement (TimescaleDB refuses CONCURRENTLY there); seed rows go into
+# chunks, are updated and rolled back by key; a unique key without the time
+# column is refused by schemac check as by the server.
 # Usage: hypertable_changes.sh SCHEMAC SOURCE_DIR TSDB_SOCKET_DIR
 set -euo pipefail
 schemac=$1
@@ -68,6 +69,21 @@ cat out err | grep -q "exclusive-lock: writes to ticks wait while the index buil
 ! grep -q "CONCURRENTLY" generated/migrations/0005_index.up.sql || fail "CONCURRENTLY on a hypertable"
 sc apply || fail "apply index: $(cat err)"
 sc verify || fail "verify after index (exit $?): $(cat out err)"
+
+# Seed rows of a hypertable: written by the migration, into chunks, updated and deleted by key.
+seed=$'    seed:\n      - {symbol: SEED, at: "2020-01-01 00:00:00+00", taken: "2020-01-01 00:00:00+00", px: 1}\n      - {symbol: SEED, at: "2020-03-01 00:00:00+00", taken: "2020-03-01 00:00:00+00", px: 2}\n'
+ticks $'    hypertable:\n      time_column: at\n      chunk_interval: 2 days\n' $'    indexes:\n      - {columns: [px]}\n'"$seed"
+sc diff -m seed || fail "diff seed: $(cat err)"
+sc apply || fail "apply seed: $(cat err)"
+[ "$(psql_ -d "$db" -Atc "SELECT string_agg(px::text, ',' ORDER BY at) FROM ticks WHERE symbol = 'SEED'")" = "1,2" ] || fail "seed rows"
+[ "$(psql_ -d "$db" -Atc "SELECT count(DISTINCT tableoid) FROM ticks WHERE symbol = 'SEED'")" = 2 ] || fail "the seed rows are not in two chunks"
+ticks $'    hypertable:\n      time_column: at\n      chunk_interval: 2 days\n' $'    indexes:\n      - {columns: [px]}\n'"${seed/px: 2/px: 3}"
+sc diff -m reseed || fail "diff reseed: $(cat err)"
+sc apply || fail "apply reseed: $(cat err)"
+[ "$(psql_ -d "$db" -Atc "SELECT string_agg(px::text, ',' ORDER BY at) FROM ticks WHERE symbol = 'SEED'")" = "1,3" ] || fail "seed row update"
+sc rollback || fail "rollback reseed: $(cat err)"
+[ "$(psql_ -d "$db" -Atc "SELECT string_agg(px::text, ',' ORDER BY at) FROM ticks WHERE symbol = 'SEED'")" = "1,2" ] || fail "seed row rollback"
+sc verify || fail "verify after seeds (exit $?): $(cat out err)"
 
 # A unique key without the time column: schemac check refuses it, and so does the server.
 ticks $'    hypertable:\n      time_column: at\n      chunk_interval: 2 days\n' $'    indexes:\n      - {columns: [px]}\n    unique: [[symbol, px]]\n'
