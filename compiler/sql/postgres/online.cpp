@@ -12,9 +12,10 @@ constexpr int kBatchPages = 1000;    // per committed batch by ctid (8 MB of hea
 
 std::string alter(const Table& t) { return "ALTER TABLE " + quote_name(t.name) + " "; }
 
-std::string joined(const std::vector<Ident>& ids, const std::string& prefix, const std::string& sep = ", ") {
+// "a, b": the columns, quoted.
+std::string column_list(const std::vector<Ident>& ids) {
     std::string s;
-    for (std::size_t i = 0; i < ids.size(); ++i) s += (i ? sep : "") + prefix + quote_ident(ids[i].name);
+    for (std::size_t i = 0; i < ids.size(); ++i) s += (i ? ", " : "") + quote_ident(ids[i].name);
     return s;
 }
 
@@ -23,9 +24,9 @@ std::string joined(const std::vector<Ident>& ids, const std::string& prefix, con
 // pins what PostgreSQL does if the backfill expression names a column like a
 // variable (the server's plpgsql.variable_conflict could say otherwise): it fails.
 std::string vars(std::size_t n, const char* which) {
-    std::string s = "(";
+    std::string s;
     for (std::size_t i = 1; i <= n; ++i) s += (i > 1 ? ", " : "") + std::string("schemac_batch.") + which + "_" + std::to_string(i);
-    return s + ")";
+    return s;
 }
 
 // The batch's UPDATE at `indent`; the expression on lines of its own, so a
@@ -38,8 +39,8 @@ std::string update(const Table& t, const Column& c, const std::string& indent, c
 
 std::string by_key(const Table& t, const Column& c, const KeyConstraint& key) {
     const std::string table = quote_name(t.name);
-    const std::string cols = "(" + joined(key.columns, "") + ")";
-    const std::string order = joined(key.columns, "");
+    const std::string order = column_list(key.columns);
+    const std::string cols = "(" + order + ")";
     std::string declare;
     for (std::size_t i = 0; i < key.columns.size(); ++i)
         for (const char* which : {"lo", "hi"})
@@ -48,16 +49,16 @@ std::string by_key(const Table& t, const Column& c, const KeyConstraint& key) {
     std::string assign;
     for (std::size_t i = 1; i <= key.columns.size(); ++i)
         assign += "        schemac_batch.lo_" + std::to_string(i) + " := schemac_batch.hi_" + std::to_string(i) + ";\n";
-    const std::string from = cols + " >= " + lo;
+    const std::string from = cols + " >= (" + lo + ")";
     return "\n#variable_conflict error\n<<schemac_batch>>\nDECLARE\n" + declare + "    more boolean;\nBEGIN\n"
-           "    SELECT " + order + " INTO " + lo.substr(1, lo.size() - 2) + " FROM " + table + " ORDER BY " + order + " LIMIT 1;\n"
+           "    SELECT " + order + " INTO " + lo + " FROM " + table + " ORDER BY " + order + " LIMIT 1;\n"
            "    schemac_batch.more := FOUND;\n"
            "    WHILE schemac_batch.more LOOP\n"
-           "        SELECT " + order + " INTO " + hi.substr(1, hi.size() - 2) + " FROM " + table + " WHERE " + cols + " >= " + lo +
+           "        SELECT " + order + " INTO " + hi + " FROM " + table + " WHERE " + from +
            " ORDER BY " + order + " OFFSET " + std::to_string(kBatchRows) + " LIMIT 1;\n"
            "        schemac_batch.more := FOUND;\n"
            "        IF schemac_batch.more THEN\n"
-           + update(t, c, "            ", from + " AND " + cols + " < " + hi) +
+           + update(t, c, "            ", from + " AND " + cols + " < (" + hi + ")") +
            "        ELSE\n"
            + update(t, c, "            ", from) +
            "        END IF;\n"
@@ -113,7 +114,7 @@ PlanStep online_key(const Table& t, const KeyConstraint& k, bool primary) {
     const std::string name = quote_ident(k.name);
     const std::string index = quote_name({t.name.schema, k.name});
     PlanStep s;
-    s.up = {"CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + quote_name(t.name) + " (" + joined(k.columns, "") + ")",
+    s.up = {"CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + quote_name(t.name) + " (" + column_list(k.columns) + ")",
             alter(t) + "ADD CONSTRAINT " + name + " " + what + " USING INDEX " + name};
     s.down = {alter(t) + "DROP CONSTRAINT IF EXISTS " + name, "DROP INDEX CONCURRENTLY IF EXISTS " + index};
     s.transactional = false;

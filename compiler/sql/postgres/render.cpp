@@ -138,8 +138,9 @@ std::string key_text(const Table* t, const SeedRow& r) {
 std::string alter(const Table* t) { return "ALTER TABLE " + tbl(t) + " "; }
 std::string set_not_null(const Table* t, const std::string& c) { return alter(t) + "ALTER COLUMN " + quote_ident(c) + " SET NOT NULL"; }
 
-// TimescaleDB cannot build an index on a hypertable CONCURRENTLY.
-bool concurrently(const Table* t, const Index& i) { return i.concurrently && !t->hypertable; }
+// Whether an index or key asked to be built CONCURRENTLY gets it: TimescaleDB
+// cannot build one on a hypertable so.
+bool concurrently(const Table* t, bool asked) { return asked && !t->hypertable; }
 
 // Runs `statement` (a SELECT of a TimescaleDB function) where TimescaleDB is
 // installed; elsewhere says so loudly: the WARNING reaches apply's output and
@@ -378,7 +379,7 @@ struct Renderer {
     }
     PlanStep operator()(const AddPrimaryKey& c) const {
         // A replaced key is swapped in one transaction, so the table is never without one.
-        if (c.k->concurrently && !c.t->hypertable && !c.replaces) {
+        if (concurrently(c.t, c.k->concurrently) && !c.replaces) {
             PlanStep s = online_key(*c.t, *c.k, true);
             s.summary = "+ primary key " + c.t->name.display() + " " + cols(c.k->columns);
             return s;
@@ -394,7 +395,7 @@ struct Renderer {
                 {alter(c.t) + "ADD CONSTRAINT " + quote_ident(c.k->name) + " PRIMARY KEY " + cols(c.k->columns)}};
     }
     PlanStep operator()(const AddUnique& c) const {
-        if (c.k->concurrently && !c.t->hypertable) {
+        if (concurrently(c.t, c.k->concurrently)) {
             PlanStep s = online_key(*c.t, *c.k, false);
             s.summary = "+ unique " + c.k->name + " on " + c.t->name.display();
             return s;
@@ -454,7 +455,7 @@ struct Renderer {
                 {alter + quote_name({c.t->name.schema, c.to}) + " RENAME TO " + quote_ident(c.from)}};
     }
     PlanStep operator()(const CreateIndex& c) const {
-        const bool conc = concurrently(c.t, *c.i) && !c.table_is_new;
+        const bool conc = concurrently(c.t, c.i->concurrently) && !c.table_is_new;
         PlanStep s{"+ index " + c.i->name + " on " + c.t->name.display(), {index_def(c.t, *c.i, conc)}, {drop_index(c.t, c.i->name, conc)}};
         s.transactional = !conc;
         if (!c.table_is_new && !conc)
@@ -465,7 +466,7 @@ struct Renderer {
         return s;
     }
     PlanStep operator()(const DropIndex& c) const {
-        const bool conc = concurrently(c.t, *c.i);
+        const bool conc = concurrently(c.t, c.i->concurrently);
         PlanStep s{"- index " + c.i->name + " on " + c.t->name.display(), {drop_index(c.t, c.i->name, conc)}, {index_def(c.t, *c.i, conc)}};
         s.transactional = !conc;
         if (!conc)

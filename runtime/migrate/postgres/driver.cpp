@@ -1,5 +1,6 @@
 #include "driver.hpp"
 
+#include <algorithm>
 #include <thread>
 #include <utility>
 
@@ -109,7 +110,8 @@ public:
             std::string m(msg);
             while (!m.empty() && (m.back() == '\n' || m.back() == '\r')) m.pop_back();
             if (m.rfind("WARNING:", 0) == 0) {
-                m = "WARNING: " + m.substr(m.find_first_not_of(' ', 8) == std::string::npos ? m.size() : m.find_first_not_of(' ', 8));
+                // libpq pads the severity ("WARNING:  text"): one space is enough.
+                m = "WARNING: " + m.substr(std::min(m.find_first_not_of(' ', 8), m.size()));
                 for (auto& ch : m)
                     if (ch == '\n' || ch == '\r') ch = ' ';
                 warnings.push_back(std::move(m));
