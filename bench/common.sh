@@ -35,3 +35,25 @@ bench_scratch() {
   trap '"$root/scripts/pg-test-server.sh" stop "$pgdir" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
   trap 'exit 130' INT TERM
 }
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# probe_while PID COMMAND...: runs COMMAND (with the probe's number, from 1,
+# appended) one run after another while process PID lives, as a reader or
+# writer of the table a migration changes. Sets `probe_count`, `probe_longest`
+# (ms: how long the slowest run was blocked) and `probe_blocked` (runs over 1 s).
+probe_while() {
+  local pid=$1
+  shift
+  probe_count=0 probe_longest=0 probe_blocked=0
+  while kill -0 "$pid" 2>/dev/null; do
+    local p0 took
+    p0=$(now_ms)
+    probe_count=$((probe_count + 1))
+    "$@" "$probe_count"
+    took=$(( $(now_ms) - p0 ))
+    (( took > probe_longest )) && probe_longest=$took
+    (( took > 1000 )) && probe_blocked=$((probe_blocked + 1))
+  done
+  return 0
+}

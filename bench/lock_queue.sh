@@ -27,7 +27,8 @@ conn="host=$pgdir user=postgres dbname=queue"
 q() { PGOPTIONS="-c client_min_messages=warning" "$psql" -X -q -At -v ON_ERROR_STOP=1 -h "$pgdir" -U postgres "$@"; }
 mkdir -p "$work/migrations"
 printf 'ALTER TABLE busy ADD COLUMN note text;\n' >"$work/migrations/0001_note.up.sql"
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+select_busy() { q -d queue -c "SELECT count(*) FROM busy" >/dev/null; }
 
 # run NAME COMMAND...: one experiment on a fresh database; prints a table row.
 run() {
@@ -42,23 +43,14 @@ run() {
   t0=$(now_ms)
   "$@" >"$work/migration.log" 2>&1 &
   local migration=$!
-  local longest=0 probes=0 blocked=0
-  while kill -0 "$migration" 2>/dev/null; do
-    local p0 took
-    p0=$(now_ms)
-    q -d queue -c "SELECT count(*) FROM busy" >/dev/null
-    took=$(( $(now_ms) - p0 ))
-    probes=$((probes + 1))
-    (( took > longest )) && longest=$took
-    (( took > 1000 )) && blocked=$((blocked + 1))
-  done
+  probe_while "$migration" select_busy
   wait "$migration" || { cat "$work/migration.log" >&2; echo "lock_queue: $name failed" >&2; exit 1; }
   local took_all=$(( $(now_ms) - t0 ))
   wait "$reader"
   [ "$(q -d queue -c "SELECT count(*) FROM information_schema.columns WHERE table_name = 'busy' AND column_name = 'note'")" = 1 ] \
     || { echo "lock_queue: $name did not add the column" >&2; exit 1; }
   { echo "== $name"; cat "$work/migration.log"; } >>"$results/migrations.log"
-  awk -v n="$name" -v t="$took_all" -v l="$longest" -v b="$blocked" -v p="$probes" \
+  awk -v n="$name" -v t="$took_all" -v l="$probe_longest" -v b="$probe_blocked" -v p="$probe_count" \
     'BEGIN { printf "| %s | %.1f s | %d ms | %d of %d |\n", n, t / 1000, l, b, p }'
 }
 

@@ -26,7 +26,6 @@ psql=$(command -v "${PSQL:-/usr/lib/postgresql/15/bin/psql}") \
   || { echo "online_forms: ${PSQL:-/usr/lib/postgresql/15/bin/psql} missing: run scripts/setup.sh (PostgreSQL 15)" >&2; exit 2; }
 "$root/scripts/pg-test-server.sh" start "$pgdir" >/dev/null
 q() { PGOPTIONS="-c client_min_messages=warning" "$psql" -X -q -At -v ON_ERROR_STOP=1 -h "$pgdir" -U postgres "$@"; }
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 export SCHEMAC_DATE=2026-01-02
 
 from='tables:
@@ -55,6 +54,15 @@ tables:
 YAML
 }
 
+# insert_one N: the writer's row N. With tier once the migration added it (the
+# application deployed with the new schema writes it), without before; the
+# second try with it again covers the commit falling between the first two.
+insert_one() {
+  q -d online -c "INSERT INTO accounts (email, score, tier) VALUES ('w$1', 1, 1)" >/dev/null 2>&1 ||
+    q -d online -c "INSERT INTO accounts (email, score) VALUES ('w$1', 1)" >/dev/null 2>&1 ||
+    q -d online -c "INSERT INTO accounts (email, score, tier) VALUES ('w$1', 1, 1)" >/dev/null
+}
+
 # run NAME COLUMN_OPT KEY_OPT: a fresh database and project, the change applied
 # while the writer inserts; prints a table row.
 run() {
@@ -73,27 +81,12 @@ run() {
   t0=$(now_ms)
   "$schemac" apply --db "host=$pgdir user=postgres dbname=online" >"$work/apply.log" 2>&1 &
   local migration=$!
-  local longest=0 inserts=0 blocked=0 n=0
-  while kill -0 "$migration" 2>/dev/null; do
-    local p0 took
-    p0=$(now_ms)
-    n=$((n + 1))
-    # With tier once the migration added it (the application deployed with the
-    # new schema writes it), without before; the second try with it again
-    # covers the commit falling between the first two.
-    q -d online -c "INSERT INTO accounts (email, score, tier) VALUES ('w$n', 1, 1)" >/dev/null 2>&1 ||
-      q -d online -c "INSERT INTO accounts (email, score) VALUES ('w$n', 1)" >/dev/null 2>&1 ||
-      q -d online -c "INSERT INTO accounts (email, score, tier) VALUES ('w$n', 1, 1)" >/dev/null
-    took=$(( $(now_ms) - p0 ))
-    inserts=$((inserts + 1))
-    (( took > longest )) && longest=$took
-    (( took > 1000 )) && blocked=$((blocked + 1))
-  done
+  probe_while "$migration" insert_one
   wait "$migration" || { cat "$work/apply.log" >&2; echo "online_forms: $name failed" >&2; exit 1; }
   local took_all=$(( $(now_ms) - t0 ))
   [ "$(q -d online -c "SELECT count(*) FROM accounts WHERE tier IS NULL")" = 0 ] || { echo "online_forms: $name left rows unfilled" >&2; exit 1; }
   cd "$root"
-  awk -v n="$name" -v f="$((files - 1))" -v t="$took_all" -v l="$longest" -v b="$blocked" -v p="$inserts" \
+  awk -v n="$name" -v f="$((files - 1))" -v t="$took_all" -v l="$probe_longest" -v b="$probe_blocked" -v p="$probe_count" \
     'BEGIN { printf "| %s | %d | %.1f s | %d ms | %d of %d |\n", n, f, t / 1000, l, b, p }'
 }
 
