@@ -452,6 +452,9 @@ TEST_CASE("runner: a server WARNING reaches the result with the file that caused
     {
         pqxx::work tx{db.conn()};
         REQUIRE(tx.exec1("SELECT count(*) FROM pg_extension WHERE extname = 'timescaledb'")[0].as<int>() == 0);
+        // A database that silences warnings does not silence schemac's: the session pins the level.
+        tx.exec0("ALTER DATABASE " + tx.quote_name(db.name()) + " SET client_min_messages = error");
+        tx.commit();
     }
     // The DO block schemac writes for a hypertable (sql/postgres/render.cpp), and a NOTICE, which is not reported.
     Runner r = runner_for(db, {{up(1, "ticks"), "CREATE TABLE ticks (at timestamptz NOT NULL);\n"
