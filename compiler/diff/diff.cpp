@@ -264,7 +264,7 @@ private:
                              ", copy the rows into it, and drop the old one");
             return;
         }
-        if (ha.interval_text() != hb.interval_text()) emit(kHypertables, SetChunkInterval{&b, &ha, &hb});
+        if (!ha.same_interval(hb)) emit(kHypertables, SetChunkInterval{&b, &ha, &hb});
     }
 
     void diff_column(const Table& t, const Column& a, const Column& b) {

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "diag/did_you_mean.hpp"
+#include "model/interval.hpp"
 #include "model/queries.hpp"
 #include "model/reported.hpp"
 
@@ -528,9 +529,13 @@ private:
             diags_.error(h.time_column.pos, "hypertable-time-column", "hypertable time column " + q(c->name) + " must be NOT NULL");
         Type interval;
         interval.kind = TypeKind::Interval;
-        if (h.chunk_interval && h.chunk_interval->kind == Value::Kind::Scalar)
+        if (h.chunk_interval && h.chunk_interval->kind == Value::Kind::Scalar) {
             if (auto why = rules_.check_literal(interval, *h.chunk_interval, nullptr))
                 diags_.error(h.chunk_interval->pos, "bad-value", "chunk_interval " + q(printable(h.chunk_interval->text)) + " " + *why);
+            else if (auto us = interval_microseconds(h.chunk_interval->text); us && *us <= 0)
+                diags_.error(h.chunk_interval->pos, "bad-value", "chunk_interval " + q(printable(h.chunk_interval->text)) +
+                                                                     " is not a positive interval; TimescaleDB cuts chunks of that length");
+        }
         auto must_include = [&](const std::vector<Ident>& cols, const SourcePos& pos, const std::string& what) {
             if (!name_set(cols).count(c->name))
                 diags_.error(pos, "hypertable-unique", what + " of hypertable " + t.name.display() + " must include the time column " + q(c->name) +

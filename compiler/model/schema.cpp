@@ -1,5 +1,7 @@
 #include "model/schema.hpp"
 
+#include "model/interval.hpp"
+
 namespace schemac {
 
 const char* index_method_name(IndexMethod m) {
@@ -11,6 +13,12 @@ const char* index_method_name(IndexMethod m) {
         case IndexMethod::Brin: return "brin";
     }
     return "btree";
+}
+
+bool Hypertable::same_interval(const Hypertable& other) const {
+    const std::string a = interval_text(), b = other.interval_text();
+    const auto ua = interval_microseconds(a), ub = interval_microseconds(b);
+    return ua && ub ? *ua == *ub : a == b;
 }
 
 const Value* SeedRow::find(const std::string& column) const {

@@ -129,6 +129,8 @@ struct Hypertable {
     std::string interval_text() const {
         return chunk_interval && chunk_interval->kind == Value::Kind::Scalar ? chunk_interval->text : "7 days";
     }
+    // The same interval to TimescaleDB ("1 day" and "24 hours" are), else the same text.
+    bool same_interval(const Hypertable& other) const;
 };
 
 struct SeedRow {

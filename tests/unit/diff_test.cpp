@@ -116,6 +116,10 @@ TEST_CASE("hypertables: TimescaleDB's own time index is implied, the chunk inter
           "~ hypertable ticks: chunk interval 1 day -> 2 days\n");
     CHECK(summary(hyper(""), hyper("      chunk_interval: 7 days\n")) == "");
     CHECK(summary(hyper("      chunk_interval: 1 day\n"), hyper("")) == "~ hypertable ticks: chunk interval 1 day -> 7 days\n");
+    // The same interval spelled differently is no change ("1 day" is TimescaleDB's 86400000000 microseconds either way).
+    CHECK(summary(hyper("      chunk_interval: 1 day\n"), hyper("      chunk_interval: 24 hours\n")) == "");
+    CHECK(summary(hyper("      chunk_interval: 12:00:00\n"), hyper("      chunk_interval: 12 hours\n")) == "");
+    CHECK(summary(hyper(""), hyper("      chunk_interval: 1 week\n")) == "");
     // The time column cannot change.
     const std::string retimed = base + "    hypertable:\n      time_column: other\n";
     CHECK(summary(hyper(""), retimed).find("error: hypertable ticks is partitioned by at; TimescaleDB cannot change the time column") !=

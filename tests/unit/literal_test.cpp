@@ -23,8 +23,9 @@ struct Case {
 
 TEST_CASE("literal values are checked against their column type") {
     for (const auto& c : kLiteralCases) {
-        CAPTURE(c.type);
-        CAPTURE(c.value);
+        const std::string type = c.type, value = c.value;   // shown as text when a check fails
+        CAPTURE(type);
+        CAPTURE(value);
         const auto why = sql::postgres::check_literal(type_of(c.type), scalar(c.value), nullptr);
         CHECK(!why.has_value() == c.ok);
     }

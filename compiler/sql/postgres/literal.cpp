@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "model/interval.hpp"
 #include "model/rules.hpp"
 
 namespace schemac::sql::postgres {
@@ -307,72 +308,6 @@ struct JsonParser {
     }
 };
 
-// An interval is stored as 32-bit months, 32-bit days and 64-bit microseconds;
-// PostgreSQL refuses input whose parts overflow them ("999999999999 years").
-// Magnitudes are summed, as PostgreSQL checks each field as it adds it.
-struct IntervalSum {
-    long double months = 0, days = 0, micros = 0;
-    bool in_range() const {
-        return months <= INT32_MAX && days <= INT32_MAX && micros <= static_cast<long double>(INT64_MAX);
-    }
-};
-
-enum class IntervalField { Months, Days, Micros };
-struct IntervalUnit {
-    const char* name;
-    IntervalField field;
-    long double factor;   // in months, days or microseconds
-};
-
-const IntervalUnit* interval_unit(const std::string& u) {
-    using F = IntervalField;
-    static const IntervalUnit units[] = {
-        {"microsecond", F::Micros, 1}, {"microseconds", F::Micros, 1}, {"us", F::Micros, 1}, {"usec", F::Micros, 1},
-        {"usecs", F::Micros, 1}, {"millisecond", F::Micros, 1e3}, {"milliseconds", F::Micros, 1e3}, {"ms", F::Micros, 1e3},
-        {"msec", F::Micros, 1e3}, {"msecs", F::Micros, 1e3}, {"second", F::Micros, 1e6}, {"seconds", F::Micros, 1e6},
-        {"s", F::Micros, 1e6}, {"sec", F::Micros, 1e6}, {"secs", F::Micros, 1e6}, {"minute", F::Micros, 6e7},
-        {"minutes", F::Micros, 6e7}, {"m", F::Micros, 6e7}, {"min", F::Micros, 6e7}, {"mins", F::Micros, 6e7},
-        {"hour", F::Micros, 3.6e9}, {"hours", F::Micros, 3.6e9}, {"h", F::Micros, 3.6e9}, {"hr", F::Micros, 3.6e9},
-        {"hrs", F::Micros, 3.6e9}, {"day", F::Days, 1}, {"days", F::Days, 1}, {"d", F::Days, 1}, {"week", F::Days, 7},
-        {"weeks", F::Days, 7}, {"w", F::Days, 7}, {"month", F::Months, 1}, {"months", F::Months, 1}, {"mon", F::Months, 1},
-        {"mons", F::Months, 1}, {"year", F::Months, 12}, {"years", F::Months, 12}, {"y", F::Months, 12},
-        {"yr", F::Months, 12}, {"yrs", F::Months, 12}, {"decade", F::Months, 120}, {"decades", F::Months, 120},
-        {"century", F::Months, 1200}, {"centuries", F::Months, 1200}, {"millennium", F::Months, 12000},
-        {"millennia", F::Months, 12000}};
-    for (const auto& unit : units)
-        if (u == unit.name) return &unit;
-    return nullptr;
-}
-
-void add_interval(IntervalSum& sum, const IntervalUnit& unit, std::string_view number) {
-    const long double n = std::fabs(std::strtold(std::string(number).c_str(), nullptr)) * unit.factor;
-    (unit.field == IntervalField::Months ? sum.months : unit.field == IntervalField::Days ? sum.days : sum.micros) += n;
-}
-
-bool is_iso_interval(const std::string& s, IntervalSum& sum) {
-    // P[nY][nM][nW][nD][T[nH][nM][nS]] with at least one component.
-    std::size_t i = 1;
-    bool in_time = false, any = false;
-    while (i < s.size()) {
-        if (s[i] == 'T') {
-            if (in_time) return false;
-            in_time = true;
-            ++i;
-            continue;
-        }
-        const std::size_t start = i;
-        while (i < s.size() && (is_ascii_digit(s[i]) || s[i] == '.')) ++i;
-        if (i == start || i >= s.size()) return false;
-        const char u = s[i++];
-        const std::string_view allowed = in_time ? "HMS" : "YMWD";
-        if (allowed.find(u) == std::string_view::npos) return false;
-        const char* unit = in_time ? (u == 'H' ? "h" : u == 'M' ? "m" : "s") : (u == 'Y' ? "y" : u == 'M' ? "mon" : u == 'W' ? "w" : "d");
-        add_interval(sum, *interval_unit(unit), std::string_view(s).substr(start, i - 1 - start));
-        any = true;
-    }
-    return any;
-}
-
 }  // namespace
 
 bool is_valid_json(const std::string& s, bool* too_deep, JsonKind kind) {
@@ -407,71 +342,9 @@ bool is_valid_timestamp(const std::string& s, bool with_zone) {
     return i == s.size();
 }
 
-namespace {
-
-// Whether `raw` is interval syntax PostgreSQL reads; `sum` gets the size of its fields.
-bool interval_syntax(const std::string& raw, IntervalSum& sum) {
-    const std::string s = ascii_lower(raw);
-    if (s.empty()) return false;
-    if (s[0] == 'p') return is_iso_interval(raw, sum);
-    // tokens: (number unit)* [hh:mm[:ss]] [ago]
-    std::vector<std::string> tokens;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ') ++i;
-        std::size_t st = i;
-        while (i < s.size() && s[i] != ' ') ++i;
-        if (i > st) tokens.push_back(s.substr(st, i - st));
-    }
-    if (tokens.empty()) return false;
-    std::size_t k = 0;
-    bool any = false;
-    while (k < tokens.size()) {
-        const std::string& t = tokens[k];
-        if (t == "ago" && k + 1 == tokens.size() && any) return true;
-        if (t.find(':') != std::string::npos) {
-            std::string tt = t;
-            if (!tt.empty() && (tt[0] == '-' || tt[0] == '+')) tt.erase(0, 1);
-            std::size_t j = 0;
-            // allow h:mm as well as hh:mm
-            if (tt.size() >= 2 && tt[1] == ':') tt = "0" + tt;
-            if (!time_part(tt, j, nullptr, false) || j != tt.size()) return false;
-            sum.micros += 864e8L;   // at most a day
-            any = true;
-            ++k;
-            continue;
-        }
-        // number, optionally glued to its unit ("5min")
-        std::size_t j = 0;
-        if (j < t.size() && (t[j] == '-' || t[j] == '+')) ++j;
-        const std::size_t ds = j;
-        while (j < t.size() && (is_ascii_digit(t[j]) || t[j] == '.')) ++j;
-        if (j == ds) return false;
-        std::string unit = t.substr(j);
-        if (unit.empty()) {
-            if (k + 1 >= tokens.size()) return false;
-            unit = tokens[++k];
-        }
-        const IntervalUnit* u = interval_unit(unit);
-        if (!u) return false;
-        add_interval(sum, *u, std::string_view(t).substr(ds, j - ds));
-        any = true;
-        ++k;
-    }
-    return any;
-}
-
-// Interval syntax whose fields overflow what PostgreSQL stores.
-bool is_interval_out_of_range(const std::string& s) {
-    IntervalSum sum;
-    return interval_syntax(s, sum) && !sum.in_range();
-}
-
-}  // namespace
-
 bool is_valid_interval(const std::string& s) {
-    IntervalSum sum;
-    return interval_syntax(s, sum) && sum.in_range();
+    const auto v = read_interval(s);
+    return v && v->in_range();
 }
 
 std::optional<std::string> check_text(const std::string& s) {
@@ -557,10 +430,12 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
                               : "a timestamptz (YYYY-MM-DD HH:MM[:SS[.ffffff]][+HH:MM])";
             return not_a(shape);
         }
-        case TypeKind::Interval:
-            if (is_interval_out_of_range(s))
+        case TypeKind::Interval: {
+            const auto v = read_interval(s);
+            if (v && !v->in_range())
                 return std::string("is out of range: PostgreSQL stores an interval as 32-bit months and days and 64-bit microseconds");
-            return is_valid_interval(s) ? std::nullopt : std::optional(not_a("an interval (such as '1 day' or '02:30:00')"));
+            return v ? std::nullopt : std::optional(not_a("an interval (such as '1 day' or '02:30:00')"));
+        }
         case TypeKind::Uuid: {
             bool ok = s.size() == 36;
             for (std::size_t i = 0; ok && i < s.size(); ++i)
