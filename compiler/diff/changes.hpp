@@ -56,6 +56,13 @@ struct ValidateConstraint { const Table* t; std::string name; };
 struct RenameSequence { const Table* t; std::string from; std::string to; };
 struct CreateIndex { const Table* t; const Index* i; bool table_is_new; };
 struct DropIndex { const Table* t; const Index* i; };
+// TimescaleDB's own time index on a table that is a hypertable before and
+// after: create_hypertable made it, or did not, once, and it changes with the
+// schema no more. `create`: the schema now implies it (its own one-column
+// index on the time column is gone, or create_default_indexes became true);
+// else it implies it no longer. Either way the database ends as a hypertable
+// created directly from the new schema would be.
+struct SetTimescaleIndex { const Table* t; const Index* i; bool create; };
 
 struct SetTableComment { const Table* t; std::string from; std::string to; };
 struct SetColumnComment { const Table* t; const Column* c; std::string from; std::string to; };
@@ -77,7 +84,8 @@ struct DeleteSeedRow { const Table* t; const SeedRow* row; };
 using Change = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, AddEnumValue, CreateTable, DropTable,
                             RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumnType, SetNotNull, SetDefault,
                             AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck,
-                            DropCheck, RenameConstraint, RenameIndex, ValidateConstraint, RenameSequence, CreateIndex, DropIndex, SetTableComment,
+                            DropCheck, RenameConstraint, RenameIndex, ValidateConstraint, RenameSequence, CreateIndex, DropIndex, SetTimescaleIndex,
+                            SetTableComment,
                             SetColumnComment, SetEnumComment, CreateHypertable, SetChunkInterval, BackfillColumn, InsertSeedRow,
                             UpdateSeedRow, DeleteSeedRow>;
 

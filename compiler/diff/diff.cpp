@@ -377,13 +377,19 @@ private:
         std::vector<const Index*> dropped, added;
         std::vector<std::pair<const Index*, const Index*>> renamed;
         diff_named(a.indexes, b.indexes, same_index, dropped, added, renamed);
-        // TimescaleDB's own index comes and goes with create_hypertable; a
-        // renamed table renames it only where it exists (a hypertable left a
-        // plain table has none).
-        for (auto* x : dropped)
+        // TimescaleDB's own index comes with create_hypertable (a new table or
+        // one made a hypertable); on a hypertable that stays one it follows
+        // the schema. A renamed table renames it only where it exists (a
+        // hypertable left a plain table has none).
+        const bool stays_hypertable = a.hypertable && b.hypertable;
+        for (auto* x : dropped) {
             if (!x->implied) emit(kDropIndexes, DropIndex{&a, x});
-        for (auto* x : added)
+            else if (stays_hypertable) emit(kDropIndexes, SetTimescaleIndex{&a, x, false});
+        }
+        for (auto* x : added) {
             if (!x->implied) emit(kCreateIndexes, CreateIndex{&b, x, false});
+            else if (stays_hypertable) emit(kCreateIndexes, SetTimescaleIndex{&b, x, true});
+        }
         for (const auto& [x, y] : renamed) emit(kRenames, RenameIndex{&b, x->name, y->name, x->implied || y->implied});
     }
 

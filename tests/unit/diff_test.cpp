@@ -110,7 +110,16 @@ TEST_CASE("hypertables: TimescaleDB's own time index is implied, the chunk inter
     CHECK(summary("", hyper("")) == "+ table ticks\n+ hypertable ticks\n");
     CHECK(load_text("s.yaml", hyper("", "    indexes: [{columns: [at]}]\n"), d).tables[0].indexes.size() == 1);
     CHECK(load_text("s.yaml", hyper("      create_default_indexes: false\n"), d).tables[0].indexes.empty());
-    CHECK(summary(hyper(""), hyper("      create_default_indexes: false\n")) == "");
+    // On a hypertable that stays one, TimescaleDB's index follows the schema, as a hypertable created from it would be.
+    const std::string dropped = "- index ticks_at_idx on ticks (TimescaleDB's time index)\n"
+                                "    exclusive-lock: DROP INDEX locks ticks (ACCESS EXCLUSIVE): its reads and writes wait\n";
+    CHECK(summary(hyper(""), hyper("      create_default_indexes: false\n")) == dropped);
+    CHECK(summary(hyper("      create_default_indexes: false\n"), hyper("")).find("+ index ticks_at_idx on ticks (TimescaleDB's time index)\n") == 0);
+    const std::string own = summary(hyper(""), hyper("", "    indexes: [{columns: [at]}]\n"));
+    CHECK(own.find(dropped) == 0);
+    CHECK(own.find("+ index ticks_at_idx on ticks\n") != std::string::npos);
+    // Its own index in TimescaleDB's shape is TimescaleDB's index: nothing to do.
+    CHECK(summary(hyper(""), hyper("", "    indexes: [{columns: [at DESC]}]\n")) == "");
     // The chunk interval: a step each way; unset is TimescaleDB's 7 days.
     CHECK(summary(hyper("      chunk_interval: 1 day\n"), hyper("      chunk_interval: 2 days\n")) ==
           "~ hypertable ticks: chunk interval 1 day -> 2 days\n");

@@ -96,8 +96,9 @@ public:
         t_.indexes.push_back(i);
         return *this;
     }
-    TableBuilder& hypertable(const std::string& time_column) {
+    TableBuilder& hypertable(const std::string& time_column, std::optional<std::string> chunk_interval = std::nullopt) {
         t_.hypertable = Hypertable{{time_column, next_pos()}, std::nullopt, true, next_pos()};
+        if (chunk_interval) t_.hypertable->chunk_interval = scalar(*chunk_interval);
         return *this;
     }
     TableBuilder& seed_row(const std::vector<std::pair<std::string, std::string>>& values,

@@ -162,6 +162,26 @@ std::string set_chunk_interval(const Table& t, const Hypertable& h) {
                                     quote_literal(h.interval_text()) + ")",
                              "is a plain table (chunk interval not set)");
 }
+// Runs `statement` where TimescaleDB manages `t` (where it is not installed,
+// or was not when the table was made, the table is plain and has no index of
+// TimescaleDB's). Nested: timescaledb_information exists only with the extension.
+std::string where_hypertable(const Table& t, const std::string& statement) {
+    return "DO " + dollar_quoted("\nBEGIN\n"
+           "    IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') THEN\n"
+           "        IF EXISTS (SELECT 1 FROM timescaledb_information.hypertables h\n"
+           "                   WHERE format('%I.%I', h.hypertable_schema, h.hypertable_name)::regclass = " +
+           quote_literal(tbl(&t)) + "::regclass) THEN\n"
+           "            " + statement + ";\n"
+           "        END IF;\n"
+           "    END IF;\nEND\n");
+}
+std::string create_timescaledb_index(const Table& t, const Index& i) {
+    std::string s = index_def(&t, i, false);
+    return where_hypertable(t, s.insert(s.find("INDEX ") + 6, "IF NOT EXISTS "));
+}
+std::string drop_timescaledb_index(const Table& t, const Index& i) {
+    return "DROP INDEX IF EXISTS " + quote_name({t.name.schema, i.name});
+}
 std::string col_name(const Table* t, const std::string& c) { return t->name.display() + "." + display_ident(c); }
 
 struct Renderer {
@@ -473,6 +493,20 @@ struct Renderer {
             s.hazards.push_back({HazardKind::ExclusiveLock, "DROP INDEX locks " + c.t->name.display() +
                                  " (ACCESS EXCLUSIVE): its reads and writes wait, also behind any long transaction on it (" +
                                  why_not_concurrently(*c.t) + ")"});
+        return s;
+    }
+    PlanStep operator()(const SetTimescaleIndex& c) const {
+        const std::string create = create_timescaledb_index(*c.t, *c.i), drop = drop_timescaledb_index(*c.t, *c.i);
+        PlanStep s{std::string(c.create ? "+" : "-") + " index " + c.i->name + " on " + c.t->name.display() + " (TimescaleDB's time index)",
+                   {c.create ? create : drop}, {c.create ? drop : create}};
+        s.up_note = c.create ? "create_hypertable made none (the table had its own index on the time column, or create_default_indexes "
+                               "was false); a hypertable created from this schema has it"
+                             : "a hypertable created from this schema has none (it has its own index on the time column, or "
+                               "create_default_indexes is false)";
+        s.hazards.push_back({HazardKind::ExclusiveLock, c.create ? "writes to " + c.t->name.display() + " wait while the index builds (" +
+                                                                       why_not_concurrently(*c.t) + ")"
+                                                                 : "DROP INDEX locks " + c.t->name.display() +
+                                                                       " (ACCESS EXCLUSIVE): its reads and writes wait"});
         return s;
     }
     PlanStep operator()(const SetTableComment& c) const {
