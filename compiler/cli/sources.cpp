@@ -75,14 +75,30 @@ void leave_out_data(Source& yaml, const Source& db, Diagnostics& diags) {
                        " (schemac's migrations skip create_hypertable there with a warning)");
 }
 
+// A database cannot say who made an index: where the schema implies
+// TimescaleDB's, the database's index of that name is it (a migration treats
+// it apart from an index of the schema's own of the same shape).
+void adopt_timescaledb_indexes(const Schema& yaml, Schema& db) {
+    for (auto& t : db.tables) {
+        const Table* y = yaml.find_table(t.name);
+        if (!y) continue;
+        for (const auto& yi : y->indexes)
+            if (yi.implied)
+                for (auto& i : t.indexes)
+                    if (i.name == yi.name) i.implied = true;
+    }
+}
+
 }  // namespace
 
 void make_comparable(Source& a, Source& b, Diagnostics& diags) {
-    const Source* db = a.live() ? &a : b.live() ? &b : nullptr;
+    Source* db = a.live() ? &a : b.live() ? &b : nullptr;
     if (!db) return;
     for (Source* s : {&a, &b})
         if (!s->live()) leave_out_data(*s, *db, diags);
     db->database->normalize(a.schema, b.schema, db->conninfo, db->name, diags);
+    for (Source* s : {&a, &b})
+        if (!s->live()) adopt_timescaledb_indexes(s->schema, db->schema);
 }
 
 }  // namespace schemac::cli

@@ -55,7 +55,9 @@ struct ValidateConstraint { const Table* t; std::string name; };
 // PostgreSQL would have named it (table_column_seq).
 struct RenameSequence { const Table* t; std::string from; std::string to; };
 struct CreateIndex { const Table* t; const Index* i; bool table_is_new; };
-struct DropIndex { const Table* t; const Index* i; };
+// `hypertable_after`: the table is a hypertable once the migration ran, so the
+// down, which runs on it, cannot build the index CONCURRENTLY.
+struct DropIndex { const Table* t; const Index* i; bool hypertable_after = false; };
 // TimescaleDB's own time index on a table that is a hypertable before and
 // after: create_hypertable made it, or did not, once, and it changes with the
 // schema no more. `create`: the schema now implies it (its own one-column

@@ -363,7 +363,10 @@ private:
 
     void diff_indexes(const Table& a, const Table& b, const std::map<std::string, std::string>& renames) {
         auto same_index = [&](const Index& x, const Index& y) {
-            if (x.unique != y.unique || x.where != y.where || x.method != y.method || x.elements.size() != y.elements.size())
+            // TimescaleDB's index is not one of the schema's own of the same shape: a
+            // table left plain where TimescaleDB is missing has only the latter.
+            if (x.unique != y.unique || x.where != y.where || x.method != y.method || x.elements.size() != y.elements.size() ||
+                x.implied != y.implied)
                 return false;
             for (std::size_t i = 0; i < x.elements.size(); ++i) {
                 const auto& ex = x.elements[i];
@@ -383,7 +386,7 @@ private:
         // hypertable left a plain table has none).
         const bool stays_hypertable = a.hypertable && b.hypertable;
         for (auto* x : dropped) {
-            if (!x->implied) emit(kDropIndexes, DropIndex{&a, x});
+            if (!x->implied) emit(kDropIndexes, DropIndex{&a, x, b.hypertable.has_value()});
             else if (stays_hypertable) emit(kDropIndexes, SetTimescaleIndex{&a, x, false});
         }
         for (auto* x : added) {

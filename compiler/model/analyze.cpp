@@ -506,6 +506,11 @@ private:
         if (!t.find_column(time)) return;   // check_hypertable says so
         for (const auto& i : t.indexes)
             if (i.elements.size() == 1 && i.elements[0].expr.empty() && i.elements[0].column == time) return;
+        // ... and the indexes of its keys (a primary key or unique constraint on the time column alone).
+        auto on_time_alone = [&](const std::vector<Ident>& cols) { return cols.size() == 1 && cols[0].name == time; };
+        if (t.primary_key && on_time_alone(t.primary_key->columns)) return;
+        for (const auto& u : t.uniques)
+            if (on_time_alone(u.columns)) return;
         Index i;
         i.elements.push_back(IndexElement{time, "", SortOrder::Desc, NullsOrder::Default, t.hypertable->pos});
         i.pos = t.hypertable->pos;

@@ -17,10 +17,14 @@ namespace {
 // implicitly), so the catalog tables need no qualification while every user
 // name printed by format_type / pg_get_* comes out schema-qualified.
 
-// Schemas holding user objects.
+// Schemas holding user objects: not those an extension's script made, whose
+// contents belong to it even when made later (TimescaleDB's chunks in
+// _timescaledb_internal).
 #define USER_NS                                                              \
     " n.nspname NOT IN ('pg_catalog', 'information_schema')"                 \
-    " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%' "
+    " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%' " \
+    " AND NOT EXISTS (SELECT 1 FROM pg_depend dn WHERE dn.classid = 'pg_namespace'::regclass" \
+    " AND dn.objid = n.oid AND dn.deptype = 'e') "
 
 // Not created by an extension's script (`cls` is the catalog, `id` the oid).
 #define NOT_EXT(cls, id)                                                     \
@@ -41,6 +45,12 @@ const char* const kSchemas =
 const char* const kExtensions =
     "SELECT quote_ident(e.extname), quote_ident(n.nspname), e.extversion"
     " FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace";
+
+// TimescaleDB's dimensions of each hypertable (asked only where it is installed).
+const char* const kHypertables =
+    "SELECT quote_ident(h.schema_name) || '.' || quote_ident(h.table_name), quote_ident(d.column_name),"
+    " d.interval_length, d.num_slices"
+    " FROM _timescaledb_catalog.hypertable h JOIN _timescaledb_catalog.dimension d ON d.hypertable_id = h.id";
 
 const char* const kTypes =
     "SELECT t.typtype," QNAME("n.nspname", "t.typname") ","
@@ -286,9 +296,18 @@ std::string catalog_fingerprint(pqxx::connection& c, const FingerprintOptions& o
         b.block(h);
         b.comment(h, r[1]);
     }
+    bool timescaledb = false;
     for (const auto& r : tx.exec(kExtensions)) {
         b.block("extension " + str(r[0]) + " schema " + str(r[1]) + " version " + str(r[2]));
+        timescaledb = timescaledb || str(r[0]) == "timescaledb";
     }
+    if (timescaledb)
+        for (const auto& r : tx.exec(kHypertables)) {
+            const std::string h = "hypertable " + str(r[0]);
+            b.block(h);
+            b.detail(h, "dimension " + str(r[1]) + (r[2].is_null() ? "" : " interval " + str(r[2])) +
+                            (r[3].is_null() ? "" : " partitions " + str(r[3])));
+        }
     for (const auto& r : tx.exec(kTypes)) {
         const std::string kind = str(r[0]);
         const std::string name = str(r[1]);

@@ -11,7 +11,9 @@
 //   or not, valid or not), triggers, policies, rules, standalone sequences,
 //   views and materialized views (definition), functions/procedures/aggregates
 //   (signature, result, md5 of the definition), collations, extended
-//   statistics, operators, event triggers; comments on all of these.
+//   statistics, operators, event triggers; comments on all of these;
+//   TimescaleDB's hypertables (dimension, interval, partitions) where it is
+//   installed (its chunks are in a schema of the extension, left out).
 // Deliberately ignored: column order, owners and privileges, OIDs, sequences
 // owned by a column (serial/identity: the default shows nextval), data,
 // tablespaces, storage parameters of columns.

@@ -58,18 +58,25 @@ private:
 
 // Back to what CREATE DATABASE ... TEMPLATE template0 gives, cheaper than a
 // new database: every user schema dropped (with all it holds), `public`
-// recreated with its owner, comment and usage grant.
+// recreated with its owner, comment and usage grant, and the extension of
+// SCHEMAC_TEST_EXTENSIONS with it (TimescaleDB lives in public).
 inline void empty_database(pqxx::connection& c) {
     pqxx::nontransaction tx{c};
     std::string schemas;
-    for (const auto& row : tx.exec("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
-                                   "AND nspname <> 'information_schema' ORDER BY nspname")) {
+    // Not the schemas of an extension: dropping public drops an extension made there.
+    for (const auto& row : tx.exec("SELECT nspname FROM pg_namespace n WHERE nspname NOT LIKE 'pg\\_%' "
+                                   "AND nspname <> 'information_schema' AND NOT EXISTS (SELECT 1 FROM pg_depend d "
+                                   "WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e') "
+                                   "ORDER BY nspname")) {
         schemas += (schemas.empty() ? "" : ", ") + tx.quote_name(row[0].as<std::string>());
     }
     if (!schemas.empty()) tx.exec0("DROP SCHEMA " + schemas + " CASCADE");
     tx.exec0("CREATE SCHEMA public AUTHORIZATION pg_database_owner");
     tx.exec0("COMMENT ON SCHEMA public IS 'standard public schema'");
     tx.exec0("GRANT USAGE ON SCHEMA public TO PUBLIC");
+    // An extension created in public went with it.
+    if (const char* ext = std::getenv("SCHEMAC_TEST_EXTENSIONS"); ext && *ext)
+        tx.exec0(std::string("CREATE EXTENSION IF NOT EXISTS ") + tx.quote_name(ext));
 }
 
 // A login role with a scram password ('correct-horse-9'), for tests whose

@@ -193,6 +193,14 @@ struct GTable {
     int next_r = 0;              // next row number for values (inserts and updates take fresh ones)
     std::set<std::string> col_names_ever;
     bool fresh = false, touched = false;
+    // A hypertable (only with RandomOptions::hypertables): its time column,
+    // chunk_interval as written ("" = unset) and create_default_indexes.
+    // `time_col` set without `hyper`: a plain table whose keys hold the time
+    // column already, ready to become a hypertable in B.
+    int time_col = -1;
+    bool hyper = false;
+    std::string chunk;
+    bool default_indexes = true;
 
     GCol* col(int u) {
         for (auto& c : cols)
@@ -346,7 +354,7 @@ std::string yaml_double(const std::string& s) {
 
 class Gen {
 public:
-    explicit Gen(std::uint64_t seed) : rng_(seed) {}
+    Gen(std::uint64_t seed, const RandomOptions& options) : rng_(seed), options_(options) {}
 
     SchemaPair run() {
         build_a();
@@ -367,6 +375,7 @@ public:
 
 private:
     Rng rng_;
+    RandomOptions options_;
     int uid_ = 0;
     int counter_ = 0;
     std::set<std::string> names_ever_;   // schema \x1f name of every table and enum ever used
@@ -827,6 +836,7 @@ private:
             std::sort(y.begin(), y.end());
             return x == y;
         };
+        if (t.time_col >= 0 && !in(k.cols, t.time_col)) k.cols.push_back(t.time_col);
         if (t.pk && same_set(t.pk->cols, k.cols)) return std::nullopt;
         for (const auto& u : t.uniques)
             if (same_set(u.cols, k.cols)) return std::nullopt;
@@ -924,6 +934,7 @@ private:
         }
         if (rng_.chance(30)) ix.name = object_name("ix");
         ix.concurrently = rng_.chance(20);
+        add_time_to_unique_index(t, ix);
         return ix;
     }
 
@@ -949,8 +960,76 @@ private:
         return t;
     }
 
+    // `t` gets a NOT NULL time column, which its primary key, unique keys and
+    // unique indexes take in (TimescaleDB demands it); foreign keys to it go
+    // (schemac's generated tables reference no hypertable). `now`: it is a
+    // hypertable; else only ready to become one.
+    void make_hypertable(GSchema& s, GTable& t, bool now) {
+        static const std::vector<std::string> names = {"at", "ts", "time", "recorded_at", "Event Time"};
+        GCol c;
+        c.uid = uid();
+        c.name = column_name_like(t, rng_.pick(names));
+        const int k = rng_.range(0, 99);
+        c.type.k = k < 60 ? K::TimestampTz : k < 85 ? K::Timestamp : K::Date;
+        if (c.type.k != K::Date && rng_.chance(20)) c.type.p = rng_.range(0, 6);
+        if (rng_.chance(25)) c.def = default_value(s, c.type);
+        if (rng_.chance(15)) c.comment = comment_text();
+        t.cols.insert(t.cols.begin() + rng_.range(0, static_cast<int>(t.cols.size())), c);
+        take_time_column(t, c.uid);
+        for (auto& o : s.tables)
+            o.fks.erase(std::remove_if(o.fks.begin(), o.fks.end(), [&](const GFk& f) { return f.ref_table == t.uid; }), o.fks.end());
+        if (now) set_hypertable(t);
+    }
+
+    void take_time_column(GTable& t, int time) {
+        t.time_col = time;
+        if (t.pk && !in(t.pk->cols, time)) {
+            t.pk->cols.push_back(time);
+            t.pk->shorthand = false;
+        }
+        for (auto& u : t.uniques)
+            if (!in(u.cols, time)) {
+                u.cols.push_back(time);
+                u.shorthand = false;
+            }
+        for (auto& i : t.idx) add_time_to_unique_index(t, i);
+    }
+
+    void add_time_to_unique_index(const GTable& t, GIndex& i) {
+        if (!i.unique || t.time_col < 0) return;
+        for (const auto& e : i.els)
+            if (e.col == t.time_col && e.tpl.empty()) return;
+        i.els.push_back(element(t.time_col));
+    }
+
+    void set_hypertable(GTable& t) {
+        const GCol* c = t.col(t.time_col);
+        // Whole days for a date column; spelled many ways (TimescaleDB stores
+        // microseconds), with their length in hours ("" is TimescaleDB's 7 days).
+        using Spelling = std::pair<std::string, int>;
+        static const std::vector<Spelling> days = {{"", 168}, {"1 day", 24}, {"2 days", 48}, {"7 days", 168},
+                                                   {"1 week", 168}, {"30 days", 720}, {"48:00:00", 48}};
+        static const std::vector<Spelling> any = {{"", 168}, {"1 day", 24}, {"24 hours", 24}, {"12:00:00", 12},
+                                                  {"12 hours", 12}, {"2 days", 48}, {"1d", 24}, {"36:00:00", 36},
+                                                  {"90 mins", 1}, {"1 week", 168}, {"1 mon", 720}, {"@ 3 days", 72}, {"6h", 6}};
+        const auto& pool = c->type.k == K::Date ? days : any;
+        auto hours = [&](const std::string& spelled) {
+            for (const auto& [text, h] : pool)
+                if (text == spelled) return h;
+            return -1;
+        };
+        const int before = t.hyper ? hours(t.chunk) : -1;
+        for (int attempt = 0; attempt < 20; ++attempt) {   // a change, when it is one, changes the length
+            t.chunk = rng_.pick(pool).first;
+            if (hours(t.chunk) != before) break;
+        }
+        t.hyper = true;
+        t.default_indexes = !rng_.chance(15);
+    }
+
     // A foreign key from `t` to a key of `target`, on new columns of `t`.
     bool add_fk_columns(GTable& t, const GTable& target, bool has_rows) {
+        if (target.time_col >= 0) return false;
         std::vector<std::pair<std::vector<int>, bool>> keys;   // columns, is the primary key
         if (target.pk) keys.push_back({target.pk->cols, true});
         for (const auto& u : target.uniques) keys.push_back({u.cols, false});
@@ -1054,6 +1133,12 @@ private:
                     if (f.ref_table != t.uid && add_fk_columns(*s.table(f.ref_table), GTable(t), false)) return;
         };
         if (s.tables.size() >= 2 && rng_.chance(30)) close_cycle();
+        if (options_.hypertables)
+            for (auto& t : s.tables) {
+                const int roll = rng_.range(0, 99);
+                if (roll < 45) make_hypertable(s, t, true);
+                else if (roll < 65) make_hypertable(s, t, false);
+            }
         for (auto& t : s.tables)
             if (t.seed_intent) make_rows(s, t);
     }
@@ -1084,6 +1169,7 @@ private:
     std::string cname(const GTable& t, const GCol& c) const { return tname(t) + "." + c.name; }
 
     bool mutate() {
+        if (options_.hypertables && rng_.chance(25)) return hypertable_mutation();
         struct W { bool (Gen::*fn)(); int w; };
         static const W ws[] = {
             {&Gen::m_add_table, 6}, {&Gen::m_drop_table, 4}, {&Gen::m_rename_table, 6}, {&Gen::m_add_column, 10},
@@ -1100,6 +1186,45 @@ private:
             x -= w.w;
         }
         return false;
+    }
+
+    bool hypertable_mutation() {
+        std::vector<GTable*> ready, hyper;
+        for (auto* t : old_tables(true)) {
+            const GTable* at = a_.table(t->uid);
+            if (t->time_col >= 0 && !t->hyper) ready.push_back(t);
+            if (t->hyper && at && at->hyper) hyper.push_back(t);
+        }
+        const int roll = rng_.range(0, 99);
+        if (roll < 35) {   // a plain table (its rows move into chunks) becomes a hypertable
+            if (ready.empty()) return false;
+            GTable& t = *rng_.pick(ready);
+            set_hypertable(t);
+            log_.push_back("make " + tname(t) + " a hypertable" + (has_rows_in_a(t) ? " (rows move into chunks)" : ""));
+            return true;
+        }
+        if (hyper.empty()) return false;
+        GTable& t = *rng_.pick(hyper);
+        if (roll < 65) {
+            const std::string before = t.chunk;
+            const bool defaults = t.default_indexes;
+            set_hypertable(t);
+            t.default_indexes = defaults;
+            log_.push_back("chunk interval of " + tname(t) + ": '" + before + "' -> '" + t.chunk + "'");
+        } else if (roll < 80) {
+            t.default_indexes = !t.default_indexes;
+            log_.push_back(std::string("create_default_indexes of ") + tname(t) + (t.default_indexes ? " true" : " false"));
+        } else {   // its own index on the time column alone (TimescaleDB's then goes)
+            GIndex ix;
+            ix.uid = uid();
+            ix.els.push_back(element(t.time_col));
+            if (rng_.chance(50)) ix.els[0].order = rng_.range(1, 2);
+            if (rng_.chance(30)) ix.name = object_name("ix");
+            ix.fresh = true;
+            t.idx.push_back(ix);
+            log_.push_back("add an index on the time column of " + tname(t));
+        }
+        return true;
     }
 
     // Tables present in A and not yet dropped, renamed or created by a mutation.
@@ -1127,6 +1252,10 @@ private:
         if (rng_.chance(50)) {
             const GTable target = rng_.pick(b_.tables);
             add_fk_columns(nt, target, false);
+            for (auto& c : nt.cols) c.fresh = true;
+        }
+        if (options_.hypertables && rng_.chance(40)) {
+            make_hypertable(b_, nt, true);
             for (auto& c : nt.cols) c.fresh = true;
         }
         if (nt.seed_intent) make_rows(b_, nt);
@@ -1235,7 +1364,7 @@ private:
     }
 
     bool droppable(const GTable& t, const GCol& c) const {
-        if (c.fresh || c.touched || in_pk(t, c.uid) || in(t.seed_key, c.uid)) return false;
+        if (c.fresh || c.touched || in_pk(t, c.uid) || in(t.seed_key, c.uid) || c.uid == t.time_col) return false;
         if (t.cols.size() < 2) return false;
         // The rollback re-adds the column: NOT NULL needs a default when rows exist.
         if ((has_rows_in_a(t) || !t.rows.empty()) && !c.nullable && !has_default(c)) return false;
@@ -1277,7 +1406,7 @@ private:
         std::vector<std::pair<GTable*, int>> cand;
         for (auto* t : old_tables(true))
             for (const auto& c : t->cols)
-                if (!c.fresh && !c.touched) cand.push_back({t, c.uid});
+                if (!c.fresh && !c.touched && c.uid != t->time_col) cand.push_back({t, c.uid});
         if (cand.empty()) return false;
         auto [t, cu] = rng_.pick(cand);
         GCol& c = *t->col(cu);
@@ -1369,7 +1498,8 @@ private:
         std::vector<std::pair<GTable*, int>> cand;
         for (auto* t : old_tables(true))
             for (const auto& c : t->cols) {
-                if (c.fresh || c.touched || is_serial(c.type.k) || !c.identity.empty() || in_pk(*t, c.uid)) continue;
+                if (c.fresh || c.touched || is_serial(c.type.k) || !c.identity.empty() || in_pk(*t, c.uid) || c.uid == t->time_col)
+                    continue;
                 if (!c.nullable) { cand.push_back({t, c.uid}); continue; }
                 // To NOT NULL: every row, as it is in the database and in B, has a value.
                 bool set_null = false;
@@ -1522,6 +1652,7 @@ private:
         if (b_.tables.empty()) return false;
         GTable* t = &b_.tables[static_cast<std::size_t>(rng_.range(0, static_cast<int>(b_.tables.size()) - 1))];
         const GTable target = b_.tables[static_cast<std::size_t>(rng_.range(0, static_cast<int>(b_.tables.size()) - 1))];
+        if (target.time_col >= 0) return false;
         const bool rows = !t->rows.empty() || has_rows_in_a(*t);
         // Reuse existing columns when some fit and hold no data; else add new ones.
         std::vector<std::vector<int>> keys;
@@ -2098,6 +2229,15 @@ private:
                 }
             }
         }
+        emit_hypertable(o, t);
+    }
+
+    void emit_hypertable(std::string& o, const GTable& t) {
+        if (!t.hyper) return;
+        o += "    hypertable:\n      time_column: " + q(t.col(t.time_col)->name) + "\n";
+        if (!t.chunk.empty()) o += "      chunk_interval: " + q(t.chunk) + "\n";
+        if (!t.default_indexes) o += "      create_default_indexes: false\n";
+        else if (rng_.chance(10)) o += "      create_default_indexes: true\n";
     }
 
     // Canonical spelling for `using` casts (built-in types only).
@@ -2185,6 +2325,6 @@ private:
 
 }  // namespace
 
-SchemaPair random_schema_pair(std::uint64_t seed) { return Gen(seed).run(); }
+SchemaPair random_schema_pair(std::uint64_t seed, const RandomOptions& options) { return Gen(seed, options).run(); }
 
 }  // namespace schemac::test

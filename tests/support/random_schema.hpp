@@ -16,7 +16,16 @@ struct SchemaPair {
     std::string description;   // what A holds and every mutation applied, one per line
 };
 
-SchemaPair random_schema_pair(std::uint64_t seed);
+struct RandomOptions {
+    // Tables may be TimescaleDB hypertables (a NOT NULL time column that every
+    // key takes in, a chunk interval spelled many ways, create_default_indexes),
+    // and B may make a plain table one, change its chunk interval, its
+    // create_default_indexes or give it its own time index. Off, a seed gives
+    // the same pair as before hypertables existed here.
+    bool hypertables = false;
+};
+
+SchemaPair random_schema_pair(std::uint64_t seed, const RandomOptions& options = {});
 
 // A seed or a count from the environment variable `name` (SCHEMAC_RANDOM_SEED
 // and the like); `fallback` when it is unset or empty.

@@ -1,8 +1,9 @@
 // Seeded random schema pairs (tests/support/random_schema.hpp) at the text
 // level: both schemas load and analyze cleanly, A→B is a non-empty plan, A→A
 // and B→B are empty, and every statement of every plan parses with
-// PostgreSQL's grammar. tests/integration/random_pairs_test.cpp applies the
-// same pairs to a real server.
+// PostgreSQL's grammar, for pairs with and without hypertables.
+// tests/integration/random_pairs_test.cpp applies the same pairs to a real
+// server (and tests/timescaledb those with hypertables to TimescaleDB).
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -35,15 +36,20 @@ std::pair<std::uint64_t, std::uint64_t> seed_range() {
 
 TEST_CASE("random schema pairs: valid, deterministic, non-empty A→B, empty A→A and B→B, grammar") {
     const auto [first, last] = seed_range();
-    for (std::uint64_t seed = first; seed <= last; ++seed) {
-        const SchemaPair p = random_schema_pair(seed);
+    // Every seed once plain and once with hypertables.
+    for (std::uint64_t run = 0; run < 2 * (last - first + 1); ++run) {
+        const std::uint64_t seed = first + run / 2;
+        RandomOptions options;
+        options.hypertables = run % 2 == 1;
+        const SchemaPair p = random_schema_pair(seed, options);
         CAPTURE(seed);
+        CAPTURE(options.hypertables);
         INFO("replay: SCHEMAC_RANDOM_SEED=", seed, " build/tests/unit/unit_tests -tc='random schema pairs*'");
         INFO(p.description);
         INFO("--- A:\n", p.from_yaml);
         INFO("--- B:\n", p.to_yaml);
 
-        const SchemaPair again = random_schema_pair(seed);
+        const SchemaPair again = random_schema_pair(seed, options);
         REQUIRE(again.from_yaml == p.from_yaml);
         REQUIRE(again.to_yaml == p.to_yaml);
 

@@ -486,13 +486,17 @@ struct Renderer {
         return s;
     }
     PlanStep operator()(const DropIndex& c) const {
-        const bool conc = concurrently(c.t, c.i->concurrently);
+        // A table that becomes a hypertable stays one after a rollback, where
+        // neither the down nor the up run again could work CONCURRENTLY.
+        const bool conc = concurrently(c.t, c.i->concurrently) && !c.hypertable_after;
         PlanStep s{"- index " + c.i->name + " on " + c.t->name.display(), {drop_index(c.t, c.i->name, conc)}, {index_def(c.t, *c.i, conc)}};
         s.transactional = !conc;
+        const std::string why = c.hypertable_after && !c.t->hypertable && c.i->concurrently
+                                    ? "the table becomes a hypertable in this migration, which moves its rows under a lock anyway"
+                                    : why_not_concurrently(*c.t);
         if (!conc)
             s.hazards.push_back({HazardKind::ExclusiveLock, "DROP INDEX locks " + c.t->name.display() +
-                                 " (ACCESS EXCLUSIVE): its reads and writes wait, also behind any long transaction on it (" +
-                                 why_not_concurrently(*c.t) + ")"});
+                                 " (ACCESS EXCLUSIVE): its reads and writes wait, also behind any long transaction on it (" + why + ")"});
         return s;
     }
     PlanStep operator()(const SetTimescaleIndex& c) const {
