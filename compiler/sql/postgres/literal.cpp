@@ -105,9 +105,9 @@ bool date_part(std::string_view s, std::size_t& i) {
 }
 
 // hh:mm[:ss[.ffffff]]. As PostgreSQL: a leap second (:60) is accepted, but a
-// time of day is at most 24:00:00 (24:00:01 and 23:59:60.5 are refused); the
-// time part of an interval (`of_day` false) is not a time of day.
-bool time_part(std::string_view s, std::size_t& i, bool* past_end_of_day = nullptr, bool of_day = true) {
+// time of day is at most 24:00:00 (24:00:01 and 23:59:60.5 are refused).
+// Intervals have their own reader (model/interval.hpp).
+bool time_part(std::string_view s, std::size_t& i, bool* past_end_of_day = nullptr) {
     int h, mi, se = 0;
     bool fraction = false;
     if (!parse_fixed_digits(s, i, 2, h) || i >= s.size() || s[i++] != ':') return false;
@@ -128,7 +128,7 @@ bool time_part(std::string_view s, std::size_t& i, bool* past_end_of_day = nullp
         }
     }
     const long seconds = h * 3600L + mi * 60L + se;
-    const bool within = !of_day || seconds < 86400 || (seconds == 86400 && !fraction);
+    const bool within = seconds < 86400 || (seconds == 86400 && !fraction);
     if (!within && past_end_of_day) *past_end_of_day = true;
     return within;
 }
@@ -340,11 +340,6 @@ bool is_valid_timestamp(const std::string& s, bool with_zone) {
     if (!time_part(s, i)) return false;
     if (with_zone && !zone_part(s, i)) return false;
     return i == s.size();
-}
-
-bool is_valid_interval(const std::string& s) {
-    const auto v = read_interval(s);
-    return v && v->in_range();
 }
 
 std::optional<std::string> check_text(const std::string& s) {

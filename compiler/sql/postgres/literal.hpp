@@ -23,7 +23,6 @@ inline constexpr int kMaxJsonDepth = 10'000;
 // jsonb also refuses what it cannot decode: \u0000 and unpaired surrogates.
 enum class JsonKind { Json, Jsonb };
 bool is_valid_json(const std::string& s, bool* too_deep = nullptr, JsonKind kind = JsonKind::Json);
-bool is_valid_interval(const std::string& s);
 bool is_valid_date(const std::string& s);
 bool is_valid_time(const std::string& s);
 bool is_valid_timestamp(const std::string& s, bool with_zone);
