@@ -81,9 +81,16 @@ private:
             try {
                 if (!conn) conn = detail::connect(conninfo_);
                 if (max_.count() > 0 && !cancelled_ && elapsed >= max_) {
-                    pqxx::nontransaction tx{*conn};
-                    tx.exec_params("SELECT pg_cancel_backend($1)", pid_);
+                    // Marked before the cancel is sent: the runner can see the cancelled
+                    // statement's error before this thread returns from pg_cancel_backend.
                     cancelled_ = true;
+                    try {
+                        pqxx::nontransaction tx{*conn};
+                        tx.exec_params("SELECT pg_cancel_backend($1)", pid_);
+                    } catch (...) {
+                        cancelled_ = false;   // not sent: the next beat tries again
+                        throw;
+                    }
                     report_("running " + seconds(elapsed) + ": longer than max_duration, its statement is cancelled");
                     continue;
                 }
