@@ -8,6 +8,7 @@ packages=(
   libyaml-cpp-dev libcli11-dev                 # compiler: YAML loader, command line
   nlohmann-json3-dev                           # compiler: the JSON output of the commands
   libpqxx-dev libpq-dev                        # runtime and tests: PostgreSQL client
+  libsqlite3-dev sqlite3                       # the SQLite dialect (C API); the sqlite3 shell for benchmarks
   doctest-dev                                  # unit tests
   libpg-query-dev                              # tests: PostgreSQL's grammar checks every generated statement
   postgresql-15                                # the real database the tests start themselves

@@ -61,6 +61,7 @@ const Spelling kSpellings[] = {
     {"interval", TypeKind::Interval, 0},
     {"uuid", TypeKind::Uuid, 0}, {"json", TypeKind::Json, 0}, {"jsonb", TypeKind::Jsonb, 0},
     {"bytea", TypeKind::Bytea, 0},
+    {"blob", TypeKind::Bytea, 0},   // SQLite's spelling of the same bytes
 };
 
 const char* canonical_name(TypeKind k) {
