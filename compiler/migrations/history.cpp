@@ -19,7 +19,7 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 }  // namespace
 
 std::string migration_header(int version, const std::string& direction, const std::string& slug, const NewMigration& m,
-                             bool transactional, bool generated) {
+                             bool transactional, bool generated, bool foreign_keys_off) {
     std::string h = "-- schemac migration " + version_text(version) + " " + direction + ": " + slug + "\n";
     std::string msg = m.message;
     std::replace(msg.begin(), msg.end(), '\n', ' ');
@@ -27,6 +27,7 @@ std::string migration_header(int version, const std::string& direction, const st
     h += "-- created: " + m.date + " by schemac " + m.tool_version +
          (generated ? " from " + m.source + " " + kGeneratedMark + ", see schemac.sum)\n" : " " + std::string(kHandWrittenMark) + ")\n");
     if (!transactional) h += "-- schemac:no-transaction\n";
+    if (foreign_keys_off) h += "-- schemac:foreign-keys-off\n";
     return h + "\n";
 }
 
@@ -177,8 +178,9 @@ std::vector<OutputFile> plan_new_migration(const History& h, const DirContents& 
         const bool tx = groups[g].steps.front().transactional;
         const std::string slug = groups.size() == 1 ? base : base + "_part" + std::to_string(g + 1);
         Migration mig{version, slug, version_text(version) + "_" + slug + ".up.sql", version_text(version) + "_" + slug + ".down.sql"};
-        out.push_back({mig.up_file, migration_header(version, "up", slug, m, tx, true) + format_up(groups[g])});
-        out.push_back({mig.down_file, migration_header(version, "down", slug, m, tx, true) + format_down(groups[g])});
+        const bool fk_off = std::any_of(groups[g].steps.begin(), groups[g].steps.end(), [](const sql::PlanStep& s) { return s.foreign_keys_off; });
+        out.push_back({mig.up_file, migration_header(version, "up", slug, m, tx, true, fk_off) + format_up(groups[g])});
+        out.push_back({mig.down_file, migration_header(version, "down", slug, m, tx, true, fk_off) + format_down(groups[g])});
         next[mig.up_file] = out[out.size() - 2].contents;
         next[mig.down_file] = out.back().contents;
         nh.migrations.push_back(mig);

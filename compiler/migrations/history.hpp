@@ -103,9 +103,10 @@ std::vector<sql::Plan> split_into_files(const sql::Plan& plan, std::size_t lock_
 inline constexpr const char* kGeneratedMark = "(generated; do not edit";
 inline constexpr const char* kHandWrittenMark = "(hand-written with schemac new";
 // The comment lines every migration file starts with: version, direction, name, message, creation,
-// and `-- schemac:no-transaction` for a file run statement by statement.
+// `-- schemac:no-transaction` for a file run statement by statement, and
+// `-- schemac:foreign-keys-off` for one that rebuilds SQLite tables.
 std::string migration_header(int version, const std::string& direction, const std::string& slug, const NewMigration& m,
-                             bool transactional, bool generated);
+                             bool transactional, bool generated, bool foreign_keys_off = false);
 
 std::string slugify(const std::string& message);
 // The name one diff gives all its parts: "add_x_part2" -> "add_x"; other slugs unchanged.

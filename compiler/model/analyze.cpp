@@ -306,6 +306,8 @@ private:
     void check_column(const Table& t, const Column& c) {
         ident(c.name, c.pos, "column");
         check_type_supported(rules_, c.type, c.type_pos, "column " + q(c.name), diags_);
+        if (c.identity != Identity::None && !rules_.supports(Feature::Identity))
+            unsupported(c.pos, Feature::Identity, "column " + q(c.name) + " of table " + t.name.display());
         if (is_serial(c.type.kind)) {
             if (c.type.is_array) diags_.error(c.type_pos, "bad-serial", "serial types cannot be array elements; use integer[] or bigint[]");
             if (c.nullable) diags_.error(c.type_pos, "bad-serial", "column " + q(c.name) + " is " + c.type.display() + ", which is always NOT NULL; remove the nullable mark");
@@ -387,7 +389,20 @@ private:
         for (const auto& v : e.values) text(v.name, v.pos, "a value of enum " + e.name.display());
     }
 
+    // A dialect without stored comments keeps them in the generated C++ only:
+    // said once per table, so the user knows the database will not have them.
+    void comments_kept(const Table& t) {
+        if (rules_.supports(Feature::Comments)) return;
+        const Column* commented = nullptr;
+        for (const auto& c : t.columns) if (!c.comment.empty() && !commented) commented = &c;
+        if (t.comment.empty() && !commented) return;
+        diags_.warning(t.comment.empty() ? commented->pos : t.pos, "comment-not-stored",
+                       std::string(feature_name(Feature::Comments)) + " are not stored by dialect " + std::string(rules_.dialect_name()) +
+                           " (table " + t.name.display() + "); " + rules_.hint(Feature::Comments));
+    }
+
     void check_table_text(const Table& t) {
+        comments_kept(t);
         const std::string of_table = " of table " + t.name.display();
         text(t.comment, t.pos, "the comment" + of_table);
         for (const auto& c : t.columns) {
@@ -487,9 +502,13 @@ private:
             if (e.expr.empty() && !t.find_column(e.column))
                 diags_.error(e.pos, "unknown-column", with_hint("index " + q(i.name) + " names column " + q(e.column) + ", which table " +
                                                                     t.name.display() + " does not have", e.column, column_names(t)));
+            if (e.nulls != NullsOrder::Default && !rules_.supports(Feature::NullsOrder))
+                unsupported(e.pos, Feature::NullsOrder, "index " + q(i.name));
             if (i.method != IndexMethod::Btree && (e.order == SortOrder::Desc || e.nulls != NullsOrder::Default))
                 diags_.error(e.pos, "bad-index", "only btree indexes have an order; index " + q(i.name) + " uses another method");
         }
+        if (i.method != IndexMethod::Btree && !rules_.supports(Feature::IndexMethods))
+            unsupported(i.method_pos.line ? i.method_pos : i.pos, Feature::IndexMethods, "index " + q(i.name) + " uses " + index_method_name(i.method));
         if (i.unique && i.method != IndexMethod::Btree)
             diags_.error(i.method_pos, "bad-index", "only btree indexes can be unique (index " + q(i.name) + ")");
         if (i.method == IndexMethod::Hash && i.elements.size() > 1)

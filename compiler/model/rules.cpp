@@ -8,18 +8,27 @@ const char* feature_name(Feature f) {
         case Feature::EnumTypes: return "enum types";
         case Feature::Schemas: return "schemas other than the default";
         case Feature::Hypertables: return "hypertables";
+        case Feature::IndexMethods: return "index methods other than btree";
+        case Feature::NullsOrder: return "NULLS FIRST / LAST in indexes";
+        case Feature::Identity: return "identity and serial columns";
+        case Feature::Comments: return "comments";
     }
     return "?";
 }
 
+namespace {
+std::string hinted(const std::string& hint) { return hint.empty() ? "" : "; " + hint; }
+}  // namespace
+
 void report_unsupported(const SchemaRules& rules, Feature f, const SourcePos& pos, const std::string& where, Diagnostics& diags) {
     diags.error(pos, "unsupported", std::string(feature_name(f)) + " are not supported by dialect " + std::string(rules.dialect_name()) +
-                                        " (" + where + ")");
+                                        " (" + where + ")" + hinted(rules.hint(f)));
 }
 
 void check_type_supported(const SchemaRules& rules, const Type& t, const SourcePos& pos, const std::string& owner, Diagnostics& diags) {
     if (t.kind != TypeKind::Enum && !rules.supports(t.kind))
-        diags.error(pos, "unsupported", "type " + t.element().display() + " is not supported by dialect " + std::string(rules.dialect_name()));
+        diags.error(pos, "unsupported", "type " + t.element().display() + " is not supported by dialect " + std::string(rules.dialect_name()) +
+                                            hinted(rules.hint(t.kind)));
     if (t.is_array && !rules.supports(Feature::Arrays)) report_unsupported(rules, Feature::Arrays, pos, owner + " is " + t.display(), diags);
 }
 

@@ -24,6 +24,10 @@ enum class Feature {
     EnumTypes,     // `enums:` as named types
     Schemas,       // schemas other than the default one
     Hypertables,   // TimescaleDB's `hypertable:`
+    IndexMethods,  // index methods other than btree
+    NullsOrder,    // NULLS FIRST / LAST in an index
+    Identity,      // identity columns and serial types
+    Comments,      // comments stored in the database (lacking: a warning, they stay in the generated C++)
 };
 // "array types", "enum types", ...: how a message names the feature.
 const char* feature_name(Feature f);
@@ -43,6 +47,10 @@ public:
 
     virtual bool supports(Feature f) const = 0;
     virtual bool supports(TypeKind k) const = 0;
+    // What to write instead of a feature or type the dialect lacks, phrased to
+    // follow "; " ("write text with a check: col IN ('a', 'b')"), or "".
+    virtual std::string hint(Feature) const { return ""; }
+    virtual std::string hint(TypeKind) const { return ""; }
 
     // The longest identifier (and enum value) in bytes.
     virtual std::size_t max_identifier_bytes() const = 0;

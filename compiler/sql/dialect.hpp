@@ -25,8 +25,9 @@ public:
     // The name in schemac.yaml and in messages: "postgres".
     virtual std::string_view name() const = 0;
     // Typed changes, already in dependency order, to steps: up and down SQL,
-    // hazards, and whether each may run in a transaction.
-    virtual Plan plan(const std::vector<diff::Change>& changes) const = 0;
+    // hazards, and whether each may run in a transaction. `from` and `to` are
+    // the schemas diff_schemas compared (the changes point into them).
+    virtual Plan plan(const std::vector<diff::Change>& changes, const Schema& from, const Schema& to) const = 0;
     // The statements generated data-access code sends.
     virtual const Dml& dml() const = 0;
     // The database client libraries generated code can use with this

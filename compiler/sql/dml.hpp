@@ -41,4 +41,27 @@ public:
     virtual std::string set_to_proposed(const std::string& column) const = 0;
 };
 
+// The statements PostgreSQL and SQLite write alike: SELECT, count, DELETE,
+// UPDATE, INSERT ... RETURNING and the upsert INSERT ... ON CONFLICT (key) DO
+// UPDATE SET col = excluded.col. A dialect names, quotes and marks parameters.
+class CommonDml : public Dml {
+public:
+    std::string select(const std::string& table, const std::string& columns, const std::string& where,
+                       const std::vector<std::string>& order_by) const override;
+    std::string count(const std::string& table) const override;
+    std::string delete_rows(const std::string& table, const std::string& where) const override;
+    std::string update(const std::string& table, const std::vector<std::string>& sets, const std::string& where) const override;
+    std::string insert_prefix(const std::string& table) const override;
+    std::string returning(const std::string& columns) const override;
+    std::string upsert(const std::string& table, const std::vector<std::string>& columns, bool overriding,
+                       const std::vector<std::string>& key, const std::vector<std::string>& updated,
+                       const std::string& returning) const override;
+    std::string upsert_clause(const std::vector<std::string>& key) const override;
+    std::string set_to_proposed(const std::string& column) const override;
+
+protected:
+    // Between an insert's column list and VALUES when GENERATED ALWAYS columns are given ("").
+    virtual std::string overriding_clause() const { return ""; }
+};
+
 }  // namespace schemac::sql

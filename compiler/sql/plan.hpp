@@ -37,6 +37,11 @@ struct PlanStep {
     bool own_transaction = false;     // must start a new transaction (e.g. VALIDATE after NOT VALID)
     bool destructive = false;         // the up loses data: needs --allow-destructive
     bool down_destructive = false;    // the down loses data (rollback needs --allow-destructive)
+    // SQLite's table rebuild: its file runs with foreign keys off (switched
+    // outside the transaction) and checks them all before it commits
+    // (`-- schemac:foreign-keys-off`), so dropping the old table neither
+    // cascades nor fails on the rows that reference it.
+    bool foreign_keys_off = false;
 };
 
 struct Plan {

@@ -96,10 +96,12 @@ void check_directives(const MigrationFile& f) {
         std::string rest = ascii_lower(line.substr(2));
         rest.erase(0, rest.find_first_not_of(' '));
         if (!rest.starts_with("schemac:") && !rest.starts_with("schemac :")) continue;
-        if (line == "-- schemac:no-transaction" || line == "-- schemac:destructive" || is_approval(line)) continue;
+        if (line == "-- schemac:no-transaction" || line == "-- schemac:destructive" || line == "-- schemac:foreign-keys-off" ||
+            is_approval(line))
+            continue;
         throw MigrationSetError(f.name + ":" + std::to_string(n) + ": unknown or misspelt directive '" + line +
-                                "': the directives are exactly '-- schemac:no-transaction', '-- schemac:destructive' and "
-                                "'-- schemac:approved <who, when>'");
+                                "': the directives are exactly '-- schemac:no-transaction', '-- schemac:destructive', "
+                                "'-- schemac:foreign-keys-off' and '-- schemac:approved <who, when>'");
     }
 }
 
@@ -113,7 +115,8 @@ bool has_approval(const std::string& sql) {
 
 MigrationScript script(const MigrationFile& f) {
     check_directives(f);
-    return MigrationScript{f.name, f.contents, !header_has(f.contents, "-- schemac:no-transaction"), has_approval(f.contents)};
+    return MigrationScript{f.name, f.contents, !header_has(f.contents, "-- schemac:no-transaction"), has_approval(f.contents),
+                           header_has(f.contents, "-- schemac:foreign-keys-off")};
 }
 
 }  // namespace

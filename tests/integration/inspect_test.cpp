@@ -65,7 +65,7 @@ void create(pqxx::connection& c, const Schema& s) {
 std::string plan_summary(const Schema& from, const Schema& to, std::vector<diff::Change>* out = nullptr) {
     Diagnostics d;
     const auto changes = diff::diff_schemas(from, to, schemac::sql::postgres::rules(), d);   // the changes themselves are asserted too
-    const auto plan = sql::default_dialect().plan(changes);
+    const auto plan = sql::default_dialect().plan(changes, from, to);
     if (out) *out = changes;
     std::string s = render_text(d);
     if (!plan.empty()) s += migrations::format_summary(plan);

@@ -15,25 +15,29 @@ namespace schemac::test {
 struct PlanText {
     std::string up, down, errors;
     bool empty = true;
+    bool foreign_keys_off = false;   // some step rebuilds an SQLite table (the file's -- schemac:foreign-keys-off)
 };
 
-inline Schema load_text(const std::string& name, const std::string& yaml, Diagnostics& d) {
+inline Schema load_text(const std::string& name, const std::string& yaml, Diagnostics& d,
+                        const sql::Dialect& dialect = sql::default_dialect()) {
     Schema s;
     if (!yaml.empty()) load_yaml_text(name, yaml, s, d);
-    analyze(s, schemac::sql::postgres::rules(), d);
+    analyze(s, dialect.rules(), d);
     return s;
 }
 
-inline PlanText plan_text(const std::string& from_yaml, const std::string& to_yaml) {
+inline PlanText plan_text(const std::string& from_yaml, const std::string& to_yaml,
+                          const sql::Dialect& dialect = sql::default_dialect()) {
     Diagnostics d;
-    const Schema from = load_text("from.yaml", from_yaml, d);
-    const Schema to = load_text("to.yaml", to_yaml, d);
+    const Schema from = load_text("from.yaml", from_yaml, d, dialect);
+    const Schema to = load_text("to.yaml", to_yaml, d, dialect);
     PlanText out;
     if (!d.has_errors()) {
-        const auto plan = sql::plan_migration(sql::default_dialect(), from, to, d);
+        const auto plan = sql::plan_migration(dialect, from, to, d);
         out.up = migrations::format_up(plan);
         out.down = migrations::format_down(plan);
         out.empty = plan.empty();
+        for (const auto& s : plan.steps) out.foreign_keys_off = out.foreign_keys_off || s.foreign_keys_off;
     }
     out.errors = render_text(d);
     return out;

@@ -16,7 +16,9 @@ TEST_CASE("dialects are found by name, and postgres is the default") {
     CHECK(sql::find_dialect("Postgres") == nullptr);
     CHECK(sql::find_dialect("mysql") == nullptr);
     CHECK(sql::find_dialect("") == nullptr);
-    CHECK(sql::dialect_names() == std::vector<std::string>{"postgres"});
+    CHECK(sql::dialect_names() == std::vector<std::string>{"postgres", "sqlite"});
+    REQUIRE(sql::find_dialect("sqlite") != nullptr);
+    CHECK(sql::find_dialect("sqlite")->rules().default_schema() == "main");
 }
 
 TEST_CASE("plan_migration diffs and plans in the dialect") {

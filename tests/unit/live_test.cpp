@@ -13,7 +13,7 @@ namespace {
 class Bare final : public sql::Dialect {
 public:
     std::string_view name() const override { return "bare"; }
-    sql::Plan plan(const std::vector<diff::Change>&) const override { return {}; }
+    sql::Plan plan(const std::vector<diff::Change>&, const Schema&, const Schema&) const override { return {}; }
     const sql::Dml& dml() const override { return sql::default_dialect().dml(); }
     std::vector<std::string> drivers() const override { return {}; }
     const SchemaRules& rules() const override { return sql::default_dialect().rules(); }

@@ -76,13 +76,16 @@ TEST_CASE("migration set: malformed sets are refused with the file named") {
         {{{"0001_a.up.sql", ""}, {"0001_b.down.sql", ""}}, "0001_b.down.sql: does not match 0001_a.up.sql (same version, other name)"},
         {{{"0001_a.up.sql", "-- schemac: no-transaction\nSELECT 1;\n"}},
          "0001_a.up.sql:1: unknown or misspelt directive '-- schemac: no-transaction': the directives are exactly "
-         "'-- schemac:no-transaction', '-- schemac:destructive' and '-- schemac:approved <who, when>'"},
+         "'-- schemac:no-transaction', '-- schemac:destructive', '-- schemac:foreign-keys-off' and '-- schemac:approved <who, when>'"},
         {{{"0001_a.up.sql", "-- schemac:approvedby ops\nSELECT 1;\n"}},
          "0001_a.up.sql:1: unknown or misspelt directive '-- schemac:approvedby ops': the directives are exactly "
-         "'-- schemac:no-transaction', '-- schemac:destructive' and '-- schemac:approved <who, when>'"},
+         "'-- schemac:no-transaction', '-- schemac:destructive', '-- schemac:foreign-keys-off' and '-- schemac:approved <who, when>'"},
+        {{{"0001_a.up.sql", "-- schemac:foreign-keys-of\nSELECT 1;\n"}},
+         "0001_a.up.sql:1: unknown or misspelt directive '-- schemac:foreign-keys-of': the directives are exactly "
+         "'-- schemac:no-transaction', '-- schemac:destructive', '-- schemac:foreign-keys-off' and '-- schemac:approved <who, when>'"},
         {{{"0001_a.up.sql", ""}, {"0001_a.down.sql", "DROP TABLE t;\n--SCHEMAC:DESTRUCTIVE\n"}},
          "0001_a.down.sql:2: unknown or misspelt directive '--SCHEMAC:DESTRUCTIVE': the directives are exactly "
-         "'-- schemac:no-transaction', '-- schemac:destructive' and '-- schemac:approved <who, when>'"},
+         "'-- schemac:no-transaction', '-- schemac:destructive', '-- schemac:foreign-keys-off' and '-- schemac:approved <who, when>'"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.error);

@@ -11,7 +11,7 @@ namespace {
 class Postgres final : public Dialect {
 public:
     std::string_view name() const override { return "postgres"; }
-    Plan plan(const std::vector<diff::Change>& changes) const override { return render_plan(changes); }
+    Plan plan(const std::vector<diff::Change>& changes, const Schema&, const Schema&) const override { return render_plan(changes); }
     const Dml& dml() const override { return postgres::dml(); }
     std::vector<std::string> drivers() const override { return {"libpqxx"}; }
     std::vector<SqlStatement> split(std::string_view script) const override { return split_sql(script); }

@@ -6,20 +6,17 @@
 #include "sql/postgres/hazards.hpp"
 #include "sql/postgres/online.hpp"
 #include "sql/postgres/quote.hpp"
+#include "sql/text.hpp"
 
 namespace schemac::sql::postgres {
 
 namespace {
 
+using sql::join;
+
 using namespace diff;
 
 std::string tbl(const Table* t) { return quote_name(t->name); }
-
-std::string join(const std::vector<std::string>& parts, const std::string& sep = ", ") {
-    std::string s;
-    for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? sep : "") + parts[i];
-    return s;
-}
 
 std::string cols(const std::vector<Ident>& ids) {
     std::vector<std::string> v;

@@ -21,6 +21,10 @@ struct MigrationScript {
     std::string sql;           // contents as read
     bool transactional = true; // false when the header says -- schemac:no-transaction
     bool approved = false;     // a `-- schemac:approved <who, when>` line: reviewed for a protected environment
+    // `-- schemac:foreign-keys-off` (SQLite: a file that rebuilds tables): foreign
+    // keys are switched off before its transaction begins, every one is checked
+    // (PRAGMA foreign_key_check) before it commits, and they are on again after.
+    bool foreign_keys_off = false;
 };
 
 struct Migration {

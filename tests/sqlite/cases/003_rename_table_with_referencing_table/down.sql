@@ -1,0 +1,2 @@
+-- undo > table accounts -> users
+ALTER TABLE users RENAME TO accounts;

@@ -1,0 +1,3 @@
+-- > table accounts -> users
+--   breaks-running-app: SQL that names accounts stops working; deploy code that works with both names first
+ALTER TABLE accounts RENAME TO users;

@@ -1,0 +1,2 @@
+-- + column trades.price
+ALTER TABLE trades ADD COLUMN price REAL;
