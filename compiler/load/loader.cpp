@@ -634,15 +634,19 @@ bool is_yaml_name(const fs::path& p) {
 // directory once, so a link loop ends). A file is listed whatever it turns out
 // to be (a dangling link, a FIFO, a file without read permission): reading it
 // then says why it is not schema, so no part of the schema disappears silently.
-void collect_yaml_files(const fs::path& dir, std::set<fs::path>& visited, std::vector<std::string>& found, Diagnostics& diags) {
+// A directory below with a schemac.yaml of its own is another project (its
+// schema, its dialect, its migrations) and is not read.
+void collect_yaml_files(const fs::path& dir, std::set<fs::path>& visited, std::vector<std::string>& found, Diagnostics& diags,
+                        bool top = true) {
     std::error_code ec;
     const fs::path canonical = fs::canonical(dir, ec);
     if (!ec && !visited.insert(canonical).second) return;
+    if (!top && fs::exists(dir / "schemac.yaml", ec)) return;
     fs::directory_iterator it(dir, ec);
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
         const fs::path p = it->path();
         std::error_code kind_ec;
-        if (fs::is_directory(p, kind_ec)) collect_yaml_files(p, visited, found, diags);
+        if (fs::is_directory(p, kind_ec)) collect_yaml_files(p, visited, found, diags, false);
         else if (is_yaml_name(p)) found.push_back(p.generic_string());
     }
     if (ec) diags.error({std::make_shared<const std::string>(dir.generic_string()), 0, 0}, "io", "cannot read directory: " + ec.message());

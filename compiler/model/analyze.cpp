@@ -390,15 +390,18 @@ private:
     }
 
     // A dialect without stored comments keeps them in the generated C++ only:
-    // said once per table, so the user knows the database will not have them.
+    // said once, at the first table that has one, so the user knows the
+    // database will not have them (a warning per table would drown the rest).
+    bool comments_warned_ = false;
     void comments_kept(const Table& t) {
-        if (rules_.supports(Feature::Comments)) return;
+        if (rules_.supports(Feature::Comments) || comments_warned_) return;
         const Column* commented = nullptr;
         for (const auto& c : t.columns) if (!c.comment.empty() && !commented) commented = &c;
         if (t.comment.empty() && !commented) return;
+        comments_warned_ = true;
         diags_.warning(t.comment.empty() ? commented->pos : t.pos, "comment-not-stored",
                        std::string(feature_name(Feature::Comments)) + " are not stored by dialect " + std::string(rules_.dialect_name()) +
-                           " (table " + t.name.display() + "); " + rules_.hint(Feature::Comments));
+                           " (table " + t.name.display() + " is the first with one); " + rules_.hint(Feature::Comments));
     }
 
     void check_table_text(const Table& t) {
