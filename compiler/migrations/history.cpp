@@ -3,6 +3,7 @@
 #include <schemac/core/ascii.hpp>
 
 #include <algorithm>
+#include <set>
 
 #include "load/writer.hpp"
 #include "migrations/format.hpp"
@@ -118,16 +119,22 @@ int snapshot_version(const std::string& snapshot_text) {
 History read_history(const DirContents& dir, const std::string& dir_name, Diagnostics& diags) {
     History h;
     std::map<int, Migration> by_version;
+    std::set<std::string> up_only_files;
     auto where = [&](const std::string& f) { return SourcePos{std::make_shared<const std::string>(dir_name + "/" + f), 0, 0}; };
     for (const auto& [name, contents] : dir) {
         (void)contents;
-        const bool up = ends_with(name, ".up.sql"), down = ends_with(name, ".down.sql");
+        const bool down = ends_with(name, ".down.sql");
+        // NNNN_name.sql: an up file without a down file, as wrangler writes D1 migrations.
+        const bool up_only = !down && !ends_with(name, ".up.sql") && ends_with(name, ".sql");
+        const bool up = !down && ends_with(name, ".sql");
         if (!up && !down) continue;
-        const std::string stem = name.substr(0, name.size() - (up ? 7 : 9));
+        const std::string stem = name.substr(0, name.size() - (down ? 9 : up_only ? 4 : 7));
         if (stem.size() < 6 || !std::all_of(stem.begin(), stem.begin() + 4, ::isdigit) || stem[4] != '_') {
-            diags.error(where(name), "migration-name", "migration files are named NNNN_name.up.sql / NNNN_name.down.sql");
+            diags.error(where(name), "migration-name",
+                        "migration files are named NNNN_name.up.sql / NNNN_name.down.sql (or NNNN_name.sql, up only)");
             continue;
         }
+        if (up_only) up_only_files.insert(name);
         const int version = std::stoi(stem.substr(0, 4));
         const std::string slug = stem.substr(5);
         auto [it, fresh] = by_version.emplace(version, Migration{version, slug, "", ""});
@@ -142,7 +149,11 @@ History read_history(const DirContents& dir, const std::string& dir_name, Diagno
     }
     for (auto& [v, m] : by_version) {
         if (m.up_file.empty()) diags.error(where(m.down_file), "migration-half", "migration " + version_text(v) + " has no .up.sql");
-        if (m.down_file.empty()) diags.error(where(m.up_file), "migration-half", "migration " + version_text(v) + " has no .down.sql");
+        if (m.down_file.empty() && !up_only_files.count(m.up_file))
+            diags.error(where(m.up_file), "migration-half", "migration " + version_text(v) + " has no .down.sql");
+        if (!m.down_file.empty() && up_only_files.count(m.up_file))
+            diags.error(where(m.down_file), "migration-half", m.up_file + " is an up-only file (NNNN_name.sql); name it " +
+                                                                 version_text(v) + "_" + m.slug + ".up.sql to pair it with " + m.down_file);
         h.migrations.push_back(m);
     }
     return h;

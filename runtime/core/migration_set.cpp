@@ -24,6 +24,8 @@ struct ParsedName {
 };
 
 // NNNN_name.up.sql / NNNN_name.down.sql; the name is letters, digits and '_'.
+// NNNN_name.sql, as Cloudflare's wrangler writes D1 migrations, is an up file
+// without a down file.
 std::optional<ParsedName> parse_file_name(const std::string& file) {
     ParsedName p;
     std::string rest;
@@ -32,6 +34,8 @@ std::optional<ParsedName> parse_file_name(const std::string& file) {
     } else if (file.size() > 9 && file.ends_with(".down.sql")) {
         rest = file.substr(0, file.size() - 9);
         p.up = false;
+    } else if (file.size() > 4 && file.ends_with(".sql")) {
+        rest = file.substr(0, file.size() - 4);
     } else {
         return std::nullopt;
     }
@@ -138,7 +142,7 @@ MigrationSet MigrationSet::from_files(const std::vector<MigrationFile>& files) {
         if (!f.name.ends_with(".sql")) continue;
         auto p = parse_file_name(f.name);
         if (!p)
-            throw MigrationSetError(f.name + ": not a migration file name (expected NNNN_name.up.sql or NNNN_name.down.sql)");
+            throw MigrationSetError(f.name + ": not a migration file name (expected NNNN_name.up.sql, NNNN_name.down.sql or NNNN_name.sql)");
         Migration& m = by_version[p->version];
         m.version = p->version;
         if (p->up) {
@@ -161,6 +165,9 @@ MigrationSet MigrationSet::from_files(const std::vector<MigrationFile>& files) {
         if (m.up.file.empty()) throw MigrationSetError(m.down->file + ": has no matching .up.sql file");
         if (m.down && down_names[v] != m.name)
             throw MigrationSetError(m.down->file + ": does not match " + m.up.file + " (same version, other name)");
+        if (m.down && !m.up.file.ends_with(".up.sql"))
+            throw MigrationSetError(m.down->file + ": " + m.up.file + " is an up-only file (NNNN_name.sql); name it " +
+                                    version_text(v) + "_" + m.name + ".up.sql to pair it with a down file");
         set.migrations_.push_back(std::move(m));
     }
     return set;

@@ -66,10 +66,12 @@ TEST_CASE("migration set: malformed sets are refused with the file named") {
         std::string error;
     };
     const std::vector<Case> cases = {
-        {{{"1_a.sql", ""}}, "1_a.sql: not a migration file name (expected NNNN_name.up.sql or NNNN_name.down.sql)"},
-        {{{"0001_a-b.up.sql", ""}}, "0001_a-b.up.sql: not a migration file name (expected NNNN_name.up.sql or NNNN_name.down.sql)"},
-        {{{"0000_zero.up.sql", ""}}, "0000_zero.up.sql: not a migration file name (expected NNNN_name.up.sql or NNNN_name.down.sql)"},
-        {{{"0001_.up.sql", ""}}, "0001_.up.sql: not a migration file name (expected NNNN_name.up.sql or NNNN_name.down.sql)"},
+        {{{"1_a.txt.sql", ""}}, "1_a.txt.sql: not a migration file name (expected NNNN_name.up.sql, NNNN_name.down.sql or NNNN_name.sql)"},
+        {{{"0001_a.sql", ""}, {"0001_a.down.sql", ""}},
+         "0001_a.down.sql: 0001_a.sql is an up-only file (NNNN_name.sql); name it 0001_a.up.sql to pair it with a down file"},
+        {{{"0001_a-b.up.sql", ""}}, "0001_a-b.up.sql: not a migration file name (expected NNNN_name.up.sql, NNNN_name.down.sql or NNNN_name.sql)"},
+        {{{"0000_zero.up.sql", ""}}, "0000_zero.up.sql: not a migration file name (expected NNNN_name.up.sql, NNNN_name.down.sql or NNNN_name.sql)"},
+        {{{"0001_.up.sql", ""}}, "0001_.up.sql: not a migration file name (expected NNNN_name.up.sql, NNNN_name.down.sql or NNNN_name.sql)"},
         {{{"0001_a.up.sql", ""}, {"0001_b.up.sql", ""}},
          "0001_b.up.sql: version 1 is also 0001_a.up.sql (two branches each added a migration: renumber one with schemac diff)"},
         {{{"0001_a.down.sql", ""}}, "0001_a.down.sql: has no matching .up.sql file"},
@@ -91,6 +93,19 @@ TEST_CASE("migration set: malformed sets are refused with the file named") {
         CAPTURE(c.error);
         CHECK(set_error(c.files) == c.error);
     }
+}
+
+TEST_CASE("migration set: NNNN_name.sql, as wrangler writes D1 migrations, is an up file without a down file") {
+    const auto set = MigrationSet::from_files({{"0001_initial_schema.sql", "-- Migration number: 0001 \xe2\x8f\xb1\xef\xb8\x8f 2025-12-14T05:30:00Z\n"
+                                                                        "CREATE TABLE IF NOT EXISTS t (id TEXT PRIMARY KEY);\n"},
+                                               {"0002_more.up.sql", "CREATE TABLE u (id int);\n"},
+                                               {"0002_more.down.sql", "DROP TABLE u;\n"}});
+    REQUIRE(set.migrations().size() == 2);
+    CHECK(set.migrations()[0].version == 1);
+    CHECK(set.migrations()[0].name == "initial_schema");
+    CHECK(set.migrations()[0].up.file == "0001_initial_schema.sql");
+    CHECK_FALSE(set.migrations()[0].down.has_value());
+    CHECK(set.migrations()[1].down.has_value());
 }
 
 TEST_CASE("migration set: from a directory, the same as from memory") {

@@ -191,3 +191,20 @@ TEST_CASE("redo replaces the newest migration's snapshot and refuses without an 
     lost.erase("snapshots/0001.yaml");
     CHECK(contains(plan_redo(read_history(lost, "m", d), lost).problem, "snapshots/0001.yaml is missing"));
 }
+
+TEST_CASE("an up-only file (NNNN_name.sql, as wrangler writes D1 migrations) is a migration without a down file") {
+    DirContents dir{{"0001_initial_schema.sql", "CREATE TABLE t (id TEXT PRIMARY KEY);\n"}};
+    Diagnostics d;
+    const History h = read_history(dir, "m", d);
+    CHECK_FALSE(d.has_errors());
+    REQUIRE(h.migrations.size() == 1);
+    CHECK(h.migrations[0].up_file == "0001_initial_schema.sql");
+    CHECK(h.migrations[0].down_file.empty());
+    diff(dir, {true});   // the next diff numbers after it
+    CHECK(dir.count("0002_add_things.up.sql") == 1);
+
+    dir["0001_initial_schema.down.sql"] = "DROP TABLE t;\n";   // a down file cannot pair with it
+    Diagnostics paired;
+    read_history(dir, "m", paired);
+    CHECK(contains(render_text(paired), "0001_initial_schema.sql is an up-only file (NNNN_name.sql); name it 0001_initial_schema.up.sql"));
+}
