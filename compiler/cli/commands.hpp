@@ -19,6 +19,7 @@ enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2, kDrift = 3, kCannotConnect = 
 // directory and .gitignore line; refuses to overwrite anything.
 struct InitCommand {
     std::string dir;              // "" = the current directory
+    std::string dialect = "postgres";   // postgres | sqlite: the project's database, and the example's types
     std::string format = "text";  // text | json
 };
 int run_init(const InitCommand& cmd);

@@ -36,9 +36,10 @@ std::string database_name(const fs::path& dir) {
     return name.empty() ? "app" : name;
 }
 
-std::string config_text(const std::string& db) {
-    return "# schemac's settings for this project. Every command finds this file in the\n"
-           "# current directory or a parent; the paths below are relative to it.\n"
+std::string config_text(const std::string& db, bool sqlite) {
+    return std::string("# schemac's settings for this project. Every command finds this file in the\n"
+                       "# current directory or a parent; the paths below are relative to it.\n") +
+           (sqlite ? "dialect: sqlite               # SQLite 3.35+ (Cloudflare D1 too): docs/sqlite.md\n" : "") +
            "schema: schema                # the YAML schema: every *.yaml under it\n"
            "migrations: migrations        # numbered .up.sql/.down.sql pairs: commit them\n"
            "codegen:                      # schemac generate: typed C++ rows and DAOs\n"
@@ -46,8 +47,9 @@ std::string config_text(const std::string& db) {
            "  namespace: db\n"
            "\n"
            "environments:                 # --env NAME picks one\n"
-           "  dev:\n"
-           "    url: postgresql:///" + db + "_dev   # a local database, no password\n"
+           "  dev:\n" +
+           (sqlite ? "    url: sqlite:" + db + "_dev.db   # a database file beside this one (created by apply)\n"
+                   : "    url: postgresql:///" + db + "_dev   # a local database, no password\n") +
            "  production:\n"
            "    url_env: PRODUCTION_DATABASE_URL   # read when schemac runs: no password in this file\n"
            "    protected: true             # apply/rollback refuse unapproved data-loss and long-lock migrations\n";
@@ -70,6 +72,28 @@ constexpr const char* kExampleSchema =
     "      created_at:\n"
     "        type: timestamptz\n"
     "        default: {sql: now()}       # {sql: ...} is SQL; a plain value is a literal\n"
+    "    primary_key: [id]\n"
+    "    indexes:\n"
+    "      - columns: [created_at DESC]\n";
+
+// The same example as SQLite users write it (docs/sqlite.md): an integer
+// primary key is the rowid alias, times are Unix seconds.
+constexpr const char* kExampleSqliteSchema =
+    "# The schema of this project. Every *.yaml file under schema/ is read and\n"
+    "# merged; split it into as many files as you like. This table is an example:\n"
+    "# change it or replace it, then run\n"
+    "#   schemac diff -m \"create users\"    write the next migration into migrations/\n"
+    "#   schemac apply --env dev           apply it to the dev database of schemac.yaml\n"
+    "#   schemac check                     validate the YAML, and that a migration holds it\n"
+    "tables:\n"
+    "  users:\n"
+    "    columns:\n"
+    "      id: integer                   # an integer primary key: SQLite numbers new rows itself\n"
+    "      email: {type: text, unique: true}\n"
+    "      display_name: text?           # '?' = nullable; every other column is NOT NULL\n"
+    "      created_at:\n"
+    "        type: integer               # Unix time, as D1 schemas store it\n"
+    "        default: {sql: unixepoch()} # {sql: ...} is SQL; a plain value is a literal\n"
     "    primary_key: [id]\n"
     "    indexes:\n"
     "      - columns: [created_at DESC]\n";
@@ -196,13 +220,14 @@ int run_init(const InitCommand& cmd) {
                             kFailure);
     }
 
+    const bool sqlite = cmd.dialect == "sqlite";
     Created created;
     std::string error;
     bool ignore_added = false;
     const bool ok = make_dirs(root, created, error) && make_dirs(schema_dir, created, error) &&
                     make_dirs(migrations, created, error) &&
-                    write_new_file(schema_file, kExampleSchema, created, error) &&
-                    write_new_file(config, config_text(database_name(root)), created, error) &&
+                    write_new_file(schema_file, sqlite ? kExampleSqliteSchema : kExampleSchema, created, error) &&
+                    write_new_file(config, config_text(database_name(root), sqlite), created, error) &&
                     add_ignore_line(gitignore, created, error, ignore_added);
     if (!ok) {
         undo(created);
@@ -212,7 +237,7 @@ int run_init(const InitCommand& cmd) {
     std::vector<std::string> next;
     if (!cmd.dir.empty()) next.push_back("cd " + cmd.dir);
     next.push_back("schemac diff -m \"create users\"");
-    next.push_back("createdb " + database_name(root) + "_dev && schemac apply --env dev");
+    next.push_back(sqlite ? "schemac apply --env dev" : "createdb " + database_name(root) + "_dev && schemac apply --env dev");
     next.push_back("schemac check");
     if (cmd.format == "json") {
         std::vector<std::string> written = {config.string(), schema_file.string(), migrations.string() + "/"};
@@ -241,7 +266,9 @@ CommandSpec init_command() {
     auto o = std::make_shared<InitCommand>();
     CommandSpec c{"init", "Start a project: schemac.yaml, an example schema/, migrations/ (overwrites nothing)",
                   "schemac init shop && cd shop && schemac check", {}, {}, &o->format, [o] { return run_init(*o); }};
-    c.options = {{"dir", "Directory of the new project (default: the current directory; created if missing)", &o->dir}};
+    c.options = {{"dir", "Directory of the new project (default: the current directory; created if missing)", &o->dir},
+                 {"--dialect", "The project's database: postgres (default) or sqlite (SQLite 3.35+, Cloudflare D1)", &o->dialect,
+                  false, {"postgres", "sqlite"}}};
     return c;
 }
 

@@ -66,6 +66,17 @@ rm -r schemac.yaml schema
 [ "$(grep -c '^/build/' .gitignore)" = 1 ] || fail "the .gitignore line was added twice"
 cd ..
 
+# --dialect sqlite: an SQLite project whose example checks and diffs, and the
+# migration is SQLite's; a dialect schemac does not know is refused.
+"$schemac" init lite --dialect sqlite 2>err || fail "init --dialect sqlite: $(cat err)"
+grep -q '^dialect: sqlite' lite/schemac.yaml || fail "no dialect in the SQLite project: $(cat lite/schemac.yaml)"
+grep -q 'url: sqlite:lite_dev.db' lite/schemac.yaml || fail "the dev database is not an SQLite file: $(cat lite/schemac.yaml)"
+if grep -q 'createdb' err; then fail "an SQLite project is told to createdb: $(cat err)"; fi
+(cd lite && "$schemac" diff -m "create users" >/dev/null 2>&1 && "$schemac" check >/dev/null 2>&1) || fail "the SQLite example does not diff and check"
+grep -q 'id INTEGER NOT NULL' lite/migrations/0001_create_users.up.sql || fail "the SQLite migration: $(cat lite/migrations/0001_create_users.up.sql)"
+if "$schemac" init other --dialect mysql 2>err; then fail "init --dialect mysql"; fi
+[ ! -e other ] || fail "a refused dialect created the directory"
+
 # A file in the way of DIR; an unwritable directory leaves nothing behind.
 touch afile
 if "$schemac" init afile 2>err; then fail "init into a file"; fi
