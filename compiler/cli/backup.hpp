@@ -1,8 +1,9 @@
-// apply/rollback --backup DIR: a pg_dump of the whole database, taken by the
-// runner's before_run hook, so only when something will run and while the
-// migration lock is held (no other runner changes the database between the
-// dump and the first file). The dump itself is the runtime's
-// (schemac/migrate/backup.hpp); this file reports it.
+// apply/rollback --backup DIR: a pg_dump of the whole database (on SQLite, a
+// copy of the file by VACUUM INTO), taken by the runner's before_run hook, so
+// only when something will run and while the migration lock is held (no other
+// runner changes the database between the dump and the first file). The dump
+// itself is the runtime's (schemac/migrate/backup.hpp,
+// schemac/sqlite/backup.hpp); this file reports it.
 #pragma once
 #include <functional>
 #include <optional>

@@ -9,6 +9,7 @@
 #include "cli/json_output.hpp"
 #include "cli/project.hpp"
 #include "schemac/core/migration_set.hpp"
+#include "schemac/sqlite/conninfo.hpp"
 
 namespace schemac::cli {
 
@@ -54,9 +55,20 @@ const char* kind_name(RunnerErrorKind k) {
 
 }  // namespace
 
+bool is_sqlite(const DatabaseTarget& t) { return sqlite::is_sqlite_conninfo(t.runner.conninfo); }
+
+std::string history_name(const DatabaseTarget& t) {
+    return is_sqlite(t) ? t.runner.history_table : t.runner.history_schema + "." + t.runner.history_table;
+}
+
 int with_database(const DatabaseOptions& opts, const std::function<int(const DatabaseTarget&)>& body) {
     auto fail = [&](const char* kind, const std::string& message, int code) {
         return report_error(opts.format, kind, message, code);
+    };
+    // libpq's rules find no password in a SQLite file name; they would only
+    // hide pieces of a path that looks like a URL's user part.
+    const auto scrubbed = [](const std::string& message, const DatabaseTarget& t) {
+        return is_sqlite(t) ? message : scrub_passwords(message, t.runner.conninfo);
     };
     DatabaseTarget target;
     try {
@@ -72,10 +84,10 @@ int with_database(const DatabaseOptions& opts, const std::function<int(const Dat
                          : e.kind == RunnerErrorKind::lock_lost        ? kLockNotObtained
                          : e.kind == RunnerErrorKind::invalid_conninfo ? kUsage
                                                                        : kFailure;
-        return fail(kind_name(e.kind), scrub_passwords(e.what(), target.runner.conninfo), code);
+        return fail(kind_name(e.kind), scrubbed(e.what(), target), code);
     } catch (const std::exception& e) {
         // The runtime turns every database error into a RunnerError; this is for the rest (out of memory, ...).
-        return fail("failure", scrub_passwords(e.what(), target.runner.conninfo), kFailure);
+        return fail("failure", scrubbed(e.what(), target), kFailure);
     }
 }
 
@@ -160,7 +172,8 @@ DatabaseTarget resolve_target(const DatabaseOptions& opts) {
 
 std::vector<OptionSpec> database_options(DatabaseOptions& db, bool runner) {
     std::vector<OptionSpec> o = {
-        {"--db", "Database URL or libpq conninfo (else --env, SCHEMAC_DATABASE_URL, DATABASE_URL)", &db.db},
+        {"--db", "Database URL or libpq conninfo, or a SQLite file (sqlite:///abs/app.db, app.db, file:app.db?mode=ro) "
+                 "(else --env, SCHEMAC_DATABASE_URL, DATABASE_URL)", &db.db},
         {"--env", "Environment from schemac.yaml (dev, production, ...)", &db.env},
         {"--config", kConfigHelp, &db.config},
     };

@@ -26,10 +26,18 @@ struct UsageError : std::runtime_error {
 };
 DatabaseTarget resolve_target(const DatabaseOptions& opts);
 
+// Whether the target is a SQLite database (a file name or URL that
+// schemac/sqlite/conninfo.hpp recognises): what is PostgreSQL's alone (pg_dump,
+// password scrubbing, the schema's history schema) does not apply to it.
+bool is_sqlite(const DatabaseTarget& t);
+// The history table for messages: schema.table, or the table alone on SQLite.
+std::string history_name(const DatabaseTarget& t);
+
 // Resolves the target and runs `body`; every error becomes one message (text on
 // stderr, or {"error":{...}} on stdout with --format json) and its exit code. No
 // message contains the conninfo: only what libpq and the server say, scrubbed
-// of the password (runtime/migrate/postgres/connection.cpp).
+// of the password (runtime/migrate/postgres/connection.cpp). A SQLite target's
+// messages are left as they are: its connection string holds no password.
 int with_database(const DatabaseOptions& opts, const std::function<int(const DatabaseTarget&)>& body);
 
 // Drift of the target's database against its migrations (cli/verify.cpp): 0, 3 (drift) or 1.

@@ -58,6 +58,12 @@ std::optional<AfterMigrations> environment_seeds(const DatabaseTarget& t, const 
     const Schema schema = diags.has_errors() ? Schema{} : load_schema(project.schema_paths, project.dialect->rules(), diags);
     if (!diags.has_errors()) check_seed_environments(schema, project.config, diags);
     if (!diags.has_errors() && !names_environment(schema, t.environment)) return std::nullopt;
+    // The rows are SQL of the project's dialect: a SQLite database gets them
+    // only from a SQLite project.
+    if (!diags.has_errors() && is_sqlite(t) && project.dialect->name() != "sqlite")
+        throw UsageError("the seed rows of environment '" + t.environment + "' are written in the project's dialect, " +
+                         std::string(project.dialect->name()) +
+                         ", and the database is SQLite: set `dialect: sqlite` in schemac.yaml; nothing was run");
     // The rows are written into the schema the newest migration arrives at: the
     // YAML must be that schema, else a column a row names may not exist yet.
     const MigrationState state = diags.has_errors() ? MigrationState{} : load_migration_state(project.migrations_dir, diags, true, project.dialect->rules());

@@ -15,6 +15,7 @@
 #include "cli/unsafe_gate.hpp"
 #include "diag/diagnostics.hpp"
 #include "schemac/core/migration_set.hpp"
+#include "sql/live.hpp"
 
 namespace schemac::cli {
 
@@ -27,12 +28,10 @@ int with_runner(const DatabaseOptions& opts, const std::function<int(Runner&, co
     });
 }
 
-std::string history_name(const DatabaseTarget& t) { return t.runner.history_schema + "." + t.runner.history_table; }
-
 // ---- status
 
 void status_text(const Status& st, const DatabaseTarget& t) {
-    std::cout << "database: " << st.database << " (from " << t.source << ")\n";
+    std::cout << "database: " << st.database << (is_sqlite(t) ? " (SQLite" : " (") << (is_sqlite(t) ? ", from " : "from ") << t.source << ")\n";
     std::cout << "history:  " << history_name(t) << (st.history_exists ? "" : " (not created yet)") << '\n';
     std::cout << "version:  " << (st.current_version ? version_text(st.current_version) : "none") << "\n\n";
     std::size_t width = 0;
@@ -93,11 +92,13 @@ ProgressFn progress_for(const DatabaseOptions& db) {
 // --dry-run in text: the backup that would be taken, then each file that
 // would run, as it would run.
 void dry_run_text(const RunResult& r, const char* verb, const json::BackupReport* backup) {
-    if (backup)
-        std::cout << "-- would back up first: " << backup->command << "\n--   renamed to " << backup->file << " when pg_dump succeeds\n\n";
+    if (backup)   // pg_dump, or on SQLite VACUUM INTO
+        std::cout << "-- would back up first: " << backup->command << "\n--   renamed to " << backup->file << " when "
+                  << (backup->command.starts_with("VACUUM INTO") ? "it succeeds" : "pg_dump succeeds") << "\n\n";
     for (const auto& s : r.steps) {
         std::cout << "-- would " << verb << " " << s.script->file << " (" << s.statements << " statements, "
-                  << (s.script->transactional ? "in one transaction" : "outside a transaction, one by one");
+                  << (s.script->transactional ? "in one transaction" : "outside a transaction, one by one")
+                  << (s.script->foreign_keys_off ? ", foreign keys off around it and checked before the commit" : "");
         if (s.first_statement > 1) std::cout << ", resuming at statement " << s.first_statement;
         std::cout << ")\n" << s.script->sql;
         if (!s.script->sql.empty() && s.script->sql.back() != '\n') std::cout << '\n';
@@ -211,8 +212,20 @@ void gate_unsafe(const DatabaseTarget& target, const DatabaseOptions& db, bool a
 
 }  // namespace
 
+// apply --verify reads the database with the live side of the project's
+// dialect: refused before anything runs when that cannot read the target.
+void check_verify(const DatabaseTarget& target) {
+    const std::string dialect(target.dialect->name());
+    if (!sql::find_live(dialect))
+        throw UsageError("--verify: dialect " + dialect + " has no live side to read a database with; nothing was run");
+    if (is_sqlite(target) && dialect != "sqlite")
+        throw UsageError("--verify: the database is SQLite, and the project's dialect is " + dialect +
+                         ", whose live side reads PostgreSQL (set `dialect: sqlite` in schemac.yaml); nothing was run");
+}
+
 int run_apply(const ApplyCommand& cmd) {
     return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget& target) {
+        if (cmd.verify && !cmd.dry_run) check_verify(target);
         const std::string backup_to = backup_dir(cmd.backup);
         ApplyOptions o{apply_target(cmd.target), cmd.dry_run, cmd.allow_out_of_order, cmd.resume, {}, {}};
         o.after = environment_seeds(target, cmd.db);

@@ -3,17 +3,22 @@
 // compares checksums and decides what to apply or roll back; a Driver opens
 // and pins the session, takes the migration lock, keeps the history table, runs
 // statements inside or outside a transaction and says what an error means.
-// One folder per database, each with the same files (postgres/: driver,
-// connection, history_table, rerun). Private to the runtime.
+// One folder per database, each with the same files (postgres/ and sqlite/:
+// driver, connection, history_table, rerun, watch). Private to the runtime.
+//
+// The methods with a body here are what most databases do; a driver
+// overrides them where its database differs.
 #pragma once
 #include <chrono>
 #include <exception>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "schemac/migrate/runner.hpp"
+#include "schemac/postgres/sql_split.hpp"
 
 namespace schemac::migrate {
 
@@ -52,8 +57,17 @@ public:
     // `statement` again; `note` says what was found, for the progress output.
     virtual Rerun prepare_rerun(const std::string& statement, std::string& note) = 0;
     // Autocommit units only: after `statement` failed, removes what it left
-    // half-done (an INVALID index); says what it did, or "".
+    // half-done (an INVALID index) and rolls back a transaction the file
+    // opened itself (Driver::own_transactions); says what it did, or "".
     virtual std::string clean_up_failed(const std::string& statement) = 0;
+    // Autocommit units only, before a file resumes after the statements
+    // `done`: sets again what they set on the session that the database does
+    // not keep (SQLite: PRAGMA foreign_keys = OFF before the file's own BEGIN),
+    // so the rest runs as it would have; says what it did, or "".
+    virtual std::string restore_session(const std::vector<SqlStatement>& done) {
+        (void)done;
+        return "";
+    }
     // Throws RunnerError(lock_lost), ending with `consequence`, when the lock
     // taken by Driver::lock is no longer held. In a transaction, the answer
     // holds up to its commit. Does nothing when no lock was taken.
@@ -91,6 +105,10 @@ public:
     // Opens and pins the session (a failure: RunnerError(connection) or
     // RunnerError(invalid_conninfo), or an error classify() reads).
     virtual void connect() = 0;
+    // The same for a command that must not create the database (status,
+    // rollback, repair, a dry run): a driver whose connect() creates a missing
+    // database (SQLite creates a missing file) says that it does not exist.
+    virtual void connect_existing() { connect(); }
     // The target for messages (user@host:port/dbname), never a password.
     virtual const std::string& database() const = 0;
     // The history table for messages (schema.table).
@@ -137,6 +155,27 @@ public:
     // `error`, from a statement run inside a transaction, with a hint when the
     // statement cannot run in one.
     virtual std::string transaction_error(const std::string& error) const = 0;
+
+    // How a migration file is cut into statements: psql's rules unless the
+    // database reads SQL otherwise (SQLite's trigger bodies).
+    virtual std::vector<SqlStatement> split(std::string_view sql) const { return split_sql(sql); }
+    // Whether a file marked -- schemac:no-transaction may open transactions of
+    // its own (BEGIN ... COMMIT, no nesting): SQLite's table rebuild turns
+    // foreign keys off outside a transaction, where alone that works, around
+    // one. The runner then counts a failure inside such a block as undoing the
+    // whole block (its progress records included, written in it).
+    virtual bool own_transactions() const { return false; }
+    // Whether the database honours -- schemac:foreign-keys-off (SQLite's table
+    // rebuild, in a transactional file): foreign keys switched off before the
+    // file's transaction begins (inside one SQLite ignores the switch), every
+    // foreign key checked before it commits, and switched on again after.
+    // Elsewhere the directive is refused before anything runs.
+    virtual bool switches_foreign_keys() const { return false; }
+    // The unit a migration file's statements run in: begin(script.transactional),
+    // with what its directives ask of the database (switches_foreign_keys);
+    // then commit() fails, and nothing of the file stays, when a row breaks a
+    // foreign key.
+    virtual std::unique_ptr<Work> begin_file(const MigrationScript& script) { return begin(script.transactional); }
 };
 
 }  // namespace schemac::migrate

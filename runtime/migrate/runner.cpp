@@ -13,6 +13,8 @@
 #include "driver.hpp"
 #include "postgres/driver.hpp"
 #include "schemac/postgres/sql_split.hpp"
+#include "schemac/sqlite/conninfo.hpp"
+#include "sqlite/driver.hpp"
 
 namespace schemac {
 
@@ -202,13 +204,15 @@ std::chrono::milliseconds backoff(int attempt) {
     return std::chrono::milliseconds(std::min<long long>(30'000, 1000LL << std::min(attempt, 5)));
 }
 
+std::vector<int> own_blocks(const std::vector<SqlStatement>& stmts);
+
 class Executor {
 public:
     Executor(Driver& d, const RunnerOptions& options, const ProgressFn& progress) : d_(d), options_(options), progress_(progress) {}
 
     long long run(const Migration& m, const PlannedStep& step, bool down, int from_version) {
         const MigrationScript& script = *step.script;
-        const auto stmts = split_sql(script.sql);
+        const auto stmts = d_.split(script.sql);
         report(Progress::Event::started, m, script, down, step.first_statement - 1, stmts.size(), 0);
         const auto t0 = Clock::now();
         long long ms = 0;
@@ -255,7 +259,7 @@ public:
 private:
     long long run_transactional(const Migration& m, const MigrationScript& script, const std::vector<SqlStatement>& stmts,
                                 bool down, int from_version, Clock::time_point t0) {
-        const auto tx = d_.begin(true);
+        const auto tx = d_.begin_file(script);
         const int n = static_cast<int>(stmts.size());
         const std::string rolled_back = "\n  " + rolled_back_text(m, from_version);
         for (int i = 0; i < n; ++i) {
@@ -293,7 +297,15 @@ private:
         }
         tx->log(log_entry(m, down, true, ms, ""));
         tx->verify_lock(undone);
-        tx->commit();
+        try {
+            tx->commit();
+        } catch (const std::exception& e) {
+            // The database refused the commit itself (a deferred constraint,
+            // SQLite's foreign key check of a -- schemac:foreign-keys-off file).
+            if (d_.classify(e) != ErrorKind::statement) throw;
+            throw failure(script.file + ": the commit failed: " + d_.statement_error(d_.one_line(e)) + "\n  " +
+                          rolled_back_text(m, from_version));
+        }
         return ms;
     }
 
@@ -302,11 +314,18 @@ private:
     // where it stopped. The statement resumed at is checked first (Work::prepare_rerun).
     long long run_statements(const Migration& m, const MigrationScript& script, const std::vector<SqlStatement>& stmts,
                              bool down, int first, bool resuming, Clock::time_point t0) {
-        const auto tx = d_.begin(false);
+        const auto tx = d_.begin_file(script);
         const int n = static_cast<int>(stmts.size());
         const std::string again = down ? "`schemac rollback`" : "`schemac apply --resume`";
+        // The file's own BEGIN ... COMMIT blocks, where the driver allows them:
+        // a failure (or a kill) inside one undoes the block, its progress
+        // records included, so what is done is what preceded its BEGIN.
+        const std::vector<int> block = d_.own_transactions() ? own_blocks(stmts) : std::vector<int>(stmts.size(), -1);
         if (resuming) {
             tx->set_progress(m.version, first - 1, "");
+            if (first > 1)
+                if (const std::string restored = tx->restore_session({stmts.begin(), stmts.begin() + (first - 1)}); !restored.empty())
+                    report_note(m, restored);
         } else if (down) {
             tx->start_rollback(m.version, n);
         } else {
@@ -317,9 +336,10 @@ private:
             tx->insert(r);
         }
         for (int i = first - 1; i < n; ++i) {
+            const int kept = block[i] >= 0 ? block[i] : i;   // what stays done if it stops here
             tx->verify_lock(script.file + " stopped before statement " + std::to_string(i + 1) + " of " + std::to_string(n) +
-                            (i == 0 ? std::string(" (none of its statements ran)")
-                                    : " (statements 1-" + std::to_string(i) + " are done and recorded)") +
+                            (kept == 0 ? std::string(i == 0 ? " (none of its statements ran)" : " (none of its statements is applied)")
+                                       : " (statements 1-" + std::to_string(kept) + " are done and recorded)") +
                             "; run `schemac status`, then " + again + " once no other runner is at work");
             std::string note;
             if (resuming && i == first - 1 && tx->prepare_rerun(stmts[i].text, note) == Rerun::done) {
@@ -341,13 +361,18 @@ private:
                         if (d_.classify(cleanup) == ErrorKind::connection_lost) throw;
                         error += "; it may have left an INVALID index, which could not be dropped: " + d_.one_line(cleanup);
                     }
-                    tx->set_progress(m.version, i, "statement " + std::to_string(i + 1) + " (line " +
-                                                       std::to_string(stmts[i].line) + "): " + error);
+                    tx->set_progress(m.version, kept, "statement " + std::to_string(i + 1) + " (line " +
+                                                          std::to_string(stmts[i].line) + "): " + error);
+                    const std::string undone =
+                        kept == i ? std::string()
+                                  : "; statements " + std::to_string(kept + 1) + "-" + std::to_string(i + 1) +
+                                        " ran in the file's own transaction (BEGIN at line " + std::to_string(stmts[kept].line) +
+                                        "), which was rolled back";
                     throw failure(statement_failed(d_, script, stmts[i], i + 1, n, error) + "\n  this file runs outside a transaction: " +
-                                  (i == 0 ? std::string("none of its statements ran")
-                                          : "statements 1-" + std::to_string(i) + " are " + (down ? "rolled back" : "applied") +
-                                                " and recorded") +
-                                  "; fix the cause, then " + again + " continues at statement " + std::to_string(i + 1));
+                                  (kept == 0 ? std::string(i == 0 ? "none of its statements ran" : "none of its statements is applied")
+                                             : "statements 1-" + std::to_string(kept) + " are " + (down ? "rolled back" : "applied") +
+                                                   " and recorded") +
+                                  undone + "; fix the cause, then " + again + " continues at statement " + std::to_string(kept + 1));
                 }
             }
             tx->set_progress(m.version, i + 1, "");
@@ -443,30 +468,80 @@ std::string first_word(const std::string& stmt, std::size_t from = 0) {
     return w;
 }
 
+// For each statement of a file whose own BEGIN ... COMMIT blocks were checked
+// (refuse_transaction_control): the index of the BEGIN of the block it is in
+// (the BEGIN and the COMMIT included), else -1.
+std::vector<int> own_blocks(const std::vector<SqlStatement>& stmts) {
+    std::vector<int> block(stmts.size(), -1);
+    int open = -1;
+    for (std::size_t i = 0; i < stmts.size(); ++i) {
+        const std::string w = first_word(stmts[i].text);
+        if (w == "BEGIN") open = static_cast<int>(i);
+        block[i] = open;
+        if (w == "COMMIT" || w == "END") open = -1;
+    }
+    return block;
+}
+
 // The runner owns the transactions: a file's own BEGIN/COMMIT/ROLLBACK would
 // commit part of a "transactional" migration, or record one that was rolled
 // back, or take the progress records of a non-transactional one with it.
-void refuse_transaction_control(const MigrationScript& script, const std::vector<SqlStatement>& stmts) {
+// Where the driver allows it (Driver::own_transactions), a non-transactional
+// file may open and commit transactions of its own, one at a time: BEGIN ...
+// COMMIT (or END); ROLLBACK, SAVEPOINT and the rest stay refused.
+void refuse_transaction_control(const MigrationScript& script, const std::vector<SqlStatement>& stmts, bool own_allowed) {
     static const std::set<std::string> control = {"BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE"};
+    const bool blocks = own_allowed && !script.transactional;
+    const auto at = [&](std::size_t i) {
+        return script.file + ":" + std::to_string(stmts[i].line) + ": statement " + std::to_string(i + 1) + " (" +
+               statement_preview(stmts[i].text, 40) + ")";
+    };
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::size_t open = none;   // the file's own BEGIN
     for (std::size_t i = 0; i < stmts.size(); ++i) {
         const std::string w = first_word(stmts[i].text);
         const bool prepared = w == "PREPARE" && first_word(stmts[i].text, 7) == "TRANSACTION";
         if (!control.count(w) && !prepared) continue;
-        throw failure(script.file + ":" + std::to_string(stmts[i].line) + ": statement " + std::to_string(i + 1) + " (" +
-                      statement_preview(stmts[i].text, 40) +
-                      ") controls the transaction, which the runner owns: remove it. A file runs in one transaction; "
-                      "one marked -- schemac:no-transaction runs statement by statement. Nothing was run.");
+        if (blocks && w == "BEGIN" && open == none) {
+            open = i;
+            continue;
+        }
+        if (blocks && (w == "COMMIT" || w == "END") && open != none) {
+            open = none;
+            continue;
+        }
+        if (blocks)
+            throw failure(at(i) + (w == "BEGIN" ? " opens a transaction inside the one its BEGIN at line " + std::to_string(stmts[open].line) +
+                                                      " opened: transactions do not nest"
+                                 : w == "COMMIT" || w == "END" ? " commits, but no BEGIN before it opened a transaction"
+                                                               : " controls the transaction: a file marked -- schemac:no-transaction may open "
+                                                                 "and commit transactions of its own (BEGIN ... COMMIT), nothing more") +
+                          ". Nothing was run.");
+        throw failure(at(i) + " controls the transaction, which the runner owns: remove it. A file runs in one transaction; "
+                              "one marked -- schemac:no-transaction runs statement by statement" +
+                      (own_allowed ? std::string(" and may hold BEGIN ... COMMIT blocks of its own") : std::string()) +
+                      ". Nothing was run.");
     }
+    if (open != none)
+        throw failure(at(open) + " opens a transaction that the file never commits: end it with COMMIT. Nothing was run.");
 }
 
-PlannedStep step_for(const Migration& m, const MigrationScript& script, int first = 1) {
+PlannedStep step_for(const Driver& d, const Migration& m, const MigrationScript& script, int first = 1) {
     PlannedStep p;
     p.version = m.version;
     p.name = m.name;
     p.script = &script;
     p.first_statement = first;
-    const auto stmts = split_sql(script.sql);
-    refuse_transaction_control(script, stmts);
+    const auto stmts = d.split(script.sql);
+    refuse_transaction_control(script, stmts, d.own_transactions());
+    if (script.foreign_keys_off && !(d.switches_foreign_keys() && script.transactional))
+        throw failure(script.file + ": -- schemac:foreign-keys-off " +
+                      (d.switches_foreign_keys()
+                           ? std::string("switches foreign keys around the file's transaction, and a file marked "
+                                         "-- schemac:no-transaction has none: switch them in the file (PRAGMA foreign_keys = OFF "
+                                         "before its own BEGIN)")
+                           : std::string("is for SQLite's table rebuild; this database has no such switch")) +
+                      ". Nothing was run.");
     p.statements = static_cast<int>(stmts.size());
     return p;
 }
@@ -508,11 +583,13 @@ void run_after(Driver& d, const AfterMigrations& after) {
 // Every database error leaves the runner as a RunnerError with one line of
 // text: a lost connection as `connection`, anything else as `failure`, with
 // what the runner was doing. `f` is given the driver, its session opened here.
+// `create`: the command may create the database (Driver::connect_existing).
 template <class F>
-auto guarded(const DriverFactory& make, const RunnerOptions& o, const char* doing, F&& f) {
+auto guarded(const DriverFactory& make, const RunnerOptions& o, const char* doing, bool create, F&& f) {
     const std::unique_ptr<Driver> d = make(o);
     try {
-        d->connect();
+        if (create) d->connect();
+        else d->connect_existing();
         return f(*d);
     } catch (const RunnerError&) {
         throw;
@@ -525,17 +602,28 @@ auto guarded(const DriverFactory& make, const RunnerOptions& o, const char* doin
 
 }  // namespace
 
-Runner::Runner(MigrationSet set, RunnerOptions options) : Runner(std::move(set), std::move(options), migrate::postgres::make_driver) {}
+namespace {
+
+// The driver a connection string names: SQLite's for a SQLite file name or
+// URL (schemac/sqlite/conninfo.hpp), else PostgreSQL's.
+DriverFactory driver_for(const std::string& conninfo) {
+    if (sqlite::is_sqlite_conninfo(conninfo)) return migrate::sqlite::make_driver;
+    return migrate::postgres::make_driver;
+}
+
+}  // namespace
+
+Runner::Runner(MigrationSet set, RunnerOptions options) : Runner(std::move(set), options, driver_for(options.conninfo)) {}
 
 Runner::Runner(MigrationSet set, RunnerOptions options, DriverFactory driver)
     : set_(std::move(set)), opts_(std::move(options)), driver_(std::move(driver)) {}
 
 std::vector<LogEntry> Runner::log() {
-    return guarded(driver_, opts_, "reading the audit log", [&](Driver& d) { return d.read_log(); });
+    return guarded(driver_, opts_, "reading the audit log", false, [&](Driver& d) { return d.read_log(); });
 }
 
 Status Runner::status() {
-    return guarded(driver_, opts_, "reading the history", [&](Driver& d) {
+    return guarded(driver_, opts_, "reading the history", false, [&](Driver& d) {
         bool exists = false;
         auto rows = d.read_history(&exists);
         Status st = make_status(set_, rows, exists, d.database());
@@ -549,7 +637,7 @@ Status Runner::status() {
 }
 
 RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
-    return guarded(driver_, opts_, "applying migrations", [&](Driver& d) {
+    return guarded(driver_, opts_, "applying migrations", !o.dry_run, [&](Driver& d) {
         if (!o.dry_run) {
             d.lock(opts_.lock_timeout);
             d.ensure_history(true);
@@ -577,7 +665,7 @@ RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
             if (f->row->checksum != m->checksum)
                 throw failure(f->file + " changed since it stopped (recorded " + f->row->checksum + ", file " + m->checksum +
                               "): if the edit is deliberate, run `schemac repair` to record it, then `schemac apply --resume`");
-            result.steps.push_back(step_for(*m, m->up, f->row->statements_done.value_or(0) + 1));
+            result.steps.push_back(step_for(d, *m, m->up, f->row->statements_done.value_or(0) + 1));
             result.steps.back().resumes = true;
         }
         std::vector<const StatusEntry*> late;
@@ -587,7 +675,7 @@ RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
             if (e.state != MigrationState::pending || (o.target && e.version > *o.target)) continue;
             if (e.out_of_order) late.push_back(&e);
             const Migration* m = set_.find(e.version);
-            result.steps.push_back(step_for(*m, m->up));
+            result.steps.push_back(step_for(d, *m, m->up));
         }
         if (!late.empty() && !o.allow_out_of_order) {
             std::string files;
@@ -614,7 +702,7 @@ RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
 }
 
 RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress) {
-    return guarded(driver_, opts_, "rolling back", [&](Driver& d) {
+    return guarded(driver_, opts_, "rolling back", false, [&](Driver& d) {
         if (!o.dry_run) {
             d.lock(opts_.lock_timeout);
             d.ensure_history(false);
@@ -667,11 +755,11 @@ RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress)
                 if (m->down->transactional)
                     throw failure(stopped_at(e) + "\n  but " + m->down->file + " now runs in a transaction: finish it by hand and run `schemac repair --forget " +
                                   std::to_string(e.version) + "`");
-                result.steps.push_back(step_for(*m, *m->down, e.row->statements_done.value_or(0) + 1));
+                result.steps.push_back(step_for(d, *m, *m->down, e.row->statements_done.value_or(0) + 1));
                 result.steps.back().resumes = true;
                 continue;
             }
-            result.steps.push_back(step_for(*m, *m->down));
+            result.steps.push_back(step_for(d, *m, *m->down));
         }
         if (!destructive.empty() && !o.allow_destructive) {
             if (!o.dry_run)
@@ -687,7 +775,7 @@ RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress)
 }
 
 RepairResult Runner::repair(const RepairOptions& o) {
-    return guarded(driver_, opts_, "repairing the history", [&](Driver& d) {
+    return guarded(driver_, opts_, "repairing the history", false, [&](Driver& d) {
         d.lock(opts_.lock_timeout);
         if (!o.dry_run) d.ensure_history(false);
         bool exists = false;
@@ -725,7 +813,7 @@ RepairResult Runner::repair(const RepairOptions& o) {
                 if (!o.dry_run) {
                     // The row's counts are the down file's while it was being rolled back.
                     const Migration* m = set_.find(e.version);
-                    const int total = down && m ? static_cast<int>(split_sql(m->up.sql).size()) : e.row->statements_total.value_or(0);
+                    const int total = down && m ? static_cast<int>(d.split(m->up.sql).size()) : e.row->statements_total.value_or(0);
                     tx->set_counts(e.version, total, total);
                     tx->finish(e.version, e.row->execution_time_ms);
                 }
@@ -747,7 +835,7 @@ RepairResult Runner::repair(const RepairOptions& o) {
 }
 
 RepairResult Runner::baseline(int version, bool dry_run) {
-    return guarded(driver_, opts_, "recording a baseline", [&](Driver& d) {
+    return guarded(driver_, opts_, "recording a baseline", !dry_run, [&](Driver& d) {
         d.lock(opts_.lock_timeout);
         if (!set_.find(version)) throw failure("--version " + std::to_string(version) + ": there is no migration " + version_text(version));
         if (!dry_run) d.ensure_history(true);

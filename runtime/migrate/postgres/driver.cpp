@@ -10,6 +10,7 @@
 #include "watch.hpp"
 #include "schemac/postgres/pg_errors.hpp"
 #include "schemac/postgres/sql_scanner.hpp"
+#include "schemac/postgres/sql_split.hpp"
 
 namespace schemac::migrate::postgres {
 
@@ -250,6 +251,9 @@ public:
         if (error.find("cannot run inside a transaction block") == std::string::npos) return error;
         return error + " (mark the file with a -- schemac:no-transaction line in its header to run it statement by statement)";
     }
+
+    // psql's rules: dollar quotes, BEGIN ATOMIC bodies (schemac/postgres/sql_split.hpp).
+    std::vector<SqlStatement> split(std::string_view sql) const override { return split_sql(sql); }
 
 private:
     RunnerOptions options_;

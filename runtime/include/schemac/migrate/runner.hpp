@@ -1,6 +1,7 @@
 // The migration runner: status, apply, rollback, repair and baseline of a
-// MigrationSet against one PostgreSQL database. The CLI's commands are thin
-// wrappers around this class; an application links it to migrate itself.
+// MigrationSet against one PostgreSQL database or SQLite file. The CLI's
+// commands are thin wrappers around this class; an application links it to
+// migrate itself.
 //
 // Guarantees (docs/runtime.md, tests/integration/runner_*):
 // - a transactional migration and its history row commit together, or neither does;
@@ -14,6 +15,9 @@
 //   the statement it resumes at is checked first (an index a killed runner
 //   finished or left INVALID);
 // - a password is never part of any message.
+// On SQLite (a conninfo schemac/sqlite/conninfo.hpp recognises) the lock is a
+// file lock beside the database and a file's transaction is BEGIN IMMEDIATE;
+// docs/runtime.md, "SQLite".
 //
 // Part of the runtime: the only user of libpqxx, never a compiler header.
 #pragma once
@@ -43,10 +47,10 @@ struct RunnerError : std::runtime_error {
 };
 
 struct RunnerOptions {
-    std::string conninfo;                        // libpq URL or key=value string
-    std::string history_schema = "public";
+    std::string conninfo;                        // libpq URL or key=value string, or a SQLite file name or URL
+    std::string history_schema = "public";       // PostgreSQL only (SQLite has one schema)
     std::string history_table = "schemac_migrations";
-    std::chrono::milliseconds lock_timeout{60'000};
+    std::chrono::milliseconds lock_timeout{60'000};   // SQLite: also how long a statement waits for another connection's lock
     // Each migration statement waits at most statement_lock_timeout for a
     // lock (PostgreSQL's lock_timeout), so that the sessions queued behind it
     // are never blocked longer; one that times out is rolled back (a
@@ -233,7 +237,9 @@ struct RepairResult {
 
 class Runner {
 public:
-    Runner(MigrationSet set, RunnerOptions options);   // PostgreSQL
+    // SQLite when options.conninfo names a SQLite database
+    // (sqlite::is_sqlite_conninfo), else PostgreSQL.
+    Runner(MigrationSet set, RunnerOptions options);
     // Over a driver of the runtime's own (runtime/migrate/driver.hpp).
     Runner(MigrationSet set, RunnerOptions options, DriverFactory driver);
 

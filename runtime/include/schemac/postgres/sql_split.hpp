@@ -22,14 +22,9 @@
 #include <string_view>
 #include <vector>
 
-namespace schemac {
+#include "schemac/core/sql_statement.hpp"
 
-struct SqlStatement {
-    std::string text;   // from its first token to its last, without the terminating
-                        // semicolon; comments inside the statement are kept
-    int line = 0;       // 1-based line of the first token in the whole text
-                        // (lines end at \n, so CRLF counts once)
-};
+namespace schemac {
 
 // Statements with only whitespace or comments between two semicolons are
 // dropped; a last statement without a semicolon is kept. Never throws: an
