@@ -1,12 +1,13 @@
 #include "sql/live.hpp"
 
 #include "sql/postgres/live.hpp"
+#include "sql/sqlite/live.hpp"
 
 namespace schemac::sql {
 
 namespace {
 // Every dialect with a live side, as sql/dialect.cpp lists the dialects.
-const LiveDatabase* const kLive[] = {&postgres::live()};
+const LiveDatabase* const kLive[] = {&postgres::live(), &sqlite::live()};
 }  // namespace
 
 const LiveDatabase* find_live(std::string_view dialect) {
