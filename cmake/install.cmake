@@ -13,7 +13,7 @@ set(SCHEMAC_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/schemac)
 
 set_target_properties(schemac PROPERTIES EXPORT_NAME schemac)
 install(TARGETS schemac EXPORT schemacTargets RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(TARGETS schemac_runtime_core schemac_runtime_postgres schemac_runtime_sqlite schemac_runtime schemac_dao EXPORT schemacTargets
+install(TARGETS schemac_runtime_core schemac_runtime_postgres schemac_runtime_sqlite schemac_runtime schemac_dao schemac_dao_sqlite EXPORT schemacTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(DIRECTORY runtime/include/schemac DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(EXPORT schemacTargets NAMESPACE schemac:: DESTINATION ${SCHEMAC_CMAKE_DIR})

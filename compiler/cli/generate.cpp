@@ -137,6 +137,7 @@ std::optional<std::vector<codegen::GeneratedFile>> generate_files(const Generate
     options.cpp_namespace = cmd.cpp_namespace;
     options.version = SCHEMAC_VERSION;
     options.dialect = cmd.dialect;
+    options.driver = cmd.driver;
     codegen::ViewModel vm = codegen::build_view_model(schema, options, diags);
     if (!cmd.migrations.empty()) codegen::add_migrations(vm, cmd.migrations, diags);
     name_sources_from_root(vm, cmd.root);

@@ -36,10 +36,35 @@ std::optional<CppType> scalar(const Type& t, const std::optional<EnumNaming>& en
     return std::nullopt;   // a kind added to the model without a mapping here
 }
 
+// SQLite's: the types the sqlite dialect accepts (sql/sqlite/rules). Every
+// integer is stored in up to 8 bytes, so `integer` (SQLite's INTEGER, the
+// rowid alias) is std::int64_t; smallint keeps its C++ width, checked when a
+// value is read. REAL is 8 bytes: double for real and double precision alike.
+// numeric and blob take the libpqxx driver's types, Decimal and Bytes. SQLite
+// has no enums, arrays, dates, uuids or json: no mapping.
+std::optional<CppType> sqlite3_scalar(const Type& t) {
+    const std::string values = "<schemac/postgres/values.hpp>";
+    switch (t.kind) {
+        case TypeKind::SmallInt: return CppType{"::std::int16_t", {"<cstdint>"}, true};
+        case TypeKind::Integer:
+        case TypeKind::BigInt: return CppType{"::std::int64_t", {"<cstdint>"}, true};
+        case TypeKind::Real:
+        case TypeKind::Double: return CppType{"double", {}, true};
+        case TypeKind::Numeric: return CppType{"::schemac::Decimal", {values}, false};
+        case TypeKind::Text: return CppType{"::std::string", {"<string>"}, false};
+        case TypeKind::Boolean: return CppType{"bool", {}, true};
+        case TypeKind::Bytea: return CppType{"::schemac::Bytes", {values}, false};
+        default: return std::nullopt;
+    }
+}
+
 }  // namespace
 
-std::optional<CppType> cpp_type(const Type& t, bool nullable, const std::optional<EnumNaming>& enum_naming) {
-    auto c = scalar(t, enum_naming);
+TypeMapping type_mapping(std::string_view driver) { return driver == "sqlite3" ? TypeMapping::Sqlite3 : TypeMapping::Libpqxx; }
+
+std::optional<CppType> cpp_type(const Type& t, bool nullable, const std::optional<EnumNaming>& enum_naming, TypeMapping mapping) {
+    if (mapping == TypeMapping::Sqlite3 && t.is_array) return std::nullopt;
+    auto c = mapping == TypeMapping::Sqlite3 ? sqlite3_scalar(t) : scalar(t, enum_naming);
     if (!c) return std::nullopt;
     if (t.is_array) {
         // Elements are optional: any PostgreSQL array can hold NULL, whatever the column says.

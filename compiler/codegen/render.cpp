@@ -143,6 +143,7 @@ data table_data(const TableView& t) {
     d.set("table_literal", cpp_string_literal(t.copy_target_table));
     d.set("stream_source_literal", cpp_string_literal(t.stream_source));
     d.set("count", statement_data(t.count));
+    d.set("stream", statement_data(t.stream));
     d.set("finds", list_of(t.finds, method_data));
     d.set("lists", list_of(t.lists, method_data));
     d.set("deletes", list_of(t.deletes, method_data));

@@ -63,9 +63,11 @@ private:
             f.comment = c.comment;
             f.pg_type = dml_.type_name(c.type) + (c.nullable ? "" : " not null");
             f.in_new = c.identity != Identity::Always;
-            f.defaulted = is_serial(c.type.kind) || c.identity != Identity::None || c.default_value.has_value();
+            const bool numbered = naming_.numbers_rows(t_, c);   // SQLite's rowid alias
+            f.defaulted = is_serial(c.type.kind) || c.identity != Identity::None || c.default_value.has_value() || numbered;
             f.new_type = f.defaulted ? "::schemac::OrDefault<" + f.type + ">" : f.type;
-            if (f.defaulted) f.pg_type += is_serial(c.type.kind) || c.identity != Identity::None ? ", generated" : ", has default";
+            if (numbered) f.pg_type += ", rowid alias";
+            else if (f.defaulted) f.pg_type += is_serial(c.type.kind) || c.identity != Identity::None ? ", generated" : ", has default";
             f.index = index++;
             v_.fields.push_back(f);
             if (f.in_new) v_.new_fields.push_back(f);
@@ -128,6 +130,8 @@ private:
         // chunks, so a query is copied instead (found on TimescaleDB: 0 rows).
         v_.stream_source = t_.hypertable ? "(SELECT " + v_.select_list + " FROM " + v_.sql_name + ")"
                                          : v_.sql_name + " (" + v_.select_list + ")";
+        v_.stream.sql = "SELECT " + v_.select_list + " FROM " + v_.sql_name;
+        v_.stream.name = statement_name(v_.stream.sql);
         v_.count.sql = dml_.count(v_.sql_name);
         v_.count.name = statement_name(v_.count.sql);
 

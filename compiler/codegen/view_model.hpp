@@ -1,6 +1,6 @@
 // Step two of code generation: the schema model turned into exactly what the
 // templates print. Every C++ name, C++ type, include, SQL statement and
-// statement name is computed here, so the templates (templates/cpp/libpqxx/*.mustache)
+// statement name is computed here, so the templates (templates/cpp/<driver>/*.mustache)
 // stay logic-less and a project that overrides them cannot get SQL wrong.
 #pragma once
 #include <string>
@@ -16,6 +16,7 @@ struct GenerateOptions {
     std::string cpp_namespace = "db";   // outer namespace; each PostgreSQL schema is nested in it
     std::string version;                // schemac's version, for the banner
     const sql::Dialect* dialect = &sql::default_dialect();   // writes the statements the DAOs send
+    std::string driver;                 // whose templates and type mapping: "" = the dialect's first (drivers())
 };
 
 // A column as a member of the row structs.
@@ -78,6 +79,7 @@ struct TableView {
     std::string copy_target_table; // "modelstore.models" for COPY ... (cols) FROM STDIN
     StatementView count;
     std::string stream_source;     // "modelstore.models (id, name, ...)", or "(SELECT ...)" for a hypertable: COPY ... TO STDOUT
+    StatementView stream;          // "SELECT id, name, ... FROM modelstore.models": for a driver that streams a query
     bool has_primary_key = false;
     std::vector<KeyMethodView> finds;     // primary key first, then each unique key
     std::vector<KeyMethodView> lists;     // each index's leading columns

@@ -6,7 +6,12 @@
 
 namespace schemac::codegen {
 
-Naming::Naming(const Schema& schema, const GenerateOptions& options, Diagnostics& diags) : dml_(&options.dialect->dml()), rules_(&options.dialect->rules()), outer_(options.cpp_namespace) {
+Naming::Naming(const Schema& schema, const GenerateOptions& options, Diagnostics& diags)
+    : dml_(&options.dialect->dml()),
+      rules_(&options.dialect->rules()),
+      mapping_(type_mapping(options.driver.empty() ? options.dialect->drivers().front() : options.driver)),
+      rowid_alias_(options.dialect->name() == "sqlite"),
+      outer_(options.cpp_namespace) {
     NameClaims namespaces(diags, "schemas ", "namespace");
     auto add = [&](const std::string& s, const SourcePos& pos) {
         if (ident_.count(s)) return;
@@ -33,9 +38,16 @@ EnumNaming Naming::enum_naming(const QualifiedName& e) const {
 std::optional<CppType> Naming::type_of(const Type& t, bool nullable, const SourcePos& pos, Diagnostics& diags) const {
     std::optional<EnumNaming> en;
     if (t.kind == TypeKind::Enum) en = enum_naming(t.enum_name);
-    auto c = cpp_type(t, nullable, en);
+    auto c = cpp_type(t, nullable, en, mapping_);
     if (!c) diags.error(pos, "codegen-unmapped-type", "type " + t.display() + " has no C++ mapping; see docs/codegen.md for the supported types");
     return c;
+}
+
+bool Naming::numbers_rows(const Table& t, const Column& c) const {
+    // lang_createtable.html#rowid: a primary key of one column declared INTEGER
+    // (bigint's BIGINT is not) is the rowid; inserting NULL or leaving it out numbers the row.
+    return rowid_alias_ && t.primary_key && t.primary_key->columns.size() == 1 && t.primary_key->columns.front().name == c.name &&
+           c.type.kind == TypeKind::Integer && !c.type.is_array;
 }
 
 std::string include_from(const std::string& dir, const std::string& spelled) {

@@ -25,8 +25,13 @@ public:
     std::string enums_header(const std::string& pg_schema) const { return directory(pg_schema) + "/enums.hpp"; }
     std::string queries_header(const std::string& pg_schema) const { return directory(pg_schema) + "/queries.hpp"; }
     EnumNaming enum_naming(const QualifiedName& e) const;
-    // The C++ type of a column or query field; reports a type without mapping at `pos`.
+    // The C++ type of a column or query field, in the driver's mapping;
+    // reports a type without mapping at `pos`.
     std::optional<CppType> type_of(const Type& t, bool nullable, const SourcePos& pos, Diagnostics& diags) const;
+    // Whether the database numbers new rows in this column by itself although
+    // the schema gives it no default: SQLite's rowid alias, the one column of
+    // an `integer` primary key.
+    bool numbers_rows(const Table& t, const Column& c) const;
     // The dialect's statements: names, types and DML as the generated code sends them.
     const sql::Dml& dml() const { return *dml_; }
     // The dialect's rules of the model: where a named query's parameters are.
@@ -35,6 +40,8 @@ public:
 private:
     const sql::Dml* dml_;
     const SchemaRules* rules_;
+    TypeMapping mapping_;   // the driver's (GenerateOptions::driver, else the dialect's first)
+    bool rowid_alias_;   // the dialect is SQLite's
     std::string outer_;
     std::map<std::string, std::string> ident_;   // PostgreSQL schema -> C++ identifier
 };

@@ -7,9 +7,19 @@
 cmake_minimum_required(VERSION 3.25)   # policies of script mode: if(IN_LIST)
 file(REMOVE_RECURSE "${WORK_DIR}")
 # An empty config and no migrations: the output depends on schema.yaml alone,
-# not on the nearest schemac.yaml above the case folder.
+# not on the nearest schemac.yaml above the case folder. A case may bring its
+# own schemac.yaml (to choose a dialect: `dialect: sqlite`) and a migrations/
+# directory (then migrations.hpp/.cpp embed it).
+set(config "${EMPTY_CONFIG}")
+if(EXISTS "${CASE_DIR}/schemac.yaml")
+  set(config "${CASE_DIR}/schemac.yaml")
+endif()
+set(migrations --no-migrations)
+if(IS_DIRECTORY "${CASE_DIR}/migrations")
+  set(migrations --migrations migrations)
+endif()
 execute_process(
-  COMMAND "${SCHEMAC}" generate schema.yaml --out "${WORK_DIR}" --namespace db --no-migrations --config "${EMPTY_CONFIG}"
+  COMMAND "${SCHEMAC}" generate schema.yaml --out "${WORK_DIR}" --namespace db ${migrations} --config "${config}"
   WORKING_DIRECTORY "${CASE_DIR}"
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
