@@ -22,6 +22,16 @@ namespace schemac::cli {
 
 namespace {
 
+// The project's dialect; SQLite's when a side is an SQLite file and
+// schemac.yaml names no dialect (schemac plan --from app.db --to schema/).
+const sql::Dialect* planning_dialect(const PlanOptions& opts, const Project& project) {
+    const bool says = project.config.dialect_pos.line != 0;
+    for (const std::string* side : {&opts.from, &opts.to})
+        if (!side->empty() && is_database_source(*side))
+            if (const sql::Dialect* d = database_dialect(project.dialect, says, *side); d != project.dialect) return d;
+    return project.dialect;
+}
+
 // With one side live and the other YAML, the YAML is first put into the form
 // PostgreSQL stores, so only real differences show.
 void load_pair(const PlanOptions& opts, const Project& project, Source& from, Source& to, Diagnostics& diags) {
@@ -33,7 +43,7 @@ void load_pair(const PlanOptions& opts, const Project& project, Source& from, So
         return;
     }
     SourceOptions so;
-    so.dialect = project.dialect;
+    so.dialect = planning_dialect(opts, project);
     if (!opts.from.empty()) from = load_source(opts.from, so, diags);
     if (!opts.to.empty()) to = load_source(opts.to, so, diags);
     if (diags.has_errors()) return;
@@ -57,7 +67,7 @@ int run_plan(const PlanOptions& opts) {
         return report_error(opts.format, code == kCannotConnect ? "connection" : code == kUsage ? "usage" : "failure", e.what(), code);
     }
     if (diags.has_errors()) return report_failure(opts.format, diags, "a schema to compare has errors");
-    const sql::Plan plan = sql::plan_migration(*project.dialect, from.schema, to.schema, diags);
+    const sql::Plan plan = sql::plan_migration(*planning_dialect(opts, project), from.schema, to.schema, diags);
     if (diags.has_errors()) return report_failure(opts.format, diags, "the schemas cannot be compared");
     std::cerr << render_text(diags);
     const bool as_json = opts.format == "json";

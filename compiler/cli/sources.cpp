@@ -1,6 +1,7 @@
 #include "cli/sources.hpp"
 
 #include "schemac/migrate/runner.hpp"
+#include "schemac/sqlite/conninfo.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -11,10 +12,17 @@
 
 namespace schemac::cli {
 
+const sql::Dialect* database_dialect(const sql::Dialect* project, bool project_says, const std::string& conninfo) {
+    if (project_says || !sqlite::is_sqlite_conninfo(conninfo)) return project;
+    return sql::find_dialect("sqlite");
+}
+
 bool is_database_source(const std::string& spec) {
     // Anything URL-like is a database, also with a mistyped scheme: read as a
     // path it would be echoed, password and all, in "no such file".
     if (spec.find("://") != std::string::npos) return true;
+    if (sqlite::is_sqlite_conninfo(spec)) return true;   // sqlite:app.db, app.db, file:app.db
+
     std::error_code ec;
     if (std::filesystem::exists(spec, ec)) return false;
     // Not a path on disk: key=value, or anything that looks like a mistyped URL
@@ -33,6 +41,14 @@ Source load_source(const std::string& spec, const SourceOptions& opts, Diagnosti
 Source load_database(const std::string& spec, const SourceOptions& opts, Diagnostics& diags) {
     Source src;
     src.conninfo = spec;
+    src.name = spec;
+    if (sqlite::is_sqlite_conninfo(spec) && opts.dialect->name() != "sqlite") {
+        // Read with another dialect's rules it would be compared as if it were that database.
+        diags.error({std::make_shared<const std::string>(spec), 0, 0}, "dialect",
+                    "an SQLite database, but the project's dialect is " + std::string(opts.dialect->name()) +
+                        ": compare it in a project whose schemac.yaml says `dialect: sqlite`");
+        return src;
+    }
     src.database = &sql::live_database(*opts.dialect);
     sql::InspectOptions io;
     io.schemas = opts.schemas;

@@ -29,6 +29,11 @@ struct SourceOptions {
     std::string history_table = "public.schemac_migrations";   // never part of a database's schema
 };
 
+// The dialect a database is read and planned in: the project's when its
+// schemac.yaml says `dialect:`, else the one the connection string names (an
+// SQLite file is SQLite's, whatever the default).
+const sql::Dialect* database_dialect(const sql::Dialect* project, bool project_says, const std::string& conninfo);
+
 // Loads a YAML path or inspects a database. Problems go to `diags`; a database
 // that cannot be reached throws RunnerError, a dialect without a live side
 // sql::NoLiveDatabase.
