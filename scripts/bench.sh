@@ -6,7 +6,8 @@
 # (bench/inspect_bench.sh, results in build-bench/inspect_bench/), and the
 # generated DAOs against hand-written libpqxx and psql (bench/dao_bench.sh,
 # results in build-bench/dao_bench/; several minutes), and a large initial schema
-# (bench/large_schema_bench.sh: diff, apply, verify at 1,000 and 5,000 tables; about 9 minutes).
+# (bench/large_schema_bench.sh: diff, apply, verify at 1,000 and 5,000 tables; about 9 minutes),
+# and SQLite against the sqlite3 shell (bench/sqlite_bench.sh: apply, a 1M-row rebuild, inspect).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -21,3 +22,4 @@ bench/apply_bench.sh build-bench/schemac
 bench/inspect_bench.sh build-bench/schemac
 bench/dao_bench.sh build-bench/schemac
 bench/large_schema_bench.sh build-bench/schemac
+bench/sqlite_bench.sh build-bench/schemac
