@@ -20,6 +20,8 @@ enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2, kDrift = 3, kCannotConnect = 
 struct InitCommand {
     std::string dir;              // "" = the current directory
     std::string dialect = "postgres";   // postgres | sqlite: the project's database, and the example's types
+    std::string env;              // --env NAME: prepare that database of an existing project instead
+    std::string config;           // --config FILE, with --env
     std::string format = "text";  // text | json
 };
 int run_init(const InitCommand& cmd);
@@ -113,6 +115,7 @@ struct RollbackCommand {
     DatabaseOptions db;
     std::optional<int> steps;
     std::optional<int> target;
+    std::string version;         // --version 0001_initial_schema | 0001 | 1: roll back to just below it
     bool dry_run = false;
     bool allow_destructive = false;
     bool allow_unsafe = false;   // run unapproved unsafe files in a protected environment

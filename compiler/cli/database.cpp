@@ -174,13 +174,13 @@ DatabaseTarget resolve_target(const DatabaseOptions& opts) {
 
 std::vector<OptionSpec> database_options(DatabaseOptions& db, bool runner) {
     std::vector<OptionSpec> o = {
-        {"--db", "Database URL or libpq conninfo, or a SQLite file (sqlite:///abs/app.db, app.db, file:app.db?mode=ro) "
+        {"--db,--db-path", "Database URL or libpq conninfo, or a SQLite file (sqlite:///abs/app.db, app.db, file:app.db?mode=ro) "
                  "(else --env, SCHEMAC_DATABASE_URL, DATABASE_URL)", &db.db},
         {"--env", "Environment from schemac.yaml (dev, production, ...)", &db.env},
         {"--config", kConfigHelp, &db.config},
     };
     if (runner) {
-        o.push_back({"--dir", kDirHelp, &db.dir});
+        o.push_back({"--dir,--migrations-dir", kDirHelp, &db.dir});
         o.push_back({"--lock-timeout", "How long to wait for another runner, e.g. 60s, 500ms, 2m (default 60s)", &db.lock_timeout});
     }
     return o;

@@ -11,6 +11,7 @@
 
 #include "cli/command_spec.hpp"
 #include "cli/commands.hpp"
+#include "cli/database.hpp"
 #include "cli/json_output.hpp"
 #include "cli/migration_dir.hpp"
 #include "load/source_file.hpp"
@@ -195,7 +196,30 @@ bool add_ignore_line(const fs::path& path, Created& c, std::string& error, bool&
 
 }  // namespace
 
+// `schemac init --env NAME` (as D1's own scripts say it): the database of an
+// existing project made ready, created if it is a missing SQLite file, with
+// the history table; no migration runs.
+int init_database(const InitCommand& cmd) {
+    if (!cmd.dir.empty()) throw UsageError("--env " + cmd.env + " prepares a database of the project here: it takes no DIR");
+    DatabaseOptions db;
+    db.env = cmd.env;
+    db.config = cmd.config;
+    db.format = cmd.format;
+    return with_database(db, [&](const DatabaseTarget& t) {
+        Runner runner(MigrationSet::from_files({}), t.runner);
+        const RunResult r = runner.apply({});
+        if (cmd.format == "json") {
+            std::cout << json::init({r.database}, {"schemac status --env " + cmd.env, "schemac apply --env " + cmd.env});
+            return kOk;
+        }
+        std::cerr << "schemac: " << r.database << " is ready, with the history table " << history_name(t) << "\n"
+                  << "next:\n  schemac status --env " << cmd.env << "   # what is pending\n  schemac apply --env " << cmd.env << "\n";
+        return kOk;
+    });
+}
+
 int run_init(const InitCommand& cmd) {
+    if (!cmd.env.empty()) return init_database(cmd);
     const fs::path root = cmd.dir.empty() ? fs::path(".") : fs::path(cmd.dir);
     // lexically_normal: messages say `schemac.yaml`, not `./schemac.yaml`.
     const fs::path config = (root / "schemac.yaml").lexically_normal(), schema_dir = (root / "schema").lexically_normal(),
@@ -268,7 +292,10 @@ CommandSpec init_command() {
                   "schemac init shop && cd shop && schemac check", {}, {}, &o->format, [o] { return run_init(*o); }};
     c.options = {{"dir", "Directory of the new project (default: the current directory; created if missing)", &o->dir},
                  {"--dialect", "The project's database: postgres (default) or sqlite (SQLite 3.35+, Cloudflare D1)", &o->dialect,
-                  false, {"postgres", "sqlite"}}};
+                  false, {"postgres", "sqlite"}},
+                 {"--env", "Instead: make that environment's database ready (an SQLite file created), with the history table",
+                  &o->env},
+                 {"--config", kConfigHelp, &o->config}};
     return c;
 }
 

@@ -241,10 +241,30 @@ int run_apply(const ApplyCommand& cmd) {
     });
 }
 
+// `--version V` (D1's scripts: `rollback --version 0001_initial_schema`): the
+// migration V and every later one are rolled back, as `--target V-1`. V is a
+// file's stem, its number, or both must name the same migration of the set.
+std::optional<int> version_target(const std::string& spec, const MigrationSet& set) {
+    if (spec.empty()) return std::nullopt;
+    std::size_t digits = 0;
+    while (digits < spec.size() && spec[digits] >= '0' && spec[digits] <= '9') ++digits;
+    const bool named = digits < spec.size() && spec[digits] == '_' && digits + 1 < spec.size();
+    if (digits == 0 || digits > 9 || (digits < spec.size() && !named))
+        throw UsageError("--version " + spec + ": expected a migration's number or file name, e.g. 0001 or 0001_initial_schema");
+    const int v = std::stoi(spec.substr(0, digits));
+    const Migration* m = set.find(v);
+    if (!m) throw UsageError("--version " + spec + ": there is no migration " + version_text(v) + " in the migrations directory");
+    if (named && spec.substr(digits + 1) != m->name)
+        throw UsageError("--version " + spec + ": migration " + version_text(v) + " is " + version_text(v) + "_" + m->name);
+    return v - 1;
+}
+
 int run_rollback(const RollbackCommand& cmd) {
     return with_runner(cmd.db, [&](Runner& runner, const DatabaseTarget& target) {
         const std::string backup_to = backup_dir(cmd.backup);
-        RollbackOptions o{cmd.steps, cmd.target, cmd.dry_run, cmd.allow_destructive};
+        if (!cmd.version.empty() && cmd.steps) throw UsageError("--version and --steps are two answers to one question: give one");
+        const std::optional<int> to = cmd.version.empty() ? cmd.target : version_target(cmd.version, runner.migrations());
+        RollbackOptions o{cmd.steps, to, cmd.dry_run, cmd.allow_destructive};
         gate_unsafe(target, cmd.db, cmd.allow_unsafe, o, [&](const RollbackOptions& p) { return runner.rollback(p); }, "roll back",
                     "rolled back");
         std::optional<json::BackupReport> backup;
@@ -302,6 +322,8 @@ CommandSpec rollback_command() {
     c.options.push_back({"--steps", "How many migrations to roll back (default 1)", &o->steps, false, {}, std::pair{1, 1 << 30}});
     c.options.push_back({"--target", "Roll back every migration above this version (0: all)", &o->target, false, {},
                          std::pair{0, 1 << 30}, "--steps"});
+    c.options.push_back({"--version", "Roll back this migration and every later one: its number or file name (0001_initial_schema)",
+                         &o->version, false, {}, {}, "--target"});
     c.options.push_back({"--dry-run", "Print what would run, change nothing", &o->dry_run});
     c.options.push_back({"--allow-destructive", "Run down files that lose data", &o->allow_destructive});
     c.options.push_back({"--allow-unsafe", "In a protected environment, run down files with unapproved unsafe hazards", &o->allow_unsafe});

@@ -87,6 +87,23 @@ sqlite3 shop_dev.db "ALTER TABLE orders ADD COLUMN note TEXT"
 if run verify --env dev; then fail "verify missed a column added by hand"; fi
 grep -q "note" "$work/out" "$work/err" || fail "verify does not name the drift: $(cat "$work/out" "$work/err")"
 
+# The D1 scripts' commands, literally: init --env (the file and the history
+# table, nothing applied), status, apply with --verbose, rollback --version,
+# --db-path and --migrations-dir.
+rm -f shop_dev.db
+run init --env dev || fail "init --env dev: $(cat "$work/err")"
+[ -f shop_dev.db ] || fail "init --env dev did not create the database file"
+[ "$(sqlite3 shop_dev.db "SELECT count(*) FROM schemac_migrations")" = 0 ] || fail "init --env dev applied something"
+run status --env dev && grep -q "2 pending" "$work/out" || fail "status after init --env: $(cat "$work/out")"
+run apply --env dev --verbose || fail "apply --verbose: $(cat "$work/err")"
+grep -q "CREATE TABLE" "$work/out" "$work/err" || fail "--verbose does not print the statements"
+if run rollback --env dev --version 0001_create_users_and_orders --steps 1; then fail "--version with --steps"; fi
+if run rollback --env dev --version 0001_create_something_else; then fail "--version with a name that is not the migration's"; fi
+run rollback --env dev --version 0002_users_score_and_email_check --allow-destructive || fail "rollback --version: $(cat "$work/err")"
+run status --db-path shop_dev.db --migrations-dir migrations || fail "--db-path: $(cat "$work/err")"
+grep -q "1 pending" "$work/out" || fail "rollback --version 0002 did not leave 0001: $(cat "$work/out")"
+run apply --db-path shop_dev.db --migrations-dir migrations || fail "apply --db-path: $(cat "$work/err")"
+
 # Outside any project: an SQLite file is read as SQLite.
 cd "$work"
 sqlite3 loose.db "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)"
