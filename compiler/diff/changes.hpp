@@ -79,6 +79,9 @@ struct SetChunkInterval { const Table* t; const Hypertable* from; const Hypertab
 // the table has none or the migration changes it.
 struct BackfillColumn { const Table* t; const Column* c; const KeyConstraint* key; };
 
+// SQLite's strict, without_rowid or autoincrement (of the primary key's
+// column) differs: `t` is the table after, `from` before. SQLite rebuilds the table.
+struct SetTableOptions { const Table* t; const Table* from; };
 struct InsertSeedRow { const Table* t; const SeedRow* row; };
 struct UpdateSeedRow { const Table* t; const SeedRow* from; const SeedRow* to; };
 struct DeleteSeedRow { const Table* t; const SeedRow* row; };
@@ -88,7 +91,7 @@ using Change = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, AddE
                             AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck,
                             DropCheck, RenameConstraint, RenameIndex, ValidateConstraint, RenameSequence, CreateIndex, DropIndex, SetTimescaleIndex,
                             SetTableComment,
-                            SetColumnComment, SetEnumComment, CreateHypertable, SetChunkInterval, BackfillColumn, InsertSeedRow,
+                            SetColumnComment, SetEnumComment, CreateHypertable, SetChunkInterval, BackfillColumn, SetTableOptions, InsertSeedRow,
                             UpdateSeedRow, DeleteSeedRow>;
 
 }  // namespace schemac::diff

@@ -202,9 +202,21 @@ private:
         return names(a.primary_key->columns, renames) == names(b.primary_key->columns) ? &*b.primary_key : nullptr;
     }
 
+    // SQLite's table options, and which columns autoincrement (by their new names).
+    static bool same_options(const Table& a, const Table& b, const std::map<std::string, std::string>& renames) {
+        if (a.strict != b.strict || a.without_rowid != b.without_rowid) return false;
+        std::set<std::string> ai_a, ai_b;
+        for (const auto& c : a.columns)
+            if (c.autoincrement) ai_a.insert(renames.count(c.name) ? renames.at(c.name) : c.name);
+        for (const auto& c : b.columns)
+            if (c.autoincrement) ai_b.insert(c.name);
+        return ai_a == ai_b;
+    }
+
     void diff_table(const Table& a, const Table& b) {
         // Old column name -> new, so keys and indexes written with old names compare equal.
         const std::map<std::string, std::string>& renames = column_renames_[key_of(b.name)];
+        if (!same_options(a, b, renames)) emit(kAlterColumns, SetTableOptions{&b, &a});
         std::set<std::string> matched_old;
         for (const auto& c : b.columns) if (a.find_column(c.name)) matched_old.insert(c.name);
         for (const auto& [from, to] : renames) {

@@ -188,7 +188,9 @@ Json column() {
                  .set("online", boolean_value("How a change to this existing column is made (default true): a backfill in "
                                               "committed batches outside the DDL transaction and SET NOT NULL through a "
                                               "validated CHECK. false: one UPDATE and a plain SET NOT NULL, which hold the "
-                                              "table's lock while they scan (for small tables)."));
+                                              "table's lock while they scan (for small tables)."))
+                 .set("autoincrement", boolean_value("SQLite: AUTOINCREMENT on an integer primary key of one column (row ids are "
+                                                     "never reused)."));
     return any_of({type_value("The column's type (short form)."), record(std::move(p), "A column.", {"type"})},
                   "A column: its type alone, or a mapping.");
 }
@@ -274,7 +276,10 @@ Json table() {
                                                     boolean_value("TimescaleDB's index on (time DESC), made by create_hypertable "
                                                                   "unless a one-column index on the time column exists (default true).")),
                                            "Make this a TimescaleDB hypertable.", {"time_column"}))
-                 .set("seed", seed());
+                 .set("seed", seed())
+                 .set("strict", boolean_value("SQLite: a STRICT table (each value must be of its column's type: integer, real, "
+                                              "text or blob columns only)."))
+                 .set("without_rowid", boolean_value("SQLite: a WITHOUT ROWID table, stored in primary-key order (needs a primary key)."));
     return record(std::move(p), "A table.", {"columns"});
 }
 

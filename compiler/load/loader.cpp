@@ -190,6 +190,10 @@ private:
             } else if (key == "columns") {
                 has_columns = true;
                 read_columns(v, kp, t);
+            } else if (key == "strict") {
+                if (boolean(v, kp, "strict", t.strict)) t.strict_pos = pos(v, kp);
+            } else if (key == "without_rowid") {
+                if (boolean(v, kp, "without_rowid", t.without_rowid)) t.without_rowid_pos = pos(v, kp);
             }
         });
         if (!has_columns) diags_.error(t.pos, "missing-key", "table '" + t.name.name + "' needs 'columns'");
@@ -274,6 +278,8 @@ private:
                 if (scalar(v, kp, "backfill", c.backfill)) { c.backfill = ascii_trim(c.backfill); c.backfill_pos = pos(v, kp); }
             } else if (key == "online") {
                 boolean(v, kp, "online", c.online);
+            } else if (key == "autoincrement") {
+                if (boolean(v, kp, "autoincrement", c.autoincrement)) c.autoincrement_pos = pos(v, kp);
             }
         });
         if (!has_type) diags_.error(at, "missing-key", "column '" + c.name + "' needs 'type'");

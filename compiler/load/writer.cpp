@@ -96,6 +96,7 @@ void write_column(std::string& out, const Column& c) {
     if (c.default_value) out += "        default: " + value(*c.default_value) + "\n";
     if (c.identity == Identity::Always) out += "        identity: always\n";
     if (c.identity == Identity::ByDefault) out += "        identity: by_default\n";
+    if (c.autoincrement) out += "        autoincrement: true\n";
     if (!c.comment.empty()) out += "        comment: " + dq(c.comment) + "\n";
 }
 
@@ -146,6 +147,8 @@ void write_table(std::string& out, const Table& t) {
         for (const auto& i : t.indexes)
             if (!i.implied) write_index(out, i);
     }
+    if (t.strict) out += "    strict: true\n";
+    if (t.without_rowid) out += "    without_rowid: true\n";
     if (t.hypertable) {
         out += "    hypertable:\n      time_column: " + key(t.hypertable->time_column.name) + "\n";
         if (!t.hypertable->create_default_indexes) out += "      create_default_indexes: false\n";

@@ -303,6 +303,38 @@ private:
         }
     }
 
+    // SQLite's table options (strict, without_rowid, autoincrement): what SQLite
+    // itself would refuse, said at the line that asks for it.
+    void check_sqlite_options(const Table& t) {
+        const bool any_autoincrement = std::any_of(t.columns.begin(), t.columns.end(), [](const Column& c) { return c.autoincrement; });
+        if (!t.strict && !t.without_rowid && !any_autoincrement) return;
+        if (!rules_.supports(Feature::SqliteTables)) {
+            const SourcePos& at = t.strict ? t.strict_pos : t.without_rowid ? t.without_rowid_pos : t.pos;
+            unsupported(at, Feature::SqliteTables, "table " + t.name.display());
+            return;
+        }
+        if (t.without_rowid && !t.primary_key)
+            diags_.error(t.without_rowid_pos, "bad-table", "a WITHOUT ROWID table needs a primary key (table " + t.name.display() + ")");
+        for (const auto& c : t.columns) {
+            if (t.strict && !c.type.is_array &&
+                !(c.type.kind == TypeKind::Integer || c.type.kind == TypeKind::Real || c.type.kind == TypeKind::Text ||
+                  c.type.kind == TypeKind::Bytea))
+                diags_.error(c.type_pos, "bad-type", "column " + q(c.name) + " of STRICT table " + t.name.display() + " is " +
+                                                         c.type.display() + "; a STRICT table's columns are integer, real, text or blob "
+                                                         "(integer is 64-bit, real is double precision, booleans are integer 0/1)");
+            if (!c.autoincrement) continue;
+            const bool sole_key = t.primary_key && t.primary_key->columns.size() == 1 && t.primary_key->columns.front().name == c.name;
+            if (!sole_key || c.type.kind != TypeKind::Integer || c.type.is_array)
+                diags_.error(c.autoincrement_pos, "bad-autoincrement",
+                             "autoincrement is for an integer primary key of one column (column " + q(c.name) + " of table " +
+                                 t.name.display() + ")");
+            else if (t.without_rowid)
+                diags_.error(c.autoincrement_pos, "bad-autoincrement",
+                             "a WITHOUT ROWID table has no row ids to autoincrement (column " + q(c.name) + " of table " +
+                                 t.name.display() + ")");
+        }
+    }
+
     void check_column(const Table& t, const Column& c) {
         ident(c.name, c.pos, "column");
         check_type_supported(rules_, c.type, c.type_pos, "column " + q(c.name), diags_);
@@ -330,6 +362,7 @@ private:
     }
 
     void check_table(const Table& t) {
+        check_sqlite_options(t);
         std::unordered_map<std::string, const Ident*> renames;
         for (const auto& c : t.columns) {
             check_column(t, c);

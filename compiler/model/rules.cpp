@@ -12,6 +12,7 @@ const char* feature_name(Feature f) {
         case Feature::NullsOrder: return "NULLS FIRST / LAST in indexes";
         case Feature::Identity: return "identity and serial columns";
         case Feature::Comments: return "comments";
+        case Feature::SqliteTables: return "strict, without_rowid and autoincrement";
     }
     return "?";
 }

@@ -28,6 +28,7 @@ enum class Feature {
     NullsOrder,    // NULLS FIRST / LAST in an index
     Identity,      // identity columns and serial types
     Comments,      // comments stored in the database (lacking: a warning, they stay in the generated C++)
+    SqliteTables,  // SQLite's strict, without_rowid and autoincrement
 };
 // "array types", "enum types", ...: how a message names the feature.
 const char* feature_name(Feature f);

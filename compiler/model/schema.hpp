@@ -48,6 +48,10 @@ struct Column {
     // statements, which hold the table's lock while they scan (small tables).
     bool online = true;
     SourcePos using_pos, backfill_pos;   // where those were written (raw SQL errors point there)
+    // SQLite's AUTOINCREMENT on an integer primary key: row ids are never
+    // reused, even those of deleted rows (SQLite keeps the highest in sqlite_sequence).
+    bool autoincrement = false;
+    SourcePos autoincrement_pos;
 };
 
 // PRIMARY KEY and UNIQUE share a shape. `name_given` says whether the user
@@ -165,6 +169,11 @@ struct Table {
     std::vector<Index> indexes;
     std::optional<Hypertable> hypertable;
     std::optional<Seed> seed;
+    // SQLite's table options: STRICT (every value must be of its column's
+    // type) and WITHOUT ROWID (the rows are stored in primary-key order).
+    bool strict = false;
+    bool without_rowid = false;
+    SourcePos strict_pos, without_rowid_pos;
     // The seed the migrations write: `seed` unless it is limited to environments.
     const Seed* migrated_seed() const { return seed && seed->everywhere() ? &*seed : nullptr; }
 

@@ -106,9 +106,11 @@ std::string named(const std::string& name, bool given) { return name + (given ? 
 std::string dump(const Schema& s) {
     std::ostringstream o;
     for (const auto& t : s.tables) {
-        o << "table " << t.name.schema << "." << t.name.name << "\n";
+        o << "table " << t.name.schema << "." << t.name.name << (t.strict ? " strict" : "") << (t.without_rowid ? " without rowid" : "")
+          << "\n";
         for (const auto& c : t.columns) {
             o << "  column " << c.name << " " << c.type.display() << (c.nullable ? " null" : " not null");
+            if (c.autoincrement) o << " autoincrement";
             if (c.default_value) o << " default " << value(*c.default_value);
             o << "\n";
         }
@@ -761,12 +763,12 @@ TEST_CASE("what the model cannot represent is a warning naming it") {
   column a integer null
   column b integer null
   foreign key later (b) references main.t (id) on delete no action on update no action
-table main.st
+table main.st strict
   column k integer null
   column v text null
   index st_v btree (v)
 table main.t
-  column id integer not null
+  column id integer not null autoincrement
   column untyped text null
   column odd text null
   column spaced text null
@@ -775,7 +777,7 @@ table main.t
   column s text null
   column n text null
   primary key t_pkey* (id)
-table main.w
+table main.w without rowid
   column k text not null
   column v text null
   primary key w_pkey* (k)
@@ -790,8 +792,6 @@ table main.w
          "virtual): it is left out of the model\n"
          "warning not-represented: foreign key later of table f (b) is DEFERRABLE INITIALLY DEFERRED, which cannot be "
          "represented yet; it is read as an immediate foreign key\n"
-         "warning not-represented: table st is STRICT, which cannot be represented yet; it is read as an ordinary table (a plan "
-         "that rebuilds it loses that)\n"
          "warning not-represented: index st_v on table st uses collation NOCASE for v, which cannot be represented yet; it is "
          "not compared\n"
          "warning unsupported-feature: column t.untyped has no declared type, which cannot be represented in the schema "
@@ -807,10 +807,7 @@ table main.w
          "warning unsupported-feature: column t.s is a generated column (GENERATED ALWAYS AS (upper(odd)) STORED), which "
          "cannot be represented yet; it is read as a plain column\n"
          "warning not-represented: column t.n has COLLATE NOCASE, which cannot be represented yet; it is not compared\n"
-         "warning not-represented: primary key of table t is AUTOINCREMENT, which cannot be represented yet; it is read as a "
-         "plain INTEGER PRIMARY KEY (a plan that rebuilds the table loses it)\n"
-         "warning not-represented: table w is WITHOUT ROWID, which cannot be represented yet; it is read as a rowid table (a "
-         "plan that rebuilds it loses that)\n"});
+         ""});
 }
 
 TEST_CASE("SQLite's own tables, excluded tables and the one schema") {
@@ -824,11 +821,11 @@ TEST_CASE("SQLite's own tables, excluded tables and the one schema") {
     sql::InspectOptions options;
     options.exclude_tables = {"main.schemac_migrations", "public.schemac_migrations_audit"};
     Inspected got = inspect("sqlite://" + path, options);
-    CHECK(got.model == "table main.t\n  column id integer not null\n  primary key t_pkey* (id)\n  index t_id btree (id)\n");
+    CHECK(got.model == "table main.t\n  column id integer not null autoincrement\n  primary key t_pkey* (id)\n  index t_id btree (id)\n");
 
     options.schemas = {"main"};
     got = inspect(path, options);
-    CHECK(got.model == "table main.t\n  column id integer not null\n  primary key t_pkey* (id)\n  index t_id btree (id)\n");
+    CHECK(got.model == "table main.t\n  column id integer not null autoincrement\n  primary key t_pkey* (id)\n  index t_id btree (id)\n");
 
     options.schemas = {"main", "public"};
     Diagnostics d;

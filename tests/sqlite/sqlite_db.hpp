@@ -74,6 +74,7 @@ public:
         for (const auto& t : rows("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
             const std::string q = "'" + t + "'";
             out.push_back("table " + t);
+            for (const auto& o : rows("SELECT \"strict\", wr FROM pragma_table_list(" + q + ")")) out.push_back(t + " strict, without rowid " + o);
             // By name, not position: ADD COLUMN appends, so a rollback that brings a
             // dropped column back puts it last.
             for (const auto& c : rows("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_xinfo(" + q + ") ORDER BY name"))
@@ -90,6 +91,7 @@ public:
                 std::size_t checks = 0;
                 for (std::size_t at = s.find("CHECK"); at != std::string::npos; at = s.find("CHECK", at + 5)) ++checks;
                 out.push_back(t + " checks " + std::to_string(checks));
+                out.push_back(t + std::string(s.find("AUTOINCREMENT") == std::string::npos ? " no" : "") + " autoincrement");
             }
         }
         for (const auto& i : rows("SELECT name, tbl_name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"))

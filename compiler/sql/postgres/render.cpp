@@ -530,6 +530,7 @@ struct Renderer {
             s.hazards.push_back({HazardKind::TableRewrite, "existing rows of " + name + " are moved into chunks (migrate_data)"});
         return s;
     }
+    PlanStep operator()(const SetTableOptions&) const { return {}; }   // never rendered: render_plan skips it
     PlanStep operator()(const SetChunkInterval& c) const {
         PlanStep s{"~ hypertable " + c.t->name.display() + ": chunk interval " + c.from->interval_text() + " -> " +
                        c.to->interval_text(),
@@ -625,7 +626,10 @@ std::vector<std::string> upsert_seed_rows(const Table& t) {
 
 Plan render_plan(const std::vector<diff::Change>& changes) {
     Plan plan;
-    for (const auto& c : changes) plan.steps.push_back(std::visit(Renderer{}, c));
+    for (const auto& c : changes) {
+        if (std::holds_alternative<diff::SetTableOptions>(c)) continue;   // SQLite's alone: analysis refuses the options here
+        plan.steps.push_back(std::visit(Renderer{}, c));
+    }
     return plan;
 }
 

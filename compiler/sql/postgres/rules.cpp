@@ -18,7 +18,10 @@ public:
         static const std::string kPublic = "public";
         return kPublic;
     }
-    bool supports(Feature) const override { return true; }
+    bool supports(Feature f) const override { return f != Feature::SqliteTables; }
+    std::string hint(Feature f) const override {
+        return f == Feature::SqliteTables ? "they are SQLite's table options: remove them (dialect: sqlite in schemac.yaml for SQLite)" : "";
+    }
     bool supports(TypeKind) const override { return true; }
     std::size_t max_identifier_bytes() const override { return 63; }   // NAMEDATALEN - 1
 

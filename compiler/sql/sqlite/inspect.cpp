@@ -427,8 +427,8 @@ private:
         Table out;
         out.name = {"main", t.name};
         out.pos = out.schema_pos = out.renamed_pos = pos_;
-        if (text.without_rowid) not_represented(what, "is WITHOUT ROWID", "it is read as a rowid table (a plan that rebuilds it loses that)");
-        if (text.strict) not_represented(what, "is STRICT", "it is read as an ordinary table (a plan that rebuilds it loses that)");
+        out.without_rowid = text.without_rowid;
+        out.strict = text.strict;
         for (const auto& c : t.columns)
             if (c.hidden != 1) out.columns.push_back(column_of(t, c, text));
         key_not_null(t, text, out);
@@ -476,8 +476,8 @@ private:
         if (text.primary_key) {
             k.name = text.primary_key->name;
             k.name_given = !k.name.empty();
-            if (text.primary_key->autoincrement)
-                not_represented(what, "is AUTOINCREMENT", "it is read as a plain INTEGER PRIMARY KEY (a plan that rebuilds the table loses it)");
+            if (text.primary_key->autoincrement && cols.size() == 1)
+                if (Column* c = out.find_column(cols.front().second)) c->autoincrement = true;
             if (!text.primary_key->on_conflict.empty())
                 not_represented(what, "has ON CONFLICT " + text.primary_key->on_conflict, "it is not compared");
         }

@@ -58,6 +58,7 @@ Reasons reasons(const TableChanges& g) {
             [&](const auto& c) {
                 using C = std::decay_t<decltype(c)>;
                 if constexpr (std::is_same_v<C, AlterColumnType>) r.add("type of " + display_ident(c.to->name));
+                else if constexpr (std::is_same_v<C, SetTableOptions>) r.add("strict, without_rowid or autoincrement");
                 else if constexpr (std::is_same_v<C, SetNotNull>) r.add((c.not_null ? "NOT NULL on " : "NULL allowed in ") + display_ident(c.c->name));
                 else if constexpr (std::is_same_v<C, SetDefault>) r.add("default of " + display_ident(c.to->name));
                 else if constexpr (std::is_same_v<C, AddPrimaryKey> || std::is_same_v<C, DropPrimaryKey>) r.add("primary key");

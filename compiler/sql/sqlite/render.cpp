@@ -289,12 +289,25 @@ private:
 
 std::string create_table(const Table& t, const std::string& name) {
     std::vector<std::string> parts;
-    for (const auto& c : t.columns) parts.push_back(column_def(c));
-    if (t.primary_key) parts.push_back(constraint(t.primary_key->name, default_pkey(t)) + "PRIMARY KEY " + cols(t.primary_key->columns));
+    // AUTOINCREMENT exists only in the column form: PRIMARY KEY goes there.
+    const Column* autoincrement = nullptr;
+    for (const auto& c : t.columns)
+        if (c.autoincrement) autoincrement = &c;
+    for (const auto& c : t.columns) {
+        parts.push_back(column_def(c));
+        if (&c == autoincrement)
+            parts.back() += " " + constraint(t.primary_key->name, default_pkey(t)) + "PRIMARY KEY AUTOINCREMENT";
+    }
+    if (t.primary_key && !autoincrement)
+        parts.push_back(constraint(t.primary_key->name, default_pkey(t)) + "PRIMARY KEY " + cols(t.primary_key->columns));
     for (const auto& u : t.uniques) parts.push_back(constraint(u.name, default_key(t, u)) + "UNIQUE " + cols(u.columns));
     for (const auto& f : t.foreign_keys) parts.push_back(fk_def(t, f));
     for (const auto& c : t.checks) parts.push_back("CONSTRAINT " + quote_ident(c.name) + " CHECK (" + c.expr + ")");
-    return "CREATE TABLE " + (name.empty() ? tbl(&t) : quote_ident(name)) + " (\n    " + join(parts, ",\n    ") + "\n)";
+    std::vector<std::string> options;
+    if (t.without_rowid) options.push_back("WITHOUT ROWID");
+    if (t.strict) options.push_back("STRICT");
+    return "CREATE TABLE " + (name.empty() ? tbl(&t) : quote_ident(name)) + " (\n    " + join(parts, ",\n    ") + "\n)" +
+           (options.empty() ? "" : " " + join(options));
 }
 
 bool keeps_name(const Table& t, const std::string& name) {

@@ -27,6 +27,7 @@ public:
             case Feature::NullsOrder:
             case Feature::Identity:
             case Feature::Comments: return false;
+            case Feature::SqliteTables: return true;
         }
         return false;
     }
@@ -55,6 +56,7 @@ public:
             case Feature::Identity:
                 return "an `integer` primary key is SQLite's rowid alias and numbers new rows itself: remove `identity:`";
             case Feature::Comments: return "they are kept in the generated C++ only";
+            case Feature::SqliteTables: return "";
         }
         return "";
     }
