@@ -144,7 +144,7 @@ DatabaseTarget resolve_target(const DatabaseOptions& opts) {
     } else {
         throw UsageError("no database given: use --db URL or --env NAME (schemac.yaml), or set SCHEMAC_DATABASE_URL or DATABASE_URL");
     }
-    t.dialect = database_dialect(project.dialect, project.config.dialect_pos.line != 0, t.runner.conninfo);
+    t.dialect = database_dialect(project.dialect, !project.config.path.empty(), t.runner.conninfo);
     const auto flag_duration = [](const std::string& flag, const std::string& text, bool zero_is_none) {
         if (zero_is_none && text == "0") return std::chrono::milliseconds{0};
         auto d = parse_duration(text);

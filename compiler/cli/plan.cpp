@@ -22,10 +22,10 @@ namespace schemac::cli {
 
 namespace {
 
-// The project's dialect; SQLite's when a side is an SQLite file and
-// schemac.yaml names no dialect (schemac plan --from app.db --to schema/).
+// The project's dialect; SQLite's when a side is an SQLite file and there is
+// no schemac.yaml (schemac plan --from app.db --to schema/).
 const sql::Dialect* planning_dialect(const PlanOptions& opts, const Project& project) {
-    const bool says = project.config.dialect_pos.line != 0;
+    const bool says = !project.config.path.empty();
     for (const std::string* side : {&opts.from, &opts.to})
         if (!side->empty() && is_database_source(*side))
             if (const sql::Dialect* d = database_dialect(project.dialect, says, *side); d != project.dialect) return d;

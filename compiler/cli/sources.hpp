@@ -29,9 +29,9 @@ struct SourceOptions {
     std::string history_table = "public.schemac_migrations";   // never part of a database's schema
 };
 
-// The dialect a database is read and planned in: the project's when its
-// schemac.yaml says `dialect:`, else the one the connection string names (an
-// SQLite file is SQLite's, whatever the default).
+// The dialect a database is read and planned in: the project's when there is
+// a schemac.yaml (its `dialect:`, default postgres), else the one the
+// connection string names (outside a project an SQLite file is SQLite's).
 const sql::Dialect* database_dialect(const sql::Dialect* project, bool project_says, const std::string& conninfo);
 
 // Loads a YAML path or inspects a database. Problems go to `diags`; a database

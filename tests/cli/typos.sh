@@ -70,7 +70,7 @@ for c in "${commands[@]}"; do
   grep -Eq "^Example: schemac $name( |\$)" flag.out || fail "$c --help has no 'Example: schemac $name' line"
   # ... with options the command has.
   while read -r option; do
-    grep -v '^Example:' flag.out | grep -Eq -- "(^|[ ,])$option( |\$|=)" || fail "$c --help: the example uses '$option', which it does not list"
+    grep -v '^Example:' flag.out | grep -Eq -- "(^|[ ,])$option( |\$|=|,)" || fail "$c --help: the example uses '$option', which it does not list"
   done < <(sed -n 's/^Example: //p' flag.out | grep -oE -- '--[a-z-]+')
 done
 

@@ -887,8 +887,10 @@ TEST_CASE("runner: apply --backup copies the database with VACUUM INTO before th
 TEST_CASE("runner: what reads a database with PostgreSQL's rules is refused in one line before anything runs") {
     Project p;
     p.migration("0001_a.up.sql", "CREATE TABLE a (id integer);\n");
-    // apply --verify with the (default) postgres dialect.
-    Outcome o = p.run(p.cmd("apply", {"--verify"}));
+    // apply --verify in a project whose schemac.yaml leaves the dialect at its
+    // default, postgres (without a schemac.yaml an SQLite file is read as SQLite).
+    write_text(p.root() / "schemac.yaml", "migrations: migrations\n");
+    Outcome o = p.run(p.cmd("apply", {"--verify", "--config", (p.root() / "schemac.yaml").string()}));
     CAPTURE(o.err);
     CHECK(o.code == 2);
     CHECK(one_error_line(o.err));
