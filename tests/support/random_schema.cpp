@@ -11,10 +11,19 @@
 // every existing row has a value, a unique constraint is added only on values
 // that are distinct. Foreign-key columns are always NULL in seed rows, so rows
 // can be inserted and deleted in any order.
+//
+// SQLite (RandomOptions::sqlite): the same model within what `dialect: sqlite`
+// accepts, SQLite's SQL in every expression, names unique regardless of ASCII
+// case (SQLite's are), and mutations whose values survive the way up and back
+// down through SQLite's type affinities (tests/sqlite/random_pairs_test.cpp
+// compares those rows); besides, the changes SQLite's planner tells apart:
+// primary keys added, dropped, extended or moved, index and constraint renames,
+// each kind of added column (ADD COLUMN or a rebuild) and backfills over other
+// columns. Off, a seed gives the same pair as before SQLite existed here: every
+// SQLite branch draws from the generator only when the option is on.
 #include "random_schema.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -23,6 +32,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <schemac/core/ascii.hpp>
 
 namespace schemac::test {
 
@@ -99,8 +110,9 @@ struct GCol {
     std::string identity;        // "", "always", "by_default"
     std::string comment;
     std::string renamed_from;
-    bool using_cast = false;     // write `using: "<col>"::<type>`
-    std::string backfill;
+    bool using_cast = false;     // write `using: "<col>"::<type>` (SQLite: CAST("<col>" AS <type>))
+    std::string backfill;        // SQL; with backfill_col, a template over $0, that column
+    int backfill_col = -1;
     bool fresh = false, touched = false;
 };
 
@@ -321,11 +333,10 @@ std::string sql_ident(const std::string& n) {
 bool yaml_plain(const std::string& s) {
     if (s.empty()) return false;
     const unsigned char f = static_cast<unsigned char>(s[0]);
-    if (!(std::isalnum(f) || f == '_')) return false;
+    if (!(is_ascii_alnum(static_cast<char>(f)) || f == '_')) return false;
     for (unsigned char c : s)
-        if (!(std::isalnum(c) || c == '_' || c == '.' || c == '+' || c == '-')) return false;
-    std::string l;
-    for (char c : s) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!(is_ascii_alnum(static_cast<char>(c)) || c == '_' || c == '.' || c == '+' || c == '-')) return false;
+    const std::string l = ascii_lower(s);
     static const std::set<std::string> special = {"null", "true", "false", "yes", "no", "on", "off", "y", "n"};
     return !special.count(l);
 }
@@ -354,11 +365,14 @@ std::string yaml_double(const std::string& s) {
 
 class Gen {
 public:
-    Gen(std::uint64_t seed, const RandomOptions& options) : rng_(seed), options_(options) {}
+    Gen(std::uint64_t seed, const RandomOptions& options) : rng_(seed), options_(options) {
+        if (options_.sqlite) options_.hypertables = false;
+    }
 
     SchemaPair run() {
         build_a();
         b_ = a_;
+        in_b_ = true;
         const int wanted = rng_.range(1, 5);
         int done = 0;
         for (int attempt = 0; attempt < 200 && done < wanted; ++attempt)
@@ -366,10 +380,26 @@ public:
         SchemaPair p;
         p.from_yaml = emit(a_);
         p.to_yaml = emit(b_);
-        std::string d = "A: " + std::to_string(a_.tables.size()) + " table(s), " + std::to_string(a_.enums.size()) +
+        std::string d = std::string(options_.sqlite ? "SQLite " : "") + "A: " + std::to_string(a_.tables.size()) + " table(s), " + std::to_string(a_.enums.size()) +
                         " enum(s); B = A with:\n";
         for (const auto& l : log_) d += "  " + l + "\n";
         p.description = d;
+        for (const auto& at : a_.tables) {
+            const GTable* bt = b_.table(at.uid);
+            if (!bt) continue;
+            KeptTable k;
+            k.table = at.name;
+            for (const auto& c : at.cols)
+                if (bt->col(c.uid)) k.columns.push_back(c.name);
+            if (bt->seeded) {
+                k.b_table = bt->name;
+                for (const auto& c : bt->cols)
+                    if (const GCol* ac = at.col(c.uid); ac && ac->type == c.type && ac->def.has_value() == c.def.has_value() &&
+                                                         (!c.def || ac->def->same(*c.def)))
+                        k.seeded_columns.push_back(c.name);
+            }
+            p.kept.push_back(std::move(k));
+        }
         return p;
     }
 
@@ -383,8 +413,13 @@ private:
     GSchema a_, b_;
     std::vector<std::string> log_;
     std::set<int> commented_;            // objects whose comment a mutation changed already
+    bool in_b_ = false;                  // mutating B: time-dependent defaults allowed (SQLite)
+    std::set<int> renamed_;              // SQLite: indexes and constraints renamed, tables whose key changed (once each)
 
     int uid() { return ++uid_; }
+
+    // A name as the database compares it: SQLite's names ignore ASCII case.
+    std::string fold(const std::string& n) const { return options_.sqlite ? ascii_lower(n) : n; }
 
     // ---- names
 
@@ -408,8 +443,8 @@ private:
             else if (roll < 93) n = rng_.pick(kTrickyTables);
             else n = long_name();
             if (i > 3) n = clip_bytes(n, 55) + "_" + std::to_string(++counter_);
-            if (names_ever_.count(schema + '\x1f' + n)) continue;
-            names_ever_.insert(schema + '\x1f' + n);
+            if (names_ever_.count(schema + '\x1f' + fold(n))) continue;
+            names_ever_.insert(schema + '\x1f' + fold(n));
             return n;
         }
     }
@@ -422,16 +457,16 @@ private:
             else if (roll < 95) n = rng_.pick(kTrickyCols);
             else n = long_name();
             if (i > 3) n = clip_bytes(n, 55) + "_" + std::to_string(++counter_);
-            if (t.col_names_ever.count(n)) continue;
-            t.col_names_ever.insert(n);
+            if (t.col_names_ever.count(fold(n))) continue;
+            t.col_names_ever.insert(fold(n));
             return n;
         }
     }
 
     std::string column_name_like(GTable& t, const std::string& want) {
         std::string n = clip_bytes(want, 58);
-        while (t.col_names_ever.count(n)) n = clip_bytes(want, 50) + "_" + std::to_string(++counter_);
-        t.col_names_ever.insert(n);
+        while (t.col_names_ever.count(fold(n))) n = clip_bytes(want, 50) + "_" + std::to_string(++counter_);
+        t.col_names_ever.insert(fold(n));
         return n;
     }
 
@@ -452,6 +487,11 @@ private:
                              {K::Numeric, 7}, {K::Varchar, 8}, {K::Char, 3}, {K::Text, 10}, {K::Bool, 5},
                              {K::Date, 4}, {K::Time, 3}, {K::Timestamp, 4}, {K::TimestampTz, 6}, {K::Interval, 3},
                              {K::Uuid, 4}, {K::Json, 3}, {K::Jsonb, 5}, {K::Bytea, 3}};
+        if (options_.sqlite) {   // SQLite's types: no serial, enum or array
+            ws = {{K::SmallInt, 4}, {K::Integer, 10}, {K::BigInt, 6}, {K::Real, 3}, {K::Double, 4},
+                  {K::Numeric, 7}, {K::Text, 16}, {K::Bool, 5}, {K::Bytea, 3}};
+            allow_serial = allow_array = false;
+        }
         if (!s.enums.empty()) ws.push_back({K::Enum, 7});
         if (allow_serial) { ws.push_back({K::Serial, 2}); ws.push_back({K::BigSerial, 1}); }
         int total = 0;
@@ -588,9 +628,30 @@ private:
         return v;
     }
 
+    // An {sql: ...} default SQLite accepts; time-dependent (unixepoch()) only
+    // in B, whose rows no comparison reads; "" when the type has none.
+    std::string sqlite_sql_default(const GType& t) {
+        std::vector<std::string> sql;
+        if (is_int(t.k)) {
+            sql = {"(40 + 2)", "42", "abs(-3)"};
+            if (in_b_ && t.k != K::SmallInt) sql.push_back("unixepoch()");
+        } else if (is_numberish(t.k)) sql = {"abs(-2.5)", "(1.5 * 2)"};
+        else if (t.k == K::Text) sql = {"lower('X')", "'a' || 'b'", "hex(10)"};
+        else if (t.k == K::Bool) sql = {"(NOT false)", "(1 = 1)"};
+        else if (t.k == K::Bytea) sql = {"X'00ff'", "zeroblob(2)"};
+        return sql.empty() ? "" : rng_.pick(sql);
+    }
+
     std::optional<GVal> default_value(const GSchema& s, const GType& t) {
         if (is_serial(t.k)) return std::nullopt;
-        if (rng_.chance(25)) {
+        if (options_.sqlite) {
+            if (rng_.chance(25)) {
+                GVal v;
+                v.kind = GVal::Sql;
+                v.text = sqlite_sql_default(t);
+                if (!v.text.empty()) return v;
+            }
+        } else if (rng_.chance(25)) {
             std::vector<std::string> sql;
             if (t.array) sql = {"'{}'"};
             else if (t.k == K::TimestampTz || t.k == K::Timestamp) sql = {"now()", "CURRENT_TIMESTAMP", "statement_timestamp()"};
@@ -615,6 +676,13 @@ private:
     // ---- expression templates
 
     std::optional<std::string> check_tpl(const GType& t) {
+        if (options_.sqlite) {
+            // Every value made here passes (a time default too: no upper bound on numbers).
+            if (is_numberish(t.k)) return std::string(rng_.chance(50) ? "$0 >= 0" : "$0 > -1000");
+            if (is_textual(t.k)) return std::string(rng_.chance(50) ? "length($0) <= 50" : "$0 <> ''");
+            if (t.k == K::Bool) return std::string("($0 OR NOT $0)");
+            return std::string("length($0) < 100");
+        }
         if (t.array) return std::string("cardinality($0) >= 0");
         if (is_numberish(t.k)) return std::string(rng_.chance(50) ? "$0 >= 0" : "$0 < 100000");
         if (is_textual(t.k)) return std::string(rng_.chance(50) ? "length($0) <= 50" : "$0 <> ''");
@@ -676,6 +744,8 @@ private:
     static bool in_expression(const GTable& t, int c) {
         for (const auto& k : t.checks)
             if (in(k.cols, c)) return true;
+        for (const auto& o : t.cols)
+            if (o.backfill_col == c) return true;
         for (const auto& i : t.idx) {
             if (i.where_col == c) return true;
             for (const auto& e : i.els)
@@ -757,6 +827,7 @@ private:
         // Added by the migration: the old rows get the sequence's next values,
         // or all the same default, or NULL.
         if (at->rows.size() < 2 || is_serial(bc.type.k) || !bc.identity.empty()) return true;
+        if (options_.sqlite && !bc.backfill.empty()) return false;   // one backfill value for every old row
         return !bc.def;
     }
 
@@ -770,7 +841,7 @@ private:
         c.nullable = !is_serial(c.type.k) && rng_.chance(40);
         if (rng_.chance(30)) c.def = default_value(s, c.type);
         if (with_data && !c.nullable && !c.def && !is_serial(c.type.k)) c.def = default_value(s, c.type);
-        if (rng_.chance(15)) c.comment = comment_text();
+        if (!options_.sqlite && rng_.chance(15)) c.comment = comment_text();
         return c;
     }
 
@@ -787,7 +858,22 @@ private:
         };
         GKey k;
         k.uid = uid();
-        if (roll < 73) {
+        if (options_.sqlite) {   // integer (the rowid alias), bigint or text; or (integer, text)
+            const K kind = roll >= 73 ? (rng_.chance(60) ? K::Integer : K::BigInt) : roll < 40 ? K::Integer : roll < 55 ? K::BigInt : K::Text;
+            GCol a = id_col(GType{kind});
+            k.cols = {a.uid};
+            if (roll >= 73) {
+                GCol b;
+                b.uid = uid();
+                b.name = fresh_column_name(t);
+                b.type = GType{K::Text};
+                k.cols.push_back(b.uid);
+                t.cols.insert(t.cols.begin(), b);
+            } else {
+                k.shorthand = rng_.chance(30);
+            }
+            t.cols.insert(t.cols.begin(), a);
+        } else if (roll < 73) {
             GType ty;
             if (roll < 20) ty.k = K::Serial;
             else if (roll < 35) ty.k = K::BigSerial;
@@ -854,7 +940,7 @@ private:
             const GCol& a = rng_.pick(t.cols);
             const GCol& b = rng_.pick(t.cols);
             if (a.uid == b.uid) return std::nullopt;
-            k.tpl = "num_nonnulls($0, $1) >= 0";
+            k.tpl = options_.sqlite ? "coalesce($0, $1, 0) IS NOT NULL" : "num_nonnulls($0, $1) >= 0";
             k.cols = {a.uid, b.uid};
             return k;
         }
@@ -868,7 +954,7 @@ private:
     std::optional<GIndex> make_index(const GTable& t, bool data_ok) {
         GIndex ix;
         ix.uid = uid();
-        const int roll = rng_.range(0, 99);
+        const int roll = options_.sqlite ? 99 : rng_.range(0, 99);   // SQLite's indexes are b-trees
         std::vector<const GCol*> cols;
         for (const auto& c : t.cols) cols.push_back(&c);
         if (cols.empty()) return std::nullopt;
@@ -911,7 +997,7 @@ private:
                 if (rng_.chance(25))
                     if (auto x = expr_tpl(g[static_cast<std::size_t>(i)]->type)) e.tpl = *x;
                 if (rng_.chance(30)) e.order = rng_.range(1, 2);
-                if (rng_.chance(15)) e.nulls = rng_.range(1, 2);
+                if (!options_.sqlite && rng_.chance(15)) e.nulls = rng_.range(1, 2);
                 ix.els.push_back(e);
             }
             if (rng_.chance(25)) {
@@ -947,7 +1033,7 @@ private:
         make_primary_key(t);
         const int extra = rng_.range(1, 6);
         for (int i = 0; i < extra; ++i) t.cols.push_back(make_column(s, t, !t.pk || rng_.chance(30), false));
-        if (rng_.chance(15)) t.comment = comment_text();
+        if (!options_.sqlite && rng_.chance(15)) t.comment = comment_text();
         const int nu = rng_.chance(45) ? rng_.range(1, 2) : 0;
         for (int i = 0; i < nu; ++i)
             if (auto u = make_unique(t, false)) t.uniques.push_back(*u);
@@ -1112,8 +1198,8 @@ private:
 
     void build_a() {
         GSchema& s = a_;
-        if (rng_.chance(35)) second_ = rng_.pick(kSchemas);
-        const int ne = rng_.range(0, 2);
+        if (!options_.sqlite && rng_.chance(35)) second_ = rng_.pick(kSchemas);
+        const int ne = options_.sqlite ? 0 : rng_.range(0, 2);
         for (int i = 0; i < ne; ++i) s.enums.push_back(make_enum(!second_.empty() && rng_.chance(30) ? second_ : "public"));
         const int nt = rng_.range(1, 6);
         for (int i = 0; i < nt; ++i)
@@ -1171,6 +1257,25 @@ private:
     bool mutate() {
         if (options_.hypertables && rng_.chance(25)) return hypertable_mutation();
         struct W { bool (Gen::*fn)(); int w; };
+        if (options_.sqlite) {
+            // What SQLite has (no enums, comments or hypertables), and the changes its
+            // planner tells apart besides: primary keys, index and constraint renames.
+            static const W sq[] = {
+                {&Gen::m_add_table, 5}, {&Gen::m_drop_table, 4}, {&Gen::m_rename_table, 6}, {&Gen::m_add_column, 12},
+                {&Gen::m_drop_column, 8}, {&Gen::m_rename_column, 7}, {&Gen::m_change_type, 10}, {&Gen::m_flip_null, 6},
+                {&Gen::m_change_default, 6}, {&Gen::m_add_index, 6}, {&Gen::m_drop_index, 4}, {&Gen::m_rename_index, 4},
+                {&Gen::m_add_unique, 4}, {&Gen::m_drop_unique, 3}, {&Gen::m_add_check, 4}, {&Gen::m_drop_check, 3},
+                {&Gen::m_add_fk, 5}, {&Gen::m_drop_fk, 3}, {&Gen::m_change_pk, 5}, {&Gen::m_rename_constraint, 4},
+                {&Gen::m_seed_insert, 5}, {&Gen::m_seed_update, 9}, {&Gen::m_seed_delete, 4}};
+            int total = 0;
+            for (const auto& w : sq) total += w.w;
+            int x = rng_.range(0, total - 1);
+            for (const auto& w : sq) {
+                if (x < w.w) return (this->*w.fn)();
+                x -= w.w;
+            }
+            return false;
+        }
         static const W ws[] = {
             {&Gen::m_add_table, 6}, {&Gen::m_drop_table, 4}, {&Gen::m_rename_table, 6}, {&Gen::m_add_column, 10},
             {&Gen::m_drop_column, 7}, {&Gen::m_rename_column, 7}, {&Gen::m_change_type, 12}, {&Gen::m_flip_null, 6},
@@ -1242,7 +1347,8 @@ private:
 
     bool m_add_table() {
         std::string schema = "public";
-        if (!second_.empty() && rng_.chance(40)) schema = second_;
+        if (options_.sqlite) {}   // one schema
+        else if (!second_.empty() && rng_.chance(40)) schema = second_;
         else if (rng_.chance(10)) schema = rng_.pick(kSchemas);
         GTable t = make_table(b_, schema);
         t.fresh = true;
@@ -1295,7 +1401,7 @@ private:
         if (v.empty()) return false;
         GTable* t = rng_.pick(v);
         std::string schema = t->schema;
-        if (rng_.chance(25)) {
+        if (!options_.sqlite && rng_.chance(25)) {
             if (schema != "public") schema = "public";
             else if (!second_.empty()) schema = second_;
             else schema = rng_.pick(kSchemas);
@@ -1323,6 +1429,7 @@ private:
         const auto v = old_tables(true);
         if (v.empty()) return false;
         GTable& t = *rng_.pick(v);
+        if (options_.sqlite) return add_column_sqlite(t);
         const bool rows = !t.rows.empty() || has_rows_in_a(t);
         GCol c = make_column(b_, t, rng_.chance(10), rows);
         c.fresh = true;
@@ -1366,6 +1473,8 @@ private:
     bool droppable(const GTable& t, const GCol& c) const {
         if (c.fresh || c.touched || in_pk(t, c.uid) || in(t.seed_key, c.uid) || c.uid == t.time_col) return false;
         if (t.cols.size() < 2) return false;
+        for (const auto& o : t.cols)
+            if (o.backfill_col == c.uid) return false;   // another column's backfill reads it
         // The rollback re-adds the column: NOT NULL needs a default when rows exist.
         if ((has_rows_in_a(t) || !t.rows.empty()) && !c.nullable && !has_default(c)) return false;
         // ... and every row gets the same default: not when the column was unique.
@@ -1410,6 +1519,7 @@ private:
         if (cand.empty()) return false;
         auto [t, cu] = rng_.pick(cand);
         GCol& c = *t->col(cu);
+        if (options_.sqlite) return change_type_sqlite(*t, c);
         const GType from = c.type;
         const bool fk = fk_involved(b_, *t, cu);
         const bool expr = in_expression(*t, cu);
@@ -1551,7 +1661,10 @@ private:
         } else {
             for (int i = 0; i < 5 && !nd; ++i) {
                 auto v = default_value(b_, c.type);
-                if (v && !(c.def && c.def->same(*v))) nd = v;
+                // (SQLite: true and TRUE are the same default, no change.)
+                const bool same = v && c.def && (c.def->same(*v) || (options_.sqlite && c.type.k == K::Bool && v->kind == GVal::Scalar &&
+                                                                c.def->kind == GVal::Scalar && ascii_lower(c.def->text) == ascii_lower(v->text)));
+                if (v && !same) nd = v;
             }
             if (!nd) return false;
         }
@@ -1567,6 +1680,7 @@ private:
         GTable* t = rng_.pick(v);
         auto ix = make_index(*t, true);
         if (!ix) return false;
+        if (options_.sqlite && a_has_index_like(*t, *ix)) return false;   // it may be one B dropped: no change then
         ix->fresh = true;
         t->idx.push_back(*ix);
         log_.push_back("add index on " + tname(*t) + (ix->unique ? " (unique)" : "") + " using " + ix->method);
@@ -1591,6 +1705,10 @@ private:
         GTable* t = rng_.pick(v);
         auto k = make_unique(*t, true);
         if (!k) return false;
+        if (options_.sqlite)   // it may be one B dropped: no change then
+            if (const GTable* at = a_.table(t->uid))
+                for (const auto& u : at->uniques)
+                    if (same_cols(u.cols, k->cols)) return false;
         k->fresh = true;
         k->shorthand = false;
         t->uniques.push_back(*k);
@@ -1678,6 +1796,10 @@ private:
                     break;
                 }
             }
+            if (options_.sqlite && mine.size() == kc.size())   // it may be one B dropped: no change then
+                if (const GTable* at = a_.table(t->uid))
+                    for (const auto& f : at->fks)
+                        if (f.ref_table == target.uid && f.cols == mine) return false;
             if (mine.size() == kc.size()) {
                 GFk f;
                 f.uid = uid();
@@ -1854,11 +1976,27 @@ private:
                 !is_serial(c.type.k))
                 cols.push_back(c.uid);
         if (cols.empty()) return false;
-        const int cu = rng_.pick(cols);
+        int cu = rng_.pick(cols);
+        if (options_.sqlite && rng_.chance(50)) {
+            // Rather a column the migration renames or changes too: the rollback
+            // must put the row's old value back in the old column's terms.
+            std::vector<int> changed;
+            const GTable* at = a_.table(t->uid);
+            for (int u : cols)
+                if (const GCol* ac = at ? at->col(u) : nullptr; ac && (!t->col(u)->renamed_from.empty() || !(ac->type == t->col(u)->type) ||
+                                                                        ac->def.has_value() != t->col(u)->def.has_value() ||
+                                                                        (ac->def && !ac->def->same(*t->col(u)->def))))
+                    changed.push_back(u);
+            if (!changed.empty()) cu = rng_.pick(changed);
+            // ... and a row that left it out (it holds the old default).
+            for (auto& r : t->rows)
+                if (!r.fresh && !r.touched && !r.find(cu) && rng_.chance(50)) row = &r;
+        }
         const GCol& c = *t->col(cu);
+        const GRow before = *row;
         GVal* cur = row->find(cu);
         std::string what;
-        if (cur && (c.nullable || c.def) && rng_.chance(25)) {
+        if (cur && (c.nullable || c.def) && rng_.chance(options_.sqlite ? 40 : 25)) {
             row->erase(cu);   // the value is left out: back to the default
             what = "leave out";
         } else if (c.nullable && cur && cur->kind != GVal::Null && rng_.chance(20)) {
@@ -1870,6 +2008,19 @@ private:
             if (cur) *cur = nv;
             else row->vals.push_back({cu, nv});
             what = "change";
+        }
+        if (options_.sqlite) {
+            // The same value before and after (true for TRUE, the default left out
+            // or written) is no change: SQLite's plan writes no UPDATE for it.
+            auto effective = [&](const GRow& r) {
+                const GVal* v = r.find(cu);
+                return v ? *v : c.def ? *c.def : GVal{GVal::Null, "", {}, -1};
+            };
+            const GVal x = effective(before), y = effective(*row);
+            if (x.kind == y.kind && (x.text == y.text || (c.type.k == K::Bool && ascii_lower(x.text) == ascii_lower(y.text)))) {
+                *row = before;
+                return false;
+            }
         }
         row->touched = true;
         log_.push_back("update a seed row of " + tname(*t) + " (" + what + " " + c.name + ")");
@@ -1888,6 +2039,275 @@ private:
         return true;
     }
 
+    // ---- mutations only SQLite's pairs make
+
+    GVal literal_default(const GType& t) {
+        GVal v = value(b_, t, 40 + rng_.range(0, 9), true);
+        v.r = -1;   // shared by every row that leaves the column out
+        return v;
+    }
+
+    static std::string sql_string(const std::string& s) {
+        std::string out = "'";
+        for (char ch : s) {
+            if (ch == '\'') out += '\'';
+            out += ch;
+        }
+        return out + "'";
+    }
+
+    // A backfill SQLite evaluates over the old rows: a constant of the column's
+    // type, or for a number, one computed from an old number column of the table.
+    void set_backfill(const GTable& t, GCol& c) {
+        if (is_numberish(c.type.k)) {
+            std::vector<int> from;
+            for (const auto& o : t.cols)
+                if (!o.fresh && is_numberish(o.type.k) && o.uid != c.uid) from.push_back(o.uid);
+            if (!from.empty() && rng_.chance(50)) {
+                c.backfill = rng_.chance(50) ? "coalesce($0, 0) + 1" : "abs(coalesce($0, 7))";
+                c.backfill_col = rng_.pick(from);
+                return;
+            }
+            c.backfill = value(b_, c.type, 40 + rng_.range(0, 9)).text;
+        } else if (c.type.k == K::Bool) {
+            c.backfill = rng_.chance(50) ? "TRUE" : "(1 = 0)";
+        } else if (c.type.k == K::Bytea) {
+            c.backfill = rng_.chance(50) ? "X'0a0b'" : "zeroblob(3)";
+        } else {
+            c.backfill = rng_.chance(20) ? "upper('x') || 'y'" : sql_string(value(b_, c.type, 40 + rng_.range(0, 9)).text);
+        }
+    }
+
+    // The kinds of new columns SQLite's planner tells apart: nullable (ADD COLUMN,
+    // with a backfill an UPDATE), NOT NULL with a literal default (ADD COLUMN),
+    // NOT NULL with a backfill and an {sql:} default (both a rebuild).
+    bool add_column_sqlite(GTable& t) {
+        const bool rows = !t.rows.empty() || has_rows_in_a(t);
+        GCol c;
+        c.uid = uid();
+        c.name = fresh_column_name(t);
+        c.type = random_type(b_, false);
+        c.fresh = c.touched = true;
+        std::string what;
+        switch (rng_.range(0, 4)) {
+            case 0:
+                c.nullable = true;
+                if (rng_.chance(30)) c.def = literal_default(c.type);
+                if (rng_.chance(40)) set_backfill(t, c);
+                what = "nullable";
+                break;
+            case 1:
+                c.def = literal_default(c.type);
+                what = "NOT NULL with a literal default";
+                break;
+            case 2:
+                set_backfill(t, c);
+                // B's own rows, created directly, take the default instead.
+                if (!t.rows.empty() || rng_.chance(30)) c.def = literal_default(c.type);
+                what = "NOT NULL with a backfill";
+                break;
+            case 3: {
+                const std::string sql = sqlite_sql_default(c.type);
+                if (sql.empty()) return false;
+                c.def = GVal{GVal::Sql, sql, {}, -1};
+                c.nullable = rng_.chance(40);
+                what = "with the default {sql: " + sql + "}";
+                break;
+            }
+            default:
+                c.nullable = rng_.chance(40);
+                if (rng_.chance(30)) c.def = default_value(b_, c.type);
+                if (rows && !c.nullable && !c.def) c.def = literal_default(c.type);
+                what = c.nullable ? "nullable" : "NOT NULL";
+                if (c.def) what += c.def->kind == GVal::Sql ? " with the default {sql: " + c.def->text + "}" : " with a default";
+                break;
+        }
+        t.cols.push_back(c);
+        log_.push_back("add column " + cname(t, c) + " " + type_text(b_, c.type, t.schema) + ", " + what +
+                       (c.backfill.empty() ? "" : " (backfill " + c.backfill + ")"));
+        return true;
+    }
+
+    // Type changes whose values SQLite converts there and back again unchanged
+    // (by the columns' affinities), and that keep B's literals valid.
+    bool change_type_sqlite(GTable& t, GCol& c) {
+        const GType from = c.type;
+        const bool fk = fk_involved(b_, t, c.uid);
+        const bool expr = in_expression(t, c.uid) || in_any_index(t, c.uid);
+        std::vector<GType> to;
+        auto add = [&](K k) {
+            GType x;
+            x.k = k;
+            if (k == K::Numeric && rng_.chance(60)) { x.s = rng_.range(0, 3); x.p = x.s + rng_.range(5, 9); }
+            if (!(x == from)) to.push_back(x);
+        };
+        switch (from.k) {
+            case K::SmallInt: add(K::Integer); add(K::BigInt); if (!fk) { add(K::Numeric); add(K::Double); } break;
+            case K::Integer: add(K::BigInt); add(K::SmallInt); if (!fk) { add(K::Numeric); add(K::Real); if (!expr) add(K::Text); } break;
+            case K::BigInt: add(K::Integer); if (!fk) add(K::Numeric); break;
+            case K::Real: add(K::Double); if (!fk) add(K::Numeric); break;
+            case K::Double: add(K::Real); if (!fk) add(K::Numeric); break;
+            case K::Numeric: {
+                GType x = from;
+                if (from.p < 0) { x.p = 14; x.s = 4; to.push_back(x); }
+                else {
+                    x.p = from.p + rng_.range(1, 5); to.push_back(x);
+                    x = from; x.p = -1; x.s = -1; to.push_back(x);
+                    x = from; x.p = from.p + 1; x.s = from.s + 1; to.push_back(x);
+                }
+                if (!fk) add(K::Double);
+                break;
+            }
+            case K::Bytea: if (!fk && !expr) add(K::Text); break;
+            default: break;
+        }
+        if (to.empty()) return false;
+        const GType target = rng_.pick(to);
+        const std::string before = type_text(b_, from, t.schema);
+        c.type = target;
+        c.touched = true;
+        c.using_cast = is_numberish(from.k) && is_numberish(target.k) && rng_.chance(30);
+        log_.push_back("change type of " + cname(t, c) + ": " + before + " -> " + type_text(b_, target, t.schema) +
+                       (c.using_cast ? " with using" : ""));
+        return true;
+    }
+
+    bool a_has_index_like(const GTable& t, const GIndex& ix) const {
+        const GTable* at = a_.table(t.uid);
+        if (!at) return false;
+        for (const auto& i : at->idx) {
+            bool same = i.unique == ix.unique && i.where_col == ix.where_col && i.where_tpl == ix.where_tpl && i.els.size() == ix.els.size();
+            for (std::size_t k = 0; same && k < i.els.size(); ++k)
+                same = i.els[k].col == ix.els[k].col && i.els[k].tpl == ix.els[k].tpl && i.els[k].order == ix.els[k].order;
+            if (same) return true;
+        }
+        return false;
+    }
+
+    static bool same_cols(std::vector<int> x, std::vector<int> y) {
+        std::sort(x.begin(), x.end());
+        std::sort(y.begin(), y.end());
+        return x == y;
+    }
+
+    // A primary key added, dropped, extended by a column or moved to another;
+    // not on a table whose seed rows are keyed by it or whose key a foreign key
+    // references.
+    bool m_change_pk() {
+        std::vector<GTable*> cand;
+        for (auto* t : old_tables(true)) {
+            if (renamed_.count(t->uid) || (t->pk && (t->pk->fresh || (t->seeded && same_cols(t->seed_key, t->pk->cols))))) continue;
+            bool referenced = false;
+            for (const auto& o : b_.tables)
+                for (const auto& f : o.fks)
+                    if (f.ref_table == t->uid && (!f.ref_explicit || (t->pk && same_cols(f.ref_cols, t->pk->cols)))) referenced = true;
+            if (!referenced) cand.push_back(t);
+        }
+        if (cand.empty()) return false;
+        GTable& t = *rng_.pick(cand);
+        renamed_.insert(t.uid);   // a second change could undo the first
+        const GTable* at = a_.table(t.uid);
+        // Columns that can be in a key: NOT NULL in A and B, with a value in every row.
+        std::vector<int> keyish, distinct_keyish;
+        for (const auto& c : t.cols) {
+            const GCol* ac = at ? at->col(c.uid) : nullptr;
+            if (c.fresh || !ac || c.nullable || ac->nullable || !keyable(c.type) || in_own_fk(t, c.uid)) continue;
+            if (!all_set(t, c) || !all_set(*at, *ac)) continue;
+            keyish.push_back(c.uid);
+            // An integer primary key of one column is the rowid alias, whose default
+            // SQLite never uses (a row without it is numbered): not over a default.
+            if (distinct_both(t, c) && !(c.type.k == K::Integer && c.def)) distinct_keyish.push_back(c.uid);
+        }
+        auto taken = [&](const std::vector<int>& cols) {
+            for (const auto& u : t.uniques)
+                if (same_cols(u.cols, cols)) return true;
+            return t.pk && same_cols(t.pk->cols, cols);
+        };
+        const int roll = rng_.range(0, 99);
+        std::string what;
+        GKey k;
+        k.uid = uid();
+        k.fresh = true;
+        if (t.pk && roll < 35) {
+            std::vector<int> more;
+            for (int c : keyish)
+                if (!in(t.pk->cols, c)) more.push_back(c);
+            if (more.empty()) return false;
+            k.cols = t.pk->cols;
+            k.cols.push_back(rng_.pick(more));
+            what = "extend the primary key of " + tname(t);
+        } else if (t.pk && roll < 65) {
+            t.pk.reset();
+            log_.push_back("drop the primary key of " + tname(t));
+            return true;
+        } else {
+            if (distinct_keyish.empty()) return false;
+            k.cols = {rng_.pick(distinct_keyish)};
+            what = (t.pk ? "move the primary key of " : "add a primary key to ") + tname(t);
+        }
+        if (taken(k.cols)) return false;
+        if (rng_.chance(20)) k.name = object_name("pk");
+        for (int c : k.cols) t.col(c)->touched = true;
+        t.pk = k;
+        log_.push_back(what + " (" + t.col(k.cols.back())->name + ")");
+        return true;
+    }
+
+    // An index of A under another name (or its default one): SQLite cannot
+    // rename one, the planner builds it again.
+    bool m_rename_index() {
+        std::vector<std::pair<GTable*, int>> cand;
+        for (auto* t : old_tables(true))
+            for (const auto& i : t->idx)
+                if (!i.fresh && !renamed_.count(i.uid)) cand.push_back({t, i.uid});
+        if (cand.empty()) return false;
+        auto [t, iu] = rng_.pick(cand);
+        renamed_.insert(iu);
+        for (auto& i : t->idx)
+            if (i.uid == iu) {
+                const std::string before = i.name.empty() ? "(default)" : i.name;
+                i.name = !i.name.empty() && rng_.chance(25) ? "" : object_name("ix");
+                log_.push_back("rename index " + before + " of " + tname(*t) + " -> " + (i.name.empty() ? "(default)" : i.name));
+            }
+        return true;
+    }
+
+    // A constraint of A under another name (or its default one): SQLite keeps
+    // names only in the CREATE TABLE text, so a name that is written is a rebuild.
+    bool m_rename_constraint() {
+        struct C { GTable* t; int kind; int uid; };   // kind: 0 pk, 1 unique, 2 foreign key, 3 check
+        std::vector<C> cand;
+        for (auto* t : old_tables(true)) {
+            if (t->pk && !t->pk->fresh) cand.push_back({t, 0, t->pk->uid});
+            for (const auto& u : t->uniques)
+                if (!u.fresh) cand.push_back({t, 1, u.uid});
+            for (const auto& f : t->fks)
+                if (!f.fresh) cand.push_back({t, 2, f.uid});
+            for (const auto& k : t->checks)
+                if (!k.fresh) cand.push_back({t, 3, k.uid});
+        }
+        cand.erase(std::remove_if(cand.begin(), cand.end(), [&](const C& c) { return renamed_.count(c.uid) > 0; }), cand.end());
+        if (cand.empty()) return false;
+        const C c = rng_.pick(cand);
+        renamed_.insert(c.uid);
+        std::string* name = nullptr;
+        bool* shorthand = nullptr;
+        static const char* prefix[] = {"pk", "uq", "fk", "ck"};
+        if (c.kind == 0) { name = &c.t->pk->name; shorthand = &c.t->pk->shorthand; }
+        for (auto& u : c.t->uniques)
+            if (c.kind == 1 && u.uid == c.uid) { name = &u.name; shorthand = &u.shorthand; }
+        for (auto& f : c.t->fks)
+            if (c.kind == 2 && f.uid == c.uid) name = &f.name;
+        for (auto& k : c.t->checks)
+            if (c.kind == 3 && k.uid == c.uid) name = &k.name;
+        const std::string before = name->empty() ? "(default)" : *name;
+        *name = c.kind != 3 && !name->empty() && rng_.chance(30) ? "" : object_name(prefix[c.kind]);
+        if (shorthand && !name->empty()) *shorthand = false;   // `primary_key: true` and `unique: true` carry no name
+        log_.push_back(std::string("rename ") + (c.kind == 0 ? "primary key " : c.kind == 1 ? "unique " : c.kind == 2 ? "foreign key " : "check ") +
+                       before + " of " + tname(*c.t) + " -> " + (name->empty() ? "(default)" : *name));
+        return true;
+    }
+
     // ------------------------------------------------------------------ writing YAML
 
     std::string q(const std::string& s) {
@@ -1901,7 +2321,7 @@ private:
     // One part of a qualified name as parse_qualified_name reads it.
     std::string qpart(const std::string& n, bool force_quote) {
         bool bare = !n.empty() && !(n[0] >= '0' && n[0] <= '9');
-        for (unsigned char c : n) bare = bare && (std::isalnum(c) || c == '_' || c >= 0x80);
+        for (unsigned char c : n) bare = bare && (is_ascii_alnum(static_cast<char>(c)) || c == '_' || c >= 0x80);
         if (bare && !force_quote) return n;
         std::string out = "\"";
         for (char c : n) {
@@ -1912,6 +2332,7 @@ private:
     }
 
     std::string qname_text(const std::string& schema, const std::string& name, bool qualify) {
+        if (options_.sqlite) qualify = false;   // one schema
         const bool fq = rng_.chance(20);
         return qualify ? qpart(schema, fq) + "." + qpart(name, fq) : qpart(name, fq);
     }
@@ -1960,7 +2381,7 @@ private:
             case K::Uuid: out = "uuid"; break;
             case K::Json: out = "json"; break;
             case K::Jsonb: out = pick({"jsonb", "JSONB"}); break;
-            case K::Bytea: out = "bytea"; break;
+            case K::Bytea: out = options_.sqlite ? pick({"blob", "BLOB", "bytea"}) : "bytea"; break;
             case K::Enum: {
                 const GEnum* e = s.enm(t.enum_uid);
                 const bool bare_ok = e->schema == home || (e->schema == "public" && !s.has_enum(home, e->name));
@@ -1975,8 +2396,8 @@ private:
 
     std::string type_scalar(const std::string& spelled, bool mark) {
         const std::string s = spelled + (mark ? "?" : "");
-        bool plain = !s.empty() && (std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_');
-        for (unsigned char c : s) plain = plain && (std::isalnum(c) || c == '_' || c == '(' || c == ')' || c == ',' || c == ' ' || c == '[' || c == ']' || c == '?' || c == '.');
+        bool plain = !s.empty() && (is_ascii_alpha(s[0]) || s[0] == '_');
+        for (char c : s) plain = plain && (is_ascii_alnum(c) || c == '_' || c == '(' || c == ')' || c == ',' || c == ' ' || c == '[' || c == ']' || c == '?' || c == '.');
         if (plain && rng_.chance(85)) return s;
         return rng_.chance(50) ? yaml_single(s) : yaml_double(s);
     }
@@ -1985,8 +2406,7 @@ private:
     // (booleans in any case, numbers with a plus sign).
     std::string respelled(const GVal& v, const GType& t) {
         if (v.kind != GVal::Scalar || t.array || !rng_.chance(30)) return v.text;
-        std::string l;
-        for (char c : v.text) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string l = ascii_lower(v.text);
         if (t.k == K::Bool) {
             static const std::vector<std::string> yes = {"true", "TRUE", "True"}, no = {"false", "FALSE", "False"};
             return rng_.pick(l == "true" ? yes : no);
@@ -2026,7 +2446,7 @@ private:
     std::string tpl_sql(const GTable& t, const std::string& tpl, const std::vector<int>& cols) {
         std::string out;
         for (std::size_t i = 0; i < tpl.size(); ++i) {
-            if (tpl[i] == '$' && i + 1 < tpl.size() && std::isdigit(static_cast<unsigned char>(tpl[i + 1]))) {
+            if (tpl[i] == '$' && i + 1 < tpl.size() && is_ascii_digit(tpl[i + 1])) {
                 out += sql_ident(t.col(cols[static_cast<std::size_t>(tpl[i + 1] - '0')])->name);
                 ++i;
             } else {
@@ -2121,15 +2541,21 @@ private:
             o += I4 + "type: " + type_scalar(ty, mark) + "\n";
             if (c.nullable && (!mark || rng_.chance(20))) o += I4 + "nullable: true\n";
             if (!c.nullable && rng_.chance(10) && !is_serial(c.type.k)) o += I4 + "nullable: false\n";
-            if (c.def) o += I4 + "default: " + value_text(*c.def, &c.type) + "\n";
+            // A default spelled anew is a change to the diff (SQLite rebuilds the table
+            // for it): rarely on SQLite, where it would hide the ALTER TABLE paths.
+            if (c.def) o += I4 + "default: " + value_text(*c.def, options_.sqlite && !rng_.chance(10) ? nullptr : &c.type) + "\n";
             if (!c.comment.empty()) o += I4 + "comment: " + q(c.comment) + "\n";
             if (!c.renamed_from.empty()) o += I4 + "renamed_from: " + q(c.renamed_from) + "\n";
             if (!c.identity.empty()) o += I4 + "identity: " + c.identity + "\n";
             if (pk_short) o += I4 + "primary_key: true\n";
             if (uq_short) o += I4 + "unique: true\n";
             if (fk_short) o += I4 + "references: " + reference_text(s, t, *fk_short, true) + "\n";
-            if (c.using_cast) o += I4 + "using: " + q(sql_ident(c.name) + "::" + type_display(c.type)) + "\n";
-            if (!c.backfill.empty()) o += I4 + "backfill: " + q(c.backfill) + "\n";
+            if (c.using_cast)
+                o += I4 + "using: " +
+                     q(options_.sqlite ? "CAST(" + sql_ident(c.name) + " AS " + sqlite_type_sql(c.type) + ")"
+                                       : sql_ident(c.name) + "::" + type_display(c.type)) + "\n";
+            if (!c.backfill.empty())
+                o += I4 + "backfill: " + q(c.backfill_col >= 0 ? tpl_sql(t, c.backfill, {c.backfill_col}) : c.backfill) + "\n";
         }
         std::vector<int> sections = {0, 1, 2, 3, 4, 5};
         rng_.shuffle(sections);
@@ -2240,6 +2666,21 @@ private:
         else if (rng_.chance(10)) o += "      create_default_indexes: true\n";
     }
 
+    // SQLite's spelling of a type, for CAST in `using`.
+    static std::string sqlite_type_sql(const GType& t) {
+        switch (t.k) {
+            case K::SmallInt: return "SMALLINT";
+            case K::Integer: return "INTEGER";
+            case K::BigInt: return "BIGINT";
+            case K::Real: return "REAL";
+            case K::Double: return "DOUBLE PRECISION";
+            case K::Numeric: return t.p >= 0 ? "NUMERIC(" + std::to_string(t.p) + "," + std::to_string(t.s) + ")" : "NUMERIC";
+            case K::Bool: return "BOOLEAN";
+            case K::Bytea: return "BLOB";
+            default: return "TEXT";
+        }
+    }
+
     // Canonical spelling for `using` casts (built-in types only).
     static std::string type_display(const GType& t) {
         std::string s;
@@ -2283,6 +2724,13 @@ private:
     }
 
     std::string emit(const GSchema& s) {
+        if (options_.sqlite) {   // one schema, main: the default, written or not
+            std::string o = "# generated by tests/support/random_schema.cpp (dialect: sqlite)\n";
+            if (rng_.chance(10)) o += "schema: main\n";
+            o += s.tables.empty() ? "tables: {}\n" : "tables:\n";
+            for (const auto& t : s.tables) emit_table(o, s, t, false);
+            return o;
+        }
         std::vector<std::string> schemas = {"public"};
         for (const auto& e : s.enums)
             if (std::find(schemas.begin(), schemas.end(), e.schema) == schemas.end()) schemas.push_back(e.schema);

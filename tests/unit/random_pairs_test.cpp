@@ -4,6 +4,8 @@
 // PostgreSQL's grammar, for pairs with and without hypertables.
 // tests/integration/random_pairs_test.cpp applies the same pairs to a real
 // server (and tests/timescaledb those with hypertables to TimescaleDB).
+// The SQLite pairs (RandomOptions::sqlite) are planned with the sqlite dialect
+// here; tests/sqlite/random_pairs_test.cpp runs them on real SQLite files.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -13,6 +15,7 @@
 #include "pg_grammar.hpp"
 #include "plan_text.hpp"
 #include "random_schema.hpp"
+#include "sql/sqlite/dialect.hpp"
 
 using namespace schemac::test;
 
@@ -73,5 +76,37 @@ TEST_CASE("random schema pairs: valid, deterministic, non-empty A竊達, empty A竊
         CHECK_MESSAGE(grammar(create_b.up) == "", "create B up:\n", create_b.up);
         CHECK_MESSAGE(grammar(ab.up) == "", "A竊達 up:\n", ab.up);
         CHECK_MESSAGE(grammar(ab.down) == "", "A竊達 down:\n", ab.down);
+    }
+}
+
+TEST_CASE("random schema pairs for SQLite: valid, deterministic, non-empty A竊達, empty A竊但 and B竊達") {
+    const auto [first, last] = seed_range();
+    const schemac::sql::Dialect& sqlite = schemac::sql::sqlite::dialect();
+    RandomOptions options;
+    options.sqlite = true;
+    for (std::uint64_t seed = first; seed <= last; ++seed) {
+        const SchemaPair p = random_schema_pair(seed, options);
+        CAPTURE(seed);
+        INFO("replay: SCHEMAC_RANDOM_SEED=", seed, " build/tests/unit/unit_tests -tc='random schema pairs for SQLite*'");
+        INFO(p.description);
+        INFO("--- A:\n", p.from_yaml);
+        INFO("--- B:\n", p.to_yaml);
+
+        const SchemaPair again = random_schema_pair(seed, options);
+        REQUIRE(again.from_yaml == p.from_yaml);
+        REQUIRE(again.to_yaml == p.to_yaml);
+
+        // Warnings count too: the generator leaves out what SQLite only warns about (comments).
+        REQUIRE(plan_text("", p.from_yaml, sqlite).errors == "");
+        REQUIRE(plan_text("", p.to_yaml, sqlite).errors == "");
+        const PlanText ab = plan_text(p.from_yaml, p.to_yaml, sqlite);
+        REQUIRE(ab.errors == "");
+        CHECK_MESSAGE(!ab.empty, "the description lists changes, but the plan A竊達 is empty");
+        const PlanText aa = plan_text(p.from_yaml, p.from_yaml, sqlite);
+        CHECK(aa.errors == "");
+        CHECK_MESSAGE(aa.empty, "A竊但 is not empty:\n", aa.up);
+        const PlanText bb = plan_text(p.to_yaml, p.to_yaml, sqlite);
+        CHECK(bb.errors == "");
+        CHECK_MESSAGE(bb.empty, "B竊達 is not empty:\n", bb.up);
     }
 }

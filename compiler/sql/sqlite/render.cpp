@@ -1,5 +1,7 @@
 #include "sql/sqlite/render.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 #include "diff/by_table.hpp"
@@ -85,6 +87,23 @@ std::string where_key(const Table* t, const SeedRow& r) {
     return " WHERE " + join(conds, " AND ");
 }
 
+// The ON CONFLICT target for the seed key of `t`. SQLite matches a target with
+// the columns of a unique index, and in an index the rowid alias (an INTEGER
+// primary key of one column) stands for the rowid, which no target names: a key
+// that holds it besides other columns matches nothing ("ON CONFLICT clause does
+// not match any PRIMARY KEY or UNIQUE constraint"). Such a key is unique by the
+// rowid alias alone, which is then the target.
+std::string conflict_target(const Table& t) {
+    const auto& key = t.seed->key;
+    if (key.size() > 1 && t.primary_key && t.primary_key->columns.size() == 1) {
+        const Column* pk = t.find_column(t.primary_key->columns.front().name);
+        if (pk && pk->type.kind == TypeKind::Integer && !pk->type.is_array)
+            for (const auto& k : key)
+                if (k.name == pk->name) return "(" + quote_ident(pk->name) + ")";
+    }
+    return cols(key);
+}
+
 std::string insert_row(const Table* t, const SeedRow& r) {
     std::vector<std::string> names, values;
     for (const auto& [col, v] : r.values) {
@@ -92,7 +111,7 @@ std::string insert_row(const Table* t, const SeedRow& r) {
         names.push_back(quote_ident(col.name));
         values.push_back(c ? render_value(c->type, v) : "NULL");
     }
-    return "INSERT INTO " + tbl(t) + " (" + join(names) + ") VALUES (" + join(values) + ") ON CONFLICT " + cols(t->seed->key) +
+    return "INSERT INTO " + tbl(t) + " (" + join(names) + ") VALUES (" + join(values) + ") ON CONFLICT " + conflict_target(*t) +
            " DO NOTHING";
 }
 
@@ -121,6 +140,32 @@ const Index* find_index(const Table& t, const std::string& name) {
     return nullptr;
 }
 
+// A table's changes with its index renames in an order that frees each new
+// name before it is taken. SQLite builds a renamed index again (DROP, then
+// CREATE under the new name), and new names can chain: the default names of
+// indexes renamed or renumbered (ix_2 -> t_a_idx while t_a_idx -> t_a_idx1),
+// where the rename away from a name must go first. (A cycle keeps the order.)
+std::vector<const Change*> index_renames_in_order(const std::vector<const Change*>& changes) {
+    std::vector<const Change*> out = changes, pending;
+    std::vector<std::size_t> at;
+    for (std::size_t i = 0; i < changes.size(); ++i)
+        if (std::holds_alternative<RenameIndex>(*changes[i])) {
+            pending.push_back(changes[i]);
+            at.push_back(i);
+        }
+    for (std::size_t k = 0; k < at.size(); ++k) {
+        auto next = std::find_if(pending.begin(), pending.end(), [&](const Change* r) {
+            return std::none_of(pending.begin(), pending.end(), [&](const Change* o) {
+                return o != r && std::get<RenameIndex>(*o).from == std::get<RenameIndex>(*r).to;
+            });
+        });
+        if (next == pending.end()) next = pending.begin();
+        out[at[k]] = *next;
+        pending.erase(next);
+    }
+    return out;
+}
+
 class Planner {
 public:
     Plan run(const std::vector<Change>& changes, const Schema& from, const Schema& to) {
@@ -128,6 +173,16 @@ public:
             if (const auto* g = std::get_if<TableChanges>(&step)) table(*g);
             else other(**std::get_if<const Change*>(&step));
         }
+        // Seed rows after every table change: SQLite looks a table's foreign keys
+        // up whenever one of its rows changes, and refuses the row ("no such
+        // table", even for a NULL reference) while a table it references is not
+        // created or renamed yet, which a later group may do. Deleted rows go
+        // before every change instead, as PostgreSQL's plan has them: they are
+        // written in the old table's names (its rollback inserts them again once
+        // everything is back), which renames and rebuilds would leave behind.
+        for (auto& s : seeds_) plan_.steps.push_back(std::move(s));
+        plan_.steps.insert(plan_.steps.begin(), std::make_move_iterator(deleted_seeds_.begin()),
+                           std::make_move_iterator(deleted_seeds_.end()));
         return std::move(plan_);
     }
 
@@ -137,13 +192,14 @@ private:
     void other(const Change&) {}
 
     void add(PlanStep s) { plan_.steps.push_back(std::move(s)); }
+    void add_seed(PlanStep s) { seeds_.push_back(std::move(s)); }
 
     void table(const TableChanges& g) {
         if (!g.from) create(*g.to);
         else if (!g.to) drop(*g.from);
         else if (needs_rebuild(g)) add(rebuild_step(g));
-        else for (const Change* c : g.changes) direct(*c, g);
-        if (g.to) for (const Change* c : g.changes) seed(*c);
+        else for (const Change* c : index_renames_in_order(g.changes)) direct(*c, g);
+        if (g.to) for (const Change* c : g.changes) seed(*c, g.from);
     }
 
     void create(const Table& t) {
@@ -158,9 +214,16 @@ private:
     void drop(const Table& t) {
         std::vector<std::string> down = {create_table(t)};
         for (auto& i : indexes_of(t)) down.push_back(std::move(i));
-        if (const Seed* seed = t.migrated_seed())
+        const Seed* seed = t.migrated_seed();
+        if (seed)
             for (const auto& r : seed->rows) down.push_back(insert_row(&t, r));
         PlanStep s{"- table " + shown(&t), {"DROP TABLE " + tbl(&t)}, down};
+        // The rollback inserts its rows again while a table its foreign keys name
+        // may not be back yet (dropped or renamed by another step, undone after
+        // this one), and SQLite refuses such a row even for a NULL reference ("no
+        // such table"): the file runs with foreign keys off, every one checked
+        // before it commits, as for a rebuild.
+        if (seed && !seed->rows.empty() && !t.foreign_keys.empty()) s.foreign_keys_off = true;
         s.up_note = "loses every row of " + shown(&t);
         s.down_note = "recreates " + shown(&t) + " empty: its rows are not restored";
         s.destructive = true;
@@ -245,10 +308,11 @@ private:
             change);
     }
 
-    void seed(const Change& change) {
+    // `from`: the table before the migration (nullptr when it creates it).
+    void seed(const Change& change, const Table* from) {
         if (const auto* c = std::get_if<InsertSeedRow>(&change)) {
-            add({"+ seed row " + shown(c->t) + " (" + key_text(c->t, *c->row) + ")", {insert_row(c->t, *c->row)},
-                 {"DELETE FROM " + tbl(c->t) + where_key(c->t, *c->row)}});
+            add_seed({"+ seed row " + shown(c->t) + " (" + key_text(c->t, *c->row) + ")", {insert_row(c->t, *c->row)},
+                      {"DELETE FROM " + tbl(c->t) + where_key(c->t, *c->row)}});
         } else if (const auto* c = std::get_if<UpdateSeedRow>(&change)) {
             std::vector<std::string> set_new, set_old;
             for (const auto& [col, v] : c->to->values) {
@@ -256,33 +320,48 @@ private:
                 if (!column) continue;
                 const Value* old = c->from->find(col.name);
                 if (!old && column->renamed_from) old = c->from->find(column->renamed_from->name);
+                // The rollback puts back the old value as the old column has it: a
+                // literal of its type (X'00ff' stays bytes in a column now TEXT, for
+                // the rebuild back), or, when the old row left it out, its default
+                // (this UPDATE runs before the default itself is undone).
+                const Column* was = from ? from->find_column(col.name) : nullptr;
+                if (!was && from && column->renamed_from) was = from->find_column(column->renamed_from->name);
+                if (!was) was = column;
                 const std::string nv = render_value(column->type, v);
-                const std::string ov = old ? render_value(column->type, *old) : default_of(*column);
+                const std::string ov = old ? render_value(was->type, *old) : default_of(*was);
                 if (nv == ov) continue;
                 set_new.push_back(quote_ident(col.name) + " = " + nv);
                 set_old.push_back(quote_ident(col.name) + " = " + ov);
             }
             for (const auto& [col, v] : c->from->values) {
                 const Column* column = c->t->find_column(col.name);
+                // The old row names a renamed column by its old name: the new table
+                // knows it by its renamed_from (else the value would stay).
+                if (!column)
+                    for (const auto& renamed : c->t->columns)
+                        if (renamed.renamed_from && renamed.renamed_from->name == col.name && !c->from->find(renamed.name)) column = &renamed;
                 if (!column || c->to->find(column->name)) continue;
+                const Column* was = from ? from->find_column(col.name) : nullptr;
                 set_new.push_back(quote_ident(column->name) + " = " + default_of(*column));
-                set_old.push_back(quote_ident(column->name) + " = " + render_value(column->type, v));
+                set_old.push_back(quote_ident(column->name) + " = " + render_value((was ? was : column)->type, v));
             }
             if (set_new.empty()) return;   // only the spelling changed (TRUE for true): the same values
-            add({"~ seed row " + shown(c->t) + " (" + key_text(c->t, *c->to) + ")",
-                 {"UPDATE " + tbl(c->t) + " SET " + join(set_new) + where_key(c->t, *c->to)},
-                 {"UPDATE " + tbl(c->t) + " SET " + join(set_old) + where_key(c->t, *c->to)}});
+            add_seed({"~ seed row " + shown(c->t) + " (" + key_text(c->t, *c->to) + ")",
+                      {"UPDATE " + tbl(c->t) + " SET " + join(set_new) + where_key(c->t, *c->to)},
+                      {"UPDATE " + tbl(c->t) + " SET " + join(set_old) + where_key(c->t, *c->to)}});
         } else if (const auto* c = std::get_if<DeleteSeedRow>(&change)) {
             PlanStep s{"- seed row " + shown(c->t) + " (" + key_text(c->t, *c->row) + ")",
                        {"DELETE FROM " + tbl(c->t) + where_key(c->t, *c->row)}, {insert_row(c->t, *c->row)}};
             s.up_note = "deletes the seed row " + key_text(c->t, *c->row) + " of " + shown(c->t);
             s.destructive = true;
             s.hazards.push_back({HazardKind::DataLoss, "the row is deleted (and rows referencing it, if their foreign key cascades)"});
-            add(std::move(s));
+            deleted_seeds_.push_back(std::move(s));
         }
     }
 
     Plan plan_;
+    std::vector<PlanStep> seeds_;           // inserted and updated seed rows, after every other step
+    std::vector<PlanStep> deleted_seeds_;   // deleted seed rows, before every other step
 };
 
 }  // namespace
@@ -345,7 +424,7 @@ std::vector<std::string> upsert_seed_rows(const Table& t) {
             for (const auto& k : t.seed->key) key = key || k.name == col.name;
             if (!key) sets.push_back(quote_ident(col.name) + " = excluded." + quote_ident(col.name));
         }
-        std::string s = "INSERT INTO " + tbl(&t) + " (" + join(names) + ") VALUES (" + join(values) + ") ON CONFLICT " + cols(t.seed->key);
+        std::string s = "INSERT INTO " + tbl(&t) + " (" + join(names) + ") VALUES (" + join(values) + ") ON CONFLICT " + conflict_target(t);
         s += sets.empty() ? " DO NOTHING" : " DO UPDATE SET " + join(sets);
         out.push_back(s);
     }

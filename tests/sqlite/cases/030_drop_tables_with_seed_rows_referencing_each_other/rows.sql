@@ -1,0 +1,1 @@
+INSERT INTO venues (id, name) VALUES ('v1', 'Venue One');
