@@ -12,6 +12,7 @@
 #include "schemac/migrate/runner.hpp"
 #include "schemac/sqlite/conninfo.hpp"
 #include "sql/postgres/naming.hpp"
+#include "sql/sqlite/literal.hpp"
 #include "sql/sqlite/rules.hpp"
 #include "sql/sqlite/tokenizer.hpp"
 
@@ -222,30 +223,6 @@ catalog::Snapshot read_catalog(const Location& where, const std::vector<std::str
 // ---------------------------------------------------------------------------
 // The catalog as the model.
 
-namespace {
-
-// -?digits[.digits][e[+-]digits] (also .5 and 5.): a number as SQLite reads one.
-bool is_number(const std::string& s) {
-    std::size_t i = !s.empty() && s[0] == '-' ? 1 : 0;
-    std::size_t digits = 0;
-    while (i < s.size() && is_ascii_digit(s[i])) ++i, ++digits;
-    if (i < s.size() && s[i] == '.') {
-        ++i;
-        while (i < s.size() && is_ascii_digit(s[i])) ++i, ++digits;
-    }
-    if (digits == 0) return false;
-    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-        ++i;
-        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-        const std::size_t start = i;
-        while (i < s.size() && is_ascii_digit(s[i])) ++i;
-        if (i == start) return false;
-    }
-    return i == s.size();
-}
-
-}  // namespace
-
 Value default_from_text(const std::string& raw, const Type& t, bool typed, const SourcePos& pos) {
     const std::string s = ascii_trim(raw);
     const Value sql{Value::Kind::Sql, s, {}, pos};
@@ -255,7 +232,7 @@ Value default_from_text(const std::string& raw, const Type& t, bool typed, const
     const std::string upper = ascii_upper(s);
     if (tokens.size() == 1 && tokens[0].kind == TokenKind::String) {
         v.text = tokens[0].text;
-    } else if (is_number(s)) {
+    } else if (is_number(s, false)) {
         v.text = boolean && s == "1" ? "true" : boolean && s == "0" ? "false" : s;
     } else if (boolean && (upper == "TRUE" || upper == "FALSE")) {
         v.text = upper == "TRUE" ? "true" : "false";

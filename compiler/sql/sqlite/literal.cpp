@@ -28,9 +28,10 @@ bool integer_in(const std::string& s, std::int64_t lo, std::int64_t hi) {
     return v >= lo && v <= hi;
 }
 
-// SQLite's numeric literal: digits with an optional fraction and exponent.
-bool decimal(const std::string& s) {
-    std::size_t i = (s.size() > 0 && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
+}  // namespace
+
+bool is_number(const std::string& s, bool plus) {
+    std::size_t i = !s.empty() && (s[0] == '-' || (plus && s[0] == '+')) ? 1 : 0;
     std::size_t digits = 0;
     while (i < s.size() && is_ascii_digit(s[i])) ++i, ++digits;
     if (i < s.size() && s[i] == '.') {
@@ -48,8 +49,6 @@ bool decimal(const std::string& s) {
     return i == s.size();
 }
 
-}  // namespace
-
 std::optional<std::string> check_literal(const Type& t, const Value& v) {
     if (v.kind != Value::Kind::Scalar) return std::nullopt;
     const std::string& s = v.text;
@@ -66,7 +65,7 @@ std::optional<std::string> check_literal(const Type& t, const Value& v) {
         case TypeKind::Real:
         case TypeKind::Double:
         case TypeKind::Numeric:
-            if (!decimal(s)) return "is not a number SQLite reads (digits, an optional fraction and exponent)";
+            if (!is_number(s, true)) return "is not a number SQLite reads (digits, an optional fraction and exponent)";
             break;
         case TypeKind::Boolean: {
             const std::string l = ascii_lower(s);
