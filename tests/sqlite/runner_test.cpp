@@ -472,6 +472,87 @@ TEST_CASE("runner: a file marked foreign-keys-off rebuilds a table in one transa
     CHECK(contains(o.err, "0002_orphan.up.sql: -- schemac:foreign-keys-off switches foreign keys around the file's transaction"));
 }
 
+TEST_CASE("runner: a table rebuild keeps every trigger and view, and one that no longer fits rolls the file back") {
+    Project p;
+    Sqlite db(p.file());
+    db.exec("CREATE TABLE parent (id integer PRIMARY KEY, name text, note text);"
+            "CREATE TABLE audit (what text);"
+            "CREATE TRIGGER parent_inserted AFTER INSERT ON parent BEGIN INSERT INTO audit VALUES ('parent ' || new.name); END;"
+            "CREATE TRIGGER audit_touch AFTER INSERT ON audit WHEN new.what = 'touch' BEGIN UPDATE parent SET name = 'touched'; END;"
+            "CREATE VIEW parent_names AS SELECT id, name FROM parent;"
+            "CREATE VIEW name_count AS SELECT count(*) AS n FROM parent_names;"
+            "CREATE TRIGGER parent_names_insert INSTEAD OF INSERT ON parent_names BEGIN "
+            "  INSERT INTO parent (id, name, note) VALUES (new.id, new.name, 'via view'); END;"
+            "INSERT INTO parent VALUES (1, 'one', NULL)");
+    const auto objects = [&] {
+        return db.text("SELECT group_concat(type || ' ' || name || ' ON ' || tbl_name || ': ' || sql, char(10)) "
+                       "FROM (SELECT * FROM sqlite_schema WHERE type IN ('trigger', 'view') ORDER BY name)");
+    };
+    const std::string before = objects();
+    // The shape schemac plans: note becomes NOT NULL, and back.
+    const auto rebuild = [](const std::string& note, const std::string& columns, const std::string& select) {
+        return "-- schemac:foreign-keys-off\n"
+               "CREATE TABLE schemac_new_parent (id integer PRIMARY KEY, " + note + ");\n"
+               "INSERT INTO schemac_new_parent (" + columns + ")\n  SELECT " + select + " FROM parent;\n"
+               "DROP TABLE parent;\n"
+               "ALTER TABLE schemac_new_parent RENAME TO parent;\n";
+    };
+    p.migration("0001_note_not_null.up.sql",
+                rebuild("name text, note text NOT NULL DEFAULT ''", "id, name, note", "id, name, coalesce(note, '')"));
+    p.migration("0001_note_not_null.down.sql", rebuild("name text, note text", "id, name, note", "id, name, note"));
+
+    Outcome o = p.run(p.cmd("apply"));
+    CAPTURE(o.err);
+    REQUIRE(o.code == 0);
+    CHECK(objects() == before);
+    // Each works on the rebuilt table: the view's INSTEAD OF trigger writes
+    // through, the table's trigger fires, the other table's trigger updates it.
+    db.exec("INSERT INTO parent_names (id, name) VALUES (2, 'two')");
+    CHECK(db.text("SELECT group_concat(what, ',') FROM audit") == "parent one,parent two");
+    CHECK(db.count("SELECT n FROM name_count") == 2);
+    db.exec("INSERT INTO audit VALUES ('touch')");
+    CHECK(db.text("SELECT group_concat(name || '/' || note, ',') FROM parent") == "touched/,touched/via view");
+
+    o = p.run(p.cmd("rollback"));
+    CAPTURE(o.err);
+    REQUIRE(o.code == 0);
+    CHECK(objects() == before);
+    CHECK(db.history() == "");
+
+    // A rebuild that drops a column the triggers and views use: they no
+    // longer fit, and the whole file rolls back with everything as it was.
+    p.migration("0002_drop_name.up.sql", rebuild("note text", "id, note", "id, note"));
+    o = p.run(p.cmd("apply"));
+    CHECK(o.code == 1);
+    CHECK(contains(o.err, "0002_drop_name.up.sql:6: statement 4 of 4 failed: ALTER TABLE schemac_new_parent RENAME TO parent\n"
+                          "  SQLite: the table rebuild keeps every trigger and view, but the triggers on \"parent\" "
+                          "(\"parent_inserted\") no longer fit the rebuilt tables: no such column: new.name (drop the one at "
+                          "fault in this migration before the rebuild and create it anew after it)\n"));
+    CHECK(db.history() == "1:ok");
+    CHECK(objects() == before);
+    CHECK(db.count("SELECT count(*) FROM pragma_table_info('parent') WHERE name = 'name'") == 1);
+
+    // A trigger of another table that names the column, then a view.
+    db.exec("DROP TRIGGER parent_inserted");
+    o = p.run(p.cmd("apply"));
+    CHECK(o.code == 1);
+    CHECK(contains(o.err, "but the triggers on \"audit\" (\"audit_touch\") no longer fit the rebuilt tables: no such column: name"));
+    db.exec("DROP TRIGGER audit_touch; DROP TRIGGER parent_names_insert");
+    o = p.run(p.cmd("apply"));
+    CHECK(o.code == 1);
+    CHECK(contains(o.err, "but view \"parent_names\" no longer fits the rebuilt tables: no such column: name (drop it in this "
+                          "migration before the rebuild and create it anew after it)"));
+    CHECK(db.history() == "1:ok");
+    CHECK(db.count("SELECT count(*) FROM sqlite_schema WHERE type = 'view'") == 2);
+
+    // Without them the column goes.
+    db.exec("DROP VIEW name_count; DROP VIEW parent_names");
+    o = p.run(p.cmd("apply"));
+    CAPTURE(o.err);
+    CHECK(o.code == 0);
+    CHECK(db.count("SELECT count(*) FROM pragma_table_info('parent') WHERE name = 'name'") == 0);
+}
+
 // ============================================================== concurrency
 
 TEST_CASE("runner: 8 concurrent schemac apply processes apply each migration exactly once") {

@@ -5,6 +5,7 @@
 #include "connection.hpp"
 #include "file_lock.hpp"
 #include "history_table.hpp"
+#include "kept_objects.hpp"
 #include "rerun.hpp"
 #include "watch.hpp"
 #include "schemac/sqlite/conninfo.hpp"
@@ -28,7 +29,9 @@ std::string duration_text(std::chrono::milliseconds d) {
 // table rebuild), PRAGMA foreign_keys = OFF before the BEGIN (inside a
 // transaction SQLite ignores it), PRAGMA foreign_key_check before the COMMIT
 // (any row fails the commit: the file is rolled back), and foreign keys on
-// again after either.
+// again after either. Across each table rebuild in it (CREATE TABLE
+// schemac_new_X ... ALTER TABLE schemac_new_X RENAME TO X) the database's
+// triggers and views are set aside and created again (KeptObjects).
 //
 // An autocommit unit (a file marked -- schemac:no-transaction): each statement
 // runs in a transaction of its own (BEGIN IMMEDIATE) that set_progress()
@@ -74,7 +77,9 @@ public:
             pending_ = true;
         }
         try {
+            if (transaction_ && begins_rebuild(statement)) kept_.set_aside(conn_.get());
             run(statement, kind);
+            if (transaction_ && ends_rebuild(statement)) kept_.restore(conn_.get());
         } catch (...) {
             if (wrap) {
                 conn_.rollback_quietly();
@@ -123,6 +128,7 @@ public:
 
     void commit() override {
         if (!transaction_) return;
+        kept_.restore(conn_.get());   // a rebuild the file began and did not end
         if (foreign_keys_off_) run("PRAGMA foreign_key_check", StatementKind::pragma);
         conn_.exec("COMMIT");
         foreign_keys_on();
@@ -202,6 +208,7 @@ private:
     const RunnerOptions& options_;
     const bool transaction_;
     const bool foreign_keys_off_;   // -- schemac:foreign-keys-off, in a transaction
+    KeptObjects kept_;   // triggers and views set aside during a table rebuild
     bool pending_ = false;   // autocommit: a statement's own transaction, committed with its progress record
 };
 

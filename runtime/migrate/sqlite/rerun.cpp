@@ -89,6 +89,21 @@ std::string pragma_set(std::string_view statement) {
     return t[at + 1] == "=" || t[at + 1] == "(" ? t[at] : "";
 }
 
+namespace {
+constexpr std::string_view kRebuildPrefix = "schemac_new_";
+bool rebuild_name(const std::string& t) { return t.size() > kRebuildPrefix.size() && t.compare(0, kRebuildPrefix.size(), kRebuildPrefix) == 0; }
+}  // namespace
+
+bool begins_rebuild(std::string_view statement) {
+    const auto t = tokens(statement, 3);
+    return t.size() == 3 && t[0] == "create" && t[1] == "table" && rebuild_name(t[2]);
+}
+
+bool ends_rebuild(std::string_view statement) {
+    const auto t = tokens(statement, 5);
+    return t.size() == 5 && t[0] == "alter" && t[1] == "table" && rebuild_name(t[2]) && t[3] == "rename" && t[4] == "to";
+}
+
 bool is_session_pragma(const std::string& name) {
     static constexpr std::array<std::string_view, 15> kSession = {
         "foreign_keys",      "legacy_alter_table", "recursive_triggers", "ignore_check_constraints", "trusted_schema",

@@ -31,4 +31,10 @@ std::string pragma_name(std::string_view statement);
 // foreign_keys, legacy_alter_table, recursive_triggers, ...
 bool is_session_pragma(const std::string& name);
 
+// The edges of a table rebuild as schemac plans it (SQLite's twelve steps):
+// `CREATE TABLE schemac_new_X (...)` begins one, `ALTER TABLE schemac_new_X
+// RENAME TO X` ends it. The runner keeps triggers and views across it.
+bool begins_rebuild(std::string_view statement);
+bool ends_rebuild(std::string_view statement);
+
 }  // namespace schemac::migrate::sqlite
