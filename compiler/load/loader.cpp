@@ -277,7 +277,7 @@ private:
             } else if (key == "backfill") {
                 if (scalar(v, kp, "backfill", c.backfill)) { c.backfill = ascii_trim(c.backfill); c.backfill_pos = pos(v, kp); }
             } else if (key == "online") {
-                boolean(v, kp, "online", c.online);
+                if (boolean(v, kp, "online", c.online)) c.online_pos = pos(v, kp);
             } else if (key == "autoincrement") {
                 if (boolean(v, kp, "autoincrement", c.autoincrement)) c.autoincrement_pos = pos(v, kp);
             }
@@ -390,7 +390,7 @@ private:
         bool has_columns = false;
         each_entry(n, what.c_str(), kKeyKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
             if (key == "name") { if (scalar(v, kp, "name", k.name)) k.name_given = true; }
-            else if (key == "concurrently") boolean(v, kp, "concurrently", k.concurrently);
+            else if (key == "concurrently") { if (boolean(v, kp, "concurrently", k.concurrently)) k.concurrently_pos = pos(v, kp); }
             else { k.columns = ident_list(v, kp, what + " columns"); has_columns = true; }
         });
         if (!has_columns) diags_.error(k.pos, "missing-key", what + " needs 'columns'");
@@ -516,7 +516,7 @@ private:
             each_entry(item, "index", kIndexKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
                 if (key == "name") { if (scalar(v, kp, "name", idx.name)) idx.name_given = true; }
                 else if (key == "unique") boolean(v, kp, "unique", idx.unique);
-                else if (key == "concurrently") boolean(v, kp, "concurrently", idx.concurrently);
+                else if (key == "concurrently") { if (boolean(v, kp, "concurrently", idx.concurrently)) idx.concurrently_pos = pos(v, kp); }
                 else if (key == "where") { if (scalar(v, kp, "where", idx.where)) { idx.where = ascii_trim(idx.where); idx.where_pos = pos(v, kp); } }
                 else if (key == "method") {
                     std::string s;

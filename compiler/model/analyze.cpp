@@ -361,8 +361,24 @@ private:
         }
     }
 
+    // `concurrently:` and `online:` written on a dialect that has no such forms:
+    // said where they are written, so nobody counts on them.
+    void online_forms_ignored(const Table& t) {
+        if (rules_.supports(Feature::OnlineForms)) return;
+        const auto warn = [&](const SourcePos& at, const std::string& what) {
+            if (at.line)
+                diags_.warning(at, "ignored", what + " has no meaning on dialect " + std::string(rules_.dialect_name()) + "; " +
+                                                  rules_.hint(Feature::OnlineForms));
+        };
+        for (const auto& c : t.columns) warn(c.online_pos, "online");
+        for (const auto& i : t.indexes) warn(i.concurrently_pos, "concurrently");
+        for (const auto& u : t.uniques) warn(u.concurrently_pos, "concurrently");
+        if (t.primary_key) warn(t.primary_key->concurrently_pos, "concurrently");
+    }
+
     void check_table(const Table& t) {
         check_sqlite_options(t);
+        online_forms_ignored(t);
         std::unordered_map<std::string, const Ident*> renames;
         for (const auto& c : t.columns) {
             check_column(t, c);

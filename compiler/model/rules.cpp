@@ -13,6 +13,7 @@ const char* feature_name(Feature f) {
         case Feature::Identity: return "identity and serial columns";
         case Feature::Comments: return "comments";
         case Feature::SqliteTables: return "strict, without_rowid and autoincrement";
+        case Feature::OnlineForms: return "concurrently and online";
     }
     return "?";
 }

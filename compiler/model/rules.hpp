@@ -29,6 +29,7 @@ enum class Feature {
     Identity,      // identity columns and serial types
     Comments,      // comments stored in the database (lacking: a warning, they stay in the generated C++)
     SqliteTables,  // SQLite's strict, without_rowid and autoincrement
+    OnlineForms,   // `concurrently` and `online`: building indexes and changing columns while writes go on
 };
 // "array types", "enum types", ...: how a message names the feature.
 const char* feature_name(Feature f);

@@ -48,6 +48,7 @@ struct Column {
     // statements, which hold the table's lock while they scan (small tables).
     bool online = true;
     SourcePos using_pos, backfill_pos;   // where those were written (raw SQL errors point there)
+    SourcePos online_pos{};              // where `online` was written (line 0: not written)
     // SQLite's AUTOINCREMENT on an integer primary key: row ids are never
     // reused, even those of deleted rows (SQLite keeps the highest in sqlite_sequence).
     bool autoincrement = false;
@@ -65,6 +66,7 @@ struct KeyConstraint {
     // ADD CONSTRAINT ... USING INDEX (false: one ALTER TABLE that blocks writes
     // while it builds the index). Not part of the schema, not in snapshots.
     bool concurrently = true;
+    SourcePos concurrently_pos{};   // where `concurrently` was written (line 0: not written)
 };
 
 enum class FkAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
@@ -115,6 +117,7 @@ struct Index {
     // statements, which block writes, or for a drop reads too, while they run).
     bool concurrently = true;
     SourcePos pos;
+    SourcePos concurrently_pos{};   // where `concurrently` was written (line 0: not written)
     // TimescaleDB's own time index, which create_hypertable makes (analysis
     // adds it to a hypertable that has no one-column index on its time column):
     // compared with a database like any index, never created, dropped or

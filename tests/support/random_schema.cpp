@@ -1019,7 +1019,7 @@ private:
             ix.where_tpl = where_tpl(c.type);
         }
         if (rng_.chance(30)) ix.name = object_name("ix");
-        ix.concurrently = rng_.chance(20);
+        ix.concurrently = rng_.chance(20) && !options_.sqlite;   // drawn either way: a seed keeps its pair
         add_time_to_unique_index(t, ix);
         return ix;
     }

@@ -28,6 +28,7 @@ public:
             case Feature::Identity:
             case Feature::Comments: return false;
             case Feature::SqliteTables: return true;
+            case Feature::OnlineForms: return false;
         }
         return false;
     }
@@ -57,6 +58,9 @@ public:
                 return "an `integer` primary key is SQLite's rowid alias and numbers new rows itself: remove `identity:`";
             case Feature::Comments: return "they are kept in the generated C++ only";
             case Feature::SqliteTables: return "";
+            case Feature::OnlineForms:
+                return "SQLite has one writer at a time: an index is built, and a column changed, with the database locked "
+                       "for writing whatever they say; they are ignored";
         }
         return "";
     }
