@@ -376,8 +376,21 @@ private:
         if (t.primary_key) warn(t.primary_key->concurrently_pos, "concurrently");
     }
 
+    // SQLite's rowid alias (a rowid table's integer primary key of one column)
+    // numbers new rows itself and never takes its default: said, not ignored.
+    void rowid_alias_default(const Table& t) {
+        if (!rules_.supports(Feature::SqliteTables) || t.without_rowid || !t.primary_key || t.primary_key->columns.size() != 1) return;
+        const Column* c = t.find_column(t.primary_key->columns.front().name);
+        if (!c || c->type.kind != TypeKind::Integer || c->type.is_array || !c->default_value) return;
+        diags_.warning(c->default_value->pos, "ignored",
+                       "the default of column " + q(c->name) + " of table " + t.name.display() +
+                           " is never used: an integer primary key is SQLite's rowid alias, which numbers new rows itself "
+                           "(remove `default:`)");
+    }
+
     void check_table(const Table& t) {
         check_sqlite_options(t);
+        rowid_alias_default(t);
         online_forms_ignored(t);
         std::unordered_map<std::string, const Ident*> renames;
         for (const auto& c : t.columns) {

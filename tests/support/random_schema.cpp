@@ -1637,11 +1637,18 @@ private:
         return true;
     }
 
+    // SQLite's rowid alias: an integer primary key of one column, which numbers
+    // rows itself and never takes a default (schemac check warns of one).
+    bool rowid_alias(const GTable& t, const GCol& c) const {
+        return options_.sqlite && t.pk && t.pk->cols.size() == 1 && t.pk->cols.front() == c.uid && c.type.k == K::Integer;
+    }
+
     bool m_change_default() {
         std::vector<std::pair<GTable*, int>> cand;
         for (auto* t : old_tables(true))
             for (const auto& c : t->cols)
-                if (!c.fresh && !c.touched && !is_serial(c.type.k) && c.identity.empty() && !in_own_fk(*t, c.uid))
+                if (!c.fresh && !c.touched && !is_serial(c.type.k) && c.identity.empty() && !in_own_fk(*t, c.uid) &&
+                    !rowid_alias(*t, c))
                     cand.push_back({t, c.uid});
         if (cand.empty()) return false;
         auto [t, cu] = rng_.pick(cand);
