@@ -89,6 +89,7 @@ std::size_t estimated_locks(const sql::PlanStep& step) {
 
 std::vector<sql::Plan> split_into_files(const sql::Plan& plan, std::size_t lock_budget) {
     std::vector<sql::Plan> groups;
+    if (!plan.shared_lock_table) lock_budget = SIZE_MAX;
     std::size_t locks = 0;   // of the last group, when transactional
     for (const auto& step : plan.steps) {
         const std::size_t step_locks = step.transactional ? estimated_locks(step) : 0;

@@ -94,7 +94,8 @@ std::size_t estimated_locks(const sql::PlanStep& step);
 // The plan as the files `schemac diff` writes it: runs of steps with the same
 // transactionality, in order; a step that needs its own transaction starts a
 // new run, and so does a transactional step that would take the run past
-// `lock_budget` estimated locks (a step is never split). Each run is one
+// `lock_budget` estimated locks (a step is never split; a plan without a
+// shared lock table, SQLite's, has no budget). Each run is one
 // numbered migration.
 std::vector<sql::Plan> split_into_files(const sql::Plan& plan, std::size_t lock_budget = kLockBudget);
 

@@ -46,6 +46,11 @@ struct PlanStep {
 
 struct Plan {
     std::vector<PlanStep> steps;
+    // Whether a transaction's locks take room in a table the server shares
+    // (PostgreSQL's, max_locks_per_transaction): a plan that would take too
+    // many is written as several migrations. SQLite locks the whole database
+    // file instead, which costs nothing per table.
+    bool shared_lock_table = true;
     bool empty() const { return steps.empty(); }
 };
 

@@ -8,6 +8,8 @@
 
 #include "migrations/history.hpp"
 #include "schemac/postgres/pg_errors.hpp"
+#include "sql/postgres/dialect.hpp"
+#include "sql/sqlite/dialect.hpp"
 
 using namespace schemac;
 
@@ -50,6 +52,14 @@ TEST_CASE("lock budget: a large transactional plan is split into files within th
     big.steps = {create_table(0), create_table(1)};
     CHECK(migrations::split_into_files(big, 7).size() == 2);
     CHECK(migrations::split_into_files(big, 3).size() == 2);
+}
+
+TEST_CASE("lock budget: SQLite's plans have none (a transaction locks the whole file, whatever it touches)") {
+    sql::Plan plan = sql::sqlite::dialect().plan({}, Schema{}, Schema{});
+    CHECK_FALSE(plan.shared_lock_table);
+    CHECK(sql::postgres::dialect().plan({}, Schema{}, Schema{}).shared_lock_table);
+    for (int i = 0; i < 1000; ++i) plan.steps.push_back(create_table(i));
+    CHECK(migrations::split_into_files(plan).size() == 1);
 }
 
 TEST_CASE("lock budget: a full lock table gets advice naming the setting") {

@@ -181,6 +181,7 @@ public:
         // written in the old table's names (its rollback inserts them again once
         // everything is back), which renames and rebuilds would leave behind.
         for (auto& s : seeds_) plan_.steps.push_back(std::move(s));
+        plan_.shared_lock_table = false;
         plan_.steps.insert(plan_.steps.begin(), std::make_move_iterator(deleted_seeds_.begin()),
                            std::make_move_iterator(deleted_seeds_.end()));
         return std::move(plan_);
