@@ -120,6 +120,7 @@ struct RollbackCommand {
     bool allow_destructive = false;
     bool allow_unsafe = false;   // run unapproved unsafe files in a protected environment
     std::vector<std::string> backup;   // --backup DIR
+    bool forget = false;         // remove only the history rows (D1's rollback): nothing runs
 };
 int run_rollback(const RollbackCommand& cmd);
 

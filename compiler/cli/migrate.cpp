@@ -265,6 +265,16 @@ int run_rollback(const RollbackCommand& cmd) {
         if (!cmd.version.empty() && cmd.steps) throw UsageError("--version and --steps are two answers to one question: give one");
         const std::optional<int> to = cmd.version.empty() ? cmd.target : version_target(cmd.version, runner.migrations());
         RollbackOptions o{cmd.steps, to, cmd.dry_run, cmd.allow_destructive};
+        if (cmd.forget) {
+            if (!cmd.backup.empty()) throw UsageError("--forget runs nothing, so --backup has nothing to protect: give one of them");
+            const int code = report_repair(cmd.db, runner.forget(o), cmd.dry_run);
+            if (!cmd.dry_run && cmd.db.format != "json") {
+                const Status st = runner.status();
+                std::cout << "schemac: removed the history rows only; " << st.database << " is at version "
+                          << version_text(st.current_version) << " in the history, its schema unchanged\n";
+            }
+            return code;
+        }
         gate_unsafe(target, cmd.db, cmd.allow_unsafe, o, [&](const RollbackOptions& p) { return runner.rollback(p); }, "roll back",
                     "rolled back");
         std::optional<json::BackupReport> backup;
@@ -328,6 +338,8 @@ CommandSpec rollback_command() {
     c.options.push_back({"--allow-destructive", "Run down files that lose data", &o->allow_destructive});
     c.options.push_back({"--allow-unsafe", "In a protected environment, run down files with unapproved unsafe hazards", &o->allow_unsafe});
     c.options.push_back({"--backup", kBackupHelp, &o->backup});
+    c.options.push_back({"--forget", "Remove only the history rows, run nothing: the changes stay and the next apply runs them again "
+                                     "(D1's rollback; the way back for an up-only file)", &o->forget});
     return c;
 }
 

@@ -701,6 +701,39 @@ RunResult Runner::apply(const ApplyOptions& o, const ProgressFn& progress) {
     });
 }
 
+namespace {
+
+struct RollbackRange {
+    std::vector<const StatusEntry*> entries;   // newest first
+    int to_version = 0;                        // the version the database is at after them
+};
+
+// The applied migrations a rollback with `o` takes back, newest first: those
+// above --target, or the newest --steps (1 by default). `partial` (a rollback
+// that stopped part-way) counts as applied.
+RollbackRange rollback_range(const Status& st, const RollbackOptions& o, const StatusEntry* partial) {
+    std::vector<const StatusEntry*> applied;   // newest first
+    for (auto it = st.entries.rbegin(); it != st.entries.rend(); ++it)
+        if (it->row && (it->row->success || &*it == partial)) applied.push_back(&*it);
+    std::size_t count = 0;
+    if (o.target) {
+        if (*o.target < 0) throw failure("--target must be 0 (everything) or a version");
+        while (count < applied.size() && applied[count]->version > *o.target) ++count;
+    } else {
+        const int steps = o.steps.value_or(1);
+        if (steps < 1) throw failure("--steps must be at least 1");
+        if (static_cast<std::size_t>(steps) > applied.size())
+            throw failure("--steps " + std::to_string(steps) + ": only " + std::to_string(applied.size()) + " migrations are applied");
+        count = steps;
+    }
+    RollbackRange r;
+    r.entries.assign(applied.begin(), applied.begin() + static_cast<std::ptrdiff_t>(count));
+    r.to_version = count < applied.size() ? applied[count]->version : 0;
+    return r;
+}
+
+}  // namespace
+
 RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress) {
     return guarded(driver_, opts_, "rolling back", false, [&](Driver& d) {
         if (!o.dry_run) {
@@ -716,31 +749,19 @@ RunResult Runner::rollback(const RollbackOptions& o, const ProgressFn& progress)
             throw failure(stopped_at(*partial) + "\n  resolve it before rolling back: " + resolve_failed_hint(*partial));
         if (partial && !o.dry_run) d.wait_for_orphans(opts_.lock_timeout);
 
-        std::vector<const StatusEntry*> applied;   // newest first
-        for (auto it = st.entries.rbegin(); it != st.entries.rend(); ++it)
-            if (it->row && (it->row->success || &*it == partial)) applied.push_back(&*it);
-        std::size_t count = 0;
-        if (o.target) {
-            if (*o.target < 0) throw failure("--target must be 0 (everything) or a version");
-            while (count < applied.size() && applied[count]->version > *o.target) ++count;
-        } else {
-            const int steps = o.steps.value_or(1);
-            if (steps < 1) throw failure("--steps must be at least 1");
-            if (static_cast<std::size_t>(steps) > applied.size())
-                throw failure("--steps " + std::to_string(steps) + ": only " + std::to_string(applied.size()) + " migrations are applied");
-            count = steps;
-        }
-    
+        const RollbackRange range = rollback_range(st, o, partial);
         RunResult result;
         result.database = d.database();
         result.from_version = st.current_version;
-        result.to_version = count < applied.size() ? applied[count]->version : 0;
+        result.to_version = range.to_version;
         std::string destructive;
-        for (std::size_t i = 0; i < count; ++i) {
-            const StatusEntry& e = *applied[i];
+        for (const StatusEntry* entry : range.entries) {
+            const StatusEntry& e = *entry;
             const Migration* m = set_.find(e.version);
             if (!m) throw failure(version_text(e.version) + " " + e.name + " cannot be rolled back: its files are not in the migrations directory");
-            if (!m->down) throw failure(m->up.file + " has no .down.sql file: it cannot be rolled back");
+            if (!m->down)
+                throw failure(m->up.file + " has no .down.sql file: it cannot be rolled back (`schemac rollback --forget` removes only "
+                              "its history row: nothing runs, its changes stay, the next apply runs it again)");
             if (e.state == MigrationState::baseline)
                 throw failure(version_text(e.version) + " " + e.name + " was marked applied by `schemac baseline`, never run by schemac: "
                               "its down file was never checked against this database, so schemac does not roll it back");
@@ -828,6 +849,30 @@ RepairResult Runner::repair(const RepairOptions& o) {
         }
         if (!o.dry_run) {
             tx->verify_lock("Nothing was changed; run `schemac repair` again.");
+            tx->commit();
+        }
+        return result;
+    });
+}
+
+RepairResult Runner::forget(const RollbackOptions& o) {
+    return guarded(driver_, opts_, "forgetting migrations", false, [&](Driver& d) {
+        d.lock(opts_.lock_timeout);
+        if (!o.dry_run) d.ensure_history(false);
+        bool exists = false;
+        const Status st = make_status(set_, d.read_history(&exists), exists, d.database());
+        if (const StatusEntry* partial = first_failed(st))
+            throw failure(stopped_at(*partial) + "\n  resolve it first: " + resolve_failed_hint(*partial));
+        RepairResult result;
+        result.database = d.database();
+        const auto tx = d.begin(true);
+        for (const StatusEntry* e : rollback_range(st, o, nullptr).entries) {
+            result.changes.push_back({e->version, e->name, "remove row",
+                                      "nothing runs: its changes stay in the database, and the next apply runs it again"});
+            if (!o.dry_run) tx->remove(e->version);
+        }
+        if (!o.dry_run) {
+            tx->verify_lock("Nothing was changed; run `schemac rollback --forget` again.");
             tx->commit();
         }
         return result;

@@ -351,7 +351,9 @@ TEST_CASE("runner: errors outside a migration say what went wrong") {
     CHECK(error_of([&] { r.apply(o); }) == "--target 0001 is below the current version 0003: use `schemac rollback --target 1`");
     auto no_down = three();
     no_down.pop_back();
-    CHECK(error_of([&] { runner_for(db, no_down).rollback({}); }) == "0003_c.up.sql has no .down.sql file: it cannot be rolled back");
+    CHECK(error_of([&] { runner_for(db, no_down).rollback({}); }) ==
+          "0003_c.up.sql has no .down.sql file: it cannot be rolled back (`schemac rollback --forget` removes only its history row: "
+          "nothing runs, its changes stay, the next apply runs it again)");
     // A file that disappeared: a warning for apply, an error for rollback.
     auto gone = three();
     gone.resize(4);

@@ -472,6 +472,49 @@ TEST_CASE("runner: a file marked foreign-keys-off rebuilds a table in one transa
     CHECK(contains(o.err, "0002_orphan.up.sql: -- schemac:foreign-keys-off switches foreign keys around the file's transaction"));
 }
 
+TEST_CASE("runner: an up-only file is rolled back by --forget, which removes its history row and runs nothing") {
+    Project p;
+    p.migration("0001_initial_schema.sql", "-- Migration number: 0001 \u23f1\ufe0f 2024-01-15T10:00:00.000Z\n"
+                                          "CREATE TABLE accounts (id text PRIMARY KEY, created_at integer NOT NULL);\n");
+    p.migration("0002_positions.sql", "CREATE TABLE IF NOT EXISTS positions (id text PRIMARY KEY);\n");
+    Outcome o = p.run(p.cmd("apply"));
+    REQUIRE(o.code == 0);
+    Sqlite db(p.file());
+    CHECK(db.history() == "1:ok 2:ok");
+
+    // Without --forget: said why not, and how.
+    o = p.run(p.cmd("rollback"));
+    CHECK(o.code == 1);
+    CHECK(one_error_line(o.err));
+    CHECK(contains(o.err, "0002_positions.sql has no .down.sql file: it cannot be rolled back (`schemac rollback --forget` removes "
+                          "only its history row: nothing runs, its changes stay, the next apply runs it again)"));
+
+    o = p.run(p.cmd("rollback", {"--version", "0001_initial_schema", "--forget", "--dry-run"}));
+    CHECK(o.code == 0);
+    CHECK(o.out == "  would remove row: 0002 positions: nothing runs: its changes stay in the database, and the next apply runs it again\n"
+                   "  would remove row: 0001 initial_schema: nothing runs: its changes stay in the database, and the next apply runs it again\n"
+                   "schemac: dry run, nothing was changed\n");
+    CHECK(db.history() == "1:ok 2:ok");
+
+    o = p.run(p.cmd("rollback", {"--forget", "--backup", (p.root() / "backups").string()}));
+    CHECK(o.code == 2);
+    CHECK(contains(o.err, "--forget runs nothing, so --backup has nothing to protect"));
+
+    o = p.run(p.cmd("rollback", {"--forget"}));
+    CAPTURE(o.err);
+    CHECK(o.code == 0);
+    CHECK(contains(o.out, "  remove row: 0002 positions: nothing runs"));
+    CHECK(contains(o.out, "schemac: removed the history rows only; " + p.file().string() + " is at version 0001 in the history, "
+                          "its schema unchanged\n"));
+    CHECK(db.history() == "1:ok");
+    CHECK(db.has_table("positions"));
+
+    // The next apply runs it again (IF NOT EXISTS makes that work, as in D1's scripts).
+    o = p.run(p.cmd("apply"));
+    CHECK(o.code == 0);
+    CHECK(db.history() == "1:ok 2:ok");
+}
+
 TEST_CASE("runner: a table rebuild keeps every trigger and view, and one that no longer fits rolls the file back") {
     Project p;
     Sqlite db(p.file());

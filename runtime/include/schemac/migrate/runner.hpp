@@ -253,6 +253,11 @@ public:
     // (finished by hand) or forget (undone by hand: the next apply runs it from
     // its first statement). A failed row with neither is reported as unresolved.
     RepairResult repair(const RepairOptions& opts);
+    // The history rows of the migrations `opts` would roll back are removed and
+    // nothing runs: their changes stay in the database, and the next apply runs
+    // them again (what D1's migration scripts call a rollback, the one way back
+    // for an up-only file). Only steps, target and dry_run of `opts` count.
+    RepairResult forget(const RollbackOptions& opts);
     // Marks an existing database as being at `version` without running anything.
     RepairResult baseline(int version, bool dry_run);
 
