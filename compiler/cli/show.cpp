@@ -77,11 +77,16 @@ void show_table(std::ostream& out, const Table& t) {
         for (std::size_t k = 0; k < i.elements.size(); ++k) {
             const auto& e = i.elements[k];
             out << (k ? ", " : "") << (e.expr.empty() ? display_ident(e.column) : "(" + e.expr + ")");
+            if (!e.collation.empty()) out << " collate " << e.collation;
+            if (!e.opclass.empty()) out << " " << e.opclass;
             if (e.order == SortOrder::Desc) out << " desc";
             if (e.nulls == NullsOrder::First) out << " nulls first";
             if (e.nulls == NullsOrder::Last) out << " nulls last";
         }
         out << ")";
+        if (!i.include.empty()) out << " include (" << join_idents(i.include) << ")";
+        if (i.nulls_not_distinct) out << " nulls not distinct";
+        for (std::size_t k = 0; k < i.with.size(); ++k) out << (k ? ", " : " with ") << i.with[k].name << " = " << i.with[k].value;
         if (!i.where.empty()) out << " where " << i.where;
         if (!i.concurrently) out << " not concurrently";
         out << '\n';

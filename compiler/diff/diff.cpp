@@ -378,14 +378,17 @@ private:
             // TimescaleDB's index is not one of the schema's own of the same shape: a
             // table left plain where TimescaleDB is missing has only the latter.
             if (x.unique != y.unique || x.where != y.where || x.method != y.method || x.elements.size() != y.elements.size() ||
-                x.implied != y.implied)
+                x.implied != y.implied || x.nulls_not_distinct != y.nulls_not_distinct || !same_storage(x.with, y.with) ||
+                names(x.include, renames) != names(y.include))
                 return false;
             for (std::size_t i = 0; i < x.elements.size(); ++i) {
                 const auto& ex = x.elements[i];
                 const auto& ey = y.elements[i];
                 auto rn = renames.find(ex.column);
                 const std::string col = rn == renames.end() ? ex.column : rn->second;
-                if (col != ey.column || ex.expr != ey.expr || ex.order != ey.order || ex.nulls != ey.nulls) return false;
+                if (col != ey.column || ex.expr != ey.expr || ex.order != ey.order || ex.nulls != ey.nulls || ex.opclass != ey.opclass ||
+                    ex.collation != ey.collation)
+                    return false;
             }
             return true;
         };

@@ -221,7 +221,10 @@ Json index_element() {
                  .set("column", string_value("A column of the table."))
                  .set("expr", string_value("A SQL expression instead of a column, e.g. lower(email)."))
                  .set("order", one_of_words({"asc", "desc"}, "Sort order (default asc)."))
-                 .set("nulls", one_of_words({"first", "last"}, "Where NULLs sort."));
+                 .set("nulls", one_of_words({"first", "last"}, "Where NULLs sort."))
+                 .set("opclass", string_value("An operator class other than the type's default, e.g. text_pattern_ops "
+                                              "(PostgreSQL)."))
+                 .set("collate", string_value("A collation other than the column's, e.g. C (PostgreSQL)."));
     return any_of({string_value("A column, optionally followed by asc/desc and nulls first/last."),
                    record(std::move(p), "An index element.")},
                   "An index element: `column [asc|desc] [nulls first|last]`, or a mapping.");
@@ -236,7 +239,12 @@ Json index() {
                  .set("method", one_of_words({"btree", "hash", "gist", "gin", "brin"}, "The index method (default btree)."))
                  .set("concurrently", boolean_value("On an existing table (default true): CREATE and DROP INDEX "
                                                     "CONCURRENTLY, in a migration file of their own, so reads and writes "
-                                                    "go on. false: the plain statements, which block writes while they run."));
+                                                    "go on. false: the plain statements, which block writes while they run."))
+                 .set("include", identifiers("Columns stored in the index beside its keys (INCLUDE), for index-only scans "
+                                             "(PostgreSQL, btree and gist)."))
+                 .set("nulls_not_distinct", boolean_value("A unique index where two NULLs are duplicates (PostgreSQL 15)."))
+                 .set("with", named(Json::object().set("type", Json::array({"string", "number", "boolean"})),
+                                    "Storage parameters, e.g. {fillfactor: 70} (PostgreSQL)."));
     return record(std::move(p), "An index.", {"columns"});
 }
 

@@ -495,6 +495,13 @@ private:
                 if (l == "first") e.nulls = NullsOrder::First;
                 else if (l == "last") e.nulls = NullsOrder::Last;
                 else diags_.error(pos(v, kp), "bad-value", "nulls must be first or last, not '" + s + "'");
+            } else if (key == "opclass" || key == "collate") {
+                std::string& name = key == "opclass" ? e.opclass : e.collation;
+                name = catalog_object_name(s);
+                if (name.empty() || name.find('\0') != std::string::npos || name.front() == '.' || name.back() == '.')
+                    diags_.error(pos(v, kp), "bad-value", key + " must be a name (" +
+                                                              (key == "opclass" ? "text_pattern_ops" : "C, en_US") +
+                                                              "), optionally after its schema and a dot, not '" + s + "'");
             }
         });
         if (e.column.empty() == e.expr.empty()) {
@@ -502,6 +509,30 @@ private:
             return;
         }
         idx.elements.push_back(std::move(e));
+    }
+
+    // `with: {fillfactor: 70}`: names as PostgreSQL folds them, values as plain
+    // words or numbers (they are written into the SQL as they are); which names
+    // the index method knows is the dialect's to check.
+    void read_storage_params(const YAML::Node& n, const SourcePos& at, Index& idx) {
+        if (!expect(n, YAML::NodeType::Map, at, "with")) return;
+        idx.with_pos = pos(n, at);
+        each_entry(n, "with", {}, [&](const std::string& name, const SourcePos& kp, const YAML::Node& v) {
+            std::string value;
+            if (!scalar(v, kp, "storage parameter '" + name + "'", value)) return;
+            const auto word = [](const std::string& w, bool lead_digit) {
+                if (w.empty()) return false;
+                for (char c : w)
+                    if (!(is_ascii_alnum(c) || c == '_' || (lead_digit && (c == '.' || c == '-' || c == '+')))) return false;
+                return true;
+            };
+            if (!word(name, false) || is_ascii_digit(name[0]) || name != ascii_lower(name))
+                diags_.error(kp, "bad-value", "storage parameter '" + name + "' must be a lower-case name such as fillfactor");
+            else if (!word(value, true))
+                diags_.error(pos(v, kp), "bad-value", "storage parameter '" + name + "' must be a number or a word, not '" + value + "'");
+            else
+                idx.with.push_back({name, ascii_lower(value)});
+        });
     }
 
     void read_indexes(const YAML::Node& n, const SourcePos& at, Table& t) {
@@ -530,6 +561,13 @@ private:
                     else if (l == "brin") idx.method = IndexMethod::Brin;
                     else diags_.error(idx.method_pos, "bad-value",
                                       "index method must be btree, hash, gist, gin or brin, not '" + s + "'");
+                } else if (key == "include") {
+                    idx.include = ident_list(v, kp, "index include");
+                    idx.include_pos = pos(v, kp);
+                } else if (key == "nulls_not_distinct") {
+                    if (boolean(v, kp, "nulls_not_distinct", idx.nulls_not_distinct)) idx.nulls_not_distinct_pos = pos(v, kp);
+                } else if (key == "with") {
+                    read_storage_params(v, kp, idx);
                 } else if (key == "columns") {
                     has_cols = true;
                     if (!expect(v, YAML::NodeType::Sequence, kp, "index columns")) return;

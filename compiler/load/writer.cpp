@@ -108,9 +108,18 @@ void write_index(std::string& out, const Index& i) {
         if (e.order == SortOrder::Desc) out += ", order: desc";
         if (e.nulls == NullsOrder::First) out += ", nulls: first";
         if (e.nulls == NullsOrder::Last) out += ", nulls: last";
+        if (!e.opclass.empty()) out += ", opclass: " + dq(e.opclass);
+        if (!e.collation.empty()) out += ", collate: " + dq(e.collation);
         out += "}\n";
     }
     if (i.unique) out += "        unique: true\n";
+    if (i.nulls_not_distinct) out += "        nulls_not_distinct: true\n";
+    if (!i.include.empty()) out += "        include: " + names(i.include) + "\n";
+    if (!i.with.empty()) {
+        std::string w;
+        for (const auto& p : i.with) w += (w.empty() ? "" : ", ") + key(p.name) + ": " + dq(p.value);
+        out += "        with: {" + w + "}\n";
+    }
     if (!i.where.empty()) out += "        where: " + dq(i.where) + "\n";
     if (i.method != IndexMethod::Btree) out += std::string("        method: ") + index_method_name(i.method) + "\n";
     if (!i.concurrently) out += "        concurrently: false\n";

@@ -578,6 +578,32 @@ private:
             diags_.error(i.method_pos, "bad-index", "only btree indexes can be unique (index " + q(i.name) + ")");
         if (i.method == IndexMethod::Hash && i.elements.size() > 1)
             diags_.error(i.method_pos, "bad-index", "hash indexes have exactly one column (index " + q(i.name) + ")");
+        check_index_options(t, i);
+    }
+
+    // INCLUDE, NULLS NOT DISTINCT, storage parameters, operator classes and
+    // collations: what every dialect that has them means by them (which index
+    // methods and parameters exist is the dialect's check_table).
+    void check_index_options(const Table& t, const Index& i) {
+        if (!rules_.supports(Feature::IndexOptions)) {
+            const auto refuse = [&](const SourcePos& at) { unsupported(at.line ? at : i.pos, Feature::IndexOptions, "index " + q(i.name)); };
+            for (const auto& e : i.elements)
+                if (!e.opclass.empty() || !e.collation.empty()) refuse(e.pos);
+            if (!i.include.empty()) refuse(i.include_pos);
+            if (i.nulls_not_distinct) refuse(i.nulls_not_distinct_pos);
+            if (!i.with.empty()) refuse(i.with_pos);
+            return;
+        }
+        if (i.nulls_not_distinct && !i.unique)
+            diags_.error(i.nulls_not_distinct_pos, "bad-index", "nulls_not_distinct is for a unique index (index " + q(i.name) + ")");
+        std::set<std::string> included;
+        for (const auto& c : i.include) {
+            if (!t.find_column(c.name))
+                diags_.error(c.pos, "unknown-column", with_hint("index " + q(i.name) + " includes column " + q(c.name) + ", which table " +
+                                                                    t.name.display() + " does not have", c.name, column_names(t)));
+            else if (!included.insert(c.name).second)
+                diags_.error(c.pos, "duplicate-column", "index " + q(i.name) + " includes column " + q(c.name) + " twice");
+        }
     }
 
     // What create_hypertable does with create_default_indexes (TimescaleDB's
@@ -596,7 +622,11 @@ private:
         for (const auto& u : t.uniques)
             if (on_time_alone(u.columns)) return;
         Index i;
-        i.elements.push_back(IndexElement{time, "", SortOrder::Desc, NullsOrder::Default, t.hypertable->pos});
+        IndexElement e;
+        e.column = time;
+        e.order = SortOrder::Desc;
+        e.pos = t.hypertable->pos;
+        i.elements.push_back(std::move(e));
         i.pos = t.hypertable->pos;
         i.implied = true;
         t.indexes.push_back(std::move(i));

@@ -30,6 +30,7 @@ enum class Feature {
     Comments,      // comments stored in the database (lacking: a warning, they stay in the generated C++)
     SqliteTables,  // SQLite's strict, without_rowid and autoincrement
     OnlineForms,   // `concurrently` and `online`: building indexes and changing columns while writes go on
+    IndexOptions,  // an index's opclass, collate, include, nulls_not_distinct and with (PostgreSQL's)
 };
 // "array types", "enum types", ...: how a message names the feature.
 const char* feature_name(Feature f);

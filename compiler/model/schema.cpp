@@ -1,5 +1,9 @@
 #include "model/schema.hpp"
 
+#include <string_view>
+
+#include <schemac/core/ascii.hpp>
+
 #include "model/interval.hpp"
 
 namespace schemac {
@@ -43,6 +47,40 @@ const Table* Schema::find_table(const QualifiedName& n) const {
     for (const auto& t : tables)
         if (t.name == n) return &t;
     return nullptr;
+}
+
+std::string catalog_object_name(const std::string& name) {
+    std::string s = ascii_trim(name);
+    constexpr std::string_view kCatalog = "pg_catalog.";
+    if (s.size() > kCatalog.size() && s.compare(0, kCatalog.size(), kCatalog) == 0) s.erase(0, kCatalog.size());
+    return s;
+}
+
+std::string canonical_storage_value(const std::string& name, const std::string& value) {
+    const std::string v = ascii_lower(value);
+    if (name == "deduplicate_items" || name == "fastupdate" || name == "autosummarize") {
+        if (v == "on" || v == "yes" || v == "1" || v == "true") return "true";
+        if (v == "off" || v == "no" || v == "0" || v == "false") return "false";
+        return v;
+    }
+    std::size_t digits = 0;
+    while (digits < v.size() && is_ascii_digit(v[digits])) ++digits;
+    if (digits == v.size() && digits > 1) {
+        const std::size_t first = v.find_first_not_of('0');
+        return first == std::string::npos ? "0" : v.substr(first);
+    }
+    return v;
+}
+
+bool same_storage(const std::vector<StorageParam>& a, const std::vector<StorageParam>& b) {
+    if (a.size() != b.size()) return false;
+    for (const auto& p : a) {
+        bool found = false;
+        for (const auto& o : b)
+            if (o.name == p.name && canonical_storage_value(o.name, o.value) == canonical_storage_value(p.name, p.value)) found = true;
+        if (!found) return false;
+    }
+    return true;
 }
 
 const Enum* Schema::find_enum(const QualifiedName& n) const {

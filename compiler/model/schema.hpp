@@ -97,12 +97,36 @@ struct IndexElement {
     std::string expr;     // set for an expression element
     SortOrder order = SortOrder::Asc;
     NullsOrder nulls = NullsOrder::Default;
+    // An operator class other than the type's default (text_pattern_ops), and a
+    // collation other than the column's ("C"): names, not SQL, as PostgreSQL's
+    // catalog holds them; "schema.name" when not in pg_catalog. "" = the default.
+    std::string opclass;
+    std::string collation;
     SourcePos pos;
+};
+
+// An index's storage parameter (WITH (fillfactor = 70)): a name PostgreSQL
+// knows for the index method and its value as written (lower case), which
+// PostgreSQL keeps as it was written too (off stays off).
+struct StorageParam {
+    std::string name;
+    std::string value;
 };
 
 enum class IndexMethod { Btree, Hash, Gist, Gin, Brin };
 // "btree", "hash", ...: the spelling YAML, SQL and people all use.
 const char* index_method_name(IndexMethod m);
+
+// An operator class or collation name as PostgreSQL's catalog gives it:
+// trimmed, and without "pg_catalog." (where the built-in ones live).
+std::string catalog_object_name(const std::string& name);
+// A storage parameter's value as PostgreSQL keeps it when schemac writes it:
+// the booleans (deduplicate_items, fastupdate, autosummarize) as true/false,
+// whichever of on/off/yes/no/1/0 was written, numbers without leading zeros.
+std::string canonical_storage_value(const std::string& name, const std::string& value);
+// The same parameters with the same values, in any order and spelling (off
+// and false, 070 and 70).
+bool same_storage(const std::vector<StorageParam>& a, const std::vector<StorageParam>& b);
 
 struct Index {
     std::string name;
@@ -113,6 +137,12 @@ struct Index {
     SourcePos where_pos;
     IndexMethod method = IndexMethod::Btree;
     SourcePos method_pos;
+    // Columns stored in the index beside its keys (INCLUDE), for index-only scans.
+    std::vector<Ident> include;
+    // UNIQUE NULLS NOT DISTINCT (PostgreSQL 15): two NULLs are duplicates.
+    bool nulls_not_distinct = false;
+    std::vector<StorageParam> with;   // in the order written (PostgreSQL keeps it)
+    SourcePos include_pos, nulls_not_distinct_pos, with_pos;
     // Built and dropped CONCURRENTLY on an existing table (false: the plain
     // statements, which block writes, or for a drop reads too, while they run).
     bool concurrently = true;

@@ -148,6 +148,8 @@ struct GIdxEl {
     std::string tpl;             // "" = the column itself; else an expression over $0
     int order = 0;               // 0 unwritten, 1 asc, 2 desc
     int nulls = 0;               // 0 unwritten, 1 first, 2 last
+    bool pattern_ops = false;    // opclass: text_pattern_ops (a text or varchar column)
+    bool collate_c = false;      // collate: C (a text or varchar column)
 };
 
 GIdxEl element(int col) {
@@ -167,6 +169,9 @@ struct GIndex {
     bool method_written = false;
     bool concurrently = false;
     bool fresh = false;
+    std::vector<int> include;    // INCLUDE columns (btree)
+    int fillfactor = 0;          // with: {fillfactor: N}, 0 unwritten
+    int dedup = 0;               // with: {deduplicate_items: ...}, 0 unwritten, 1 on, 2 off
 };
 
 struct GRow {
@@ -756,7 +761,7 @@ private:
 
     static bool in_any_index(const GTable& t, int c) {
         for (const auto& i : t.idx) {
-            if (i.where_col == c) return true;
+            if (i.where_col == c || in(i.include, c)) return true;
             for (const auto& e : i.els)
                 if (e.col == c) return true;
         }
@@ -1011,6 +1016,7 @@ private:
                 // terms (checked above for at least one; the others may repeat).
                 ix.unique = ok;
             }
+            if (!options_.sqlite) postgres_index_options(t, ix, cols);
         }
         ix.method_written = ix.method != "btree" || rng_.chance(15);
         if (rng_.chance(20)) {
@@ -1282,7 +1288,8 @@ private:
             {&Gen::m_change_default, 6}, {&Gen::m_add_index, 6}, {&Gen::m_drop_index, 4}, {&Gen::m_add_unique, 4},
             {&Gen::m_drop_unique, 3}, {&Gen::m_add_check, 4}, {&Gen::m_drop_check, 3}, {&Gen::m_add_fk, 5},
             {&Gen::m_drop_fk, 3}, {&Gen::m_add_enum_value, 5}, {&Gen::m_add_enum, 3}, {&Gen::m_drop_enum, 3},
-            {&Gen::m_comment, 6}, {&Gen::m_seed_insert, 4}, {&Gen::m_seed_update, 4}, {&Gen::m_seed_delete, 3}};
+            {&Gen::m_comment, 6}, {&Gen::m_seed_insert, 4}, {&Gen::m_seed_update, 4}, {&Gen::m_seed_delete, 3},
+            {&Gen::m_index_storage, 3}};
         int total = 0;
         for (const auto& w : ws) total += w.w;
         int x = rng_.range(0, total - 1);
@@ -1461,7 +1468,7 @@ private:
         t.checks.erase(std::remove_if(t.checks.begin(), t.checks.end(), [&](const GCheck& k) { return in(k.cols, c); }),
                        t.checks.end());
         t.idx.erase(std::remove_if(t.idx.begin(), t.idx.end(), [&](const GIndex& i) {
-            if (i.where_col == c) return true;
+            if (i.where_col == c || in(i.include, c)) return true;
             for (const auto& e : i.els)
                 if (e.col == c) return true;
             return false;
@@ -1691,6 +1698,45 @@ private:
         ix->fresh = true;
         t->idx.push_back(*ix);
         log_.push_back("add index on " + tname(*t) + (ix->unique ? " (unique)" : "") + " using " + ix->method);
+        return true;
+    }
+
+    // PostgreSQL's finer settings of a btree index: an operator class and a
+    // collation on text columns, INCLUDE columns, storage parameters.
+    void postgres_index_options(const GTable& t, GIndex& ix, const std::vector<const GCol*>& cols) {
+        for (auto& e : ix.els) {
+            const GCol* c = t.col(e.col);
+            if (!e.tpl.empty() || !c || c->type.array || (c->type.k != K::Text && c->type.k != K::Varchar)) continue;
+            e.pattern_ops = rng_.chance(12);
+            e.collate_c = rng_.chance(12);
+        }
+        if (rng_.chance(15)) {
+            std::vector<int> others;
+            for (const auto* c : cols)
+                if (std::none_of(ix.els.begin(), ix.els.end(), [&](const GIdxEl& e) { return e.col == c->uid; })) others.push_back(c->uid);
+            rng_.shuffle(others);
+            const std::size_t n = std::min<std::size_t>(others.size(), static_cast<std::size_t>(rng_.range(1, 2)));
+            ix.include.assign(others.begin(), others.begin() + static_cast<std::ptrdiff_t>(n));
+        }
+        if (rng_.chance(15)) ix.fillfactor = rng_.range(10, 100);
+        if (rng_.chance(8)) ix.dedup = rng_.range(1, 2);
+    }
+
+    // A btree index's storage parameters change (PostgreSQL): it is built again.
+    bool m_index_storage() {
+        if (options_.sqlite) return false;
+        std::vector<std::pair<GTable*, int>> cand;
+        for (auto* t : old_tables(true))
+            for (const auto& i : t->idx)
+                if (!i.fresh && i.method == "btree") cand.push_back({t, i.uid});
+        if (cand.empty()) return false;
+        auto [t, iu] = rng_.pick(cand);
+        for (auto& i : t->idx) {
+            if (i.uid != iu) continue;
+            const int before = i.fillfactor;
+            while (i.fillfactor == before) i.fillfactor = rng_.chance(20) ? 0 : rng_.range(10, 100);
+            log_.push_back("fillfactor of an index of " + tname(*t) + ": " + std::to_string(before) + " -> " + std::to_string(i.fillfactor));
+        }
         return true;
     }
 
@@ -2509,7 +2555,7 @@ private:
             return m + "}";
         }
         const bool spaces = n.find_first_of(" \t") != std::string::npos;
-        if (!spaces && rng_.chance(60)) {
+        if (!spaces && !e.pattern_ops && !e.collate_c && rng_.chance(60)) {
             std::string s = n;
             if (e.order) s += e.order == 2 ? (rng_.chance(50) ? " DESC" : " desc") : " ASC";
             if (e.nulls) s += e.nulls == 1 ? " NULLS FIRST" : " nulls last";
@@ -2518,6 +2564,8 @@ private:
         std::string m = "{column: " + q(n);
         if (e.order) m += std::string(", order: ") + (e.order == 2 ? "desc" : "asc");
         if (e.nulls) m += std::string(", nulls: ") + (e.nulls == 1 ? "first" : "last");
+        if (e.pattern_ops) m += ", opclass: text_pattern_ops";
+        if (e.collate_c) m += ", collate: C";
         return m + "}";
     }
 
@@ -2627,6 +2675,13 @@ private:
                         if (i.where_col >= 0) o += I4 + "where: " + q(tpl_sql(t, i.where_tpl, {i.where_col})) + "\n";
                         if (i.method_written) o += I4 + "method: " + i.method + "\n";
                         if (i.concurrently) o += I4 + "concurrently: true\n";
+                        if (!i.include.empty()) o += I4 + "include: " + flow_names(t, i.include) + "\n";
+                        if (i.fillfactor || i.dedup) {
+                            std::string w;
+                            if (i.fillfactor) w += "fillfactor: " + std::to_string(i.fillfactor);
+                            if (i.dedup) w += std::string(w.empty() ? "" : ", ") + "deduplicate_items: " + (i.dedup == 1 ? "on" : "false");
+                            o += I4 + "with: {" + w + "}\n";
+                        }
                     }
                     break;
                 case 5: {

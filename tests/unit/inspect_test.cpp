@@ -525,6 +525,39 @@ TEST_CASE("inspect: NULLS FIRST/LAST only when not the default for the order") {
     }
 }
 
+TEST_CASE("inspect: operator classes, collations, INCLUDE, NULLS NOT DISTINCT and storage parameters become the model's") {
+    catalog::Table t = table("t", {col("a", "text"), col("b", "integer"), col("c", "text")});
+    catalog::Index i;
+    i.name = "t_a_b_idx";
+    i.method = "btree";
+    i.unique = true;
+    i.nulls_not_distinct = true;
+    // As the catalog prints them: quote_ident, the schema only outside pg_catalog.
+    i.elements = {{"a", "", false, false, "text_pattern_ops", "\"C\""},
+                  {"", "lower(c)", true, true, "\"my schema\".\"Ops\"\"x\"", "\"en_US\""}};
+    i.include = {"b", "c"};
+    i.options = {"fillfactor=70", "deduplicate_items=OFF"};
+    t.indexes = {i};
+    const Result r = inspect_table(t);
+    CHECK(r.diags.all().empty());
+    REQUIRE(r.schema.tables[0].indexes.size() == 1);
+    const Index& x = r.schema.tables[0].indexes[0];
+    CHECK(x.elements[0].opclass == "text_pattern_ops");
+    CHECK(x.elements[0].collation == "C");
+    CHECK(x.elements[1].opclass == "my schema.Ops\"x");
+    CHECK(x.elements[1].collation == "en_US");
+    REQUIRE(x.include.size() == 2);
+    CHECK(x.include[1].name == "c");
+    CHECK(x.nulls_not_distinct);
+    // Kept in the catalog's order and spelling; compared by value.
+    REQUIRE(x.with.size() == 2);
+    CHECK(x.with[0].name == "fillfactor");
+    CHECK(x.with[1].value == "off");
+    CHECK(same_storage(x.with, {{"deduplicate_items", "false"}, {"fillfactor", "070"}}));
+    CHECK_FALSE(same_storage(x.with, {{"deduplicate_items", "false"}, {"fillfactor", "90"}}));
+    CHECK_FALSE(same_storage(x.with, {{"fillfactor", "70"}}));
+}
+
 TEST_CASE("inspect: every error and warning, with its exact text") {
     struct Case {
         const char* what;
@@ -613,20 +646,8 @@ TEST_CASE("inspect: every error and warning, with its exact text") {
         {"constraint comment", [&](auto& s) { auto c = constraint('c', "ck"); c.comment = "x"; s.tables[0].constraints.push_back(c); },
          Severity::Warning, "unsupported-object",
          "the comment on check ck of table public.t is not part of the schema language: it is left out of the model"},
-        {"include", [&](auto& s) { auto i = index("t_c_idx"); i.include = {"id"}; s.tables[0].indexes.push_back(i); },
-         Severity::Error, "unsupported-feature", "index public.t_c_idx on table public.t has INCLUDE columns; the schema language has none"},
         {"key include", [&](auto& s) { s.tables[0].indexes[0].include = {"c"}; }, Severity::Error, "unsupported-feature",
          "primary key t_pkey of table public.t has INCLUDE columns; the schema language has none"},
-        {"nulls not distinct", [&](auto& s) { auto i = index("t_c_idx"); i.unique = true; i.nulls_not_distinct = true;
-                                              s.tables[0].indexes.push_back(i); },
-         Severity::Error, "unsupported-feature",
-         "index public.t_c_idx on table public.t is NULLS NOT DISTINCT; the schema language has only the default (NULLS DISTINCT)"},
-        {"opclass", [&](auto& s) { auto i = index("t_c_idx"); i.elements[0].opclass = "text_pattern_ops"; s.tables[0].indexes.push_back(i); },
-         Severity::Error, "unsupported-feature",
-         "index public.t_c_idx on table public.t uses operator class text_pattern_ops; the schema language has only the default ones"},
-        {"index collation", [&](auto& s) { auto i = index("t_c_idx"); i.elements[0].collation = "\"C\""; s.tables[0].indexes.push_back(i); },
-         Severity::Error, "unsupported-feature",
-         "index public.t_c_idx on table public.t uses collation \"C\"; the schema language has only the default collation"},
         {"method", [&](auto& s) { auto i = index("t_c_idx"); i.method = "spgist"; s.tables[0].indexes.push_back(i); },
          Severity::Error, "unsupported-feature",
          "index public.t_c_idx on table public.t uses access method spgist; the schema language has btree, hash, gist, gin and brin"},

@@ -283,6 +283,27 @@ std::string sql_string(const std::string& s) {
     return out + "'";
 }
 
+// A name the catalog printed with quote_ident ("C", my_schema."My Ops") as the
+// model holds it: the quotes taken off each part, the parts joined by a dot.
+std::string object_name(const std::string& quoted) {
+    std::string out;
+    bool in_quotes = false;
+    for (std::size_t i = 0; i < quoted.size(); ++i) {
+        const char c = quoted[i];
+        if (c == '"') {
+            if (in_quotes && i + 1 < quoted.size() && quoted[i + 1] == '"') {
+                out += '"';
+                ++i;
+            } else {
+                in_quotes = !in_quotes;
+            }
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 FkAction fk_action(char c) {
     switch (c) {
         case 'r': return FkAction::Restrict;
@@ -593,10 +614,20 @@ private:
                                                   "PostgreSQL does not use it; drop it and create it again");
         if (!i.comment.empty())
             diags_.warning(pos_, "unsupported-object", "the comment on " + what + " is not part of the schema language: it is left out of the model");
-        key_index(what, &i);
+        if (!i.tablespace.empty()) not_represented(what, "is in tablespace " + display_ident(i.tablespace));
+        if (i.clustered) not_represented(what, "is the index the table is CLUSTERed on");
+        x.include = idents(i.include);
+        x.nulls_not_distinct = i.nulls_not_distinct;
+        for (const auto& o : i.options) {
+            const std::size_t eq = o.find('=');
+            const std::string name = o.substr(0, eq);
+            x.with.push_back({name, eq == std::string::npos ? "" : ascii_lower(o.substr(eq + 1))});
+        }
         for (const auto& e : i.elements) {
             IndexElement el;
             el.pos = pos_;
+            el.opclass = catalog_object_name(object_name(e.opclass));
+            el.collation = catalog_object_name(object_name(e.collation));
             if (e.expr.empty()) el.column = e.column;
             else el.expr = strip_parens(e.expr);
             el.order = e.desc ? SortOrder::Desc : SortOrder::Asc;

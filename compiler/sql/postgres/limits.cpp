@@ -57,7 +57,7 @@ public:
             for (const auto& id : u.columns) need_opclass(t, id.name, id.pos, IndexMethod::Btree, "unique constraint " + q(u.name));
         for (const auto& i : t.indexes)
             for (const auto& e : i.elements)
-                if (e.expr.empty()) need_opclass(t, e.column, e.pos, i.method, std::string(index_method_name(i.method)) + " index " + q(i.name));
+                if (e.expr.empty() && e.opclass.empty()) need_opclass(t, e.column, e.pos, i.method, std::string(index_method_name(i.method)) + " index " + q(i.name));
     }
 
 private:

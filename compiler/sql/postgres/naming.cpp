@@ -102,6 +102,8 @@ void assign_default_names(Schema& schema) {
             if (i.name_given) continue;
             std::vector<std::string> cols;
             for (const auto& e : i.elements) cols.push_back(e.expr.empty() ? e.column : pg_expression_column_name(e.expr));
+            // INCLUDE columns name the index too (ChooseIndexColumnNames takes every column).
+            for (const auto& c : i.include) cols.push_back(c.name);
             i.name = choose(rel, tn, pg_name_addition(cols), "idx");
         }
     }

@@ -93,6 +93,11 @@ std::string quote_name(const QualifiedName& q) {
     return q.schema.empty() ? quote_ident(q.name) : quote_ident(q.schema) + "." + quote_ident(q.name);
 }
 
+std::string quote_object_name(const std::string& name) {
+    const std::size_t dot = name.find('.');
+    return dot == std::string::npos ? quote_ident(name) : quote_name({name.substr(0, dot), name.substr(dot + 1)});
+}
+
 // A backslash means itself in '...' only while standard_conforming_strings is
 // on; with it off, `\'` ends nothing and the rest of the line becomes SQL. A
 // text with a backslash is therefore written E'...' with the backslash doubled,

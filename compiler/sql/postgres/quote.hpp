@@ -9,7 +9,10 @@ namespace schemac::sql::postgres {
 // A name as an SQL identifier: bare when it is a lower-case word that is not a
 // keyword PostgreSQL reserves in any position, else double-quoted.
 std::string quote_ident(const std::string& name);
-std::string quote_name(const QualifiedName& q);          // schema.name, each part quoted as needed
+std::string quote_name(const QualifiedName& q);
+// An operator class or collation name of the model ("C", "myschema.my_ops"):
+// the schema before the first dot, each part quoted as needed.
+std::string quote_object_name(const std::string& name);          // schema.name, each part quoted as needed
 // 'it''s'; E'C:\\dir' for C:\dir (a backslash): the same value whatever
 // standard_conforming_strings is.
 std::string quote_literal(const std::string& text);

@@ -56,6 +56,8 @@ std::string index_def(const Table* t, const Index& i, bool concurrently) {
     std::vector<std::string> els;
     for (const auto& e : i.elements) {
         std::string s = e.expr.empty() ? quote_ident(e.column) : "(" + e.expr + ")";
+        if (!e.collation.empty()) s += " COLLATE " + quote_object_name(e.collation);
+        if (!e.opclass.empty()) s += " " + quote_object_name(e.opclass);
         if (e.order == SortOrder::Desc) s += " DESC";
         if (e.nulls == NullsOrder::First) s += " NULLS FIRST";
         if (e.nulls == NullsOrder::Last) s += " NULLS LAST";
@@ -65,6 +67,13 @@ std::string index_def(const Table* t, const Index& i, bool concurrently) {
                     quote_ident(i.name) + " ON " + tbl(t);
     if (i.method != IndexMethod::Btree) s += std::string(" USING ") + index_method_name(i.method);
     s += " (" + join(els) + ")";
+    if (!i.include.empty()) s += " INCLUDE " + cols(i.include);
+    if (i.nulls_not_distinct) s += " NULLS NOT DISTINCT";
+    if (!i.with.empty()) {
+        std::vector<std::string> params;
+        for (const auto& p : i.with) params.push_back(p.name + " = " + p.value);
+        s += " WITH (" + join(params) + ")";
+    }
     if (!i.where.empty()) s += " WHERE " + i.where;
     return s;
 }

@@ -1,6 +1,7 @@
 #include "sql/postgres/placeholders.hpp"
 #include "sql/postgres/rules.hpp"
 
+#include "sql/postgres/index_options.hpp"
 #include "sql/postgres/limits.hpp"
 #include "sql/postgres/literal.hpp"
 #include "sql/postgres/naming.hpp"
@@ -40,7 +41,10 @@ public:
         return pg_object_name(table, column, "seq");
     }
 
-    void check_table(const Table& t, Diagnostics& diags) const override { check_table_limits(t, diags); }
+    void check_table(const Table& t, Diagnostics& diags) const override {
+        check_table_limits(t, diags);
+        check_index_options(t, diags);
+    }
     void check_raw_sql(const Schema& schema, Diagnostics& diags) const override { check_raw_sql_fields(schema, diags); }
     PlaceholderScan scan_placeholders(std::string_view sql) const override { return postgres::scan_placeholders(sql); }
 };

@@ -28,7 +28,8 @@ public:
             case Feature::Identity:
             case Feature::Comments: return false;
             case Feature::SqliteTables: return true;
-            case Feature::OnlineForms: return false;
+            case Feature::OnlineForms:
+            case Feature::IndexOptions: return false;
         }
         return false;
     }
@@ -61,6 +62,8 @@ public:
             case Feature::OnlineForms:
                 return "SQLite has one writer at a time: an index is built, and a column changed, with the database locked "
                        "for writing whatever they say; they are ignored";
+            case Feature::IndexOptions:
+                return "they are PostgreSQL's: remove `opclass:`, `collate:`, `include:`, `nulls_not_distinct:` and `with:`";
         }
         return "";
     }
