@@ -8,7 +8,8 @@ namespace {
 std::optional<CppType> scalar(const Type& t, const std::optional<EnumNaming>& enum_naming) {
     const std::string values = "<schemac/postgres/values.hpp>";
     switch (t.kind) {
-        case TypeKind::SmallInt: return CppType{"::std::int16_t", {"<cstdint>"}, true};
+        case TypeKind::SmallInt:
+        case TypeKind::SmallSerial: return CppType{"::std::int16_t", {"<cstdint>"}, true};
         case TypeKind::Integer:
         case TypeKind::Serial: return CppType{"::std::int32_t", {"<cstdint>"}, true};
         case TypeKind::BigInt:
@@ -22,6 +23,7 @@ std::optional<CppType> scalar(const Type& t, const std::optional<EnumNaming>& en
         case TypeKind::Boolean: return CppType{"bool", {}, true};
         case TypeKind::Date: return CppType{"::schemac::Date", {values}, true};
         case TypeKind::Time: return CppType{"::schemac::TimeOfDay", {values}, true};
+        case TypeKind::TimeTz: return CppType{"::schemac::TimeOfDayTz", {values}, true};
         case TypeKind::Timestamp: return CppType{"::schemac::LocalTimestamp", {values}, true};
         case TypeKind::TimestampTz: return CppType{"::schemac::Timestamp", {values}, true};
         case TypeKind::Interval: return CppType{"::schemac::Interval", {values}, true};

@@ -100,7 +100,7 @@ private:
             // serial is a column with a sequence default, not a type a value has.
             diags_.error(f.type_pos, "bad-type", std::string(what) + " " + q(f.name) + " is " + f.type.display() +
                                                      ", which only a table column can be; use " +
-                                                     (f.type.kind == TypeKind::Serial ? "integer" : "bigint"));
+                                                     (f.type.kind == TypeKind::SmallSerial ? "smallint" : f.type.kind == TypeKind::Serial ? "integer" : "bigint"));
         }
         check_type_supported(rules_, f.type, f.type_pos, std::string(what) + " " + q(f.name), diags_);
     }

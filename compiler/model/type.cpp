@@ -44,6 +44,7 @@ const Spelling kSpellings[] = {
     {"smallint", TypeKind::SmallInt, 0}, {"int2", TypeKind::SmallInt, 0},
     {"integer", TypeKind::Integer, 0}, {"int", TypeKind::Integer, 0}, {"int4", TypeKind::Integer, 0},
     {"bigint", TypeKind::BigInt, 0}, {"int8", TypeKind::BigInt, 0},
+    {"smallserial", TypeKind::SmallSerial, 0}, {"serial2", TypeKind::SmallSerial, 0},
     {"serial", TypeKind::Serial, 0}, {"serial4", TypeKind::Serial, 0},
     {"bigserial", TypeKind::BigSerial, 0}, {"serial8", TypeKind::BigSerial, 0},
     {"real", TypeKind::Real, 0}, {"float4", TypeKind::Real, 0},
@@ -56,6 +57,7 @@ const Spelling kSpellings[] = {
     {"boolean", TypeKind::Boolean, 0}, {"bool", TypeKind::Boolean, 0},
     {"date", TypeKind::Date, 0},
     {"time", TypeKind::Time, 1}, {"time without time zone", TypeKind::Time, 1},
+    {"timetz", TypeKind::TimeTz, 1}, {"time with time zone", TypeKind::TimeTz, 1},
     {"timestamp", TypeKind::Timestamp, 1}, {"timestamp without time zone", TypeKind::Timestamp, 1},
     {"timestamptz", TypeKind::TimestampTz, 1}, {"timestamp with time zone", TypeKind::TimestampTz, 1},
     {"interval", TypeKind::Interval, 0},
@@ -69,6 +71,7 @@ const char* canonical_name(TypeKind k) {
         case TypeKind::SmallInt: return "smallint";
         case TypeKind::Integer: return "integer";
         case TypeKind::BigInt: return "bigint";
+        case TypeKind::SmallSerial: return "smallserial";
         case TypeKind::Serial: return "serial";
         case TypeKind::BigSerial: return "bigserial";
         case TypeKind::Real: return "real";
@@ -80,6 +83,7 @@ const char* canonical_name(TypeKind k) {
         case TypeKind::Boolean: return "boolean";
         case TypeKind::Date: return "date";
         case TypeKind::Time: return "time";
+        case TypeKind::TimeTz: return "timetz";
         case TypeKind::Timestamp: return "timestamp";
         case TypeKind::TimestampTz: return "timestamptz";
         case TypeKind::Interval: return "interval";
@@ -133,6 +137,7 @@ bool check_args(const Spelling& sp, const std::vector<int>& args, Type& t, std::
             }
             return true;
         case TypeKind::Time:
+        case TypeKind::TimeTz:
         case TypeKind::Timestamp:
         case TypeKind::TimestampTz:
             if (!args.empty()) {
@@ -289,7 +294,8 @@ std::string Type::display() const {
             s += "(" + std::to_string(precision) + "," + std::to_string(scale < 0 ? 0 : scale) + ")";
         if ((kind == TypeKind::Varchar || kind == TypeKind::Char) && length >= 0)
             s += "(" + std::to_string(length) + ")";
-        if ((kind == TypeKind::Time || kind == TypeKind::Timestamp || kind == TypeKind::TimestampTz) && precision >= 0)
+        if ((kind == TypeKind::Time || kind == TypeKind::TimeTz || kind == TypeKind::Timestamp || kind == TypeKind::TimestampTz) &&
+            precision >= 0)
             s += "(" + std::to_string(precision) + ")";
     }
     if (is_array) s += "[]";
@@ -299,7 +305,7 @@ std::string Type::display() const {
 bool is_integer(TypeKind k) {
     return k == TypeKind::SmallInt || k == TypeKind::Integer || k == TypeKind::BigInt || is_serial(k);
 }
-bool is_serial(TypeKind k) { return k == TypeKind::Serial || k == TypeKind::BigSerial; }
+bool is_serial(TypeKind k) { return k == TypeKind::SmallSerial || k == TypeKind::Serial || k == TypeKind::BigSerial; }
 bool is_text(TypeKind k) { return k == TypeKind::Varchar || k == TypeKind::Char || k == TypeKind::Text; }
 bool is_time(TypeKind k) { return k == TypeKind::Date || k == TypeKind::Timestamp || k == TypeKind::TimestampTz; }
 

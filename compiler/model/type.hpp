@@ -23,8 +23,8 @@ std::optional<QualifiedName> parse_qualified_name(std::string_view text);
 std::string display_ident(const std::string& name);
 
 enum class TypeKind {
-    SmallInt, Integer, BigInt, Serial, BigSerial, Real, Double, Numeric,
-    Varchar, Char, Text, Boolean, Date, Time, Timestamp, TimestampTz, Interval,
+    SmallInt, Integer, BigInt, SmallSerial, Serial, BigSerial, Real, Double, Numeric,
+    Varchar, Char, Text, Boolean, Date, Time, TimeTz, Timestamp, TimestampTz, Interval,
     Uuid, Json, Jsonb, Bytea, Enum
 };
 
@@ -47,7 +47,7 @@ struct Type {
 // as TypeKind::Enum for later resolution. On failure returns nullopt and sets `error`.
 std::optional<Type> parse_type(std::string_view text, std::string& error);
 
-bool is_integer(TypeKind k);   // smallint, integer, bigint, serial, bigserial
+bool is_integer(TypeKind k);   // smallint, integer, bigint, smallserial, serial, bigserial
 bool is_serial(TypeKind k);
 bool is_text(TypeKind k);      // varchar, char, text
 bool is_time(TypeKind k);      // date, timestamp, timestamptz

@@ -24,6 +24,7 @@ std::string format(const Timestamp& v);
 std::string format(const LocalTimestamp& v);
 std::string format(const Date& v);
 std::string format(const TimeOfDay& v);
+std::string format(const TimeOfDayTz& v);
 }  // namespace value_text
 
 namespace {
@@ -195,6 +196,25 @@ std::optional<std::int64_t> clock_us(const ClockText& c, std::int64_t max_hour, 
     return c.h * kUsecPerHour + c.m * kUsecPerMin + c.sec * kUsecPerSec + c.frac;
 }
 
+// "+HH[:MM[:SS]]" or "-..." at s[i] (a sign there): seconds east of UTC, at
+// most 15:59:59 either way, as PostgreSQL allows.
+std::optional<std::int64_t> read_offset(std::string_view s, std::size_t& i, const Fail& fail) {
+    const bool neg = s[i] == '-';
+    ++i;
+    std::int64_t oh = 0, om = 0, os = 0;
+    if (read_digits(s, i, 2, &oh) != 2) return fail("expected 2-digit offset hours at offset " + std::to_string(i));
+    if (i < s.size() && s[i] == ':') {
+        ++i;
+        if (read_digits(s, i, 2, &om) != 2) return fail("expected 2-digit offset minutes at offset " + std::to_string(i));
+        if (i < s.size() && s[i] == ':') {
+            ++i;
+            if (read_digits(s, i, 2, &os) != 2) return fail("expected 2-digit offset seconds at offset " + std::to_string(i));
+        }
+    }
+    if (oh > 15 || om > 59 || os > 59) return fail("UTC offset out of range (at most 15:59:59)");
+    return (neg ? -1 : 1) * (oh * 3600 + om * 60 + os);
+}
+
 // The parts of a date/timestamp text, shared by the three time parsers.
 struct DateTimeText {
     std::int64_t days = 0;          // since 1970-01-01
@@ -230,20 +250,9 @@ std::optional<DateTimeText> parse_date_time(std::string_view s, TimeKind kind, s
         r.time_us = *us;
         if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
             if (kind != TimeKind::timestamptz) return fail("a timestamp without time zone has no UTC offset");
-            const bool neg = s[i] == '-';
-            ++i;
-            std::int64_t oh = 0, om = 0, os = 0;
-            if (read_digits(s, i, 2, &oh) != 2) return fail("expected 2-digit offset hours at offset " + std::to_string(i));
-            if (i < s.size() && s[i] == ':') {
-                ++i;
-                if (read_digits(s, i, 2, &om) != 2) return fail("expected 2-digit offset minutes at offset " + std::to_string(i));
-                if (i < s.size() && s[i] == ':') {
-                    ++i;
-                    if (read_digits(s, i, 2, &os) != 2) return fail("expected 2-digit offset seconds at offset " + std::to_string(i));
-                }
-            }
-            if (oh > 15 || om > 59 || os > 59) return fail("UTC offset out of range (at most 15:59:59)");
-            r.offset_sec = (neg ? -1 : 1) * (oh * 3600 + om * 60 + os);
+            const auto offset = read_offset(s, i, fail);
+            if (!offset) return std::nullopt;
+            r.offset_sec = *offset;
             r.has_offset = true;
         } else if (kind == TimeKind::timestamptz) {
             return fail(describe_char(s, i) + ", expected a UTC offset such as +00");
@@ -646,6 +655,42 @@ template <> std::optional<TimeOfDay> value_text::parse<TimeOfDay>(std::string_vi
     return TimeOfDay{std::chrono::microseconds(*us)};
 }
 
+// TimeOfDayTz (timetz_out: EncodeTimeOnly, then EncodeTimezone)
+
+std::string value_text::format(const TimeOfDayTz& v) {
+    std::string out = format(TimeOfDay{v.since_midnight});
+    const std::int64_t off = v.utc_offset.count();
+    if (off <= -16 * 3600 || off >= 16 * 3600)
+        throw PgTextError("invalid timetz: a UTC offset of " + std::to_string(off) + " seconds is outside -15:59:59..+15:59:59");
+    const std::int64_t a = off < 0 ? -off : off;
+    out += off < 0 ? '-' : '+';
+    append_padded(out, a / 3600, 2);
+    if (a % 3600 != 0) {
+        out += ':';
+        append_padded(out, a / 60 % 60, 2);
+        if (a % 60 != 0) {
+            out += ':';
+            append_padded(out, a % 60, 2);
+        }
+    }
+    return out;
+}
+
+template <> std::optional<TimeOfDayTz> value_text::parse<TimeOfDayTz>(std::string_view s, std::string* error) {
+    Fail fail{error};
+    std::size_t i = 0;
+    const auto clock = read_clock(s, i, fail, ", expected ':' and seconds");
+    if (!clock) return std::nullopt;
+    const auto us = clock_us(*clock, 24, fail);
+    if (!us) return std::nullopt;
+    if (*us > kUsecPerDay) return fail("after 24:00:00");
+    if (i >= s.size() || (s[i] != '+' && s[i] != '-')) return fail(describe_char(s, i) + ", expected a UTC offset such as +00");
+    const auto offset = read_offset(s, i, fail);
+    if (!offset) return std::nullopt;
+    if (i != s.size()) return fail(describe_char(s, i));
+    return TimeOfDayTz{std::chrono::microseconds(*us), std::chrono::seconds(*offset)};
+}
+
 // ---------------------------------------------------------------------------
 
 template <> std::string_view pg::type_name<Decimal>() { return "numeric"; }
@@ -657,6 +702,7 @@ template <> std::string_view pg::type_name<Timestamp>() { return "timestamptz"; 
 template <> std::string_view pg::type_name<LocalTimestamp>() { return "timestamp"; }
 template <> std::string_view pg::type_name<Date>() { return "date"; }
 template <> std::string_view pg::type_name<TimeOfDay>() { return "time"; }
+template <> std::string_view pg::type_name<TimeOfDayTz>() { return "timetz"; }
 
 namespace pg::detail {
 
@@ -682,6 +728,7 @@ template struct ValueCodec<Timestamp>;
 template struct ValueCodec<LocalTimestamp>;
 template struct ValueCodec<Date>;
 template struct ValueCodec<TimeOfDay>;
+template struct ValueCodec<TimeOfDayTz>;
 
 }  // namespace pg::detail
 }  // namespace schemac

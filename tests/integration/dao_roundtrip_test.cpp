@@ -61,6 +61,7 @@ using schemac::Decimal;
 using schemac::Interval;
 using schemac::Json;
 using schemac::TimeOfDay;
+using schemac::TimeOfDayTz;
 using schemac::Uuid;
 
 namespace {
@@ -97,6 +98,9 @@ schemac::LocalTimestamp local(int y, unsigned mo, unsigned d, int h, int mi, int
     return local_days{year{y} / month{mo} / day{d}} + hours{h} + minutes{mi} + seconds{s} + microseconds{us};
 }
 TimeOfDay tod(int h, int m, int s, int us) { return TimeOfDay{hours{h} + minutes{m} + seconds{s} + microseconds{us}}; }
+TimeOfDayTz todtz(int h, int m, int s, int us, int offset_seconds) {
+    return TimeOfDayTz{tod(h, m, s, us).since_midnight, seconds{offset_seconds}};
+}
 Interval interval(std::int32_t months, std::int32_t days, std::int64_t us) { return Interval{months, days, us}; }
 constexpr std::int64_t kUsPerSecond = 1'000'000;
 constexpr std::int64_t kUsPerHour = 3600 * kUsPerSecond;
@@ -171,9 +175,9 @@ template <class F> bool any_nan(const F& v) {
 }
 
 #define SCALARS_FIELDS(X) \
-    X(small) X(int_) X(big) X(r) X(d) X(num) X(num38) X(money2) X(vc) X(ch) X(txt) X(flag) X(day) X(tod) X(ts) X(tstz) X(iv) X(u) X(j) X(jb) X(bin) X(m)
+    X(small) X(int_) X(big) X(r) X(d) X(num) X(num38) X(money2) X(vc) X(ch) X(txt) X(flag) X(day) X(tod) X(todtz) X(ts) X(tstz) X(iv) X(u) X(j) X(jb) X(bin) X(m)
 #define REQUIRED_FIELDS(X) \
-    X(small) X(int_) X(big) X(r) X(d) X(num) X(vc) X(txt) X(flag) X(day) X(tod) X(ts) X(tstz) X(iv) X(u) X(j) X(jb) X(bin) X(m)
+    X(small) X(int_) X(big) X(r) X(d) X(num) X(vc) X(txt) X(flag) X(day) X(tod) X(todtz) X(ts) X(tstz) X(iv) X(u) X(j) X(jb) X(bin) X(m)
 #define ARRAYS_FIELDS(X) \
     X(ints) X(bigs) X(texts) X(nums) X(bins) X(tstzs) X(uuids) X(flags) X(moods) X(dates) X(floats) X(required_texts)
 #define KEYED_FIELDS(X) X(tenant) X(seq) X(code) X(Order) X(class_) X(status) X(note) X(created) X(hits)
@@ -273,6 +277,7 @@ std::vector<ScalarCase> scalar_cases() {
                   .flag = false,
                   .day = date(-4713, 11, 24),                   // 4714-11-24 BC: PostgreSQL's first day
                   .tod = tod(0, 0, 0, 0),
+                  .todtz = todtz(0, 0, 0, 0, -(15 * 3600 + 59 * 60 + 59)),   // PostgreSQL's furthest offsets
                   .ts = local(-4713, 11, 24, 0, 0, 0, 0),
                   .tstz = utc(-4713, 11, 24, 0, 0, 0, 0),
                   .iv = interval(-14, -3, -(4 * kUsPerHour + 5 * 60 * kUsPerSecond + 6 * kUsPerSecond + 500000)),
@@ -297,6 +302,7 @@ std::vector<ScalarCase> scalar_cases() {
                   .flag = true,
                   .day = date(9999, 12, 31),
                   .tod = tod(23, 59, 59, 999999),
+                  .todtz = todtz(23, 59, 59, 999999, 15 * 3600 + 59 * 60 + 59),
                   .ts = local(9999, 12, 31, 23, 59, 59, 999999),
                   .tstz = utc(9999, 12, 31, 23, 59, 59, 999999),
                   .iv = interval(178956970 * 12 + 7, hi<std::int32_t>(), hi<std::int64_t>()),
@@ -344,11 +350,13 @@ std::vector<ScalarCase> scalar_cases() {
     c.push_back({"DST spring forward (America/New_York 2024-03-10)",
                  {.day = date(2024, 2, 29),
                   .tod = tod(2, 30, 0, 123456),
+                  .todtz = todtz(2, 30, 0, 123456, 5 * 3600 + 30 * 60),   // kept at +05:30 whatever the session's zone
                   .ts = local(2024, 3, 10, 2, 30, 0, 123456),   // does not exist in New York
                   .tstz = utc(2024, 3, 10, 7, 30, 0, 123456),
                   .iv = interval(0, 1, 0)}});
     c.push_back({"DST fall back (America/New_York 2024-11-03)",
                  {.tod = TimeOfDay{hours{24}},
+                  .todtz = TimeOfDayTz{hours{24}, seconds{-3 * 3600}},
                   .ts = local(2024, 11, 3, 1, 30, 0, 0),   // happens twice in New York
                   .tstz = utc(2024, 11, 3, 5, 59, 59, 999999),
                   .iv = interval(1, 0, 0)}});

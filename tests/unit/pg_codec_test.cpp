@@ -222,6 +222,41 @@ TEST_CASE("pg_codec: time of day prints as PostgreSQL's time, 24:00:00 included"
     CHECK(error.find("expected 2-digit hours") != std::string::npos);
 }
 
+TEST_CASE("pg codec: timetz is the time and its UTC offset, as PostgreSQL prints them") {
+    struct Case {
+        microseconds us;
+        seconds offset;
+        const char* text;
+    };
+    const Case cases[] = {
+        {13h + 5min, 7200s, "13:05:00+02"},
+        {0us, 0s, "00:00:00+00"},
+        {9h + 30min + 250000us, -(3h + 30min), "09:30:00.25-03:30"},
+        {24h, -(15h + 59min + 59s), "24:00:00-15:59:59"},
+        {23h + 59min + 59s + 999999us, 15h + 59min + 59s, "23:59:59.999999+15:59:59"},
+        {12h, 5h + 45min, "12:00:00+05:45"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        CHECK(to_text(TimeOfDayTz{c.us, c.offset}) == c.text);
+        CHECK(from_text<TimeOfDayTz>(c.text) == TimeOfDayTz{c.us, c.offset});
+    }
+    // Two values, as they are to PostgreSQL's `=` on the stored parts.
+    CHECK(TimeOfDayTz{12h, 3600s} != TimeOfDayTz{11h, 0s});
+    CHECK(type_name<TimeOfDayTz>() == "timetz");
+    check_read_rejects<TimeOfDayTz>({
+        {"12:00:00", "expected a UTC offset such as +00"},
+        {"12:00:00+16", "UTC offset out of range (at most 15:59:59)"},
+        {"12:00:00+02:60", "UTC offset out of range"},
+        {"12:00:00+2", "expected 2-digit offset hours"},
+        {"24:00:00.000001+00", "after 24:00:00"},
+        {"12:00:00+02 ", "unexpected ' '"},
+        {"12:00+02", "expected ':' and seconds"},
+    });
+    CHECK(error_of([] { to_text(TimeOfDayTz{1h, 16h}); }).find("outside -15:59:59..+15:59:59") != std::string::npos);
+    CHECK(error_of([] { to_text(TimeOfDayTz{-1us, 0s}); }).find("outside 00:00:00..24:00:00") != std::string::npos);
+}
+
 // ---------------------------------------------------------------------------
 // Arrays
 

@@ -10,7 +10,7 @@ namespace {
 
 int int_rank(TypeKind k) {
     switch (k) {
-        case TypeKind::SmallInt: return 1;
+        case TypeKind::SmallInt: case TypeKind::SmallSerial: return 1;
         case TypeKind::Integer: case TypeKind::Serial: return 2;
         case TypeKind::BigInt: case TypeKind::BigSerial: return 3;
         default: return 0;

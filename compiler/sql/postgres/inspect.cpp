@@ -470,13 +470,15 @@ private:
 
     // A column whose default is nextval() of the sequence it owns: serial or bigserial.
     void serial(const catalog::Table& tbl, const catalog::Column& c, const std::string& what, Column& out) {
-        if (out.type.kind == TypeKind::Integer) {
+        if (out.type.kind == TypeKind::SmallInt) {
+            out.type.kind = TypeKind::SmallSerial;
+        } else if (out.type.kind == TypeKind::Integer) {
             out.type.kind = TypeKind::Serial;
         } else if (out.type.kind == TypeKind::BigInt) {
             out.type.kind = TypeKind::BigSerial;
         } else {
             unsupported(what, "is " + out.type.display() + " with its own sequence " + c.owned_sequence +
-                                  " (smallserial or similar); the schema language has serial and bigserial only");
+                                  "; the schema language has smallserial, serial and bigserial");
             return;
         }
         if (out.nullable)

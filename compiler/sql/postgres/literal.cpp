@@ -330,6 +330,14 @@ bool is_valid_time(const std::string& s) {
     return time_part(s, i) && i == s.size();
 }
 
+// A time of day with its offset: the offset must be written, or the value
+// would take the time zone of whichever session creates the table.
+bool is_valid_timetz(const std::string& s) {
+    std::size_t i = 0;
+    if (!time_part(s, i) || i == s.size()) return false;
+    return zone_part(s, i) && i == s.size();
+}
+
 bool is_valid_timestamp(const std::string& s, bool with_zone) {
     if (is_infinity_word(s)) return true;
     std::size_t i = 0;
@@ -366,6 +374,8 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
     auto not_a = [&](const std::string& what) { return "is not " + what; };
     switch (t.kind) {
         case TypeKind::SmallInt:
+            return parse_integer(s, -32768, 32767) ? std::nullopt : std::optional(not_a("a smallint (-32768 to 32767)"));
+        case TypeKind::SmallSerial:
             return parse_integer(s, -32768, 32767) ? std::nullopt : std::optional(not_a("a smallint (-32768 to 32767)"));
         case TypeKind::Integer:
         case TypeKind::Serial:
@@ -406,6 +416,11 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
             const std::string l = ascii_lower(s);
             return l == "true" || l == "false" ? std::nullopt : std::optional<std::string>("is not a boolean (true or false)");
         }
+        case TypeKind::TimeTz:
+            if (is_frozen_time_word(s)) return "would be evaluated once, when the table is created, and frozen; write {sql: CURRENT_TIME}";
+            if (is_valid_timetz(s)) return std::nullopt;
+            if (is_past_end_of_day(s, false)) return std::string("is out of range: PostgreSQL allows times of day up to 24:00:00");
+            return not_a("a time with its offset (HH:MM[:SS[.ffffff]]+HH[:MM]); without one it would take the session's time zone");
         case TypeKind::Date:
         case TypeKind::Time:
         case TypeKind::Timestamp:

@@ -33,7 +33,7 @@ std::string random_tag() {
 std::size_t table_locks(const Table& t) {
     std::size_t n = 3 + (t.primary_key ? 1 : 0) + t.uniques.size() + t.indexes.size() + t.foreign_keys.size();
     for (const auto& c : t.columns)
-        n += c.type.kind == TypeKind::Serial || c.type.kind == TypeKind::BigSerial || c.identity != Identity::None ? 1 : 0;
+        n += is_serial(c.type.kind) || c.identity != Identity::None ? 1 : 0;
     return n;
 }
 

@@ -328,6 +328,7 @@ struct Renderer {
         // serial/bigserial are not types: the column is integer/bigint and its sequence follows.
         auto storage = [](const Type& t) {
             Type s = t;
+            if (s.kind == TypeKind::SmallSerial) s.kind = TypeKind::SmallInt;
             if (s.kind == TypeKind::Serial) s.kind = TypeKind::Integer;
             if (s.kind == TypeKind::BigSerial) s.kind = TypeKind::BigInt;
             return s;

@@ -69,6 +69,7 @@ public:
     }
     std::string hint(TypeKind k) const override {
         switch (k) {
+            case TypeKind::SmallSerial:
             case TypeKind::Serial:
             case TypeKind::BigSerial:
                 return "write `integer` and make it the primary key: SQLite's rowid alias numbers new rows itself";
@@ -76,6 +77,7 @@ public:
             case TypeKind::Char: return "write `text` (SQLite does not enforce a length; add a check such as `length(code) <= 20`)";
             case TypeKind::Date:
             case TypeKind::Time:
+            case TypeKind::TimeTz:
             case TypeKind::Timestamp:
             case TypeKind::TimestampTz:
                 return "write `integer` (Unix time, as D1 schemas store it: `DEFAULT (unixepoch())`) or `text` (ISO 8601)";

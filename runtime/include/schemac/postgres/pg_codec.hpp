@@ -105,6 +105,7 @@ extern template struct ValueCodec<Timestamp>;
 extern template struct ValueCodec<LocalTimestamp>;
 extern template struct ValueCodec<Date>;
 extern template struct ValueCodec<TimeOfDay>;
+extern template struct ValueCodec<TimeOfDayTz>;
 }  // namespace detail
 
 template <> struct Codec<Decimal> : detail::ValueCodec<Decimal> {};
@@ -116,6 +117,7 @@ template <> struct Codec<Timestamp> : detail::ValueCodec<Timestamp> {};
 template <> struct Codec<LocalTimestamp> : detail::ValueCodec<LocalTimestamp> {};
 template <> struct Codec<Date> : detail::ValueCodec<Date> {};
 template <> struct Codec<TimeOfDay> : detail::ValueCodec<TimeOfDay> {};
+template <> struct Codec<TimeOfDayTz> : detail::ValueCodec<TimeOfDayTz> {};
 
 // The PostgreSQL type a values.hpp type stands for, as messages name it
 // ("numeric", "uuid", "timestamptz", ...).
@@ -129,6 +131,7 @@ template <> std::string_view type_name<Timestamp>();
 template <> std::string_view type_name<LocalTimestamp>();
 template <> std::string_view type_name<Date>();
 template <> std::string_view type_name<TimeOfDay>();
+template <> std::string_view type_name<TimeOfDayTz>();
 
 // ---------------------------------------------------------------------------
 // One-dimensional arrays, lower bound 1 (PostgreSQL's default).

@@ -24,6 +24,7 @@
 //     timestamp                LocalTimestamp = local_time<microseconds>
 //     date                     Date           = sys_days
 //     time                     TimeOfDay      (microseconds since midnight)
+//     timetz                   TimeOfDayTz    (the same, and its UTC offset)
 #pragma once
 
 #include <array>
@@ -189,6 +190,23 @@ using Date = std::chrono::sys_days;
 struct TimeOfDay {
     std::chrono::microseconds since_midnight{0};
     friend auto operator<=>(const TimeOfDay&, const TimeOfDay&) = default;
+};
+
+// ---------------------------------------------------------------------------
+// time with time zone: a time of day and the UTC offset it was written with,
+// which PostgreSQL keeps as given (13:05:00+02 stays +02; it is never
+// converted to the session's zone). Equal when both parts are: 12:00:00+01
+// and 11:00:00+00 are two values here, as they are to PostgreSQL's `=`.
+//
+// Text as PostgreSQL prints it: the time as TimeOfDay's, then "+HH", with
+// ":MM" when the offset has minutes and ":SS" when it has seconds
+// ("13:05:00+02", "09:30:00.25-03:30"). Parsing needs the offset; it accepts
+// 1 to 6 fraction digits and offsets up to 15:59:59 either way, which is
+// PostgreSQL's limit (pg::to_text throws PgTextError beyond it).
+struct TimeOfDayTz {
+    std::chrono::microseconds since_midnight{0};
+    std::chrono::seconds utc_offset{0};   // east of UTC: +02 is 7200 s
+    friend auto operator<=>(const TimeOfDayTz&, const TimeOfDayTz&) = default;
 };
 
 }  // namespace schemac

@@ -12,9 +12,9 @@ namespace db::rt {
 namespace RequiredDao_sql {
 
 // Where each column is in the statements' own SELECT and RETURNING lists.
-constexpr int kPositions[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, };
+constexpr int kPositions[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, };
 constexpr char kInsertInto[] = "INSERT INTO rt.required ";
-constexpr char kReturning[] = " RETURNING id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m";
+constexpr char kReturning[] = " RETURNING id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m";
 constexpr char kTable[] = "rt.required";
 
 }  // namespace RequiredDao_sql
@@ -38,19 +38,20 @@ RequiredRow RequiredDao::read_row(const ::pqxx::row& schemac_result, const int* 
     ::schemac::pg::read(schemac_result[schemac_positions[9]], schemac_row.flag);
     ::schemac::pg::read(schemac_result[schemac_positions[10]], schemac_row.day);
     ::schemac::pg::read(schemac_result[schemac_positions[11]], schemac_row.tod);
-    ::schemac::pg::read(schemac_result[schemac_positions[12]], schemac_row.ts);
-    ::schemac::pg::read(schemac_result[schemac_positions[13]], schemac_row.tstz);
-    ::schemac::pg::read(schemac_result[schemac_positions[14]], schemac_row.iv);
-    ::schemac::pg::read(schemac_result[schemac_positions[15]], schemac_row.u);
-    ::schemac::pg::read(schemac_result[schemac_positions[16]], schemac_row.j);
-    ::schemac::pg::read(schemac_result[schemac_positions[17]], schemac_row.jb);
-    ::schemac::pg::read(schemac_result[schemac_positions[18]], schemac_row.bin);
-    ::schemac::pg::read(schemac_result[schemac_positions[19]], schemac_row.m);
+    ::schemac::pg::read(schemac_result[schemac_positions[12]], schemac_row.todtz);
+    ::schemac::pg::read(schemac_result[schemac_positions[13]], schemac_row.ts);
+    ::schemac::pg::read(schemac_result[schemac_positions[14]], schemac_row.tstz);
+    ::schemac::pg::read(schemac_result[schemac_positions[15]], schemac_row.iv);
+    ::schemac::pg::read(schemac_result[schemac_positions[16]], schemac_row.u);
+    ::schemac::pg::read(schemac_result[schemac_positions[17]], schemac_row.j);
+    ::schemac::pg::read(schemac_result[schemac_positions[18]], schemac_row.jb);
+    ::schemac::pg::read(schemac_result[schemac_positions[19]], schemac_row.bin);
+    ::schemac::pg::read(schemac_result[schemac_positions[20]], schemac_row.m);
     return schemac_row;
 }
 
 ::std::vector<int> RequiredDao::positions_of_columns(const ::pqxx::result& schemac_result) {
-    return ::schemac::pg::positions_of_columns(schemac_result, { "id", "small", "int", "big", "r", "d", "num", "vc", "txt", "flag", "day", "tod", "ts", "tstz", "iv", "u", "j", "jb", "bin", "m", }, "rt.required");
+    return ::schemac::pg::positions_of_columns(schemac_result, { "id", "small", "int", "big", "r", "d", "num", "vc", "txt", "flag", "day", "tod", "todtz", "ts", "tstz", "iv", "u", "j", "jb", "bin", "m", }, "rt.required");
 }
 
 RequiredRow RequiredDao::insert(::pqxx::transaction_base& schemac_tx, const RequiredNew& schemac_row) const {
@@ -67,6 +68,7 @@ RequiredRow RequiredDao::insert(::pqxx::transaction_base& schemac_tx, const Requ
     schemac_insert.add("flag", schemac_row.flag);
     schemac_insert.add("day", schemac_row.day);
     schemac_insert.add("tod", schemac_row.tod);
+    schemac_insert.add("todtz", schemac_row.todtz);
     schemac_insert.add("ts", schemac_row.ts);
     schemac_insert.add("tstz", schemac_row.tstz);
     schemac_insert.add("iv", schemac_row.iv);
@@ -93,6 +95,7 @@ RequiredRow RequiredDao::insert(::pqxx::transaction_base& schemac_tx, const Requ
     schemac_columns.add("flag", schemac_rows.front().flag);
     schemac_columns.add("day", schemac_rows.front().day);
     schemac_columns.add("tod", schemac_rows.front().tod);
+    schemac_columns.add("todtz", schemac_rows.front().todtz);
     schemac_columns.add("ts", schemac_rows.front().ts);
     schemac_columns.add("tstz", schemac_rows.front().tstz);
     schemac_columns.add("iv", schemac_rows.front().iv);
@@ -114,6 +117,7 @@ RequiredRow RequiredDao::insert(::pqxx::transaction_base& schemac_tx, const Requ
         schemac_writer.add(schemac_row.flag);
         schemac_writer.add(schemac_row.day);
         schemac_writer.add(schemac_row.tod);
+        schemac_writer.add(schemac_row.todtz);
         schemac_writer.add(schemac_row.ts);
         schemac_writer.add(schemac_row.tstz);
         schemac_writer.add(schemac_row.iv);
@@ -130,7 +134,7 @@ RequiredRow RequiredDao::insert(::pqxx::transaction_base& schemac_tx, const Requ
 
 ::std::optional<RequiredRow> RequiredDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int32_t id) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_806711ed0f0e1d55", "SELECT id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m FROM rt.required WHERE id = $1"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_975349413bb39137", "SELECT id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m FROM rt.required WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
     const auto schemac_result = ::schemac::pg::exec(schemac_tx, schemac_statement, schemac_params);
@@ -141,7 +145,7 @@ RequiredRow RequiredDao::insert(::pqxx::transaction_base& schemac_tx, const Requ
 
 bool RequiredDao::update(::pqxx::transaction_base& schemac_tx, const RequiredRow& schemac_row) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_db387696bba6e317", "UPDATE rt.required SET small = $1, \"int\" = $2, big = $3, r = $4, d = $5, num = $6, vc = $7, txt = $8, flag = $9, day = $10, tod = $11, ts = $12, tstz = $13, iv = $14, u = $15, j = $16, jb = $17, bin = $18, m = $19 WHERE id = $20"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_48a73de9f96f9512", "UPDATE rt.required SET small = $1, \"int\" = $2, big = $3, r = $4, d = $5, num = $6, vc = $7, txt = $8, flag = $9, day = $10, tod = $11, todtz = $12, ts = $13, tstz = $14, iv = $15, u = $16, j = $17, jb = $18, bin = $19, m = $20 WHERE id = $21"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.small);
     schemac_params.add(schemac_row.int_);
@@ -154,6 +158,7 @@ bool RequiredDao::update(::pqxx::transaction_base& schemac_tx, const RequiredRow
     schemac_params.add(schemac_row.flag);
     schemac_params.add(schemac_row.day);
     schemac_params.add(schemac_row.tod);
+    schemac_params.add(schemac_row.todtz);
     schemac_params.add(schemac_row.ts);
     schemac_params.add(schemac_row.tstz);
     schemac_params.add(schemac_row.iv);
@@ -176,7 +181,7 @@ bool RequiredDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int3
 
 RequiredRow RequiredDao::upsert(::pqxx::transaction_base& schemac_tx, const RequiredRow& schemac_row) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_91af6be80d8e4378", "INSERT INTO rt.required (id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m) OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (id) DO UPDATE SET small = EXCLUDED.small, \"int\" = EXCLUDED.\"int\", big = EXCLUDED.big, r = EXCLUDED.r, d = EXCLUDED.d, num = EXCLUDED.num, vc = EXCLUDED.vc, txt = EXCLUDED.txt, flag = EXCLUDED.flag, day = EXCLUDED.day, tod = EXCLUDED.tod, ts = EXCLUDED.ts, tstz = EXCLUDED.tstz, iv = EXCLUDED.iv, u = EXCLUDED.u, j = EXCLUDED.j, jb = EXCLUDED.jb, bin = EXCLUDED.bin, m = EXCLUDED.m RETURNING id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_35ab72210319d761", "INSERT INTO rt.required (id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m) OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) ON CONFLICT (id) DO UPDATE SET small = EXCLUDED.small, \"int\" = EXCLUDED.\"int\", big = EXCLUDED.big, r = EXCLUDED.r, d = EXCLUDED.d, num = EXCLUDED.num, vc = EXCLUDED.vc, txt = EXCLUDED.txt, flag = EXCLUDED.flag, day = EXCLUDED.day, tod = EXCLUDED.tod, todtz = EXCLUDED.todtz, ts = EXCLUDED.ts, tstz = EXCLUDED.tstz, iv = EXCLUDED.iv, u = EXCLUDED.u, j = EXCLUDED.j, jb = EXCLUDED.jb, bin = EXCLUDED.bin, m = EXCLUDED.m RETURNING id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
     schemac_params.add(schemac_row.small);
@@ -190,6 +195,7 @@ RequiredRow RequiredDao::upsert(::pqxx::transaction_base& schemac_tx, const Requ
     schemac_params.add(schemac_row.flag);
     schemac_params.add(schemac_row.day);
     schemac_params.add(schemac_row.tod);
+    schemac_params.add(schemac_row.todtz);
     schemac_params.add(schemac_row.ts);
     schemac_params.add(schemac_row.tstz);
     schemac_params.add(schemac_row.iv);
@@ -211,10 +217,10 @@ RequiredRow RequiredDao::upsert(::pqxx::transaction_base& schemac_tx, const Requ
 
 void RequiredDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const RequiredRow&)>& on_row) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    ::schemac::pg::CopyReader schemac_reader(schemac_tx, "rt.required (id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m)");
+    ::schemac::pg::CopyReader schemac_reader(schemac_tx, "rt.required (id, small, \"int\", big, r, d, num, vc, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m)");
     RequiredRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {
-        ::schemac::pg::expect_fields(*schemac_fields, 20, RequiredDao_sql::kTable);
+        ::schemac::pg::expect_fields(*schemac_fields, 21, RequiredDao_sql::kTable);
         ::schemac::pg::read((*schemac_fields)[0], schemac_row.id, "id");
         ::schemac::pg::read((*schemac_fields)[1], schemac_row.small, "small");
         ::schemac::pg::read((*schemac_fields)[2], schemac_row.int_, "int");
@@ -227,14 +233,15 @@ void RequiredDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::fu
         ::schemac::pg::read((*schemac_fields)[9], schemac_row.flag, "flag");
         ::schemac::pg::read((*schemac_fields)[10], schemac_row.day, "day");
         ::schemac::pg::read((*schemac_fields)[11], schemac_row.tod, "tod");
-        ::schemac::pg::read((*schemac_fields)[12], schemac_row.ts, "ts");
-        ::schemac::pg::read((*schemac_fields)[13], schemac_row.tstz, "tstz");
-        ::schemac::pg::read((*schemac_fields)[14], schemac_row.iv, "iv");
-        ::schemac::pg::read((*schemac_fields)[15], schemac_row.u, "u");
-        ::schemac::pg::read((*schemac_fields)[16], schemac_row.j, "j");
-        ::schemac::pg::read((*schemac_fields)[17], schemac_row.jb, "jb");
-        ::schemac::pg::read((*schemac_fields)[18], schemac_row.bin, "bin");
-        ::schemac::pg::read((*schemac_fields)[19], schemac_row.m, "m");
+        ::schemac::pg::read((*schemac_fields)[12], schemac_row.todtz, "todtz");
+        ::schemac::pg::read((*schemac_fields)[13], schemac_row.ts, "ts");
+        ::schemac::pg::read((*schemac_fields)[14], schemac_row.tstz, "tstz");
+        ::schemac::pg::read((*schemac_fields)[15], schemac_row.iv, "iv");
+        ::schemac::pg::read((*schemac_fields)[16], schemac_row.u, "u");
+        ::schemac::pg::read((*schemac_fields)[17], schemac_row.j, "j");
+        ::schemac::pg::read((*schemac_fields)[18], schemac_row.jb, "jb");
+        ::schemac::pg::read((*schemac_fields)[19], schemac_row.bin, "bin");
+        ::schemac::pg::read((*schemac_fields)[20], schemac_row.m, "m");
         on_row(schemac_row);
     }
 }

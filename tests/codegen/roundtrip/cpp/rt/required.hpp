@@ -34,6 +34,7 @@ struct RequiredRow {
     bool flag{};  // boolean not null
     ::schemac::Date day{};  // date not null
     ::schemac::TimeOfDay tod{};  // time not null
+    ::schemac::TimeOfDayTz todtz{};  // timetz not null
     ::schemac::LocalTimestamp ts{};  // timestamp not null
     ::schemac::Timestamp tstz{};  // timestamptz not null
     ::schemac::Interval iv{};  // interval not null
@@ -60,6 +61,7 @@ struct RequiredNew {
     bool flag{};
     ::schemac::Date day{};
     ::schemac::TimeOfDay tod{};
+    ::schemac::TimeOfDayTz todtz{};
     ::schemac::LocalTimestamp ts{};
     ::schemac::Timestamp tstz{};
     ::schemac::Interval iv{};

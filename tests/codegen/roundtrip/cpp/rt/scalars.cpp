@@ -12,9 +12,9 @@ namespace db::rt {
 namespace ScalarsDao_sql {
 
 // Where each column is in the statements' own SELECT and RETURNING lists.
-constexpr int kPositions[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, };
+constexpr int kPositions[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, };
 constexpr char kInsertInto[] = "INSERT INTO rt.scalars ";
-constexpr char kReturning[] = " RETURNING id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m";
+constexpr char kReturning[] = " RETURNING id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m";
 constexpr char kTable[] = "rt.scalars";
 
 }  // namespace ScalarsDao_sql
@@ -41,19 +41,20 @@ ScalarsRow ScalarsDao::read_row(const ::pqxx::row& schemac_result, const int* sc
     ::schemac::pg::read(schemac_result[schemac_positions[12]], schemac_row.flag);
     ::schemac::pg::read(schemac_result[schemac_positions[13]], schemac_row.day);
     ::schemac::pg::read(schemac_result[schemac_positions[14]], schemac_row.tod);
-    ::schemac::pg::read(schemac_result[schemac_positions[15]], schemac_row.ts);
-    ::schemac::pg::read(schemac_result[schemac_positions[16]], schemac_row.tstz);
-    ::schemac::pg::read(schemac_result[schemac_positions[17]], schemac_row.iv);
-    ::schemac::pg::read(schemac_result[schemac_positions[18]], schemac_row.u);
-    ::schemac::pg::read(schemac_result[schemac_positions[19]], schemac_row.j);
-    ::schemac::pg::read(schemac_result[schemac_positions[20]], schemac_row.jb);
-    ::schemac::pg::read(schemac_result[schemac_positions[21]], schemac_row.bin);
-    ::schemac::pg::read(schemac_result[schemac_positions[22]], schemac_row.m);
+    ::schemac::pg::read(schemac_result[schemac_positions[15]], schemac_row.todtz);
+    ::schemac::pg::read(schemac_result[schemac_positions[16]], schemac_row.ts);
+    ::schemac::pg::read(schemac_result[schemac_positions[17]], schemac_row.tstz);
+    ::schemac::pg::read(schemac_result[schemac_positions[18]], schemac_row.iv);
+    ::schemac::pg::read(schemac_result[schemac_positions[19]], schemac_row.u);
+    ::schemac::pg::read(schemac_result[schemac_positions[20]], schemac_row.j);
+    ::schemac::pg::read(schemac_result[schemac_positions[21]], schemac_row.jb);
+    ::schemac::pg::read(schemac_result[schemac_positions[22]], schemac_row.bin);
+    ::schemac::pg::read(schemac_result[schemac_positions[23]], schemac_row.m);
     return schemac_row;
 }
 
 ::std::vector<int> ScalarsDao::positions_of_columns(const ::pqxx::result& schemac_result) {
-    return ::schemac::pg::positions_of_columns(schemac_result, { "id", "small", "int", "big", "r", "d", "num", "num38", "money2", "vc", "ch", "txt", "flag", "day", "tod", "ts", "tstz", "iv", "u", "j", "jb", "bin", "m", }, "rt.scalars");
+    return ::schemac::pg::positions_of_columns(schemac_result, { "id", "small", "int", "big", "r", "d", "num", "num38", "money2", "vc", "ch", "txt", "flag", "day", "tod", "todtz", "ts", "tstz", "iv", "u", "j", "jb", "bin", "m", }, "rt.scalars");
 }
 
 ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const ScalarsNew& schemac_row) const {
@@ -74,6 +75,7 @@ ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const Scalar
     schemac_insert.add("flag", schemac_row.flag);
     schemac_insert.add("day", schemac_row.day);
     schemac_insert.add("tod", schemac_row.tod);
+    schemac_insert.add("todtz", schemac_row.todtz);
     schemac_insert.add("ts", schemac_row.ts);
     schemac_insert.add("tstz", schemac_row.tstz);
     schemac_insert.add("iv", schemac_row.iv);
@@ -104,6 +106,7 @@ ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const Scalar
     schemac_columns.add("flag", schemac_rows.front().flag);
     schemac_columns.add("day", schemac_rows.front().day);
     schemac_columns.add("tod", schemac_rows.front().tod);
+    schemac_columns.add("todtz", schemac_rows.front().todtz);
     schemac_columns.add("ts", schemac_rows.front().ts);
     schemac_columns.add("tstz", schemac_rows.front().tstz);
     schemac_columns.add("iv", schemac_rows.front().iv);
@@ -129,6 +132,7 @@ ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const Scalar
         schemac_writer.add(schemac_row.flag);
         schemac_writer.add(schemac_row.day);
         schemac_writer.add(schemac_row.tod);
+        schemac_writer.add(schemac_row.todtz);
         schemac_writer.add(schemac_row.ts);
         schemac_writer.add(schemac_row.tstz);
         schemac_writer.add(schemac_row.iv);
@@ -145,7 +149,7 @@ ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const Scalar
 
 ::std::optional<ScalarsRow> ScalarsDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_6263a2f68ef5a8f6", "SELECT id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m FROM rt.scalars WHERE id = $1"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_e2a32e8aa4472667", "SELECT id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m FROM rt.scalars WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
     const auto schemac_result = ::schemac::pg::exec(schemac_tx, schemac_statement, schemac_params);
@@ -156,7 +160,7 @@ ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const Scalar
 
 bool ScalarsDao::update(::pqxx::transaction_base& schemac_tx, const ScalarsRow& schemac_row) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_35910addbf1cb65a", "UPDATE rt.scalars SET small = $1, \"int\" = $2, big = $3, r = $4, d = $5, num = $6, num38 = $7, money2 = $8, vc = $9, ch = $10, txt = $11, flag = $12, day = $13, tod = $14, ts = $15, tstz = $16, iv = $17, u = $18, j = $19, jb = $20, bin = $21, m = $22 WHERE id = $23"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_0ff2db7c76eb9408", "UPDATE rt.scalars SET small = $1, \"int\" = $2, big = $3, r = $4, d = $5, num = $6, num38 = $7, money2 = $8, vc = $9, ch = $10, txt = $11, flag = $12, day = $13, tod = $14, todtz = $15, ts = $16, tstz = $17, iv = $18, u = $19, j = $20, jb = $21, bin = $22, m = $23 WHERE id = $24"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.small);
     schemac_params.add(schemac_row.int_);
@@ -172,6 +176,7 @@ bool ScalarsDao::update(::pqxx::transaction_base& schemac_tx, const ScalarsRow& 
     schemac_params.add(schemac_row.flag);
     schemac_params.add(schemac_row.day);
     schemac_params.add(schemac_row.tod);
+    schemac_params.add(schemac_row.todtz);
     schemac_params.add(schemac_row.ts);
     schemac_params.add(schemac_row.tstz);
     schemac_params.add(schemac_row.iv);
@@ -194,7 +199,7 @@ bool ScalarsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64
 
 ScalarsRow ScalarsDao::upsert(::pqxx::transaction_base& schemac_tx, const ScalarsRow& schemac_row) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_9e5a5d9095491bd2", "INSERT INTO rt.scalars (id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) ON CONFLICT (id) DO UPDATE SET small = EXCLUDED.small, \"int\" = EXCLUDED.\"int\", big = EXCLUDED.big, r = EXCLUDED.r, d = EXCLUDED.d, num = EXCLUDED.num, num38 = EXCLUDED.num38, money2 = EXCLUDED.money2, vc = EXCLUDED.vc, ch = EXCLUDED.ch, txt = EXCLUDED.txt, flag = EXCLUDED.flag, day = EXCLUDED.day, tod = EXCLUDED.tod, ts = EXCLUDED.ts, tstz = EXCLUDED.tstz, iv = EXCLUDED.iv, u = EXCLUDED.u, j = EXCLUDED.j, jb = EXCLUDED.jb, bin = EXCLUDED.bin, m = EXCLUDED.m RETURNING id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_b24ae594559c7275", "INSERT INTO rt.scalars (id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) ON CONFLICT (id) DO UPDATE SET small = EXCLUDED.small, \"int\" = EXCLUDED.\"int\", big = EXCLUDED.big, r = EXCLUDED.r, d = EXCLUDED.d, num = EXCLUDED.num, num38 = EXCLUDED.num38, money2 = EXCLUDED.money2, vc = EXCLUDED.vc, ch = EXCLUDED.ch, txt = EXCLUDED.txt, flag = EXCLUDED.flag, day = EXCLUDED.day, tod = EXCLUDED.tod, todtz = EXCLUDED.todtz, ts = EXCLUDED.ts, tstz = EXCLUDED.tstz, iv = EXCLUDED.iv, u = EXCLUDED.u, j = EXCLUDED.j, jb = EXCLUDED.jb, bin = EXCLUDED.bin, m = EXCLUDED.m RETURNING id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
     schemac_params.add(schemac_row.small);
@@ -211,6 +216,7 @@ ScalarsRow ScalarsDao::upsert(::pqxx::transaction_base& schemac_tx, const Scalar
     schemac_params.add(schemac_row.flag);
     schemac_params.add(schemac_row.day);
     schemac_params.add(schemac_row.tod);
+    schemac_params.add(schemac_row.todtz);
     schemac_params.add(schemac_row.ts);
     schemac_params.add(schemac_row.tstz);
     schemac_params.add(schemac_row.iv);
@@ -232,10 +238,10 @@ ScalarsRow ScalarsDao::upsert(::pqxx::transaction_base& schemac_tx, const Scalar
 
 void ScalarsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const ScalarsRow&)>& on_row) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    ::schemac::pg::CopyReader schemac_reader(schemac_tx, "rt.scalars (id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, ts, tstz, iv, u, j, jb, bin, m)");
+    ::schemac::pg::CopyReader schemac_reader(schemac_tx, "rt.scalars (id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m)");
     ScalarsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {
-        ::schemac::pg::expect_fields(*schemac_fields, 23, ScalarsDao_sql::kTable);
+        ::schemac::pg::expect_fields(*schemac_fields, 24, ScalarsDao_sql::kTable);
         ::schemac::pg::read((*schemac_fields)[0], schemac_row.id, "id");
         ::schemac::pg::read((*schemac_fields)[1], schemac_row.small, "small");
         ::schemac::pg::read((*schemac_fields)[2], schemac_row.int_, "int");
@@ -251,14 +257,15 @@ void ScalarsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::fun
         ::schemac::pg::read((*schemac_fields)[12], schemac_row.flag, "flag");
         ::schemac::pg::read((*schemac_fields)[13], schemac_row.day, "day");
         ::schemac::pg::read((*schemac_fields)[14], schemac_row.tod, "tod");
-        ::schemac::pg::read((*schemac_fields)[15], schemac_row.ts, "ts");
-        ::schemac::pg::read((*schemac_fields)[16], schemac_row.tstz, "tstz");
-        ::schemac::pg::read((*schemac_fields)[17], schemac_row.iv, "iv");
-        ::schemac::pg::read((*schemac_fields)[18], schemac_row.u, "u");
-        ::schemac::pg::read((*schemac_fields)[19], schemac_row.j, "j");
-        ::schemac::pg::read((*schemac_fields)[20], schemac_row.jb, "jb");
-        ::schemac::pg::read((*schemac_fields)[21], schemac_row.bin, "bin");
-        ::schemac::pg::read((*schemac_fields)[22], schemac_row.m, "m");
+        ::schemac::pg::read((*schemac_fields)[15], schemac_row.todtz, "todtz");
+        ::schemac::pg::read((*schemac_fields)[16], schemac_row.ts, "ts");
+        ::schemac::pg::read((*schemac_fields)[17], schemac_row.tstz, "tstz");
+        ::schemac::pg::read((*schemac_fields)[18], schemac_row.iv, "iv");
+        ::schemac::pg::read((*schemac_fields)[19], schemac_row.u, "u");
+        ::schemac::pg::read((*schemac_fields)[20], schemac_row.j, "j");
+        ::schemac::pg::read((*schemac_fields)[21], schemac_row.jb, "jb");
+        ::schemac::pg::read((*schemac_fields)[22], schemac_row.bin, "bin");
+        ::schemac::pg::read((*schemac_fields)[23], schemac_row.m, "m");
         on_row(schemac_row);
     }
 }

@@ -37,6 +37,7 @@ struct ScalarsRow {
     ::std::optional<bool> flag{};  // boolean
     ::std::optional<::schemac::Date> day{};  // date
     ::std::optional<::schemac::TimeOfDay> tod{};  // time
+    ::std::optional<::schemac::TimeOfDayTz> todtz{};  // timetz
     ::std::optional<::schemac::LocalTimestamp> ts{};  // timestamp
     ::std::optional<::schemac::Timestamp> tstz{};  // timestamptz
     ::std::optional<::schemac::Interval> iv{};  // interval
@@ -67,6 +68,7 @@ struct ScalarsNew {
     ::std::optional<bool> flag{};
     ::std::optional<::schemac::Date> day{};
     ::std::optional<::schemac::TimeOfDay> tod{};
+    ::std::optional<::schemac::TimeOfDayTz> todtz{};
     ::std::optional<::schemac::LocalTimestamp> ts{};
     ::std::optional<::schemac::Timestamp> tstz{};
     ::std::optional<::schemac::Interval> iv{};
