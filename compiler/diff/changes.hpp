@@ -17,6 +17,11 @@ struct CreateEnum { const Enum* e; };
 struct DropEnum { const Enum* e; };
 // ALTER TYPE ... ADD VALUE; `before` is the existing value it goes in front of ("" = at the end).
 struct AddEnumValue { const Enum* e; std::string value; std::string before; };
+// Values removed or reordered, which ALTER TYPE cannot do: the type is made
+// again with `to`'s values and every column of `uses` (tables as they are
+// after the migration's renames and type changes) is converted through text.
+struct EnumUse { const Table* t; const Column* c; };
+struct RecreateEnum { const Enum* from; const Enum* to; std::vector<EnumUse> uses; };
 
 // Columns, primary key, unique constraints and checks inline; foreign keys,
 // indexes, comments, hypertable and seed rows are separate changes.
@@ -86,7 +91,7 @@ struct InsertSeedRow { const Table* t; const SeedRow* row; };
 struct UpdateSeedRow { const Table* t; const SeedRow* from; const SeedRow* to; };
 struct DeleteSeedRow { const Table* t; const SeedRow* row; };
 
-using Change = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, AddEnumValue, CreateTable, DropTable,
+using Change = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, AddEnumValue, RecreateEnum, CreateTable, DropTable,
                             RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumnType, SetNotNull, SetDefault,
                             AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck,
                             DropCheck, RenameConstraint, RenameIndex, ValidateConstraint, RenameSequence, CreateIndex, DropIndex, SetTimescaleIndex,

@@ -5,6 +5,8 @@
 #include <set>
 #include <unordered_map>
 
+#include <schemac/core/ascii.hpp>
+
 
 namespace schemac::diff {
 
@@ -16,7 +18,7 @@ namespace {
 // go in before foreign keys are added or validated, so lookups they reference exist.
 enum Phase {
     kCreateSchemas, kCreateEnums, kAddEnumValues, kDropForeignKeys, kDropSeeds, kDropIndexes,
-    kDropConstraints, kDropTables, kDropColumns, kRenames, kAlterColumns, kCreateTables, kAddColumns, kBackfill,
+    kDropConstraints, kDropTables, kDropColumns, kRenames, kAlterColumns, kRecreateEnums, kCreateTables, kAddColumns, kBackfill,
     kAddConstraints, kCreateIndexes, kComments, kHypertables, kSeeds, kAddForeignKeys, kValidate, kDropEnums,
     kDropSchemas, kPhaseCount
 };
@@ -52,6 +54,7 @@ public:
         diff_namespaces();
         diff_enums();
         match_tables();
+        recreate_enums();
         std::vector<Change> out;
         for (auto& phase : phases_) out.insert(out.end(), phase.begin(), phase.end());
         return out;
@@ -69,6 +72,8 @@ private:
     std::unordered_map<std::string, std::map<std::string, std::string>> column_renames_;
 
     void emit(Phase p, Change c) { phases_[p].push_back(std::move(c)); }
+    std::vector<std::pair<const Enum*, const Enum*>> recreated_;   // enums whose values were removed or reordered
+    std::vector<std::pair<const Table*, const Table*>> pairs_;      // tables in both schemas (from, to)
 
     std::set<std::string> namespaces(const Schema& s) const {
         std::set<std::string> out;
@@ -112,9 +117,7 @@ private:
         std::size_t k = 0;
         for (const auto& v : nv) if (k < ov.size() && ov[k] == v) ++k;
         if (k != ov.size()) {
-            diags_.error(e.pos, "enum-value-removed",
-                         "enum " + e.name.display() + " loses or reorders existing values; " + std::string(rules_.database_name()) +
-                             " cannot remove or move an enum value: keep the old values (add new ones anywhere), or create a new enum and migrate the columns");
+            recreated_.push_back({&o, &e});   // made again once the tables are matched
             return;
         }
         // Walk the new list; each value not in the old list goes before the next old value.
@@ -161,6 +164,76 @@ private:
             column_renames_[key_of(b->name)] = column_renames(*a, *b);
         }
         for (const auto& [a, b] : pairs) diff_table(*a, *b);
+        pairs_ = std::move(pairs);
+    }
+
+    // Every column of a table in both schemas that has the enum (or an array of
+    // it) after the migration and existed before it. A check or index
+    // expression that may name such a column would be parsed again against the
+    // old type when the column changes type, and fail: refused by name.
+    void recreate_enums() {
+        for (const auto& [o, e] : recreated_) {
+            RecreateEnum r{o, e, {}};
+            for (const auto& [a, b] : pairs_) {
+                const auto& renames = column_renames_[key_of(b->name)];
+                for (const auto& c : b->columns) {
+                    if (c.type.kind != TypeKind::Enum || !(c.type.enum_name == e->name)) continue;
+                    std::string before = c.name;
+                    for (const auto& [old_name, new_name] : renames)
+                        if (new_name == c.name) before = old_name;
+                    if (!a->find_column(before)) continue;   // added after the type is made again
+                    std::string why = expression_naming(*b, c.name);
+                    if (why.empty()) why = foreign_key_on(*b, c.name);
+                    if (!why.empty()) {
+                        diags_.error(e->pos, "enum-value-removed",
+                                     "enum " + e->name.display() + " loses or reorders values, so it is made again and column " +
+                                         b->name.display() + "." + display_ident(c.name) + " converted, but " + why +
+                                         " would no longer fit the new type: drop it in one migration and add it back in the next");
+                        continue;
+                    }
+                    r.uses.push_back({b, &c});
+                }
+            }
+            emit(kRecreateEnums, std::move(r));
+        }
+    }
+
+    // The first check or index expression of `t` whose text holds `column` as a
+    // word (a cautious reading: schemac does not parse expressions), "" none.
+    static std::string expression_naming(const Table& t, const std::string& column) {
+        const auto names = [&](const std::string& text) {
+            const std::string lower = ascii_lower(text), col = ascii_lower(column);
+            for (std::size_t at = lower.find(col); at != std::string::npos; at = lower.find(col, at + 1)) {
+                const auto word = [](char ch) { return is_ascii_alnum(ch) || ch == '_' || ch == '$'; };
+                const bool left = at == 0 || !word(lower[at - 1]);
+                const bool right = at + col.size() >= lower.size() || !word(lower[at + col.size()]);
+                if (left && right) return true;
+            }
+            return false;
+        };
+        for (const auto& k : t.checks)
+            if (names(k.expr)) return "check " + display_ident(k.name) + " may name the column and";
+        for (const auto& i : t.indexes) {
+            bool hit = names(i.where);
+            for (const auto& el : i.elements) hit = hit || names(el.expr);
+            if (hit) return "index " + display_ident(i.name) + " may name the column and";
+        }
+        return "";
+    }
+
+    // A foreign key of the schema after the migration from or to t.column, ""
+    // none: its two sides would have different types while one is converted.
+    std::string foreign_key_on(const Table& t, const std::string& column) const {
+        for (const auto& o : to_.tables)
+            for (const auto& f : o.foreign_keys) {
+                const bool from_here = &o == &t && std::any_of(f.columns.begin(), f.columns.end(), [&](const Ident& i) { return i.name == column; });
+                const Table* ref = to_.find_table(f.ref_table);
+                const std::vector<Ident>* refs = &f.ref_columns;
+                if (refs->empty() && ref && ref->primary_key) refs = &ref->primary_key->columns;   // the key it references
+                const bool to_here = ref == &t && std::any_of(refs->begin(), refs->end(), [&](const Ident& i) { return i.name == column; });
+                if (from_here || to_here) return "foreign key " + display_ident(f.name) + " of " + o.name.display();
+            }
+        return "";
     }
 
     void create_table(const Table& t) {

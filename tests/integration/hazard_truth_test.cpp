@@ -62,3 +62,47 @@ TEST_CASE("hazard truth: table-rewrite is labelled exactly when PostgreSQL rewri
                                                                         << change.up[0].sql);
     }
 }
+
+TEST_CASE("hazard truth: an enum made again rewrites the tables it converts, and a row holding a removed value rolls it all back") {
+    const std::string table = "tables:\n  t:\n    columns:\n      id: {type: integer, primary_key: true}\n      s: {type: status, default: a}\n";
+    const std::string from = "enums:\n  status: [a, b, c]\n" + table, to = "enums:\n  status: [c, a]\n" + table;
+    ScratchDb db;
+    const auto create = schemac::test::migration_scripts("", from);
+    REQUIRE_MESSAGE(create.errors.empty(), create.errors);
+    schemac::test::run_scripts(db.conn(), create.up);
+    {
+        pqxx::work tx{db.conn()};
+        tx.exec0("INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+        tx.commit();
+    }
+    const auto change = schemac::test::migration_scripts(from, to);
+    REQUIRE_MESSAGE(change.errors.empty(), change.errors);
+    REQUIRE(change.up.size() == 1);
+    CHECK(change.up[0].sql.find("table-rewrite:") != std::string::npos);
+    CHECK(change.up[0].sql.find("may-fail: fails (and rolls back) if a row of t.s holds 'b'") != std::string::npos);
+    const auto labels = [&] {
+        pqxx::work tx{db.conn()};
+        return tx.exec1("SELECT string_agg(enumlabel::text, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'status'::regtype")[0]
+            .as<std::string>();
+    };
+    RunnerOptions o;
+    o.conninfo = db.conninfo();
+    const MigrationSet set = MigrationSet::from_files({{"0001_change.up.sql", change.up[0].sql}});
+    const long long before = relfilenode(db);
+    // Row 2 holds 'b': the cast fails, and nothing of the file stays.
+    CHECK_THROWS_WITH_AS(Runner(set, o).apply({}), doctest::Contains("invalid input value for enum status: \"b\""), RunnerError);
+    CHECK(labels() == "a,b,c");
+    CHECK(relfilenode(db) == before);
+    {
+        pqxx::work tx{db.conn()};
+        tx.exec0("DELETE FROM t WHERE id = 2");
+        tx.commit();
+    }
+    Runner(set, o).apply({});
+    CHECK(labels() == "c,a");
+    CHECK(relfilenode(db) != before);
+    pqxx::work tx{db.conn()};
+    CHECK(tx.exec1("SELECT string_agg(s::text, ',' ORDER BY s) || ' ' || pg_get_expr(d.adbin, d.adrelid) FROM t, pg_attrdef d "
+                   "WHERE d.adrelid = 't'::regclass GROUP BY d.adbin, d.adrelid")[0]
+              .as<std::string>() == "c,a 'a'::status");
+}

@@ -382,6 +382,9 @@ public:
         int done = 0;
         for (int attempt = 0; attempt < 200 && done < wanted; ++attempt)
             if (mutate()) ++done;
+        // Last, so that no later mutation puts a check, an index expression or
+        // a foreign key over a column it converts (schemac refuses those).
+        if (!options_.sqlite && rng_.chance(12)) reorder_enum();
         SchemaPair p;
         p.from_yaml = emit(a_);
         p.to_yaml = emit(b_);
@@ -1894,6 +1897,27 @@ private:
         t->fks.erase(std::remove_if(t->fks.begin(), t->fks.end(), [&](const GFk& f) { return f.uid == fu; }), t->fks.end());
         log_.push_back("drop a foreign key of " + tname(*t));
         return true;
+    }
+
+    // An enum's values in another order: PostgreSQL cannot move a value, so
+    // schemac makes the type again and converts every column of it.
+    void reorder_enum() {
+        std::vector<GEnum*> v;
+        for (auto& e : b_.enums) {
+            if (e.fresh || e.values.size() < 2 || !a_.enm(e.uid)) continue;
+            bool ok = true;
+            for (const auto& t : b_.tables)
+                for (const auto& c : t.cols)
+                    if (c.type.k == K::Enum && c.type.enum_uid == e.uid && (in_expression(t, c.uid) || fk_involved(b_, t, c.uid)))
+                        ok = false;
+            if (ok) v.push_back(&e);
+        }
+        if (v.empty()) return;
+        GEnum& e = *rng_.pick(v);
+        const auto before = e.values;
+        while (e.values == before) rng_.shuffle(e.values);
+        e.touched = true;
+        log_.push_back("reorder the values of enum " + e.name);
     }
 
     bool m_add_enum_value() {

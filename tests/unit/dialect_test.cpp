@@ -32,12 +32,12 @@ TEST_CASE("plan_migration diffs and plans in the dialect") {
     CHECK(up.steps[0].up[0].starts_with("CREATE TABLE public.t ("));
     CHECK(sql::plan_migration(sql::default_dialect(), one, one, d).empty());
 
-    // Removing an enum value cannot be expressed: an error, and no step pretends to do it.
-    const Schema ab = test::load_ok("enums:\n  e: [a, b]\n");
-    const Schema a = test::load_ok("enums:\n  e: [a]\n");
-    Diagnostics removed;
-    const sql::Plan p = sql::plan_migration(sql::default_dialect(), ab, a, removed);
-    CHECK(removed.has_errors());
+    // Turning a hypertable back into a plain table cannot be expressed: an error, and no step pretends to do it.
+    const Schema hyper = test::load_ok("tables:\n  t:\n    columns:\n      at: timestamptz\n    hypertable: {time_column: at}\n");
+    const Schema plain = test::load_ok("tables:\n  t:\n    columns:\n      at: timestamptz\n");
+    Diagnostics refused;
+    const sql::Plan p = sql::plan_migration(sql::default_dialect(), hyper, plain, refused);
+    CHECK(refused.has_errors());
     CHECK(p.empty());
 }
 

@@ -23,6 +23,9 @@ std::string with(const std::string& extra_columns, const std::string& table_extr
 }
 }  // namespace
 
+const std::string kEnumTable = "tables:\n  t:\n    columns:\n      id: serial\n      v: e\n    primary_key: [id]\n";
+const std::string kEnumCheck = "    checks:\n      c: v <> 'b'\n";
+
 TEST_CASE("each kind of change is planned with its hazards") {
     struct Case { const char* name; std::string from, to, expected; };
     const Case cases[] = {
@@ -57,8 +60,16 @@ TEST_CASE("each kind of change is planned with its hazards") {
          "+ index t_a on t\n    exclusive-lock: writes to t wait while the index builds (concurrently: false)\n"},
         {"default", kBase, "tables:\n  t:\n    columns:\n      id: serial\n      a: {type: 'text?', default: x}\n    primary_key: [id]\n", "~ column t.a: default none -> 'x'\n"},
         {"enum value in the middle", "enums:\n  e: [a, c]\n", "enums:\n  e: [a, b, c]\n", "+ enum value e 'b'\n"},
-        {"enum value removed is refused", "enums:\n  e: [a, b]\n", "enums:\n  e: [a]\n",
-         "to.yaml:2:3: error: enum e loses or reorders existing values; PostgreSQL cannot remove or move an enum value: keep the old values (add new ones anywhere), or create a new enum and migrate the columns\n"},
+        {"enum value removed", "enums:\n  e: [a, b]\n", "enums:\n  e: [a]\n",
+         "~ enum e: made again with values removed ('b')\n    breaks-running-app: the running application can no longer write 'b'\n"},
+        {"enum values reordered, a column converted", "enums:\n  e: [a, b]\n" + kEnumTable, "enums:\n  e: [b, a]\n" + kEnumTable,
+         "~ enum e: made again with its values reordered\n"
+         "    table-rewrite: converts t.v to the new type: each table is rewritten\n"
+         "    exclusive-lock: each table is locked ACCESS EXCLUSIVE while it is rewritten\n"},
+        {"enum value removed under a check naming its column", "enums:\n  e: [a, b]\n" + kEnumTable + kEnumCheck,
+         "enums:\n  e: [a]\n" + kEnumTable + kEnumCheck,
+         "to.yaml:2:3: error: enum e loses or reorders values, so it is made again and column t.v converted, but check c may name "
+         "the column and would no longer fit the new type: drop it in one migration and add it back in the next\n"},
         {"seed row update", kBase + "    seed: [{id: '1', a: x}]\n", kBase + "    seed: [{id: '1', a: y}]\n", "~ seed row t (id=1)\n"},
     };
     for (const auto& c : cases) {

@@ -1,6 +1,7 @@
 #include "sql/postgres/render.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "sql/postgres/naming.hpp"
 #include "sql/postgres/hazards.hpp"
@@ -219,6 +220,50 @@ struct Renderer {
                       ": PostgreSQL cannot remove an enum value (harmless while no row uses it)";
         // A value added in a transaction cannot be used until that transaction commits.
         s.transactional = false;
+        return s;
+    }
+    // The type renamed aside, made again with the new values, every column
+    // converted through its text (default dropped before, set after), the old
+    // type dropped. The down is the same with the old values.
+    PlanStep operator()(const RecreateEnum& c) const {
+        const auto statements = [&](const Enum& values) {
+            const std::string aside = ("schemac_old_" + c.to->name.name).substr(0, 63);
+            std::vector<std::string> out = {"ALTER TYPE " + quote_name(c.to->name) + " RENAME TO " + quote_ident(aside),
+                                            "CREATE TYPE " + quote_name(c.to->name) + " AS ENUM " + enum_values(&values)};
+            // The comment belongs to the type it was set on, which is the old one now.
+            if (!values.comment.empty()) out.push_back(comment_on("TYPE " + quote_name(c.to->name), values.comment));
+            std::map<const Table*, std::vector<std::string>> per_table;
+            std::vector<const Table*> order;
+            for (const auto& u : c.uses) {
+                if (!per_table.count(u.t)) order.push_back(u.t);
+                auto& parts = per_table[u.t];
+                const std::string col = "ALTER COLUMN " + quote_ident(u.c->name);
+                const std::string arr = u.c->type.is_array ? "[]" : "";
+                if (u.c->default_value) parts.push_back(col + " DROP DEFAULT");
+                parts.push_back(col + " TYPE " + render_type(u.c->type) + " USING " + quote_ident(u.c->name) + "::text" + arr + "::" +
+                                render_type(u.c->type));
+                if (u.c->default_value) parts.push_back(col + " SET DEFAULT " + render_value(u.c->type, *u.c->default_value));
+            }
+            for (const Table* t : order) out.push_back(alter(t) + join(per_table[t], ",\n    "));
+            out.push_back("DROP TYPE " + quote_name({c.to->name.schema, aside}));
+            return out;
+        };
+        std::vector<std::string> removed, columns;
+        for (const auto& v : c.from->values)
+            if (std::none_of(c.to->values.begin(), c.to->values.end(), [&](const Ident& x) { return x.name == v.name; }))
+                removed.push_back("'" + v.name + "'");
+        for (const auto& u : c.uses) columns.push_back(u.t->name.display() + "." + display_ident(u.c->name));
+        PlanStep s{"~ enum " + c.to->name.display() + ": made again with " + (removed.empty() ? "its values reordered" : "values removed (" + join(removed) + ")"),
+                   statements(*c.to), statements(*c.from)};
+        if (!columns.empty()) {
+            s.hazards.push_back({HazardKind::TableRewrite, "converts " + join(columns) + " to the new type: each table is rewritten"});
+            s.hazards.push_back({HazardKind::ExclusiveLock, "each table is locked ACCESS EXCLUSIVE while it is rewritten"});
+        }
+        if (!removed.empty()) {
+            if (!columns.empty())
+                s.hazards.push_back({HazardKind::MayFail, "fails (and rolls back) if a row of " + join(columns) + " holds " + join(removed)});
+            s.hazards.push_back({HazardKind::BreaksApp, "the running application can no longer write " + join(removed)});
+        }
         return s;
     }
     PlanStep operator()(const CreateTable& c) const {

@@ -1,0 +1,4 @@
+-- undo ~ enum order_status: made again with its values reordered
+ALTER TYPE public.order_status RENAME TO schemac_old_order_status;
+CREATE TYPE public.order_status AS ENUM ('pending', 'filled', 'cancelled');
+DROP TYPE public.schemac_old_order_status;
