@@ -37,6 +37,9 @@ struct RenameColumn { const Table* t; std::string from; std::string to; };
 struct AlterColumnType { const Table* t; const Column* from; const Column* to; };
 struct SetNotNull { const Table* t; const Column* c; bool not_null; };
 struct SetDefault { const Table* t; const Column* from; const Column* to; };
+// GENERATED ALWAYS / BY DEFAULT AS IDENTITY added, dropped or switched on an
+// existing integer column (neither side serial).
+struct SetIdentity { const Table* t; const Column* from; const Column* to; };
 
 // `replaces`: the table had another primary key, dropped in the same migration.
 struct AddPrimaryKey { const Table* t; const KeyConstraint* k; bool replaces = false; };
@@ -92,7 +95,7 @@ struct UpdateSeedRow { const Table* t; const SeedRow* from; const SeedRow* to; }
 struct DeleteSeedRow { const Table* t; const SeedRow* row; };
 
 using Change = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, AddEnumValue, RecreateEnum, CreateTable, DropTable,
-                            RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumnType, SetNotNull, SetDefault,
+                            RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumnType, SetNotNull, SetDefault, SetIdentity,
                             AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck,
                             DropCheck, RenameConstraint, RenameIndex, ValidateConstraint, RenameSequence, CreateIndex, DropIndex, SetTimescaleIndex,
                             SetTableComment,

@@ -355,14 +355,22 @@ private:
     void diff_column(const Table& t, const Column& a, const Column& b) {
         const bool serial_same = is_serial(a.type.kind) && is_serial(b.type.kind) && a.type.kind == b.type.kind;
         const bool type_changes = !(a.type == b.type) && !serial_same;
+        const bool identity_changes = a.identity != b.identity;
+        if (identity_changes && (is_serial(a.type.kind) || is_serial(b.type.kind))) {
+            diags_.error(b.pos, "identity-changed", "column " + display_ident(b.name) +
+                         " changes between serial and identity; schemac changes an identity only on a smallint, integer or "
+                         "bigint column: make it one in one migration, the identity in the next");
+            return;
+        }
+        // Dropped before the NOT NULL and the default change (an identity column
+        // keeps NOT NULL and has no default), added after them.
+        if (identity_changes && b.identity == Identity::None) emit(kAlterColumns, SetIdentity{&t, &a, &b});
         if (type_changes) emit(kAlterColumns, AlterColumnType{&t, &a, &b});
         if (a.nullable != b.nullable && !is_serial(b.type.kind)) emit(kAlterColumns, SetNotNull{&t, &b, !b.nullable});
         const bool default_in_type_change = type_changes && (a.default_value || b.default_value);
         if (!same_value(a.default_value, b.default_value) && !default_in_type_change) emit(kAlterColumns, SetDefault{&t, &a, &b});
+        if (identity_changes && b.identity != Identity::None) emit(kAlterColumns, SetIdentity{&t, &a, &b});
         if (a.comment != b.comment) emit(kComments, SetColumnComment{&t, &b, a.comment, b.comment});
-        if (a.identity != b.identity)
-            diags_.error(b.pos, "identity-changed", "changing the identity of column " + display_ident(b.name) +
-                         " is not supported yet; drop and add the column, or change it by hand");
     }
 
     template <typename T, typename Same>

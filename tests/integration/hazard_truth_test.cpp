@@ -106,3 +106,34 @@ TEST_CASE("hazard truth: an enum made again rewrites the tables it converts, and
                    "WHERE d.adrelid = 't'::regclass GROUP BY d.adbin, d.adrelid")[0]
               .as<std::string>() == "c,a 'a'::status");
 }
+
+TEST_CASE("hazard truth: an identity added to a column with rows numbers the next row after the largest, and its down drops it") {
+    const std::string from = "tables:\n  t:\n    columns:\n      id: {type: integer, primary_key: true}\n      v: text?\n";
+    const std::string to = "tables:\n  t:\n    columns:\n      id: {type: integer, primary_key: true, identity: by_default}\n      v: text?\n";
+    ScratchDb db;
+    schemac::test::run_scripts(db.conn(), schemac::test::migration_scripts("", from).up);
+    {
+        pqxx::work tx{db.conn()};
+        tx.exec0("INSERT INTO t VALUES (7, 'a'), (41, 'b')");
+        tx.commit();
+    }
+    const auto change = schemac::test::migration_scripts(from, to);
+    REQUIRE_MESSAGE(change.errors.empty(), change.errors);
+    REQUIRE(change.up.size() == 1);
+    RunnerOptions o;
+    o.conninfo = db.conninfo();
+    const MigrationSet set =
+        MigrationSet::from_files({{"0001_identity.up.sql", change.up[0].sql}, {"0001_identity.down.sql", change.down[0].sql}});
+    Runner(set, o).apply({});
+    const auto next_id = [&] {
+        pqxx::work tx{db.conn()};
+        const int id = tx.exec1("INSERT INTO t (v) VALUES ('new') RETURNING id")[0].as<int>();
+        tx.abort();
+        return id;
+    };
+    CHECK(next_id() == 42);
+    Runner(set, o).rollback({});
+    pqxx::work tx{db.conn()};
+    CHECK(tx.exec1("SELECT attidentity FROM pg_attribute WHERE attrelid = 't'::regclass AND attname = 'id'")[0].as<std::string>().empty());
+    CHECK(tx.exec1("SELECT count(*) FROM pg_class WHERE relname = 't_id_seq'")[0].as<int>() == 0);
+}

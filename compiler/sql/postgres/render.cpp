@@ -266,6 +266,31 @@ struct Renderer {
         }
         return s;
     }
+    PlanStep operator()(const SetIdentity& c) const {
+        const std::string col = alter(c.t) + "ALTER COLUMN " + quote_ident(c.to->name);
+        const auto generated = [](Identity i) { return std::string(i == Identity::Always ? "ALWAYS" : "BY DEFAULT"); };
+        // The new sequence starts after the largest value the column holds.
+        const std::string restart = "SELECT setval(pg_get_serial_sequence(" + quote_literal(tbl(c.t)) + ", " + quote_literal(c.to->name) +
+                                    "), coalesce(max(" + quote_ident(c.to->name) + "), 0) + 1, false) FROM " + tbl(c.t);
+        const auto to = [&](Identity from, Identity target) -> std::vector<std::string> {
+            if (target == Identity::None) return {col + " DROP IDENTITY"};
+            if (from == Identity::None) return {col + " ADD GENERATED " + generated(target) + " AS IDENTITY", restart};
+            return {col + " SET GENERATED " + generated(target)};
+        };
+        const auto name = [](Identity i) { return std::string(i == Identity::None ? "none" : i == Identity::Always ? "always" : "by default"); };
+        PlanStep s{"~ column " + c.t->name.display() + "." + display_ident(c.to->name) + ": identity " + name(c.from->identity) + " -> " +
+                       name(c.to->identity),
+                   to(c.from->identity, c.to->identity), to(c.to->identity, c.from->identity)};
+        if (c.from->identity == Identity::None)
+            s.hazards.push_back({HazardKind::FullScan, "reads " + display_ident(c.to->name) + " of every row of " + c.t->name.display() +
+                                                           " to start the sequence after the largest value (one index lookup with an index on it)"});
+        if (c.to->identity == Identity::Always)
+            s.hazards.push_back({HazardKind::BreaksApp, "an INSERT that gives " + display_ident(c.to->name) +
+                                                            " a value fails unless it says OVERRIDING SYSTEM VALUE"});
+        if (c.to->identity == Identity::None)
+            s.hazards.push_back({HazardKind::BreaksApp, "an INSERT that leaves " + display_ident(c.to->name) + " out fails: it has no default now"});
+        return s;
+    }
     PlanStep operator()(const CreateTable& c) const {
         PlanStep s{"+ table " + c.t->name.display(), {create_table(c.t)}, {"DROP TABLE " + tbl(c.t)}};
         s.down_note = "drops table " + c.t->name.display() + " with every row written since it was created";

@@ -1,0 +1,2 @@
+-- undo ~ column events.id: identity none -> always
+ALTER TABLE public.events ALTER COLUMN id DROP IDENTITY;
