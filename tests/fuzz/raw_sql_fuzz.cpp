@@ -43,12 +43,12 @@ void put(RawSqlKind kind, const std::string& text, schemac::Schema& before, sche
     schemac::Column& c = t.columns[1];
     schemac::Column& b = t.columns[2];
     schemac::Index index;
-    index.elements.push_back({"id", "", schemac::SortOrder::Asc, schemac::NullsOrder::Default, {}});
+    index.elements.push_back({"id", "", schemac::SortOrder::Asc, schemac::NullsOrder::Default, "", "", {}});
     switch (kind) {
         case RawSqlKind::Check: t.checks.push_back({"k", text, {}}); break;
         case RawSqlKind::Default: b.default_value = schemac::Value{schemac::Value::Kind::Sql, text, {}, {}}; break;
         case RawSqlKind::IndexWhere: index.where = text; break;
-        case RawSqlKind::IndexExpression: index.elements[0] = {"", text, schemac::SortOrder::Desc, schemac::NullsOrder::Last, {}}; break;
+        case RawSqlKind::IndexExpression: index.elements[0] = {"", text, schemac::SortOrder::Desc, schemac::NullsOrder::Last, "", "", {}}; break;
         case RawSqlKind::Backfill: b.backfill = text; break;
         case RawSqlKind::Using: c.using_expr = text; break;
         case RawSqlKind::Query: break;
