@@ -428,7 +428,7 @@ private:
                 const auto& ref_renames = cr == column_renames_.end() ? std::map<std::string, std::string>{} : cr->second;
                 return names(x.columns, renames) == names(y.columns) && ref == y.ref_table &&
                        names(x.ref_columns, ref_renames) == names(y.ref_columns) && x.on_delete == y.on_delete &&
-                       x.on_update == y.on_update;
+                       x.on_update == y.on_update && x.deferrable == y.deferrable && x.match_full == y.match_full;
             };
             std::vector<const ForeignKey*> dropped, added;
             std::vector<std::pair<const ForeignKey*, const ForeignKey*>> renamed;

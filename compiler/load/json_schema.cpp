@@ -212,7 +212,11 @@ Json foreign_key() {
                  .set("columns", identifiers("The referencing columns of this table."))
                  .set("references", references(false, "The referenced table and columns."))
                  .set("on_delete", fk_action("deleted"))
-                 .set("on_update", fk_action("updated"));
+                 .set("on_update", fk_action("updated"))
+                 .set("deferrable", one_of_words({"initially_deferred", "initially_immediate", "false"},
+                                                 "DEFERRABLE: checked at commit (initially_deferred), or when a transaction says "
+                                                 "SET CONSTRAINTS ... DEFERRED (PostgreSQL; default false)."))
+                 .set("match", one_of_words({"full", "simple"}, "MATCH FULL: all the columns NULL or none (PostgreSQL; default simple)."));
     return record(std::move(p), "A foreign key over one or more columns.", {"columns", "references"});
 }
 

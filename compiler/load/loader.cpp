@@ -426,6 +426,18 @@ private:
                 else if (key == "columns") { fk.columns = ident_list(v, kp, "foreign key columns"); has_cols = true; }
                 else if (key == "on_delete") fk_action(v, kp, "on_delete", fk.on_delete);
                 else if (key == "on_update") fk_action(v, kp, "on_update", fk.on_update);
+                else if (key == "deferrable" || key == "match") {
+                    std::string s;
+                    if (!scalar(v, kp, key, s)) return;
+                    fk.options_pos = pos(v, kp);
+                    const std::string l = ascii_lower(s);
+                    if (key == "match" && (l == "full" || l == "simple")) fk.match_full = l == "full";
+                    else if (key == "deferrable" && l == "initially_deferred") fk.deferrable = Deferrable::InitiallyDeferred;
+                    else if (key == "deferrable" && l == "initially_immediate") fk.deferrable = Deferrable::InitiallyImmediate;
+                    else if (key == "deferrable" && l == "false") fk.deferrable = Deferrable::No;
+                    else diags_.error(fk.options_pos, "bad-value", key == "match" ? "match must be full or simple, not '" + s + "'"
+                                                                                   : "deferrable must be initially_deferred, initially_immediate or false, not '" + s + "'");
+                }
                 else if (key == "references") {
                     has_ref = true;
                     if (v.IsScalar()) parse_reference(text_of(v), pos(v, kp), fk);

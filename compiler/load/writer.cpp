@@ -144,6 +144,9 @@ void write_table(std::string& out, const Table& t) {
             out += "}\n";
             if (f.on_delete != FkAction::NoAction) out += std::string("        on_delete: ") + action(f.on_delete) + "\n";
             if (f.on_update != FkAction::NoAction) out += std::string("        on_update: ") + action(f.on_update) + "\n";
+            if (f.deferrable == Deferrable::InitiallyDeferred) out += "        deferrable: initially_deferred\n";
+            if (f.deferrable == Deferrable::InitiallyImmediate) out += "        deferrable: initially_immediate\n";
+            if (f.match_full) out += "        match: full\n";
         }
     }
     if (!t.checks.empty()) {

@@ -15,7 +15,7 @@ inline const Keys kTableKeys = {"schema", "comment", "renamed_from", "columns", 
 inline const Keys kColumnKeys = {"type", "nullable", "default", "comment", "primary_key", "unique",
                                  "references", "identity", "renamed_from", "using", "backfill", "online", "autoincrement"};
 inline const Keys kKeyKeys = {"name", "columns", "concurrently"};
-inline const Keys kForeignKeyKeys = {"name", "columns", "references", "on_delete", "on_update"};
+inline const Keys kForeignKeyKeys = {"name", "columns", "references", "on_delete", "on_update", "deferrable", "match"};
 inline const Keys kReferenceKeys = {"table", "columns", "on_delete", "on_update", "name"};
 inline const Keys kIndexKeys = {"name", "columns", "unique", "where", "method", "concurrently", "include", "nulls_not_distinct", "with"};
 inline const Keys kIndexElementKeys = {"column", "expr", "order", "nulls", "opclass", "collate"};

@@ -509,6 +509,8 @@ private:
     }
 
     void check_foreign_key(const Table& t, const ForeignKey& f) {
+        if ((f.deferrable != Deferrable::No || f.match_full) && !rules_.supports(Feature::ForeignKeyOptions))
+            unsupported(f.options_pos.line ? f.options_pos : f.pos, Feature::ForeignKeyOptions, "foreign key " + q(f.name));
         const bool cols_ok = check_columns(t, f.columns, "foreign key");
         const Table* target = lookup_table(f.ref_table, t.name.schema);
         if (!target) {

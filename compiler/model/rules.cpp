@@ -14,6 +14,7 @@ const char* feature_name(Feature f) {
         case Feature::Comments: return "comments";
         case Feature::SqliteTables: return "strict, without_rowid and autoincrement";
         case Feature::OnlineForms: return "concurrently and online";
+        case Feature::ForeignKeyOptions: return "deferrable and MATCH FULL foreign keys";
         case Feature::IndexOptions: return "operator classes, collations, INCLUDE, NULLS NOT DISTINCT and storage parameters of indexes";
     }
     return "?";

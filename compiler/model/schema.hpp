@@ -70,6 +70,7 @@ struct KeyConstraint {
 };
 
 enum class FkAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
+enum class Deferrable { No, InitiallyImmediate, InitiallyDeferred };
 
 struct ForeignKey {
     std::string name;
@@ -80,6 +81,12 @@ struct ForeignKey {
     std::vector<Ident> ref_columns;     // empty = the referenced primary key
     FkAction on_delete = FkAction::NoAction;
     FkAction on_update = FkAction::NoAction;
+    // DEFERRABLE INITIALLY IMMEDIATE / DEFERRED (checked at commit, or when a
+    // transaction says SET CONSTRAINTS ... DEFERRED), and MATCH FULL (all the
+    // columns NULL, or none): PostgreSQL's, refused on SQLite.
+    Deferrable deferrable = Deferrable::No;
+    bool match_full = false;
+    SourcePos options_pos{};   // where `deferrable` or `match` was written (line 0: neither)
     SourcePos pos;
 };
 

@@ -560,6 +560,39 @@ TEST_CASE("inspect: operator classes, collations, INCLUDE, NULLS NOT DISTINCT an
     CHECK_FALSE(same_storage(x.with, {{"fillfactor", "70"}}));
 }
 
+TEST_CASE("inspect: a foreign key's MATCH FULL and DEFERRABLE become the model's") {
+    struct Case { bool deferrable, deferred; char match; Deferrable expected; bool full; };
+    const Case cases[] = {
+        {false, false, 's', Deferrable::No, false},
+        {true, false, 's', Deferrable::InitiallyImmediate, false},
+        {true, true, 'f', Deferrable::InitiallyDeferred, true},
+    };
+    for (const auto& c : cases) {
+        catalog::Snapshot s;
+        s.schemas = {"public"};
+        catalog::Table t = table("t", {col("id", "integer"), col("ref", "integer", false)});
+        t.constraints = {pk("t_pkey", {"id"})};
+        t.indexes = {backing("t_pkey", {"id"})};
+        s.tables = {t};
+        catalog::Constraint k;
+        k.name = "t_ref_fkey";
+        k.type = 'f';
+        k.columns = {"ref"};
+        k.ref_schema = "public";
+        k.ref_table = "t";
+        k.ref_columns = {"id"};
+        k.deferrable = c.deferrable;
+        k.deferred = c.deferred;
+        k.match_type = c.match;
+        s.tables[0].constraints.push_back(k);
+        const Result r = inspect(s);
+        CHECK_MESSAGE(r.diags.all().empty(), r.text());
+        REQUIRE(r.schema.tables[0].foreign_keys.size() == 1);
+        CHECK(r.schema.tables[0].foreign_keys[0].deferrable == c.expected);
+        CHECK(r.schema.tables[0].foreign_keys[0].match_full == c.full);
+    }
+}
+
 TEST_CASE("inspect: every error and warning, with its exact text") {
     struct Case {
         const char* what;
@@ -615,16 +648,12 @@ TEST_CASE("inspect: every error and warning, with its exact text") {
                                      s.tables[0].constraints.push_back(c); },
          Severity::Error, "unsupported-feature",
          "constraint t_excl of table public.t is an exclusion constraint (EXCLUDE USING gist (c WITH =)); the schema language has none"},
-        {"deferrable", [&](auto& s) { auto c = constraint('f', "t_ref_fkey"); c.deferrable = true; s.tables[0].constraints.push_back(c); },
-         Severity::Error, "unsupported-feature",
-         "foreign key t_ref_fkey of table public.t is DEFERRABLE; the schema language has only immediate constraints"},
         {"deferred", [&](auto& s) { auto c = constraint('u', "t_ref_key"); c.deferrable = c.deferred = true;
                                     s.tables[0].constraints.push_back(c); },
          Severity::Error, "unsupported-feature",
          "unique constraint t_ref_key of table public.t is DEFERRABLE INITIALLY DEFERRED; the schema language has only immediate constraints"},
-        {"match full", [&](auto& s) { auto c = constraint('f', "t_ref_fkey"); c.match_type = 'f'; s.tables[0].constraints.push_back(c); },
-         Severity::Error, "unsupported-feature",
-         "foreign key t_ref_fkey of table public.t is MATCH FULL; the schema language has only MATCH SIMPLE (the default)"},
+        {"match partial", [&](auto& s) { auto c = constraint('f', "t_ref_fkey"); c.match_type = 'p'; s.tables[0].constraints.push_back(c); },
+         Severity::Error, "unsupported-feature", "foreign key t_ref_fkey of table public.t is MATCH PARTIAL, which PostgreSQL does not implement"},
         {"set null columns", [&](auto& s) { auto c = constraint('f', "t_ref_fkey"); c.on_delete = 'n';
                                             c.definition = "FOREIGN KEY (ref) REFERENCES public.t(id) ON DELETE SET NULL (ref)";
                                             s.tables[0].constraints.push_back(c); },

@@ -550,7 +550,7 @@ private:
             unsupported(what, "is an exclusion constraint (" + c.definition + "); the schema language has none");
             return;
         }
-        if (c.deferrable)
+        if (c.deferrable && c.type != 'f')
             unsupported(what, std::string("is DEFERRABLE") + (c.deferred ? " INITIALLY DEFERRED" : "") +
                                   "; the schema language has only immediate constraints");
         if (!c.comment.empty())
@@ -565,9 +565,7 @@ private:
             return;
         }
         if (c.type == 'f') {
-            if (c.match_type != 's')
-                unsupported(what, std::string("is MATCH ") + (c.match_type == 'f' ? "FULL" : "PARTIAL") +
-                                      "; the schema language has only MATCH SIMPLE (the default)");
+            if (c.match_type == 'p') unsupported(what, "is MATCH PARTIAL, which PostgreSQL does not implement");
             if (c.definition.find("SET NULL (") != std::string::npos || c.definition.find("SET DEFAULT (") != std::string::npos)
                 unsupported(what, "sets only some columns on delete (" + c.definition + "); the schema language sets all of them");
             if (!tables_.count({c.ref_schema, c.ref_table})) {
@@ -586,6 +584,8 @@ private:
             f.ref_columns = idents(c.ref_columns);
             f.on_delete = fk_action(c.on_delete);
             f.on_update = fk_action(c.on_update);
+            f.match_full = c.match_type == 'f';
+            f.deferrable = !c.deferrable ? Deferrable::No : c.deferred ? Deferrable::InitiallyDeferred : Deferrable::InitiallyImmediate;
             f.pos = pos_;
             out.foreign_keys.push_back(std::move(f));
             return;

@@ -48,8 +48,11 @@ const char* action(FkAction a) {
 std::string fk_def(const ForeignKey& f) {
     std::string s = "FOREIGN KEY " + cols(f.columns) + " REFERENCES " + quote_name(f.ref_table);
     if (!f.ref_columns.empty()) s += " " + cols(f.ref_columns);
+    if (f.match_full) s += " MATCH FULL";
     if (f.on_delete != FkAction::NoAction) s += std::string(" ON DELETE ") + action(f.on_delete);
     if (f.on_update != FkAction::NoAction) s += std::string(" ON UPDATE ") + action(f.on_update);
+    if (f.deferrable == Deferrable::InitiallyImmediate) s += " DEFERRABLE";
+    if (f.deferrable == Deferrable::InitiallyDeferred) s += " DEFERRABLE INITIALLY DEFERRED";
     return s;
 }
 

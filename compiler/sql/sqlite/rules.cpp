@@ -29,7 +29,8 @@ public:
             case Feature::Comments: return false;
             case Feature::SqliteTables: return true;
             case Feature::OnlineForms:
-            case Feature::IndexOptions: return false;
+            case Feature::IndexOptions:
+            case Feature::ForeignKeyOptions: return false;
         }
         return false;
     }
@@ -62,6 +63,7 @@ public:
             case Feature::OnlineForms:
                 return "SQLite has one writer at a time: an index is built, and a column changed, with the database locked "
                        "for writing whatever they say; they are ignored";
+            case Feature::ForeignKeyOptions: return "remove `deferrable:` and `match:`";
             case Feature::IndexOptions:
                 return "they are PostgreSQL's: remove `opclass:`, `collate:`, `include:`, `nulls_not_distinct:` and `with:`";
         }
