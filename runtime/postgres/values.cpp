@@ -196,6 +196,14 @@ std::optional<std::int64_t> clock_us(const ClockText& c, std::int64_t max_hour, 
     return c.h * kUsecPerHour + c.m * kUsecPerMin + c.sec * kUsecPerSec + c.frac;
 }
 
+// The microseconds of a time of day (time, timetz): hours up to 24, and
+// nothing after 24:00:00.
+std::optional<std::int64_t> time_of_day_us(const ClockText& c, const Fail& fail) {
+    const auto us = clock_us(c, 24, fail);
+    if (us && *us > kUsecPerDay) return fail("after 24:00:00");
+    return us;
+}
+
 // "+HH[:MM[:SS]]" or "-..." at s[i] (a sign there): seconds east of UTC, at
 // most 15:59:59 either way, as PostgreSQL allows.
 std::optional<std::int64_t> read_offset(std::string_view s, std::size_t& i, const Fail& fail) {
@@ -649,9 +657,8 @@ template <> std::optional<TimeOfDay> value_text::parse<TimeOfDay>(std::string_vi
         if (s[i] == '+' || s[i] == '-') return fail("a time without time zone has no UTC offset (that is timetz)");
         return fail(describe_char(s, i));
     }
-    const auto us = clock_us(*clock, 24, fail);
+    const auto us = time_of_day_us(*clock, fail);
     if (!us) return std::nullopt;
-    if (*us > kUsecPerDay) return fail("after 24:00:00");
     return TimeOfDay{std::chrono::microseconds(*us)};
 }
 
@@ -681,9 +688,8 @@ template <> std::optional<TimeOfDayTz> value_text::parse<TimeOfDayTz>(std::strin
     std::size_t i = 0;
     const auto clock = read_clock(s, i, fail, ", expected ':' and seconds");
     if (!clock) return std::nullopt;
-    const auto us = clock_us(*clock, 24, fail);
+    const auto us = time_of_day_us(*clock, fail);
     if (!us) return std::nullopt;
-    if (*us > kUsecPerDay) return fail("after 24:00:00");
     if (i >= s.size() || (s[i] != '+' && s[i] != '-')) return fail(describe_char(s, i) + ", expected a UTC offset such as +00");
     const auto offset = read_offset(s, i, fail);
     if (!offset) return std::nullopt;

@@ -27,7 +27,6 @@ public:
     // against the tables as they are now; throws SqliteError naming the
     // object when it does not. Nothing to do when nothing is set aside.
     void restore(sqlite3* db);
-    bool empty() const { return kept_.empty(); }
 
 private:
     struct Object {
