@@ -286,22 +286,10 @@ std::string sql_string(const std::string& s) {
 // A name the catalog printed with quote_ident ("C", my_schema."My Ops") as the
 // model holds it: the quotes taken off each part, the parts joined by a dot.
 std::string object_name(const std::string& quoted) {
-    std::string out;
-    bool in_quotes = false;
-    for (std::size_t i = 0; i < quoted.size(); ++i) {
-        const char c = quoted[i];
-        if (c == '"') {
-            if (in_quotes && i + 1 < quoted.size() && quoted[i + 1] == '"') {
-                out += '"';
-                ++i;
-            } else {
-                in_quotes = !in_quotes;
-            }
-        } else {
-            out += c;
-        }
-    }
-    return out;
+    if (quoted.empty()) return "";
+    const auto q = parse_qualified_name(quoted);
+    if (!q) return quoted;   // not expected: the catalog quotes what needs it
+    return q->schema.empty() ? q->name : q->schema + "." + q->name;
 }
 
 FkAction fk_action(char c) {
