@@ -257,18 +257,18 @@ private:
     }
 
     // Reports columns of a key/index list that do not exist or repeat; true when all exist.
-    bool check_columns(const Table& t, const std::vector<Ident>& cols, const char* what) {
+    bool check_columns(const Table& t, const std::vector<Ident>& cols, const std::string& what) {
         bool ok = true;
         std::set<std::string> seen;
         if (cols.empty()) return false;
         for (const auto& c : cols) {
             if (!t.find_column(c.name)) {
                 diags_.error(c.pos, "unknown-column",
-                             with_hint(std::string(what) + " names column " + q(c.name) + ", which table " + t.name.display() +
+                             with_hint(what + " names column " + q(c.name) + ", which table " + t.name.display() +
                                            " does not have", c.name, column_names(t)));
                 ok = false;
             } else if (!seen.insert(c.name).second) {
-                diags_.error(c.pos, "duplicate-column", std::string(what) + " lists column " + q(c.name) + " twice");
+                diags_.error(c.pos, "duplicate-column", what + " lists column " + q(c.name) + " twice");
                 ok = false;
             }
         }
@@ -598,14 +598,7 @@ private:
         }
         if (i.nulls_not_distinct && !i.unique)
             diags_.error(i.nulls_not_distinct_pos, "bad-index", "nulls_not_distinct is for a unique index (index " + q(i.name) + ")");
-        std::set<std::string> included;
-        for (const auto& c : i.include) {
-            if (!t.find_column(c.name))
-                diags_.error(c.pos, "unknown-column", with_hint("index " + q(i.name) + " includes column " + q(c.name) + ", which table " +
-                                                                    t.name.display() + " does not have", c.name, column_names(t)));
-            else if (!included.insert(c.name).second)
-                diags_.error(c.pos, "duplicate-column", "index " + q(i.name) + " includes column " + q(c.name) + " twice");
-        }
+        if (!i.include.empty()) check_columns(t, i.include, "the INCLUDE of index " + q(i.name));
     }
 
     // What create_hypertable does with create_default_indexes (TimescaleDB's
