@@ -46,8 +46,7 @@ std::optional<CppType> Naming::type_of(const Type& t, bool nullable, const Sourc
 bool Naming::numbers_rows(const Table& t, const Column& c) const {
     // lang_createtable.html#rowid: a primary key of one column declared INTEGER
     // (bigint's BIGINT is not) is the rowid; inserting NULL or leaving it out numbers the row.
-    return rowid_alias_ && t.primary_key && t.primary_key->columns.size() == 1 && t.primary_key->columns.front().name == c.name &&
-           c.type.kind == TypeKind::Integer && !c.type.is_array;
+    return rowid_alias_ && t.sole_integer_key() == &c;
 }
 
 std::string include_from(const std::string& dir, const std::string& spelled) {

@@ -323,8 +323,7 @@ private:
                                                          c.type.display() + "; a STRICT table's columns are integer, real, text or blob "
                                                          "(integer is 64-bit, real is double precision, booleans are integer 0/1)");
             if (!c.autoincrement) continue;
-            const bool sole_key = t.primary_key && t.primary_key->columns.size() == 1 && t.primary_key->columns.front().name == c.name;
-            if (!sole_key || c.type.kind != TypeKind::Integer || c.type.is_array)
+            if (t.sole_integer_key() != &c)
                 diags_.error(c.autoincrement_pos, "bad-autoincrement",
                              "autoincrement is for an integer primary key of one column (column " + q(c.name) + " of table " +
                                  t.name.display() + ")");
@@ -379,9 +378,8 @@ private:
     // SQLite's rowid alias (a rowid table's integer primary key of one column)
     // numbers new rows itself and never takes its default: said, not ignored.
     void rowid_alias_default(const Table& t) {
-        if (!rules_.supports(Feature::SqliteTables) || t.without_rowid || !t.primary_key || t.primary_key->columns.size() != 1) return;
-        const Column* c = t.find_column(t.primary_key->columns.front().name);
-        if (!c || c->type.kind != TypeKind::Integer || c->type.is_array || !c->default_value) return;
+        const Column* c = t.rowid_alias();
+        if (!rules_.supports(Feature::SqliteTables) || !c || !c->default_value) return;
         diags_.warning(c->default_value->pos, "ignored",
                        "the default of column " + q(c->name) + " of table " + t.name.display() +
                            " is never used: an integer primary key is SQLite's rowid alias, which numbers new rows itself "

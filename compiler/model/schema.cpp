@@ -37,6 +37,12 @@ const Column* Table::find_column(const std::string& n) const {
     return nullptr;
 }
 
+const Column* Table::sole_integer_key() const {
+    if (!primary_key || primary_key->columns.size() != 1) return nullptr;
+    const Column* c = find_column(primary_key->columns.front().name);
+    return c && c->type.kind == TypeKind::Integer && !c->type.is_array ? c : nullptr;
+}
+
 Column* Table::find_column(const std::string& n) {
     for (auto& c : columns)
         if (c.name == n) return &c;

@@ -219,6 +219,11 @@ struct Table {
 
     const Column* find_column(const std::string& n) const;
     Column* find_column(const std::string& n);
+    // The primary key's one column when it is `integer` (not an array), else
+    // null; on SQLite, a rowid table's such column is the rowid alias, which
+    // numbers new rows itself (lang_createtable.html#rowid).
+    const Column* sole_integer_key() const;
+    const Column* rowid_alias() const { return without_rowid ? nullptr : sole_integer_key(); }
 };
 
 struct Enum {

@@ -95,12 +95,9 @@ std::string where_key(const Table* t, const SeedRow& r) {
 // rowid alias alone, which is then the target.
 std::string conflict_target(const Table& t) {
     const auto& key = t.seed->key;
-    if (key.size() > 1 && t.primary_key && t.primary_key->columns.size() == 1) {
-        const Column* pk = t.find_column(t.primary_key->columns.front().name);
-        if (pk && pk->type.kind == TypeKind::Integer && !pk->type.is_array)
-            for (const auto& k : key)
-                if (k.name == pk->name) return "(" + quote_ident(pk->name) + ")";
-    }
+    if (const Column* pk = t.sole_integer_key(); pk && key.size() > 1)
+        for (const auto& k : key)
+            if (k.name == pk->name) return "(" + quote_ident(pk->name) + ")";
     return cols(key);
 }
 
