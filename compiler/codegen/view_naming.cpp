@@ -45,8 +45,9 @@ std::optional<CppType> Naming::type_of(const Type& t, bool nullable, const Sourc
 
 bool Naming::numbers_rows(const Table& t, const Column& c) const {
     // lang_createtable.html#rowid: a primary key of one column declared INTEGER
-    // (bigint's BIGINT is not) is the rowid; inserting NULL or leaving it out numbers the row.
-    return rowid_alias_ && t.sole_integer_key() == &c;
+    // (bigint's BIGINT is not) is the rowid; inserting NULL or leaving it out
+    // numbers the row. A WITHOUT ROWID table has no rowid, so nothing numbers it.
+    return rowid_alias_ && t.rowid_alias() == &c;
 }
 
 std::string include_from(const std::string& dir, const std::string& spelled) {

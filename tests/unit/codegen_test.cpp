@@ -19,6 +19,8 @@
 #include "pg_grammar.hpp"
 #include "random_schema.hpp"
 #include "sql/postgres/rules.hpp"
+#include "sql/sqlite/dialect.hpp"
+#include "sql/sqlite/rules.hpp"
 
 using namespace schemac;
 using schemac::test::diagnose;
@@ -223,6 +225,37 @@ tables:
     // Statement names are short and derived from the SQL.
     CHECK(t.finds[0].statement.name.size() == 19);
     CHECK(t.finds[0].statement.name.rfind("sc_", 0) == 0);
+}
+
+TEST_CASE("codegen: on SQLite only a rowid table's integer key is numbered by the database, not a WITHOUT ROWID table's") {
+    Schema s;
+    Diagnostics d;
+    load_yaml_text("s.yaml", R"(tables:
+  numbered:
+    columns:
+      id: integer
+      v: text
+    primary_key: [id]
+  keyed:
+    columns:
+      id: integer
+      v: text
+    primary_key: [id]
+    without_rowid: true
+)", s, d);
+    analyze(s, sql::sqlite::rules(), d);
+    REQUIRE_MESSAGE(!d.has_errors(), render_text(d));
+    GenerateOptions o = options();
+    o.dialect = &sql::sqlite::dialect();
+    const ViewModel vm = build_view_model(s, o, d);
+    REQUIRE_MESSAGE(!d.has_errors(), render_text(d));
+    const TableView& numbered = table(vm, "numbered");
+    CHECK(numbered.new_fields[0].new_type == "::schemac::OrDefault<::std::int64_t>");
+    CHECK(numbered.new_fields[0].pg_type == "INTEGER not null, rowid alias");
+    // WITHOUT ROWID: SQLite numbers nothing and refuses a missing key (NOT NULL).
+    const TableView& keyed = table(vm, "keyed");
+    CHECK(keyed.new_fields[0].new_type == "::std::int64_t");
+    CHECK(keyed.new_fields[0].pg_type == "INTEGER not null");
 }
 
 TEST_CASE("codegen: a table without a primary key has no update, delete or upsert") {
