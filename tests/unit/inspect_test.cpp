@@ -560,6 +560,36 @@ TEST_CASE("inspect: operator classes, collations, INCLUDE, NULLS NOT DISTINCT an
     CHECK_FALSE(same_storage(x.with, {{"fillfactor", "70"}}));
 }
 
+namespace {
+
+// Table public.t (id primary key, ref, c), the start of the cases below.
+catalog::Snapshot base() {
+    catalog::Snapshot s;
+    s.schemas = {"public"};
+    catalog::Table t = table("t", {col("id", "integer"), col("ref", "integer", false), col("c", "text", false)});
+    t.constraints = {pk("t_pkey", {"id"})};
+    t.indexes = {backing("t_pkey", {"id"})};
+    s.tables = {t};
+    return s;
+}
+
+// A constraint of t on column ref: a foreign key ('f') to t.id, a check ('c'), ...
+catalog::Constraint constraint(char type, const std::string& name) {
+    catalog::Constraint c;
+    c.name = name;
+    c.type = type;
+    c.columns = {"ref"};
+    if (type == 'f') {
+        c.ref_schema = "public";
+        c.ref_table = "t";
+        c.ref_columns = {"id"};
+    }
+    if (type == 'c') c.check_expr = "ref > 0";
+    return c;
+}
+
+}  // namespace
+
 TEST_CASE("inspect: a foreign key's MATCH FULL and DEFERRABLE become the model's") {
     struct Case { bool deferrable, deferred; char match; Deferrable expected; bool full; };
     const Case cases[] = {
@@ -568,19 +598,8 @@ TEST_CASE("inspect: a foreign key's MATCH FULL and DEFERRABLE become the model's
         {true, true, 'f', Deferrable::InitiallyDeferred, true},
     };
     for (const auto& c : cases) {
-        catalog::Snapshot s;
-        s.schemas = {"public"};
-        catalog::Table t = table("t", {col("id", "integer"), col("ref", "integer", false)});
-        t.constraints = {pk("t_pkey", {"id"})};
-        t.indexes = {backing("t_pkey", {"id"})};
-        s.tables = {t};
-        catalog::Constraint k;
-        k.name = "t_ref_fkey";
-        k.type = 'f';
-        k.columns = {"ref"};
-        k.ref_schema = "public";
-        k.ref_table = "t";
-        k.ref_columns = {"id"};
+        catalog::Snapshot s = base();
+        catalog::Constraint k = constraint('f', "t_ref_fkey");
         k.deferrable = c.deferrable;
         k.deferred = c.deferred;
         k.match_type = c.match;
@@ -600,28 +619,6 @@ TEST_CASE("inspect: every error and warning, with its exact text") {
         Severity severity;
         const char* code;
         const char* message;
-    };
-    auto base = [] {
-        catalog::Snapshot s;
-        s.schemas = {"public"};
-        catalog::Table t = table("t", {col("id", "integer"), col("ref", "integer", false), col("c", "text", false)});
-        t.constraints = {pk("t_pkey", {"id"})};
-        t.indexes = {backing("t_pkey", {"id"})};
-        s.tables = {t};
-        return s;
-    };
-    auto constraint = [](char type, const std::string& name) {
-        catalog::Constraint c;
-        c.name = name;
-        c.type = type;
-        c.columns = {"ref"};
-        if (type == 'f') {
-            c.ref_schema = "public";
-            c.ref_table = "t";
-            c.ref_columns = {"id"};
-        }
-        if (type == 'c') c.check_expr = "ref > 0";
-        return c;
     };
     auto index = [](const std::string& name) {
         catalog::Index i;
