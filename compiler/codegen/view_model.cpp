@@ -62,11 +62,13 @@ private:
             f.param_type = param_type(*type);
             f.comment = c.comment;
             f.pg_type = dml_.type_name(c.type) + (c.nullable ? "" : " not null");
-            f.in_new = c.identity != Identity::Always;
+            f.generated = c.is_generated();
+            f.in_new = c.identity != Identity::Always && !f.generated;
             const bool numbered = naming_.numbers_rows(t_, c);   // SQLite's rowid alias
             f.defaulted = is_serial(c.type.kind) || c.identity != Identity::None || c.default_value.has_value() || numbered;
             f.new_type = f.defaulted ? "::schemac::OrDefault<" + f.type + ">" : f.type;
-            if (numbered) f.pg_type += ", rowid alias";
+            if (f.generated) f.pg_type += ", generated from " + c.generated;
+            else if (numbered) f.pg_type += ", rowid alias";
             else if (f.defaulted) f.pg_type += is_serial(c.type.kind) || c.identity != Identity::None ? ", generated" : ", has default";
             f.index = index++;
             v_.fields.push_back(f);
@@ -272,6 +274,7 @@ private:
         KeyMethodView m;
         bool overriding = false;
         for (const auto& f : v_.fields) {
+            if (f.generated) continue;   // its expression fills it, on insert and on update
             cols.push_back(f.sql_name);
             m.args.push_back("schemac_row." + f.name);
             overriding = overriding || !f.in_new;

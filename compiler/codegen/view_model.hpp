@@ -29,7 +29,8 @@ struct FieldView {
     std::string key_param_type;   // the same without std::optional (equality never matches NULL)
     std::string comment;       // as written ("" = none); render makes every comment text inert
     std::string pg_type;       // the PostgreSQL type, for the comment
-    bool in_new = true;        // false for GENERATED ALWAYS identity columns
+    bool in_new = true;        // false for GENERATED ALWAYS identity and generated columns
+    bool generated = false;    // GENERATED ALWAYS AS (...) STORED: never written, not even with OVERRIDING
     bool defaulted = false;    // the insert may leave it to the server (serial, identity, DEFAULT)
     int index = 0;             // position in every SELECT / RETURNING list
 };

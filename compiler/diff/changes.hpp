@@ -40,6 +40,10 @@ struct SetDefault { const Table* t; const Column* from; const Column* to; };
 // GENERATED ALWAYS / BY DEFAULT AS IDENTITY added, dropped or switched on an
 // existing integer column (neither side serial).
 struct SetIdentity { const Table* t; const Column* from; const Column* to; };
+// A generated column made a plain one that keeps its values (DROP
+// EXPRESSION). Its reverse makes the column again; whatever names the column
+// (keys, indexes, checks) is dropped before and added after it by the diff.
+struct DropExpression { const Table* t; const Column* from; const Column* to; };
 
 // `replaces`: the table had another primary key, dropped in the same migration.
 struct AddPrimaryKey { const Table* t; const KeyConstraint* k; bool replaces = false; };
@@ -95,7 +99,7 @@ struct UpdateSeedRow { const Table* t; const SeedRow* from; const SeedRow* to; }
 struct DeleteSeedRow { const Table* t; const SeedRow* row; };
 
 using Change = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, AddEnumValue, RecreateEnum, CreateTable, DropTable,
-                            RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumnType, SetNotNull, SetDefault, SetIdentity,
+                            RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumnType, SetNotNull, SetDefault, SetIdentity, DropExpression,
                             AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck,
                             DropCheck, RenameConstraint, RenameIndex, ValidateConstraint, RenameSequence, CreateIndex, DropIndex, SetTimescaleIndex,
                             SetTableComment,

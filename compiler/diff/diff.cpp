@@ -72,6 +72,11 @@ private:
     std::unordered_map<std::string, std::map<std::string, std::string>> column_renames_;
 
     void emit(Phase p, Change c) { phases_[p].push_back(std::move(c)); }
+    // Columns (new names) of the table being compared that are dropped and
+    // added again, or whose DROP EXPRESSION's reverse does that: every key,
+    // index, check and foreign key that names one goes before and comes back
+    // after, since dropping a column takes them with it.
+    std::set<std::string> remade_;
     std::vector<std::pair<const Enum*, const Enum*>> recreated_;   // enums whose values were removed or reordered
     std::vector<std::pair<const Table*, const Table*>> pairs_;      // tables in both schemas (from, to)
 
@@ -198,21 +203,14 @@ private:
         }
     }
 
-    // The first check or index expression of `t` whose text holds `column` as a
-    // word (a cautious reading: schemac does not parse expressions), "" none.
+    // The first check, generation or index expression of `t` whose text holds
+    // `column` as a word (expression_may_name), "" none.
     static std::string expression_naming(const Table& t, const std::string& column) {
-        const auto names = [&](const std::string& text) {
-            const std::string lower = ascii_lower(text), col = ascii_lower(column);
-            for (std::size_t at = lower.find(col); at != std::string::npos; at = lower.find(col, at + 1)) {
-                const auto word = [](char ch) { return is_ascii_alnum(ch) || ch == '_' || ch == '$'; };
-                const bool left = at == 0 || !word(lower[at - 1]);
-                const bool right = at + col.size() >= lower.size() || !word(lower[at + col.size()]);
-                if (left && right) return true;
-            }
-            return false;
-        };
+        const auto names = [&](const std::string& text) { return expression_may_name(text, column); };
         for (const auto& k : t.checks)
             if (names(k.expr)) return "check " + display_ident(k.name) + " may name the column and";
+        for (const auto& g : t.columns)
+            if (names(g.generated)) return "generated column " + display_ident(g.name) + " may name the column and";
         for (const auto& i : t.indexes) {
             bool hit = names(i.where);
             for (const auto& el : i.elements) hit = hit || names(el.expr);
@@ -308,12 +306,21 @@ private:
             const std::string after = rules_.sequence_name(b.name.name, c.name);
             if (before != after) emit(kRenames, RenameSequence{&b, before, after});
         }
-        // Dropped last column first, so the rollback re-adds them in their order.
+        const std::set<std::string> remade = remade_columns(a, b, renames);
+        remade_ = remade;
+        for (const auto& c : b.columns)
+            if (const Column* old = a.find_column(c.name); old && old->is_generated() && !c.is_generated()) remade_.insert(c.name);
+        check_remade(b, renames);
+        // Made again first (a generated column goes before the columns it reads),
+        // then dropped last column first, so the rollback re-adds them in their order.
+        for (auto it = b.columns.rbegin(); it != b.columns.rend(); ++it)
+            if (remade.count(it->name)) emit(kDropColumns, DropColumn{&a, a.find_column(it->name)});
         for (auto it = a.columns.rbegin(); it != a.columns.rend(); ++it)
             if (!matched_old.count(it->name)) emit(kDropColumns, DropColumn{&a, &*it});
         for (const auto& c : b.columns) {
             const Column* old = a.find_column(c.name);
             if (!old && c.renamed_from && renames.count(c.renamed_from->name)) old = a.find_column(c.renamed_from->name);
+            if (old && remade.count(c.name)) old = nullptr;
             if (!old) {
                 emit(kAddColumns, AddColumn{&b, &c});
                 if (!c.backfill.empty()) emit(kBackfill, BackfillColumn{&b, &c, stable_key(a, b, renames)});
@@ -352,7 +359,74 @@ private:
         if (!ha.same_interval(hb)) emit(kHypertables, SetChunkInterval{&b, &ha, &hb});
     }
 
+    // The columns of b that are dropped and added again (by their names, which
+    // a has too): a generated column whose expression or type changes, or that
+    // may read a column whose type changes (PostgreSQL cannot convert a column
+    // a generated one reads), and a plain column that becomes generated.
+    static std::set<std::string> remade_columns(const Table& a, const Table& b, const std::map<std::string, std::string>& renames) {
+        std::map<std::string, const Column*> old;   // new name -> the column in a
+        for (const auto& c : a.columns) {
+            auto rn = renames.find(c.name);
+            old[rn == renames.end() ? c.name : rn->second] = &c;
+        }
+        std::vector<std::string> retyped;
+        for (const auto& c : b.columns)
+            if (auto it = old.find(c.name); it != old.end() && !(it->second->type == c.type)) retyped.push_back(c.name);
+        std::set<std::string> out;
+        for (const auto& c : b.columns) {
+            auto it = old.find(c.name);
+            if (!c.is_generated() || it == old.end()) continue;
+            const Column& o = *it->second;
+            bool remake = !o.is_generated() || o.generated != c.generated || !(o.type == c.type);
+            for (const auto& r : retyped) remake = remake || expression_may_name(c.generated, r);
+            if (remake) out.insert(c.name);
+        }
+        return out;
+    }
+
+    // What a column made again cannot take along: a new name in the same
+    // migration, and another table's foreign key to it (its key is dropped).
+    void check_remade(const Table& b, const std::map<std::string, std::string>& renames) {
+        for (const auto& [from, to] : renames)
+            if (remade_.count(to))
+                diags_.error(b.find_column(to)->pos, "generated-changed",
+                             "column " + display_ident(to) + " of table " + b.name.display() + " is renamed from " + display_ident(from) +
+                                 " and its generation changes in the same migration, which makes it again: rename it in one "
+                                 "migration and change it in the next");
+        for (const auto& o : to_.tables) {
+            if (&o == &b) continue;
+            for (const auto& f : o.foreign_keys) {
+                if (to_.find_table(f.ref_table) != &b) continue;
+                const std::vector<Ident>& refs = f.ref_columns.empty() && b.primary_key ? b.primary_key->columns : f.ref_columns;
+                for (const auto& r : refs)
+                    if (remade_.count(r.name))
+                        diags_.error(b.find_column(r.name)->pos, "generated-changed",
+                                     "column " + display_ident(r.name) + " of table " + b.name.display() +
+                                         " is made again for its generation change, but foreign key " + display_ident(f.name) +
+                                         " of " + o.name.display() + " references it: drop that foreign key in one migration "
+                                         "and add it back in the next");
+            }
+        }
+    }
+
+    // Whether a key, index, check or foreign key of the table after the
+    // migration names a column made again (so it is dropped and added again).
+    bool names_remade(const std::vector<Ident>& columns) const {
+        return std::any_of(columns.begin(), columns.end(), [&](const Ident& i) { return remade_.count(i.name) > 0; });
+    }
+    bool text_names_remade(const std::string& text) const {
+        return std::any_of(remade_.begin(), remade_.end(), [&](const std::string& c) { return expression_may_name(text, c); });
+    }
+    bool names_remade(const Index& i) const {
+        if (names_remade(i.include) || text_names_remade(i.where)) return true;
+        return std::any_of(i.elements.begin(), i.elements.end(), [&](const IndexElement& e) {
+            return remade_.count(e.column) > 0 || text_names_remade(e.expr);
+        });
+    }
+
     void diff_column(const Table& t, const Column& a, const Column& b) {
+        // Before any type change: a column a generated one reads cannot change type.
+        if (a.is_generated() && !b.is_generated()) emit(kDropColumns, DropExpression{&t, &a, &b});
         const bool serial_same = is_serial(a.type.kind) && is_serial(b.type.kind) && a.type.kind == b.type.kind;
         const bool type_changes = !(a.type == b.type) && !serial_same;
         const bool identity_changes = a.identity != b.identity;
@@ -399,7 +473,9 @@ private:
     }
 
     void diff_keys(const Table& a, const Table& b, const std::map<std::string, std::string>& renames) {
-        auto same_key = [&](const KeyConstraint& x, const KeyConstraint& y) { return names(x.columns, renames) == names(y.columns); };
+        auto same_key = [&](const KeyConstraint& x, const KeyConstraint& y) {
+            return names(x.columns, renames) == names(y.columns) && !names_remade(y.columns);
+        };
         // primary key
         std::vector<KeyConstraint> pa, pb;
         if (a.primary_key) pa.push_back(*a.primary_key);
@@ -426,6 +502,8 @@ private:
                 const QualifiedName ref = tr == table_renames_.end() ? x.ref_table : tr->second;
                 auto cr = column_renames_.find(key_of(ref));
                 const auto& ref_renames = cr == column_renames_.end() ? std::map<std::string, std::string>{} : cr->second;
+                const std::vector<Ident>& y_refs = y.ref_columns.empty() && b.primary_key ? b.primary_key->columns : y.ref_columns;
+                if (names_remade(y.columns) || (to_.find_table(y.ref_table) == &b && names_remade(y_refs))) return false;
                 return names(x.columns, renames) == names(y.columns) && ref == y.ref_table &&
                        names(x.ref_columns, ref_renames) == names(y.ref_columns) && x.on_delete == y.on_delete &&
                        x.on_update == y.on_update && x.deferrable == y.deferrable && x.match_full == y.match_full;
@@ -441,7 +519,7 @@ private:
             for (const auto& [x, y] : renamed) emit(kRenames, RenameConstraint{&b, x->name, y->name});
         }
         {
-            auto same_check = [](const Check& x, const Check& y) { return x.expr == y.expr; };
+            auto same_check = [&](const Check& x, const Check& y) { return x.expr == y.expr && !text_names_remade(y.expr); };
             std::vector<const Check*> dropped, added;
             std::vector<std::pair<const Check*, const Check*>> renamed;
             diff_named(a.checks, b.checks, same_check, dropped, added, renamed);
@@ -460,7 +538,7 @@ private:
             // table left plain where TimescaleDB is missing has only the latter.
             if (x.unique != y.unique || x.where != y.where || x.method != y.method || x.elements.size() != y.elements.size() ||
                 x.implied != y.implied || x.nulls_not_distinct != y.nulls_not_distinct || !same_storage(x.with, y.with) ||
-                names(x.include, renames) != names(y.include))
+                names(x.include, renames) != names(y.include) || names_remade(y))
                 return false;
             for (std::size_t i = 0; i < x.elements.size(); ++i) {
                 const auto& ex = x.elements[i];

@@ -132,8 +132,9 @@ Json type_value(const std::string& description) {
         .set("patternErrorMessage", "Not a type: a name, optional (n) or (p,s), optional [], optional ?; in flow style "
                                     "quote it: \"numeric(10,2)\".")
         .set("description", description +
-                                " Built in: smallint, integer (int, int4), bigint (int8), serial, bigserial, real, double precision, "
-                                "numeric(p,s), varchar(n), char(n), text, boolean, date, time, timestamp, timestamptz, interval, "
+                                " Built in: smallint, integer (int, int4), bigint (int8), smallserial, serial, bigserial, real, "
+                                "double precision, numeric(p,s), varchar(n), char(n), text, boolean, date, time, timetz, timestamp, "
+                                "timestamptz, interval, "
                                 "uuid, json, jsonb, bytea, or an enum's name; `[]` makes an array, a trailing `?` makes it nullable. "
                                 "Quote it in flow style: {type: \"numeric(10,2)\"}.");
 }
@@ -190,7 +191,9 @@ Json column() {
                                               "validated CHECK. false: one UPDATE and a plain SET NOT NULL, which hold the "
                                               "table's lock while they scan (for small tables)."))
                  .set("autoincrement", boolean_value("SQLite: AUTOINCREMENT on an integer primary key of one column (row ids are "
-                                                     "never reused)."));
+                                                     "never reused)."))
+                 .set("generated", string_value("GENERATED ALWAYS AS (expression) STORED: a SQL expression over this row's other "
+                                                "columns, computed on every write and stored; nobody writes the column."));
     return any_of({type_value("The column's type (short form)."), record(std::move(p), "A column.", {"type"})},
                   "A column: its type alone, or a mapping.");
 }

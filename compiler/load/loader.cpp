@@ -280,6 +280,12 @@ private:
                 if (boolean(v, kp, "online", c.online)) c.online_pos = pos(v, kp);
             } else if (key == "autoincrement") {
                 if (boolean(v, kp, "autoincrement", c.autoincrement)) c.autoincrement_pos = pos(v, kp);
+            } else if (key == "generated") {
+                if (scalar(v, kp, "generated", c.generated)) {
+                    c.generated = ascii_trim(c.generated);
+                    c.generated_pos = pos(v, kp);
+                    if (c.generated.empty()) diags_.error(c.generated_pos, "bad-generated", "column '" + c.name + "' has an empty generation expression");
+                }
             }
         });
         if (!has_type) diags_.error(at, "missing-key", "column '" + c.name + "' needs 'type'");

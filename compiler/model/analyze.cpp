@@ -350,7 +350,8 @@ private:
             if (c.nullable) diags_.error(c.type_pos, "bad-identity", "identity column " + q(c.name) + " is always NOT NULL; remove the nullable mark");
             if (c.default_value) diags_.error(c.default_value->pos, "bad-identity", "identity column " + q(c.name) + " cannot have a default");
         }
-        if (c.default_value) check_value(c, *c.default_value, "default");
+        if (c.default_value && !c.is_generated()) check_value(c, *c.default_value, "default");
+        if (c.is_generated()) check_generated(t, c);
         if (c.renamed_from) {
             if (c.renamed_from->name == c.name)
                 diags_.error(c.renamed_from->pos, "bad-rename", "column " + q(c.name) + " is renamed from itself");
@@ -358,6 +359,28 @@ private:
                 diags_.error(c.renamed_from->pos, "bad-rename", "column " + q(c.name) + " is renamed from " + q(c.renamed_from->name) +
                                                                     ", but table " + t.name.display() + " still has a column of that name");
         }
+    }
+
+    // What the database refuses of a generated column, said at the key that
+    // asks for it: nobody writes the column, and its expression reads only
+    // plain columns of the same row.
+    void check_generated(const Table& t, const Column& c) {
+        const std::string col = "generated column " + q(c.name) + " of table " + t.name.display();
+        const auto refuse = [&](const SourcePos& at, const std::string& what) {
+            diags_.error(at.line ? at : c.generated_pos, "bad-generated", col + " " + what);
+        };
+        if (c.default_value) refuse(c.default_value->pos, "cannot have a default: its expression gives every value");
+        if (c.identity != Identity::None || is_serial(c.type.kind))
+            refuse(c.type_pos, "cannot be an identity or serial column: its expression gives every value");
+        if (c.autoincrement) refuse(c.autoincrement_pos, "cannot autoincrement: its expression gives every value");
+        if (!c.backfill.empty()) refuse(c.backfill_pos, "needs no backfill: the database computes its existing rows");
+        if (!c.using_expr.empty()) refuse(c.using_pos, "needs no using: the database computes it again from its expression");
+        for (const auto& other : t.columns)
+            if (&other != &c && other.is_generated() && expression_may_name(c.generated, other.name))
+                refuse(c.generated_pos, "may name generated column " + q(other.name) +
+                                            "; a generation expression reads only plain columns (write out its expression instead)");
+        if (t.hypertable && t.hypertable->time_column.name == c.name)
+            refuse(t.hypertable->time_column.pos, "cannot be a hypertable's time column");
     }
 
     // `concurrently:` and `online:` written on a dialect that has no such forms:
@@ -475,6 +498,7 @@ private:
                 text(c.default_value->text, c.default_value->pos, "the default" + of_column);
             text(c.using_expr, c.pos, "the using expression" + of_column);
             text(c.backfill, c.pos, "the backfill expression" + of_column);
+            text(c.generated, c.pos, "the generation expression" + of_column);
         }
         for (const auto& c : t.checks) text(c.expr, c.pos, "check " + q(c.name));
         for (const auto& i : t.indexes) {
@@ -536,6 +560,14 @@ private:
                 ref_ok = false;
             }
         if (!cols_ok || !ref_ok) return;
+        // The database would have to write a generated column to carry the action out.
+        const bool writes = f.on_delete == FkAction::SetNull || f.on_delete == FkAction::SetDefault ||
+                            f.on_update == FkAction::SetNull || f.on_update == FkAction::SetDefault || f.on_update == FkAction::Cascade;
+        for (const auto& c : f.columns)
+            if (writes && t.find_column(c.name)->is_generated())
+                diags_.error(c.pos, "bad-generated", "foreign key " + q(f.name) + " has generated column " + q(c.name) +
+                                                         ", which its ON DELETE / ON UPDATE action would have to write; use NO ACTION, "
+                                                         "RESTRICT or (on delete) CASCADE");
         if (ref.size() != f.columns.size()) {
             diags_.error(f.ref_pos, "fk-arity", "foreign key has " + std::to_string(f.columns.size()) + " column(s) but references " +
                                                     std::to_string(ref.size()));
@@ -686,6 +718,12 @@ private:
             diags_.error(s.key.front().pos, "seed-key", "seed key of table " + t.name.display() + " must be its primary key or the columns of a unique constraint");
             return;
         }
+        for (const auto& k : s.key)
+            if (t.find_column(k.name)->is_generated()) {
+                diags_.error(k.pos, "seed-key", "seed key column " + q(k.name) + " of table " + t.name.display() +
+                                                    " is generated, so no seed row can give it; key the rows by other columns");
+                return;
+            }
         std::map<std::vector<std::string>, SourcePos> keys;
         const auto names = column_names(t);
         for (const auto& row : s.rows) {
@@ -695,6 +733,11 @@ private:
                 if (!c) {
                     diags_.error(col.pos, "seed-unknown-column",
                                  with_hint("seed row names column " + q(col.name) + ", which table " + t.name.display() + " does not have", col.name, names));
+                    continue;
+                }
+                if (c->is_generated()) {
+                    diags_.error(col.pos, "seed-generated-column", "seed row gives generated column " + q(col.name) +
+                                                                       ", which its expression computes; remove the value");
                     continue;
                 }
                 check_value(*c, val, "seed value");
@@ -716,7 +759,8 @@ private:
                 }
             }
             for (const auto& c : t.columns) {
-                const bool required = !c.nullable && !c.default_value && !is_serial(c.type.kind) && c.identity == Identity::None;
+                const bool required = !c.nullable && !c.default_value && !is_serial(c.type.kind) && c.identity == Identity::None &&
+                                      !c.is_generated();
                 const bool given = row.find(c.name) != nullptr;   // also when the loader could not read it
                 if (required && !given && name_set(s.key).count(c.name) == 0)
                     diags_.error(row.pos, "seed-missing-column", "seed row has no value for NOT NULL column " + q(c.name) + ", which has no default");

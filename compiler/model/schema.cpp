@@ -55,6 +55,18 @@ const Table* Schema::find_table(const QualifiedName& n) const {
     return nullptr;
 }
 
+bool expression_may_name(const std::string& expr, const std::string& name) {
+    if (name.empty()) return false;
+    const std::string lower = ascii_lower(expr), word = ascii_lower(name);
+    const auto part_of_word = [](char ch) { return is_ascii_alnum(ch) || ch == '_' || ch == '$'; };
+    for (std::size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+        const bool left = at == 0 || !part_of_word(lower[at - 1]);
+        const bool right = at + word.size() >= lower.size() || !part_of_word(lower[at + word.size()]);
+        if (left && right) return true;
+    }
+    return false;
+}
+
 std::string catalog_object_name(const std::string& name) {
     std::string s = ascii_trim(name);
     constexpr std::string_view kCatalog = "pg_catalog.";

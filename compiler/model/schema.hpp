@@ -53,6 +53,11 @@ struct Column {
     // reused, even those of deleted rows (SQLite keeps the highest in sqlite_sequence).
     bool autoincrement = false;
     SourcePos autoincrement_pos;
+    // GENERATED ALWAYS AS (expression) STORED: computed from the row's other
+    // columns on every write and stored; nobody writes it. "" = a plain column.
+    std::string generated;
+    SourcePos generated_pos;
+    bool is_generated() const { return !generated.empty(); }
 };
 
 // PRIMARY KEY and UNIQUE share a shape. `name_given` says whether the user
@@ -134,6 +139,11 @@ std::string canonical_storage_value(const std::string& name, const std::string& 
 // The same parameters with the same values, in any order and spelling (off
 // and false, 070 and 70).
 bool same_storage(const std::vector<StorageParam>& a, const std::vector<StorageParam>& b);
+
+// Whether the SQL text `expr` holds `name` as a word, case-insensitively: a
+// cautious reading (schemac does not parse expressions), which may also hit
+// the word inside a string literal.
+bool expression_may_name(const std::string& expr, const std::string& name);
 
 struct Index {
     std::string name;

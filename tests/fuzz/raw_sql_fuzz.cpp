@@ -51,6 +51,7 @@ void put(RawSqlKind kind, const std::string& text, schemac::Schema& before, sche
         case RawSqlKind::IndexExpression: index.elements[0] = {"", text, schemac::SortOrder::Desc, schemac::NullsOrder::Last, "", "", {}}; break;
         case RawSqlKind::Backfill: b.backfill = text; break;
         case RawSqlKind::Using: c.using_expr = text; break;
+        case RawSqlKind::Generated: b.generated = text; break;
         case RawSqlKind::Query: break;
     }
     if (kind == RawSqlKind::IndexWhere || kind == RawSqlKind::IndexExpression) t.indexes.push_back(index);
@@ -69,7 +70,7 @@ void require_one_statement_each(const std::vector<std::string>& statements, cons
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
-    const auto kind = static_cast<RawSqlKind>(data[0] % 7);
+    const auto kind = static_cast<RawSqlKind>(data[0] % 8);
     const std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
     const auto error = schemac::sql::postgres::check_raw_sql(kind, text);
     if (error) return 0;

@@ -137,3 +137,65 @@ TEST_CASE("hazard truth: an identity added to a column with rows numbers the nex
     CHECK(tx.exec1("SELECT attidentity FROM pg_attribute WHERE attrelid = 't'::regclass AND attname = 'id'")[0].as<std::string>().empty());
     CHECK(tx.exec1("SELECT count(*) FROM pg_class WHERE relname = 't_id_seq'")[0].as<int>() == 0);
 }
+
+TEST_CASE("hazard truth: a generated column added rewrites the table and a row its expression fails on rolls it back; "
+          "removing generated keeps the values and its down computes them again") {
+    const std::string base = "tables:\n  t:\n    columns:\n      id: {type: integer, primary_key: true}\n      a: integer\n      b: integer\n";
+    const std::string with = base + "      q: {type: integer, generated: a / b}\n";
+    const std::string plain = base + "      q: integer\n";
+    ScratchDb db;
+    schemac::test::run_scripts(db.conn(), schemac::test::migration_scripts("", base).up);
+    {
+        pqxx::work tx{db.conn()};
+        tx.exec0("INSERT INTO t VALUES (1, 6, 3), (2, 1, 0)");
+        tx.commit();
+    }
+    const auto add = schemac::test::migration_scripts(base, with);
+    REQUIRE_MESSAGE(add.errors.empty(), add.errors);
+    REQUIRE(add.up.size() == 1);
+    CHECK(add.up[0].sql.find("table-rewrite: computing q for every row rewrites t") != std::string::npos);
+    CHECK(add.up[0].sql.find("may-fail: fails if the expression fails on an existing row") != std::string::npos);
+    RunnerOptions o;
+    o.conninfo = db.conninfo();
+    const MigrationSet add_set = MigrationSet::from_files({{"0001_add.up.sql", add.up[0].sql}, {"0001_add.down.sql", add.down[0].sql}});
+    const long long before = relfilenode(db);
+    // Row 2 divides by zero: nothing of the file stays.
+    CHECK_THROWS_WITH_AS(Runner(add_set, o).apply({}), doctest::Contains("division by zero"), RunnerError);
+    CHECK(relfilenode(db) == before);
+    {
+        pqxx::work tx{db.conn()};
+        tx.exec0("UPDATE t SET b = 1 WHERE id = 2");
+        tx.commit();
+    }
+    Runner(add_set, o).apply({});
+    CHECK(relfilenode(db) != before);
+    const auto q_values = [&] {
+        pqxx::work tx{db.conn()};
+        return tx.exec1("SELECT string_agg(q::text, ',' ORDER BY id) FROM t")[0].as<std::string>();
+    };
+    CHECK(q_values() == "2,1");
+
+    // Made plain: DROP EXPRESSION keeps the values and lets the application write them.
+    const auto drop = schemac::test::migration_scripts(with, plain);
+    REQUIRE_MESSAGE(drop.errors.empty(), drop.errors);
+    REQUIRE(drop.up.size() == 1);
+    CHECK(drop.up[0].sql.find("DROP EXPRESSION") != std::string::npos);
+    const MigrationSet both = MigrationSet::from_files({{"0001_add.up.sql", add.up[0].sql}, {"0001_add.down.sql", add.down[0].sql},
+                                                        {"0002_plain.up.sql", drop.up[0].sql}, {"0002_plain.down.sql", drop.down[0].sql}});
+    const long long generated_file = relfilenode(db);
+    Runner(both, o).apply({});
+    CHECK(relfilenode(db) == generated_file);   // no rewrite
+    {
+        pqxx::work tx{db.conn()};
+        tx.exec0("UPDATE t SET q = 99 WHERE id = 1");
+        tx.commit();
+    }
+    CHECK(q_values() == "99,1");
+    // Its down makes the column generated again: 99 is computed away.
+    RollbackOptions back;
+    back.allow_destructive = true;
+    Runner(both, o).rollback(back);
+    CHECK(q_values() == "2,1");
+    pqxx::work tx{db.conn()};
+    CHECK(tx.exec1("SELECT attgenerated FROM pg_attribute WHERE attrelid = 't'::regclass AND attname = 'q'")[0].as<std::string>() == "s");
+}

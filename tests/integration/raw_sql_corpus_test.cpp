@@ -42,6 +42,7 @@ std::string after_yaml(RawSqlKind kind, const std::string& x) {
     y += kind == RawSqlKind::Using ? "      c: {type: int?, using: " + x + "}\n" : "      c: text?\n";
     if (kind == RawSqlKind::Default) y += "      b: {type: int?, default: {sql: " + x + "}}\n";
     if (kind == RawSqlKind::Backfill) y += "      b: {type: int?, backfill: " + x + "}\n";
+    if (kind == RawSqlKind::Generated) y += "      b: {type: text?, generated: " + x + "}\n";
     if (kind == RawSqlKind::Check) y += "    checks:\n      k: " + x + "\n";
     if (kind == RawSqlKind::IndexWhere) y += "    indexes:\n      - name: i\n        columns: [id]\n        where: " + x + "\n";
     if (kind == RawSqlKind::IndexExpression) y += "    indexes:\n      - name: i\n        columns: [{expr: " + x + "}]\n";
@@ -103,7 +104,7 @@ TEST_CASE("raw SQL corpus: every injection string in every field is refused with
     const std::string create_before = migrations::format_up(sql::plan_migration(sql::default_dialect(), Schema{}, before, none));
     int refused = 0, accepted = 0;
     for (const auto kind : {RawSqlKind::Check, RawSqlKind::Default, RawSqlKind::IndexWhere, RawSqlKind::IndexExpression,
-                            RawSqlKind::Backfill, RawSqlKind::Using, RawSqlKind::Query}) {
+                            RawSqlKind::Backfill, RawSqlKind::Using, RawSqlKind::Generated, RawSqlKind::Query}) {
         for (const auto& text : injection_strings()) {
             CAPTURE(sql::postgres::raw_sql_field_name(kind));
             CAPTURE(text);

@@ -309,6 +309,15 @@ TEST_CASE("sqlite: dao: list by an index prefix and by a composite key in index 
     const auto t = tags.find_by_sample_id_and_tag(db.conn, 2, "a");
     REQUIRE(t);
     CHECK(t->weight == 0);   // DEFAULT 0
+    CHECK(t->label == "a:0");   // GENERATED ALWAYS AS (tag || ':' || weight) STORED
+    {
+        auto heavier = *t;
+        heavier.weight = 7;
+        CHECK(tags.update(db.conn, heavier));   // an update writes weight, SQLite computes label again
+        CHECK(tags.find_by_sample_id_and_tag(db.conn, 2, "a")->label == "a:7");
+        heavier.weight = 0;
+        CHECK(tags.upsert(db.conn, heavier).label == "a:0");
+    }
     got.clear();
     for (const auto& r : tags.list_by_sample_id(db.conn, 2)) got.push_back(r.tag);
     CHECK(got == std::vector<std::string>{"a", "x"});

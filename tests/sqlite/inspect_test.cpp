@@ -111,6 +111,7 @@ std::string dump(const Schema& s) {
         for (const auto& c : t.columns) {
             o << "  column " << c.name << " " << c.type.display() << (c.nullable ? " null" : " not null");
             if (c.autoincrement) o << " autoincrement";
+            if (c.is_generated()) o << " generated (" << c.generated << ")";
             if (c.default_value) o << " default " << value(*c.default_value);
             o << "\n";
         }
@@ -774,7 +775,7 @@ table main.t
   column spaced text null
   column arr text null
   column g integer null
-  column s text null
+  column s text null generated (upper(odd))
   column n text null
   primary key t_pkey* (id)
 table main.w without rowid
@@ -802,10 +803,8 @@ table main.w without rowid
          "cannot be represented in the schema language; it is read as text\n"
          "warning unsupported-feature: column t.arr has declared type 'INT[]' (SQLite has no array types), which cannot be "
          "represented in the schema language; it is read as text\n"
-         "warning unsupported-feature: column t.g is a generated column (GENERATED ALWAYS AS (id * 2) VIRTUAL), which cannot "
-         "be represented yet; it is read as a plain column\n"
-         "warning unsupported-feature: column t.s is a generated column (GENERATED ALWAYS AS (upper(odd)) STORED), which "
-         "cannot be represented yet; it is read as a plain column\n"
+         "warning unsupported-feature: column t.g is a generated column (GENERATED ALWAYS AS (id * 2) VIRTUAL), which the "
+         "schema language has only as STORED; it is read as a plain column\n"
          "warning not-represented: column t.n has COLLATE NOCASE, which cannot be represented yet; it is not compared\n"
          ""});
 }

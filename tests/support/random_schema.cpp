@@ -218,6 +218,16 @@ struct GTable {
     bool hyper = false;
     std::string chunk;
     bool default_indexes = true;
+    // Generated columns: `name` reads plain column `col` (a uid) as
+    // ("col" IS [NOT] NULL). Kept apart from `cols`, so no other mutation
+    // picks one; each goes with the column it reads.
+    struct Generated {
+        int uid = 0;
+        std::string name;
+        int col = 0;
+        bool negate = false;
+    };
+    std::vector<Generated> generated;
 
     GCol* col(int u) {
         for (auto& c : cols)
@@ -1235,7 +1245,44 @@ private:
                 else if (roll < 65) make_hypertable(s, t, false);
             }
         for (auto& t : s.tables)
+            if (t.time_col < 0 && rng_.chance(20)) add_generated(t);
+        for (auto& t : s.tables)
             if (t.seed_intent) make_rows(s, t);
+    }
+
+    void add_generated(GTable& t) {
+        GTable::Generated g;
+        g.uid = uid();
+        g.col = rng_.pick(t.cols).uid;
+        g.negate = rng_.chance(50);
+        for (;;) {
+            g.name = "gen_" + std::to_string(++counter_);
+            if (t.col_names_ever.insert(g.name).second) break;
+        }
+        t.generated.push_back(g);
+    }
+
+    // A generated column added, dropped, or reading its column the other way.
+    bool m_generated() {
+        std::vector<GTable*> v;
+        for (auto* t : old_tables(true))
+            if (t->time_col < 0) v.push_back(t);
+        if (v.empty()) return false;
+        GTable& t = *rng_.pick(v);
+        if (t.generated.empty() || rng_.chance(35)) {
+            add_generated(t);
+            log_.push_back("add generated column " + tname(t) + "." + t.generated.back().name);
+        } else if (rng_.chance(50)) {
+            const auto at = t.generated.begin() + rng_.range(0, static_cast<int>(t.generated.size()) - 1);
+            log_.push_back("drop generated column " + tname(t) + "." + at->name);
+            t.generated.erase(at);
+        } else {
+            auto& g = t.generated[static_cast<std::size_t>(rng_.range(0, static_cast<int>(t.generated.size()) - 1))];
+            g.negate = !g.negate;
+            log_.push_back("generated column " + tname(t) + "." + g.name + " reads its column the other way");
+        }
+        t.touched = true;
+        return true;
     }
 
     GEnum make_enum(const std::string& schema) {
@@ -1275,7 +1322,7 @@ private:
                 {&Gen::m_change_default, 6}, {&Gen::m_add_index, 6}, {&Gen::m_drop_index, 4}, {&Gen::m_rename_index, 4},
                 {&Gen::m_add_unique, 4}, {&Gen::m_drop_unique, 3}, {&Gen::m_add_check, 4}, {&Gen::m_drop_check, 3},
                 {&Gen::m_add_fk, 5}, {&Gen::m_drop_fk, 3}, {&Gen::m_change_pk, 5}, {&Gen::m_rename_constraint, 4},
-                {&Gen::m_seed_insert, 5}, {&Gen::m_seed_update, 9}, {&Gen::m_seed_delete, 4}};
+                {&Gen::m_seed_insert, 5}, {&Gen::m_seed_update, 9}, {&Gen::m_seed_delete, 4}, {&Gen::m_generated, 4}};
             int total = 0;
             for (const auto& w : sq) total += w.w;
             int x = rng_.range(0, total - 1);
@@ -1292,7 +1339,7 @@ private:
             {&Gen::m_drop_unique, 3}, {&Gen::m_add_check, 4}, {&Gen::m_drop_check, 3}, {&Gen::m_add_fk, 5},
             {&Gen::m_drop_fk, 3}, {&Gen::m_add_enum_value, 5}, {&Gen::m_add_enum, 3}, {&Gen::m_drop_enum, 3},
             {&Gen::m_comment, 6}, {&Gen::m_seed_insert, 4}, {&Gen::m_seed_update, 4}, {&Gen::m_seed_delete, 3},
-            {&Gen::m_index_storage, 3}};
+            {&Gen::m_index_storage, 3}, {&Gen::m_generated, 4}};
         int total = 0;
         for (const auto& w : ws) total += w.w;
         int x = rng_.range(0, total - 1);
@@ -1445,9 +1492,11 @@ private:
         c.fresh = true;
         c.touched = true;
         if (c.nullable && !c.def && rng_.chance(25) && !c.type.array) {
-            // Back-fill existing rows with a constant.
+            // Back-fill existing rows with a constant (none with a backslash, which
+            // schemac refuses in '...': a server with standard_conforming_strings
+            // off would read it as an escape).
             GVal v = value(b_, c.type, 40 + rng_.range(0, 9));
-            if (v.kind == GVal::Scalar && (is_numberish(c.type.k) || is_textual(c.type.k)))
+            if (v.kind == GVal::Scalar && (is_numberish(c.type.k) || is_textual(c.type.k)) && v.text.find('\\') == std::string::npos)
                 c.backfill = is_numberish(c.type.k) ? v.text : "'" + [&] {
                     std::string s;
                     for (char ch : v.text) { if (ch == '\'') s += '\''; s += ch; }
@@ -1462,6 +1511,7 @@ private:
 
     // Removes column c of t and everything that uses it.
     void remove_column(GTable& t, int c) {
+        std::erase_if(t.generated, [&](const GTable::Generated& g) { return g.col == c; });
         std::vector<int> dropped_keys;
         t.uniques.erase(std::remove_if(t.uniques.begin(), t.uniques.end(), [&](const GKey& k) { return in(k.cols, c); }),
                         t.uniques.end());
@@ -2635,6 +2685,12 @@ private:
                                        : sql_ident(c.name) + "::" + type_display(c.type)) + "\n";
             if (!c.backfill.empty())
                 o += I4 + "backfill: " + q(c.backfill_col >= 0 ? tpl_sql(t, c.backfill, {c.backfill_col}) : c.backfill) + "\n";
+        }
+        for (const auto& g : t.generated) {
+            const GCol* c = t.col(g.col);
+            if (!c) continue;
+            o += I3 + q(g.name) + ":\n" + I4 + "type: " + (options_.sqlite ? "integer" : "boolean") + "\n";
+            o += I4 + "generated: " + q("(" + sql_ident(c->name) + (g.negate ? " IS NOT NULL)" : " IS NULL)")) + "\n";
         }
         std::vector<int> sections = {0, 1, 2, 3, 4, 5};
         rng_.shuffle(sections);

@@ -21,7 +21,7 @@ namespace {
 std::string kind_of(const diff::Change& c) {
     static const char* const names[] = {
         "CreateSchema", "DropSchema", "CreateEnum", "DropEnum", "AddEnumValue", "RecreateEnum", "CreateTable", "DropTable",
-        "RenameTable", "AddColumn", "DropColumn", "RenameColumn", "AlterColumnType", "SetNotNull", "SetDefault", "SetIdentity",
+        "RenameTable", "AddColumn", "DropColumn", "RenameColumn", "AlterColumnType", "SetNotNull", "SetDefault", "SetIdentity", "DropExpression",
         "AddPrimaryKey", "DropPrimaryKey", "AddUnique", "DropUnique", "AddForeignKey", "DropForeignKey", "AddCheck",
         "DropCheck", "RenameConstraint", "RenameIndex", "ValidateConstraint", "RenameSequence", "CreateIndex",
         "DropIndex", "SetTimescaleIndex", "SetTableComment", "SetColumnComment", "SetEnumComment", "CreateHypertable", "SetChunkInterval", "BackfillColumn", "SetTableOptions",

@@ -636,9 +636,6 @@ TEST_CASE("inspect: every error and warning, with its exact text") {
          "table public.t is partitioned (PARTITION BY); the schema language has no partitioning"},
         {"inherits", [](auto& s) { s.tables[0].inherits = {"public.parent"}; }, Severity::Error, "unsupported-feature",
          "table public.t inherits from (or is a partition of) public.parent; the schema language has no inheritance or partitions"},
-        {"generated", [](auto& s) { s.tables[0].columns[1].generated = 's'; s.tables[0].columns[1].default_expr = "id * 2"; },
-         Severity::Error, "unsupported-feature",
-         "column public.t.ref is a generated column (GENERATED ALWAYS AS ... STORED), which the schema language does not have"},
         {"collation", [](auto& s) { s.tables[0].columns[2].collation = "\"C\""; }, Severity::Error, "unsupported-feature",
          "column public.t.c has collation \"C\"; the schema language has only the default collation"},
         {"exclusion", [&](auto& s) { auto c = constraint('x', "t_excl"); c.definition = "EXCLUDE USING gist (c WITH =)";
@@ -743,6 +740,21 @@ TEST_CASE("inspect: a hypertable keeps its time column and chunk interval") {
     CHECK(h->chunk_interval->text == "1 day");
     analyze(r.schema, schemac::sql::postgres::rules(), r.diags);
     CHECK(r.diags.all().empty());
+}
+
+TEST_CASE("inspect: a generated column keeps its expression, which is not a default") {
+    catalog::Column total = col("total", "numeric", false, "(price * (qty)::numeric)");
+    total.generated = 's';
+    catalog::Table t = table("orders", {col("price", "numeric"), col("qty", "integer"), total});
+    Result r = inspect_table(t);
+    REQUIRE_MESSAGE(r.diags.all().empty(), r.text());
+    const Column& c = r.schema.tables[0].columns[2];
+    CHECK(c.generated == "(price * (qty)::numeric)");
+    CHECK_FALSE(c.default_value.has_value());
+    CHECK(c.nullable);
+    CHECK_FALSE(r.schema.tables[0].columns[0].is_generated());
+    analyze(r.schema, schemac::sql::postgres::rules(), r.diags);
+    CHECK_MESSAGE(r.diags.all().empty(), r.text());
 }
 
 TEST_CASE("inspect: unsupported objects are listed in the snapshot's order, nothing else is reported") {

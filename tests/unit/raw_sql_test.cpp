@@ -26,7 +26,7 @@ TEST_CASE("raw SQL: analyze refuses a check built in code that closes its statem
 
 TEST_CASE("raw SQL: every field kind accepts one expression and refuses a second statement") {
     for (const auto kind : {RawSqlKind::Check, RawSqlKind::Default, RawSqlKind::IndexWhere, RawSqlKind::IndexExpression,
-                            RawSqlKind::Backfill, RawSqlKind::Using}) {
+                            RawSqlKind::Backfill, RawSqlKind::Using, RawSqlKind::Generated}) {
         CAPTURE(sql::postgres::raw_sql_field_name(kind));
         CHECK(!sql::postgres::check_raw_sql(kind, "a > 0 /* ok */ AND b = 'x;y'"));
         CHECK(sql::postgres::check_raw_sql(kind, "a > 0; DROP TABLE t"));

@@ -243,6 +243,7 @@ const char* raw_sql_field_name(RawSqlKind kind) {
         case RawSqlKind::IndexExpression: return "index expression";
         case RawSqlKind::Backfill: return "backfill";
         case RawSqlKind::Using: return "using";
+        case RawSqlKind::Generated: return "generation expression (generated)";
         case RawSqlKind::Query: return "query SQL";
     }
     return "SQL";
@@ -284,6 +285,7 @@ std::string embed_raw_sql(RawSqlKind kind, std::string_view text) {
         case RawSqlKind::Using:
             return "ALTER TABLE t ALTER COLUMN c DROP DEFAULT, ALTER COLUMN c TYPE integer USING " + e +
                    ", ALTER COLUMN c SET DEFAULT 0;";
+        case RawSqlKind::Generated: return "ALTER TABLE t ADD COLUMN c integer NOT NULL GENERATED ALWAYS AS (" + e + ") STORED;";
         case RawSqlKind::Query: return e;
     }
     return e;

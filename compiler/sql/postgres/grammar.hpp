@@ -29,7 +29,7 @@
 
 namespace schemac::sql::postgres {
 
-enum class RawSqlKind { Check, Default, IndexWhere, IndexExpression, Backfill, Using, Query };
+enum class RawSqlKind { Check, Default, IndexWhere, IndexExpression, Backfill, Using, Generated, Query };
 
 // Longer texts are refused: PostgreSQL's parser recurses once per nesting level
 // of an expression (`1+1+...`), and about 70,000 levels overflow an 8 MiB stack.

@@ -56,6 +56,13 @@ bool indexed(const Table& t, const std::string& column) {
 
 std::vector<Hazard> add_column_hazards(const Table& t, const Column& c) {
     std::vector<Hazard> h;
+    if (c.is_generated()) {
+        h.push_back({HazardKind::TableRewrite, "computing " + display_ident(c.name) + " for every row rewrites " + name(t) +
+                     " under an ACCESS EXCLUSIVE lock: reads and writes wait until it commits"});
+        h.push_back({HazardKind::MayFail, "fails if the expression fails on an existing row (a division by zero, a cast)" +
+                     std::string(c.nullable ? "" : " or gives NULL for one (the column is NOT NULL)")});
+        return h;
+    }
     const bool rewrites = is_serial(c.type.kind) || c.identity != Identity::None ||
                           (c.default_value && is_volatile_default(*c.default_value));
     if (rewrites)

@@ -429,7 +429,7 @@ private:
         out.comment = c.comment;
         const auto type = type_of(what, c);
         out.type = type ? *type : Type{};
-        if (c.generated) unsupported(what, "is a generated column (GENERATED ALWAYS AS ... STORED), which the schema language does not have");
+        if (c.generated) out.generated = c.default_expr;   // pg_get_expr of its generation expression
         if (!c.collation.empty()) unsupported(what, "has collation " + c.collation + "; the schema language has only the default collation");
         column_settings(what, c);
         if (c.identity == 'a') out.identity = Identity::Always;

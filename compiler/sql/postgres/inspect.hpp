@@ -22,9 +22,9 @@ namespace schemac::sql::postgres {
 // - standalone ones (views, functions, triggers, policies, sequences not owned
 //   by a column, ...) are warnings ("unsupported-object"): they are not part of
 //   the model, and plans never touch them;
-// - parts of a table (a column type outside the language, a generated column,
-//   an exclusion constraint, INCLUDE columns, a non-default collation or
-//   operator class, a deferrable or MATCH FULL foreign key, partitioning or
+// - parts of a table (a column type outside the language, an exclusion
+//   constraint, a column's non-default collation, a key's INCLUDE columns,
+//   operator class or collation, MATCH PARTIAL, partitioning or
 //   inheritance) are errors ("unsupported-feature") naming the table: leaving
 //   them out would make a plan drop or recreate what it cannot see.
 // - settings that change no name, type or constraint (storage parameters of

@@ -130,6 +130,7 @@ Schema normalize_through_server(const Schema& yaml, const std::string& conninfo,
             c.using_expr.clear();
             c.backfill.clear();
             if (c.default_value && c.default_value->kind == Value::Kind::Sql) c.default_value->text = sql_in(c.default_value->text);
+            c.generated = sql_in(c.generated);
         }
         for (auto& f : t.foreign_keys) f.ref_table = scratch(f.ref_table);
         for (auto& k : t.checks) k.expr = sql_in(k.expr);
@@ -187,6 +188,7 @@ Schema normalize_through_server(const Schema& yaml, const std::string& conninfo,
             if (c.type.kind == TypeKind::Enum)
                 if (auto it = from_scratch.find(c.type.enum_name.schema); it != from_scratch.end()) c.type.enum_name.schema = it->second;
             const SourcePos pos = c.default_value ? c.default_value->pos : c.pos;
+            if (c.is_generated() && gc->is_generated()) c.generated = sql_back(gc->generated);
             c.default_value = gc->default_value;
             if (c.default_value) {
                 if (c.default_value->kind == Value::Kind::Sql) c.default_value->text = sql_back(c.default_value->text);
@@ -229,6 +231,7 @@ std::vector<std::string> normal_texts(const Schema& s) {
     for (const auto& t : s.tables) {
         for (const auto& c : t.columns) {
             v.push_back(c.type.display());
+            v.push_back(c.generated);
             if (!c.default_value) v.push_back("-");
             else if (c.default_value->kind == Value::Kind::Sql) v.push_back("sql:" + c.default_value->text);
             else {

@@ -50,6 +50,7 @@ void check_raw_sql_fields(const Schema& schema, Diagnostics& diags) {
                 check(RawSqlKind::Default, c.default_value->text, c.default_value->pos, column, diags);
             if (!c.using_expr.empty()) check(RawSqlKind::Using, c.using_expr, c.using_pos.line ? c.using_pos : at, column, diags);
             if (!c.backfill.empty()) check(RawSqlKind::Backfill, c.backfill, c.backfill_pos.line ? c.backfill_pos : at, column, diags);
+            if (c.is_generated()) check(RawSqlKind::Generated, c.generated, c.generated_pos.line ? c.generated_pos : at, column, diags);
         }
         for (const auto& k : t.checks) check(RawSqlKind::Check, k.expr, k.pos, "check " + q(k.name) + " of " + table, diags);
         for (const auto& i : t.indexes) {

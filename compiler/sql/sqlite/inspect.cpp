@@ -347,11 +347,13 @@ private:
         }
         out.type = type.value_or(Type{});
         const TextColumn* tc = text.find_column(c.name);
-        if (c.hidden == 2 || c.hidden == 3) {
+        if (c.hidden == 3 && tc && !tc->generated.empty()) {
+            out.generated = tc->generated;
+        } else if (c.hidden == 2 || c.hidden == 3) {
             const std::string expr = tc && !tc->generated.empty() ? "(" + tc->generated + ")" : "(...)";
             diags_.warning(pos_, "unsupported-feature",
                            what + " is a generated column (GENERATED ALWAYS AS " + expr + (c.hidden == 3 ? " STORED" : " VIRTUAL") +
-                               "), which cannot be represented yet; it is read as a plain column");
+                               "), which the schema language has only as STORED; it is read as a plain column");
         }
         if (tc && !tc->collation.empty() && !same_name(tc->collation, "BINARY"))
             not_represented(what, "has COLLATE " + tc->collation, "it is not compared");

@@ -40,8 +40,8 @@
 // What the model cannot represent is a warning naming the object, never
 // silently dropped ("unsupported-feature" or "not-represented"): a declared
 // type parse_type cannot read, names no built-in type or is an array, or no
-// declared type (the column is read as text); generated columns (read as
-// plain columns); WITHOUT ROWID and STRICT tables, AUTOINCREMENT, collations
+// declared type (the column is read as text); VIRTUAL generated columns (read
+// as plain columns: the language has STORED ones only); WITHOUT ROWID and STRICT tables, AUTOINCREMENT, collations
 // other than BINARY, ON CONFLICT clauses, DEFERRABLE INITIALLY DEFERRED
 // foreign keys (read as immediate); a CREATE TABLE or CREATE INDEX text that
 // cannot be read (an index whose expressions or predicate are then unknown is

@@ -73,6 +73,7 @@ void normalize_model(Schema& schema) {
         for (const auto& c : t.columns) columns.push_back(c.name);
         auto normal = [&](const std::string& e) { return normal_expression(e, columns, tables); };
         for (auto& c : t.columns) {
+            if (c.is_generated()) c.generated = normal(c.generated);
             if (!c.default_value) continue;
             Value& v = *c.default_value;
             if (v.kind == Value::Kind::Sql) v = default_from_text(v.text, c.type, true, v.pos);

@@ -30,9 +30,11 @@ std::string run_one(sqlite3* db, const std::string& sql) {
     return "";
 }
 
+// The plain columns (a generated column's expression is probed on its own).
 std::string columns_of(const Table& t) {
     std::string s;
-    for (const auto& c : t.columns) s += (s.empty() ? "" : ", ") + quote_ident(c.name) + " " + render_type(c.type);
+    for (const auto& c : t.columns)
+        if (!c.is_generated()) s += (s.empty() ? "" : ", ") + quote_ident(c.name) + " " + render_type(c.type);
     return s;
 }
 
@@ -52,7 +54,7 @@ public:
 private:
     // The table with its columns only, as "t" of the probes; then each raw text in its place.
     void table(const Table& t) {
-        if (t.columns.empty()) return;
+        if (columns_of(t).empty()) return;   // no plain column to read: the table is reported elsewhere, or SQLite decides
         const std::string name = quote_ident(t.name.name);
         if (!run_one(db_.get(), "CREATE TABLE " + name + " (" + columns_of(t) + ")").empty()) return;   // a bad name is reported elsewhere
         const std::string of_table = " of table " + t.name.display();
@@ -75,6 +77,15 @@ private:
             if (!c.backfill.empty())
                 probe(c.backfill, c.backfill_pos.line ? c.backfill_pos : c.pos, "the backfill expression" + of_column,
                       "SELECT (\n" + c.backfill + "\n) FROM " + name, "");
+            // As a column (SQLite's rules for generation expressions), then read
+            // over the table: functions are looked up when a statement is prepared.
+            const SourcePos& generated_at = c.generated_pos.line ? c.generated_pos : c.pos;
+            if (c.is_generated() &&
+                probe(c.generated, generated_at, "the generation expression" + of_column,
+                      "CREATE TABLE schemac_probe (" + columns_of(t) + ", schemac_generated " + render_type(c.type) +
+                          " GENERATED ALWAYS AS (\n" + c.generated + "\n) STORED)",
+                      "DROP TABLE schemac_probe"))
+                probe(c.generated, generated_at, "the generation expression" + of_column, "SELECT (\n" + c.generated + "\n) FROM " + name, "");
         }
         for (const auto& i : t.indexes) {
             for (const auto& e : i.elements)

@@ -22,16 +22,21 @@ bool names(const std::vector<Ident>& ids, const std::string& column) {
 // ALTER TABLE ADD COLUMN's rules: not part of the primary key, a constant
 // default, and NOT NULL only with a default that is not NULL.
 bool addable(const Table& t, const Column& c) {
+    if (c.is_generated()) return false;   // ADD COLUMN adds only VIRTUAL generated columns
     if (t.primary_key && names(t.primary_key->columns, c.name)) return false;
     if (c.default_value && c.default_value->kind == Value::Kind::Sql) return false;
     const bool null_default = !c.default_value || c.default_value->kind == Value::Kind::Null;
     return c.nullable || !null_default;
 }
 
-// ALTER TABLE DROP COLUMN's rules: no key, foreign key or index uses it (the
-// indexes on it are dropped first), and no CHECK or index expression might
-// name it (schemac does not read expressions, so any of them decides).
+// ALTER TABLE DROP COLUMN's rules: not generated, no key, foreign key or index
+// uses it (the indexes on it are dropped first), and no CHECK, generation or
+// index expression might name it (schemac does not read expressions, so any
+// check or index expression decides).
 bool droppable(const Table& t, const Column& c) {
+    if (c.is_generated()) return false;
+    for (const auto& g : t.columns)
+        if (expression_may_name(g.generated, c.name)) return false;
     if (t.primary_key && names(t.primary_key->columns, c.name)) return false;
     for (const auto& u : t.uniques)
         if (names(u.columns, c.name)) return false;
@@ -59,6 +64,7 @@ Reasons reasons(const TableChanges& g) {
                 using C = std::decay_t<decltype(c)>;
                 if constexpr (std::is_same_v<C, AlterColumnType>) r.add("type of " + display_ident(c.to->name));
                 else if constexpr (std::is_same_v<C, SetTableOptions>) r.add("strict, without_rowid or autoincrement");
+                else if constexpr (std::is_same_v<C, DropExpression>) r.add("generated column " + display_ident(c.to->name) + " made plain");
                 else if constexpr (std::is_same_v<C, SetNotNull>) r.add((c.not_null ? "NOT NULL on " : "NULL allowed in ") + display_ident(c.c->name));
                 else if constexpr (std::is_same_v<C, SetDefault>) r.add("default of " + display_ident(c.to->name));
                 else if constexpr (std::is_same_v<C, AddPrimaryKey> || std::is_same_v<C, DropPrimaryKey>) r.add("primary key");
@@ -134,25 +140,27 @@ PlanStep rebuild_step(const TableChanges& g) {
     for (const Change* change : g.changes)
         if (const auto* t = std::get_if<AlterColumnType>(change); t && !t->to->using_expr.empty())
             up_expression[t->to->name] = "(" + t->to->using_expr + ")";
+    // A generated column is never copied into (its expression fills it); a
+    // plain column's values are lost where the other side has none to copy.
     std::vector<std::string> up_copy, down_copy, dropped, added;
+    std::map<std::string, const Column*> before;   // new name -> the column in a
     for (const auto& c : a.columns) {
         auto it = renamed_to.find(c.name);
         const std::string now = it == renamed_to.end() ? c.name : it->second;
-        if (b.find_column(now)) {
-            up_copy.push_back(now);
-            down_copy.push_back(c.name);
-        } else {
-            dropped.push_back(display_ident(c.name));
+        before[now] = &c;
+        const Column* after = b.find_column(now);
+        if (after && !after->is_generated()) up_copy.push_back(now);
+        else if (!c.is_generated()) dropped.push_back(display_ident(c.name));
+        if (after && !c.is_generated()) down_copy.push_back(c.name);
+    }
+    for (const auto& c : b.columns) {
+        const auto was = before.find(c.name);
+        if (!c.is_generated() && (was == before.end() || was->second->is_generated())) added.push_back(display_ident(c.name));
+        if (was == before.end() && !c.backfill.empty()) {
+            up_copy.push_back(c.name);
+            up_expression[c.name] = "(" + c.backfill + ")";
         }
     }
-    for (const auto& c : b.columns)
-        if (std::find(up_copy.begin(), up_copy.end(), c.name) == up_copy.end()) {
-            added.push_back(display_ident(c.name));
-            if (!c.backfill.empty()) {
-                up_copy.push_back(c.name);
-                up_expression[c.name] = "(" + c.backfill + ")";
-            }
-        }
 
     std::vector<std::string> up = rename_up, down = rename_down;
     for (auto& st : rebuild(b.name.name, b, up_copy, up_expression)) up.push_back(std::move(st));

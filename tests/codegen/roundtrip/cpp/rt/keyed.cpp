@@ -12,9 +12,9 @@ namespace db::rt {
 namespace KeyedDao_sql {
 
 // Where each column is in the statements' own SELECT and RETURNING lists.
-constexpr int kPositions[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, };
+constexpr int kPositions[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, };
 constexpr char kInsertInto[] = "INSERT INTO rt.keyed ";
-constexpr char kReturning[] = " RETURNING tenant, seq, code, \"Order\", class, status, note, created, hits";
+constexpr char kReturning[] = " RETURNING tenant, seq, code, \"Order\", class, status, note, created, hits, label";
 constexpr char kTable[] = "rt.keyed";
 
 }  // namespace KeyedDao_sql
@@ -35,11 +35,12 @@ KeyedRow KeyedDao::read_row(const ::pqxx::row& schemac_result, const int* schema
     ::schemac::pg::read(schemac_result[schemac_positions[6]], schemac_row.note);
     ::schemac::pg::read(schemac_result[schemac_positions[7]], schemac_row.created);
     ::schemac::pg::read(schemac_result[schemac_positions[8]], schemac_row.hits);
+    ::schemac::pg::read(schemac_result[schemac_positions[9]], schemac_row.label);
     return schemac_row;
 }
 
 ::std::vector<int> KeyedDao::positions_of_columns(const ::pqxx::result& schemac_result) {
-    return ::schemac::pg::positions_of_columns(schemac_result, { "tenant", "seq", "code", "Order", "class", "status", "note", "created", "hits", }, "rt.keyed");
+    return ::schemac::pg::positions_of_columns(schemac_result, { "tenant", "seq", "code", "Order", "class", "status", "note", "created", "hits", "label", }, "rt.keyed");
 }
 
 KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& schemac_row) const {
@@ -89,7 +90,7 @@ KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& 
 
 ::std::optional<KeyedRow> KeyedDao::find_by_tenant_and_seq(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant, ::std::int32_t seq) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_51dc62fd6eaec9f4", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 AND seq = $2"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_652004bdebf3e727", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits, label FROM rt.keyed WHERE tenant = $1 AND seq = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(tenant);
     schemac_params.add(seq);
@@ -101,7 +102,7 @@ KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& 
 
 ::std::optional<KeyedRow> KeyedDao::find_by_tenant_and_code(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant, const ::std::string& code) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_2c8c4ce3fc761ade", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 AND code = $2"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_43e43ce35bbc06e0", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits, label FROM rt.keyed WHERE tenant = $1 AND code = $2"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(tenant);
     schemac_params.add(code);
@@ -113,7 +114,7 @@ KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& 
 
 ::std::vector<KeyedRow> KeyedDao::list_by_tenant(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_0ae79553dc70ba8b", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 ORDER BY seq"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_211cf48483d12ecd", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits, label FROM rt.keyed WHERE tenant = $1 ORDER BY seq"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(tenant);
     const auto schemac_result = ::schemac::pg::exec(schemac_tx, schemac_statement, schemac_params);
@@ -125,7 +126,7 @@ KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& 
 
 ::std::vector<KeyedRow> KeyedDao::list_by_tenant_and_status(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant, ::db::rt::Mood status) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_ce5eb713e970ed16", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 AND status = $2 ORDER BY created DESC, seq"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_50b211e7f7f3a212", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits, label FROM rt.keyed WHERE tenant = $1 AND status = $2 ORDER BY created DESC, seq"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(tenant);
     schemac_params.add(status);
@@ -138,7 +139,7 @@ KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& 
 
 ::std::vector<KeyedRow> KeyedDao::list_by_tenant_and_status_and_created(::pqxx::transaction_base& schemac_tx, const ::std::string& tenant, ::db::rt::Mood status, ::schemac::Timestamp created) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_7b23829bd6657703", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE tenant = $1 AND status = $2 AND created = $3 ORDER BY seq"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_871df544d760475a", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits, label FROM rt.keyed WHERE tenant = $1 AND status = $2 AND created = $3 ORDER BY seq"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(tenant);
     schemac_params.add(status);
@@ -152,7 +153,7 @@ KeyedRow KeyedDao::insert(::pqxx::transaction_base& schemac_tx, const KeyedNew& 
 
 ::std::vector<KeyedRow> KeyedDao::list_by_class(::pqxx::transaction_base& schemac_tx, const ::std::string& class_) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_81ce8d525927220f", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits FROM rt.keyed WHERE class = $1 ORDER BY tenant, seq"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_73794c4581b9a501", "SELECT tenant, seq, code, \"Order\", class, status, note, created, hits, label FROM rt.keyed WHERE class = $1 ORDER BY tenant, seq"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(class_);
     const auto schemac_result = ::schemac::pg::exec(schemac_tx, schemac_statement, schemac_params);
@@ -189,7 +190,7 @@ bool KeyedDao::delete_by_tenant_and_seq(::pqxx::transaction_base& schemac_tx, co
 
 KeyedRow KeyedDao::upsert(::pqxx::transaction_base& schemac_tx, const KeyedRow& schemac_row) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_70028b201523ed32", "INSERT INTO rt.keyed (tenant, seq, code, \"Order\", class, status, note, created, hits) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (tenant, seq) DO UPDATE SET code = EXCLUDED.code, \"Order\" = EXCLUDED.\"Order\", class = EXCLUDED.class, status = EXCLUDED.status, note = EXCLUDED.note, created = EXCLUDED.created, hits = EXCLUDED.hits RETURNING tenant, seq, code, \"Order\", class, status, note, created, hits"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_ebfbb1f89eb21444", "INSERT INTO rt.keyed (tenant, seq, code, \"Order\", class, status, note, created, hits) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (tenant, seq) DO UPDATE SET code = EXCLUDED.code, \"Order\" = EXCLUDED.\"Order\", class = EXCLUDED.class, status = EXCLUDED.status, note = EXCLUDED.note, created = EXCLUDED.created, hits = EXCLUDED.hits RETURNING tenant, seq, code, \"Order\", class, status, note, created, hits, label"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.tenant);
     schemac_params.add(schemac_row.seq);
@@ -229,10 +230,10 @@ KeyedRow KeyedDao::upsert_by_tenant_and_code(::pqxx::transaction_base& schemac_t
 
 void KeyedDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const KeyedRow&)>& on_row) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    ::schemac::pg::CopyReader schemac_reader(schemac_tx, "rt.keyed (tenant, seq, code, \"Order\", class, status, note, created, hits)");
+    ::schemac::pg::CopyReader schemac_reader(schemac_tx, "rt.keyed (tenant, seq, code, \"Order\", class, status, note, created, hits, label)");
     KeyedRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {
-        ::schemac::pg::expect_fields(*schemac_fields, 9, KeyedDao_sql::kTable);
+        ::schemac::pg::expect_fields(*schemac_fields, 10, KeyedDao_sql::kTable);
         ::schemac::pg::read((*schemac_fields)[0], schemac_row.tenant, "tenant");
         ::schemac::pg::read((*schemac_fields)[1], schemac_row.seq, "seq");
         ::schemac::pg::read((*schemac_fields)[2], schemac_row.code, "code");
@@ -242,6 +243,7 @@ void KeyedDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::funct
         ::schemac::pg::read((*schemac_fields)[6], schemac_row.note, "note");
         ::schemac::pg::read((*schemac_fields)[7], schemac_row.created, "created");
         ::schemac::pg::read((*schemac_fields)[8], schemac_row.hits, "hits");
+        ::schemac::pg::read((*schemac_fields)[9], schemac_row.label, "label");
         on_row(schemac_row);
     }
 }

@@ -31,6 +31,7 @@ struct KeyedRow {
     ::std::optional<::std::string> note{};  // text, has default
     ::schemac::Timestamp created{};  // timestamptz not null, has default
     ::std::int64_t hits{};  // bigint not null, has default
+    ::std::string label{};  // text not null, generated from tenant || '/' || code
 
     bool operator==(const KeyedRow&) const = default;
 };

@@ -46,6 +46,7 @@ const ::std::vector<EmbeddedMigration>& embedded_migrations() {
         "    sample_id INTEGER NOT NULL,\n"
         "    tag TEXT NOT NULL,\n"
         "    weight BIGINT NOT NULL DEFAULT 0,\n"
+        "    label TEXT NOT NULL GENERATED ALWAYS AS (tag || ':' || weight) STORED,\n"
         "    PRIMARY KEY (sample_id, tag),\n"
         "    FOREIGN KEY (sample_id) REFERENCES samples (id) ON DELETE CASCADE\n"
         ");\n",
@@ -61,7 +62,7 @@ const ::std::vector<EmbeddedMigration>& embedded_migrations() {
         "-- undo + table samples\n"
         "--   data-loss: drops table samples with every row written since it was created\n"
         "DROP TABLE samples;\n",
-        "sha256:4debfd9d0bc811457507346a846b7342842f451580c725e8b92e009b4f7af7cc",
+        "sha256:16e3c8dfe343ea2edea06533a9a237c73212e2dee9de6574d4db65a28a699926",
     },
     };
     return migrations;

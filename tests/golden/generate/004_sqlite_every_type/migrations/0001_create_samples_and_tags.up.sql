@@ -36,6 +36,7 @@ CREATE TABLE tags (
     sample_id INTEGER NOT NULL,
     tag TEXT NOT NULL,
     weight BIGINT NOT NULL DEFAULT 0,
+    label TEXT NOT NULL GENERATED ALWAYS AS (tag || ':' || weight) STORED,
     PRIMARY KEY (sample_id, tag),
     FOREIGN KEY (sample_id) REFERENCES samples (id) ON DELETE CASCADE
 );

@@ -11,9 +11,9 @@ namespace db::main {
 namespace TagsDao_sql {
 
 // Where each column is in the statements' own SELECT and RETURNING lists.
-constexpr int kPositions[] = { 0, 1, 2, };
+constexpr int kPositions[] = { 0, 1, 2, 3, };
 constexpr char kInsertInto[] = "INSERT INTO tags ";
-constexpr char kReturning[] = " RETURNING sample_id, tag, weight";
+constexpr char kReturning[] = " RETURNING sample_id, tag, weight, label";
 constexpr char kTable[] = "tags";
 
 }  // namespace TagsDao_sql
@@ -23,11 +23,12 @@ TagsRow TagsDao::read_row(const ::schemac::dao_sqlite::Statement& schemac_statem
     schemac_statement.read(schemac_positions[0], schemac_row.sample_id);
     schemac_statement.read(schemac_positions[1], schemac_row.tag);
     schemac_statement.read(schemac_positions[2], schemac_row.weight);
+    schemac_statement.read(schemac_positions[3], schemac_row.label);
     return schemac_row;
 }
 
 ::std::vector<int> TagsDao::positions_of_columns(const ::schemac::dao_sqlite::Statement& schemac_statement) {
-    return ::schemac::dao_sqlite::positions_of_columns(schemac_statement, { "sample_id", "tag", "weight", }, "tags");
+    return ::schemac::dao_sqlite::positions_of_columns(schemac_statement, { "sample_id", "tag", "weight", "label", }, "tags");
 }
 
 TagsRow TagsDao::insert(::schemac::dao_sqlite::Connection& schemac_db, const TagsNew& schemac_row) const {
@@ -59,7 +60,7 @@ TagsRow TagsDao::insert(::schemac::dao_sqlite::Connection& schemac_db, const Tag
 }
 
 ::std::optional<TagsRow> TagsDao::find_by_sample_id_and_tag(::schemac::dao_sqlite::Connection& schemac_db, ::std::int64_t sample_id, const ::std::string& tag) const {
-    auto schemac_statement = schemac_db.statement("SELECT sample_id, tag, weight FROM tags WHERE sample_id = ?1 AND tag = ?2");
+    auto schemac_statement = schemac_db.statement("SELECT sample_id, tag, weight, label FROM tags WHERE sample_id = ?1 AND tag = ?2");
     schemac_statement.bind_next(sample_id);
     schemac_statement.bind_next(tag);
     if (!schemac_statement.step()) return ::std::nullopt;
@@ -69,7 +70,7 @@ TagsRow TagsDao::insert(::schemac::dao_sqlite::Connection& schemac_db, const Tag
 }
 
 ::std::vector<TagsRow> TagsDao::list_by_sample_id(::schemac::dao_sqlite::Connection& schemac_db, ::std::int64_t sample_id) const {
-    auto schemac_statement = schemac_db.statement("SELECT sample_id, tag, weight FROM tags WHERE sample_id = ?1 ORDER BY tag");
+    auto schemac_statement = schemac_db.statement("SELECT sample_id, tag, weight, label FROM tags WHERE sample_id = ?1 ORDER BY tag");
     schemac_statement.bind_next(sample_id);
     ::std::vector<TagsRow> schemac_rows;
     while (schemac_statement.step()) schemac_rows.push_back(read_row(schemac_statement, TagsDao_sql::kPositions));
@@ -94,7 +95,7 @@ bool TagsDao::delete_by_sample_id_and_tag(::schemac::dao_sqlite::Connection& sch
 }
 
 TagsRow TagsDao::upsert(::schemac::dao_sqlite::Connection& schemac_db, const TagsRow& schemac_row) const {
-    auto schemac_statement = schemac_db.statement("INSERT INTO tags (sample_id, tag, weight) VALUES (?1, ?2, ?3) ON CONFLICT (sample_id, tag) DO UPDATE SET weight = EXCLUDED.weight RETURNING sample_id, tag, weight");
+    auto schemac_statement = schemac_db.statement("INSERT INTO tags (sample_id, tag, weight) VALUES (?1, ?2, ?3) ON CONFLICT (sample_id, tag) DO UPDATE SET weight = EXCLUDED.weight RETURNING sample_id, tag, weight, label");
     schemac_statement.bind_next(schemac_row.sample_id);
     schemac_statement.bind_next(schemac_row.tag);
     schemac_statement.bind_next(schemac_row.weight);
@@ -113,7 +114,7 @@ TagsRow TagsDao::upsert(::schemac::dao_sqlite::Connection& schemac_db, const Tag
 }
 
 void TagsDao::for_each(::schemac::dao_sqlite::Connection& schemac_db, const ::std::function<void(const TagsRow&)>& on_row) const {
-    auto schemac_statement = schemac_db.statement("SELECT sample_id, tag, weight FROM tags");
+    auto schemac_statement = schemac_db.statement("SELECT sample_id, tag, weight, label FROM tags");
     while (schemac_statement.step()) on_row(read_row(schemac_statement, TagsDao_sql::kPositions));
 }
 

@@ -20,6 +20,7 @@ struct TagsRow {
     ::std::int64_t sample_id{};  // INTEGER not null
     ::std::string tag{};  // TEXT not null
     ::std::int64_t weight{};  // BIGINT not null, has default
+    ::std::string label{};  // TEXT not null, generated from tag || ':' || weight
 
     bool operator==(const TagsRow&) const = default;
 };
