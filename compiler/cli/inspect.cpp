@@ -128,6 +128,11 @@ int run_import(const InspectCommand& cmd) {
         std::map<std::string, Schema> enums;
         for (const auto& e : src->schema.enums) enums[e.name.schema].enums.push_back(e);
         for (const auto& [schema, s] : enums) files[dir_of(schema) / "enums.yaml"] = write_schema_yaml(s, header);
+        if (!src->schema.extensions.empty()) {
+            Schema ext;
+            ext.extensions = src->schema.extensions;
+            files["extensions.yaml"] = write_schema_yaml(ext, header);   // no table or enum dir is named so (.yaml)
+        }
         for (const auto& table : src->schema.tables) {
             Schema one;
             one.tables.push_back(table);

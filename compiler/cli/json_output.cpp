@@ -293,6 +293,10 @@ std::string show(const Schema& schema, std::size_t files, const std::string& sum
     j["counts"] = {{"tables", schema.tables.size()}, {"enums", schema.enums.size()}, {"indexes", indexes},
                    {"seed_rows", seed_rows},         {"queries", schema.queries.size()}, {"schemas", namespaces.size()},
                    {"files", files}};
+    Json extensions = Json::array();
+    for (const auto& e : schema.extensions)
+        extensions.push_back({{"name", utf8(e.name.name)}, {"version", utf8(e.version)}, {"schema", utf8(e.schema)}});
+    j["extensions"] = extensions;
     j["tables"] = tables;
     j["enums"] = enums;
     j["queries"] = queries;

@@ -48,6 +48,15 @@ std::string value_text(const Value& v) {
     return "";
 }
 
+void show_extensions(std::ostream& out, const Schema& s) {
+    for (const auto& e : s.extensions) {
+        out << "extension " << display_ident(e.name.name);
+        if (!e.version.empty()) out << " version " << e.version;
+        if (!e.schema.empty()) out << " in schema " << display_ident(e.schema);
+        out << '\n';
+    }
+}
+
 void show_table(std::ostream& out, const Table& t) {
     out << "  table " << display_ident(t.name.name);
     if (t.hypertable) out << " (hypertable on " << display_ident(t.hypertable->time_column.name) << ")";
@@ -131,6 +140,8 @@ int run_show(const ShowOptions& opts) {
     for (const auto& e : schema.enums) { enums[e.name.schema].push_back(&e); by_schema[e.name.schema]; }
     std::ostringstream out;
     out << summary_line(schema, stats.files) << '\n';
+    if (!schema.extensions.empty()) out << '\n';
+    show_extensions(out, schema);
     for (const auto& [ns, tables] : by_schema) {
         out << "\nschema " << display_ident(ns) << '\n';
         for (const Enum* e : enums[ns]) out << "  enum " << display_ident(e->name.name) << " (" << join_idents(e->values) << ")\n";

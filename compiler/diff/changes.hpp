@@ -13,6 +13,13 @@ namespace schemac::diff {
 struct CreateSchema { std::string name; };
 struct DropSchema { std::string name; };
 
+struct CreateExtension { const Extension* e; };
+struct DropExtension { const Extension* e; };
+// A version that both sides name and that differs, or a schema `to` names
+// that differs from `from`'s (an unnamed one is the default schema, where
+// CREATE EXTENSION put it).
+struct AlterExtension { const Extension* from; const Extension* to; };
+
 struct CreateEnum { const Enum* e; };
 struct DropEnum { const Enum* e; };
 // ALTER TYPE ... ADD VALUE; `before` is the existing value it goes in front of ("" = at the end).
@@ -98,7 +105,7 @@ struct InsertSeedRow { const Table* t; const SeedRow* row; };
 struct UpdateSeedRow { const Table* t; const SeedRow* from; const SeedRow* to; };
 struct DeleteSeedRow { const Table* t; const SeedRow* row; };
 
-using Change = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, AddEnumValue, RecreateEnum, CreateTable, DropTable,
+using Change = std::variant<CreateSchema, DropSchema, CreateExtension, DropExtension, AlterExtension, CreateEnum, DropEnum, AddEnumValue, RecreateEnum, CreateTable, DropTable,
                             RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumnType, SetNotNull, SetDefault, SetIdentity, DropExpression,
                             AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck,
                             DropCheck, RenameConstraint, RenameIndex, ValidateConstraint, RenameSequence, CreateIndex, DropIndex, SetTimescaleIndex,

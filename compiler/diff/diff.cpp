@@ -17,10 +17,10 @@ namespace {
 // Drops come before renames, so they still name objects as they are; seed rows
 // go in before foreign keys are added or validated, so lookups they reference exist.
 enum Phase {
-    kCreateSchemas, kCreateEnums, kAddEnumValues, kDropForeignKeys, kDropSeeds, kDropIndexes,
+    kCreateSchemas, kExtensions, kCreateEnums, kAddEnumValues, kDropForeignKeys, kDropSeeds, kDropIndexes,
     kDropConstraints, kDropTables, kDropColumns, kRenames, kAlterColumns, kRecreateEnums, kCreateTables, kAddColumns, kBackfill,
     kAddConstraints, kCreateIndexes, kComments, kHypertables, kSeeds, kAddForeignKeys, kValidate, kDropEnums,
-    kDropSchemas, kPhaseCount
+    kDropExtensions, kDropSchemas, kPhaseCount
 };
 
 std::string key_of(const QualifiedName& q) { return q.schema + '\x1f' + q.name; }
@@ -52,6 +52,7 @@ public:
 
     std::vector<Change> run() {
         diff_namespaces();
+        diff_extensions();
         diff_enums();
         match_tables();
         recreate_enums();
@@ -80,18 +81,44 @@ private:
     std::vector<std::pair<const Enum*, const Enum*>> recreated_;   // enums whose values were removed or reordered
     std::vector<std::pair<const Table*, const Table*>> pairs_;      // tables in both schemas (from, to)
 
-    std::set<std::string> namespaces(const Schema& s) const {
+    // The schemas `s` needs: its tables', enums' and extensions'. An extension
+    // that names none stays where `other` has it.
+    std::set<std::string> namespaces(const Schema& s, const Schema& other) const {
         std::set<std::string> out;
         for (const auto& t : s.tables) out.insert(t.name.schema);
         for (const auto& e : s.enums) out.insert(e.name.schema);
+        for (const auto& e : s.extensions) {
+            const Extension* o = e.schema.empty() ? other.find_extension(e.name.name) : nullptr;
+            if (!e.schema.empty()) out.insert(e.schema);
+            else if (o && !o->schema.empty()) out.insert(o->schema);
+        }
         out.erase(rules_.default_schema());   // exists in every database
         return out;
     }
 
     void diff_namespaces() {
-        const auto a = namespaces(from_), b = namespaces(to_);
+        const auto a = namespaces(from_, to_), b = namespaces(to_, from_);
         for (const auto& n : b) if (!a.count(n)) emit(kCreateSchemas, CreateSchema{n});
         for (auto it = a.rbegin(); it != a.rend(); ++it) if (!b.count(*it)) emit(kDropSchemas, DropSchema{*it});
+    }
+
+    // Extensions by name. A version counts where both sides name one; a
+    // schema where the target names one (CREATE EXTENSION without a schema
+    // puts it into the default one). The extensions' schemas are created
+    // before and dropped after them (diff_namespaces).
+    void diff_extensions() {
+        for (const auto& e : to_.extensions) {
+            const Extension* o = from_.find_extension(e.name.name);
+            if (!o) {
+                emit(kExtensions, CreateExtension{&e});
+                continue;
+            }
+            const bool version = !o->version.empty() && !e.version.empty() && o->version != e.version;
+            const bool schema = !e.schema.empty() && (o->schema.empty() ? rules_.default_schema() : o->schema) != e.schema;
+            if (version || schema) emit(kExtensions, AlterExtension{o, &e});
+        }
+        for (auto it = from_.extensions.rbegin(); it != from_.extensions.rend(); ++it)
+            if (!to_.find_extension(it->name.name)) emit(kDropExtensions, DropExtension{&*it});
     }
 
     void diff_enums() {

@@ -373,6 +373,17 @@ Json with_header(Json schema) {
 Json schema_file_json_schema() {
     Json p = Json::object()
                  .set("schema", string_value("The PostgreSQL schema of this file's tables and types (default public)."))
+                 .set("extensions",
+                      list_of(any_of({string_value("The extension's name (pgcrypto, citext, pg_trgm)."),
+                                      record(Json::object()
+                                                 .set("name", string_value("The extension's name."))
+                                                 .set("version", string_value("The version to create (default: the server's default "
+                                                                              "version); a change is ALTER EXTENSION ... UPDATE TO."))
+                                                 .set("schema", string_value("The schema of its objects (default: the first of the "
+                                                                             "session's search_path, public).")),
+                                             "An extension with a version or a schema.", {"name"})},
+                                     "An extension: its name, or {name, version, schema}."),
+                              "PostgreSQL extensions the schema needs, created before the tables (CREATE EXTENSION IF NOT EXISTS)."))
                  .set("enums", named(enum_type(), "Enum types: name to {values}."))
                  .set("tables", named(table(), "Tables: name to table."))
                  .set("queries", named(query(), "Named queries: name to query."));

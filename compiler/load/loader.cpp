@@ -34,7 +34,7 @@ public:
         const SourcePos top = pos(doc, {file_, 1, 1});
         if (doc.IsNull()) return;   // an empty file is a valid, empty schema
         if (!doc.IsMap()) {
-            diags_.error(top, "wrong-type", std::string("a schema file must be a mapping with keys schema, enums, tables, queries; found ") + yaml_kind_name(doc));
+            diags_.error(top, "wrong-type", std::string("a schema file must be a mapping with keys schema, extensions, enums, tables, queries; found ") + yaml_kind_name(doc));
             return;
         }
         std::string schema_name;   // "" = not written: analysis places it in the dialect's default schema
@@ -42,7 +42,8 @@ public:
             if (key == "schema" && scalar(v, kp, "schema", schema_name)) schema_pos_ = pos(v, kp);
         });
         each_entry(doc, "schema file", {}, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
-            if (key == "enums") read_enums(v, kp, schema_name);
+            if (key == "extensions") read_extensions(v, kp);
+            else if (key == "enums") read_enums(v, kp, schema_name);
             else if (key == "tables") read_tables(v, kp, schema_name);
             else if (key == "queries") read_queries(*this, v, kp, schema_name, schema_pos_, out_.queries);
         }, false);
@@ -138,6 +139,32 @@ private:
             return false;
         }
         return true;
+    }
+
+    // --- extensions: a name, or {name, version, schema}
+    void read_extensions(const YAML::Node& n, const SourcePos& at) {
+        if (!expect(n, YAML::NodeType::Sequence, at, "extensions")) return;
+        for (const auto& item : n) {
+            if (!spend()) break;
+            Extension e;
+            e.pos = pos(item, pos(n, at));
+            if (item.IsScalar()) {
+                e.name = ident(item, e.pos, "extension");
+            } else if (expect(item, YAML::NodeType::Map, e.pos, "an extension (a name or {name, version, schema})")) {
+                each_entry(item, "extension", kExtensionKeys, [&](const std::string& key, const SourcePos& kp, const YAML::Node& v) {
+                    if (key == "name") e.name = ident(v, kp, "extension name");
+                    else if (key == "version") scalar(v, kp, "extension version", e.version);
+                    else if (key == "schema") scalar(v, kp, "extension schema", e.schema);
+                });
+                if (e.name.pos.line == 0) {
+                    diags_.error(e.pos, "missing-key", "an extension needs 'name'");
+                    continue;
+                }
+            } else {
+                continue;
+            }
+            out_.extensions.push_back(std::move(e));
+        }
     }
 
     // --- enums

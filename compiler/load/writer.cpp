@@ -194,10 +194,20 @@ std::string write_schema_yaml(const Schema& schema, const std::string& header_co
         i = nl + 1;
     }
     bool first = true;
+    if (!schema.extensions.empty() && by_schema.empty()) by_schema[""];   // a document to hold them
     for (const auto& [ns, objects] : by_schema) {
         if (!first) out += "---\n";
+        if (!ns.empty()) out += "schema: " + key(ns) + "\n";
+        if (first && !schema.extensions.empty()) {
+            out += "extensions:\n";
+            for (const auto& e : schema.extensions) {
+                out += "  - {name: " + dq(e.name.name);
+                if (!e.version.empty()) out += ", version: " + dq(e.version);
+                if (!e.schema.empty()) out += ", schema: " + key(e.schema);
+                out += "}\n";
+            }
+        }
         first = false;
-        out += "schema: " + key(ns) + "\n";
         if (!objects.first.empty()) {
             out += "enums:\n";
             for (const Enum* e : objects.first) {

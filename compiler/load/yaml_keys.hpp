@@ -9,7 +9,8 @@ namespace schemac {
 using Keys = std::initializer_list<const char*>;
 
 // Schema files.
-inline const Keys kFileKeys = {"schema", "enums", "tables", "queries"};
+inline const Keys kFileKeys = {"schema", "extensions", "enums", "tables", "queries"};
+inline const Keys kExtensionKeys = {"name", "version", "schema"};
 inline const Keys kTableKeys = {"schema", "comment", "renamed_from", "columns", "primary_key", "unique",
                                 "foreign_keys", "checks", "indexes", "hypertable", "seed", "strict", "without_rowid"};
 inline const Keys kColumnKeys = {"type", "nullable", "default", "comment", "primary_key", "unique",

@@ -8,6 +8,8 @@
 #include <set>
 #include <unordered_map>
 
+#include <schemac/core/ascii.hpp>
+
 #include "diag/did_you_mean.hpp"
 #include "model/interval.hpp"
 #include "model/queries.hpp"
@@ -86,6 +88,7 @@ public:
         for (auto& t : schema_.tables) add_timescaledb_index(t);
         rules_.assign_default_names(schema_);
         check_namespaces();
+        check_extensions();
         check_serial_sequences();
         for (const auto& e : schema_.enums) check_enum_text(e);
         for (const auto& t : schema_.tables) {
@@ -220,6 +223,24 @@ private:
 
     // Relation names (tables, indexes, key constraints) are unique per schema;
     // constraint names are unique per table.
+    // One entry per extension (PostgreSQL names them per database), a name
+    // and schema the database takes, a version that is not blank.
+    void check_extensions() {
+        std::unordered_map<std::string, SourcePos> seen;
+        for (const auto& e : schema_.extensions) {
+            if (!rules_.supports(Feature::Extensions)) {
+                unsupported(e.pos, Feature::Extensions, "extension " + q(e.name.name));
+                continue;
+            }
+            ident(e.name.name, e.name.pos, "extension");
+            if (!e.schema.empty()) schema_name(e.schema, e.pos);
+            if (e.version.empty() != ascii_trim(e.version).empty() || (!e.version.empty() && rules_.check_text(e.version)))
+                diags_.error(e.pos, "bad-value", "extension " + q(e.name.name) + " has a blank or unprintable version");
+            if (auto [it, fresh] = seen.emplace(e.name.name, e.pos); !fresh)
+                duplicate(e.pos, it->second, "duplicate-name", "extension " + q(e.name.name) + " is listed twice");
+        }
+    }
+
     void check_namespaces() {
         auto& relations = relations_;
         for (const auto& t : schema_.tables) relations.emplace(t.name, t.pos);

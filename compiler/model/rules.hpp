@@ -32,6 +32,7 @@ enum class Feature {
     OnlineForms,   // `concurrently` and `online`: building indexes and changing columns while writes go on
     IndexOptions,  // an index's opclass, collate, include, nulls_not_distinct and with (PostgreSQL's)
     ForeignKeyOptions,  // a foreign key's deferrable and match (PostgreSQL's)
+    Extensions,    // `extensions:` (PostgreSQL's CREATE EXTENSION)
 };
 // "array types", "enum types", ...: how a message names the feature.
 const char* feature_name(Feature f);

@@ -101,6 +101,12 @@ bool same_storage(const std::vector<StorageParam>& a, const std::vector<StorageP
     return true;
 }
 
+const Extension* Schema::find_extension(const std::string& name) const {
+    for (const auto& e : extensions)
+        if (e.name.name == name) return &e;
+    return nullptr;
+}
+
 const Enum* Schema::find_enum(const QualifiedName& n) const {
     for (const auto& e : enums)
         if (e.name == n) return &e;

@@ -277,13 +277,26 @@ struct Query {
     std::vector<SourcePos> sql_dollar_pos;
 };
 
+// A PostgreSQL extension the schema needs (pgcrypto, citext), created before
+// anything that may use it and dropped after. `version` and `schema` empty:
+// whatever the server chooses when it is created, and any the database has
+// when compared.
+struct Extension {
+    Ident name;
+    std::string version;
+    std::string schema;
+    SourcePos pos;
+};
+
 struct Schema {
+    std::vector<Extension> extensions;
     std::vector<Table> tables;
     std::vector<Enum> enums;
     std::vector<Query> queries;   // in file order; not part of diff or the snapshot
 
     const Table* find_table(const QualifiedName& n) const;
     const Enum* find_enum(const QualifiedName& n) const;
+    const Extension* find_extension(const std::string& name) const;
     // An unqualified name (schema "") resolves in `home` first, then in
     // `fallback` (the dialect's default schema).
     const Table* resolve_table(const QualifiedName& n, const std::string& home, const std::string& fallback) const;

@@ -88,6 +88,7 @@ public:
         snap_.server_version = version_;
         settings();
         const bool timescale = schemas();
+        extensions();
         enums();
         tables();
         columns();
@@ -383,6 +384,13 @@ private:
         }
     }
 
+    void extensions() {
+        for (const auto& row : query(with_ + "SELECT e.extname::text, e.extversion, ns.nspname::text FROM pg_extension e"
+                                             " JOIN ns ON ns.oid = e.extnamespace WHERE e.extname NOT IN ('plpgsql', 'timescaledb')"
+                                             " ORDER BY 1"))
+            snap_.extensions.push_back({str(row[0]), str(row[1]), str(row[2])});
+    }
+
     void unsupported() {
         // kind, name, and the table it belongs to ("schema.name" unquoted, for
         // exclude_tables), NULL for objects of their own.
@@ -432,10 +440,7 @@ private:
             " WHERE" + not_ext("pg_operator", "o.oid") +
             " UNION ALL "
             "SELECT 'text search configuration', " + qname + "o.cfgname), NULL FROM pg_ts_config o"
-            " JOIN ns ON ns.oid = o.cfgnamespace WHERE" + not_ext("pg_ts_config", "o.oid") +
-            " UNION ALL "
-            "SELECT 'extension', quote_ident(e.extname), NULL FROM pg_extension e JOIN ns ON ns.oid = e.extnamespace"
-            " WHERE e.extname NOT IN ('plpgsql', 'timescaledb')";
+            " JOIN ns ON ns.oid = o.cfgnamespace WHERE" + not_ext("pg_ts_config", "o.oid");
         if (options_.schemas.empty())
             sql += " UNION ALL SELECT 'event trigger', quote_ident(o.evtname), NULL FROM pg_event_trigger o WHERE" +
                    not_ext("pg_event_trigger", "o.oid");

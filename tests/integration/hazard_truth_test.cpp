@@ -138,7 +138,7 @@ TEST_CASE("hazard truth: an identity added to a column with rows numbers the nex
     CHECK(tx.exec1("SELECT count(*) FROM pg_class WHERE relname = 't_id_seq'")[0].as<int>() == 0);
 }
 
-TEST_CASE("hazard truth: a generated column added rewrites the table and a row its expression fails on rolls it back; "
+TEST_CASE("hazard truth: a generated column added rewrites the table and a row its expression fails on rolls it back, "
           "removing generated keeps the values and its down computes them again") {
     const std::string base = "tables:\n  t:\n    columns:\n      id: {type: integer, primary_key: true}\n      a: integer\n      b: integer\n";
     const std::string with = base + "      q: {type: integer, generated: a / b}\n";
@@ -198,4 +198,37 @@ TEST_CASE("hazard truth: a generated column added rewrites the table and a row i
     CHECK(q_values() == "2,1");
     pqxx::work tx{db.conn()};
     CHECK(tx.exec1("SELECT attgenerated FROM pg_attribute WHERE attrelid = 't'::regclass AND attname = 'q'")[0].as<std::string>() == "s");
+}
+
+TEST_CASE("hazard truth: an extension's version update runs, and a down without the extension's script back fails whole") {
+    const std::string table = "tables:\n  t:\n    columns:\n      id: {type: integer, primary_key: true}\n";
+    const std::string from = "extensions:\n  - {name: citext, version: '1.4'}\n" + table;
+    const std::string to = "extensions:\n  - {name: citext, version: '1.6'}\n  - pgcrypto\n" + table;
+    ScratchDb db;
+    const auto create = schemac::test::migration_scripts("", from);
+    REQUIRE_MESSAGE(create.errors.empty(), create.errors);
+    const auto change = schemac::test::migration_scripts(from, to);
+    REQUIRE_MESSAGE(change.errors.empty(), change.errors);
+    REQUIRE(change.up.size() == 1);
+    CHECK(change.up[0].sql.find("may-fail: fails unless the server has the extension's update script from 1.4 to 1.6") !=
+          std::string::npos);
+    RunnerOptions o;
+    o.conninfo = db.conninfo();
+    const MigrationSet set = MigrationSet::from_files({{"0001_create.up.sql", create.up[0].sql}, {"0001_create.down.sql", create.down[0].sql},
+                                                       {"0002_update.up.sql", change.up[0].sql}, {"0002_update.down.sql", change.down[0].sql}});
+    const auto installed = [&] {
+        pqxx::work tx{db.conn()};
+        std::string s;
+        for (const auto& r : tx.exec("SELECT extname || ' ' || extversion FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY 1"))
+            s += r[0].as<std::string>() + ";";
+        return s;
+    };
+    Runner(set, o).apply({});
+    CHECK(installed() == "citext 1.6;pgcrypto 1.3;");
+    // PostgreSQL ships no script from citext 1.6 back to 1.4: the down fails and
+    // leaves everything of 0002 in place (pgcrypto too, which it drops first).
+    RollbackOptions back;
+    back.allow_destructive = true;
+    CHECK_THROWS_WITH_AS(Runner(set, o).rollback(back), doctest::Contains("no update path"), RunnerError);
+    CHECK(installed() == "citext 1.6;pgcrypto 1.3;");
 }

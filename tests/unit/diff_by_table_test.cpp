@@ -20,7 +20,7 @@ namespace {
 // "[from -> to] kind kind …" (a dash for a missing side), other changes by kind.
 std::string kind_of(const diff::Change& c) {
     static const char* const names[] = {
-        "CreateSchema", "DropSchema", "CreateEnum", "DropEnum", "AddEnumValue", "RecreateEnum", "CreateTable", "DropTable",
+        "CreateSchema", "DropSchema", "CreateExtension", "DropExtension", "AlterExtension", "CreateEnum", "DropEnum", "AddEnumValue", "RecreateEnum", "CreateTable", "DropTable",
         "RenameTable", "AddColumn", "DropColumn", "RenameColumn", "AlterColumnType", "SetNotNull", "SetDefault", "SetIdentity", "DropExpression",
         "AddPrimaryKey", "DropPrimaryKey", "AddUnique", "DropUnique", "AddForeignKey", "DropForeignKey", "AddCheck",
         "DropCheck", "RenameConstraint", "RenameIndex", "ValidateConstraint", "RenameSequence", "CreateIndex",

@@ -51,7 +51,7 @@ TEST_CASE("load: merge key errors point at the merge or the merged entry") {
           "s.yaml:4:11: error: the merge key '<<' in columns takes a mapping or a list of mappings (such as *defaults or [*a, *b]), not a list\n");
     // An unknown key merged into a table is reported where it is written, once for all its uses.
     CHECK(diagnose("x: &d {colums: {id: integer}}\ntables:\n  a: {<<: *d, columns: {id: integer}}\n  b: {<<: *d, columns: {id: integer}}\n") ==
-          "s.yaml:1:1: error: unknown key 'x' in schema file; expected one of: schema, enums, tables, queries\n"
+          "s.yaml:1:1: error: unknown key 'x' in schema file; expected one of: schema, extensions, enums, tables, queries\n"
           "s.yaml:1:8: error: unknown key 'colums' in table; did you mean 'columns'?\n");
     // Duplicates written in the mapping itself are still duplicates; a quoted '<<' is an ordinary key.
     CHECK(diagnose("tables:\n  t:\n    columns:\n      <<: {a: text}\n      id: integer\n      id: text\n") ==

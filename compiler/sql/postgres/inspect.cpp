@@ -321,6 +321,7 @@ public:
             diags_.warning(pos_, "unsupported-object",
                            u.kind + " " + u.name + " is not part of the schema language: it is left out of the model, "
                            "and plans never create, change or drop it");
+        for (const auto& x : snap_.extensions) out_.extensions.push_back({{x.name, pos_}, x.version, x.schema, pos_});
         for (const auto& e : snap_.enums) out_.enums.push_back(enum_of(e));
         for (const auto& e : out_.enums) enums_[e.name] = &e;
         for (const auto& t : snap_.tables) tables_.insert({t.schema, t.name});

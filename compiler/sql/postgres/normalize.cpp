@@ -14,6 +14,7 @@
 #include "sql/postgres/dialect.hpp"
 #include "sql/postgres/inspect.hpp"
 #include "sql/postgres/quote.hpp"
+#include "sql/postgres/render.hpp"
 #include "sql/postgres/rewrite_schemas.hpp"
 
 namespace schemac::sql::postgres {
@@ -113,6 +114,15 @@ Schema normalize_through_server(const Schema& yaml, const std::string& conninfo,
     // The model to create: in the scratch schemas, without what the catalog
     // comparison does not need (or what cannot run in a transaction).
     Schema build = yaml;
+    // Extensions are made where they are missing, like the scratch schemas in
+    // the transaction that is rolled back, so an expression can call one: in
+    // their own schemas, which may exist already (IF NOT EXISTS both).
+    std::vector<std::string> extensions;
+    for (const auto& x : build.extensions) {
+        if (!x.schema.empty()) extensions.push_back("CREATE SCHEMA IF NOT EXISTS " + quote_ident(x.schema));
+        extensions.push_back(create_extension(x));
+    }
+    build.extensions.clear();
     for (auto& e : build.enums) {
         e.name = scratch(e.name);
         e.comment.clear();
@@ -148,7 +158,7 @@ Schema normalize_through_server(const Schema& yaml, const std::string& conninfo,
     for (const Schema& round : in_rounds(build)) {
         // Through a PostgreSQL server: the statements are PostgreSQL's, whatever the project's dialect.
         const sql::Plan plan = plan_migration(dialect(), Schema{}, round, plan_diags);
-        std::vector<std::string> statements;
+        std::vector<std::string> statements = extensions;
         if (to_scratch.count("public")) statements.push_back("SET LOCAL search_path = " + to_scratch.at("public") + ", public");
         for (const auto& step : plan.steps)
             for (const auto& s : step.up) statements.push_back(s);

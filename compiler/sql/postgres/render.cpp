@@ -195,12 +195,70 @@ std::string drop_timescaledb_index(const Table& t, const Index& i) {
 }
 std::string col_name(const Table* t, const std::string& c) { return t->name.display() + "." + display_ident(c); }
 
+}  // namespace
+
+// IF NOT EXISTS: an extension a database already has (installed by its
+// administrator, or by the hosting provider) is taken as it is, and the
+// drift check reports a version or schema that differs from the YAML's.
+std::string create_extension(const Extension& e) {
+    std::string s = "CREATE EXTENSION IF NOT EXISTS " + quote_ident(e.name.name);
+    if (!e.schema.empty()) s += " WITH SCHEMA " + quote_ident(e.schema);
+    if (!e.version.empty()) s += " VERSION " + quote_literal(e.version);
+    return s;
+}
+
+namespace {
+
 struct Renderer {
     PlanStep operator()(const CreateSchema& c) const {
         return {"+ schema " + display_ident(c.name), {"CREATE SCHEMA " + quote_ident(c.name)}, {"DROP SCHEMA " + quote_ident(c.name)}};
     }
     PlanStep operator()(const DropSchema& c) const {
         PlanStep s{"- schema " + display_ident(c.name), {"DROP SCHEMA " + quote_ident(c.name)}, {"CREATE SCHEMA " + quote_ident(c.name)}};
+        return s;
+    }
+    PlanStep operator()(const CreateExtension& c) const {
+        PlanStep s{"+ extension " + display_ident(c.e->name.name), {create_extension(*c.e)}, {"DROP EXTENSION " + quote_ident(c.e->name.name)}};
+        s.down_note = "drops extension " + display_ident(c.e->name.name) +
+                      " (without CASCADE: it fails while an object the migrations did not drop uses it)";
+        return s;
+    }
+    PlanStep operator()(const DropExtension& c) const {
+        PlanStep s{"- extension " + display_ident(c.e->name.name), {"DROP EXTENSION " + quote_ident(c.e->name.name)},
+                   {create_extension(*c.e)}};
+        // Gated like a drop of data: an extension may keep rows of its own (its
+        // configuration tables), and one a database had before the schema
+        // listed it is dropped too unless the YAML lists it.
+        s.destructive = true;
+        s.up_note = "drops extension " + display_ident(c.e->name.name) + " with whatever rows its own tables hold";
+        s.hazards.push_back({HazardKind::DataLoss, "the rows of the extension's own tables, if it has any, are deleted"});
+        s.hazards.push_back({HazardKind::BreaksApp, "the functions, types and operators of " + display_ident(c.e->name.name) +
+                                                        " are gone: SQL of the running application that uses them fails"});
+        s.hazards.push_back({HazardKind::MayFail, "fails while an object outside the schema (a view, a function, a column of "
+                                                  "another schema) uses it: no CASCADE drops what the schema does not list"});
+        return s;
+    }
+    PlanStep operator()(const AlterExtension& c) const {
+        const std::string name = quote_ident(c.to->name.name);
+        PlanStep s{"~ extension " + display_ident(c.to->name.name), {}, {}};
+        const bool version = !c.from->version.empty() && !c.to->version.empty() && c.from->version != c.to->version;
+        const std::string from_schema = c.from->schema.empty() ? "public" : c.from->schema;   // where CREATE EXTENSION put it
+        const bool schema = !c.to->schema.empty() && from_schema != c.to->schema;
+        if (version) {
+            s.summary += ": version " + c.from->version + " -> " + c.to->version;
+            s.up.push_back("ALTER EXTENSION " + name + " UPDATE TO " + quote_literal(c.to->version));
+            s.hazards.push_back({HazardKind::MayFail, "fails unless the server has the extension's update script from " +
+                                                          c.from->version + " to " + c.to->version + " (its package installed)"});
+        }
+        if (schema) {
+            s.summary += std::string(version ? "," : ":") + " schema " + display_ident(from_schema) + " -> " + display_ident(c.to->schema);
+            s.up.push_back("ALTER EXTENSION " + name + " SET SCHEMA " + quote_ident(c.to->schema));
+            s.down.push_back("ALTER EXTENSION " + name + " SET SCHEMA " + quote_ident(from_schema));
+            s.hazards.push_back({HazardKind::MayFail, "fails for an extension that cannot be moved (relocatable = false)"});
+            s.hazards.push_back({HazardKind::BreaksApp, "SQL that names the extension's objects with their old schema stops working"});
+        }
+        if (version) s.down.push_back("ALTER EXTENSION " + name + " UPDATE TO " + quote_literal(c.from->version));
+        if (version) s.down_note = "goes back to version " + c.from->version + " only if the extension ships a script for it (most do not)";
         return s;
     }
     PlanStep operator()(const CreateEnum& c) const {

@@ -17,4 +17,8 @@ std::vector<std::string> upsert_seed_rows(const Table& t);
 // plan wraps it in a DO block that skips it loudly where the extension is missing).
 std::string create_hypertable_call(const Table& t);
 
+// CREATE EXTENSION IF NOT EXISTS, with the extension's schema and version
+// when it names them.
+std::string create_extension(const Extension& e);
+
 }  // namespace schemac::sql::postgres

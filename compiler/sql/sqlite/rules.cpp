@@ -30,7 +30,8 @@ public:
             case Feature::SqliteTables: return true;
             case Feature::OnlineForms:
             case Feature::IndexOptions:
-            case Feature::ForeignKeyOptions: return false;
+            case Feature::ForeignKeyOptions:
+            case Feature::Extensions: return false;
         }
         return false;
     }
@@ -64,6 +65,9 @@ public:
                 return "SQLite has one writer at a time: an index is built, and a column changed, with the database locked "
                        "for writing whatever they say; they are ignored";
             case Feature::ForeignKeyOptions: return "remove `deferrable:` and `match:`";
+            case Feature::Extensions:
+                return "SQLite loads an extension into each connection (sqlite3_load_extension), not into the database file: "
+                       "remove `extensions:`";
             case Feature::IndexOptions:
                 return "they are PostgreSQL's: remove `opclass:`, `collate:`, `include:`, `nulls_not_distinct:` and `with:`";
         }

@@ -115,12 +115,19 @@ struct Enum {
     std::string comment;
 };
 
+// An installed extension whose objects live in a schema that is read
+// (plpgsql and timescaledb are not listed: the server and the hypertable
+// support own them).
+struct Extension {
+    std::string name, version, schema;
+};
+
 // Something the schema language cannot express: views, functions, triggers,
 // policies, sequences not owned by a column, domains, ... Reported, never dropped silently.
 // Kinds: "view", "materialized view", "foreign table", "sequence", "composite type",
 // "domain", "range type", "base type", "function", "procedure", "aggregate",
 // "window function", "trigger", "constraint trigger", "policy", "rule", "collation", "statistics", "operator",
-// "text search configuration", "extension", "event trigger" (only when no schema
+// "text search configuration", "event trigger" (only when no schema
 // filter is given: they belong to no schema). Names are shown with quote_ident()
 // quoting, e.g. "public.v", "trg on public.t", "public.f(integer)". Not listed:
 // objects that belong to an extension, triggers whose function belongs to one
@@ -134,6 +141,7 @@ struct Unsupported {
 struct Snapshot {
     std::string database;               // user@host:port/dbname, for messages (never a password)
     std::vector<std::string> schemas;   // user schemas read, sorted
+    std::vector<Extension> extensions;  // by name
     std::vector<Enum> enums;            // by schema, name
     std::vector<Table> tables;          // by schema, name
     std::vector<Unsupported> unsupported;
@@ -141,8 +149,8 @@ struct Snapshot {
     bool timescaledb = false;           // added: TimescaleDB is installed, so hypertables can exist (without
                                         // it a plan's create_hypertable is skipped: compare YAML without them)
     int queries = 0;                    // catalog queries issued (constant, whatever the size): the
-                                        // session settings, schemas, enums, tables, columns,
-                                        // constraints, indexes, unsupported objects = 8, and
+                                        // session settings, schemas, extensions, enums, tables,
+                                        // columns, constraints, indexes, unsupported objects = 9, and
                                         // hypertables (+1) where TimescaleDB is installed
 };
 
