@@ -19,7 +19,8 @@ std::optional<CppType> scalar(const Type& t, const std::optional<EnumNaming>& en
         case TypeKind::Numeric: return CppType{"::schemac::Decimal", {values}, false};
         case TypeKind::Varchar:
         case TypeKind::Char:
-        case TypeKind::Text: return CppType{"::std::string", {"<string>"}, false};
+        case TypeKind::Text:
+        case TypeKind::Citext: return CppType{"::std::string", {"<string>"}, false};
         case TypeKind::Boolean: return CppType{"bool", {}, true};
         case TypeKind::Date: return CppType{"::schemac::Date", {values}, true};
         case TypeKind::Time: return CppType{"::schemac::TimeOfDay", {values}, true};
@@ -53,7 +54,8 @@ std::optional<CppType> sqlite3_scalar(const Type& t) {
         case TypeKind::Real:
         case TypeKind::Double: return CppType{"double", {}, true};
         case TypeKind::Numeric: return CppType{"::schemac::Decimal", {values}, false};
-        case TypeKind::Text: return CppType{"::std::string", {"<string>"}, false};
+        case TypeKind::Text:
+        case TypeKind::Citext: return CppType{"::std::string", {"<string>"}, false};
         case TypeKind::Boolean: return CppType{"bool", {}, true};
         case TypeKind::Bytea: return CppType{"::schemac::Bytes", {values}, false};
         default: return std::nullopt;

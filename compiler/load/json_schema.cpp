@@ -133,7 +133,7 @@ Json type_value(const std::string& description) {
                                     "quote it: \"numeric(10,2)\".")
         .set("description", description +
                                 " Built in: smallint, integer (int, int4), bigint (int8), smallserial, serial, bigserial, real, "
-                                "double precision, numeric(p,s), varchar(n), char(n), text, boolean, date, time, timetz, timestamp, "
+                                "double precision, numeric(p,s), varchar(n), char(n), text, citext, boolean, date, time, timetz, timestamp, "
                                 "timestamptz, interval, "
                                 "uuid, json, jsonb, bytea, or an enum's name; `[]` makes an array, a trailing `?` makes it nullable. "
                                 "Quote it in flow style: {type: \"numeric(10,2)\"}.");

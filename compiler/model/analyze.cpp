@@ -372,6 +372,10 @@ private:
             if (c.default_value) diags_.error(c.default_value->pos, "bad-identity", "identity column " + q(c.name) + " cannot have a default");
         }
         if (c.default_value && !c.is_generated()) check_value(c, *c.default_value, "default");
+        if (c.type.kind == TypeKind::Citext && rules_.supports(Feature::Extensions) && !schema_.find_extension("citext"))
+            diags_.error(c.type_pos, "missing-extension", "column " + q(c.name) + " of table " + t.name.display() +
+                                                              " is citext, the type of extension citext, which the schema does not "
+                                                              "list: add `extensions: [citext]`");
         if (c.is_generated()) check_generated(t, c);
         if (c.renamed_from) {
             if (c.renamed_from->name == c.name)

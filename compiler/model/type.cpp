@@ -54,6 +54,7 @@ const Spelling kSpellings[] = {
     {"varchar", TypeKind::Varchar, 1}, {"character varying", TypeKind::Varchar, 1},
     {"char", TypeKind::Char, 1}, {"character", TypeKind::Char, 1},
     {"text", TypeKind::Text, 0},
+    {"citext", TypeKind::Citext, 0},   // extension citext's: text compared without case
     {"boolean", TypeKind::Boolean, 0}, {"bool", TypeKind::Boolean, 0},
     {"date", TypeKind::Date, 0},
     {"time", TypeKind::Time, 1}, {"time without time zone", TypeKind::Time, 1},
@@ -80,6 +81,7 @@ const char* canonical_name(TypeKind k) {
         case TypeKind::Varchar: return "varchar";
         case TypeKind::Char: return "char";
         case TypeKind::Text: return "text";
+        case TypeKind::Citext: return "citext";
         case TypeKind::Boolean: return "boolean";
         case TypeKind::Date: return "date";
         case TypeKind::Time: return "time";
@@ -306,7 +308,7 @@ bool is_integer(TypeKind k) {
     return k == TypeKind::SmallInt || k == TypeKind::Integer || k == TypeKind::BigInt || is_serial(k);
 }
 bool is_serial(TypeKind k) { return k == TypeKind::SmallSerial || k == TypeKind::Serial || k == TypeKind::BigSerial; }
-bool is_text(TypeKind k) { return k == TypeKind::Varchar || k == TypeKind::Char || k == TypeKind::Text; }
+bool is_text(TypeKind k) { return k == TypeKind::Varchar || k == TypeKind::Char || k == TypeKind::Text || k == TypeKind::Citext; }
 bool is_time(TypeKind k) { return k == TypeKind::Date || k == TypeKind::Timestamp || k == TypeKind::TimestampTz; }
 
 const std::vector<std::string>& builtin_type_names() {

@@ -24,7 +24,7 @@ std::string display_ident(const std::string& name);
 
 enum class TypeKind {
     SmallInt, Integer, BigInt, SmallSerial, Serial, BigSerial, Real, Double, Numeric,
-    Varchar, Char, Text, Boolean, Date, Time, TimeTz, Timestamp, TimestampTz, Interval,
+    Varchar, Char, Text, Citext, Boolean, Date, Time, TimeTz, Timestamp, TimestampTz, Interval,
     Uuid, Json, Jsonb, Bytea, Enum
 };
 

@@ -1148,7 +1148,7 @@ TEST_CASE("keyed: find_by_* on the primary and the unique key, list_by_* in inde
     const auto jan = utc(2024, 1, 1, 0, 0, 0, 0), feb = utc(2024, 2, 1, 0, 0, 0, 0), mar = utc(2024, 3, 1, 0, 0, 0, 1);
     // Inserted out of order on purpose.
     dao.insert(tx, KeyedNew{.tenant = "t", .seq = 5, .code = "e", .class_ = "k", .status = Mood::happy, .created = mar});
-    dao.insert(tx, KeyedNew{.tenant = "t", .seq = 3, .code = "c", .class_ = "k", .status = Mood::happy, .created = feb});
+    dao.insert(tx, KeyedNew{.tenant = "t", .seq = 3, .code = "c", .class_ = "K", .status = Mood::happy, .created = feb});
     dao.insert(tx, KeyedNew{.tenant = "t", .seq = 1, .code = "a", .status = Mood::happy, .created = jan});
     dao.insert(tx, KeyedNew{.tenant = "t", .seq = 4, .code = "d", .status = Mood::sad, .created = mar});
     dao.insert(tx, KeyedNew{.tenant = "t", .seq = 2, .code = "b", .status = Mood::happy, .created = mar});
@@ -1162,12 +1162,16 @@ TEST_CASE("keyed: find_by_* on the primary and the unique key, list_by_* in inde
     CHECK(dao.list_by_tenant_and_status(tx, "t", Mood::delete_).empty());
     CHECK(seqs(dao.list_by_tenant_and_status_and_created(tx, "t", Mood::happy, mar)) == std::vector<int>{2, 5});
     CHECK(dao.list_by_tenant_and_status_and_created(tx, "t", Mood::happy, mar - microseconds(1)).empty());
+    // class is citext: "K" and "k" are one class, and the parameter is compared
+    // as citext (a text parameter would compare case by case).
     const auto by_class = dao.list_by_class(tx, "k");
     REQUIRE(by_class.size() == 3);
     CHECK(by_class[0].tenant == "other");
     CHECK(by_class[1].tenant == "t");
     CHECK(by_class[1].seq == 3);
+    CHECK(by_class[1].class_ == "K");   // stored as written
     CHECK(by_class[2].seq == 5);
+    CHECK(seqs(dao.list_by_class(tx, "K")) == seqs(by_class));
     CHECK(seqs(dao.list_by_class(tx, "k'; --")) == std::vector<int>{9});
     CHECK(dao.list_by_tenant(tx, "nobody").empty());
 

@@ -21,8 +21,11 @@ int int_rank(TypeKind k) {
 bool is_volatile_default(const Value& v) {
     if (v.kind != Value::Kind::Sql) return false;
     const std::string l = ascii_lower(v.text);
+    // Volatile functions of PostgreSQL and of the extensions schemas list
+    // (pgcrypto, uuid-ossp): a default calling one is evaluated per row.
     for (const char* f : {"random(", "gen_random_uuid(", "uuid_generate_v1", "uuid_generate_v4(", "clock_timestamp(",
-                          "timeofday(", "nextval(", "txid_current(", "setseed("})
+                          "timeofday(", "nextval(", "txid_current(", "setseed(", "gen_random_bytes(", "gen_salt(",
+                          "pg_current_xact_id("})
         if (l.find(f) != std::string::npos) return true;
     return false;
 }

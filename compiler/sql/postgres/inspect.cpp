@@ -413,6 +413,9 @@ private:
         std::string err;
         std::optional<Type> t;
         if (c.type_schema == "pg_catalog") t = parse_type(c.type, err);
+        // citext is the extension's type, in the extension's schema.
+        for (const auto& x : snap_.extensions)
+            if (c.type_name == "citext" && x.name == "citext" && x.schema == c.type_schema) t = Type{TypeKind::Citext, -1, -1, -1, {}, c.is_array};
         if (!t || t->kind == TypeKind::Enum || t->is_array != c.is_array) {
             const std::string kind = c.type_schema == "pg_catalog" ? "" : " (a user-defined type: domain, composite, range or base type)";
             unsupported(what, "has type " + c.type + kind + ", which the schema language does not have");

@@ -411,6 +411,7 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
             return std::nullopt;
         }
         case TypeKind::Text:
+        case TypeKind::Citext:
             return std::nullopt;   // any text: check_text above
         case TypeKind::Boolean: {
             const std::string l = ascii_lower(s);

@@ -89,6 +89,7 @@ public:
                 return "write `integer` (Unix time, as D1 schemas store it: `DEFAULT (unixepoch())`) or `text` (ISO 8601)";
             case TypeKind::Interval: return "write `integer` (seconds or milliseconds)";
             case TypeKind::Uuid: return "write `text` (or `blob` for the 16 bytes)";
+            case TypeKind::Citext: return "write `text`, and compare with COLLATE NOCASE or lower() in queries";
             case TypeKind::Json:
             case TypeKind::Jsonb: return "write `text`: SQLite's json functions read and write text";
             default: return "";

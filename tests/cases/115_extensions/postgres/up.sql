@@ -8,6 +8,7 @@ CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA crypto;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 -- + column users.token
+--   table-rewrite: filling token per row rewrites users under an ACCESS EXCLUSIVE lock; add it nullable without a default, backfill in batches, then set the default
 ALTER TABLE public.users ADD COLUMN token text NOT NULL DEFAULT encode(crypto.gen_random_bytes(8), 'hex');
 
 -- - extension citext

@@ -26,7 +26,7 @@ struct KeyedRow {
     ::std::int32_t seq{};  // integer not null
     ::std::string code{};  // varchar(20) not null
     ::std::optional<::std::int32_t> Order{};  // integer
-    ::std::optional<::std::string> class_{};  // text
+    ::std::optional<::std::string> class_{};  // citext
     ::db::rt::Mood status{};  // rt.mood not null, has default
     ::std::optional<::std::string> note{};  // text, has default
     ::schemac::Timestamp created{};  // timestamptz not null, has default

@@ -1,0 +1,5 @@
+CREATE EXTENSION citext;
+CREATE TABLE users (
+    id bigint PRIMARY KEY,
+    email text NOT NULL
+);
