@@ -398,7 +398,8 @@ private:
         }
         std::vector<std::string> retyped;
         for (const auto& c : b.columns)
-            if (auto it = old.find(c.name); it != old.end() && !(it->second->type == c.type)) retyped.push_back(c.name);
+            if (auto it = old.find(c.name); it != old.end() && (!(it->second->type == c.type) || it->second->collation != c.collation))
+                retyped.push_back(c.name);
         std::set<std::string> out;
         for (const auto& c : b.columns) {
             auto it = old.find(c.name);
@@ -455,7 +456,8 @@ private:
         // Before any type change: a column a generated one reads cannot change type.
         if (a.is_generated() && !b.is_generated()) emit(kDropColumns, DropExpression{&t, &a, &b});
         const bool serial_same = is_serial(a.type.kind) && is_serial(b.type.kind) && a.type.kind == b.type.kind;
-        const bool type_changes = !(a.type == b.type) && !serial_same;
+        // A collation is changed by ALTER COLUMN ... TYPE ... COLLATE, as a type is.
+        const bool type_changes = (!(a.type == b.type) && !serial_same) || a.collation != b.collation;
         const bool identity_changes = a.identity != b.identity;
         if (identity_changes && (is_serial(a.type.kind) || is_serial(b.type.kind))) {
             diags_.error(b.pos, "identity-changed", "column " + display_ident(b.name) +

@@ -192,6 +192,8 @@ Json column() {
                                               "table's lock while they scan (for small tables)."))
                  .set("autoincrement", boolean_value("SQLite: AUTOINCREMENT on an integer primary key of one column (row ids are "
                                                      "never reused)."))
+                 .set("collate", string_value("A collation other than the database's default: \"C\", \"en_US\" (PostgreSQL); "
+                                              "nocase, rtrim (SQLite). Text, varchar, char and citext columns."))
                  .set("generated", string_value("GENERATED ALWAYS AS (expression) STORED: a SQL expression over this row's other "
                                                 "columns, computed on every write and stored; nobody writes the column."));
     return any_of({type_value("The column's type (short form)."), record(std::move(p), "A column.", {"type"})},

@@ -55,6 +55,11 @@ private:
     SourcePos schema_pos_;   // the file's `schema:` value, if written
     Schema& out_;
 
+    // An operator class or collation name after catalog_object_name.
+    static bool good_object_name(const std::string& name) {
+        return !name.empty() && name.find('\0') == std::string::npos && name.front() != '.' && name.back() != '.';
+    }
+
     bool boolean(const YAML::Node& n, const SourcePos& at, const std::string& what, bool& out) {
         std::string s;
         if (!scalar(n, at, what, s)) return false;
@@ -307,6 +312,13 @@ private:
                 if (boolean(v, kp, "online", c.online)) c.online_pos = pos(v, kp);
             } else if (key == "autoincrement") {
                 if (boolean(v, kp, "autoincrement", c.autoincrement)) c.autoincrement_pos = pos(v, kp);
+            } else if (key == "collate") {
+                std::string s;
+                if (!scalar(v, kp, "collate", s)) return;
+                c.collation = catalog_object_name(s);
+                c.collation_pos = pos(v, kp);
+                if (!good_object_name(c.collation))
+                    diags_.error(c.collation_pos, "bad-value", "collate must be a name (C, en_US, nocase), optionally after its schema and a dot, not '" + s + "'");
             } else if (key == "generated") {
                 if (scalar(v, kp, "generated", c.generated)) {
                     c.generated = ascii_trim(c.generated);
@@ -543,7 +555,7 @@ private:
             } else if (key == "opclass" || key == "collate") {
                 std::string& name = key == "opclass" ? e.opclass : e.collation;
                 name = catalog_object_name(s);
-                if (name.empty() || name.find('\0') != std::string::npos || name.front() == '.' || name.back() == '.')
+                if (!good_object_name(name))
                     diags_.error(pos(v, kp), "bad-value", key + " must be a name (" +
                                                               (key == "opclass" ? "text_pattern_ops" : "C, en_US") +
                                                               "), optionally after its schema and a dot, not '" + s + "'");

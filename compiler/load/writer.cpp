@@ -98,6 +98,7 @@ void write_column(std::string& out, const Column& c) {
     if (c.identity == Identity::ByDefault) out += "        identity: by_default\n";
     if (c.autoincrement) out += "        autoincrement: true\n";
     if (c.is_generated()) out += "        generated: " + dq(c.generated) + "\n";
+    if (!c.collation.empty()) out += "        collate: " + dq(c.collation) + "\n";
     if (!c.comment.empty()) out += "        comment: " + dq(c.comment) + "\n";
 }
 

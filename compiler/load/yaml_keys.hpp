@@ -14,7 +14,7 @@ inline const Keys kExtensionKeys = {"name", "version", "schema"};
 inline const Keys kTableKeys = {"schema", "comment", "renamed_from", "columns", "primary_key", "unique",
                                 "foreign_keys", "checks", "indexes", "hypertable", "seed", "strict", "without_rowid"};
 inline const Keys kColumnKeys = {"type", "nullable", "default", "comment", "primary_key", "unique",
-                                 "references", "identity", "renamed_from", "using", "backfill", "online", "autoincrement", "generated"};
+                                 "references", "identity", "renamed_from", "using", "backfill", "online", "autoincrement", "generated", "collate"};
 inline const Keys kKeyKeys = {"name", "columns", "concurrently"};
 inline const Keys kForeignKeyKeys = {"name", "columns", "references", "on_delete", "on_update", "deferrable", "match"};
 inline const Keys kReferenceKeys = {"table", "columns", "on_delete", "on_update", "name"};

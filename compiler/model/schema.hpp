@@ -58,6 +58,10 @@ struct Column {
     std::string generated;
     SourcePos generated_pos;
     bool is_generated() const { return !generated.empty(); }
+    // A collation other than the database's default ("C", "en_US"; SQLite's
+    // NOCASE, RTRIM): its name as the catalog holds it (catalog_object_name).
+    std::string collation;
+    SourcePos collation_pos;
 };
 
 // PRIMARY KEY and UNIQUE share a shape. `name_given` says whether the user

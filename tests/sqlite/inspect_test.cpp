@@ -112,6 +112,7 @@ std::string dump(const Schema& s) {
             o << "  column " << c.name << " " << c.type.display() << (c.nullable ? " null" : " not null");
             if (c.autoincrement) o << " autoincrement";
             if (c.is_generated()) o << " generated (" << c.generated << ")";
+            if (!c.collation.empty()) o << " collate " << c.collation;
             if (c.default_value) o << " default " << value(*c.default_value);
             o << "\n";
         }
@@ -776,7 +777,7 @@ table main.t
   column arr text null
   column g integer null
   column s text null generated (upper(odd))
-  column n text null
+  column n text null collate NOCASE
   primary key t_pkey* (id)
 table main.w without rowid
   column k text not null
@@ -805,7 +806,6 @@ table main.w without rowid
          "represented in the schema language; it is read as text\n"
          "warning unsupported-feature: column t.g is a generated column (GENERATED ALWAYS AS (id * 2) VIRTUAL), which the "
          "schema language has only as STORED; it is read as a plain column\n"
-         "warning not-represented: column t.n has COLLATE NOCASE, which cannot be represented yet; it is not compared\n"
          ""});
 }
 

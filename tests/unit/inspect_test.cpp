@@ -636,8 +636,6 @@ TEST_CASE("inspect: every error and warning, with its exact text") {
          "table public.t is partitioned (PARTITION BY); the schema language has no partitioning"},
         {"inherits", [](auto& s) { s.tables[0].inherits = {"public.parent"}; }, Severity::Error, "unsupported-feature",
          "table public.t inherits from (or is a partition of) public.parent; the schema language has no inheritance or partitions"},
-        {"collation", [](auto& s) { s.tables[0].columns[2].collation = "\"C\""; }, Severity::Error, "unsupported-feature",
-         "column public.t.c has collation \"C\"; the schema language has only the default collation"},
         {"exclusion", [&](auto& s) { auto c = constraint('x', "t_excl"); c.definition = "EXCLUDE USING gist (c WITH =)";
                                      s.tables[0].constraints.push_back(c); },
          Severity::Error, "unsupported-feature",

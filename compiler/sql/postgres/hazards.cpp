@@ -127,7 +127,16 @@ bool needs_using(const Type& a, const Type& b) {
 
 std::vector<Hazard> type_change_hazards(const Table& t, const Column& from, const Column& to) {
     std::vector<Hazard> h;
-    if (is_binary_compatible(from.type, to.type)) return h;
+    if (is_binary_compatible(from.type, to.type)) {
+        // The values stay; what sorts and compares them changes, so every index on the column is built again.
+        if (from.collation != to.collation && indexed(t, to.name)) {
+            h.push_back({HazardKind::ExclusiveLock, "a new collation for " + display_ident(to.name) + " rebuilds the indexes on it while " +
+                                                        name(t) + " is locked (ACCESS EXCLUSIVE)"});
+            h.push_back({HazardKind::MayFail, "a unique index on " + display_ident(to.name) + " fails if the new collation makes two "
+                                                  "stored values equal"});
+        }
+        return h;
+    }
     if (reinterpreted_in_utc(from.type, to.type) && to.using_expr.empty()) {
         if (indexed(t, to.name))
             h.push_back({HazardKind::ExclusiveLock, "changing " + display_ident(to.name) + " from " + from.type.display() + " to " +

@@ -69,11 +69,15 @@ void check_param(const Index& i, const StorageParam& p, Diagnostics& diags) {
 }
 
 // Types whose values have a collation (text, varchar, char, and arrays of them).
-bool collatable(const Type& t) { return t.kind == TypeKind::Text || t.kind == TypeKind::Varchar || t.kind == TypeKind::Char; }
+bool collatable(const Type& t) { return is_text(t.kind); }
 
 }  // namespace
 
 void check_index_options(const Table& t, Diagnostics& diags) {
+    for (const auto& c : t.columns)
+        if (!c.collation.empty() && !collatable(c.type))
+            diags.error(c.collation_pos, "bad-value", "column " + q(c.name) + " of table " + t.name.display() + " has a collation, but its type " +
+                                                           c.type.display() + " has none (text, varchar, char and citext have)");
     for (const auto& i : t.indexes) {
         if (!i.include.empty() && i.method != IndexMethod::Btree && i.method != IndexMethod::Gist)
             diags.error(i.include_pos, "bad-index", "only btree and gist indexes have INCLUDE columns (index " + q(i.name) + " is " +
@@ -84,7 +88,7 @@ void check_index_options(const Table& t, Diagnostics& diags) {
             const Column* c = t.find_column(e.column);
             if (c && !collatable(c->type))
                 diags.error(e.pos, "bad-index", "index " + q(i.name) + " gives column " + q(c->name) + " a collation, but its type " +
-                                                    c->type.display() + " has none (text, varchar and char have)");
+                                                    c->type.display() + " has none (text, varchar, char and citext have)");
         }
     }
 }

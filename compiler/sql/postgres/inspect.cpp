@@ -434,7 +434,7 @@ private:
         const auto type = type_of(what, c);
         out.type = type ? *type : Type{};
         if (c.generated) out.generated = c.default_expr;   // pg_get_expr of its generation expression
-        if (!c.collation.empty()) unsupported(what, "has collation " + c.collation + "; the schema language has only the default collation");
+        if (!c.collation.empty()) out.collation = catalog_object_name(object_name(c.collation));
         column_settings(what, c);
         if (c.identity == 'a') out.identity = Identity::Always;
         if (c.identity == 'd') out.identity = Identity::ByDefault;

@@ -23,7 +23,7 @@ namespace schemac::sql::postgres {
 //   by a column, ...) are warnings ("unsupported-object"): they are not part of
 //   the model, and plans never touch them;
 // - parts of a table (a column type outside the language, an exclusion
-//   constraint, a column's non-default collation, a key's INCLUDE columns,
+//   constraint, a key's INCLUDE columns,
 //   operator class or collation, MATCH PARTIAL, partitioning or
 //   inheritance) are errors ("unsupported-feature") naming the table: leaving
 //   them out would make a plan drop or recreate what it cannot see.

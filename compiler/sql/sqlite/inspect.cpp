@@ -355,8 +355,7 @@ private:
                            what + " is a generated column (GENERATED ALWAYS AS " + expr + (c.hidden == 3 ? " STORED" : " VIRTUAL") +
                                "), which the schema language has only as STORED; it is read as a plain column");
         }
-        if (tc && !tc->collation.empty() && !same_name(tc->collation, "BINARY"))
-            not_represented(what, "has COLLATE " + tc->collation, "it is not compared");
+        if (tc && !tc->collation.empty() && !same_name(tc->collation, "BINARY")) out.collation = tc->collation;
         if (tc && !tc->on_conflict.empty())
             not_represented(what, "has NOT NULL ON CONFLICT " + tc->on_conflict, "it is not compared");
         if (c.default_text && c.hidden == 0) out.default_value = default_from_text(*c.default_text, out.type, type.has_value(), pos_);

@@ -74,6 +74,9 @@ void normalize_model(Schema& schema) {
         auto normal = [&](const std::string& e) { return normal_expression(e, columns, tables); };
         for (auto& c : t.columns) {
             if (c.is_generated()) c.generated = normal(c.generated);
+            // Collation names ignore case; BINARY is the default.
+            c.collation = ascii_upper(c.collation);
+            if (c.collation == "BINARY") c.collation.clear();
             if (!c.default_value) continue;
             Value& v = *c.default_value;
             if (v.kind == Value::Kind::Sql) v = default_from_text(v.text, c.type, true, v.pos);

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include <schemac/core/ascii.hpp>
+
 #include "sql/sqlite/quote.hpp"
 
 namespace schemac::sql::sqlite {
@@ -158,6 +160,15 @@ std::string unbalanced(std::string_view sql) {
 
 void check_raw_sql_fields(const Schema& schema, Diagnostics& diags) { Checker(schema, diags).run(); }
 
-void check_table_rules(const Table&, Diagnostics&) {}
+// SQLite's own collations; an application's (sqlite3_create_collation) exist
+// only in its connections, so neither `schemac check` nor another tool has them.
+void check_table_rules(const Table& t, Diagnostics& diags) {
+    for (const auto& c : t.columns) {
+        const std::string l = ascii_lower(c.collation);
+        if (!c.collation.empty() && l != "binary" && l != "nocase" && l != "rtrim")
+            diags.error(c.collation_pos, "bad-value", "column " + display_ident(c.name) + " of table " + t.name.display() +
+                                                           " has collation " + c.collation + "; SQLite's are binary, nocase and rtrim");
+    }
+}
 
 }  // namespace schemac::sql::sqlite

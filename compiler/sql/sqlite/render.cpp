@@ -26,6 +26,7 @@ std::string cols(const std::vector<Ident>& ids) {
 
 std::string column_def(const Column& c) {
     std::string s = quote_ident(c.name) + " " + render_type(c.type);
+    if (!c.collation.empty()) s += " COLLATE " + quote_ident(c.collation);
     if (!c.nullable) s += " NOT NULL";
     if (c.default_value) s += " DEFAULT " + render_value(c.type, *c.default_value);
     if (c.is_generated()) s += " GENERATED ALWAYS AS (" + c.generated + ") STORED";
