@@ -561,6 +561,14 @@ private:
         }
     }
 
+    // An index column's collation as the catalog tells it: none when it is the
+    // column's own (an index takes that one anyway).
+    static const std::string& element_collation(const Table& t, const IndexElement& e) {
+        static const std::string none;
+        const Column* c = e.column.empty() ? nullptr : t.find_column(e.column);
+        return c && c->collation == e.collation ? none : e.collation;
+    }
+
     void diff_indexes(const Table& a, const Table& b, const std::map<std::string, std::string>& renames) {
         auto same_index = [&](const Index& x, const Index& y) {
             // TimescaleDB's index is not one of the schema's own of the same shape: a
@@ -575,7 +583,7 @@ private:
                 auto rn = renames.find(ex.column);
                 const std::string col = rn == renames.end() ? ex.column : rn->second;
                 if (col != ey.column || ex.expr != ey.expr || ex.order != ey.order || ex.nulls != ey.nulls || ex.opclass != ey.opclass ||
-                    ex.collation != ey.collation)
+                    element_collation(a, ex) != element_collation(b, ey))
                     return false;
             }
             return true;

@@ -113,6 +113,7 @@ struct GCol {
     bool using_cast = false;     // write `using: "<col>"::<type>` (SQLite: CAST("<col>" AS <type>))
     std::string backfill;        // SQL; with backfill_col, a template over $0, that column
     int backfill_col = -1;
+    std::string collate;         // PostgreSQL's C or POSIX; written only while the type is text-like
     bool fresh = false, touched = false;
 };
 
@@ -860,7 +861,27 @@ private:
         if (rng_.chance(30)) c.def = default_value(s, c.type);
         if (with_data && !c.nullable && !c.def && !is_serial(c.type.k)) c.def = default_value(s, c.type);
         if (!options_.sqlite && rng_.chance(15)) c.comment = comment_text();
+        // PostgreSQL only: SQLite's NOCASE and RTRIM would make distinct seed values equal.
+        if (!options_.sqlite && rng_.chance(10)) c.collate = rng_.chance(50) ? "C" : "POSIX";
         return c;
+    }
+
+    static bool collatable(const GCol& c) { return is_textual(c.type.k) && !c.type.array; }
+
+    // A text column's collation set, changed or taken back (PostgreSQL).
+    bool m_collation() {
+        std::vector<std::pair<GTable*, int>> cand;
+        for (auto* t : old_tables(true))
+            for (const auto& c : t->cols)
+                if (!c.fresh && collatable(c)) cand.push_back({t, c.uid});
+        if (cand.empty()) return false;
+        auto [t, cu] = rng_.pick(cand);
+        GCol& c = *t->col(cu);
+        const std::string before = c.collate;
+        while (c.collate == before) c.collate = rng_.chance(40) ? "" : rng_.chance(50) ? "C" : "POSIX";
+        c.touched = true;
+        log_.push_back("collation of " + cname(*t, c) + ": '" + before + "' -> '" + c.collate + "'");
+        return true;
     }
 
     void make_primary_key(GTable& t) {
@@ -1339,7 +1360,7 @@ private:
             {&Gen::m_drop_unique, 3}, {&Gen::m_add_check, 4}, {&Gen::m_drop_check, 3}, {&Gen::m_add_fk, 5},
             {&Gen::m_drop_fk, 3}, {&Gen::m_add_enum_value, 5}, {&Gen::m_add_enum, 3}, {&Gen::m_drop_enum, 3},
             {&Gen::m_comment, 6}, {&Gen::m_seed_insert, 4}, {&Gen::m_seed_update, 4}, {&Gen::m_seed_delete, 3},
-            {&Gen::m_index_storage, 3}, {&Gen::m_generated, 4}};
+            {&Gen::m_index_storage, 3}, {&Gen::m_generated, 4}, {&Gen::m_collation, 3}};
         int total = 0;
         for (const auto& w : ws) total += w.w;
         int x = rng_.range(0, total - 1);
@@ -2659,8 +2680,9 @@ private:
             for (const auto& f : t.fks)
                 if (f.shorthand && f.cols == std::vector<int>{c.uid}) fk_short = &f;
             const std::string ty = type_text(s, c.type, t.schema);
+            const bool collate = !c.collate.empty() && collatable(c);
             const bool extras = c.def || !c.comment.empty() || !c.renamed_from.empty() || !c.identity.empty() || pk_short ||
-                                uq_short || fk_short || c.using_cast || !c.backfill.empty();
+                                uq_short || fk_short || c.using_cast || !c.backfill.empty() || collate;
             if (!extras && rng_.chance(70)) {
                 o += I3 + q(c.name) + ": " + type_scalar(ty, c.nullable) + "\n";
                 continue;
@@ -2674,6 +2696,7 @@ private:
             // for it): rarely on SQLite, where it would hide the ALTER TABLE paths.
             if (c.def) o += I4 + "default: " + value_text(*c.def, options_.sqlite && !rng_.chance(10) ? nullptr : &c.type) + "\n";
             if (!c.comment.empty()) o += I4 + "comment: " + q(c.comment) + "\n";
+            if (collate) o += I4 + "collate: " + c.collate + "\n";
             if (!c.renamed_from.empty()) o += I4 + "renamed_from: " + q(c.renamed_from) + "\n";
             if (!c.identity.empty()) o += I4 + "identity: " + c.identity + "\n";
             if (pk_short) o += I4 + "primary_key: true\n";

@@ -215,7 +215,12 @@ Schema normalize_through_server(const Schema& yaml, const std::string& conninfo,
                 for (std::size_t k = 0; k < i.elements.size(); ++k) {
                     auto& e = i.elements[k];
                     const auto& ge = gi.elements[k];
-                    if (!e.expr.empty() && !ge.expr.empty()) e.expr = sql_back(ge.expr);
+                    if (!e.expr.empty() && !ge.expr.empty()) {
+                        e.expr = sql_back(ge.expr);
+                        // An expression over a column with a collation has that collation,
+                        // which the catalog reports as the element's own.
+                        if (e.collation.empty()) e.collation = ge.collation;
+                    }
                     if (e.order == ge.order) e.nulls = ge.nulls;
                 }
             }
