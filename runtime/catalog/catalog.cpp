@@ -384,10 +384,13 @@ private:
         }
     }
 
+    // Every extension of the database, whatever schemas are read: they belong
+    // to the database, and a column of a schema that is read may take its type
+    // from one in another (citext in public, read for a scratch schema).
     void extensions() {
-        for (const auto& row : query(with_ + "SELECT e.extname::text, e.extversion, ns.nspname::text FROM pg_extension e"
-                                             " JOIN ns ON ns.oid = e.extnamespace WHERE e.extname NOT IN ('plpgsql', 'timescaledb')"
-                                             " ORDER BY 1"))
+        for (const auto& row : query("SELECT e.extname::text, e.extversion, n.nspname::text FROM pg_extension e"
+                                     " JOIN pg_namespace n ON n.oid = e.extnamespace"
+                                     " WHERE e.extname NOT IN ('plpgsql', 'timescaledb') AND n.nspname <> 'pg_catalog' ORDER BY 1"))
             snap_.extensions.push_back({str(row[0]), str(row[1]), str(row[2])});
     }
 

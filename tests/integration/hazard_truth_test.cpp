@@ -18,8 +18,11 @@ using schemac::test::ScratchDb;
 
 namespace {
 
-std::string table_yaml(const std::string& at_type) {
-    return "tables:\n  t:\n    columns:\n      id: {type: integer, primary_key: true}\n      at: '" + at_type + "?'\n";
+// One nullable column of `at_type`; a citext one needs its extension, which
+// both sides list (so the change is the type alone).
+std::string table_yaml(const std::string& at_type, bool citext = false) {
+    return std::string(citext ? "extensions: [citext]\n" : "") + "tables:\n  t:\n    columns:\n      id: {type: integer, primary_key: true}\n      at: '" +
+           at_type + "?'\n";
 }
 
 long long relfilenode(ScratchDb& db) {
@@ -37,11 +40,14 @@ TEST_CASE("hazard truth: table-rewrite is labelled exactly when PostgreSQL rewri
         {"timestamp", "timestamptz"}, {"timestamptz", "timestamp"}, {"timestamp(3)", "timestamptz(6)"},
         {"timestamptz(6)", "timestamp(3)"}, {"integer", "bigint"},  {"varchar(10)", "varchar(20)"},
         {"varchar(20)", "text"},        {"numeric(10,2)", "numeric(12,2)"}, {"text", "varchar(5)"},
+        {"text", "citext"},             {"citext", "text"},                 {"varchar(10)", "citext"},
+        {"citext", "varchar(5)"},       {"citext", "varchar"},
     };
     for (const Case& c : cases) {
         INFO(c.from << " -> " << c.to);
+        const bool citext = c.from == "citext" || c.to == "citext";
         ScratchDb db;
-        const auto create = schemac::test::migration_scripts("", table_yaml(c.from));
+        const auto create = schemac::test::migration_scripts("", table_yaml(c.from, citext));
         REQUIRE_MESSAGE(create.errors.empty(), create.errors);
         schemac::test::run_scripts(db.conn(), create.up);
         {
@@ -49,7 +55,7 @@ TEST_CASE("hazard truth: table-rewrite is labelled exactly when PostgreSQL rewri
             tx.exec0("INSERT INTO t SELECT g, NULL FROM generate_series(1, 10) g");
             tx.commit();
         }
-        const auto change = schemac::test::migration_scripts(table_yaml(c.from), table_yaml(c.to));
+        const auto change = schemac::test::migration_scripts(table_yaml(c.from, citext), table_yaml(c.to, citext));
         REQUIRE_MESSAGE(change.errors.empty(), change.errors);
         REQUIRE(change.up.size() == 1);
         const bool labelled = change.up[0].sql.find("table-rewrite:") != std::string::npos;

@@ -83,15 +83,15 @@ const std::vector<std::pair<const char*, const char*>> kCases = {
 
 }  // namespace
 
-// kSchema as a project whose one migration is applied to a scratch database.
+// A schema (kSchema unless given) as a project whose one migration is applied to a scratch database.
 struct Migrated {
     ScratchDb db;
     Workdir w{"schemac-notrep"};
     fs::path schema = w.root() / "schema";
     std::string dir = (w.root() / "migrations").string();
-    Migrated() {
+    explicit Migrated(const char* yaml = kSchema) {
         fs::create_directories(schema);
-        write_text(schema / "t.yaml", kSchema);
+        write_text(schema / "t.yaml", yaml);
         const schemac::test::Env env{{"SCHEMAC_DATE", "2026-01-01"}};
         const Outcome diff = w.run({"diff", "-m", "init", "--dir", dir, schema.string()}, env);
         REQUIRE_MESSAGE(diff.code == 0, diff.err);
@@ -172,4 +172,30 @@ TEST_CASE("not represented: an index's storage parameters are compared, so one s
     const Outcome plan = w.run({"plan", "--from", db.conninfo(), "--to", m.schema.string()});
     CHECK(plan.code == 0);
     CHECK_MESSAGE(plan.out.find("CREATE INDEX CONCURRENTLY t_idx ON public.t (name);") != std::string::npos, plan.out);
+}
+
+TEST_CASE("not represented: extensions, citext, a generated column, collations and a default calling an extension verify clean") {
+    // What a new project writes first with the rest of PostgreSQL: verify and
+    // plan --from DATABASE normalise it in the database (the extensions' types
+    // and functions found there) and find nothing to change.
+    Migrated m(R"yaml(extensions: [citext, pgcrypto]
+tables:
+  users:
+    columns:
+      id: bigserial
+      email: {type: citext, unique: true}
+      handle: {type: varchar(30), collate: C}
+      email_domain: {type: text, generated: "split_part(email, '@', 2)"}
+      api_key: {type: text, default: {sql: "encode(gen_random_bytes(16), 'hex')"}}
+    primary_key: [id]
+    indexes:
+      - columns: [email_domain, {column: handle, collate: POSIX}]
+)yaml");
+    const Outcome verify = m.w.run({"verify", "--db", m.db.conninfo(), "--dir", m.dir});
+    CHECK_MESSAGE(verify.code == 0, (verify.out + verify.err));
+    CHECK_MESSAGE(verify.out.starts_with("schemac: no drift: "), verify.out);
+    CHECK_MESSAGE(verify.err.find("warning") == std::string::npos, verify.err);
+    const Outcome plan = m.w.run({"plan", "--from", m.db.conninfo(), "--to", m.schema.string()});
+    CHECK_MESSAGE(plan.code == 0, plan.err);
+    CHECK_MESSAGE(plan.out.empty(), plan.out);
 }

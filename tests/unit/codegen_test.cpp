@@ -422,9 +422,25 @@ TEST_CASE("codegen: every statement of the generated DAOs and queries parses wit
     SUBCASE("the example schema") { check_grammar(load_dir(SCHEMAC_SOURCE_DIR "/schema")); }
     SUBCASE("the round-trip schema") { check_grammar(load_dir(SCHEMAC_SOURCE_DIR "/tests/codegen/roundtrip/schema.yaml")); }
     SUBCASE("random schemas") {
-        for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        // 40 schemas that have C++ names: the generator also makes tables whose
+        // names differ in case only ("Prices", "prices"), which codegen refuses
+        // as a name clash (its own test), so those seeds are passed over.
+        int checked = 0, clashes = 0;
+        for (std::uint64_t seed = 1; checked < 40; ++seed) {
             CAPTURE(seed);
-            check_grammar(load_ok(schemac::test::random_schema_pair(seed).to_yaml));
+            const Schema s = load_ok(schemac::test::random_schema_pair(seed).to_yaml);
+            Diagnostics d;
+            (void)build_view_model(s, options(), d);
+            const bool clash = !d.all().empty() && std::all_of(d.all().begin(), d.all().end(), [](const Diagnostic& x) {
+                return x.severity != Severity::Error || x.code == "codegen-name-clash";
+            });
+            if (clash && d.has_errors()) {
+                ++clashes;
+                continue;
+            }
+            check_grammar(s);
+            ++checked;
         }
+        CHECK(clashes < 10);
     }
 }

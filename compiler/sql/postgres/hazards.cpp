@@ -89,6 +89,9 @@ bool is_binary_compatible(const Type& a, const Type& b) {
     // numeric(p,s) → numeric(p' ≥ p, s) or unconstrained numeric.
     if (a.kind == TypeKind::Numeric && b.kind == TypeKind::Numeric)
         return b.precision < 0 || (a.precision >= 0 && b.precision >= a.precision && b.scale == a.scale);
+    // Between citext and unbounded text: the extension's casts are WITHOUT FUNCTION.
+    if ((a_text && b.kind == TypeKind::Citext) || (a.kind == TypeKind::Citext && (b.kind == TypeKind::Text || (b.kind == TypeKind::Varchar && b.length < 0))))
+        return true;
     // time/timestamp precision increase.
     if (a.kind == b.kind && (a.kind == TypeKind::Time || a.kind == TypeKind::Timestamp || a.kind == TypeKind::TimestampTz))
         return b.precision < 0 || (a.precision >= 0 && b.precision >= a.precision);
@@ -128,12 +131,15 @@ bool needs_using(const Type& a, const Type& b) {
 std::vector<Hazard> type_change_hazards(const Table& t, const Column& from, const Column& to) {
     std::vector<Hazard> h;
     if (is_binary_compatible(from.type, to.type)) {
-        // The values stay; what sorts and compares them changes, so every index on the column is built again.
-        if (from.collation != to.collation && indexed(t, to.name)) {
-            h.push_back({HazardKind::ExclusiveLock, "a new collation for " + display_ident(to.name) + " rebuilds the indexes on it while " +
+        // The values stay; what sorts and compares them changes (a collation, or
+        // citext's comparison without case), so every index on the column is built again.
+        const bool compares_otherwise = from.collation != to.collation ||
+                                        (from.type.kind != to.type.kind && (from.type.kind == TypeKind::Citext || to.type.kind == TypeKind::Citext));
+        if (compares_otherwise && indexed(t, to.name)) {
+            h.push_back({HazardKind::ExclusiveLock, display_ident(to.name) + " now compares otherwise: the indexes on it are rebuilt while " +
                                                         name(t) + " is locked (ACCESS EXCLUSIVE)"});
-            h.push_back({HazardKind::MayFail, "a unique index on " + display_ident(to.name) + " fails if the new collation makes two "
-                                                  "stored values equal"});
+            h.push_back({HazardKind::MayFail, "a unique index on " + display_ident(to.name) + " fails if two stored values are equal the new "
+                                                  "way (citext: equal but for case)"});
         }
         return h;
     }

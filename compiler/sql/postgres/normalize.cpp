@@ -163,7 +163,10 @@ Schema normalize_through_server(const Schema& yaml, const std::string& conninfo,
         for (const auto& step : plan.steps)
             for (const auto& s : step.up) statements.push_back(s);
         catalog::Snapshot part = catalog::read_catalog_after(conninfo, statements, options);
-        if (snap.tables.empty() && snap.enums.empty()) snap.enums = std::move(part.enums);   // every round has them all
+        if (snap.tables.empty() && snap.enums.empty()) {   // every round has them all
+            snap.enums = std::move(part.enums);
+            snap.extensions = std::move(part.extensions);   // the types of citext columns come from one
+        }
         for (auto& t : part.tables) snap.tables.push_back(std::move(t));
     }
     Diagnostics inspect_diags;

@@ -115,9 +115,9 @@ struct Enum {
     std::string comment;
 };
 
-// An installed extension whose objects live in a schema that is read
-// (plpgsql and timescaledb are not listed: the server and the hypertable
-// support own them).
+// An installed extension, whichever schemas are read (an extension belongs to
+// the database); not listed: one in pg_catalog, and plpgsql and timescaledb,
+// which the server and the hypertable support own.
 struct Extension {
     std::string name, version, schema;
 };
