@@ -15,10 +15,10 @@ struct DropSchema { std::string name; };
 
 struct CreateExtension { const Extension* e; };
 struct DropExtension { const Extension* e; };
-// A version that both sides name and that differs, or a schema `to` names
-// that differs from `from`'s (an unnamed one is the default schema, where
-// CREATE EXTENSION put it).
-struct AlterExtension { const Extension* from; const Extension* to; };
+// `update`: both sides name a version, and they differ. `move_from`: the
+// schema the extension leaves for the one `to` names ("" = it stays; an
+// unnamed one is the default schema, where CREATE EXTENSION put it).
+struct AlterExtension { const Extension* from; const Extension* to; bool update; std::string move_from; };
 
 struct CreateEnum { const Enum* e; };
 struct DropEnum { const Enum* e; };

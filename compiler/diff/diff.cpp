@@ -88,9 +88,8 @@ private:
         for (const auto& t : s.tables) out.insert(t.name.schema);
         for (const auto& e : s.enums) out.insert(e.name.schema);
         for (const auto& e : s.extensions) {
-            const Extension* o = e.schema.empty() ? other.find_extension(e.name.name) : nullptr;
             if (!e.schema.empty()) out.insert(e.schema);
-            else if (o && !o->schema.empty()) out.insert(o->schema);
+            else if (const Extension* o = other.find_extension(e.name.name); o && !o->schema.empty()) out.insert(o->schema);
         }
         out.erase(rules_.default_schema());   // exists in every database
         return out;
@@ -113,9 +112,10 @@ private:
                 emit(kExtensions, CreateExtension{&e});
                 continue;
             }
-            const bool version = !o->version.empty() && !e.version.empty() && o->version != e.version;
-            const bool schema = !e.schema.empty() && (o->schema.empty() ? rules_.default_schema() : o->schema) != e.schema;
-            if (version || schema) emit(kExtensions, AlterExtension{o, &e});
+            const bool update = !o->version.empty() && !e.version.empty() && o->version != e.version;
+            const std::string& now = o->schema.empty() ? rules_.default_schema() : o->schema;
+            const std::string move_from = !e.schema.empty() && now != e.schema ? now : "";
+            if (update || !move_from.empty()) emit(kExtensions, AlterExtension{o, &e, update, move_from});
         }
         for (auto it = from_.extensions.rbegin(); it != from_.extensions.rend(); ++it)
             if (!to_.find_extension(it->name.name)) emit(kDropExtensions, DropExtension{&*it});
@@ -253,9 +253,8 @@ private:
             for (const auto& f : o.foreign_keys) {
                 const bool from_here = &o == &t && std::any_of(f.columns.begin(), f.columns.end(), [&](const Ident& i) { return i.name == column; });
                 const Table* ref = to_.find_table(f.ref_table);
-                const std::vector<Ident>* refs = &f.ref_columns;
-                if (refs->empty() && ref && ref->primary_key) refs = &ref->primary_key->columns;   // the key it references
-                const bool to_here = ref == &t && std::any_of(refs->begin(), refs->end(), [&](const Ident& i) { return i.name == column; });
+                const std::vector<Ident>& refs = referenced_columns(f, ref);
+                const bool to_here = ref == &t && std::any_of(refs.begin(), refs.end(), [&](const Ident& i) { return i.name == column; });
                 if (from_here || to_here) return "foreign key " + display_ident(f.name) + " of " + o.name.display();
             }
         return "";
@@ -425,8 +424,7 @@ private:
             if (&o == &b) continue;
             for (const auto& f : o.foreign_keys) {
                 if (to_.find_table(f.ref_table) != &b) continue;
-                const std::vector<Ident>& refs = f.ref_columns.empty() && b.primary_key ? b.primary_key->columns : f.ref_columns;
-                for (const auto& r : refs)
+                for (const auto& r : referenced_columns(f, &b))
                     if (remade_.count(r.name))
                         diags_.error(b.find_column(r.name)->pos, "generated-changed",
                                      "column " + display_ident(r.name) + " of table " + b.name.display() +
@@ -531,8 +529,7 @@ private:
                 const QualifiedName ref = tr == table_renames_.end() ? x.ref_table : tr->second;
                 auto cr = column_renames_.find(key_of(ref));
                 const auto& ref_renames = cr == column_renames_.end() ? std::map<std::string, std::string>{} : cr->second;
-                const std::vector<Ident>& y_refs = y.ref_columns.empty() && b.primary_key ? b.primary_key->columns : y.ref_columns;
-                if (names_remade(y.columns) || (to_.find_table(y.ref_table) == &b && names_remade(y_refs))) return false;
+                if (names_remade(y.columns) || (to_.find_table(y.ref_table) == &b && names_remade(referenced_columns(y, &b)))) return false;
                 return names(x.columns, renames) == names(y.columns) && ref == y.ref_table &&
                        names(x.ref_columns, ref_renames) == names(y.ref_columns) && x.on_delete == y.on_delete &&
                        x.on_update == y.on_update && x.deferrable == y.deferrable && x.match_full == y.match_full;

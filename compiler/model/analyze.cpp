@@ -221,8 +221,6 @@ private:
         if (t.seed && t.seed->key.empty() && t.primary_key) t.seed->key = t.primary_key->columns;
     }
 
-    // Relation names (tables, indexes, key constraints) are unique per schema;
-    // constraint names are unique per table.
     // One entry per extension (PostgreSQL names them per database), a name
     // and schema the database takes, a version that is not blank.
     void check_extensions() {
@@ -241,6 +239,8 @@ private:
         }
     }
 
+    // Relation names (tables, indexes, key constraints) are unique per schema;
+    // constraint names are unique per table.
     void check_namespaces() {
         auto& relations = relations_;
         for (const auto& t : schema_.tables) relations.emplace(t.name, t.pos);

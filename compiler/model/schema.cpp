@@ -55,6 +55,10 @@ const Table* Schema::find_table(const QualifiedName& n) const {
     return nullptr;
 }
 
+const std::vector<Ident>& referenced_columns(const ForeignKey& f, const Table* target) {
+    return f.ref_columns.empty() && target && target->primary_key ? target->primary_key->columns : f.ref_columns;
+}
+
 bool expression_may_name(const std::string& expr, const std::string& name) {
     if (name.empty()) return false;
     const std::string lower = ascii_lower(expr), word = ascii_lower(name);

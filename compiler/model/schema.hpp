@@ -240,6 +240,10 @@ struct Table {
     const Column* rowid_alias() const { return without_rowid ? nullptr : sole_integer_key(); }
 };
 
+// The columns `f` references: its own list, else the primary key of `target`
+// (the table it references, or null); empty when there is neither.
+const std::vector<Ident>& referenced_columns(const ForeignKey& f, const Table* target);
+
 struct Enum {
     QualifiedName name;
     SourcePos pos;

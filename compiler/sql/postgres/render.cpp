@@ -242,24 +242,23 @@ struct Renderer {
     PlanStep operator()(const AlterExtension& c) const {
         const std::string name = quote_ident(c.to->name.name);
         PlanStep s{"~ extension " + display_ident(c.to->name.name), {}, {}};
-        const bool version = !c.from->version.empty() && !c.to->version.empty() && c.from->version != c.to->version;
-        const std::string from_schema = c.from->schema.empty() ? "public" : c.from->schema;   // where CREATE EXTENSION put it
-        const bool schema = !c.to->schema.empty() && from_schema != c.to->schema;
-        if (version) {
+        if (c.update) {
             s.summary += ": version " + c.from->version + " -> " + c.to->version;
             s.up.push_back("ALTER EXTENSION " + name + " UPDATE TO " + quote_literal(c.to->version));
             s.hazards.push_back({HazardKind::MayFail, "fails unless the server has the extension's update script from " +
                                                           c.from->version + " to " + c.to->version + " (its package installed)"});
         }
-        if (schema) {
-            s.summary += std::string(version ? "," : ":") + " schema " + display_ident(from_schema) + " -> " + display_ident(c.to->schema);
+        if (!c.move_from.empty()) {
+            s.summary += std::string(c.update ? "," : ":") + " schema " + display_ident(c.move_from) + " -> " + display_ident(c.to->schema);
             s.up.push_back("ALTER EXTENSION " + name + " SET SCHEMA " + quote_ident(c.to->schema));
-            s.down.push_back("ALTER EXTENSION " + name + " SET SCHEMA " + quote_ident(from_schema));
+            s.down.push_back("ALTER EXTENSION " + name + " SET SCHEMA " + quote_ident(c.move_from));
             s.hazards.push_back({HazardKind::MayFail, "fails for an extension that cannot be moved (relocatable = false)"});
             s.hazards.push_back({HazardKind::BreaksApp, "SQL that names the extension's objects with their old schema stops working"});
         }
-        if (version) s.down.push_back("ALTER EXTENSION " + name + " UPDATE TO " + quote_literal(c.from->version));
-        if (version) s.down_note = "goes back to version " + c.from->version + " only if the extension ships a script for it (most do not)";
+        if (c.update) {
+            s.down.push_back("ALTER EXTENSION " + name + " UPDATE TO " + quote_literal(c.from->version));
+            s.down_note = "goes back to version " + c.from->version + " only if the extension ships a script for it (most do not)";
+        }
         return s;
     }
     PlanStep operator()(const CreateEnum& c) const {
