@@ -4,6 +4,7 @@
 
 #include "model/analyze.hpp"
 #include "model_builder.hpp"
+#include "plan_text.hpp"
 #include "sql/postgres/grammar.hpp"
 #include "sql/postgres/rules.hpp"
 
@@ -61,4 +62,28 @@ TEST_CASE("raw SQL: PostgreSQL's message is cut when it quotes the rest of a lon
     REQUIRE(e);
     CHECK(e->message.size() < 250);
     CHECK(e->message.find("unterminated /* comment") != std::string::npos);
+}
+
+TEST_CASE("raw SQL: extension names, versions and schemas and collation names are quoted, never SQL") {
+    // Each is a name or a literal, not an expression: whatever it holds, the
+    // plan writes it quoted, so both files have exactly the statements the plan has.
+    const std::string evil = "x\\\"; DROP TABLE t; --";   // YAML-escaped: x"; DROP TABLE t; --
+    const std::string from = "tables:\n  t:\n    columns:\n      id: integer\n      c: text?\n    primary_key: [id]\n";
+    const std::string to = "extensions:\n  - {name: \"" + evil + "\", version: \"1'); DROP TABLE t; --\", schema: \"" + evil +
+                           "\"}\n" + "tables:\n  t:\n    columns:\n      id: integer\n      c: {type: 'text?', collate: \"" + evil +
+                           "\"}\n    primary_key: [id]\n";
+    const auto p = schemac::test::plan_text(from, to);
+    REQUIRE_MESSAGE(p.errors.empty(), p.errors);
+    for (const std::string* file : {&p.up, &p.down}) {
+        CAPTURE(*file);
+        const auto n = sql::postgres::count_statements(*file);
+        REQUIRE(n.has_value());
+        std::size_t expected = 0;   // one statement per line that ends one (the plan writes each on its own lines ending in ';')
+        for (std::size_t at = file->find(";\n"); at != std::string::npos; at = file->find(";\n", at + 1)) ++expected;
+        if (!file->empty() && file->back() == ';') ++expected;
+        CHECK(*n == expected);
+        CHECK(sql::postgres::count_statements(*file, false) == n);
+        CHECK(file->find("\"x\"\"; DROP TABLE t; --\"") != std::string::npos);   // quoted as one name
+    }
+    CHECK(p.up.find("VERSION '1''); DROP TABLE t; --'") != std::string::npos);
 }
