@@ -58,7 +58,7 @@ void show_extensions(std::ostream& out, const Schema& s) {
 }
 
 void show_table(std::ostream& out, const Table& t) {
-    out << "  table " << display_ident(t.name.name);
+    out << "  " << (t.unlogged ? "unlogged " : "") << "table " << display_ident(t.name.name);
     if (t.hypertable) out << " (hypertable on " << display_ident(t.hypertable->time_column.name) << ")";
     if (!t.comment.empty()) out << "  -- " << t.comment;
     out << '\n';
@@ -71,6 +71,7 @@ void show_table(std::ostream& out, const Table& t) {
         if (c.is_generated()) out << " generated always as (" << c.generated << ") stored";
         out << '\n';
     }
+    for (std::size_t k = 0; k < t.with.size(); ++k) out << (k ? ", " : "    with ") << t.with[k].name << " = " << t.with[k].value << (k + 1 == t.with.size() ? "\n" : "");
     if (t.primary_key) out << "    primary key " << t.primary_key->name << " (" << join_idents(t.primary_key->columns) << ")\n";
     for (const auto& u : t.uniques) out << "    unique " << u.name << " (" << join_idents(u.columns) << ")\n";
     for (const auto& f : t.foreign_keys) {

@@ -101,6 +101,15 @@ struct BackfillColumn { const Table* t; const Column* c; const KeyConstraint* ke
 // SQLite's strict, without_rowid or autoincrement (of the primary key's
 // column) differs: `t` is the table after, `from` before. SQLite rebuilds the table.
 struct SetTableOptions { const Table* t; const Table* from; };
+// PostgreSQL's storage parameters of a table differ (`t` after, `from` before):
+// ALTER TABLE ... SET (...) / RESET (...), no rewrite.
+struct SetStorageParams { const Table* t; const Table* from; };
+// UNLOGGED differs: ALTER TABLE ... SET LOGGED / SET UNLOGGED rewrites the
+// table. PostgreSQL refuses a logged table referencing an unlogged one at
+// every step, so a foreign key between two tables that both change the same
+// way is dropped before and added again after (whichever went first would
+// fail); any other key already fits both steps.
+struct SetPersistence { const Table* t; bool unlogged; };
 struct InsertSeedRow { const Table* t; const SeedRow* row; };
 struct UpdateSeedRow { const Table* t; const SeedRow* from; const SeedRow* to; };
 struct DeleteSeedRow { const Table* t; const SeedRow* row; };
@@ -110,7 +119,8 @@ using Change = std::variant<CreateSchema, DropSchema, CreateExtension, DropExten
                             AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck,
                             DropCheck, RenameConstraint, RenameIndex, ValidateConstraint, RenameSequence, CreateIndex, DropIndex, SetTimescaleIndex,
                             SetTableComment,
-                            SetColumnComment, SetEnumComment, CreateHypertable, SetChunkInterval, BackfillColumn, SetTableOptions, InsertSeedRow,
+                            SetColumnComment, SetEnumComment, CreateHypertable, SetChunkInterval, BackfillColumn, SetTableOptions, SetStorageParams,
+                            SetPersistence, InsertSeedRow,
                             UpdateSeedRow, DeleteSeedRow>;
 
 }  // namespace schemac::diff

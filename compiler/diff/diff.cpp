@@ -80,6 +80,7 @@ private:
     std::set<std::string> remade_;
     std::vector<std::pair<const Enum*, const Enum*>> recreated_;   // enums whose values were removed or reordered
     std::vector<std::pair<const Table*, const Table*>> pairs_;      // tables in both schemas (from, to)
+    std::set<const Table*> persistence_changes_;                    // tables (after) that become logged or unlogged
 
     // The schemas `s` needs: its tables', enums' and extensions'. An extension
     // that names none stays where `other` has it.
@@ -195,6 +196,8 @@ private:
             if (!(a->name == b->name)) table_renames_[key_of(a->name)] = b->name;
             column_renames_[key_of(b->name)] = column_renames(*a, *b);
         }
+        for (const auto& [a, b] : pairs)
+            if (a->unlogged != b->unlogged) persistence_changes_.insert(b);
         for (const auto& [a, b] : pairs) diff_table(*a, *b);
         pairs_ = std::move(pairs);
     }
@@ -314,6 +317,8 @@ private:
         // Old column name -> new, so keys and indexes written with old names compare equal.
         const std::map<std::string, std::string>& renames = column_renames_[key_of(b.name)];
         if (!same_options(a, b, renames)) emit(kAlterColumns, SetTableOptions{&b, &a});
+        if (!same_storage(a.with, b.with)) emit(kAlterColumns, SetStorageParams{&b, &a});
+        if (a.unlogged != b.unlogged) emit(kAlterColumns, SetPersistence{&b, b.unlogged});
         std::set<std::string> matched_old;
         for (const auto& c : b.columns) if (a.find_column(c.name)) matched_old.insert(c.name);
         for (const auto& [from, to] : renames) {
@@ -530,6 +535,12 @@ private:
                 auto cr = column_renames_.find(key_of(ref));
                 const auto& ref_renames = cr == column_renames_.end() ? std::map<std::string, std::string>{} : cr->second;
                 if (names_remade(y.columns) || (to_.find_table(y.ref_table) == &b && names_remade(referenced_columns(y, &b)))) return false;
+                // A key between two tables that both become unlogged (or both
+                // logged) stands in the way of whichever goes first.
+                const Table* target = to_.find_table(y.ref_table);
+                if (target && target != &b && persistence_changes_.count(&b) && persistence_changes_.count(target) &&
+                    b.unlogged == target->unlogged)
+                    return false;
                 return names(x.columns, renames) == names(y.columns) && ref == y.ref_table &&
                        names(x.ref_columns, ref_renames) == names(y.ref_columns) && x.on_delete == y.on_delete &&
                        x.on_update == y.on_update && x.deferrable == y.deferrable && x.match_full == y.match_full;

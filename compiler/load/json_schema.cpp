@@ -296,7 +296,11 @@ Json table() {
                  .set("seed", seed())
                  .set("strict", boolean_value("SQLite: a STRICT table (each value must be of its column's type: integer, real, "
                                               "text or blob columns only)."))
-                 .set("without_rowid", boolean_value("SQLite: a WITHOUT ROWID table, stored in primary-key order (needs a primary key)."));
+                 .set("without_rowid", boolean_value("SQLite: a WITHOUT ROWID table, stored in primary-key order (needs a primary key)."))
+                 .set("unlogged", boolean_value("PostgreSQL: an UNLOGGED table, not written to the WAL: faster writes, emptied after a "
+                                                "crash, not on replicas."))
+                 .set("with", named(Json::object().set("type", Json::array({"string", "number", "boolean"})),
+                                    "Storage parameters, e.g. {fillfactor: 70, autovacuum_vacuum_scale_factor: 0.05} (PostgreSQL)."));
     return record(std::move(p), "A table.", {"columns"});
 }
 

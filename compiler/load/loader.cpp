@@ -226,6 +226,10 @@ private:
                 if (boolean(v, kp, "strict", t.strict)) t.strict_pos = pos(v, kp);
             } else if (key == "without_rowid") {
                 if (boolean(v, kp, "without_rowid", t.without_rowid)) t.without_rowid_pos = pos(v, kp);
+            } else if (key == "unlogged") {
+                if (boolean(v, kp, "unlogged", t.unlogged)) t.unlogged_pos = pos(v, kp);
+            } else if (key == "with") {
+                read_storage_params(v, kp, t.with, t.with_pos);
             }
         });
         if (!has_columns) diags_.error(t.pos, "missing-key", "table '" + t.name.name + "' needs 'columns'");
@@ -568,12 +572,13 @@ private:
         idx.elements.push_back(std::move(e));
     }
 
-    // `with: {fillfactor: 70}`: names as PostgreSQL folds them, values as plain
-    // words or numbers (they are written into the SQL as they are); which names
-    // the index method knows is the dialect's to check.
-    void read_storage_params(const YAML::Node& n, const SourcePos& at, Index& idx) {
+    // `with: {fillfactor: 70}` of an index or table: names as PostgreSQL folds
+    // them, values as plain words or numbers (they are written into the SQL as
+    // they are); which names the index method or a table knows is the
+    // dialect's to check.
+    void read_storage_params(const YAML::Node& n, const SourcePos& at, std::vector<StorageParam>& with, SourcePos& with_pos) {
         if (!expect(n, YAML::NodeType::Map, at, "with")) return;
-        idx.with_pos = pos(n, at);
+        with_pos = pos(n, at);
         each_entry(n, "with", {}, [&](const std::string& name, const SourcePos& kp, const YAML::Node& v) {
             std::string value;
             if (!scalar(v, kp, "storage parameter '" + name + "'", value)) return;
@@ -583,12 +588,16 @@ private:
                     if (!(is_ascii_alnum(c) || c == '_' || (lead_digit && (c == '.' || c == '-' || c == '+')))) return false;
                 return true;
             };
-            if (!word(name, false) || is_ascii_digit(name[0]) || name != ascii_lower(name))
+            // A dot for toast.*, which the dialect names in its refusal.
+            const bool dotted = name.find('.') != std::string::npos && name.find('.') == name.rfind('.') && name.back() != '.';
+            std::string bare = name;
+            std::replace(bare.begin(), bare.end(), '.', '_');
+            if (!word(bare, false) || is_ascii_digit(name[0]) || name[0] == '.' || name != ascii_lower(name) || (!dotted && bare != name))
                 diags_.error(kp, "bad-value", "storage parameter '" + name + "' must be a lower-case name such as fillfactor");
             else if (!word(value, true))
                 diags_.error(pos(v, kp), "bad-value", "storage parameter '" + name + "' must be a number or a word, not '" + value + "'");
             else
-                idx.with.push_back({name, ascii_lower(value)});
+                with.push_back({name, ascii_lower(value), kp});
         });
     }
 
@@ -624,7 +633,7 @@ private:
                 } else if (key == "nulls_not_distinct") {
                     if (boolean(v, kp, "nulls_not_distinct", idx.nulls_not_distinct)) idx.nulls_not_distinct_pos = pos(v, kp);
                 } else if (key == "with") {
-                    read_storage_params(v, kp, idx);
+                    read_storage_params(v, kp, idx.with, idx.with_pos);
                 } else if (key == "columns") {
                     has_cols = true;
                     if (!expect(v, YAML::NodeType::Sequence, kp, "index columns")) return;

@@ -102,6 +102,12 @@ void write_column(std::string& out, const Column& c) {
     if (!c.comment.empty()) out += "        comment: " + dq(c.comment) + "\n";
 }
 
+std::string storage(const std::vector<StorageParam>& with) {
+    std::string w;
+    for (const auto& p : with) w += (w.empty() ? "" : ", ") + key(p.name) + ": " + dq(p.value);
+    return "{" + w + "}";
+}
+
 void write_index(std::string& out, const Index& i) {
     out += "      - name: " + key(i.name) + "\n        columns:\n";
     for (const auto& e : i.elements) {
@@ -117,11 +123,7 @@ void write_index(std::string& out, const Index& i) {
     if (i.unique) out += "        unique: true\n";
     if (i.nulls_not_distinct) out += "        nulls_not_distinct: true\n";
     if (!i.include.empty()) out += "        include: " + names(i.include) + "\n";
-    if (!i.with.empty()) {
-        std::string w;
-        for (const auto& p : i.with) w += (w.empty() ? "" : ", ") + key(p.name) + ": " + dq(p.value);
-        out += "        with: {" + w + "}\n";
-    }
+    if (!i.with.empty()) out += "        with: " + storage(i.with) + "\n";
     if (!i.where.empty()) out += "        where: " + dq(i.where) + "\n";
     if (i.method != IndexMethod::Btree) out += std::string("        method: ") + index_method_name(i.method) + "\n";
     if (!i.concurrently) out += "        concurrently: false\n";
@@ -163,6 +165,8 @@ void write_table(std::string& out, const Table& t) {
     }
     if (t.strict) out += "    strict: true\n";
     if (t.without_rowid) out += "    without_rowid: true\n";
+    if (t.unlogged) out += "    unlogged: true\n";
+    if (!t.with.empty()) out += "    with: " + storage(t.with) + "\n";
     if (t.hypertable) {
         out += "    hypertable:\n      time_column: " + key(t.hypertable->time_column.name) + "\n";
         if (!t.hypertable->create_default_indexes) out += "      create_default_indexes: false\n";

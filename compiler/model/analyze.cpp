@@ -324,6 +324,20 @@ private:
         }
     }
 
+    // PostgreSQL's storage parameters and UNLOGGED: the dialect checks the
+    // parameters' names and values (check_table); here, what needs the rest of
+    // the table.
+    void check_table_storage(const Table& t) {
+        if (t.with.empty() && !t.unlogged) return;
+        if (!rules_.supports(Feature::TableStorage)) {
+            unsupported(t.unlogged ? t.unlogged_pos : t.with_pos, Feature::TableStorage, "table " + t.name.display());
+            return;
+        }
+        if (t.unlogged && t.hypertable)
+            diags_.error(t.unlogged_pos, "bad-table", "hypertable " + t.name.display() +
+                                                          " cannot be unlogged: schemac plans TimescaleDB's chunks as logged tables");
+    }
+
     // SQLite's table options (strict, without_rowid, autoincrement): what SQLite
     // itself would refuse, said at the line that asks for it.
     void check_sqlite_options(const Table& t) {
@@ -436,6 +450,7 @@ private:
 
     void check_table(const Table& t) {
         check_sqlite_options(t);
+        check_table_storage(t);
         rowid_alias_default(t);
         online_forms_ignored(t);
         std::unordered_map<std::string, const Ident*> renames;
@@ -585,6 +600,10 @@ private:
                 ref_ok = false;
             }
         if (!cols_ok || !ref_ok) return;
+        if (target->unlogged && !t.unlogged && target != &t)
+            diags_.error(f.ref_pos, "bad-foreign-key", "foreign key " + q(f.name) + " of table " + t.name.display() +
+                                                           " references unlogged table " + target->name.display() +
+                                                           "; PostgreSQL lets only unlogged tables reference unlogged ones");
         // The database would have to write a generated column to carry the action out.
         const bool writes = f.on_delete == FkAction::SetNull || f.on_delete == FkAction::SetDefault ||
                             f.on_update == FkAction::SetNull || f.on_update == FkAction::SetDefault || f.on_update == FkAction::Cascade;

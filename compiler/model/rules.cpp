@@ -17,6 +17,7 @@ const char* feature_name(Feature f) {
         case Feature::ForeignKeyOptions: return "deferrable and MATCH FULL foreign keys";
         case Feature::IndexOptions: return "operator classes, collations, INCLUDE, NULLS NOT DISTINCT and storage parameters of indexes";
         case Feature::Extensions: return "extensions";
+        case Feature::TableStorage: return "table storage parameters and unlogged tables";
     }
     return "?";
 }

@@ -33,6 +33,7 @@ enum class Feature {
     IndexOptions,  // an index's opclass, collate, include, nulls_not_distinct and with (PostgreSQL's)
     ForeignKeyOptions,  // a foreign key's deferrable and match (PostgreSQL's)
     Extensions,    // `extensions:` (PostgreSQL's CREATE EXTENSION)
+    TableStorage,  // a table's `with:` storage parameters and `unlogged:` (PostgreSQL's)
 };
 // "array types", "enum types", ...: how a message names the feature.
 const char* feature_name(Feature f);

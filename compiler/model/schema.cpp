@@ -1,5 +1,6 @@
 #include "model/schema.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 #include <schemac/core/ascii.hpp>
@@ -80,18 +81,23 @@ std::string catalog_object_name(const std::string& name) {
 
 std::string canonical_storage_value(const std::string& name, const std::string& value) {
     const std::string v = ascii_lower(value);
-    if (name == "deduplicate_items" || name == "fastupdate" || name == "autosummarize") {
-        if (v == "on" || v == "yes" || v == "1" || v == "true") return "true";
-        if (v == "off" || v == "no" || v == "0" || v == "false") return "false";
-        return v;
-    }
-    std::size_t digits = 0;
-    while (digits < v.size() && is_ascii_digit(v[digits])) ++digits;
-    if (digits == v.size() && digits > 1) {
-        const std::size_t first = v.find_first_not_of('0');
-        return first == std::string::npos ? "0" : v.substr(first);
-    }
-    return v;
+    const bool yes = v == "on" || v == "yes" || v == "1" || v == "true";
+    const bool no = v == "off" || v == "no" || v == "0" || v == "false";
+    if (name == "vacuum_index_cleanup") return yes ? "on" : no ? "off" : v;
+    if (name == "deduplicate_items" || name == "fastupdate" || name == "autosummarize" || name == "autovacuum_enabled" ||
+        name == "vacuum_truncate")
+        return yes ? "true" : no ? "false" : v;
+    // [-]digits[.digits]: no leading zeros before the point, none trailing after it.
+    const std::size_t sign = !v.empty() && v[0] == '-' ? 1 : 0;
+    const std::size_t point = v.find('.');
+    std::string whole = v.substr(sign, point == std::string::npos ? std::string::npos : point - sign);
+    std::string frac = point == std::string::npos ? "" : v.substr(point + 1);
+    const auto digits = [](const std::string& d) { return std::all_of(d.begin(), d.end(), is_ascii_digit); };
+    if (!digits(whole) || !digits(frac) || (whole.empty() && frac.empty())) return v;
+    whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size()));
+    frac.erase(frac.find_last_not_of('0') + 1);
+    if (whole.empty()) whole = "0";
+    return (sign && (whole != "0" || !frac.empty()) ? "-" : "") + whole + (frac.empty() ? "" : "." + frac);
 }
 
 bool same_storage(const std::vector<StorageParam>& a, const std::vector<StorageParam>& b) {

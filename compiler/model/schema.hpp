@@ -121,12 +121,13 @@ struct IndexElement {
     SourcePos pos;
 };
 
-// An index's storage parameter (WITH (fillfactor = 70)): a name PostgreSQL
-// knows for the index method and its value as written (lower case), which
-// PostgreSQL keeps as it was written too (off stays off).
+// An index's or table's storage parameter (WITH (fillfactor = 70)): a name
+// PostgreSQL knows for the index method or tables and its value as written
+// (lower case), which PostgreSQL keeps as it was written too (off stays off).
 struct StorageParam {
     std::string name;
     std::string value;
+    SourcePos pos{};   // where the name was written (line 0: read from a database)
 };
 
 enum class IndexMethod { Btree, Hash, Gist, Gin, Brin };
@@ -136,9 +137,11 @@ const char* index_method_name(IndexMethod m);
 // An operator class or collation name as PostgreSQL's catalog gives it:
 // trimmed, and without "pg_catalog." (where the built-in ones live).
 std::string catalog_object_name(const std::string& name);
-// A storage parameter's value as PostgreSQL keeps it when schemac writes it:
-// the booleans (deduplicate_items, fastupdate, autosummarize) as true/false,
-// whichever of on/off/yes/no/1/0 was written, numbers without leading zeros.
+// A storage parameter's value as PostgreSQL keeps it when schemac writes it,
+// in one spelling: the booleans (deduplicate_items, autovacuum_enabled, ...)
+// as true/false and vacuum_index_cleanup as on/off/auto, whichever of
+// on/off/yes/no/1/0 was written; numbers without leading zeros, fractions
+// without trailing ones (.050 and 0.05 are one value).
 std::string canonical_storage_value(const std::string& name, const std::string& value);
 // The same parameters with the same values, in any order and spelling (off
 // and false, 070 and 70).
@@ -228,6 +231,12 @@ struct Table {
     bool strict = false;
     bool without_rowid = false;
     SourcePos strict_pos, without_rowid_pos;
+    // PostgreSQL's storage parameters of the table (WITH (fillfactor = 70,
+    // autovacuum_enabled = off)), in the order written, and UNLOGGED (not
+    // written to the WAL: faster, emptied after a crash, not replicated).
+    std::vector<StorageParam> with;
+    bool unlogged = false;
+    SourcePos with_pos, unlogged_pos;
     // The seed the migrations write: `seed` unless it is limited to environments.
     const Seed* migrated_seed() const { return seed && seed->everywhere() ? &*seed : nullptr; }
 

@@ -75,7 +75,7 @@ const char* const kTypes =
 
 const char* const kRelations =
     "SELECT c.oid::text, c.relkind," QNAME("n.nspname", "c.relname") ", c.relpersistence,"
-    " quote_literal(obj_description(c.oid, 'pg_class')), array_to_string(c.reloptions, ', '),"
+    " quote_literal(obj_description(c.oid, 'pg_class')), (SELECT string_agg(o, ', ' ORDER BY o) FROM unnest(c.reloptions) o),"
     " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,"
     " CASE WHEN c.relispartition THEN"
     "  (SELECT" QNAME("pn.nspname", "pc.relname") "FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent"

@@ -238,3 +238,52 @@ TEST_CASE("hazard truth: an extension's version update runs, and a down without 
     CHECK_THROWS_WITH_AS(Runner(set, o).rollback(back), doctest::Contains("no update path"), RunnerError);
     CHECK(installed() == "citext 1.6;pgcrypto 1.3;");
 }
+
+TEST_CASE("hazard truth: storage parameters change in place, SET LOGGED and SET UNLOGGED rewrite the table, and each down undoes it") {
+    // Table-level settings before `columns:`; the rows must survive every step.
+    const auto yaml = [](const std::string& settings) {
+        return "tables:\n  t:\n" + settings + "    columns:\n      id: {type: integer, primary_key: true}\n      v: text?\n";
+    };
+    struct Case {
+        std::string from, to;
+    };
+    const std::vector<Case> cases = {
+        {"", "    with: {fillfactor: 70}\n"},
+        {"    with: {fillfactor: 70, parallel_workers: 2}\n", "    with: {autovacuum_enabled: off, parallel_workers: 4}\n"},
+        {"", "    unlogged: true\n"},
+        {"    unlogged: true\n    with: {fillfactor: 60}\n", "    with: {fillfactor: 60}\n"},
+        {"    unlogged: true\n", "    unlogged: true\n    with: {autovacuum_vacuum_scale_factor: 0.05}\n"},
+    };
+    const auto state = [](ScratchDb& db) {
+        pqxx::work tx{db.conn()};
+        return tx.exec1("SELECT relpersistence::text || ' ' || coalesce(array_to_string(reloptions, ','), '') || ' ' || "
+                        "(SELECT count(*) FROM t) FROM pg_class WHERE oid = 'public.t'::regclass")[0]
+            .as<std::string>();
+    };
+    for (const Case& c : cases) {
+        INFO(c.from << " -> " << c.to);
+        ScratchDb db;
+        schemac::test::run_scripts(db.conn(), schemac::test::migration_scripts("", yaml(c.from)).up);
+        {
+            pqxx::work tx{db.conn()};
+            tx.exec0("INSERT INTO t SELECT g, 'x' FROM generate_series(1, 10) g");
+            tx.commit();
+        }
+        const std::string before = state(db);
+        const auto change = schemac::test::migration_scripts(yaml(c.from), yaml(c.to));
+        REQUIRE_MESSAGE(change.errors.empty(), change.errors);
+        REQUIRE(change.up.size() == 1);
+        const bool labelled = change.up[0].sql.find("table-rewrite:") != std::string::npos;
+        const long long node = relfilenode(db);
+        RunnerOptions o;
+        o.conninfo = db.conninfo();
+        const MigrationSet set = MigrationSet::from_files({{"0001_t.up.sql", change.up[0].sql}, {"0001_t.down.sql", change.down[0].sql}});
+        Runner(set, o).apply({});
+        CHECK_MESSAGE(labelled == (relfilenode(db) != node), change.up[0].sql);
+        const std::string after = state(db);
+        CHECK(after != before);
+        CHECK(after.ends_with(" 10"));
+        Runner(set, o).rollback({});
+        CHECK(state(db) == before);
+    }
+}

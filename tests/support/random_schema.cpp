@@ -229,6 +229,12 @@ struct GTable {
         bool negate = false;
     };
     std::vector<Generated> generated;
+    // PostgreSQL's table settings: with: {fillfactor: N} (0 unwritten),
+    // autovacuum_enabled: off, unlogged (never on a hypertable, and a logged
+    // table's key never references an unlogged one).
+    int fillfactor = 0;
+    bool autovacuum_off = false;
+    bool unlogged = false;
 
     GCol* col(int u) {
         for (auto& c : cols)
@@ -1155,7 +1161,7 @@ private:
 
     // A foreign key from `t` to a key of `target`, on new columns of `t`.
     bool add_fk_columns(GTable& t, const GTable& target, bool has_rows) {
-        if (target.time_col >= 0) return false;
+        if (target.time_col >= 0 || (target.unlogged && !t.unlogged && target.uid != t.uid)) return false;
         std::vector<std::pair<std::vector<int>, bool>> keys;   // columns, is the primary key
         if (target.pk) keys.push_back({target.pk->cols, true});
         for (const auto& u : target.uniques) keys.push_back({u.cols, false});
@@ -1360,7 +1366,7 @@ private:
             {&Gen::m_drop_unique, 3}, {&Gen::m_add_check, 4}, {&Gen::m_drop_check, 3}, {&Gen::m_add_fk, 5},
             {&Gen::m_drop_fk, 3}, {&Gen::m_add_enum_value, 5}, {&Gen::m_add_enum, 3}, {&Gen::m_drop_enum, 3},
             {&Gen::m_comment, 6}, {&Gen::m_seed_insert, 4}, {&Gen::m_seed_update, 4}, {&Gen::m_seed_delete, 3},
-            {&Gen::m_index_storage, 3}, {&Gen::m_generated, 4}, {&Gen::m_collation, 3}};
+            {&Gen::m_index_storage, 3}, {&Gen::m_generated, 4}, {&Gen::m_collation, 3}, {&Gen::m_table_storage, 3}};
         int total = 0;
         for (const auto& w : ws) total += w.w;
         int x = rng_.range(0, total - 1);
@@ -1433,12 +1439,14 @@ private:
         for (auto& c : t.cols) c.fresh = true;
         b_.tables.insert(b_.tables.begin() + rng_.range(0, static_cast<int>(b_.tables.size())), t);
         GTable& nt = *b_.table(t.uid);
+        if (!options_.sqlite && rng_.chance(10)) nt.unlogged = true;
+        if (!options_.sqlite && rng_.chance(10)) nt.fillfactor = rng_.range(10, 100);
         if (rng_.chance(50)) {
             const GTable target = rng_.pick(b_.tables);
             add_fk_columns(nt, target, false);
             for (auto& c : nt.cols) c.fresh = true;
         }
-        if (options_.hypertables && rng_.chance(40)) {
+        if (options_.hypertables && !nt.unlogged && rng_.chance(40)) {
             make_hypertable(b_, nt, true);
             for (auto& c : nt.cols) c.fresh = true;
         }
@@ -1796,6 +1804,40 @@ private:
         if (rng_.chance(8)) ix.dedup = rng_.range(1, 2);
     }
 
+    // A table's storage parameters or its UNLOGGED change (PostgreSQL): a table
+    // becomes unlogged only when every other table referencing it is, logged
+    // only when every other table it references is.
+    bool m_table_storage() {
+        if (options_.sqlite) return false;
+        std::vector<GTable*> cand;
+        for (auto* t : old_tables(true))
+            if (t->time_col < 0 && !t->hyper) cand.push_back(t);
+        if (cand.empty()) return false;
+        GTable& t = *rng_.pick(cand);
+        const int roll = rng_.range(0, 2);
+        if (roll == 0) {
+            const int before = t.fillfactor;
+            while (t.fillfactor == before) t.fillfactor = rng_.chance(20) ? 0 : rng_.range(10, 100);
+            log_.push_back("fillfactor of " + tname(t) + ": " + std::to_string(before) + " -> " + std::to_string(t.fillfactor));
+            return true;
+        }
+        if (roll == 1) {
+            t.autovacuum_off = !t.autovacuum_off;
+            log_.push_back(std::string("autovacuum of ") + tname(t) + (t.autovacuum_off ? " off" : " back on"));
+            return true;
+        }
+        for (const auto& o : b_.tables) {
+            if (o.uid == t.uid) continue;
+            const bool references_t = std::any_of(o.fks.begin(), o.fks.end(), [&](const GFk& f) { return f.ref_table == t.uid; });
+            const bool t_references = std::any_of(t.fks.begin(), t.fks.end(), [&](const GFk& f) { return f.ref_table == o.uid; });
+            if (!t.unlogged && references_t && !o.unlogged) return false;
+            if (t.unlogged && t_references && o.unlogged) return false;
+        }
+        t.unlogged = !t.unlogged;
+        log_.push_back(tname(t) + (t.unlogged ? " becomes unlogged" : " becomes logged"));
+        return true;
+    }
+
     // A btree index's storage parameters change (PostgreSQL): it is built again.
     bool m_index_storage() {
         if (options_.sqlite) return false;
@@ -1897,7 +1939,7 @@ private:
         if (b_.tables.empty()) return false;
         GTable* t = &b_.tables[static_cast<std::size_t>(rng_.range(0, static_cast<int>(b_.tables.size()) - 1))];
         const GTable target = b_.tables[static_cast<std::size_t>(rng_.range(0, static_cast<int>(b_.tables.size()) - 1))];
-        if (target.time_col >= 0) return false;
+        if (target.time_col >= 0 || (target.unlogged && !t->unlogged && target.uid != t->uid)) return false;
         const bool rows = !t->rows.empty() || has_rows_in_a(*t);
         // Reuse existing columns when some fit and hold no data; else add new ones.
         std::vector<std::vector<int>> keys;
@@ -2670,6 +2712,13 @@ private:
         if (schema_key) o += I2 + "schema: " + q(t.schema) + "\n";
         if (!t.comment.empty()) o += I2 + "comment: " + q(t.comment) + "\n";
         if (!t.renamed_from.empty()) o += I2 + "renamed_from: " + q(t.renamed_from) + "\n";
+        if (t.unlogged) o += I2 + "unlogged: true\n";
+        if (t.fillfactor || t.autovacuum_off) {
+            std::string w;
+            if (t.fillfactor) w += "fillfactor: " + std::to_string(t.fillfactor);
+            if (t.autovacuum_off) w += std::string(w.empty() ? "" : ", ") + "autovacuum_enabled: " + (rng_.chance(50) ? "off" : "false");
+            o += I2 + "with: {" + w + "}\n";
+        }
         o += I2 + "columns:\n";
         for (const auto& c : t.cols) {
             const bool pk_short = t.pk && t.pk->shorthand && t.pk->cols == std::vector<int>{c.uid};

@@ -560,6 +560,46 @@ TEST_CASE("inspect: operator classes, collations, INCLUDE, NULLS NOT DISTINCT an
     CHECK_FALSE(same_storage(x.with, {{"fillfactor", "70"}}));
 }
 
+TEST_CASE("inspect: a table's storage parameters and UNLOGGED become the model's, toast.* and user_catalog_table are named") {
+    catalog::Table t = table("t", {col("a", "text")});
+    t.options = {"fillfactor=70", "autovacuum_vacuum_scale_factor=.050", "user_catalog_table=true", "toast.autovacuum_enabled=off"};
+    t.unlogged = true;
+    const Result r = inspect_table(t);
+    const Table& x = r.schema.tables[0];
+    CHECK(x.unlogged);
+    REQUIRE(x.with.size() == 2);
+    CHECK(same_storage(x.with, {{"autovacuum_vacuum_scale_factor", "0.05"}, {"fillfactor", "70"}}));
+    REQUIRE(r.diags.all().size() == 1);
+    CHECK(r.diags.all()[0].message ==
+          "table public.t has storage parameters (user_catalog_table=true, toast.autovacuum_enabled=off) that schemac cannot represent; "
+          "they are not compared");
+}
+
+TEST_CASE("storage parameter values compare as PostgreSQL means them") {
+    struct Case {
+        const char *name, *a, *b;
+        bool same;
+    };
+    const Case cases[] = {
+        {"fillfactor", "070", "70", true},          {"fillfactor", "70", "71", false},
+        {"autovacuum_vacuum_scale_factor", ".050", "0.05", true},
+        {"autovacuum_vacuum_scale_factor", "1.0", "1", true},
+        {"autovacuum_vacuum_scale_factor", "0.5", "0.05", false},
+        {"log_autovacuum_min_duration", "-1", "-01", true},
+        {"log_autovacuum_min_duration", "-0", "0", true},
+        {"autovacuum_enabled", "off", "false", true},   {"autovacuum_enabled", "YES", "true", true},
+        {"autovacuum_enabled", "on", "false", false},   {"vacuum_truncate", "0", "false", true},
+        {"vacuum_index_cleanup", "true", "on", true},   {"vacuum_index_cleanup", "auto", "on", false},
+        {"fastupdate", "1", "on", true},                {"buffering", "auto", "on", false},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        CAPTURE(c.a);
+        CAPTURE(c.b);
+        CHECK(same_storage({{c.name, c.a}}, {{c.name, c.b}}) == c.same);
+    }
+}
+
 namespace {
 
 // Table public.t (id primary key, ref, c), the start of the cases below.

@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 
+#include "sql/postgres/index_options.hpp"
 #include "sql/postgres/literal.hpp"
 #include "sql/postgres/naming.hpp"
 #include "schemac/postgres/pg_codec.hpp"
@@ -360,10 +361,21 @@ private:
         if (!tablespace.empty()) not_represented(what, "is in tablespace " + display_ident(tablespace));
     }
 
-    void table_settings(const std::string& what, const catalog::Table& t) {
-        storage(what, t.options, t.tablespace);
+    // The storage parameters the language has go into `out`, the rest (toast.*,
+    // user_catalog_table) into a warning.
+    void table_settings(const std::string& what, const catalog::Table& t, Table& out) {
+        std::vector<std::string> others;
+        for (const auto& o : t.options) {
+            const std::size_t eq = o.find('=');
+            const std::string name = o.substr(0, eq);
+            if (is_table_storage_param(name) && eq != std::string::npos) out.with.push_back({name, ascii_lower(o.substr(eq + 1))});
+            else others.push_back(o);
+        }
+        if (!out.with.empty()) out.with_pos = pos_;
+        storage(what, others, t.tablespace);
         if (!t.access_method.empty()) not_represented(what, "uses table access method " + t.access_method);
-        if (t.unlogged) not_represented(what, "is UNLOGGED (not crash-safe, not replicated)");
+        out.unlogged = t.unlogged;
+        out.unlogged_pos = pos_;
         if (t.row_security || t.force_row_security)
             not_represented(what, std::string("has ROW LEVEL SECURITY ") + (t.row_security ? "enabled" : "") +
                                       (t.row_security && t.force_row_security ? " and " : "") +
@@ -495,7 +507,7 @@ private:
         if (t.kind == 'p') unsupported(what, "is partitioned (PARTITION BY); the schema language has no partitioning");
         for (const auto& parent : t.inherits)
             unsupported(what, "inherits from (or is a partition of) " + parent + "; the schema language has no inheritance or partitions");
-        table_settings(what, t);
+        table_settings(what, t, out);
         for (const auto& c : t.columns) out.columns.push_back(column_of(t, c));
 
         std::map<std::string, const catalog::Index*> index_of_constraint;

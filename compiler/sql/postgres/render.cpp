@@ -58,6 +58,14 @@ std::string fk_def(const ForeignKey& f) {
     return s;
 }
 
+// "fillfactor = 70, autovacuum_enabled = off": names and values as the loader
+// and the dialect's check let them through (lower-case words and numbers).
+std::string storage_list(const std::vector<StorageParam>& with) {
+    std::vector<std::string> params;
+    for (const auto& p : with) params.push_back(p.name + " = " + p.value);
+    return join(params);
+}
+
 std::string index_def(const Table* t, const Index& i, bool concurrently) {
     std::vector<std::string> els;
     for (const auto& e : i.elements) {
@@ -75,11 +83,7 @@ std::string index_def(const Table* t, const Index& i, bool concurrently) {
     s += " (" + join(els) + ")";
     if (!i.include.empty()) s += " INCLUDE " + cols(i.include);
     if (i.nulls_not_distinct) s += " NULLS NOT DISTINCT";
-    if (!i.with.empty()) {
-        std::vector<std::string> params;
-        for (const auto& p : i.with) params.push_back(p.name + " = " + p.value);
-        s += " WITH (" + join(params) + ")";
-    }
+    if (!i.with.empty()) s += " WITH (" + storage_list(i.with) + ")";
     if (!i.where.empty()) s += " WHERE " + i.where;
     return s;
 }
@@ -98,7 +102,25 @@ std::string create_table(const Table* t) {
         lines.push_back("    CONSTRAINT " + quote_ident(t->primary_key->name) + " PRIMARY KEY " + cols(t->primary_key->columns));
     for (const auto& u : t->uniques) lines.push_back("    CONSTRAINT " + quote_ident(u.name) + " UNIQUE " + cols(u.columns));
     for (const auto& c : t->checks) lines.push_back("    CONSTRAINT " + quote_ident(c.name) + " CHECK (" + c.expr + ")");
-    return "CREATE TABLE " + tbl(t) + " (\n" + join(lines, ",\n") + "\n)";
+    return std::string("CREATE ") + (t->unlogged ? "UNLOGGED " : "") + "TABLE " + tbl(t) + " (\n" + join(lines, ",\n") + "\n)" +
+           (t->with.empty() ? "" : " WITH (" + storage_list(t->with) + ")");
+}
+
+// ALTER TABLE ... SET (...), RESET (...): from the parameters `from` to `to`
+// (the caller knows they differ).
+std::string set_storage(const Table* t, const std::vector<StorageParam>& from, const std::vector<StorageParam>& to) {
+    std::vector<StorageParam> set;
+    std::vector<std::string> reset;
+    for (const auto& p : to) {
+        const auto old = std::find_if(from.begin(), from.end(), [&](const StorageParam& o) { return o.name == p.name; });
+        if (old == from.end() || !same_storage({*old}, {p})) set.push_back(p);
+    }
+    for (const auto& p : from)
+        if (std::none_of(to.begin(), to.end(), [&](const StorageParam& o) { return o.name == p.name; })) reset.push_back(p.name);
+    std::vector<std::string> parts;
+    if (!set.empty()) parts.push_back("SET (" + storage_list(set) + ")");
+    if (!reset.empty()) parts.push_back("RESET (" + join(reset) + ")");
+    return "ALTER TABLE " + tbl(t) + " " + join(parts);
 }
 
 std::string enum_values(const Enum* e) {
@@ -701,6 +723,29 @@ struct Renderer {
         return s;
     }
     PlanStep operator()(const SetTableOptions&) const { return {}; }   // never rendered: render_plan skips it
+    PlanStep operator()(const SetStorageParams& c) const {
+        PlanStep s{"~ table " + c.t->name.display() + ": storage parameters", {set_storage(c.t, c.from->with, c.t->with)},
+                   {set_storage(c.t, c.t->with, c.from->with)}};
+        const auto fillfactor = [](const std::vector<StorageParam>& with) {
+            const auto p = std::find_if(with.begin(), with.end(), [](const StorageParam& x) { return x.name == "fillfactor"; });
+            return p == with.end() ? std::vector<StorageParam>{} : std::vector<StorageParam>{*p};
+        };
+        s.up_note = "takes a SHARE UPDATE EXCLUSIVE lock (reads and writes go on)";
+        if (!same_storage(fillfactor(c.from->with), fillfactor(c.t->with))) s.up_note += "; the new fillfactor applies to pages written from now on";
+        return s;
+    }
+    PlanStep operator()(const SetPersistence& c) const {
+        const std::string name = c.t->name.display();
+        const char* to = c.unlogged ? "UNLOGGED" : "LOGGED";
+        const char* back = c.unlogged ? "LOGGED" : "UNLOGGED";
+        PlanStep s{"~ table " + name + ": " + (c.unlogged ? "unlogged" : "logged"), {"ALTER TABLE " + tbl(c.t) + " SET " + to},
+                   {"ALTER TABLE " + tbl(c.t) + " SET " + back}};
+        s.up_note = c.unlogged ? "from now on the table is not in the WAL: a crash empties it and replicas do not have its rows"
+                               : "the table and its indexes are written to the WAL (and to replicas) in full";
+        s.hazards.push_back({HazardKind::TableRewrite, "rewrites " + name + " and its indexes into new files"});
+        s.hazards.push_back({HazardKind::ExclusiveLock, name + " is locked ACCESS EXCLUSIVE (no reads, no writes) while it is rewritten"});
+        return s;
+    }
     PlanStep operator()(const SetChunkInterval& c) const {
         PlanStep s{"~ hypertable " + c.t->name.display() + ": chunk interval " + c.from->interval_text() + " -> " +
                        c.to->interval_text(),

@@ -32,6 +32,7 @@ public:
             case Feature::IndexOptions:
             case Feature::ForeignKeyOptions:
             case Feature::Extensions: return false;
+            case Feature::TableStorage: return false;
         }
         return false;
     }
@@ -68,6 +69,8 @@ public:
             case Feature::Extensions:
                 return "SQLite loads an extension into each connection (sqlite3_load_extension), not into the database file: "
                        "remove `extensions:`";
+            case Feature::TableStorage:
+                return "SQLite has no storage parameters and every table is in the journal: remove `with:` and `unlogged:`";
             case Feature::IndexOptions:
                 return "they are PostgreSQL's: remove `opclass:`, `collate:`, `include:`, `nulls_not_distinct:` and `with:`";
         }
