@@ -32,6 +32,9 @@ std::optional<CppType> scalar(const Type& t, const std::optional<EnumNaming>& en
         case TypeKind::Json:
         case TypeKind::Jsonb: return CppType{"::schemac::Json", {values}, false};
         case TypeKind::Bytea: return CppType{"::schemac::Bytes", {values}, false};
+        // A bit string as PostgreSQL's text form: one '0' or '1' per bit, first bit first.
+        case TypeKind::Bit:
+        case TypeKind::VarBit: return CppType{"::std::string", {"<string>"}, false};
         case TypeKind::Enum:
             if (!enum_naming) return std::nullopt;
             return CppType{enum_naming->qualified, {'"' + enum_naming->header + '"'}, true};

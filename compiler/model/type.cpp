@@ -65,6 +65,8 @@ const Spelling kSpellings[] = {
     {"uuid", TypeKind::Uuid, 0}, {"json", TypeKind::Json, 0}, {"jsonb", TypeKind::Jsonb, 0},
     {"bytea", TypeKind::Bytea, 0},
     {"blob", TypeKind::Bytea, 0},   // SQLite's spelling of the same bytes
+    {"bit", TypeKind::Bit, 1},
+    {"varbit", TypeKind::VarBit, 1}, {"bit varying", TypeKind::VarBit, 1},
 };
 
 const char* canonical_name(TypeKind k) {
@@ -93,6 +95,8 @@ const char* canonical_name(TypeKind k) {
         case TypeKind::Json: return "json";
         case TypeKind::Jsonb: return "jsonb";
         case TypeKind::Bytea: return "bytea";
+        case TypeKind::Bit: return "bit";
+        case TypeKind::VarBit: return "varbit";
         case TypeKind::Enum: return "enum";
     }
     return "?";
@@ -128,16 +132,22 @@ bool check_args(const Spelling& sp, const std::vector<int>& args, Type& t, std::
             return true;
         case TypeKind::Varchar:
         case TypeKind::Char:
+        case TypeKind::Bit:
+        case TypeKind::VarBit: {
+            // Characters up to 10485760; bits up to PostgreSQL's VARBITMAXLEN.
+            const bool bits = sp.kind == TypeKind::Bit || sp.kind == TypeKind::VarBit;
+            const int max = bits ? 83886080 : 10485760;
             if (!args.empty()) {
-                if (args[0] < 1 || args[0] > 10485760) {
-                    error = "length of " + name + " must be between 1 and 10485760, not " + std::to_string(args[0]);
+                if (args[0] < 1 || args[0] > max) {
+                    error = "length of " + name + " must be between 1 and " + std::to_string(max) + ", not " + std::to_string(args[0]);
                     return false;
                 }
                 t.length = args[0];
-            } else if (sp.kind == TypeKind::Char) {
-                t.length = 1;   // PostgreSQL: char without a length is char(1)
+            } else if (sp.kind == TypeKind::Char || sp.kind == TypeKind::Bit) {
+                t.length = 1;   // PostgreSQL: char and bit without a length are char(1) and bit(1)
             }
             return true;
+        }
         case TypeKind::Time:
         case TypeKind::TimeTz:
         case TypeKind::Timestamp:
@@ -294,7 +304,7 @@ std::string Type::display() const {
         s = canonical_name(kind);
         if (kind == TypeKind::Numeric && precision >= 0)
             s += "(" + std::to_string(precision) + "," + std::to_string(scale < 0 ? 0 : scale) + ")";
-        if ((kind == TypeKind::Varchar || kind == TypeKind::Char) && length >= 0)
+        if ((kind == TypeKind::Varchar || kind == TypeKind::Char || kind == TypeKind::Bit || kind == TypeKind::VarBit) && length >= 0)
             s += "(" + std::to_string(length) + ")";
         if ((kind == TypeKind::Time || kind == TypeKind::TimeTz || kind == TypeKind::Timestamp || kind == TypeKind::TimestampTz) &&
             precision >= 0)

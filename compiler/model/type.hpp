@@ -25,14 +25,14 @@ std::string display_ident(const std::string& name);
 enum class TypeKind {
     SmallInt, Integer, BigInt, SmallSerial, Serial, BigSerial, Real, Double, Numeric,
     Varchar, Char, Text, Citext, Boolean, Date, Time, TimeTz, Timestamp, TimestampTz, Interval,
-    Uuid, Json, Jsonb, Bytea, Enum
+    Uuid, Json, Jsonb, Bytea, Bit, VarBit, Enum
 };
 
 struct Type {
     TypeKind kind = TypeKind::Text;
     int precision = -1;        // numeric(p,..), time/timestamp(p); -1 = not given
     int scale = -1;            // numeric(.., s); -1 = not given
-    int length = -1;           // varchar(n), char(n); -1 = not given
+    int length = -1;           // varchar(n), char(n), bit(n), varbit(n); -1 = not given
     QualifiedName enum_name;   // kind == Enum (schema filled by resolution)
     bool is_array = false;
 

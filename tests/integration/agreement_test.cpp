@@ -32,6 +32,7 @@ const std::map<std::pair<std::string, std::string>, const char*> kStricter = {
     {{"timestamp", "2024-01-02 03:04:05+02"}, "PostgreSQL drops the zone of a timestamp without time zone silently"},
     {{"timestamptz", "2024-01-02 03:04:05-0530"}, "schemac wants +HH:MM, the ISO 8601 form"},
     {{"bytea", "hello"}, "schemac takes only the unambiguous hex form, not the escape form"},
+    {{"bit(8)", "x0F"}, "schemac takes only the binary digits the catalog prints back"},
 };
 
 // Assignment, not a cast: a default or a seed row is assigned to its column,
@@ -80,7 +81,8 @@ TEST_CASE("every canonical type spelling is a PostgreSQL type, and means the sam
         {"time(3)", "time(3) without time zone"}, {"timestamp", "timestamp without time zone"},
         {"timestamptz", "timestamp with time zone"}, {"timestamptz(3)", "timestamp(3) with time zone"},
         {"interval", "interval"}, {"uuid", "uuid"}, {"json", "json"}, {"jsonb", "jsonb"}, {"bytea", "bytea"},
-        {"text[]", "text[]"}, {"numeric(10,2)[]", "numeric(10,2)[]"},
+        {"text[]", "text[]"}, {"numeric(10,2)[]", "numeric(10,2)[]"}, {"bit(4)", "bit(4)"}, {"varbit(8)", "bit varying(8)"},
+        {"varbit", "bit varying"},
     };
     pqxx::work tx{db.conn()};
     for (const auto& t : types) {

@@ -175,7 +175,7 @@ template <class F> bool any_nan(const F& v) {
 }
 
 #define SCALARS_FIELDS(X) \
-    X(small) X(int_) X(big) X(r) X(d) X(num) X(num38) X(money2) X(vc) X(ch) X(txt) X(flag) X(day) X(tod) X(todtz) X(ts) X(tstz) X(iv) X(u) X(j) X(jb) X(bin) X(m)
+    X(small) X(int_) X(big) X(r) X(d) X(num) X(num38) X(money2) X(vc) X(ch) X(txt) X(flag) X(day) X(tod) X(todtz) X(ts) X(tstz) X(iv) X(u) X(j) X(jb) X(bin) X(m) X(bits) X(bits4)
 #define REQUIRED_FIELDS(X) \
     X(small) X(int_) X(big) X(r) X(d) X(num) X(vc) X(txt) X(flag) X(day) X(tod) X(todtz) X(ts) X(tstz) X(iv) X(u) X(j) X(jb) X(bin) X(m)
 #define ARRAYS_FIELDS(X) \
@@ -295,7 +295,9 @@ std::vector<ScalarCase> scalar_cases() {
                   .j = Json("[]"),
                   .jb = Json("{}"),
                   .bin = Bytes{},
-                  .m = Mood::happy},
+                  .m = Mood::happy,
+                  .bits = "",
+                  .bits4 = "0000"},
                  [](ScalarsRow& r) { r.ch = "     "; }});
     c.push_back({"maximums, year 9999, all 256 bytes",
                  {.small = hi<std::int16_t>(),
@@ -320,7 +322,9 @@ std::vector<ScalarCase> scalar_cases() {
                   .j = Json(R"({"k": [true, false, null, 1.5e300, "x"]})"),
                   .jb = Json(R"([1, "a", null, true, [], {}])"),
                   .bin = all_bytes(),
-                  .m = Mood::delete_}});
+                  .m = Mood::delete_,
+                  .bits = "1000000000000001",
+                  .bits4 = "1111"}});
     c.push_back({"NaN everywhere it exists",
                  {.r = qnan<float>(), .d = qnan<double>(), .num = dec("NaN"), .num38 = dec("NaN"), .money2 = dec("NaN"), .m = Mood::so_so}});
     c.push_back({"+Infinity", {.r = inf<float>(), .d = inf<double>(), .m = Mood::sad}});

@@ -42,6 +42,9 @@ TEST_CASE("hazard truth: table-rewrite is labelled exactly when PostgreSQL rewri
         {"varchar(20)", "text"},        {"numeric(10,2)", "numeric(12,2)"}, {"text", "varchar(5)"},
         {"text", "citext"},             {"citext", "text"},                 {"varchar(10)", "citext"},
         {"citext", "varchar(5)"},       {"citext", "varchar"},
+        {"bit(4)", "varbit(8)"},        {"varbit(4)", "varbit(8)"},         {"varbit(8)", "varbit"},
+        {"bit(4)", "bit(8)"},           {"varbit", "bit(4)"},               {"varbit(8)", "varbit(4)"},
+        {"bit(4)", "varbit"},
     };
     for (const Case& c : cases) {
         INFO(c.from << " -> " << c.to);

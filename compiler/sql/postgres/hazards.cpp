@@ -92,6 +92,10 @@ bool is_binary_compatible(const Type& a, const Type& b) {
     // Between citext and unbounded text: the extension's casts are WITHOUT FUNCTION.
     if ((a_text && b.kind == TypeKind::Citext) || (a.kind == TypeKind::Citext && (b.kind == TypeKind::Text || (b.kind == TypeKind::Varchar && b.length < 0))))
         return true;
+    // varbit(n) → varbit(m ≥ n) and bit(n) or varbit(n) → varbit: the same bits.
+    // bit(n) → varbit(m) is rewritten (measured: hazard-truth test).
+    if (a.kind == TypeKind::VarBit && b.kind == TypeKind::VarBit) return b.length < 0 || (a.length >= 0 && b.length >= a.length);
+    if (a.kind == TypeKind::Bit && b.kind == TypeKind::VarBit) return b.length < 0;
     // time/timestamp precision increase.
     if (a.kind == b.kind && (a.kind == TypeKind::Time || a.kind == TypeKind::Timestamp || a.kind == TypeKind::TimestampTz))
         return b.precision < 0 || (a.precision >= 0 && b.precision >= a.precision);
@@ -106,6 +110,8 @@ bool is_narrowing(const Type& a, const Type& b) {
         (b.kind == TypeKind::Timestamp || b.kind == TypeKind::TimestampTz))
         return false;   // same instants (timestamp is read in the session's time zone)
     if (int_rank(a.kind) && int_rank(b.kind)) return int_rank(b.kind) < int_rank(a.kind);
+    if ((a.kind == TypeKind::Bit || a.kind == TypeKind::VarBit) && b.kind == TypeKind::VarBit)
+        return b.length >= 0 && (a.length < 0 || a.length > b.length);   // into fewer bits
     if (is_text(a.kind) && is_text(b.kind)) return b.length >= 0;   // into a bounded type
     if (a.kind == TypeKind::Numeric && b.kind == TypeKind::Numeric) return true;
     if (a.kind == TypeKind::Real && b.kind == TypeKind::Double) return false;
@@ -123,6 +129,8 @@ bool needs_using(const Type& a, const Type& b) {
     if (is_text(a.kind) && is_text(b.kind)) return false;
     if (is_time(a.kind) && is_time(b.kind)) return false;
     if (is_text(b.kind)) return false;   // everything has an assignment cast to text
+    const auto bits = [](TypeKind k) { return k == TypeKind::Bit || k == TypeKind::VarBit; };
+    if (bits(a.kind) && bits(b.kind)) return false;
     if (a.kind == TypeKind::Json && b.kind == TypeKind::Jsonb) return false;
     if (a.kind == TypeKind::Jsonb && b.kind == TypeKind::Json) return false;
     return !(a == b);

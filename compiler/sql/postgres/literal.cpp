@@ -413,6 +413,16 @@ std::optional<std::string> check_literal(const Type& t, const Value& v, const En
         case TypeKind::Text:
         case TypeKind::Citext:
             return std::nullopt;   // any text: check_text above
+        case TypeKind::Bit:
+        case TypeKind::VarBit: {
+            // Only the binary digits the catalog prints back (bit_in also takes x-hex).
+            if (s.find_first_not_of("01") != std::string::npos) return std::optional(not_a("a string of binary digits (0 and 1)"));
+            const long len = static_cast<long>(s.size());
+            if (t.kind == TypeKind::Bit && len != t.length)
+                return "is " + std::to_string(len) + " bits long; " + tn + " holds exactly " + std::to_string(t.length);
+            if (t.length >= 0 && len > t.length) return "is " + std::to_string(len) + " bits long; " + tn + " allows " + std::to_string(t.length);
+            return std::nullopt;
+        }
         case TypeKind::Boolean: {
             const std::string l = ascii_lower(s);
             return l == "true" || l == "false" ? std::nullopt : std::optional<std::string>("is not a boolean (true or false)");

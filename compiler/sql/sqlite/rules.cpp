@@ -93,6 +93,8 @@ public:
             case TypeKind::Interval: return "write `integer` (seconds or milliseconds)";
             case TypeKind::Uuid: return "write `text` (or `blob` for the 16 bytes)";
             case TypeKind::Citext: return "write `text`, and compare with COLLATE NOCASE or lower() in queries";
+            case TypeKind::Bit:
+            case TypeKind::VarBit: return "write `integer` for up to 64 flags (bitwise & and | in SQL), or `blob`";
             case TypeKind::Json:
             case TypeKind::Jsonb: return "write `text`: SQLite's json functions read and write text";
             default: return "";

@@ -12,9 +12,9 @@ namespace db::rt {
 namespace ScalarsDao_sql {
 
 // Where each column is in the statements' own SELECT and RETURNING lists.
-constexpr int kPositions[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, };
+constexpr int kPositions[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, };
 constexpr char kInsertInto[] = "INSERT INTO rt.scalars ";
-constexpr char kReturning[] = " RETURNING id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m";
+constexpr char kReturning[] = " RETURNING id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m, bits, bits4";
 constexpr char kTable[] = "rt.scalars";
 
 }  // namespace ScalarsDao_sql
@@ -50,11 +50,13 @@ ScalarsRow ScalarsDao::read_row(const ::pqxx::row& schemac_result, const int* sc
     ::schemac::pg::read(schemac_result[schemac_positions[21]], schemac_row.jb);
     ::schemac::pg::read(schemac_result[schemac_positions[22]], schemac_row.bin);
     ::schemac::pg::read(schemac_result[schemac_positions[23]], schemac_row.m);
+    ::schemac::pg::read(schemac_result[schemac_positions[24]], schemac_row.bits);
+    ::schemac::pg::read(schemac_result[schemac_positions[25]], schemac_row.bits4);
     return schemac_row;
 }
 
 ::std::vector<int> ScalarsDao::positions_of_columns(const ::pqxx::result& schemac_result) {
-    return ::schemac::pg::positions_of_columns(schemac_result, { "id", "small", "int", "big", "r", "d", "num", "num38", "money2", "vc", "ch", "txt", "flag", "day", "tod", "todtz", "ts", "tstz", "iv", "u", "j", "jb", "bin", "m", }, "rt.scalars");
+    return ::schemac::pg::positions_of_columns(schemac_result, { "id", "small", "int", "big", "r", "d", "num", "num38", "money2", "vc", "ch", "txt", "flag", "day", "tod", "todtz", "ts", "tstz", "iv", "u", "j", "jb", "bin", "m", "bits", "bits4", }, "rt.scalars");
 }
 
 ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const ScalarsNew& schemac_row) const {
@@ -84,6 +86,8 @@ ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const Scalar
     schemac_insert.add("jb", schemac_row.jb);
     schemac_insert.add("bin", schemac_row.bin);
     schemac_insert.add("m", schemac_row.m);
+    schemac_insert.add("bits", schemac_row.bits);
+    schemac_insert.add("bits4", schemac_row.bits4);
     return read_row(::schemac::pg::single_row(schemac_insert.exec(schemac_tx, ScalarsDao_sql::kInsertInto, ScalarsDao_sql::kReturning), ScalarsDao_sql::kTable), ScalarsDao_sql::kPositions);
 }
 
@@ -115,6 +119,8 @@ ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const Scalar
     schemac_columns.add("jb", schemac_rows.front().jb);
     schemac_columns.add("bin", schemac_rows.front().bin);
     schemac_columns.add("m", schemac_rows.front().m);
+    schemac_columns.add("bits", schemac_rows.front().bits);
+    schemac_columns.add("bits4", schemac_rows.front().bits4);
     ::schemac::pg::CopyRowWriter schemac_writer(schemac_tx, ScalarsDao_sql::kTable, ::std::move(schemac_columns));
     for (const auto& schemac_row : schemac_rows) {
         schemac_writer.add(schemac_row.id);
@@ -141,6 +147,8 @@ ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const Scalar
         schemac_writer.add(schemac_row.jb);
         schemac_writer.add(schemac_row.bin);
         schemac_writer.add(schemac_row.m);
+        schemac_writer.add(schemac_row.bits);
+        schemac_writer.add(schemac_row.bits4);
         schemac_writer.end_row();
     }
     schemac_writer.complete();
@@ -149,7 +157,7 @@ ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const Scalar
 
 ::std::optional<ScalarsRow> ScalarsDao::find_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64_t id) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_e2a32e8aa4472667", "SELECT id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m FROM rt.scalars WHERE id = $1"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_6aff4775b2ac8afe", "SELECT id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m, bits, bits4 FROM rt.scalars WHERE id = $1"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(id);
     const auto schemac_result = ::schemac::pg::exec(schemac_tx, schemac_statement, schemac_params);
@@ -160,7 +168,7 @@ ScalarsRow ScalarsDao::insert(::pqxx::transaction_base& schemac_tx, const Scalar
 
 bool ScalarsDao::update(::pqxx::transaction_base& schemac_tx, const ScalarsRow& schemac_row) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_0ff2db7c76eb9408", "UPDATE rt.scalars SET small = $1, \"int\" = $2, big = $3, r = $4, d = $5, num = $6, num38 = $7, money2 = $8, vc = $9, ch = $10, txt = $11, flag = $12, day = $13, tod = $14, todtz = $15, ts = $16, tstz = $17, iv = $18, u = $19, j = $20, jb = $21, bin = $22, m = $23 WHERE id = $24"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_6578eb2800011ab8", "UPDATE rt.scalars SET small = $1, \"int\" = $2, big = $3, r = $4, d = $5, num = $6, num38 = $7, money2 = $8, vc = $9, ch = $10, txt = $11, flag = $12, day = $13, tod = $14, todtz = $15, ts = $16, tstz = $17, iv = $18, u = $19, j = $20, jb = $21, bin = $22, m = $23, bits = $24, bits4 = $25 WHERE id = $26"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.small);
     schemac_params.add(schemac_row.int_);
@@ -185,6 +193,8 @@ bool ScalarsDao::update(::pqxx::transaction_base& schemac_tx, const ScalarsRow& 
     schemac_params.add(schemac_row.jb);
     schemac_params.add(schemac_row.bin);
     schemac_params.add(schemac_row.m);
+    schemac_params.add(schemac_row.bits);
+    schemac_params.add(schemac_row.bits4);
     schemac_params.add(schemac_row.id);
     return ::schemac::pg::exec(schemac_tx, schemac_statement, schemac_params).affected_rows() > 0;
 }
@@ -199,7 +209,7 @@ bool ScalarsDao::delete_by_id(::pqxx::transaction_base& schemac_tx, ::std::int64
 
 ScalarsRow ScalarsDao::upsert(::pqxx::transaction_base& schemac_tx, const ScalarsRow& schemac_row) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    static constexpr ::schemac::pg::Statement schemac_statement{"sc_b24ae594559c7275", "INSERT INTO rt.scalars (id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) ON CONFLICT (id) DO UPDATE SET small = EXCLUDED.small, \"int\" = EXCLUDED.\"int\", big = EXCLUDED.big, r = EXCLUDED.r, d = EXCLUDED.d, num = EXCLUDED.num, num38 = EXCLUDED.num38, money2 = EXCLUDED.money2, vc = EXCLUDED.vc, ch = EXCLUDED.ch, txt = EXCLUDED.txt, flag = EXCLUDED.flag, day = EXCLUDED.day, tod = EXCLUDED.tod, todtz = EXCLUDED.todtz, ts = EXCLUDED.ts, tstz = EXCLUDED.tstz, iv = EXCLUDED.iv, u = EXCLUDED.u, j = EXCLUDED.j, jb = EXCLUDED.jb, bin = EXCLUDED.bin, m = EXCLUDED.m RETURNING id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m"};
+    static constexpr ::schemac::pg::Statement schemac_statement{"sc_c970a6131089b53a", "INSERT INTO rt.scalars (id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m, bits, bits4) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26) ON CONFLICT (id) DO UPDATE SET small = EXCLUDED.small, \"int\" = EXCLUDED.\"int\", big = EXCLUDED.big, r = EXCLUDED.r, d = EXCLUDED.d, num = EXCLUDED.num, num38 = EXCLUDED.num38, money2 = EXCLUDED.money2, vc = EXCLUDED.vc, ch = EXCLUDED.ch, txt = EXCLUDED.txt, flag = EXCLUDED.flag, day = EXCLUDED.day, tod = EXCLUDED.tod, todtz = EXCLUDED.todtz, ts = EXCLUDED.ts, tstz = EXCLUDED.tstz, iv = EXCLUDED.iv, u = EXCLUDED.u, j = EXCLUDED.j, jb = EXCLUDED.jb, bin = EXCLUDED.bin, m = EXCLUDED.m, bits = EXCLUDED.bits, bits4 = EXCLUDED.bits4 RETURNING id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m, bits, bits4"};
     ::schemac::pg::Params schemac_params;
     schemac_params.add(schemac_row.id);
     schemac_params.add(schemac_row.small);
@@ -225,6 +235,8 @@ ScalarsRow ScalarsDao::upsert(::pqxx::transaction_base& schemac_tx, const Scalar
     schemac_params.add(schemac_row.jb);
     schemac_params.add(schemac_row.bin);
     schemac_params.add(schemac_row.m);
+    schemac_params.add(schemac_row.bits);
+    schemac_params.add(schemac_row.bits4);
     return read_row(::schemac::pg::single_row(::schemac::pg::exec(schemac_tx, schemac_statement, schemac_params), ScalarsDao_sql::kTable), ScalarsDao_sql::kPositions);
 }
 
@@ -238,10 +250,10 @@ ScalarsRow ScalarsDao::upsert(::pqxx::transaction_base& schemac_tx, const Scalar
 
 void ScalarsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::function<void(const ScalarsRow&)>& on_row) const {
     ::schemac::pg::prepare_session(schemac_tx);
-    ::schemac::pg::CopyReader schemac_reader(schemac_tx, "rt.scalars (id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m)");
+    ::schemac::pg::CopyReader schemac_reader(schemac_tx, "rt.scalars (id, small, \"int\", big, r, d, num, num38, money2, vc, ch, txt, flag, day, tod, todtz, ts, tstz, iv, u, j, jb, bin, m, bits, bits4)");
     ScalarsRow schemac_row;
     while (const auto* schemac_fields = schemac_reader.next()) {
-        ::schemac::pg::expect_fields(*schemac_fields, 24, ScalarsDao_sql::kTable);
+        ::schemac::pg::expect_fields(*schemac_fields, 26, ScalarsDao_sql::kTable);
         ::schemac::pg::read((*schemac_fields)[0], schemac_row.id, "id");
         ::schemac::pg::read((*schemac_fields)[1], schemac_row.small, "small");
         ::schemac::pg::read((*schemac_fields)[2], schemac_row.int_, "int");
@@ -266,6 +278,8 @@ void ScalarsDao::for_each(::pqxx::transaction_base& schemac_tx, const ::std::fun
         ::schemac::pg::read((*schemac_fields)[21], schemac_row.jb, "jb");
         ::schemac::pg::read((*schemac_fields)[22], schemac_row.bin, "bin");
         ::schemac::pg::read((*schemac_fields)[23], schemac_row.m, "m");
+        ::schemac::pg::read((*schemac_fields)[24], schemac_row.bits, "bits");
+        ::schemac::pg::read((*schemac_fields)[25], schemac_row.bits4, "bits4");
         on_row(schemac_row);
     }
 }

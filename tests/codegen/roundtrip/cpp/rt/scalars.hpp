@@ -46,6 +46,8 @@ struct ScalarsRow {
     ::std::optional<::schemac::Json> jb{};  // jsonb
     ::std::optional<::schemac::Bytes> bin{};  // bytea
     ::std::optional<::db::rt::Mood> m{};  // rt.mood
+    ::std::optional<::std::string> bits{};  // varbit(16)
+    ::std::optional<::std::string> bits4{};  // bit(4)
 
     bool operator==(const ScalarsRow&) const = default;
 };
@@ -77,6 +79,8 @@ struct ScalarsNew {
     ::std::optional<::schemac::Json> jb{};
     ::std::optional<::schemac::Bytes> bin{};
     ::std::optional<::db::rt::Mood> m{};
+    ::std::optional<::std::string> bits{};
+    ::std::optional<::std::string> bits4{};
 };
 
 // Every statement is prepared on first use and takes its values as parameters.
