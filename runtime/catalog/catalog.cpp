@@ -131,14 +131,27 @@ private:
               " set_config('jit', 'off', true)");
     }
 
+    // The privileges an ACL column grants to roles other than the owner, one
+    // "role: PRIVILEGE, PRIVILEGE" per role (PUBLIC for everybody), as text[].
+    static std::string grants_of(const std::string& acl, const std::string& owner) {
+        return "ARRAY(SELECT coalesce(g.rolname, 'PUBLIC') || ': ' || string_agg(a.privilege_type, ', ' ORDER BY a.privilege_type)"
+               " FROM aclexplode(" + acl + ") a LEFT JOIN pg_roles g ON g.oid = a.grantee WHERE a.grantee <> " + owner +
+               " GROUP BY g.rolname ORDER BY 1)::text[]";
+    }
+
     // The schemas, and whether TimescaleDB is installed (a first row of its own).
     bool schemas() {
         bool timescale = false;
-        const auto r = query(with_ + "SELECT 0, EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')::text"
-                                     " UNION ALL SELECT 1, nspname::text FROM ns ORDER BY 1, 2");
+        const auto r = query(with_ + "SELECT 0, EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')::text, NULL::text[]"
+                                     " UNION ALL SELECT 1, ns.nspname::text, " + grants_of("n.nspacl", "n.nspowner") +
+                                     " FROM ns JOIN pg_namespace n ON n.oid = ns.oid ORDER BY 1, 2");
         for (const auto& row : r) {
-            if (num(row[0]) == 0) timescale = str(row[1]) == "true";
-            else snap_.schemas.push_back(str(row[1]));
+            if (num(row[0]) == 0) {
+                timescale = str(row[1]) == "true";
+                continue;
+            }
+            snap_.schemas.push_back(str(row[1]));
+            if (auto g = text_array(row[2]); !g.empty()) snap_.schema_grants[str(row[1])] = std::move(g);
         }
         return timescale;
     }
@@ -168,7 +181,8 @@ private:
                              "  JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
                              "  WHERE i.inhrelid = c.oid ORDER BY i.inhseqno)::text[],"
                              " c.reloptions::text[] || ARRAY(SELECT 'toast.' || o FROM unnest(tc.reloptions) o), sp.spcname, CASE WHEN am.amname <> 'heap' THEN am.amname END,"
-                             " c.relpersistence = 'u', c.relrowsecurity, c.relforcerowsecurity, c.relreplident"
+                             " c.relpersistence = 'u', c.relrowsecurity, c.relforcerowsecurity, c.relreplident, " +
+                             grants_of("c.relacl", "c.relowner") +
                              " FROM rel JOIN pg_class c ON c.oid = rel.oid LEFT JOIN pg_tablespace sp ON sp.oid = c.reltablespace"
                              " LEFT JOIN pg_am am ON am.oid = c.relam LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid" + description("cd", "c.oid", "pg_class"));
         for (const auto& row : r) {
@@ -186,6 +200,7 @@ private:
             t.row_security = flag(row[10]);
             t.force_row_security = flag(row[11]);
             t.replica_identity = ch(row[12]) ? ch(row[12]) : 'd';
+            t.grants = text_array(row[13]);
             table_by_oid_[str(row[0])] = snap_.tables.size();
             snap_.tables.push_back(std::move(t));
         }

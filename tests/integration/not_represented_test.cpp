@@ -1,6 +1,7 @@
 // What a PostgreSQL 15 catalog can hold that the schema model cannot (storage
 // parameters of key indexes, a table's toast.* and user_catalog_table, storage and compression of columns,
-// statistics targets, sequence options, row level security, replica identity, CLUSTER ON) is never
+// statistics targets, sequence options, row level security, replica identity, CLUSTER ON, GRANTs on
+// tables and schemas) is never
 // dropped in silence: `schemac inspect`, `schemac verify` and `schemac plan
 // --from DATABASE` each print one warning naming the object and the setting,
 // and verify does not call the database a plain match.
@@ -74,6 +75,12 @@ const std::vector<std::pair<const char*, const char*>> kCases = {
      "warning: table public.t has ROW LEVEL SECURITY enabled, which schemac cannot represent; it is not compared"},
     {"ALTER TABLE t REPLICA IDENTITY FULL",
      "warning: table public.t has REPLICA IDENTITY FULL, which schemac cannot represent; it is not compared"},
+    {"GRANT SELECT, UPDATE ON t TO PUBLIC",
+     "warning: table public.t has privileges granted to other roles (PUBLIC: SELECT, UPDATE) that schemac cannot represent; "
+     "they are not compared"},
+    {"GRANT CREATE ON SCHEMA public TO PUBLIC",
+     "warning: schema public has privileges granted to other roles (PUBLIC: CREATE, USAGE) that schemac cannot represent; "
+     "they are not compared"},
     {"ALTER TABLE t CLUSTER ON t_idx",
      "warning: index public.t_idx on table public.t is the index the table is CLUSTERed on, which schemac cannot "
      "represent; it is not compared"},

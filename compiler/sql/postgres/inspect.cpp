@@ -322,6 +322,10 @@ public:
             diags_.warning(pos_, "unsupported-object",
                            u.kind + " " + u.name + " is not part of the schema language: it is left out of the model, "
                            "and plans never create, change or drop it");
+        for (const auto& [name, grants] : snap_.schema_grants)
+            // USAGE on public for everybody is how PostgreSQL 15 makes every database.
+            if (name != "public" || grants != std::vector<std::string>{"PUBLIC: USAGE"})
+                not_represented("schema " + display_ident(name), granted(grants), true);
         for (const auto& x : snap_.extensions) out_.extensions.push_back({{x.name, pos_}, x.version, x.schema, pos_});
         for (const auto& e : snap_.enums) out_.enums.push_back(enum_of(e));
         for (const auto& e : out_.enums) enums_[e.name] = &e;
@@ -356,6 +360,14 @@ private:
         return s;
     }
 
+    // GRANTs are not in the language yet: named, so a plan that drops and
+    // creates the table again (which loses them) surprises nobody.
+    static std::string granted(const std::vector<std::string>& grants) {
+        std::string s;
+        for (const auto& g : grants) s += (s.empty() ? "" : "; ") + g;
+        return "has privileges granted to other roles (" + s + ")";
+    }
+
     void storage(const std::string& what, const std::vector<std::string>& options, const std::string& tablespace) {
         if (!options.empty()) not_represented(what, "has storage parameters (" + joined(options) + ")", true);
         if (!tablespace.empty()) not_represented(what, "is in tablespace " + display_ident(tablespace));
@@ -374,6 +386,7 @@ private:
         if (!out.with.empty()) out.with_pos = pos_;
         storage(what, others, t.tablespace);
         if (!t.access_method.empty()) not_represented(what, "uses table access method " + t.access_method);
+        if (!t.grants.empty()) not_represented(what, granted(t.grants), true);
         out.unlogged = t.unlogged;
         out.unlogged_pos = pos_;
         if (t.row_security || t.force_row_security)

@@ -7,6 +7,7 @@
 // empty search_path so every expression and type outside pg_catalog comes back
 // schema-qualified, the same way on every connection.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -107,6 +108,7 @@ struct Table {
     bool row_security = false;          // ENABLE ROW LEVEL SECURITY
     bool force_row_security = false;    // FORCE ROW LEVEL SECURITY
     char replica_identity = 'd';        // d default, n nothing, f full, i index
+    std::vector<std::string> grants;    // privileges of other roles: "app_read: SELECT", "PUBLIC: INSERT, SELECT"
 };
 
 struct Enum {
@@ -141,6 +143,7 @@ struct Unsupported {
 struct Snapshot {
     std::string database;               // user@host:port/dbname, for messages (never a password)
     std::vector<std::string> schemas;   // user schemas read, sorted
+    std::map<std::string, std::vector<std::string>> schema_grants;   // schema -> privileges of other roles, as Table::grants
     std::vector<Extension> extensions;  // by name
     std::vector<Enum> enums;            // by schema, name
     std::vector<Table> tables;          // by schema, name
