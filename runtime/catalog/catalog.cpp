@@ -134,9 +134,10 @@ private:
     // The privileges an ACL column grants to roles other than the owner, one
     // "role: PRIVILEGE, PRIVILEGE" per role (PUBLIC for everybody), as text[].
     static std::string grants_of(const std::string& acl, const std::string& owner) {
-        return "ARRAY(SELECT coalesce(g.rolname, 'PUBLIC') || ': ' || string_agg(a.privilege_type, ', ' ORDER BY a.privilege_type)"
-               " FROM aclexplode(" + acl + ") a LEFT JOIN pg_roles g ON g.oid = a.grantee WHERE a.grantee <> " + owner +
-               " GROUP BY g.rolname ORDER BY 1)::text[]";
+        return "ARRAY(SELECT coalesce(acl_role.rolname, 'PUBLIC') || ': ' ||"
+               " string_agg(acl_item.privilege_type, ', ' ORDER BY acl_item.privilege_type)"
+               " FROM aclexplode(" + acl + ") acl_item LEFT JOIN pg_roles acl_role ON acl_role.oid = acl_item.grantee"
+               " WHERE acl_item.grantee <> " + owner + " GROUP BY acl_role.rolname ORDER BY 1)::text[]";
     }
 
     // The schemas, and whether TimescaleDB is installed (a first row of its own).
@@ -221,7 +222,8 @@ private:
                              "   CASE WHEN q.seqmax <> CASE q.seqtypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647"
                              "    ELSE 9223372036854775807 END THEN 'MAXVALUE ' || q.seqmax END,"
                              "   CASE WHEN q.seqstart <> 1 THEN 'START ' || q.seqstart END,"
-                             "   CASE WHEN q.seqcache <> 1 THEN 'CACHE ' || q.seqcache END, CASE WHEN q.seqcycle THEN 'CYCLE' END) AS options"
+                             "   CASE WHEN q.seqcache <> 1 THEN 'CACHE ' || q.seqcache END, CASE WHEN q.seqcycle THEN 'CYCLE' END) AS options, " +
+                             grants_of("s.relacl", "s.relowner") + " AS grants"
                              "  FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
                              "  JOIN pg_namespace sn ON sn.oid = s.relnamespace JOIN pg_sequence q ON q.seqrelid = s.oid"
                              "  JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
@@ -243,7 +245,8 @@ private:
                              " CASE a.attstorage WHEN t.typstorage THEN NULL WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external'"
                              "  WHEN 'm' THEN 'main' WHEN 'x' THEN 'extended' END,"
                              " CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END,"
-                             " a.attstattarget, a.attoptions::text[], seq.options"
+                             " a.attstattarget, a.attoptions::text[], seq.options, seq.grants, " +
+                             grants_of("a.attacl", "(SELECT relowner FROM pg_class WHERE oid = a.attrelid)") +
                              " FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid JOIN pg_type t ON t.oid = a.atttypid"
                              " JOIN pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END"
                              " JOIN pg_namespace etn ON etn.oid = et.typnamespace"
@@ -275,6 +278,8 @@ private:
             c.statistics = row[17].is_null() ? -1 : num(row[17]);
             c.options = text_array(row[18]);
             c.sequence_options = str(row[19]);
+            c.sequence_grants = text_array(row[20]);
+            c.grants = text_array(row[21]);
             t->columns.push_back(std::move(c));
         }
     }

@@ -1,7 +1,7 @@
 // What a PostgreSQL 15 catalog can hold that the schema model cannot (storage
 // parameters of key indexes, a table's toast.* and user_catalog_table, storage and compression of columns,
 // statistics targets, sequence options, row level security, replica identity, CLUSTER ON, GRANTs on
-// tables and schemas) is never
+// tables, columns, sequences and schemas) is never
 // dropped in silence: `schemac inspect`, `schemac verify` and `schemac plan
 // --from DATABASE` each print one warning naming the object and the setting,
 // and verify does not call the database a plain match.
@@ -78,6 +78,12 @@ const std::vector<std::pair<const char*, const char*>> kCases = {
     {"GRANT SELECT, UPDATE ON t TO PUBLIC",
      "warning: table public.t has privileges granted to other roles (PUBLIC: SELECT, UPDATE) that schemac cannot represent; "
      "they are not compared"},
+    {"GRANT UPDATE (note) ON t TO PUBLIC",
+     "warning: column public.t.note has privileges granted to other roles (PUBLIC: UPDATE) that schemac cannot represent; "
+     "they are not compared"},
+    {"GRANT USAGE ON SEQUENCE t_id_seq TO PUBLIC",
+     "warning: column public.t.id takes its values from a sequence that has privileges granted to other roles (PUBLIC: USAGE) "
+     "that schemac cannot represent; they are not compared"},
     {"GRANT CREATE ON SCHEMA public TO PUBLIC",
      "warning: schema public has privileges granted to other roles (PUBLIC: CREATE, USAGE) that schemac cannot represent; "
      "they are not compared"},

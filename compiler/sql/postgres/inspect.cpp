@@ -408,6 +408,8 @@ private:
         for (const auto& o : c.options)
             if (o.rfind("pg_attver=", 0) != 0) options.push_back(o);
         if (!options.empty()) not_represented(what, "has attribute options (" + joined(options) + ")", true);
+        if (!c.grants.empty()) not_represented(what, granted(c.grants), true);
+        if (!c.sequence_grants.empty()) not_represented(what, "takes its values from a sequence that " + granted(c.sequence_grants), true);
         if (!c.sequence_options.empty())
             not_represented(what, "takes its values from a sequence with options (" + c.sequence_options + ")", true);
     }

@@ -37,6 +37,8 @@ struct Column {
     std::vector<std::string> options;   // attoptions (n_distinct=...), as stored
     std::string sequence_options;   // the owned (serial) or identity sequence's options that differ from
                                     // what CREATE would choose: "START 100 CACHE 20"; "" none
+    std::vector<std::string> sequence_grants;   // privileges of other roles on that sequence, as Table::grants
+    std::vector<std::string> grants;            // column privileges of other roles (GRANT SELECT (c)), as Table::grants
 };
 
 struct Constraint {
