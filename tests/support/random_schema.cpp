@@ -71,7 +71,7 @@ private:
 
 enum class K {
     SmallInt, Integer, BigInt, Serial, BigSerial, Real, Double, Numeric, Varchar, Char, Text, Bool,
-    Date, Time, Timestamp, TimestampTz, Interval, Uuid, Json, Jsonb, Bytea, Enum
+    Date, Time, Timestamp, TimestampTz, Interval, Uuid, Json, Jsonb, Bytea, VarBit, Enum
 };
 
 struct GType {
@@ -511,7 +511,7 @@ private:
         std::vector<W> ws = {{K::SmallInt, 4}, {K::Integer, 10}, {K::BigInt, 6}, {K::Real, 3}, {K::Double, 4},
                              {K::Numeric, 7}, {K::Varchar, 8}, {K::Char, 3}, {K::Text, 10}, {K::Bool, 5},
                              {K::Date, 4}, {K::Time, 3}, {K::Timestamp, 4}, {K::TimestampTz, 6}, {K::Interval, 3},
-                             {K::Uuid, 4}, {K::Json, 3}, {K::Jsonb, 5}, {K::Bytea, 3}};
+                             {K::Uuid, 4}, {K::Json, 3}, {K::Jsonb, 5}, {K::Bytea, 3}, {K::VarBit, 2}};
         if (options_.sqlite) {   // SQLite's types: no serial, enum or array
             ws = {{K::SmallInt, 4}, {K::Integer, 10}, {K::BigInt, 6}, {K::Real, 3}, {K::Double, 4},
                   {K::Numeric, 7}, {K::Text, 16}, {K::Bool, 5}, {K::Bytea, 3}};
@@ -535,6 +535,9 @@ private:
                 if (rng_.chance(80)) t.len = rng_.range(5, 40);
                 break;
             case K::Char: t.len = rng_.range(1, 8); break;
+            case K::VarBit:
+                if (rng_.chance(50)) t.len = 64;
+                break;
             case K::Time: case K::Timestamp: case K::TimestampTz:
                 if (rng_.chance(25)) t.p = rng_.range(0, 6);
                 break;
@@ -630,6 +633,11 @@ private:
                 const int n = rng_.range(0, 3);
                 for (int i = 0; i < n; ++i) v += fmt("%02x", rng_.range(0, 255));
                 return v;
+            }
+            case K::VarBit: {   // r in binary: distinct rows, distinct bits
+                std::string v;
+                for (int n = r; n > 0; n /= 2) v.insert(v.begin(), static_cast<char>('0' + n % 2));
+                return v.empty() ? "0" : v;
             }
             case K::Enum: return rng_.pick(s.enm(t.enum_uid)->values);
         }
@@ -1680,6 +1688,10 @@ private:
             case K::Enum:
                 if (!fk && !expr) { x.k = K::Text; x.enum_uid = -1; add(x, false); }
                 break;
+            case K::VarBit:   // wider (no rewrite), or its text
+                if (from.len >= 0) { x.len = -1; add(x, false); x.len = from.len + 8; add(x, false); }
+                if (!fk && !expr && !in_any_index(*t, cu) && !from.array) { x = from; x.k = K::Text; x.len = -1; add(x, false); }
+                break;
             default: break;
         }
         if (to.empty()) return false;
@@ -2572,6 +2584,10 @@ private:
             case K::Json: out = "json"; break;
             case K::Jsonb: out = pick({"jsonb", "JSONB"}); break;
             case K::Bytea: out = options_.sqlite ? pick({"blob", "BLOB", "bytea"}) : "bytea"; break;
+            case K::VarBit:
+                out = t.len >= 0 ? pick({"varbit(" + std::to_string(t.len) + ")", "bit varying(" + std::to_string(t.len) + ")"})
+                                 : pick({"varbit", "bit varying"});
+                break;
             case K::Enum: {
                 const GEnum* e = s.enm(t.enum_uid);
                 const bool bare_ok = e->schema == home || (e->schema == "public" && !s.has_enum(home, e->name));
@@ -2918,6 +2934,7 @@ private:
             case K::Json: s = "json"; break;
             case K::Jsonb: s = "jsonb"; break;
             case K::Bytea: s = "bytea"; break;
+            case K::VarBit: s = t.len >= 0 ? "varbit(" + std::to_string(t.len) + ")" : "varbit"; break;
             default: s = "text"; break;
         }
         return s + (t.array ? "[]" : "");
