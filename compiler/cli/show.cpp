@@ -60,6 +60,7 @@ void show_extensions(std::ostream& out, const Schema& s) {
 void show_table(std::ostream& out, const Table& t) {
     out << "  " << (t.unlogged ? "unlogged " : "") << "table " << display_ident(t.name.name);
     if (t.hypertable) out << " (hypertable on " << display_ident(t.hypertable->time_column.name) << ")";
+    if (t.row_security) out << (t.force_row_security ? " (row level security, forced)" : " (row level security)");
     if (!t.comment.empty()) out << "  -- " << t.comment;
     out << '\n';
     for (const auto& c : t.columns) {

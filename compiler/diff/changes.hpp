@@ -110,6 +110,8 @@ struct SetStorageParams { const Table* t; const Table* from; };
 // way is dropped before and added again after (whichever went first would
 // fail); any other key already fits both steps.
 struct SetPersistence { const Table* t; bool unlogged; };
+// ROW LEVEL SECURITY enabled or forced differs (`t` after, `from` before).
+struct SetRowSecurity { const Table* t; const Table* from; };
 struct InsertSeedRow { const Table* t; const SeedRow* row; };
 struct UpdateSeedRow { const Table* t; const SeedRow* from; const SeedRow* to; };
 struct DeleteSeedRow { const Table* t; const SeedRow* row; };
@@ -120,7 +122,7 @@ using Change = std::variant<CreateSchema, DropSchema, CreateExtension, DropExten
                             DropCheck, RenameConstraint, RenameIndex, ValidateConstraint, RenameSequence, CreateIndex, DropIndex, SetTimescaleIndex,
                             SetTableComment,
                             SetColumnComment, SetEnumComment, CreateHypertable, SetChunkInterval, BackfillColumn, SetTableOptions, SetStorageParams,
-                            SetPersistence, InsertSeedRow,
+                            SetPersistence, SetRowSecurity, InsertSeedRow,
                             UpdateSeedRow, DeleteSeedRow>;
 
 }  // namespace schemac::diff

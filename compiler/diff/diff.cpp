@@ -265,6 +265,7 @@ private:
 
     void create_table(const Table& t) {
         emit(kCreateTables, CreateTable{&t});
+        if (t.row_security) emit(kAddForeignKeys, SetRowSecurity{&t, nullptr});
         for (const auto& i : t.indexes)
             if (!i.implied) emit(kCreateIndexes, CreateIndex{&t, &i, true});
         for (const auto& f : t.foreign_keys) emit(kAddForeignKeys, AddForeignKey{&t, &f, false});
@@ -319,6 +320,12 @@ private:
         if (!same_options(a, b, renames)) emit(kAlterColumns, SetTableOptions{&b, &a});
         if (!same_storage(a.with, b.with)) emit(kAlterColumns, SetStorageParams{&b, &a});
         if (a.unlogged != b.unlogged) emit(kAlterColumns, SetPersistence{&b, b.unlogged});
+        if (a.row_security != b.row_security || a.force_row_security != b.force_row_security) {
+            // Tightened after the seed rows are written (a forced table's owner
+            // could not write them), loosened before.
+            const bool tightens = (b.row_security && !a.row_security) || (b.force_row_security && !a.force_row_security);
+            emit(tightens ? kAddForeignKeys : kAlterColumns, SetRowSecurity{&b, &a});
+        }
         std::set<std::string> matched_old;
         for (const auto& c : b.columns) if (a.find_column(c.name)) matched_old.insert(c.name);
         for (const auto& [from, to] : renames) {

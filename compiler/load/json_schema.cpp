@@ -300,7 +300,11 @@ Json table() {
                  .set("unlogged", boolean_value("PostgreSQL: an UNLOGGED table, not written to the WAL: faster writes, emptied after a "
                                                 "crash, not on replicas."))
                  .set("with", named(Json::object().set("type", Json::array({"string", "number", "boolean"})),
-                                    "Storage parameters, e.g. {fillfactor: 70, autovacuum_vacuum_scale_factor: 0.05} (PostgreSQL)."));
+                                    "Storage parameters, e.g. {fillfactor: 70, autovacuum_vacuum_scale_factor: 0.05} (PostgreSQL)."))
+                 .set("row_level_security",
+                      Json::object()
+                          .set("enum", Json::array({true, false, "true", "false", "enabled", "forced"}))
+                          .set("description", "PostgreSQL: ENABLE ROW LEVEL SECURITY (true) and FORCE it for the owner too (forced)."));
     return record(std::move(p), "A table.", {"columns"});
 }
 

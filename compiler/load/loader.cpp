@@ -230,6 +230,15 @@ private:
                 if (boolean(v, kp, "unlogged", t.unlogged)) t.unlogged_pos = pos(v, kp);
             } else if (key == "with") {
                 read_storage_params(v, kp, t.with, t.with_pos);
+            } else if (key == "row_level_security") {
+                std::string s;
+                if (!scalar(v, kp, "row_level_security", s)) return;
+                t.row_security_pos = pos(v, kp);
+                const std::string l = ascii_lower(s);
+                if (l == "true" || l == "enabled") t.row_security = true;
+                else if (l == "forced") t.row_security = t.force_row_security = true;
+                else if (l != "false")
+                    diags_.error(t.row_security_pos, "bad-value", "row_level_security must be true, forced or false, not '" + s + "'");
             }
         });
         if (!has_columns) diags_.error(t.pos, "missing-key", "table '" + t.name.name + "' needs 'columns'");

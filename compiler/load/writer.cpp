@@ -167,6 +167,7 @@ void write_table(std::string& out, const Table& t) {
     if (t.without_rowid) out += "    without_rowid: true\n";
     if (t.unlogged) out += "    unlogged: true\n";
     if (!t.with.empty()) out += "    with: " + storage(t.with) + "\n";
+    if (t.row_security) out += std::string("    row_level_security: ") + (t.force_row_security ? "forced" : "true") + "\n";
     if (t.hypertable) {
         out += "    hypertable:\n      time_column: " + key(t.hypertable->time_column.name) + "\n";
         if (!t.hypertable->create_default_indexes) out += "      create_default_indexes: false\n";

@@ -13,7 +13,7 @@ inline const Keys kFileKeys = {"schema", "extensions", "enums", "tables", "queri
 inline const Keys kExtensionKeys = {"name", "version", "schema"};
 inline const Keys kTableKeys = {"schema", "comment", "renamed_from", "columns", "primary_key", "unique",
                                 "foreign_keys", "checks", "indexes", "hypertable", "seed", "strict", "without_rowid",
-                                "unlogged", "with"};
+                                "unlogged", "with", "row_level_security"};
 inline const Keys kColumnKeys = {"type", "nullable", "default", "comment", "primary_key", "unique",
                                  "references", "identity", "renamed_from", "using", "backfill", "online", "autoincrement", "generated", "collate"};
 inline const Keys kKeyKeys = {"name", "columns", "concurrently"};

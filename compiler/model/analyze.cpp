@@ -328,6 +328,12 @@ private:
     // parameters' names and values (check_table); here, what needs the rest of
     // the table.
     void check_table_storage(const Table& t) {
+        if (t.row_security && !rules_.supports(Feature::RowSecurity))
+            unsupported(t.row_security_pos, Feature::RowSecurity, "table " + t.name.display());
+        else if (t.force_row_security && t.migrated_seed())
+            diags_.error(t.row_security_pos, "bad-table", "table " + t.name.display() +
+                                                              " has seed rows, which a migration could not write with row level security "
+                                                              "forced and no policy letting its role: write true instead of forced");
         if (t.with.empty() && !t.unlogged) return;
         if (!rules_.supports(Feature::TableStorage)) {
             unsupported(t.unlogged ? t.unlogged_pos : t.with_pos, Feature::TableStorage, "table " + t.name.display());

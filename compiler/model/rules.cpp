@@ -18,6 +18,7 @@ const char* feature_name(Feature f) {
         case Feature::IndexOptions: return "operator classes, collations, INCLUDE, NULLS NOT DISTINCT and storage parameters of indexes";
         case Feature::Extensions: return "extensions";
         case Feature::TableStorage: return "table storage parameters and unlogged tables";
+        case Feature::RowSecurity: return "row level security settings";
     }
     return "?";
 }

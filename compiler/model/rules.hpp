@@ -34,6 +34,7 @@ enum class Feature {
     ForeignKeyOptions,  // a foreign key's deferrable and match (PostgreSQL's)
     Extensions,    // `extensions:` (PostgreSQL's CREATE EXTENSION)
     TableStorage,  // a table's `with:` storage parameters and `unlogged:` (PostgreSQL's)
+    RowSecurity,   // a table's `row_level_security:` (PostgreSQL's)
 };
 // "array types", "enum types", ...: how a message names the feature.
 const char* feature_name(Feature f);

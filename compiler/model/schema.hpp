@@ -237,6 +237,11 @@ struct Table {
     std::vector<StorageParam> with;
     bool unlogged = false;
     SourcePos with_pos, unlogged_pos;
+    // ROW LEVEL SECURITY: enabled (roles other than the owner see only the rows
+    // a policy lets them), and forced (the owner too).
+    bool row_security = false;
+    bool force_row_security = false;
+    SourcePos row_security_pos;
     // The seed the migrations write: `seed` unless it is limited to environments.
     const Seed* migrated_seed() const { return seed && seed->everywhere() ? &*seed : nullptr; }
 

@@ -6,6 +6,8 @@
 
 #include <pqxx/pqxx>
 
+#include <unistd.h>
+
 #include <string>
 #include <vector>
 
@@ -289,4 +291,41 @@ TEST_CASE("hazard truth: storage parameters change in place, SET LOGGED and SET 
         Runner(set, o).rollback({});
         CHECK(state(db) == before);
     }
+}
+
+TEST_CASE("hazard truth: row level security enabled hides every row from another role, as its breaks-running-app says, and its down shows them again") {
+    const std::string from = "tables:\n  t:\n    columns:\n      id: {type: integer, primary_key: true}\n";
+    const std::string to = "tables:\n  t:\n    row_level_security: true\n    columns:\n      id: {type: integer, primary_key: true}\n";
+    ScratchDb db;
+    schemac::test::run_scripts(db.conn(), schemac::test::migration_scripts("", from).up);
+    const std::string role = "schemac_rls_reader_" + std::to_string(::getpid());
+    {
+        pqxx::nontransaction tx{db.conn()};
+        tx.exec0("DROP ROLE IF EXISTS " + role);
+        tx.exec0("CREATE ROLE " + role);
+        tx.exec0("GRANT SELECT ON t TO " + role);
+        tx.exec0("INSERT INTO t SELECT generate_series(1, 5)");
+    }
+    const auto seen_by_role = [&] {
+        pqxx::work tx{db.conn()};
+        tx.exec0("SET LOCAL ROLE " + role);
+        const int n = tx.exec1("SELECT count(*) FROM t")[0].as<int>();
+        tx.abort();
+        return n;
+    };
+    CHECK(seen_by_role() == 5);
+    const auto change = schemac::test::migration_scripts(from, to);
+    REQUIRE_MESSAGE(change.errors.empty(), change.errors);
+    REQUIRE(change.up.size() == 1);
+    CHECK(change.up[0].sql.find("breaks-running-app: roles other than the owner now see and write no row of t") != std::string::npos);
+    RunnerOptions o;
+    o.conninfo = db.conninfo();
+    const MigrationSet set = MigrationSet::from_files({{"0001_rls.up.sql", change.up[0].sql}, {"0001_rls.down.sql", change.down[0].sql}});
+    Runner(set, o).apply({});
+    CHECK(seen_by_role() == 0);
+    Runner(set, o).rollback({});
+    CHECK(seen_by_role() == 5);
+    pqxx::nontransaction tx{db.conn()};
+    tx.exec0("DROP OWNED BY " + role);
+    tx.exec0("DROP ROLE " + role);
 }

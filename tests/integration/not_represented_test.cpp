@@ -71,8 +71,8 @@ const std::vector<std::pair<const char*, const char*>> kCases = {
     {"ALTER TABLE t ALTER COLUMN code SET INCREMENT BY 5",
      "warning: column public.t.code takes its values from a sequence with options (INCREMENT 5) that schemac cannot "
      "represent; they are not compared"},
-    {"ALTER TABLE t ENABLE ROW LEVEL SECURITY",
-     "warning: table public.t has ROW LEVEL SECURITY enabled, which schemac cannot represent; it is not compared"},
+    {"ALTER TABLE t FORCE ROW LEVEL SECURITY",
+     "warning: table public.t has ROW LEVEL SECURITY forced but not enabled, which schemac cannot represent; it is not compared"},
     {"ALTER TABLE t REPLICA IDENTITY FULL",
      "warning: table public.t has REPLICA IDENTITY FULL, which schemac cannot represent; it is not compared"},
     {"GRANT SELECT, UPDATE ON t TO PUBLIC",

@@ -235,6 +235,7 @@ struct GTable {
     int fillfactor = 0;
     bool autovacuum_off = false;
     bool unlogged = false;
+    bool row_security = false;   // row_level_security: true (never forced: seed rows could not be written)
 
     GCol* col(int u) {
         for (auto& c : cols)
@@ -1826,7 +1827,12 @@ private:
             if (t->time_col < 0 && !t->hyper) cand.push_back(t);
         if (cand.empty()) return false;
         GTable& t = *rng_.pick(cand);
-        const int roll = rng_.range(0, 2);
+        const int roll = rng_.range(0, 3);
+        if (roll == 3) {
+            t.row_security = !t.row_security;
+            log_.push_back("row level security of " + tname(t) + (t.row_security ? " on" : " off"));
+            return true;
+        }
         if (roll == 0) {
             const int before = t.fillfactor;
             while (t.fillfactor == before) t.fillfactor = rng_.chance(20) ? 0 : rng_.range(10, 100);
@@ -2729,6 +2735,7 @@ private:
         if (!t.comment.empty()) o += I2 + "comment: " + q(t.comment) + "\n";
         if (!t.renamed_from.empty()) o += I2 + "renamed_from: " + q(t.renamed_from) + "\n";
         if (t.unlogged) o += I2 + "unlogged: true\n";
+        if (t.row_security) o += I2 + "row_level_security: " + (rng_.chance(50) ? "true" : "enabled") + "\n";
         if (t.fillfactor || t.autovacuum_off) {
             std::string w;
             if (t.fillfactor) w += "fillfactor: " + std::to_string(t.fillfactor);

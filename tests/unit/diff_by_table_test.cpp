@@ -24,7 +24,7 @@ std::string kind_of(const diff::Change& c) {
         "RenameTable", "AddColumn", "DropColumn", "RenameColumn", "AlterColumnType", "SetNotNull", "SetDefault", "SetIdentity", "DropExpression",
         "AddPrimaryKey", "DropPrimaryKey", "AddUnique", "DropUnique", "AddForeignKey", "DropForeignKey", "AddCheck",
         "DropCheck", "RenameConstraint", "RenameIndex", "ValidateConstraint", "RenameSequence", "CreateIndex",
-        "DropIndex", "SetTimescaleIndex", "SetTableComment", "SetColumnComment", "SetEnumComment", "CreateHypertable", "SetChunkInterval", "BackfillColumn", "SetTableOptions", "SetStorageParams", "SetPersistence",
+        "DropIndex", "SetTimescaleIndex", "SetTableComment", "SetColumnComment", "SetEnumComment", "CreateHypertable", "SetChunkInterval", "BackfillColumn", "SetTableOptions", "SetStorageParams", "SetPersistence", "SetRowSecurity",
         "InsertSeedRow", "UpdateSeedRow", "DeleteSeedRow"};
     static_assert(std::size(names) == std::variant_size_v<diff::Change>);
     return names[c.index()];

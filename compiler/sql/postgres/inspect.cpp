@@ -389,10 +389,13 @@ private:
         if (!t.grants.empty()) not_represented(what, granted(t.grants), true);
         out.unlogged = t.unlogged;
         out.unlogged_pos = pos_;
-        if (t.row_security || t.force_row_security)
-            not_represented(what, std::string("has ROW LEVEL SECURITY ") + (t.row_security ? "enabled" : "") +
-                                      (t.row_security && t.force_row_security ? " and " : "") +
-                                      (t.force_row_security ? "forced" : ""));
+        // FORCE without ENABLE does nothing until it is enabled: the language
+        // has no word for it.
+        out.row_security = t.row_security;
+        out.force_row_security = t.row_security && t.force_row_security;
+        out.row_security_pos = pos_;
+        if (t.force_row_security && !t.row_security)
+            not_represented(what, "has ROW LEVEL SECURITY forced but not enabled");
         if (t.replica_identity != 'd')
             not_represented(what, std::string("has REPLICA IDENTITY ") +
                                       (t.replica_identity == 'f' ? "FULL" : t.replica_identity == 'n' ? "NOTHING" : "USING INDEX"));

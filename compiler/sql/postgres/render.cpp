@@ -734,6 +734,31 @@ struct Renderer {
         if (!same_storage(fillfactor(c.from->with), fillfactor(c.t->with))) s.up_note += "; the new fillfactor applies to pages written from now on";
         return s;
     }
+    PlanStep operator()(const SetRowSecurity& c) const {
+        const std::string name = c.t->name.display();
+        const bool was = c.from && c.from->row_security, was_forced = c.from && c.from->force_row_security;
+        const auto statements = [&](bool on, bool forced, bool from_on, bool from_forced) {
+            std::vector<std::string> v;
+            if (on != from_on) v.push_back("ALTER TABLE " + tbl(c.t) + (on ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY");
+            if (forced != from_forced) v.push_back("ALTER TABLE " + tbl(c.t) + (forced ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY");
+            return v;
+        };
+        const bool on = c.t->row_security, forced = c.t->force_row_security;
+        PlanStep s{"~ table " + name + ": row level security " + (on ? (forced ? "forced" : "enabled") : "disabled"),
+                   statements(on, forced, was, was_forced), statements(was, was_forced, on, forced)};
+        const std::string who = std::string("roles other than the owner") + (forced ? ", and the owner too," : "");
+        const std::string denied = " see and write no row of " + name + " unless they have BYPASSRLS (schemac does not declare policies yet)";
+        if (!c.from) {
+            s.down = {};   // the table's own reverse drops it
+            s.up_note = who + denied;
+        } else if ((on && !was) || (forced && !was_forced)) {
+            s.hazards.push_back({HazardKind::BreaksApp, who + " now" + denied});
+        } else {
+            s.up_note = on ? "the owner of " + name + " sees and writes all of its rows again (other roles still none)"
+                           : "every role with privileges on " + name + " sees all of its rows again";
+        }
+        return s;
+    }
     PlanStep operator()(const SetPersistence& c) const {
         const std::string name = c.t->name.display();
         const char* to = c.unlogged ? "UNLOGGED" : "LOGGED";

@@ -33,6 +33,7 @@ public:
             case Feature::ForeignKeyOptions:
             case Feature::Extensions: return false;
             case Feature::TableStorage: return false;
+            case Feature::RowSecurity: return false;
         }
         return false;
     }
@@ -71,6 +72,8 @@ public:
                        "remove `extensions:`";
             case Feature::TableStorage:
                 return "SQLite has no storage parameters and every table is in the journal: remove `with:` and `unlogged:`";
+            case Feature::RowSecurity:
+                return "SQLite has no roles: every connection reads and writes every row; remove `row_level_security:`";
             case Feature::IndexOptions:
                 return "they are PostgreSQL's: remove `opclass:`, `collate:`, `include:`, `nulls_not_distinct:` and `with:`";
         }
