@@ -399,7 +399,8 @@ struct Renderer {
     }
     PlanStep operator()(const DropTable& c) const {
         // The down recreates everything the table carried except its foreign keys
-        // (separate steps) and its rows: indexes, comments, hypertable, seed rows.
+        // (separate steps) and its rows: indexes, comments, hypertable, seed rows,
+        // then row level security, in the order a new table's migration has them.
         std::vector<std::string> down = {create_table(c.t)};
         for (const auto& i : c.t->indexes)
             if (!i.implied) down.push_back(index_def(c.t, i, false));   // TimescaleDB's comes with the hypertable
@@ -408,6 +409,8 @@ struct Renderer {
             if (!col.comment.empty()) down.push_back(comment_on("COLUMN " + tbl(c.t) + "." + quote_ident(col.name), col.comment));
         if (c.t->hypertable) down.push_back(hypertable_block(*c.t));
         if (const Seed* seed = c.t->migrated_seed()) for (const auto& r : seed->rows) down.push_back(insert_row(c.t, r, true));
+        if (c.t->row_security) down.push_back("ALTER TABLE " + tbl(c.t) + " ENABLE ROW LEVEL SECURITY");
+        if (c.t->force_row_security) down.push_back("ALTER TABLE " + tbl(c.t) + " FORCE ROW LEVEL SECURITY");
         PlanStep s{"- table " + c.t->name.display(), {"DROP TABLE " + tbl(c.t)}, down};
         s.up_note = "loses every row of " + c.t->name.display();
         s.down_note = "recreates " + c.t->name.display() + " empty: its rows are not restored";

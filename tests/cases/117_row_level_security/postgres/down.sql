@@ -16,3 +16,12 @@ ALTER TABLE public.ledger ENABLE ROW LEVEL SECURITY;
 
 -- undo ~ table notes: row level security enabled
 ALTER TABLE public.notes FORCE ROW LEVEL SECURITY;
+
+-- undo - table retired
+--   recreates retired empty: its rows are not restored
+CREATE TABLE public.retired (
+    id bigint NOT NULL,
+    CONSTRAINT retired_pkey PRIMARY KEY (id)
+);
+ALTER TABLE public.retired ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public.retired FORCE ROW LEVEL SECURITY;

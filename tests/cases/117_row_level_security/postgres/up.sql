@@ -1,3 +1,9 @@
+-- - table retired
+--   data-loss: every row of retired is deleted; back it up (pg_dump -t) first
+--   breaks-running-app: a running application that still reads retired fails: deploy the code that stops using it first
+--   loses every row of retired
+DROP TABLE public.retired;
+
 -- ~ table notes: row level security enabled
 --   the owner of notes sees and writes all of its rows again (other roles still none)
 ALTER TABLE public.notes NO FORCE ROW LEVEL SECURITY;
