@@ -235,6 +235,10 @@ TEST_CASE("inspect: every default normalisation rule") {
         {col("c", "text", true, "'a\\b'::text"), "'a\\b'"},
         {col("c", "text", true, "'NULL'::text"), "'NULL'"},
         {col("c", "character(3)", true, "'ab'::bpchar"), "'ab'"},
+        // bit strings: bit(n)'s constants are cast to "bit", varbit's to bit varying
+        {col("c", "bit(4)", true, "'1010'::\"bit\""), "'1010'"},
+        {col("c", "bit varying(8)", true, "'101'::bit varying"), "'101'"},
+        {col("c", "bit varying", true, "'101'::\"bit\""), "{sql: '101'::\"bit\"}"},
         {col("c", "text", true, "'a'::text || 'b'::text"), "{sql: 'a'::text || 'b'::text}"},
         {col("c", "text", true, "'x'::text::character varying"), "{sql: 'x'::text::character varying}"},
         {col("c", "text", true, "42"), "{sql: 42}"},

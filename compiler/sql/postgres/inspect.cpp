@@ -118,9 +118,11 @@ std::optional<Type> cast_type(const std::string& text) {
     std::string err;
     const bool array = t.size() > 2 && t.compare(t.size() - 2, 2, "[]") == 0;
     const std::string base = array ? ascii_trim(t.substr(0, t.size() - 2)) : t;
-    if (base == "bpchar") {   // char(n)'s internal name, as constants of char columns show it
+    // char(n)'s internal name, and bit(n)'s quoted one (bit is a keyword), as
+    // constants of such columns show them.
+    if (base == "bpchar" || base == "\"bit\"") {
         Type c;
-        c.kind = TypeKind::Char;
+        c.kind = base == "bpchar" ? TypeKind::Char : TypeKind::Bit;
         c.is_array = array;
         return c;
     }
