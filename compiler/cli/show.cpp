@@ -57,6 +57,13 @@ void show_extensions(std::ostream& out, const Schema& s) {
     }
 }
 
+// "fillfactor = 70, autovacuum_enabled = off"
+std::string storage_text(const std::vector<StorageParam>& with) {
+    std::string s;
+    for (const auto& p : with) s += (s.empty() ? "" : ", ") + p.name + " = " + p.value;
+    return s;
+}
+
 void show_table(std::ostream& out, const Table& t) {
     out << "  " << (t.unlogged ? "unlogged " : "") << "table " << display_ident(t.name.name);
     if (t.hypertable) out << " (hypertable on " << display_ident(t.hypertable->time_column.name) << ")";
@@ -72,7 +79,7 @@ void show_table(std::ostream& out, const Table& t) {
         if (c.is_generated()) out << " generated always as (" << c.generated << ") stored";
         out << '\n';
     }
-    for (std::size_t k = 0; k < t.with.size(); ++k) out << (k ? ", " : "    with ") << t.with[k].name << " = " << t.with[k].value << (k + 1 == t.with.size() ? "\n" : "");
+    if (!t.with.empty()) out << "    with " << storage_text(t.with) << '\n';
     if (t.primary_key) out << "    primary key " << t.primary_key->name << " (" << join_idents(t.primary_key->columns) << ")\n";
     for (const auto& u : t.uniques) out << "    unique " << u.name << " (" << join_idents(u.columns) << ")\n";
     for (const auto& f : t.foreign_keys) {
@@ -99,7 +106,7 @@ void show_table(std::ostream& out, const Table& t) {
         out << ")";
         if (!i.include.empty()) out << " include (" << join_idents(i.include) << ")";
         if (i.nulls_not_distinct) out << " nulls not distinct";
-        for (std::size_t k = 0; k < i.with.size(); ++k) out << (k ? ", " : " with ") << i.with[k].name << " = " << i.with[k].value;
+        if (!i.with.empty()) out << " with " << storage_text(i.with);
         if (!i.where.empty()) out << " where " << i.where;
         if (!i.concurrently) out << " not concurrently";
         out << '\n';

@@ -597,11 +597,10 @@ private:
                     if (!(is_ascii_alnum(c) || c == '_' || (lead_digit && (c == '.' || c == '-' || c == '+')))) return false;
                 return true;
             };
-            // A dot for toast.*, which the dialect names in its refusal.
-            const bool dotted = name.find('.') != std::string::npos && name.find('.') == name.rfind('.') && name.back() != '.';
-            std::string bare = name;
-            std::replace(bare.begin(), bare.end(), '.', '_');
-            if (!word(bare, false) || is_ascii_digit(name[0]) || name[0] == '.' || name != ascii_lower(name) || (!dotted && bare != name))
+            // One dot, in a "prefix.name" the dialect judges (toast.*, which it refuses with its reason).
+            const std::size_t dot = name.find('.');
+            const bool words = word(name.substr(0, dot), false) && (dot == std::string::npos || word(name.substr(dot + 1), false));
+            if (!words || is_ascii_digit(name[0]) || name != ascii_lower(name))
                 diags_.error(kp, "bad-value", "storage parameter '" + name + "' must be a lower-case name such as fillfactor");
             else if (!word(value, true))
                 diags_.error(pos(v, kp), "bad-value", "storage parameter '" + name + "' must be a number or a word, not '" + value + "'");

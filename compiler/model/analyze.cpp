@@ -324,9 +324,9 @@ private:
         }
     }
 
-    // PostgreSQL's storage parameters and UNLOGGED: the dialect checks the
-    // parameters' names and values (check_table); here, what needs the rest of
-    // the table.
+    // PostgreSQL's row level security, storage parameters and UNLOGGED: the
+    // dialect checks the parameters' names and values (check_table); here,
+    // what needs the rest of the table.
     void check_table_storage(const Table& t) {
         if (t.row_security && !rules_.supports(Feature::RowSecurity))
             unsupported(t.row_security_pos, Feature::RowSecurity, "table " + t.name.display());

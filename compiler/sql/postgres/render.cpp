@@ -123,6 +123,15 @@ std::string set_storage(const Table* t, const std::vector<StorageParam>& from, c
     return "ALTER TABLE " + tbl(t) + " " + join(parts);
 }
 
+// ENABLE/DISABLE and FORCE/NO FORCE ROW LEVEL SECURITY, for what differs
+// between the settings `from` (on, forced) and `to`.
+std::vector<std::string> row_security(const Table* t, bool from_on, bool from_forced, bool on, bool forced) {
+    std::vector<std::string> v;
+    if (on != from_on) v.push_back("ALTER TABLE " + tbl(t) + (on ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY");
+    if (forced != from_forced) v.push_back("ALTER TABLE " + tbl(t) + (forced ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY");
+    return v;
+}
+
 std::string enum_values(const Enum* e) {
     std::vector<std::string> v;
     for (const auto& x : e->values) v.push_back(quote_literal(x.name));
@@ -409,8 +418,7 @@ struct Renderer {
             if (!col.comment.empty()) down.push_back(comment_on("COLUMN " + tbl(c.t) + "." + quote_ident(col.name), col.comment));
         if (c.t->hypertable) down.push_back(hypertable_block(*c.t));
         if (const Seed* seed = c.t->migrated_seed()) for (const auto& r : seed->rows) down.push_back(insert_row(c.t, r, true));
-        if (c.t->row_security) down.push_back("ALTER TABLE " + tbl(c.t) + " ENABLE ROW LEVEL SECURITY");
-        if (c.t->force_row_security) down.push_back("ALTER TABLE " + tbl(c.t) + " FORCE ROW LEVEL SECURITY");
+        for (auto& s : row_security(c.t, false, false, c.t->row_security, c.t->force_row_security)) down.push_back(std::move(s));
         PlanStep s{"- table " + c.t->name.display(), {"DROP TABLE " + tbl(c.t)}, down};
         s.up_note = "loses every row of " + c.t->name.display();
         s.down_note = "recreates " + c.t->name.display() + " empty: its rows are not restored";
@@ -740,15 +748,9 @@ struct Renderer {
     PlanStep operator()(const SetRowSecurity& c) const {
         const std::string name = c.t->name.display();
         const bool was = c.from && c.from->row_security, was_forced = c.from && c.from->force_row_security;
-        const auto statements = [&](bool on, bool forced, bool from_on, bool from_forced) {
-            std::vector<std::string> v;
-            if (on != from_on) v.push_back("ALTER TABLE " + tbl(c.t) + (on ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY");
-            if (forced != from_forced) v.push_back("ALTER TABLE " + tbl(c.t) + (forced ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY");
-            return v;
-        };
         const bool on = c.t->row_security, forced = c.t->force_row_security;
         PlanStep s{"~ table " + name + ": row level security " + (on ? (forced ? "forced" : "enabled") : "disabled"),
-                   statements(on, forced, was, was_forced), statements(was, was_forced, on, forced)};
+                   row_security(c.t, was, was_forced, on, forced), row_security(c.t, on, forced, was, was_forced)};
         const std::string who = std::string("roles other than the owner") + (forced ? ", and the owner too," : "");
         const std::string denied = " see and write no row of " + name + " unless they have BYPASSRLS (schemac does not declare policies yet)";
         if (!c.from) {
